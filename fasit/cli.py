@@ -1,0 +1,66 @@
+"""The ``fasit`` console script.
+
+Engine commands (``listen``, ``signals group``) run with no database and never
+import Django; everything else boots Django first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+USAGE = """usage: fasit COMMAND [ARGS...]
+
+commands:
+  demo [--no-serve] [--seed N] [--scale N] [--addr HOST:PORT]
+                         migrate, seed demo data, print the logins, serve
+  serve [--addr HOST:PORT]
+                         serve Fasit (runs pending migrations first)
+  worker                 run the background task worker
+  listen FILE --seller NAME [--seller NAME ...] [--json]
+                         analyse a meeting transcript (no database)
+  signals group INPUT.jsonl [--json]
+                         group customer statements into themes (no database)
+  manage ARGS...         any Django management command
+"""
+
+
+def _django(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fasit.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["fasit", *argv])
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(USAGE)
+        return 0 if args else 2
+    command, rest = args[0], args[1:]
+    if command == "listen":
+        from fasit.engine.listening.command import main as listen_main
+
+        return listen_main(rest)
+    if command == "signals":
+        from fasit.engine.signals.command import main as signals_main
+
+        return signals_main(rest)
+    if command == "manage":
+        return _django(rest)
+    if command == "demo":
+        return _django(["fasit_demo", *rest])
+    if command == "serve":
+        return _django(["fasit_serve", *rest])
+    if command == "worker":
+        return _django(["db_worker", *rest])
+    if command in {"report", "dates"}:
+        return _django([f"fasit_{command}", *rest])
+    print(f"fasit: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
