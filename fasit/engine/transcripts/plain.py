@@ -1,0 +1,113 @@
+"""Plain-text transcripts: Google Meet documents, notes, chat-style exports.
+
+Recognised shapes, with or without a time before or after the name:
+
+    Sara Holm: text                [00:01:02] Sara Holm: text
+    00:01:02 Sara Holm: text       Sara Holm (00:01:02): text
+    Sara Holm 00:01:02             [Sara Holm] 00:01:02
+    text...                        text...
+
+and Google Meet's older "Name" line followed by the text on the next lines. A line
+with only a time sets the time of the next speaker line. Lines before the first
+speaker (titles, attendee lists) are skipped; lines without a speaker continue the
+previous one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fasit.engine.transcripts.model import Cue
+from fasit.engine.transcripts.speakers import clean_name, looks_like_name, split_speaker
+
+_TS = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d+))?"
+_OPEN, _CLOSE = r"[\[(]?", r"[\])]?"
+_TIME_FIRST_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}\s*(?:[-–—|]\s*)?(?P<rest>\D.*)$")
+_NAME_TIME_RE = re.compile(
+    rf"^\[?(?P<name>[^\W\d_][^:\[\]()\n]{{0,60}}?)\]?\s*{_OPEN}{_TS}{_CLOSE}\s*:?\s*(?P<text>.*)$"
+)
+_TIME_ONLY_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlainParse:
+    cues: list[Cue]
+    style: str
+    """"lines" ("Name: text") or "blocks" (a name line, then the text)."""
+
+
+def _seconds(match: re.Match[str]) -> float:
+    hours, minutes, seconds, fraction = match.group(1, 2, 3, 4)
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return total + (float("0." + fraction) if fraction else 0.0)
+
+
+def parse_plain(text: str) -> PlainParse:
+    lines = text.splitlines()
+    cues = _parse_lines(lines)
+    style = "lines"
+    if not cues:
+        cues = _parse_blocks(lines)
+        style = "blocks"
+    return PlainParse(cues=cues, style=style)
+
+
+def _parse_lines(lines: list[str]) -> list[Cue]:
+    cues: list[Cue] = []
+    pending_time: float | None = None
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        line_no = index + 1
+        time: float | None = None
+        only = _TIME_ONLY_RE.match(line)
+        if only is not None:
+            pending_time = _seconds(only)
+            continue
+        first = _TIME_FIRST_RE.match(line)
+        body = line
+        if first is not None:
+            time = _seconds(first)
+            body = first["rest"]
+        speaker, said = split_speaker(body)
+        if speaker is None and first is None:
+            header = _NAME_TIME_RE.match(line)
+            if header is not None and looks_like_name(header["name"]):
+                speaker, said = clean_name(header["name"]), header["text"].strip()
+                time = _seconds(header)
+        if speaker is None:
+            if cues:
+                last = cues[-1]
+                joined = f"{last.text} {line}".strip()
+                cues[-1] = Cue(last.speaker, last.start, last.end, joined, line=last.line)
+            continue
+        if time is None:
+            time, pending_time = pending_time, None
+        cues.append(Cue(speaker, time, None, said, line=line_no))
+    return [c for c in cues if c.text]
+
+
+def _parse_blocks(lines: list[str]) -> list[Cue]:
+    cues: list[Cue] = []
+    block: list[tuple[int, str]] = []
+    for index, raw in enumerate([*lines, ""]):
+        line = raw.strip()
+        if line:
+            block.append((index + 1, line))
+            continue
+        if len(block) >= 2:
+            line_no, head = block[0]
+            time: float | None = None
+            header = _NAME_TIME_RE.match(head)
+            if header is not None and looks_like_name(header["name"]) and not header["text"]:
+                head, time = header["name"], _seconds(header)
+            body = [s for _, s in block[1:]]
+            only = _TIME_ONLY_RE.match(body[0])
+            if only is not None and len(body) > 1:
+                time, body = _seconds(only), body[1:]
+            if looks_like_name(head) and head[-1] not in ".:":
+                cues.append(Cue(clean_name(head), time, None, " ".join(body), line=line_no))
+        block = []
+    return cues

@@ -1,0 +1,80 @@
+"""Bytes or a path in, text out: size limits, binary detection and encodings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fasit.engine.transcripts.model import TranscriptError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+# Encodings a Nordic transcript plausibly comes in when it is not UTF-8. Letting
+# charset-normalizer choose among all code pages guesses wrongly on short files
+# (e.g. a Cyrillic page for a few "æøå"), so it only picks among these.
+_LEGACY_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"]
+
+
+def read_source(source: bytes | str | os.PathLike[str]) -> tuple[bytes, str]:
+    """Return the raw bytes of ``source`` and a name for messages."""
+    if isinstance(source, bytes):
+        if len(source) > MAX_BYTES:
+            raise TranscriptError(_too_large(len(source)))
+        return source, "<bytes>"
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise TranscriptError(f"{path} is a directory, not a transcript file")
+        if size > MAX_BYTES:
+            raise TranscriptError(f"{path}: {_too_large(size)}")
+        return path.read_bytes(), str(path)
+    except FileNotFoundError:
+        raise TranscriptError(f"{path}: no such file") from None
+    except PermissionError:
+        raise TranscriptError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise TranscriptError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+
+
+def _too_large(size: int) -> str:
+    return f"file is {size / 1024 / 1024:.1f} MB; transcripts over 50 MB are not accepted"
+
+
+def decode(data: bytes) -> str:
+    """Decode transcript bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the
+    likeliest Western legacy encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TranscriptError("file claims UTF-16 but is not valid UTF-16") from None
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise TranscriptError("binary file (contains NUL bytes), not a transcript", line=line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data)
+    if not text.strip():
+        raise TranscriptError("file is empty")
+    return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best()
+    if best is not None and best.encoding in {"cp1252", "latin_1", "iso8859_15"}:
+        # These three agree on every Nordic letter; cp1252 also maps 0x80-0x9f
+        # (curly quotes, dashes) that Windows editors write.
+        encoding = "cp1252"
+    elif best is not None:
+        encoding = best.encoding
+    else:
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps them all.
+        return data.decode("latin_1")
