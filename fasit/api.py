@@ -1,0 +1,11 @@
+"""The one NinjaAPI. Each app contributes a Router from its own ``api.py``."""
+
+from ninja import NinjaAPI
+
+from fasit.conversations.api import router as conversations_router
+from fasit.core.api_auth import TeamSessionAuth
+from fasit.customers.api import router as customers_router
+
+api = NinjaAPI(title="Fasit API", version="1", auth=TeamSessionAuth(), urls_namespace="api")
+api.add_router("/", customers_router)
+api.add_router("/conversations", conversations_router)

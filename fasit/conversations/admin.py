@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
+from fasit.core.admin import TeamScopedAdmin
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+
+
+@admin.register(Conversation)
+class ConversationAdmin(TeamScopedAdmin):
+    list_display = ("occurred_at", "team", "account", "kind", "initiated_by")
+    list_filter = ("kind", "initiated_by")
+    search_fields = ("subject", "notes", "account__name")
+    raw_id_fields = ("account", "people")
+    inlines = [FollowUpInline]
+
+
+@admin.register(TranscriptFile)
+class TranscriptFileAdmin(TeamScopedAdmin):
+    team_path = "conversation__team"
+    list_display = ("name", "conversation", "size", "uploaded_at")
+    exclude = ("content",)

@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fasit.conversations import selectors, services
+from fasit.conversations.forms import (
+    ConversationFilterForm,
+    ConversationForm,
+    FollowUpForm,
+    TranscriptForm,
+)
+from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
+from fasit.core.forms import add_service_errors
+from fasit.core.views import list_template, paginate
+from fasit.customers.models import Account
+from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+
+
+@team_required
+def conversation_list(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    filters = ConversationFilterForm(request.GET or None)
+    params = filters.cleaned_data if filters.is_valid() else {}
+    conversations = selectors.conversation_list(
+        team,
+        q=params.get("q", ""),
+        kind=params.get("kind", ""),
+        since=params.get("since"),
+        until=params.get("until"),
+        user=request.user if params.get("mine") else None,
+    )
+    return render(
+        request,
+        list_template(request, "conversations/conversation_list.html"),
+        {"filters": filters, "page_obj": paginate(request, conversations)},
+    )
+
+
+@team_required
+def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    conversation = get_for_team_or_404(Conversation.objects.select_related("account"), team, pk=pk)
+    return render(
+        request,
+        "conversations/conversation_detail.html",
+        {
+            "conversation": conversation,
+            "transcript": TranscriptFile.objects.filter(conversation=conversation)
+            .defer("content")
+            .first(),
+            "follow_ups": conversation.follow_ups.select_related("owner"),
+            "follow_up_form": FollowUpForm(team=team, initial={"owner": request.user}),
+            "transcript_form": TranscriptForm(),
+        },
+    )
+
+
+def _log_kwargs(data: dict[str, Any], actor: Any) -> dict[str, Any]:
+    kwargs = {
+        key: data[key]
+        for key in (
+            "account", "kind", "occurred_at", "initiated_by", "customer_replied", "subject",
+            "notes", "people",
+        )
+    }
+    kwargs["users"] = list(data.get("users") or []) or [actor]
+    kwargs["transcript"] = data.get("transcript")
+    if data.get("follow_up"):
+        kwargs["follow_ups"] = [
+            {"task": data["follow_up"], "owner": actor, "due_date": data.get("follow_up_due")}
+        ]
+    return kwargs
+
+
+@write_required
+def conversation_log(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    initial = {"account": request.GET.get("account")} if request.GET.get("account") else {}
+    form = ConversationForm(request.POST or None, request.FILES or None, team=team, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conversation = services.conversation_log(
+                team=team, actor=request.user, **_log_kwargs(form.cleaned_data, request.user)
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Conversation logged."))
+            return redirect("conversations:detail", pk=conversation.pk)
+    return render(request, "conversations/conversation_form.html", {"form": form})
+
+
+@team_required
+def account_people_choices(request: HttpRequest) -> HttpResponse:
+    """htmx: the people checkboxes for the account chosen in the log form."""
+    team = request.team  # type: ignore[attr-defined]
+    account = Account.objects.for_team(team).filter(pk=request.GET.get("account") or None).first()
+    form = ConversationForm(team=team, account=account)
+    return render(request, "conversations/conversation_form.html#people", {"form": form})
+
+
+@write_required
+def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    conversation = get_for_team_or_404(Conversation.objects.all(), team, pk=pk)
+    initial = {
+        "account": conversation.account_id,
+        "kind": conversation.kind,
+        "occurred_at": conversation.occurred_at,
+        "initiated_by": conversation.initiated_by,
+        "customer_replied": conversation.customer_replied,
+        "people": list(conversation.people.all()),
+        "users": list(conversation.users.all()),
+        "subject": conversation.subject,
+        "notes": conversation.notes,
+    }
+    form = ConversationForm(
+        request.POST or None, team=team, initial=initial, account=conversation.account
+    )
+    for name in ("follow_up", "follow_up_due", "transcript"):
+        del form.fields[name]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.conversation_update(
+                conversation=conversation, actor=request.user, data=data,
+                people=data["people"], users=data["users"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("conversations:detail", pk=conversation.pk)
+    return render(
+        request, "conversations/conversation_form.html", {"form": form, "conversation": conversation}
+    )
+
+
+@write_required
+def conversation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = get_for_team_or_404(Conversation.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        account_pk = conversation.account_id
+        services.conversation_delete(conversation=conversation, actor=request.user)
+        messages.success(request, _("Conversation deleted."))
+        return redirect("accounts:detail", pk=account_pk)
+    return render(request, "confirm_delete.html", {"object": conversation})
+
+
+@require_POST
+@write_required
+def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = get_for_team_or_404(Conversation.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    form = TranscriptForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.conversation_attach_transcript(
+                conversation=conversation, actor=request.user, transcript=form.cleaned_data["transcript"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Transcript uploaded."))
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("conversations:detail", pk=conversation.pk)
+
+
+@team_required
+def transcript_download(request: HttpRequest, pk: int) -> HttpResponse:
+    stored = get_for_team_or_404(TranscriptFile.objects.all(), request.team, conversation_id=pk)  # type: ignore[attr-defined]
+    response = HttpResponse(bytes(stored.content), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{stored.name}"'
+    return response
+
+
+@require_POST
+@write_required
+def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    conversation = get_for_team_or_404(Conversation.objects.all(), team, pk=pk)
+    form = FollowUpForm(request.POST, team=team)
+    if form.is_valid():
+        try:
+            services.followup_create(conversation=conversation, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("conversations:detail", pk=conversation.pk)
+
+
+@require_POST
+@write_required
+def followup_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = get_for_team_or_404(FollowUp.objects.select_related("conversation"), request.team, pk=pk)  # type: ignore[attr-defined]
+    services.followup_set_done(follow_up=follow_up, actor=request.user, done=not follow_up.done)
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "conversations/_follow_up.html", {"f": follow_up, "can_write": True})
+    return redirect("conversations:detail", pk=follow_up.conversation_id)
+
+

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja.security import SessionAuth
+
+
+class TeamSessionAuth(SessionAuth):
+    """Django's session, and the user must have an active team (request.team)."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        if user is None or getattr(request, "team", None) is None:
+            return None
+        return user
+
+
+def require_write(request: HttpRequest) -> None:
+    if not request.membership.can_write:  # type: ignore[attr-defined]
+        raise PermissionDenied("Viewers cannot change team data.")

@@ -1,0 +1,76 @@
+"""Cross-cutting models: the audit trail and the base for team-owned records."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from fasit.tenancy.models import Team
+
+
+class TeamScopedQuerySet(models.QuerySet):
+    """The only door to team data: ``Model.objects.for_team(team)``.
+
+    ``None`` yields nothing rather than everything, so a view that lost track of
+    its team fails closed.
+    """
+
+    team_path = "team"
+
+    def for_team(self, team: Team | None) -> Self:
+        if team is None:
+            return self.none()
+        return self.filter(**{self.team_path: team})
+
+
+def scoped_manager(team_path: str) -> models.Manager[Any]:
+    """A manager whose ``for_team`` follows ``team_path`` (e.g. ``"person__team"``)
+    for rows that belong to a team through their parent."""
+    queryset_class = type(
+        f"TeamScopedQuerySet_{team_path}", (TeamScopedQuerySet,), {"team_path": team_path}
+    )
+    return queryset_class.as_manager()  # type: ignore[no-any-return]
+
+
+class TeamOwned(models.Model):
+    team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TeamScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+
+    team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="audit_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    object_repr = models.CharField(max_length=200)
+    changes: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = TeamScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["team", "object_type", "object_id"])]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type} {self.object_repr}"

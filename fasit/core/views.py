@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from fasit.conversations.selectors import open_follow_ups, recent_conversations
+from fasit.customers.selectors import key_accounts
+from fasit.tenancy.access import team_required
+
+PAGE_SIZE = 25
+
+
+def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Any:
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def list_template(request: HttpRequest, template: str) -> str:
+    """The full page, or only its rows partial for htmx (search as you type)."""
+    return f"{template}#rows" if getattr(request, "htmx", False) else template
+
+
+@team_required
+def home(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    return render(
+        request,
+        "core/home.html",
+        {
+            "key_accounts": key_accounts(team)[:12],
+            "follow_ups": open_follow_ups(team, owner=request.user)[:10],
+            "recent": recent_conversations(team)[:10],
+        },
+    )

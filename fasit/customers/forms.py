@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from fasit.core.forms import DateInput
+from fasit.customers.models import (
+    Account,
+    BuyingRole,
+    Country,
+    CustomerCategory,
+    FamilyMember,
+    ImportantDate,
+    Interest,
+    LifeEvent,
+    Person,
+    Tier,
+)
+from fasit.tenancy.selectors import team_users
+
+
+class TeamForm(forms.ModelForm):
+    """A model form whose choices of related records come from one team only."""
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.team = team
+        self.limit_choices()
+
+    def limit_choices(self) -> None:
+        pass
+
+
+class AccountForm(TeamForm):
+    class Meta:
+        model = Account
+        fields = [
+            "name", "org_number", "country", "category", "tier", "owner", "customer_since",
+            "parent", "notes",
+        ]
+        widgets = {"customer_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
+
+    def limit_choices(self) -> None:
+        self.fields["category"].queryset = CustomerCategory.objects.for_team(self.team)
+        self.fields["owner"].queryset = team_users(self.team)
+        parents = Account.objects.for_team(self.team)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+    def _post_clean(self) -> None:
+        # Validation is the service's job (org numbers need the country); skip the
+        # model-level pass so errors are reported once, by the service.
+        pass
+
+
+class AccountFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    tier = forms.ChoiceField(label=_("Tier"), choices=[("", _("All tiers")), *Tier.choices], required=False)
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("All countries")), *Country.choices], required=False
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=CustomerCategory.objects.none(), required=False,
+        empty_label=_("All categories"),
+    )
+    mine = forms.BooleanField(label=_("Only mine"), required=False)
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = CustomerCategory.objects.for_team(team)
+
+
+class RevenueForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2200)
+    amount = forms.DecimalField(label=_("Revenue"), min_value=0, max_digits=14, decimal_places=2)
+    currency = forms.ChoiceField(
+        label=_("Currency"), choices=[(c, c) for c in ("NOK", "SEK", "DKK", "EUR")]
+    )
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PersonForm(TeamForm):
+    class Meta:
+        model = Person
+        fields = [
+            "name", "email", "phone", "country", "preferred_meeting", "what_matters", "notes",
+            "legal_basis", "legal_basis_recorded_on",
+        ]
+        widgets = {
+            "legal_basis_recorded_on": DateInput(),
+            "what_matters": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class PersonCreateForm(PersonForm):
+    account = forms.ModelChoiceField(label=_("Account"), queryset=Account.objects.none(), required=False)
+    title = forms.CharField(label=_("Title"), max_length=120, required=False)
+    buying_role = forms.ChoiceField(
+        label=_("Buying role"), choices=[("", "—"), *BuyingRole.choices], required=False
+    )
+
+    def limit_choices(self) -> None:
+        self.fields["account"].queryset = Account.objects.for_team(self.team)
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    account = forms.ModelChoiceField(
+        label=_("Account"), queryset=Account.objects.none(), required=False, empty_label=_("All accounts")
+    )
+    buying_role = forms.ChoiceField(
+        label=_("Buying role"), choices=[("", _("All roles")), *BuyingRole.choices], required=False
+    )
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = Account.objects.for_team(team)
+
+
+class PersonRoleForm(forms.Form):
+    account = forms.ModelChoiceField(label=_("Account"), queryset=Account.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=120, required=False)
+    buying_role = forms.ChoiceField(
+        label=_("Buying role"), choices=[("", "—"), *BuyingRole.choices], required=False
+    )
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = Account.objects.for_team(team)
+
+
+class FamilyMemberForm(forms.ModelForm):
+    class Meta:
+        model = FamilyMember
+        fields = ["relation", "name", "note"]
+
+
+class InterestForm(forms.ModelForm):
+    class Meta:
+        model = Interest
+        fields = ["name"]
+
+
+class LifeEventForm(forms.ModelForm):
+    class Meta:
+        model = LifeEvent
+        fields = ["date", "text"]
+        widgets = {"date": DateInput()}
+
+
+class ImportantDateForm(forms.ModelForm):
+    class Meta:
+        model = ImportantDate
+        fields = ["kind", "day", "month", "year", "label"]
+
+    def _post_clean(self) -> None:
+        pass
+
+
+PROFILE_FORMS: dict[str, type[forms.ModelForm]] = {
+    "family": FamilyMemberForm,
+    "interest": InterestForm,
+    "life_event": LifeEventForm,
+    "date": ImportantDateForm,
+}

@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from fasit.core.models import TeamOwned, scoped_manager
+
+
+class Country(models.TextChoices):
+    NO = "NO", _("Norway")
+    SE = "SE", _("Sweden")
+    DK = "DK", _("Denmark")
+    FI = "FI", _("Finland")
+
+
+class Tier(models.TextChoices):
+    KEY_ACCOUNT = "key", _("Key account")
+    CUSTOMER = "customer", _("Customer")
+    PROSPECT = "prospect", _("Prospect")
+
+
+class BuyingRole(models.TextChoices):
+    DECISION_MAKER = "decision_maker", _("Decision maker")
+    ECONOMIC_BUYER = "economic_buyer", _("Economic buyer")
+    INFLUENCER = "influencer", _("Influencer")
+    USER = "user", _("User")
+    GATEKEEPER = "gatekeeper", _("Gatekeeper")
+    CHAMPION = "champion", _("Champion")
+
+
+class LegalBasis(models.TextChoices):
+    LEGITIMATE_CUSTOMER = "li_customer", _("Legitimate interest – customer")
+    LEGITIMATE_PROSPECT = "li_prospect", _("Legitimate interest – prospect")
+    CONTRACT = "contract", _("Contract")
+    CONSENT = "consent", _("Consent")
+
+
+class MeetingPreference(models.TextChoices):
+    UNKNOWN = "", _("Not known")
+    IN_PERSON = "in_person", _("In person")
+    COFFEE = "coffee", _("Over coffee")
+    LUNCH = "lunch", _("Over lunch")
+    VIDEO = "video", _("Video call")
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+
+
+class CustomerCategory(TeamOwned):
+    """A segment whose buying process differs (defined per team)."""
+
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["team", "name"], name="unique_category_name")]
+        verbose_name = _("customer category")
+        verbose_name_plural = _("customer categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Account(TeamOwned):
+    name = models.CharField(_("name"), max_length=200)
+    org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.NO)
+    category = models.ForeignKey(
+        CustomerCategory, verbose_name=_("customer category"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="accounts",
+    )
+    tier = models.CharField(_("tier"), max_length=10, choices=Tier.choices, default=Tier.CUSTOMER)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="owned_accounts",
+    )
+    customer_since = models.DateField(_("customer since"), null=True, blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("corporate group (parent)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="subsidiaries",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["team", "name"]),
+            models.Index(fields=["team", "tier"]),
+        ]
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def group_root(self) -> Account:
+        """The top of the corporate group (accounts in one group count once)."""
+        node, seen = self, {self.pk}
+        while node.parent_id and node.parent_id not in seen:
+            seen.add(node.parent_id)
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+
+class AccountRevenue(models.Model):
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="revenues")
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("revenue"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="NOK")
+
+    objects = scoped_manager("account__team")
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["account", "year"], name="one_revenue_per_year")]
+        verbose_name = _("yearly revenue")
+        verbose_name_plural = _("yearly revenue")
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.year}: {self.amount} {self.currency}"
+
+
+class Person(TeamOwned):
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, default=Country.NO,
+        help_text=_("Used for phone numbers and the name-day calendar."),
+    )
+    preferred_meeting = models.CharField(
+        _("preferred way to meet"), max_length=20, choices=MeetingPreference.choices, blank=True
+    )
+    what_matters = models.TextField(_("what matters to them"), blank=True)
+    notes = models.TextField(_("personal notes"), blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=20, choices=LegalBasis.choices)
+    legal_basis_recorded_on = models.DateField(_("legal basis recorded on"))
+    accounts = models.ManyToManyField(Account, through="PersonRole", related_name="people")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["team", "name"])]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else self.name
+
+
+class PersonRole(models.Model):
+    """A person's role at one account: title and buying role."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    buying_role = models.CharField(
+        _("buying role"), max_length=20, choices=BuyingRole.choices, blank=True
+    )
+
+    objects = scoped_manager("person__team")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person", "account"], name="one_role_per_account")]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.title} @ {self.account}"
+
+
+class ProfileItem(models.Model):
+    """Base for the parts of a human profile; ``created_at`` tells how fresh it is."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="%(class)ss")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = scoped_manager("person__team")
+
+    class Meta:
+        abstract = True
+
+
+class FamilyMember(ProfileItem):
+    relation = models.CharField(_("relation"), max_length=60)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("family member")
+        verbose_name_plural = _("family members")
+
+    def __str__(self) -> str:
+        return f"{self.relation}: {self.name}".strip(": ")
+
+
+class Interest(ProfileItem):
+    name = models.CharField(_("interest"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LifeEvent(ProfileItem):
+    date = models.DateField(_("date"))
+    text = models.CharField(_("what happened"), max_length=300)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("life event")
+        verbose_name_plural = _("life events")
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.text}"
+
+
+class ImportantDate(ProfileItem):
+    class Kind(models.TextChoices):
+        BIRTHDAY = "birthday", _("Birthday")
+        WORK_ANNIVERSARY = "work_anniversary", _("Work anniversary")
+        NAME_DAY = "name_day", _("Name day")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    month = models.PositiveSmallIntegerField(_("month"))
+    day = models.PositiveSmallIntegerField(_("day"))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    label = models.CharField(_("label"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["month", "day"]
+        verbose_name = _("important date")
+        verbose_name_plural = _("important dates")
+
+    def __str__(self) -> str:
+        when = f"{self.day:02d}.{self.month:02d}." + (str(self.year) if self.year else "")
+        return f"{self.label or self.get_kind_display()} {when}"

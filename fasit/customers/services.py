@@ -1,0 +1,248 @@
+"""Writes for accounts, people and human profiles. Each is atomic and audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from fasit.core.audit import audit_create, audit_delete
+from fasit.core.services import model_update, require_member, require_same_team
+from fasit.customers.models import (
+    Account,
+    AccountRevenue,
+    CustomerCategory,
+    FamilyMember,
+    ImportantDate,
+    Interest,
+    LifeEvent,
+    Person,
+    PersonRole,
+)
+from fasit.customers.validation import clean_org_number, clean_phone
+from fasit.tenancy.models import Team
+
+ACCOUNT_FIELDS = (
+    "name", "org_number", "country", "category", "tier", "owner", "customer_since", "parent", "notes",
+)
+PERSON_FIELDS = (
+    "name", "email", "phone", "country", "preferred_meeting", "what_matters", "notes",
+    "legal_basis", "legal_basis_recorded_on",
+)
+
+
+def _clean_account_data(team: Team, data: dict[str, Any], account: Account | None) -> dict[str, Any]:
+    data = dict(data)
+    country = data.get("country") or (account.country if account else "NO")
+    if "org_number" in data:
+        try:
+            data["org_number"] = clean_org_number(data["org_number"], country)
+        except ValidationError as exc:
+            raise ValidationError({"org_number": exc.messages}) from None
+    require_same_team(team, category=data.get("category"), parent=data.get("parent"))
+    require_member(team, owner=data.get("owner"))
+    parent = data.get("parent")
+    if account is not None and parent is not None:
+        node = parent
+        while node is not None:
+            if node.pk == account.pk:
+                raise ValidationError({"parent": _("An account cannot be its own parent group.")})
+            node = node.parent
+    return data
+
+
+@transaction.atomic
+def category_create(*, team: Team, actor: Any, name: str, description: str = "") -> CustomerCategory:
+    name = name.strip()
+    if CustomerCategory.objects.for_team(team).filter(name__iexact=name).exists():
+        raise ValidationError({"name": _("The team already has a category called %(name)s.") % {"name": name}})
+    category = CustomerCategory(team=team, name=name, description=description)
+    category.full_clean()
+    category.save()
+    audit_create(team=team, actor=actor, instance=category)
+    return category
+
+
+@transaction.atomic
+def account_create(*, team: Team, actor: Any, name: str, **fields: Any) -> Account:
+    unknown = set(fields) - set(ACCOUNT_FIELDS)
+    if unknown:
+        raise TypeError(f"account_create got unknown fields: {sorted(unknown)}")
+    data = _clean_account_data(team, {"name": name, **fields}, None)
+    account = Account(team=team, **data)
+    account.full_clean()
+    account.save()
+    audit_create(team=team, actor=actor, instance=account)
+    return account
+
+
+@transaction.atomic
+def account_update(*, account: Account, actor: Any, data: dict[str, Any]) -> Account:
+    data = _clean_account_data(account.team, data, account)
+    account, _changed = model_update(
+        instance=account, fields=ACCOUNT_FIELDS, data=data, team=account.team, actor=actor
+    )
+    return account
+
+
+@transaction.atomic
+def account_delete(*, account: Account, actor: Any) -> None:
+    audit_delete(team=account.team, actor=actor, instance=account)
+    account.delete()
+
+
+@transaction.atomic
+def account_revenue_set(
+    *, account: Account, actor: Any, year: int, amount: Decimal, currency: str = "NOK"
+) -> AccountRevenue:
+    if not 1900 <= year <= dt.date.today().year + 1:
+        raise ValidationError({"year": _("Give a year between 1900 and next year.")})
+    if amount < 0:
+        raise ValidationError({"amount": _("Revenue cannot be negative.")})
+    revenue = AccountRevenue.objects.filter(account=account, year=year).first()
+    if revenue is None:
+        revenue = AccountRevenue(account=account, year=year, amount=amount, currency=currency)
+        revenue.full_clean()
+        revenue.save()
+        audit_create(team=account.team, actor=actor, instance=revenue)
+        return revenue
+    revenue, _changed = model_update(
+        instance=revenue, fields=("amount", "currency"),
+        data={"amount": amount, "currency": currency}, team=account.team, actor=actor,
+    )
+    return revenue
+
+
+@transaction.atomic
+def account_revenue_delete(*, revenue: AccountRevenue, actor: Any) -> None:
+    audit_delete(team=revenue.account.team, actor=actor, instance=revenue)
+    revenue.delete()
+
+
+def _clean_person_data(data: dict[str, Any], person: Person | None) -> dict[str, Any]:
+    data = dict(data)
+    if "phone" in data:
+        country = data.get("country") or (person.country if person else "NO")
+        try:
+            data["phone"] = clean_phone(data["phone"], country)
+        except ValidationError as exc:
+            raise ValidationError({"phone": exc.messages}) from None
+    if data.get("email"):
+        data["email"] = data["email"].strip().lower()
+    return data
+
+
+@transaction.atomic
+def person_create(
+    *,
+    team: Team,
+    actor: Any,
+    name: str,
+    legal_basis: str,
+    legal_basis_recorded_on: dt.date | None = None,
+    account: Account | None = None,
+    title: str = "",
+    buying_role: str = "",
+    **fields: Any,
+) -> Person:
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise TypeError(f"person_create got unknown fields: {sorted(unknown)}")
+    data = _clean_person_data({"name": name, **fields}, None)
+    person = Person(
+        team=team, legal_basis=legal_basis,
+        legal_basis_recorded_on=legal_basis_recorded_on or dt.date.today(), **data,
+    )
+    person.full_clean()
+    person.save()
+    audit_create(team=team, actor=actor, instance=person)
+    if account is not None:
+        person_role_set(person=person, actor=actor, account=account, title=title, buying_role=buying_role)
+    return person
+
+
+@transaction.atomic
+def person_update(*, person: Person, actor: Any, data: dict[str, Any]) -> Person:
+    data = _clean_person_data(data, person)
+    person, _changed = model_update(
+        instance=person, fields=PERSON_FIELDS, data=data, team=person.team, actor=actor
+    )
+    return person
+
+
+@transaction.atomic
+def person_delete(*, person: Person, actor: Any) -> None:
+    audit_delete(team=person.team, actor=actor, instance=person)
+    person.delete()
+
+
+@transaction.atomic
+def person_role_set(
+    *, person: Person, actor: Any, account: Account, title: str = "", buying_role: str = ""
+) -> PersonRole:
+    require_same_team(person.team, account=account)
+    role = PersonRole.objects.filter(person=person, account=account).first()
+    if role is None:
+        role = PersonRole(person=person, account=account, title=title, buying_role=buying_role)
+        role.full_clean()
+        role.save()
+        audit_create(team=person.team, actor=actor, instance=role)
+        return role
+    role, _changed = model_update(
+        instance=role, fields=("title", "buying_role"),
+        data={"title": title, "buying_role": buying_role}, team=person.team, actor=actor,
+    )
+    return role
+
+
+@transaction.atomic
+def person_role_remove(*, role: PersonRole, actor: Any) -> None:
+    audit_delete(team=role.person.team, actor=actor, instance=role)
+    role.delete()
+
+
+PROFILE_MODELS: dict[str, type[FamilyMember | Interest | LifeEvent | ImportantDate]] = {
+    "family": FamilyMember,
+    "interest": Interest,
+    "life_event": LifeEvent,
+    "date": ImportantDate,
+}
+
+
+def _validate_important_date(month: int, day: int, year: int | None) -> None:
+    # A date without a year is checked against a leap year so 29 February is fine;
+    # with a year it must exist in that year.
+    try:
+        dt.date(year or 2000, month, day)
+    except (ValueError, TypeError):
+        if year and month == 2 and day == 29:
+            raise ValidationError(
+                {"day": _("%(year)s has no 29 February.") % {"year": year}}
+            ) from None
+        raise ValidationError({"day": _("That day does not exist in that month.")}) from None
+
+
+@transaction.atomic
+def profile_item_add(*, person: Person, actor: Any, kind: str, **fields: Any) -> Any:
+    """Add a family member, interest, life event or important date to a profile."""
+    model = PROFILE_MODELS.get(kind)
+    if model is None:
+        raise ValidationError(_("Unknown profile item."))
+    if model is ImportantDate:
+        _validate_important_date(fields.get("month", 0), fields.get("day", 0), fields.get("year"))
+    item = model(person=person, **fields)
+    item.full_clean()
+    item.save()
+    person.save(update_fields=["updated_at"])
+    audit_create(team=person.team, actor=actor, instance=item)
+    return item
+
+
+@transaction.atomic
+def profile_item_remove(*, item: Any, actor: Any) -> None:
+    audit_delete(team=item.person.team, actor=actor, instance=item)
+    item.delete()

@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fasit.core.forms import add_service_errors
+from fasit.core.views import list_template, paginate
+from fasit.customers import selectors, services
+from fasit.customers.forms import (
+    PROFILE_FORMS,
+    AccountFilterForm,
+    AccountForm,
+    PersonCreateForm,
+    PersonFilterForm,
+    PersonForm,
+    PersonRoleForm,
+    RevenueForm,
+)
+from fasit.customers.models import Account, AccountRevenue, Person, PersonRole
+from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+
+
+@team_required
+def account_list(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    filters = AccountFilterForm(request.GET or None, team=team)
+    params = filters.cleaned_data if filters.is_valid() else {}
+    accounts = selectors.account_list(
+        team,
+        q=params.get("q", ""),
+        tier=params.get("tier", ""),
+        country=params.get("country", ""),
+        category=params.get("category"),
+        owner=request.user if params.get("mine") else None,
+    )
+    return render(
+        request,
+        list_template(request, "customers/account_list.html"),
+        {"filters": filters, "page_obj": paginate(request, accounts)},
+    )
+
+
+@team_required
+def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_for_team_or_404(
+        Account.objects.select_related("category", "owner", "parent"), request.team, pk=pk  # type: ignore[attr-defined]
+    )
+    return render(
+        request,
+        "customers/account_detail.html",
+        {
+            "account": account,
+            "people_by_role": selectors.account_people_by_role(account),
+            "timeline": selectors.account_timeline(account),
+            "revenues": account.revenues.all(),
+            "subsidiaries": Account.objects.for_team(account.team).filter(parent=account),
+            "revenue_form": RevenueForm(initial={"currency": "NOK"}),
+        },
+    )
+
+
+@write_required
+def account_create(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    form = AccountForm(request.POST or None, team=team, initial={"owner": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = services.account_create(team=team, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Account %(name)s created.") % {"name": account.name})
+            return redirect("accounts:detail", pk=account.pk)
+    return render(request, "customers/account_form.html", {"form": form})
+
+
+@write_required
+def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    account = get_for_team_or_404(Account.objects.all(), team, pk=pk)
+    form = AccountForm(request.POST or None, instance=account, team=team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_update(account=account, actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            account.refresh_from_db()
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("accounts:detail", pk=account.pk)
+    return render(request, "customers/account_form.html", {"form": form, "account": account})
+
+
+@write_required
+def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_for_team_or_404(Account.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        services.account_delete(account=account, actor=request.user)
+        messages.success(request, _("Account %(name)s deleted.") % {"name": account.name})
+        return redirect("accounts:list")
+    return render(request, "confirm_delete.html", {"object": account, "cancel_url": account.pk})
+
+
+@require_POST
+@write_required
+def account_revenue_set(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_for_team_or_404(Account.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    form = RevenueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.account_revenue_set(account=account, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("accounts:detail", pk=account.pk)
+
+
+@require_POST
+@write_required
+def account_revenue_delete(request: HttpRequest, pk: int, revenue_pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    revenue = get_for_team_or_404(AccountRevenue.objects.all(), team, pk=revenue_pk, account_id=pk)
+    services.account_revenue_delete(revenue=revenue, actor=request.user)
+    return redirect("accounts:detail", pk=pk)
+
+
+@team_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    filters = PersonFilterForm(request.GET or None, team=team)
+    params = filters.cleaned_data if filters.is_valid() else {}
+    people = selectors.person_list(
+        team,
+        q=params.get("q", ""),
+        account=params.get("account"),
+        buying_role=params.get("buying_role", ""),
+    )
+    return render(
+        request,
+        list_template(request, "customers/person_list.html"),
+        {"filters": filters, "page_obj": paginate(request, people)},
+    )
+
+
+@team_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    context = {
+        "person": person,
+        "profile": selectors.person_profile(person),
+        "role_form": PersonRoleForm(team=team),
+        "profile_forms": {kind: form_class() for kind, form_class in PROFILE_FORMS.items()},
+    }
+    return render(request, "customers/person_detail.html", context)
+
+
+@write_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    initial = {"account": request.GET.get("account")} if request.GET.get("account") else {}
+    form = PersonCreateForm(request.POST or None, team=team, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(team=team, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s added.") % {"name": person.name})
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "customers/person_form.html", {"form": form})
+
+
+@write_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    form = PersonForm(request.POST or None, instance=person, team=team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(person=person, actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            person.refresh_from_db()
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "customers/person_form.html", {"form": form, "person": person})
+
+
+@write_required
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_for_team_or_404(Person.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        services.person_delete(person=person, actor=request.user)
+        messages.success(request, _("%(name)s deleted.") % {"name": person.name})
+        return redirect("people:list")
+    return render(request, "confirm_delete.html", {"object": person})
+
+
+@require_POST
+@write_required
+def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    form = PersonRoleForm(request.POST, team=team)
+    if form.is_valid():
+        try:
+            services.person_role_set(person=person, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("people:detail", pk=person.pk)
+
+
+@require_POST
+@write_required
+def person_role_remove(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
+    role = get_for_team_or_404(PersonRole.objects.all(), request.team, pk=role_pk, person_id=pk)  # type: ignore[attr-defined]
+    services.person_role_remove(role=role, actor=request.user)
+    return redirect("people:detail", pk=pk)
+
+
+def _profile_section(request: HttpRequest, person: Person, kind: str, form: object = None) -> HttpResponse:
+    form_class = PROFILE_FORMS[kind]
+    return render(
+        request,
+        f"customers/person_detail.html#profile-{kind}",
+        {
+            "person": person,
+            "profile": selectors.person_profile(person),
+            "profile_forms": {kind: form or form_class()},
+            "can_write": True,
+        },
+    )
+
+
+@require_POST
+@write_required
+def profile_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    person = get_for_team_or_404(Person.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    form_class = PROFILE_FORMS.get(kind)
+    if form_class is None:
+        return HttpResponse(status=404)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            services.profile_item_add(person=person, actor=request.user, kind=kind, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            form = None
+    if request.htmx:  # type: ignore[attr-defined]
+        return _profile_section(request, person, kind, form)
+    if form is not None:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("people:detail", pk=person.pk)
+
+
+@require_POST
+@write_required
+def profile_item_remove(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    model = services.PROFILE_MODELS.get(kind)
+    if model is None:
+        return HttpResponse(status=404)
+    item = get_for_team_or_404(model.objects.all(), team, pk=item_pk, person=person)
+    services.profile_item_remove(item=item, actor=request.user)
+    if request.htmx:  # type: ignore[attr-defined]
+        return _profile_section(request, person, kind)
+    return redirect("people:detail", pk=person.pk)

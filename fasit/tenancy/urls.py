@@ -1,0 +1,13 @@
+from django.urls import path
+
+from fasit.tenancy import views
+
+urlpatterns = [
+    path("team/switch/", views.team_switch, name="team_switch"),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/team/", views.team_update, name="team_update"),
+    path("settings/members/", views.member_add, name="member_add"),
+    path("settings/members/<int:pk>/role/", views.member_role, name="member_role"),
+    path("settings/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("settings/categories/", views.category_add, name="category_add"),
+]

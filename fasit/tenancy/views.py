@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fasit.core.forms import add_service_errors
+from fasit.customers.forms import CategoryForm
+from fasit.customers.models import CustomerCategory
+from fasit.customers.services import category_create
+from fasit.tenancy import services
+from fasit.tenancy.access import (
+    get_for_team_or_404,
+    owner_required,
+    team_required,
+    write_required,
+)
+from fasit.tenancy.forms import LanguageForm, MemberAddForm, MemberRoleForm, TeamSettingsForm
+from fasit.tenancy.models import Membership, UserProfile
+from fasit.tenancy.selectors import team_members
+
+
+@require_POST
+@team_required
+def team_switch(request: HttpRequest) -> HttpResponse:
+    # Only a team the user belongs to can become active; anything else is a 404.
+    membership = Membership.objects.filter(
+        user=request.user, team_id=request.POST.get("team") or None
+    ).select_related("team").first()
+    if membership is None:
+        raise Http404
+    request.session["team_id"] = membership.team_id
+    messages.success(request, _("Switched to %(team)s.") % {"team": membership.team.name})
+    return redirect("home")
+
+
+@team_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    profile = UserProfile.objects.filter(user=request.user).first()
+    language_form = LanguageForm(initial={"language": profile.language if profile else ""})
+    if request.method == "POST":
+        language_form = LanguageForm(request.POST)
+        if language_form.is_valid():
+            language = language_form.cleaned_data["language"]
+            services.user_set_language(user=request.user, language=language)
+            if language:
+                request.session["fasit_language"] = language
+            else:
+                request.session.pop("fasit_language", None)
+            return redirect("settings")
+    return render(
+        request,
+        "tenancy/settings.html",
+        {
+            "language_form": language_form,
+            "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
+            "members": team_members(team),
+            "member_form": MemberAddForm(),
+            "categories": CustomerCategory.objects.for_team(team),
+            "category_form": CategoryForm(),
+            "roles": MemberRoleForm.base_fields["role"].choices,
+        },
+    )
+
+
+def _flash_errors(request: HttpRequest, form: object) -> None:
+    for errors in form.errors.values():  # type: ignore[attr-defined]
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+@owner_required
+def team_update(request: HttpRequest) -> HttpResponse:
+    form = TeamSettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.team_update(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    _flash_errors(request, form)
+    return redirect("settings")
+
+
+@require_POST
+@owner_required
+def member_add(request: HttpRequest) -> HttpResponse:
+    form = MemberAddForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_add(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    _flash_errors(request, form)
+    return redirect("settings")
+
+
+@require_POST
+@owner_required
+def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_for_team_or_404(Membership.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    form = MemberRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_set_role(membership=membership, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    _flash_errors(request, form)
+    return redirect("settings")
+
+
+@require_POST
+@owner_required
+def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_for_team_or_404(Membership.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    try:
+        services.membership_remove(membership=membership, actor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("settings")
+
+
+@require_POST
+@write_required
+def category_add(request: HttpRequest) -> HttpResponse:
+    form = CategoryForm(request.POST)
+    if form.is_valid():
+        try:
+            category_create(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    _flash_errors(request, form)
+    return redirect("settings")
