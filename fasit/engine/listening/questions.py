@@ -1,0 +1,378 @@
+"""Is a sentence a question, open or closed, and is it a summary?
+
+The rules are DESIGN.md's ("Listening metrics"): a question ends with "?" or is an
+invitation to talk; it is open when an interrogative leads it (after an optional
+conjunction) or when it is an invitation, closed otherwise. A summary restates
+what the customer said; one that ends with "?" is a check, hence closed.
+
+Interrogatives of all four languages are accepted whatever the transcript's
+language, since Nordic meetings switch language mid-sentence; the one ambiguous
+word, Swedish "var" (where / was), is resolved from the word after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+QuestionKind = Literal["open", "closed", "none"]
+
+_INTERROGATIVES: Final[frozenset[str]] = frozenset(
+    " ".join(
+        (
+            "hur vad varför vilken vilket vilka vem vems när vart varifrån vadå hurdan",  # sv
+            "hvordan hva hvorfor hvilken hvilket hvilke hvem når hvor hvorfra hvorhen",  # nb
+            "hvad hvornår",  # da (the rest as nb)
+            "how what why which who whom whose when where",  # en
+        )
+    ).split()
+)
+# Conjunctions and discourse particles that may precede the leading word ("Och hur…",
+# "Okay, so what…", "Ja men hvordan…"). Skipping them only matters when an
+# interrogative follows, so the list can be generous.
+_PARTICLES: Final[frozenset[str]] = frozenset(
+    [
+        "och",
+        "og",
+        "and",
+        "men",
+        "but",
+        "så",
+        "so",
+        "also",
+        "plus",
+        "ok",
+        "okay",
+        "okej",
+        "okei",
+        "oké",
+        "ja",
+        "jo",
+        "jaha",
+        "jamen",
+        "jaså",
+        "nej",
+        "nei",
+        "nähä",
+        "mm",
+        "mhm",
+        "hm",
+        "hmm",
+        "aha",
+        "ah",
+        "oh",
+        "åh",
+        "right",
+        "alright",
+        "well",
+        "good",
+        "great",
+        "fine",
+        "cool",
+        "sure",
+        "bra",
+        "fint",
+        "perfekt",
+        "precis",
+        "toppen",
+        "super",
+        "nå",
+        "nåh",
+        "nåja",
+        "altså",
+        "alltså",
+        "hej",
+        "hei",
+        "hi",
+        "hello",
+        "hallo",
+        "please",
+        "snälla",
+        "gärna",
+        "gjerne",
+        "gerne",
+    ]
+)
+# Adverbs that lead into a question only when set off by a comma ("Och sen, vad hände?").
+_COMMA_PARTICLES: Final[frozenset[str]] = frozenset(
+    [
+        "sen",
+        "sedan",
+        "då",
+        "nu",
+        "now",
+        "then",
+        "først",
+        "etterpå",
+        "derefter",
+        "bagefter",
+        "anyway",
+    ]
+)
+# Swedish "var": "where" before a verb ("Var ligger…", "Var kan man…"), "was" before
+# a subject ("Var det…", "Var ni nöjda…").
+_VAR_SUBJECTS: Final[frozenset[str]] = frozenset(
+    [
+        "det",
+        "den",
+        "detta",
+        "denna",
+        "du",
+        "ni",
+        "han",
+        "hon",
+        "de",
+        "dom",
+        "vi",
+        "jag",
+        "man",
+        "allt",
+        "alla",
+        "någon",
+        "något",
+        "ingen",
+        "hela",
+        "er",
+        "era",
+        "ert",
+        "din",
+        "ditt",
+        "dina",
+        "hans",
+        "hennes",
+        "deras",
+        "mötet",
+        "kunden",
+        "priset",
+    ]
+)
+_VAR_VERBS: Final[frozenset[str]] = frozenset(
+    [
+        "kan",
+        "ska",
+        "skall",
+        "skulle",
+        "kunde",
+        "borde",
+        "bör",
+        "måste",
+        "vill",
+        "ville",
+        "brukar",
+        "får",
+        "fick",
+    ]
+)
+
+_ENDING_RE: Final[re.Pattern[str]] = re.compile(r"[.!?…]+$")
+_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[^\W_]+|[,;:–—]")
+
+
+def _compile(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Invitations to talk, matched at the leading position (after particles).
+_INVITATION_RE: Final[re.Pattern[str]] = _compile(
+    # en
+    r"^(?:tell|walk|talk|take)\s+(?:me|us)\b(?!\s+what\s+you)",
+    r"^tell\s+(?:me\b|us\b|a\b|about\b|more\b)",
+    r"^(?:describe|explain|elaborate|outline|expand)\b",
+    r"^share\s+(?:a\s+bit|a\s+little|some|more|with|how|what|your)\b",
+    r"^give\s+(?:me|us)\s+(?:an?\s+|some\s+|a\s+few\s+)?(?:example|examples|sense|picture|idea|"
+    r"overview|rundown|feel)\b",
+    r"^help\s+(?:me|us)\s+(?:to\s+)?understand\b",
+    r"^say\s+(?:a\s+(?:bit|little)\s+)?more\b",
+    r"^(?:go\s+on|keep\s+going|go\s+ahead)\b",
+    r"^paint\s+(?:me\s+|us\s+)?a\s+picture\b",
+    r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+to\s+(?:hear|understand|learn)\b",
+    r"^feel\s+free\s+to\s+(?:tell|share|describe|explain)\b",
+    # sv
+    r"^(?:berätta|beskriv|förklara|utveckla|redogör)\b",
+    r"^(?:gå|ta\s+(?:mig|oss))\s+igenom\b",
+    r"^ge\s+(?:mig|oss)\s+(?:ett\s+|några\s+|lite\s+|en\s+)?(?:exempel|bild|överblick)\b",
+    r"^hjälp\s+(?:mig|oss)\s+(?:att\s+)?förstå\b",
+    r"^säg\s+(?:lite\s+)?mer\b",
+    r"^fortsätt\b",
+    r"^(?:jag|vi)\s+(?:skulle\s+)?(?:gärna\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:höra|förstå)\b",
+    r"^(?:du|ni)\s+(?:får|kan)\s+gärna\s+(?:berätta|beskriva|förklara|utveckla)\b",
+    # nb
+    r"^(?:fortell|forklar|utdyp)\b",
+    r"^(?:gå|ta\s+(?:meg|oss))\s+gjennom\b",
+    r"^gi\s+(?:meg|oss)\s+(?:et\s+|noen\s+|litt\s+|en\s+)?(?:eksempel|eksempler|bilde|oversikt)\b",
+    r"^hjelp\s+(?:meg|oss)\s+(?:å\s+)?forstå\b",
+    r"^si\s+(?:litt\s+)?mer\b",
+    r"^fortsett\b",
+    r"^(?:jeg|vi)\s+(?:vil|ville|skulle)\s+(?:veldig\s+)?gjerne\s+(?:høre|forstå)\b",
+    r"^(?:du|dere)\s+(?:må|kan)\s+gjerne\s+(?:fortelle|beskrive|forklare|utdype)\b",
+    # da
+    r"^(?:fortæl|uddyb)\b",
+    r"^(?:gå|tag\s+(?:mig|os))\s+igennem\b",
+    r"^giv\s+(?:mig|os)\s+(?:et\s+|nogle\s+|lidt\s+|en\s+)?(?:eksempel|eksempler|billede|overblik)\b",
+    r"^hjælp\s+(?:mig|os)\s+(?:med\s+)?(?:at\s+)?forstå\b",
+    r"^sig\s+(?:lidt\s+)?mere\b",
+    r"^fortsæt\b",
+    r"^(?:jeg|vi)\s+(?:vil|ville)\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:høre|forstå)\b",
+    r"^(?:du|i)\s+(?:må|kan)\s+gerne\s+(?:fortælle|beskrive|forklare|uddybe)\b",
+)
+
+# Restating what the customer said. Matched anywhere in the sentence: the marker
+# often comes last ("…, om jag förstår dig rätt?").
+_SUMMARY_RE: Final[re.Pattern[str]] = _compile(
+    # sv: om jag (har) förstått dig rätt / har jag förstått det rätt / förstår jag dig rätt
+    r"\bom\s+jag\s+(?:har\s+|nu\s+)?(?:förstått|förstår|uppfattat|uppfattar|tolkat|tolkar|"
+    r"fattat|fattar|hört|hör|hänger\s+med)\s+(?:\w+\s+){0,2}?(?:rätt|riktigt|korrekt)\b",
+    r"\b(?:har|förstår|hörde|uppfattade)\s+jag\s+(?:\w+\s+){0,2}?(?:rätt|riktigt|korrekt)\b",
+    r"\b(?:det|vad|så)\s+(?:du|ni)\s+(?:säger|menar|beskriver)\s+(?:är|alltså)\b",
+    r"\b(?:du|ni)\s+(?:menar|säger)\s+alltså\b",
+    r"^så\s+(?:du|ni)\s+(?:menar|säger)\b",
+    r"\b(?:det|vad)\s+jag\s+hör\s+(?:\w+\s+)?(?:är|att)\b",
+    r"\bså\s+jag\s+hör\s+att\b",
+    r"\b(?:om\s+jag\s+ska|låt\s+mig|för\s+att|så\s+för\s+att|om\s+jag|jag\s+ska)\s+"
+    r"(?:sammanfatta|summera)\b",
+    r"\bsammanfattningsvis\b|\bmed\s+andra\s+ord\b",
+    r"\bdet\s+låter\s+som\s+(?:att|om)\s+(?:du|ni|er|era|ert)\b",
+    r"\brätta\s+mig\s+om\s+jag\s+har\s+fel\b",
+    r"\b(?:ni|du)\s+(?:har|vill|behöver|tycker|säger|menar|är)\s+alltså\b",
+    # nb: hvis jeg (har) forstått deg rett / har jeg forstått det riktig
+    r"\bhvis\s+jeg\s+(?:har\s+)?(?:forstått|forstår|oppfattet|oppfatter|tolket|tolker|"
+    r"skjønner|skjønt|hørte|hører)\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
+    r"\b(?:har|forstår|hørte|oppfattet)\s+jeg\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
+    r"\b(?:det|så)\s+(?:du|dere)\s+(?:sier|mener|beskriver)\s+(?:er|altså)\b",
+    r"\b(?:du|dere)\s+(?:mener|sier)\s+altså\b",
+    r"^så\s+(?:du|dere)\s+(?:mener|sier)\b",
+    r"\bdet\s+jeg\s+hører\s+(?:\w+\s+){0,2}?(?:er|at)\b",
+    r"\bså\s+jeg\s+hører\s+at\b",
+    r"\b(?:hvis\s+jeg\s+skal|la\s+meg|for\s+å|så\s+for\s+å|hvis\s+jeg)\s+oppsummere\b",
+    r"\boppsummert\b|\bmed\s+andre\s+ord\b",
+    r"\bdet\s+høres\s+ut\s+som\s+(?:at\s+)?(?:du|dere)\b",
+    r"\b(?:rett|korriger)\s+meg\s+hvis\s+jeg\s+tar\s+feil\b",
+    r"\b(?:dere|du)\s+(?:har|vil|trenger|synes|sier|mener|er)\s+altså\b",
+    # da: hvis jeg (har) forstået dig ret / har jeg forstået det rigtigt
+    r"\bhvis\s+jeg\s+(?:har\s+)?(?:forstået|forstår|opfattet|opfatter|tolket|tolker|hørte|"
+    r"hører|fanger)\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
+    r"\b(?:har|forstår|hørte|opfattede)\s+jeg\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
+    r"\b(?:det|så)\s+(?:du|i)\s+(?:siger|mener|beskriver)\s+(?:er|altså)\b",
+    r"\b(?:du|i)\s+(?:mener|siger)\s+altså\b",
+    r"^så\s+(?:du|i)\s+(?:mener|siger)\b",
+    r"\bdet\s+jeg\s+hører\s+(?:\w+\s+){0,2}?(?:er|at)\b",
+    r"\b(?:hvis\s+jeg\s+skal|lad\s+mig|for\s+at|så\s+for\s+at|hvis\s+jeg)\s+opsummere\b",
+    r"\bopsummeret\b|\bmed\s+andre\s+ord\b",
+    r"\bdet\s+lyder\s+som\s+om\s+(?:du|i|jeres|jer)\b",
+    r"\bret\s+mig\s+hvis\s+jeg\s+tager\s+fejl\b",
+    r"\b(?:i|du)\s+(?:har|vil|mangler|synes|siger|mener|er)\s+altså\b",
+    # en
+    r"\bif\s+i\s+(?:have\s+|'ve\s+)?(?:understand|understood|heard|hear|get|got|read|follow|"
+    r"followed)\s+(?:\w+\s+){0,2}?(?:right|correctly|properly)\b",
+    r"\b(?:have|did|do)\s+i\s+(?:understand|understood|get|got|hear|heard|read)\s+(?:\w+\s+)"
+    r"{0,2}?(?:right|correctly)\b",
+    r"\bif\s+i'?m\s+(?:hearing|understanding|reading)\s+you\s+(?:right|correctly)\b",
+    r"\bwhat\s+i'?m\s+hearing\b|\bwhat\s+i\s+hear\s+(?:you\s+say(?:ing)?\s+)?is\b",
+    r"\bwhat\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me|describing)\s+is\b",
+    r"\b(?:so|and)\s+(?:you'?re|you\s+are)\s+saying\b|^(?:you'?re|you\s+are)\s+saying\b",
+    r"\bso\s+you\s+mean\b|\bso\s+what\s+you\s+mean\b",
+    r"\b(?:let\s+me|to|just\s+to|so\s+to|if\s+i\s+can|if\s+i\s+may)\s+(?:quickly\s+)?"
+    r"(?:summari[sz]e|recap|sum\s+up|play\s+(?:that|this|it)\s+back|paraphrase)\b",
+    r"\bin\s+other\s+words\b|\bto\s+sum\s+up\b|\bin\s+summary\b",
+    r"\b(?:it\s+)?sounds\s+(?:like|as\s+if|as\s+though)\s+(?:you|your|the\s+team)\b",
+    r"\bcorrect\s+me\s+if\s+i'?m\s+wrong\b",
+    r"\b(?:let\s+me|just\s+to)\s+(?:make\s+sure|check)\s+i\s+(?:understand|understood|"
+    r"(?:have|'ve)\s+got)\b",
+    r"\bif\s+i'?ve\s+got\s+(?:this|that|it|you)\s+right\b",
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _TOKEN_RE.findall(text.replace("’", "'"))]
+
+
+def _is_interrogative(tokens: list[str], i: int, language: str) -> bool:
+    word = tokens[i]
+    if word == "var":
+        if language in ("nb", "da", "en") or i + 1 >= len(tokens):
+            return False
+        following = tokens[i + 1]
+        if following in _VAR_SUBJECTS:
+            return False
+        return (
+            following in _VAR_VERBS
+            or following.endswith(("r", "s"))
+            or following
+            in (
+                "någonstans",
+                "i",
+                "på",
+                "hos",
+            )
+        )
+    return word in _INTERROGATIVES
+
+
+def _leading_positions(tokens: list[str], words: list[str]) -> list[int]:
+    """Token indexes that may count as the start of the sentence: after particles,
+    and after a short vocative ("Peter, …", "Okay Lise, …")."""
+    positions: list[int] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok in _PARTICLES or tok in ",;:–—":
+            i += 1
+        elif tok in _COMMA_PARTICLES and i + 1 < n and tokens[i + 1] == ",":
+            i += 2
+        else:
+            break
+    if i >= n:
+        return positions
+    positions.append(i)
+    # A vocative: one or two capitalised words, then a comma.
+    for width in (1, 2):
+        j = i + width
+        if j < n and tokens[j] == "," and all(w[:1].isupper() for w in words[i:j]):
+            k = j + 1
+            while k < n and (tokens[k] in _PARTICLES or tokens[k] in ",;:–—"):
+                k += 1
+            if k < n:
+                positions.append(k)
+    return positions
+
+
+def ends_with_question_mark(text: str) -> bool:
+    stripped = text.rstrip().rstrip("\"'”’»)]").rstrip()
+    ending = _ENDING_RE.search(stripped)
+    return ending is not None and "?" in ending.group()
+
+
+def is_invitation(text: str, language: str = "en") -> bool:
+    """An invitation to talk ("Berätta om…", "Walk me through…"), with or without "?"."""
+    raw = _TOKEN_RE.findall(text.replace("’", "'"))
+    tokens = [t.casefold() for t in raw]
+    return any(
+        _INVITATION_RE.match(" ".join(t for t in tokens[p:] if t not in ",;:–—"))
+        for p in _leading_positions(tokens, raw)
+    )
+
+
+def is_summary(text: str, language: str = "en") -> bool:
+    """Does the sentence restate what the other side said?"""
+    normalised = " ".join(text.replace("’", "'").split())
+    return _SUMMARY_RE.search(normalised) is not None
+
+
+def classify_sentence(text: str, language: str = "en") -> QuestionKind:
+    """ "open", "closed" or "none" (not a question), per DESIGN.md."""
+    if not text.strip():
+        return "none"
+    question_mark = ends_with_question_mark(text)
+    if question_mark and is_summary(text, language):
+        return "closed"
+    raw = _TOKEN_RE.findall(text.replace("’", "'"))
+    tokens = [t.casefold() for t in raw]
+    positions = _leading_positions(tokens, raw)
+    for p in positions:
+        rest = " ".join(t for t in tokens[p:] if t not in ",;:–—")
+        if _INVITATION_RE.match(rest):
+            return "open"
+        if question_mark and _is_interrogative(tokens, p, language):
+            return "open"
+    return "closed" if question_mark else "none"
