@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -55,7 +56,7 @@ DATA_DIR = Path(os.environ.get("FASIT_DATA_DIR") or Path.cwd() / "var").resolve(
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
-TESTING = os.environ.get("FASIT_TESTING") == "1"
+TESTING = os.environ.get("FASIT_TESTING") == "1" or "pytest" in sys.modules
 
 def _secret_key() -> str:
     key = env_str("SECRET_KEY")
@@ -123,6 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "fasit.tenancy.context_processors.team",
             ],
+            "builtins": ["fasit.core.templatetags.fasit"],
         },
     }
 ]
@@ -187,6 +189,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # Static files are served by WhiteNoise straight from the app folders, so a fresh
 # clone serves without a collectstatic step.
 WHITENOISE_USE_FINDERS = True

@@ -18,6 +18,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)
+    if isinstance(value, bytes | memoryview):
+        return f"<{len(value)} bytes>"
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]
     if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile

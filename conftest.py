@@ -1,0 +1,75 @@
+"""Named test users and their teams, shared by every app's tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from fasit.tenancy.models import Role
+from fasit.testing import MembershipFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture
+def team_a(db: Any) -> Any:
+    return TeamFactory(name="Team A", slug="team-a")
+
+
+@pytest.fixture
+def team_b(db: Any) -> Any:
+    return TeamFactory(name="Team B", slug="team-b")
+
+
+@pytest.fixture
+def alice(team_a: Any) -> Any:
+    user = UserFactory(username="alice", first_name="Alice")
+    MembershipFactory(team=team_a, user=user, role=Role.OWNER)
+    return user
+
+
+@pytest.fixture
+def bob(team_a: Any) -> Any:
+    user = UserFactory(username="bob", first_name="Bob")
+    MembershipFactory(team=team_a, user=user, role=Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def victor(team_a: Any) -> Any:
+    user = UserFactory(username="victor", first_name="Victor")
+    MembershipFactory(team=team_a, user=user, role=Role.VIEWER)
+    return user
+
+
+@pytest.fixture
+def charlie(team_b: Any) -> Any:
+    user = UserFactory(username="charlie", first_name="Charlie")
+    MembershipFactory(team=team_b, user=user, role=Role.OWNER)
+    return user
+
+
+def _client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice: Any) -> Client:
+    return _client_for(alice)
+
+
+@pytest.fixture
+def bob_client(bob: Any) -> Client:
+    return _client_for(bob)
+
+
+@pytest.fixture
+def victor_client(victor: Any) -> Client:
+    return _client_for(victor)
+
+
+@pytest.fixture
+def charlie_client(charlie: Any) -> Client:
+    return _client_for(charlie)

@@ -1,0 +1,187 @@
+"""Every URL that shows or changes a record of team A: charlie (team B) gets a 404,
+victor (viewer in team A) cannot change anything, alice can read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from fasit.conversations.services import conversation_attach_transcript
+from fasit.core.models import AuditEvent
+from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
+from fasit.testing import (
+    AccountFactory,
+    ConversationFactory,
+    FollowUpFactory,
+    MembershipFactory,
+    PersonFactory,
+    PersonRoleFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    account: Any
+    person: Any
+    role: Any
+    conversation: Any
+    follow_up: Any
+    family: Any
+    revenue: Any
+    membership: Any
+
+
+@pytest.fixture
+def world(team_a: Any, alice: Any) -> World:
+    account = AccountFactory(team=team_a, name="Fjord Energi AS")
+    person = PersonFactory(team=team_a, name="Kari Berg")
+    role = PersonRoleFactory(person=person, account=account)
+    conversation = ConversationFactory(team=team_a, account=account)
+    conversation.people.add(person)
+    conversation_attach_transcript(
+        conversation=conversation, actor=alice,
+        transcript=SimpleUploadedFile("m.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKari: Hei\n"),
+    )
+    return World(
+        account=account,
+        person=person,
+        role=role,
+        conversation=conversation,
+        follow_up=FollowUpFactory(conversation=conversation),
+        family=FamilyMember.objects.create(person=person, relation="Daughter", name="Emma"),
+        revenue=AccountRevenue.objects.create(account=account, year=2025, amount=100),
+        membership=MembershipFactory(team=team_a, user=UserFactory(username="dora")),
+    )
+
+
+def record_urls(w: World) -> dict[str, str]:
+    """URL name -> URL for one record of team A; keys must cover every URL with an id."""
+    a, p, c = w.account.pk, w.person.pk, w.conversation.pk
+    return {
+        "accounts:detail": reverse("accounts:detail", args=[a]),
+        "accounts:edit": reverse("accounts:edit", args=[a]),
+        "accounts:delete": reverse("accounts:delete", args=[a]),
+        "accounts:revenue_set": reverse("accounts:revenue_set", args=[a]),
+        "accounts:revenue_delete": reverse("accounts:revenue_delete", args=[a, w.revenue.pk]),
+        "people:detail": reverse("people:detail", args=[p]),
+        "people:edit": reverse("people:edit", args=[p]),
+        "people:delete": reverse("people:delete", args=[p]),
+        "people:role_add": reverse("people:role_add", args=[p]),
+        "people:role_remove": reverse("people:role_remove", args=[p, w.role.pk]),
+        "people:profile_add": reverse("people:profile_add", args=[p, "family"]),
+        "people:profile_remove": reverse("people:profile_remove", args=[p, "family", w.family.pk]),
+        "conversations:detail": reverse("conversations:detail", args=[c]),
+        "conversations:edit": reverse("conversations:edit", args=[c]),
+        "conversations:delete": reverse("conversations:delete", args=[c]),
+        "conversations:transcript_upload": reverse("conversations:transcript_upload", args=[c]),
+        "conversations:transcript_download": reverse("conversations:transcript_download", args=[c]),
+        "conversations:followup_add": reverse("conversations:followup_add", args=[c]),
+        "conversations:followup_toggle": reverse("conversations:followup_toggle", args=[w.follow_up.pk]),
+        "member_role": reverse("member_role", args=[w.membership.pk]),
+        "member_remove": reverse("member_remove", args=[w.membership.pk]),
+        "api:get_account": f"/api/accounts/{a}",
+        "api:get_person": f"/api/people/{p}",
+        "api:get_conversation": f"/api/conversations/{c}",
+    }
+
+
+# These answer GET with 405 whoever asks (nothing about the record is revealed);
+# their POST is what the 404 test checks.
+POST_ONLY = {
+    "accounts:revenue_set", "accounts:revenue_delete", "people:role_add", "people:role_remove",
+    "people:profile_add", "people:profile_remove", "conversations:transcript_upload",
+    "conversations:followup_add", "conversations:followup_toggle", "member_role", "member_remove",
+}
+READ_ONLY = {
+    "accounts:detail", "people:detail", "conversations:detail",
+    "conversations:transcript_download", "api:get_account", "api:get_person", "api:get_conversation",
+}
+
+
+def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{entry.namespace}:" if entry.namespace else prefix
+            if entry.namespace == "admin":
+                continue
+            names |= _names_with_ids(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.pattern.converters and entry.name:
+            names.add(f"{prefix}{entry.name}")
+    return names
+
+
+def test_every_record_url_is_covered(world: World) -> None:
+    api_names = {n for n in _names_with_ids() if n.startswith("api:")}
+    app_names = _names_with_ids() - api_names
+    assert app_names <= set(record_urls(world))
+    assert {n for n in api_names if n.startswith("api:get_")} <= set(record_urls(world))
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_charlie_gets_404_for_team_a_records(world: World, charlie_client: Any, method: str) -> None:
+    before = AuditEvent.objects.count()
+    statuses = {
+        name: getattr(charlie_client, method)(url).status_code
+        for name, url in record_urls(world).items()
+        if not (method == "post" and name.startswith("api:"))
+        and not (method == "get" and name in POST_ONLY)
+    }
+    assert statuses == dict.fromkeys(statuses, 404)
+    assert AuditEvent.objects.count() == before
+    assert Account.objects.filter(pk=world.account.pk).exists()
+
+
+def test_victor_the_viewer_cannot_change_anything(world: World, victor_client: Any) -> None:
+    before = AuditEvent.objects.count()
+    statuses = {
+        name: victor_client.post(url, {"task": "x", "name": "x", "year": 2024, "amount": 1}).status_code
+        for name, url in record_urls(world).items()
+        if name not in READ_ONLY
+    }
+    assert statuses == dict.fromkeys(statuses, 403)
+    assert AuditEvent.objects.count() == before
+    assert Person.objects.filter(pk=world.person.pk).exists()
+
+
+def test_alice_reads_every_record_page(world: World, alice_client: Any) -> None:
+    statuses = {name: alice_client.get(record_urls(world)[name]).status_code for name in sorted(READ_ONLY)}
+    assert statuses == dict.fromkeys(statuses, 200)
+
+
+def test_lists_show_only_own_team(world: World, charlie_client: Any, alice_client: Any) -> None:
+    for url in ("/accounts/", "/people/", "/conversations/", "/api/accounts", "/api/people", "/api/conversations"):
+        assert world.account.name not in charlie_client.get(url).content.decode()
+        assert alice_client.get(url).status_code == 200
+
+
+def test_anonymous_is_sent_to_login(world: World, client: Any) -> None:
+    response = client.get(reverse("accounts:detail", args=[world.account.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert client.get("/api/accounts").status_code == 401
+
+
+def test_switching_to_a_team_one_is_not_in_is_404(world: World, charlie_client: Any) -> None:
+    response = charlie_client.post(reverse("team_switch"), {"team": world.account.team_id})
+    assert response.status_code == 404
+
+
+def test_for_team_none_is_empty(world: World) -> None:
+    assert Account.objects.for_team(None).count() == 0
+    assert Account.objects.for_team(world.account.team).count() == 1
+
+
+def test_dates_are_plain_json_in_audit(world: World, alice: Any) -> None:
+    from fasit.customers.services import account_update
+
+    account_update(account=world.account, actor=alice, data={"customer_since": dt.date(2020, 2, 29)})
+    event = AuditEvent.objects.filter(object_type="customers.account", action="update").get()
+    assert event.changes == {"customer_since": [None, "2020-02-29"]}
+    assert event.actor == alice

@@ -1,0 +1,114 @@
+"""Factories and the named test users (alice, bob, charlie, victor).
+
+alice owns team A, bob is a member of team A, victor is a viewer in team A, and
+charlie is in team B only: every view and API test shows charlie a 404 for team
+A's records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from fasit.conversations.models import Conversation, FollowUp
+from fasit.customers.models import Account, CustomerCategory, ImportantDate, Person, PersonRole
+from fasit.tenancy.models import Membership, Role, Team
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.LazyAttribute(lambda o: o.username.capitalize())
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+    password = factory.django.Password("password")
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+    slug = factory.Sequence(lambda n: f"team-{n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    team = factory.SubFactory(TeamFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CustomerCategory
+
+    team = factory.SubFactory(TeamFactory)
+    name = factory.Sequence(lambda n: f"Category {n}")
+
+
+class AccountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Account
+
+    team = factory.SubFactory(TeamFactory)
+    name = factory.Sequence(lambda n: f"Kunde {n} AS")
+    country = "NO"
+    tier = "customer"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    team = factory.SubFactory(TeamFactory)
+    name = factory.Sequence(lambda n: f"Kari Nordmann {n}")
+    country = "NO"
+    legal_basis = "li_customer"
+    legal_basis_recorded_on = factory.LazyFunction(lambda: dt.date(2026, 1, 15))
+
+
+class PersonRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PersonRole
+
+    person = factory.SubFactory(PersonFactory)
+    account = factory.SubFactory(AccountFactory, team=factory.SelfAttribute("..person.team"))
+    title = "Innkjøpssjef"
+    buying_role = "economic_buyer"
+
+
+class ImportantDateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportantDate
+
+    person = factory.SubFactory(PersonFactory)
+    kind = "birthday"
+    month = 5
+    day = 17
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Conversation
+
+    team = factory.SubFactory(TeamFactory)
+    account = factory.SubFactory(AccountFactory, team=factory.SelfAttribute("..team"))
+    occurred_at = factory.LazyFunction(timezone.now)
+    kind = "meeting"
+    notes = "Vi trenger kortere leveringstid."
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    conversation = factory.SubFactory(ConversationFactory)
+    task = "Send tilbud"
