@@ -3,7 +3,7 @@
 from ninja import NinjaAPI
 
 from fasit.conversations.api import router as conversations_router
-from fasit.core.api_auth import TeamSessionAuth
+from fasit.core.api_utils import TeamSessionAuth
 from fasit.customers.api import router as customers_router
 
 api = NinjaAPI(title="Fasit API", version="1", auth=TeamSessionAuth(), urls_namespace="api")

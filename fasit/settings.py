@@ -12,9 +12,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
+
 
 def env_str(name: str, default: str | None = None) -> str | None:
     """Read NAME, or the contents of the file named by NAME_FILE (for secrets)."""
@@ -25,6 +25,7 @@ def env_str(name: str, default: str | None = None) -> str | None:
         except OSError as exc:
             raise ImproperlyConfigured(f"{name}_FILE={file_path!r} cannot be read: {exc}") from exc
     return os.environ.get(name, default)
+
 
 def env_bool(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
@@ -37,6 +38,7 @@ def env_bool(name: str, default: bool) -> bool:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true/false, 1/0, yes/no)")
 
+
 def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
@@ -46,17 +48,20 @@ def env_int(name: str, default: int) -> int:
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer") from None
 
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
 
+
 DATA_DIR = Path(os.environ.get("FASIT_DATA_DIR") or Path.cwd() / "var").resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
 TESTING = os.environ.get("FASIT_TESTING") == "1" or "pytest" in sys.modules
+
 
 def _secret_key() -> str:
     key = env_str("SECRET_KEY")
@@ -71,6 +76,7 @@ def _secret_key() -> str:
     key_file.write_text(key, encoding="utf-8")
     key_file.chmod(0o600)
     return key
+
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
@@ -129,6 +135,7 @@ TEMPLATES = [
     }
 ]
 
+
 def _databases() -> dict[str, dict[str, object]]:
     url = os.environ.get("DATABASE_URL")
     if url:
@@ -158,6 +165,7 @@ def _databases() -> dict[str, dict[str, object]]:
             },
         }
     }
+
 
 DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -215,14 +223,18 @@ TASKS = {
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Fasit <fasit@localhost>")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not TESTING)
+# Off by default so the demo works over plain HTTP on 127.0.0.1; production behind
+# HTTPS sets SECURE_COOKIES=true (``fasit manage check --deploy`` reminds you).
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
@@ -245,4 +257,3 @@ LOGGING = {
     "root": {"handlers": ["console", "file"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
-

@@ -4,13 +4,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from fasit.conversations import selectors, services
 from fasit.conversations.models import Conversation
 from fasit.conversations.schemas import ConversationIn, ConversationOut
-from fasit.core.api_auth import require_write
+from fasit.core.api_utils import error_detail, require_write
 from fasit.customers.models import Account, Person
 from fasit.customers.schemas import ErrorOut
 from fasit.tenancy.access import get_for_team_or_404
@@ -22,33 +22,36 @@ router = Router(tags=["conversations"])
 @paginate(LimitOffsetPagination)
 def list_conversations(request: HttpRequest, q: str = "", account_id: int | None = None) -> Any:
     team = request.team  # type: ignore[attr-defined]
-    account = get_for_team_or_404(Account.objects.all(), team, pk=account_id) if account_id else None
+    account = (
+        get_for_team_or_404(Account.objects.all(), team, pk=account_id) if account_id else None
+    )
     return selectors.conversation_list(team, q=q, account=account).prefetch_related("follow_ups")
 
 
 @router.get("/{conversation_id}", response=ConversationOut)
 def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation:
-    return get_for_team_or_404(Conversation.objects.select_related("account"), request.team, pk=conversation_id)  # type: ignore[attr-defined]
+    return get_for_team_or_404(
+        Conversation.objects.select_related("account"), request.team, pk=conversation_id
+    )  # type: ignore[attr-defined]
 
 
 @router.post("", response={201: ConversationOut, 400: ErrorOut})
-def log_conversation(request: HttpRequest, payload: ConversationIn) -> tuple[int, Any]:
+def log_conversation(request: HttpRequest, payload: ConversationIn) -> Status[Any]:
     require_write(request)
     team = request.team  # type: ignore[attr-defined]
     data = payload.dict()
     try:
         account = get_for_team_or_404(Account.objects.all(), team, pk=data.pop("account_id"))
     except Http404:
-        return 400, ErrorOut(detail={"account_id": ["No such account in your team."]})
+        return Status(400, ErrorOut(detail={"account_id": ["No such account in your team."]}))
     person_ids = data.pop("people")
     people = list(Person.objects.for_team(team).filter(pk__in=person_ids))
     if len(people) != len(set(person_ids)):
-        return 400, ErrorOut(detail={"people": ["No such person in your team."]})
+        return Status(400, ErrorOut(detail={"people": ["No such person in your team."]}))
     try:
         conversation = services.conversation_log(
             team=team, actor=request.user, account=account, people=people, **data
         )
     except ValidationError as exc:
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-        return 400, ErrorOut(detail=detail)
-    return 201, conversation
+        return Status(400, ErrorOut(detail=error_detail(exc)))
+    return Status(201, conversation)

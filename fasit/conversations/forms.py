@@ -16,44 +16,60 @@ class ConversationForm(forms.Form):
     """The quick log: the few fields a seller fills in on a phone after a meeting."""
 
     account = forms.ModelChoiceField(label=_("Account"), queryset=Account.objects.none())
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect, initial=Kind.MEETING)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect, initial=Kind.MEETING
+    )
     occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeInput())
     initiated_by = forms.ChoiceField(
-        label=_("Who took the initiative"), choices=Initiator.choices, initial=Initiator.US,
+        label=_("Who took the initiative"),
+        choices=Initiator.choices,
+        initial=Initiator.US,
         widget=forms.RadioSelect,
     )
     customer_replied = forms.BooleanField(
-        label=_("The customer answered (e-mail)"), required=False,
+        label=_("The customer answered (e-mail)"),
+        required=False,
     )
     people = forms.ModelMultipleChoiceField(
-        label=_("Who from the customer"), queryset=Person.objects.none(), required=False,
+        label=_("Who from the customer"),
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     users = forms.ModelMultipleChoiceField(
-        label=_("Who from us"), queryset=Person.objects.none(), required=False,
+        label=_("Who from us"),
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What did the customer say? Markdown is supported."),
     )
     follow_up = forms.CharField(label=_("Follow-up"), max_length=300, required=False)
     follow_up_due = forms.DateField(label=_("Follow-up due"), required=False, widget=DateInput())
     transcript = forms.FileField(
-        label=_("Transcript"), required=False,
+        label=_("Transcript"),
+        required=False,
         help_text=_("Teams, Zoom or Meet transcript (VTT, SRT or text), at most 50 MB."),
     )
 
-    def __init__(self, *args: Any, team: Any, account: Account | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, team: Any, account: Account | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = Account.objects.for_team(team)
         self.fields["users"].queryset = team_users(team)
         people = Person.objects.for_team(team)
         chosen = account or self._chosen_account(team)
         # Offer the chosen account's people; on POST accept any of the team's.
-        self.fields["people"].queryset = people if self.is_bound else (
-            people.filter(roles__account=chosen).distinct() if chosen else people.none()
+        self.fields["people"].queryset = (
+            people
+            if self.is_bound
+            else (people.filter(roles__account=chosen).distinct() if chosen else people.none())
         )
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
@@ -72,7 +88,9 @@ class ConversationForm(forms.Form):
 
 class ConversationFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *Kind.choices], required=False
+    )
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
     mine = forms.BooleanField(label=_("Only mine"), required=False)

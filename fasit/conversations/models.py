@@ -24,7 +24,9 @@ class Initiator(models.TextChoices):
 
 class Conversation(TeamOwned):
     account = models.ForeignKey(
-        "customers.Account", verbose_name=_("account"), on_delete=models.CASCADE,
+        "customers.Account",
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
         related_name="conversations",
     )
     occurred_at = models.DateTimeField(_("when"), db_index=True)
@@ -33,17 +35,24 @@ class Conversation(TeamOwned):
         _("initiated by"), max_length=10, choices=Initiator.choices, default=Initiator.US
     )
     customer_replied = models.BooleanField(
-        _("the customer answered"), default=False,
-        help_text=_("For e-mail: an exchange counts as real contact only when the customer answered."),
+        _("the customer answered"),
+        default=False,
+        help_text=_(
+            "For e-mail: an exchange counts as real contact only when the customer answered."
+        ),
     )
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True, help_text=_("Markdown is supported."))
     people = models.ManyToManyField(
-        "customers.Person", verbose_name=_("customer participants"), blank=True,
+        "customers.Person",
+        verbose_name=_("customer participants"),
+        blank=True,
         related_name="conversations",
     )
     users = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("our participants"), blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("our participants"),
+        blank=True,
         related_name="conversations",
     )
     created_by = models.ForeignKey(
@@ -101,8 +110,12 @@ class FollowUp(models.Model):
     )
     task = models.CharField(_("task"), max_length=300)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="follow_ups",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)

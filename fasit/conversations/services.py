@@ -20,7 +20,13 @@ from fasit.customers.models import Account, Person
 from fasit.tenancy.models import Team
 
 CONVERSATION_FIELDS = (
-    "account", "occurred_at", "kind", "initiated_by", "customer_replied", "subject", "notes",
+    "account",
+    "occurred_at",
+    "kind",
+    "initiated_by",
+    "customer_replied",
+    "subject",
+    "notes",
 )
 
 
@@ -29,7 +35,9 @@ def validate_transcript_upload(upload: UploadedFile | None) -> None:
         return
     limit = settings.FASIT_MAX_UPLOAD_BYTES
     if upload.size is None or upload.size == 0:
-        raise ValidationError({"transcript": _("The file %(name)s is empty.") % {"name": upload.name}})
+        raise ValidationError(
+            {"transcript": _("The file %(name)s is empty.") % {"name": upload.name}}
+        )
     if upload.size > limit:
         raise ValidationError(
             {
@@ -74,9 +82,15 @@ def conversation_log(
     _check_participants(team, people, users)
     validate_transcript_upload(transcript)
     conversation = Conversation(
-        team=team, account=account, occurred_at=occurred_at or timezone.now(), kind=kind,
-        initiated_by=initiated_by, customer_replied=customer_replied, subject=subject,
-        notes=notes, created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        team=team,
+        account=account,
+        occurred_at=occurred_at or timezone.now(),
+        kind=kind,
+        initiated_by=initiated_by,
+        customer_replied=customer_replied,
+        subject=subject,
+        notes=notes,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     conversation.full_clean()
     conversation.save()
@@ -84,7 +98,9 @@ def conversation_log(
     conversation.users.set(users)
     audit_create(team=team, actor=actor, instance=conversation)
     if transcript is not None:
-        conversation_attach_transcript(conversation=conversation, actor=actor, transcript=transcript)
+        conversation_attach_transcript(
+            conversation=conversation, actor=actor, transcript=transcript
+        )
     for follow_up in follow_ups:
         followup_create(conversation=conversation, actor=actor, **follow_up)
     return conversation
@@ -128,8 +144,10 @@ def conversation_attach_transcript(
     content = b"".join(transcript.chunks())
     TranscriptFile.objects.filter(conversation=conversation).delete()
     stored = TranscriptFile.objects.create(
-        conversation=conversation, name=(transcript.name or "transcript.txt")[:255],
-        size=len(content), content=content,
+        conversation=conversation,
+        name=(transcript.name or "transcript.txt")[:255],
+        size=len(content),
+        content=content,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     audit_create(team=conversation.team, actor=actor, instance=stored)
@@ -152,7 +170,9 @@ def followup_create(
     due_date: dt.date | None = None,
 ) -> FollowUp:
     require_member(conversation.team, owner=owner)
-    follow_up = FollowUp(conversation=conversation, task=task.strip(), owner=owner, due_date=due_date)
+    follow_up = FollowUp(
+        conversation=conversation, task=task.strip(), owner=owner, due_date=due_date
+    )
     follow_up.full_clean()
     follow_up.save()
     audit_create(team=conversation.team, actor=actor, instance=follow_up)
@@ -162,9 +182,11 @@ def followup_create(
 @transaction.atomic
 def followup_set_done(*, follow_up: FollowUp, actor: Any, done: bool) -> FollowUp:
     follow_up, _changed = model_update(
-        instance=follow_up, fields=("done", "done_at"),
+        instance=follow_up,
+        fields=("done", "done_at"),
         data={"done": done, "done_at": timezone.now() if done else None},
-        team=follow_up.conversation.team, actor=actor,
+        team=follow_up.conversation.team,
+        actor=actor,
     )
     return follow_up
 

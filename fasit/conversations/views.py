@@ -66,8 +66,14 @@ def _log_kwargs(data: dict[str, Any], actor: Any) -> dict[str, Any]:
     kwargs = {
         key: data[key]
         for key in (
-            "account", "kind", "occurred_at", "initiated_by", "customer_replied", "subject",
-            "notes", "people",
+            "account",
+            "kind",
+            "occurred_at",
+            "initiated_by",
+            "customer_replied",
+            "subject",
+            "notes",
+            "people",
         )
     }
     kwargs["users"] = list(data.get("users") or []) or [actor]
@@ -130,8 +136,11 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.conversation_update(
-                conversation=conversation, actor=request.user, data=data,
-                people=data["people"], users=data["users"],
+                conversation=conversation,
+                actor=request.user,
+                data=data,
+                people=data["people"],
+                users=data["users"],
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -139,7 +148,9 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("conversations:detail", pk=conversation.pk)
     return render(
-        request, "conversations/conversation_form.html", {"form": form, "conversation": conversation}
+        request,
+        "conversations/conversation_form.html",
+        {"form": form, "conversation": conversation},
     )
 
 
@@ -162,7 +173,9 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.conversation_attach_transcript(
-                conversation=conversation, actor=request.user, transcript=form.cleaned_data["transcript"]
+                conversation=conversation,
+                actor=request.user,
+                transcript=form.cleaned_data["transcript"],
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -190,7 +203,9 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = FollowUpForm(request.POST, team=team)
     if form.is_valid():
         try:
-            services.followup_create(conversation=conversation, actor=request.user, **form.cleaned_data)
+            services.followup_create(
+                conversation=conversation, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
     for errors in form.errors.values():
@@ -202,10 +217,10 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @write_required
 def followup_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = get_for_team_or_404(FollowUp.objects.select_related("conversation"), request.team, pk=pk)  # type: ignore[attr-defined]
+    follow_up = get_for_team_or_404(
+        FollowUp.objects.select_related("conversation"), request.team, pk=pk
+    )  # type: ignore[attr-defined]
     services.followup_set_done(follow_up=follow_up, actor=request.user, done=not follow_up.done)
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "conversations/_follow_up.html", {"f": follow_up, "can_write": True})
     return redirect("conversations:detail", pk=follow_up.conversation_id)
-
-

@@ -40,7 +40,9 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
+    return {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }
 
 
 def audit_record(
@@ -64,7 +66,10 @@ def audit_record(
 
 def audit_create(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent:
     return audit_record(
-        team=team, actor=actor, action=AuditEvent.Action.CREATE, instance=instance,
+        team=team,
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        instance=instance,
         changes={k: [None, v] for k, v in snapshot(instance).items() if v not in (None, "", [])},
     )
 
@@ -82,6 +87,9 @@ def audit_update(
 
 def audit_delete(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent:
     return audit_record(
-        team=team, actor=actor, action=AuditEvent.Action.DELETE, instance=instance,
+        team=team,
+        actor=actor,
+        action=AuditEvent.Action.DELETE,
+        instance=instance,
         changes={k: [v, None] for k, v in snapshot(instance).items() if v not in (None, "", [])},
     )

@@ -22,8 +22,14 @@ def start_background_worker(interval: float = 1.0) -> threading.Thread | None:
     from django_tasks_db.management.commands.db_worker import Worker
 
     worker = Worker(
-        queue_names=["*"], interval=interval, batch=False, backend_name="default",
-        startup_delay=False, max_tasks=None, worker_id="in-process", excluded_queue_names=[],
+        queue_names=["*"],
+        interval=interval,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="in-process",
+        excluded_queue_names=[],
     )
     thread = threading.Thread(target=worker.run, name="fasit-task-worker", daemon=True)
     thread.start()

@@ -3,12 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
-from django.http import Http404
-from ninja import Router
+from django.http import Http404, HttpRequest
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from fasit.core.api_auth import require_write
+from fasit.core.api_utils import error_detail, require_write
 from fasit.customers import selectors, services
 from fasit.customers.models import Account, CustomerCategory, Person
 from fasit.customers.schemas import AccountIn, AccountOut, ErrorOut, PersonOut
@@ -26,36 +25,53 @@ def list_accounts(request: HttpRequest, q: str = "", tier: str = "", country: st
 @router.get("/accounts/{account_id}", response=AccountOut)
 def get_account(request: HttpRequest, account_id: int) -> Account:
     return get_for_team_or_404(
-        Account.objects.select_related("category", "owner"), request.team, pk=account_id  # type: ignore[attr-defined]
+        Account.objects.select_related("category", "owner"),
+        request.team,
+        pk=account_id,  # type: ignore[attr-defined]
     )
 
 
 @router.post("/accounts", response={201: AccountOut, 400: ErrorOut})
-def create_account(request: HttpRequest, payload: AccountIn) -> tuple[int, object]:
+def create_account(request: HttpRequest, payload: AccountIn) -> Status[Any]:
     require_write(request)
     team = request.team  # type: ignore[attr-defined]
     data = payload.dict()
     category_id, parent_id = data.pop("category_id"), data.pop("parent_id")
     try:
         # Unknown or foreign ids are reported as absent, never as another team's.
-        category = get_for_team_or_404(CustomerCategory.objects.all(), team, pk=category_id) if category_id else None
-        parent = get_for_team_or_404(Account.objects.all(), team, pk=parent_id) if parent_id else None
+        category = (
+            get_for_team_or_404(CustomerCategory.objects.all(), team, pk=category_id)
+            if category_id
+            else None
+        )
+        parent = (
+            get_for_team_or_404(Account.objects.all(), team, pk=parent_id) if parent_id else None
+        )
     except Http404:
-        return 400, ErrorOut(detail={"category_id/parent_id": ["No such record in your team."]})
+        return Status(
+            400, ErrorOut(detail={"category_id/parent_id": ["No such record in your team."]})
+        )
     try:
         account = services.account_create(
-            team=team, actor=request.user, category=category, parent=parent, owner=request.user, **data
+            team=team,
+            actor=request.user,
+            category=category,
+            parent=parent,
+            owner=request.user,
+            **data,
         )
     except ValidationError as exc:
-        return 400, ErrorOut(detail=exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages})
-    return 201, account
+        return Status(400, ErrorOut(detail=error_detail(exc)))
+    return Status(201, account)
 
 
 @router.get("/people", response=list[PersonOut])
 @paginate(LimitOffsetPagination)
 def list_people(request: HttpRequest, q: str = "", account_id: int | None = None) -> Any:
     team = request.team  # type: ignore[attr-defined]
-    account = get_for_team_or_404(Account.objects.all(), team, pk=account_id) if account_id else None
+    account = (
+        get_for_team_or_404(Account.objects.all(), team, pk=account_id) if account_id else None
+    )
     return selectors.person_list(team, q=q, account=account)
 
 

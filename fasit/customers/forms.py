@@ -37,8 +37,15 @@ class AccountForm(TeamForm):
     class Meta:
         model = Account
         fields = [
-            "name", "org_number", "country", "category", "tier", "owner", "customer_since",
-            "parent", "notes",
+            "name",
+            "org_number",
+            "country",
+            "category",
+            "tier",
+            "owner",
+            "customer_since",
+            "parent",
+            "notes",
         ]
         widgets = {"customer_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
 
@@ -58,12 +65,16 @@ class AccountForm(TeamForm):
 
 class AccountFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    tier = forms.ChoiceField(label=_("Tier"), choices=[("", _("All tiers")), *Tier.choices], required=False)
+    tier = forms.ChoiceField(
+        label=_("Tier"), choices=[("", _("All tiers")), *Tier.choices], required=False
+    )
     country = forms.ChoiceField(
         label=_("Country"), choices=[("", _("All countries")), *Country.choices], required=False
     )
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=CustomerCategory.objects.none(), required=False,
+        label=_("Category"),
+        queryset=CustomerCategory.objects.none(),
+        required=False,
         empty_label=_("All categories"),
     )
     mine = forms.BooleanField(label=_("Only mine"), required=False)
@@ -83,15 +94,24 @@ class RevenueForm(forms.Form):
 
 class CategoryForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class PersonForm(TeamForm):
     class Meta:
         model = Person
         fields = [
-            "name", "email", "phone", "country", "preferred_meeting", "what_matters", "notes",
-            "legal_basis", "legal_basis_recorded_on",
+            "name",
+            "email",
+            "phone",
+            "country",
+            "preferred_meeting",
+            "what_matters",
+            "notes",
+            "legal_basis",
+            "legal_basis_recorded_on",
         ]
         widgets = {
             "legal_basis_recorded_on": DateInput(),
@@ -104,7 +124,9 @@ class PersonForm(TeamForm):
 
 
 class PersonCreateForm(PersonForm):
-    account = forms.ModelChoiceField(label=_("Account"), queryset=Account.objects.none(), required=False)
+    account = forms.ModelChoiceField(
+        label=_("Account"), queryset=Account.objects.none(), required=False
+    )
     title = forms.CharField(label=_("Title"), max_length=120, required=False)
     buying_role = forms.ChoiceField(
         label=_("Buying role"), choices=[("", "—"), *BuyingRole.choices], required=False
@@ -117,7 +139,10 @@ class PersonCreateForm(PersonForm):
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     account = forms.ModelChoiceField(
-        label=_("Account"), queryset=Account.objects.none(), required=False, empty_label=_("All accounts")
+        label=_("Account"),
+        queryset=Account.objects.none(),
+        required=False,
+        empty_label=_("All accounts"),
     )
     buying_role = forms.ChoiceField(
         label=_("Buying role"), choices=[("", _("All roles")), *BuyingRole.choices], required=False

@@ -54,7 +54,9 @@ class CustomerCategory(TeamOwned):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["team", "name"], name="unique_category_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "name"], name="unique_category_name")
+        ]
         verbose_name = _("customer category")
         verbose_name_plural = _("customer categories")
 
@@ -65,20 +67,34 @@ class CustomerCategory(TeamOwned):
 class Account(TeamOwned):
     name = models.CharField(_("name"), max_length=200)
     org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
-    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.NO)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, default=Country.NO
+    )
     category = models.ForeignKey(
-        CustomerCategory, verbose_name=_("customer category"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="accounts",
+        CustomerCategory,
+        verbose_name=_("customer category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accounts",
     )
     tier = models.CharField(_("tier"), max_length=10, choices=Tier.choices, default=Tier.CUSTOMER)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="owned_accounts",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_accounts",
     )
     customer_since = models.DateField(_("customer since"), null=True, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("corporate group (parent)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="subsidiaries",
+        "self",
+        verbose_name=_("corporate group (parent)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subsidiaries",
     )
     notes = models.TextField(_("notes"), blank=True)
 
@@ -114,7 +130,9 @@ class AccountRevenue(models.Model):
 
     class Meta:
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["account", "year"], name="one_revenue_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["account", "year"], name="one_revenue_per_year")
+        ]
         verbose_name = _("yearly revenue")
         verbose_name_plural = _("yearly revenue")
 
@@ -127,7 +145,10 @@ class Person(TeamOwned):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     country = models.CharField(
-        _("country"), max_length=2, choices=Country.choices, default=Country.NO,
+        _("country"),
+        max_length=2,
+        choices=Country.choices,
+        default=Country.NO,
         help_text=_("Used for phone numbers and the name-day calendar."),
     )
     preferred_meeting = models.CharField(
@@ -166,7 +187,9 @@ class PersonRole(models.Model):
     objects = scoped_manager("person__team")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["person", "account"], name="one_role_per_account")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "account"], name="one_role_per_account")
+        ]
         verbose_name = _("role")
         verbose_name_plural = _("roles")
 

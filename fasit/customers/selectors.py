@@ -45,9 +45,7 @@ def key_accounts(team: Team | None) -> QuerySet[Account]:
 def account_people_by_role(account: Account) -> OrderedDict[str, list[PersonRole]]:
     """The account's people grouped by buying role, in the role order of the model."""
     roles = (
-        PersonRole.objects.filter(account=account)
-        .select_related("person")
-        .order_by("person__name")
+        PersonRole.objects.filter(account=account).select_related("person").order_by("person__name")
     )
     labels = dict(BuyingRole.choices)
     grouped: OrderedDict[str, list[PersonRole]] = OrderedDict(
@@ -79,7 +77,9 @@ def person_list(
 ) -> QuerySet[Person]:
     people = Person.objects.for_team(team)
     if q:
-        people = people.filter(Q(name__icontains=q) | Q(email__icontains=q) | Q(roles__title__icontains=q))
+        people = people.filter(
+            Q(name__icontains=q) | Q(email__icontains=q) | Q(roles__title__icontains=q)
+        )
     if account is not None:
         people = people.filter(roles__account=account)
     if buying_role:

@@ -27,15 +27,32 @@ from fasit.customers.validation import clean_org_number, clean_phone
 from fasit.tenancy.models import Team
 
 ACCOUNT_FIELDS = (
-    "name", "org_number", "country", "category", "tier", "owner", "customer_since", "parent", "notes",
+    "name",
+    "org_number",
+    "country",
+    "category",
+    "tier",
+    "owner",
+    "customer_since",
+    "parent",
+    "notes",
 )
 PERSON_FIELDS = (
-    "name", "email", "phone", "country", "preferred_meeting", "what_matters", "notes",
-    "legal_basis", "legal_basis_recorded_on",
+    "name",
+    "email",
+    "phone",
+    "country",
+    "preferred_meeting",
+    "what_matters",
+    "notes",
+    "legal_basis",
+    "legal_basis_recorded_on",
 )
 
 
-def _clean_account_data(team: Team, data: dict[str, Any], account: Account | None) -> dict[str, Any]:
+def _clean_account_data(
+    team: Team, data: dict[str, Any], account: Account | None
+) -> dict[str, Any]:
     data = dict(data)
     country = data.get("country") or (account.country if account else "NO")
     if "org_number" in data:
@@ -56,10 +73,14 @@ def _clean_account_data(team: Team, data: dict[str, Any], account: Account | Non
 
 
 @transaction.atomic
-def category_create(*, team: Team, actor: Any, name: str, description: str = "") -> CustomerCategory:
+def category_create(
+    *, team: Team, actor: Any, name: str, description: str = ""
+) -> CustomerCategory:
     name = name.strip()
     if CustomerCategory.objects.for_team(team).filter(name__iexact=name).exists():
-        raise ValidationError({"name": _("The team already has a category called %(name)s.") % {"name": name}})
+        raise ValidationError(
+            {"name": _("The team already has a category called %(name)s.") % {"name": name}}
+        )
     category = CustomerCategory(team=team, name=name, description=description)
     category.full_clean()
     category.save()
@@ -111,8 +132,11 @@ def account_revenue_set(
         audit_create(team=account.team, actor=actor, instance=revenue)
         return revenue
     revenue, _changed = model_update(
-        instance=revenue, fields=("amount", "currency"),
-        data={"amount": amount, "currency": currency}, team=account.team, actor=actor,
+        instance=revenue,
+        fields=("amount", "currency"),
+        data={"amount": amount, "currency": currency},
+        team=account.team,
+        actor=actor,
     )
     return revenue
 
@@ -154,14 +178,18 @@ def person_create(
         raise TypeError(f"person_create got unknown fields: {sorted(unknown)}")
     data = _clean_person_data({"name": name, **fields}, None)
     person = Person(
-        team=team, legal_basis=legal_basis,
-        legal_basis_recorded_on=legal_basis_recorded_on or dt.date.today(), **data,
+        team=team,
+        legal_basis=legal_basis,
+        legal_basis_recorded_on=legal_basis_recorded_on or dt.date.today(),
+        **data,
     )
     person.full_clean()
     person.save()
     audit_create(team=team, actor=actor, instance=person)
     if account is not None:
-        person_role_set(person=person, actor=actor, account=account, title=title, buying_role=buying_role)
+        person_role_set(
+            person=person, actor=actor, account=account, title=title, buying_role=buying_role
+        )
     return person
 
 
@@ -193,8 +221,11 @@ def person_role_set(
         audit_create(team=person.team, actor=actor, instance=role)
         return role
     role, _changed = model_update(
-        instance=role, fields=("title", "buying_role"),
-        data={"title": title, "buying_role": buying_role}, team=person.team, actor=actor,
+        instance=role,
+        fields=("title", "buying_role"),
+        data={"title": title, "buying_role": buying_role},
+        team=person.team,
+        actor=actor,
     )
     return role
 
@@ -227,9 +258,9 @@ def _validate_important_date(month: int, day: int, year: int | None) -> None:
 
 
 @transaction.atomic
-def profile_item_add(*, person: Person, actor: Any, kind: str, **fields: Any) -> Any:
+def profile_item_add(*, person: Person, actor: Any, item_type: str, **fields: Any) -> Any:
     """Add a family member, interest, life event or important date to a profile."""
-    model = PROFILE_MODELS.get(kind)
+    model = PROFILE_MODELS.get(item_type)
     if model is None:
         raise ValidationError(_("Unknown profile item."))
     if model is ImportantDate:

@@ -10,5 +10,9 @@ urlpatterns = [
     path("<int:pk>/edit/", views.account_edit, name="edit"),
     path("<int:pk>/delete/", views.account_delete, name="delete"),
     path("<int:pk>/revenue/", views.account_revenue_set, name="revenue_set"),
-    path("<int:pk>/revenue/<int:revenue_pk>/delete/", views.account_revenue_delete, name="revenue_delete"),
+    path(
+        "<int:pk>/revenue/<int:revenue_pk>/delete/",
+        views.account_revenue_delete,
+        name="revenue_delete",
+    ),
 ]

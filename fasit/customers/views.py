@@ -47,7 +47,9 @@ def account_list(request: HttpRequest) -> HttpResponse:
 @team_required
 def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_for_team_or_404(
-        Account.objects.select_related("category", "owner", "parent"), request.team, pk=pk  # type: ignore[attr-defined]
+        Account.objects.select_related("category", "owner", "parent"),
+        request.team,
+        pk=pk,  # type: ignore[attr-defined]
     )
     return render(
         request,
@@ -230,7 +232,9 @@ def person_role_remove(request: HttpRequest, pk: int, role_pk: int) -> HttpRespo
     return redirect("people:detail", pk=pk)
 
 
-def _profile_section(request: HttpRequest, person: Person, kind: str, form: object = None) -> HttpResponse:
+def _profile_section(
+    request: HttpRequest, person: Person, kind: str, form: object = None
+) -> HttpResponse:
     form_class = PROFILE_FORMS[kind]
     return render(
         request,
@@ -254,7 +258,9 @@ def profile_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.profile_item_add(person=person, actor=request.user, kind=kind, **form.cleaned_data)
+            services.profile_item_add(
+                person=person, actor=request.user, item_type=kind, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

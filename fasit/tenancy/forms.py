@@ -9,7 +9,9 @@ from fasit.tenancy.models import Role
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Follow my browser")), *settings.LANGUAGES], required=False
+        label=_("Language"),
+        choices=[("", _("Follow my browser")), *settings.LANGUAGES],
+        required=False,
     )
 
 

@@ -11,7 +11,10 @@ class Team(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     language = models.CharField(
-        _("team language"), max_length=5, choices=settings.LANGUAGES, default="en",
+        _("team language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
         help_text=_("Used for theme labels and e-mails that go to the whole team."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -49,7 +52,9 @@ class Membership(models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["team", "user"], name="one_membership_per_team")]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user"], name="one_membership_per_team")
+        ]
         ordering = ["team__name", "user__username"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -71,7 +76,10 @@ class UserProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fasit_profile"
     )
     language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, blank=True,
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
         help_text=_("Leave empty to follow your browser."),
     )
 

@@ -27,4 +27,6 @@ def team_users(team: Team | None) -> Any:
 
     if team is None:
         return get_user_model().objects.none()
-    return get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username")
+    return (
+        get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username")
+    )

@@ -37,7 +37,9 @@ def membership_add(*, team: Team, actor: Any, username: str, role: str) -> Membe
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})
     if Membership.objects.filter(team=team, user=user).exists():
-        raise ValidationError({"username": _("%(name)s is already in the team.") % {"name": username}})
+        raise ValidationError(
+            {"username": _("%(name)s is already in the team.") % {"name": username}}
+        )
     membership = Membership.objects.create(team=team, user=user, role=role)
     audit_create(team=team, actor=actor, instance=membership)
     return membership

@@ -27,9 +27,11 @@ from fasit.tenancy.selectors import team_members
 @team_required
 def team_switch(request: HttpRequest) -> HttpResponse:
     # Only a team the user belongs to can become active; anything else is a 404.
-    membership = Membership.objects.filter(
-        user=request.user, team_id=request.POST.get("team") or None
-    ).select_related("team").first()
+    membership = (
+        Membership.objects.filter(user=request.user, team_id=request.POST.get("team") or None)
+        .select_related("team")
+        .first()
+    )
     if membership is None:
         raise Http404
     request.session["team_id"] = membership.team_id
@@ -106,7 +108,9 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberRoleForm(request.POST)
     if form.is_valid():
         try:
-            services.membership_set_role(membership=membership, actor=request.user, **form.cleaned_data)
+            services.membership_set_role(
+                membership=membership, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
     _flash_errors(request, form)

@@ -105,7 +105,9 @@ def _batched(items: Iterator[Any], model: Any, size: int = BATCH) -> int:
 
 
 class _Generator:
-    def __init__(self, *, seed: int, scale: int, today: dt.date, log: Callable[[str], None]) -> None:
+    def __init__(
+        self, *, seed: int, scale: int, today: dt.date, log: Callable[[str], None]
+    ) -> None:
         self.rng = random.Random(seed)
         self.scale = scale
         self.today = today
@@ -119,7 +121,11 @@ class _Generator:
         for username, first, last, _role, _country in DEMO_USERS:
             user, _created = user_model.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first, "last_name": last, "email": f"{username}@example.com"},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.com",
+                },
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
@@ -136,7 +142,9 @@ class _Generator:
         )
 
     # -- accounts ----------------------------------------------------------------
-    def accounts(self, team: Team, categories: list[CustomerCategory], owners: dict[str, Any]) -> list[Account]:
+    def accounts(
+        self, team: Team, categories: list[CustomerCategory], owners: dict[str, Any]
+    ) -> list[Account]:
         rng = self.rng
         n = 40 * self.scale
         accounts = []
@@ -146,16 +154,27 @@ class _Generator:
             place = texts.PLACES[country][(i // 3) % len(texts.PLACES[country])]
             word = words[(i * 7 + i // 30) % len(words)]
             name = f"{place} {word} {suffix}"
-            tier = Tier.KEY_ACCOUNT if i % 5 == 0 else (Tier.PROSPECT if i % 10 in (3, 7) else Tier.CUSTOMER)
+            tier = (
+                Tier.KEY_ACCOUNT
+                if i % 5 == 0
+                else (Tier.PROSPECT if i % 10 in (3, 7) else Tier.CUSTOMER)
+            )
             since = None
             if tier != Tier.PROSPECT:
                 since = self.today - dt.timedelta(days=rng.randint(200, 365 * 22))
             accounts.append(
                 Account(
-                    team=team, name=name, org_number=_org_number(rng, country), country=country,
-                    category=categories[(i // 3) % len(categories)], tier=tier,
-                    owner=owners[country], customer_since=since,
-                    notes=rng.choice(["", "", "Plant visit every spring.", "Tender due next autumn."]),
+                    team=team,
+                    name=name,
+                    org_number=_org_number(rng, country),
+                    country=country,
+                    category=categories[(i // 3) % len(categories)],
+                    tier=tier,
+                    owner=owners[country],
+                    customer_since=since,
+                    notes=rng.choice(
+                        ["", "", "Plant visit every spring.", "Tender due next autumn."]
+                    ),
                 )
             )
         # Unique names at any scale: the deterministic pattern repeats, so number repeats.
@@ -174,11 +193,16 @@ class _Generator:
         Account.objects.bulk_update(children, ["parent"], batch_size=BATCH)
         revenues = (
             AccountRevenue(
-                account=a, year=self.today.year - back,
-                amount=Decimal(rng.randint(2, 90) * (10 if a.tier == Tier.KEY_ACCOUNT else 2) * 10000),
+                account=a,
+                year=self.today.year - back,
+                amount=Decimal(
+                    rng.randint(2, 90) * (10 if a.tier == Tier.KEY_ACCOUNT else 2) * 10000
+                ),
                 currency={"NO": "NOK", "SE": "SEK", "DK": "DKK"}[a.country],
             )
-            for a in created if a.tier != Tier.PROSPECT for back in (2, 1, 0)
+            for a in created
+            if a.tier != Tier.PROSPECT
+            for back in (2, 1, 0)
         )
         self.counts["accounts"] = len(created)
         self.counts["revenue rows"] = _batched(revenues, AccountRevenue)
@@ -191,19 +215,27 @@ class _Generator:
         last = rng.choice(texts.LAST_NAMES[country])
         rich = rng.random() < 0.25
         return Person(
-            team=team, name=f"{first} {last}",
-            email=f"{first}.{last}{index}@example.com".lower().replace("ø", "o").replace("æ", "ae")
-            .replace("å", "a").replace("ö", "o").replace("ä", "a"),
+            team=team,
+            name=f"{first} {last}",
+            email=f"{first}.{last}{index}@example.com".lower()
+            .replace("ø", "o")
+            .replace("æ", "ae")
+            .replace("å", "a")
+            .replace("ö", "o")
+            .replace("ä", "a"),
             phone=_phone(rng, country) if rng.random() < 0.7 else "",
             country=country,
-            preferred_meeting=rng.choice(["in_person", "coffee", "video", "phone", "lunch"]) if rich else "",
+            preferred_meeting=rng.choice(["in_person", "coffee", "video", "phone", "lunch"])
+            if rich
+            else "",
             what_matters=rng.choice(texts.WHAT_MATTERS) if rich else "",
             legal_basis=rng.choice(["li_customer", "li_customer", "contract", "consent"]),
             legal_basis_recorded_on=self.today - dt.timedelta(days=rng.randint(10, 900)),
         )
 
-    def people(self, team: Team, accounts: list[Account], big_account: Account) -> dict[int, list[int]]:
-        rng = self.rng
+    def people(
+        self, team: Team, accounts: list[Account], big_account: Account
+    ) -> dict[int, list[int]]:
         plan: list[tuple[Account, int]] = []
         for account in accounts:
             size = {Tier.KEY_ACCOUNT: 8, Tier.CUSTOMER: 5, Tier.PROSPECT: 2}[account.tier]
@@ -224,7 +256,9 @@ class _Generator:
                 people_by_account.setdefault(account.pk, []).append(person.pk)
                 position = len(people_by_account[account.pk]) - 1
                 title, buying_role = texts.TITLES[position % len(texts.TITLES)]
-                roles.append(PersonRole(person=person, account=account, title=title, buying_role=buying_role))
+                roles.append(
+                    PersonRole(person=person, account=account, title=title, buying_role=buying_role)
+                )
                 items.extend(self._profile_items(person, rich=bool(person.what_matters)))
             PersonRole.objects.bulk_create(roles)
             for model in (FamilyMember, Interest, LifeEvent, ImportantDate):
@@ -241,14 +275,28 @@ class _Generator:
             for interest in rng.sample(texts.INTERESTS, rng.randint(1, 3)):
                 items.append(Interest(person=person, name=interest))
             if rng.random() < 0.5:
-                items.append(LifeEvent(person=person, date=self.today - dt.timedelta(days=rng.randint(5, 400)),
-                                       text=rng.choice(texts.LIFE_EVENTS)))
+                items.append(
+                    LifeEvent(
+                        person=person,
+                        date=self.today - dt.timedelta(days=rng.randint(5, 400)),
+                        text=rng.choice(texts.LIFE_EVENTS),
+                    )
+                )
         if rich or rng.random() < 0.15:
             # Some birthdays fall in the coming weeks so reminders have something to show.
-            when = self.today + dt.timedelta(days=rng.randint(-180, 180) if rng.random() < 0.7 else rng.randint(1, 21))
+            when = self.today + dt.timedelta(
+                days=rng.randint(-180, 180) if rng.random() < 0.7 else rng.randint(1, 21)
+            )
             day = 28 if (when.month, when.day) == (2, 29) else when.day
-            items.append(ImportantDate(person=person, kind="birthday", month=when.month, day=day,
-                                       year=rng.randint(1960, 1995) if rng.random() < 0.6 else None))
+            items.append(
+                ImportantDate(
+                    person=person,
+                    kind="birthday",
+                    month=when.month,
+                    day=day,
+                    year=rng.randint(1960, 1995) if rng.random() < 0.6 else None,
+                )
+            )
         elif rng.random() < 0.1:
             items.append(Interest(person=person, name=rng.choice(texts.INTERESTS)))
         return items
@@ -258,17 +306,19 @@ class _Generator:
         rng = self.rng
         lines = [rng.choice(texts.SMALL_TALK[language])]
         if rng.random() < 0.45:
-            options = [
-                variants for variants in texts.STATEMENTS.values() if language in variants
-            ]
+            options = [variants for variants in texts.STATEMENTS.values() if language in variants]
             lines.append(rng.choice(rng.choice(options)[language]))
         if rng.random() < 0.5:
             lines.append(texts.NEXT_STEPS[language])
         return "\n\n".join(lines)
 
     def conversations(
-        self, team: Team, accounts: list[Account], people_by_account: dict[int, list[int]],
-        big_account: Account, users: dict[str, Any],
+        self,
+        team: Team,
+        accounts: list[Account],
+        people_by_account: dict[int, list[int]],
+        big_account: Account,
+        users: dict[str, Any],
     ) -> None:
         rng = self.rng
         now = timezone.make_aware(dt.datetime.combine(self.today, dt.time(15, 0)))
@@ -289,15 +339,29 @@ class _Generator:
                         # The 40-of-250 case: the last five months only the customer reached out.
                         continue
                     conversation = Conversation(
-                        team=team, account=account,
+                        team=team,
+                        account=account,
                         occurred_at=now - dt.timedelta(days=days_ago, minutes=rng.randint(0, 480)),
-                        kind=rng.choice(["meeting", "meeting", "call", "video", "coffee", "visit", "email", "event"]),
+                        kind=rng.choice(
+                            [
+                                "meeting",
+                                "meeting",
+                                "call",
+                                "video",
+                                "coffee",
+                                "visit",
+                                "email",
+                                "event",
+                            ]
+                        ),
                         initiated_by="customer" if rng.random() < 0.3 else "us",
                         subject="",
                         notes=self._notes("en" if rng.random() < 0.15 else language),
                         created_by=account.owner,
                     )
-                    conversation.customer_replied = conversation.kind == "email" and rng.random() < 0.6
+                    conversation.customer_replied = (
+                        conversation.kind == "email" and rng.random() < 0.6
+                    )
                     pool = people_by_account.get(account.pk, [])
                     participants = rng.sample(pool, min(len(pool), rng.randint(1, 2)))
                     rows.append((conversation, participants, account.owner))
@@ -307,11 +371,18 @@ class _Generator:
             through_people = Conversation.people.through
             through_users = Conversation.users.through
             through_people.objects.bulk_create(
-                [through_people(conversation_id=c.pk, person_id=p) for c, ps, _u in rows for p in ps],
+                [
+                    through_people(conversation_id=c.pk, person_id=p)
+                    for c, ps, _u in rows
+                    for p in ps
+                ],
                 batch_size=BATCH,
             )
             through_users.objects.bulk_create(
-                [through_users(conversation_id=c.pk, user_id=(u or rng.choice(sellers)).pk) for c, _p, u in rows],
+                [
+                    through_users(conversation_id=c.pk, user_id=(u or rng.choice(sellers)).pk)
+                    for c, _p, u in rows
+                ],
                 batch_size=BATCH,
             )
             follow_ups = []
@@ -319,17 +390,27 @@ class _Generator:
                 if rng.random() < 0.15:
                     due = (conversation.occurred_at + dt.timedelta(days=rng.randint(2, 14))).date()
                     done = due < self.today - dt.timedelta(days=7)
-                    follow_ups.append(FollowUp(
-                        conversation=conversation, task=rng.choice(texts.FOLLOW_UP_TASKS), owner=owner,
-                        due_date=due, done=done, done_at=conversation.occurred_at if done else None,
-                    ))
+                    follow_ups.append(
+                        FollowUp(
+                            conversation=conversation,
+                            task=rng.choice(texts.FOLLOW_UP_TASKS),
+                            owner=owner,
+                            due_date=due,
+                            done=done,
+                            done_at=conversation.occurred_at if done else None,
+                        )
+                    )
             FollowUp.objects.bulk_create(follow_ups, batch_size=BATCH)
             created += len(rows)
             self.counts["follow-ups"] = self.counts.get("follow-ups", 0) + len(follow_ups)
         self.counts["conversations"] = created
 
     def _busy_customer_side(
-        self, team: Team, account: Account, people_by_account: dict[int, list[int]], now: dt.datetime
+        self,
+        team: Team,
+        account: Account,
+        people_by_account: dict[int, list[int]],
+        now: dt.datetime,
     ) -> list[tuple[Conversation, list[int], Any]]:
         """40 of the account's people keep calling and mailing us; we never reach out."""
         rng = self.rng
@@ -338,10 +419,14 @@ class _Generator:
         for person_id in busy:
             for _ in range(3):
                 conversation = Conversation(
-                    team=team, account=account,
-                    occurred_at=now - dt.timedelta(days=rng.randint(1, 140), minutes=rng.randint(0, 480)),
-                    kind=rng.choice(["call", "email", "video"]), initiated_by="customer",
-                    customer_replied=True, notes="Kunden ringte om en bestilling / the customer called about an order.",
+                    team=team,
+                    account=account,
+                    occurred_at=now
+                    - dt.timedelta(days=rng.randint(1, 140), minutes=rng.randint(0, 480)),
+                    kind=rng.choice(["call", "email", "video"]),
+                    initiated_by="customer",
+                    customer_replied=True,
+                    notes="Kunden ringte om en bestilling / the customer called about an order.",
                     created_by=account.owner,
                 )
                 rows.append((conversation, [person_id], account.owner))
@@ -350,7 +435,10 @@ class _Generator:
 
 @transaction.atomic
 def seed_demo(
-    *, seed: int = 7, scale: int = 1, today: dt.date | None = None,
+    *,
+    seed: int = 7,
+    scale: int = 1,
+    today: dt.date | None = None,
     log: Callable[[str], None] = lambda message: None,
 ) -> DemoResult:
     if scale < 1:
@@ -371,7 +459,10 @@ def seed_demo(
     log("conversations…")
     generator.conversations(team, accounts, people_by_account, big_account, users)
     audit_record(
-        team=team, actor=None, action="create", instance=team,
+        team=team,
+        actor=None,
+        action="create",
+        instance=team,
         changes={"demo": [None, {"seed": seed, "scale": scale, **generator.counts}]},
     )
     logins = [(u, DEMO_PASSWORD, str(r.label)) for u, _f, _l, r, _c in DEMO_USERS]

@@ -45,7 +45,8 @@ def world(team_a: Any, alice: Any) -> World:
     conversation = ConversationFactory(team=team_a, account=account)
     conversation.people.add(person)
     conversation_attach_transcript(
-        conversation=conversation, actor=alice,
+        conversation=conversation,
+        actor=alice,
         transcript=SimpleUploadedFile("m.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKari: Hei\n"),
     )
     return World(
@@ -82,7 +83,9 @@ def record_urls(w: World) -> dict[str, str]:
         "conversations:transcript_upload": reverse("conversations:transcript_upload", args=[c]),
         "conversations:transcript_download": reverse("conversations:transcript_download", args=[c]),
         "conversations:followup_add": reverse("conversations:followup_add", args=[c]),
-        "conversations:followup_toggle": reverse("conversations:followup_toggle", args=[w.follow_up.pk]),
+        "conversations:followup_toggle": reverse(
+            "conversations:followup_toggle", args=[w.follow_up.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "api:get_account": f"/api/accounts/{a}",
@@ -94,13 +97,26 @@ def record_urls(w: World) -> dict[str, str]:
 # These answer GET with 405 whoever asks (nothing about the record is revealed);
 # their POST is what the 404 test checks.
 POST_ONLY = {
-    "accounts:revenue_set", "accounts:revenue_delete", "people:role_add", "people:role_remove",
-    "people:profile_add", "people:profile_remove", "conversations:transcript_upload",
-    "conversations:followup_add", "conversations:followup_toggle", "member_role", "member_remove",
+    "accounts:revenue_set",
+    "accounts:revenue_delete",
+    "people:role_add",
+    "people:role_remove",
+    "people:profile_add",
+    "people:profile_remove",
+    "conversations:transcript_upload",
+    "conversations:followup_add",
+    "conversations:followup_toggle",
+    "member_role",
+    "member_remove",
 }
 READ_ONLY = {
-    "accounts:detail", "people:detail", "conversations:detail",
-    "conversations:transcript_download", "api:get_account", "api:get_person", "api:get_conversation",
+    "accounts:detail",
+    "people:detail",
+    "conversations:detail",
+    "conversations:transcript_download",
+    "api:get_account",
+    "api:get_person",
+    "api:get_conversation",
 }
 
 
@@ -125,7 +141,9 @@ def test_every_record_url_is_covered(world: World) -> None:
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_charlie_gets_404_for_team_a_records(world: World, charlie_client: Any, method: str) -> None:
+def test_charlie_gets_404_for_team_a_records(
+    world: World, charlie_client: Any, method: str
+) -> None:
     before = AuditEvent.objects.count()
     statuses = {
         name: getattr(charlie_client, method)(url).status_code
@@ -141,7 +159,9 @@ def test_charlie_gets_404_for_team_a_records(world: World, charlie_client: Any, 
 def test_victor_the_viewer_cannot_change_anything(world: World, victor_client: Any) -> None:
     before = AuditEvent.objects.count()
     statuses = {
-        name: victor_client.post(url, {"task": "x", "name": "x", "year": 2024, "amount": 1}).status_code
+        name: victor_client.post(
+            url, {"task": "x", "name": "x", "year": 2024, "amount": 1}
+        ).status_code
         for name, url in record_urls(world).items()
         if name not in READ_ONLY
     }
@@ -151,12 +171,21 @@ def test_victor_the_viewer_cannot_change_anything(world: World, victor_client: A
 
 
 def test_alice_reads_every_record_page(world: World, alice_client: Any) -> None:
-    statuses = {name: alice_client.get(record_urls(world)[name]).status_code for name in sorted(READ_ONLY)}
+    statuses = {
+        name: alice_client.get(record_urls(world)[name]).status_code for name in sorted(READ_ONLY)
+    }
     assert statuses == dict.fromkeys(statuses, 200)
 
 
 def test_lists_show_only_own_team(world: World, charlie_client: Any, alice_client: Any) -> None:
-    for url in ("/accounts/", "/people/", "/conversations/", "/api/accounts", "/api/people", "/api/conversations"):
+    for url in (
+        "/accounts/",
+        "/people/",
+        "/conversations/",
+        "/api/accounts",
+        "/api/people",
+        "/api/conversations",
+    ):
         assert world.account.name not in charlie_client.get(url).content.decode()
         assert alice_client.get(url).status_code == 200
 
@@ -181,7 +210,9 @@ def test_for_team_none_is_empty(world: World) -> None:
 def test_dates_are_plain_json_in_audit(world: World, alice: Any) -> None:
     from fasit.customers.services import account_update
 
-    account_update(account=world.account, actor=alice, data={"customer_since": dt.date(2020, 2, 29)})
+    account_update(
+        account=world.account, actor=alice, data={"customer_since": dt.date(2020, 2, 29)}
+    )
     event = AuditEvent.objects.filter(object_type="customers.account", action="update").get()
     assert event.changes == {"customer_since": [None, "2020-02-29"]}
     assert event.actor == alice

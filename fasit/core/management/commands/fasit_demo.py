@@ -17,8 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Seed only; do not serve.")
         parser.add_argument("--seed", type=int, default=7, help="Random seed (default 7).")
         parser.add_argument("--scale", type=int, default=1, help="Multiply the data (default 1).")
-        parser.add_argument("--reset", action="store_true", help="Delete the demo team and seed it again.")
-        parser.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)")
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo team and seed it again."
+        )
+        parser.add_argument(
+            "--addr", default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         parse_addr(options["addr"])  # a bad address fails before minutes of seeding
@@ -28,7 +32,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             result = seed_demo(
-                seed=options["seed"], scale=options["scale"],
+                seed=options["seed"],
+                scale=options["scale"],
                 log=lambda message: self.stdout.write(f"  seeding {message}"),
             )
         except DemoExists:

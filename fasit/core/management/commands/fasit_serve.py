@@ -31,9 +31,12 @@ class Command(BaseCommand):
     help = "Run pending migrations and serve Fasit with waitress."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)")
         parser.add_argument(
-            "--no-worker", action="store_true",
+            "--addr", default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)"
+        )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
             help="Do not run background tasks in this process (run `fasit worker` instead).",
         )
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja.security import SessionAuth
 
@@ -20,3 +20,10 @@ class TeamSessionAuth(SessionAuth):
 def require_write(request: HttpRequest) -> None:
     if not request.membership.can_write:  # type: ignore[attr-defined]
         raise PermissionDenied("Viewers cannot change team data.")
+
+
+def error_detail(exc: ValidationError) -> dict[str, list[str]]:
+    """A service's ValidationError as the API's 400 body: field -> messages."""
+    if hasattr(exc, "error_dict"):
+        return exc.message_dict
+    return {"__all__": exc.messages}

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from fasit.conversations.models import Conversation
+from fasit.core.demo.generator import DemoExists, seed_demo
+from fasit.customers.models import Account, Person, Tier
+from fasit.tenancy.models import Team
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_demo_is_a_believable_nordic_team(db: Any) -> None:
+    result = seed_demo(seed=3, today=TODAY)
+    team = result.team
+    accounts = Account.objects.for_team(team)
+    assert accounts.count() == 40
+    assert set(accounts.values_list("country", flat=True)) == {"NO", "SE", "DK"}
+    assert accounts.filter(tier=Tier.KEY_ACCOUNT).count() == 8
+    assert accounts.values("category").distinct().count() == 3
+    assert 400 <= Person.objects.for_team(team).count() <= 460
+    assert 900 <= Conversation.objects.for_team(team).count() <= 1300
+    assert [login[0] for login in result.logins] == ["maja", "erik", "sofia", "mads", "pia"]
+
+
+def test_demo_is_deterministic(db: Any) -> None:
+    first = seed_demo(seed=5, today=TODAY)
+    names = list(Person.objects.for_team(first.team).order_by("id").values_list("name", flat=True))
+    notes = list(
+        Conversation.objects.for_team(first.team).order_by("id").values_list("notes", flat=True)
+    )
+    Team.objects.all().delete()
+    second = seed_demo(seed=5, today=TODAY)
+    assert (
+        list(Person.objects.for_team(second.team).order_by("id").values_list("name", flat=True))
+        == names
+    )
+    assert (
+        list(
+            Conversation.objects.for_team(second.team)
+            .order_by("id")
+            .values_list("notes", flat=True)
+        )
+        == notes
+    )
+
+
+def test_demo_has_the_40_of_250_account(db: Any) -> None:
+    team = seed_demo(today=TODAY).team
+    account = Account.objects.for_team(team).get(name="Vestland Kraft AS")
+    recent = Conversation.objects.filter(
+        account=account, occurred_at__date__gte=TODAY - dt.timedelta(days=140)
+    )
+    assert account.roles.count() == 250
+    assert recent.filter(initiated_by="us").count() == 0
+    assert recent.values("people").distinct().count() == 40
+
+
+def test_demo_scales(db: Any) -> None:
+    team = seed_demo(scale=2, today=TODAY).team
+    assert Account.objects.for_team(team).count() == 80
+    assert Account.objects.for_team(team).values("name").distinct().count() == 80
+
+
+def test_demo_twice_is_refused_without_reset(db: Any) -> None:
+    seed_demo(today=TODAY)
+    with pytest.raises(DemoExists):
+        seed_demo(today=TODAY)
+
+
+def test_demo_command_without_serving(db: Any, capsys: Any) -> None:
+    call_command("fasit_demo", "--no-serve")
+    out = capsys.readouterr().out
+    assert "maja" in out
+    assert "fasit-demo" in out
+    assert Team.objects.filter(slug="demo").exists()

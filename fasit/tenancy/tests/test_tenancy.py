@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from fasit.tenancy import services
+from fasit.tenancy.models import Membership, Role
+from fasit.testing import AccountFactory, MembershipFactory, UserFactory
+
+
+def test_team_switcher_changes_the_active_team(
+    team_a: Any, team_b: Any, alice: Any, alice_client: Any
+) -> None:
+    MembershipFactory(team=team_b, user=alice, role=Role.MEMBER)
+    AccountFactory(team=team_b, name="Only In B AS")
+    assert "Only In B AS" not in alice_client.get(reverse("accounts:list")).content.decode()
+    alice_client.post(reverse("team_switch"), {"team": team_b.pk})
+    assert "Only In B AS" in alice_client.get(reverse("accounts:list")).content.decode()
+
+
+def test_owner_adds_a_member(team_a: Any, alice: Any, alice_client: Any) -> None:
+    UserFactory(username="dora")
+    alice_client.post(reverse("member_add"), {"username": "dora", "role": "viewer"})
+    assert Membership.objects.get(user__username="dora").role == "viewer"
+
+
+def test_member_cannot_manage_members(team_a: Any, bob_client: Any) -> None:
+    UserFactory(username="dora")
+    assert (
+        bob_client.post(reverse("member_add"), {"username": "dora", "role": "owner"}).status_code
+        == 403
+    )
+    assert not Membership.objects.filter(user__username="dora").exists()
+
+
+def test_the_last_owner_cannot_leave(team_a: Any, alice: Any) -> None:
+    membership = Membership.objects.get(user=alice)
+    with pytest.raises(ValidationError):
+        services.membership_set_role(membership=membership, actor=alice, role=Role.MEMBER)
+    with pytest.raises(ValidationError):
+        services.membership_remove(membership=membership, actor=alice)
+    assert Membership.objects.get(user=alice).role == Role.OWNER
+
+
+def test_user_without_team_sees_an_explanation(db: Any, client: Any) -> None:
+    client.force_login(UserFactory(username="lonely"))
+    response = client.get(reverse("accounts:list"))
+    assert response.status_code == 403
+    assert "not in a team" in response.content.decode()
+
+
+def test_language_choice_sticks(team_a: Any, alice_client: Any) -> None:
+    alice_client.post(reverse("settings"), {"language": "nb"})
+    html = alice_client.get(reverse("accounts:list")).content.decode()
+    assert 'lang="nb"' in html
+
+
+def test_browser_language_is_the_default(team_a: Any, alice_client: Any) -> None:
+    html = alice_client.get(
+        reverse("accounts:list"), HTTP_ACCEPT_LANGUAGE="sv-SE,sv;q=0.9"
+    ).content.decode()
+    assert 'lang="sv"' in html
+
+
+def test_team_create_makes_the_creator_owner(db: Any) -> None:
+    user = UserFactory(username="ola")
+    team = services.team_create(name="Fjordsalg", owner=user)
+    assert (team.slug, Membership.objects.get(team=team).role) == ("fjordsalg", Role.OWNER)
