@@ -1,0 +1,394 @@
+"""Text analysis for grouping: words, stems, compounds, concepts and feature vectors.
+
+A statement becomes one sparse vector that mixes three kinds of evidence:
+
+- ``c:<concept>`` lexicon concepts (cross-lingual; the strongest evidence),
+- ``w:<stem>`` stemmed content words left over after concepts took their words,
+- ``g:<4-gram>`` character n-grams of those stems, folded so that Swedish ä/ö and
+  Norwegian/Danish æ/ø meet, which catches cognates the lexicon does not know.
+
+Work per word is cached, so analysing many statements costs little more than
+tokenising them.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final
+
+import Stemmer  # type: ignore[import-not-found]
+
+from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
+from fasit.engine.text.tokens import words
+
+_STEMMER_NAMES: Final[dict[str, str]] = {
+    "sv": "swedish",
+    "nb": "norwegian",
+    "da": "danish",
+    "en": "english",
+}
+_STEMMERS: Final[dict[str, Stemmer.Stemmer]] = {
+    lang: Stemmer.Stemmer(name) for lang, name in _STEMMER_NAMES.items()
+}
+# Stems shorter than this collide across languages ("ord" is Swedish "order" stemmed
+# and also the Scandinavian word for "word"), so short words must match exactly.
+MIN_STEM: Final[int] = 4
+MIN_PART: Final[int] = 3
+LINKING: Final[tuple[str, ...]] = ("s", "e")
+MAX_GAP: Final[int] = 2
+
+# Feature weights. Concepts dominate; leftover words add within-language precision;
+# n-grams are a weak fallback for cognates and inflections the stemmers miss.
+W_BROADER: Final[float] = 0.35
+W_WORD: Final[float] = 0.45
+W_GRAM: Final[float] = 0.12
+TEACH_WEIGHT: Final[float] = 1.0
+
+_FOLD: Final[dict[int, str]] = str.maketrans(
+    {"ä": "e", "æ": "e", "ö": "o", "ø": "o", "å": "a", "é": "e", "ü": "u", "è": "e"}
+)
+
+ALL_STOP_WORDS: Final[frozenset[str]] = frozenset().union(*STOP_WORDS.values())
+
+# Common parts of Scandinavian compounds that are not concepts themselves; they let
+# the splitter find the boundary in words such as "leveranstidsgaranti".
+COMPOUND_PARTS: Final[frozenset[str]] = frozenset(
+    str.split(
+        """
+    tid tider dag dagar dager dage vecka uke uge månad måned år timme time timer
+    system kund kunde kunder pris priser avtal avtale aftale plan del dele deler delar
+    lager nummer rapport möte møte møde person personer grupp gruppe chef ansvar
+    arbete arbeid arbejde projekt prosjekt bygg bygge hus fabrik fabrikk verkstad
+    verksted værksted maskin maskiner utrustning utstyr udstyr park flåte flåde
+    bil bilar biler fordon kjøretøy køretøj vara varu vare varer produkt material
+    materiel materiale information informasjon data portal app program mjukvara
+    programvare software konto adress adresse post brev mail epost telefon nät nett
+    net linje line ställe sted plads plats ort land region avdelning avdeling afdeling
+    kontor butik butikk handel köp kjøp køb inköp innkjøp indkøb sälj salg försäljning
+    ekonomi økonomi kostnad kostnader omkostning betalning betaling faktura order ordre
+    leverans leveranse levering leverance frakt fragt transport garanti service
+    kontroll kontrol kvalitet säkerhet sikkerhet sikkerhed miljö miljø klimat klima
+    energi ström strøm el vatten vann vand luft värme varme kyla kulde drift
+    underhåll vedlikehold vedligehold reserv reserve fjärr fjern övervakning overvåking
+    overvågning styrning styring tekniker montör montør installation installasjon
+    utbildning opplæring uddannelse kurs kursus manual dokument dokumentation
+    dokumentasjon språk sprog svar respons status saldo beholdning nivå niveau frist
+    villkor vilkår betingelse ram ramme samling samle saml månads måneds
+    """
+    )
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase and fold Nordic vowels so that sv/nb/da spellings of one root meet."""
+    return text.lower().translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    stemmer = _STEMMERS.get(language, _STEMMERS["en"])
+    result: str = stemmer.stemWord(word)
+    return result
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str) -> frozenset[str]:
+    """The word itself plus its stems in all four languages (long enough to be safe)."""
+    keys = {word}
+    for lang in LANGS:
+        s = stem(word, lang)
+        if len(s) >= MIN_STEM:
+            keys.add(s)
+    return frozenset(keys)
+
+
+# --- the compiled lexicon ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    """One position in a lexicon term: exact keys, or a prefix, or an optional gap."""
+
+    keys: frozenset[str] = frozenset()
+    prefix: str = ""
+    gap: bool = False
+
+    def matches(self, unit: str, unit_keys: frozenset[str]) -> bool:
+        if self.prefix:
+            return unit.startswith(self.prefix)
+        return not self.keys.isdisjoint(unit_keys)
+
+
+@dataclass(frozen=True)
+class _Term:
+    concept: str
+    toks: tuple[_Tok, ...]
+
+
+def _term_keys(word: str, language: str) -> frozenset[str]:
+    keys = {word}
+    s = stem(word, language)
+    if len(s) >= MIN_STEM:
+        keys.add(s)
+    return frozenset(keys)
+
+
+def _compile_term(text: str, language: str, concept: str) -> _Term | None:
+    toks: list[_Tok] = []
+    for piece in text.split():
+        if piece == "~":
+            toks.append(_Tok(gap=True))
+            continue
+        is_prefix = piece.endswith("*")
+        parts = [normalise(p) for p in words(piece)]
+        for i, part in enumerate(parts):
+            if is_prefix and i == len(parts) - 1:
+                toks.append(_Tok(prefix=part))
+            else:
+                toks.append(_Tok(keys=_term_keys(part, language)))
+    if not toks or toks[0].gap:
+        return None
+    return _Term(concept, tuple(toks))
+
+
+@dataclass
+class Lexicon:
+    """Concepts compiled for matching, plus a team's taught words (see ``teach``)."""
+
+    concepts: dict[str, Concept]
+    by_key: dict[str, list[_Term]] = field(default_factory=dict)
+    by_prefix: dict[str, list[_Term]] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)
+    min_prefix: int = 3
+
+    @classmethod
+    def build(cls, concepts: Iterable[Concept] = CONCEPTS) -> Lexicon:
+        lex = cls(concepts={c.id: c for c in concepts})
+        for concept in lex.concepts.values():
+            for language, terms in concept.terms.items():
+                for text in terms:
+                    term = _compile_term(text, language, concept.id)
+                    if term is not None:
+                        lex._index(term)
+        lex.min_prefix = min((len(p) for p in lex.by_prefix), default=3)
+        lex.vocabulary |= COMPOUND_PARTS
+        lex.vocabulary -= ALL_STOP_WORDS
+        return lex
+
+    def _index(self, term: _Term) -> None:
+        first = term.toks[0]
+        if first.prefix:
+            self.by_prefix.setdefault(first.prefix, []).append(term)
+            if len(term.toks) == 1:
+                self.vocabulary.add(first.prefix)
+        else:
+            for key in first.keys:
+                self.by_key.setdefault(key, []).append(term)
+            if len(term.toks) == 1:
+                self.vocabulary.update(k for k in first.keys if len(k) >= MIN_PART)
+        for tok in term.toks[1:]:
+            if tok.keys:
+                self.vocabulary.update(k for k in tok.keys if len(k) >= MIN_PART)
+
+    def broader(self, concept_id: str) -> tuple[str, ...]:
+        concept = self.concepts.get(concept_id)
+        return concept.broader if concept else ()
+
+    def weight(self, concept_id: str) -> float:
+        concept = self.concepts.get(concept_id)
+        return concept.weight if concept else TEACH_WEIGHT
+
+    def name(self, concept_id: str, language: str) -> str | None:
+        concept = self.concepts.get(concept_id)
+        if concept is None:
+            return None
+        return concept.names.get(language) or concept.names.get("en")
+
+    # --- matching ---------------------------------------------------------------------
+
+    def _candidates(self, unit: str, keys: frozenset[str]) -> list[_Term]:
+        found: list[_Term] = []
+        for key in keys:
+            found.extend(self.by_key.get(key, ()))
+        for k in range(self.min_prefix, len(unit) + 1):
+            found.extend(self.by_prefix.get(unit[:k], ()))
+        return found
+
+    def match(self, units: list[str]) -> tuple[set[str], set[int]]:
+        """Concepts found in the word sequence, and the positions they used."""
+        concepts: set[str] = set()
+        used: set[int] = set()
+        keys = [word_keys(u) for u in units]
+        for i, unit in enumerate(units):
+            for term in self._candidates(unit, keys[i]):
+                end = _match_from(term.toks, 1, units, keys, i + 1)
+                if end is not None:
+                    concepts.add(term.concept)
+                    used.update(range(i, end))
+        return concepts, used
+
+    def is_word(self, part: str) -> bool:
+        return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
+
+
+def _match_from(
+    toks: tuple[_Tok, ...], t: int, units: list[str], keys: list[frozenset[str]], u: int
+) -> int | None:
+    """End position if ``toks[t:]`` matches ``units`` from ``u`` (``~`` skips 0-2 words)."""
+    if t == len(toks):
+        return u
+    tok = toks[t]
+    if tok.gap:
+        for skip in range(MAX_GAP + 1):
+            if u + skip > len(units):
+                break
+            end = _match_from(toks, t + 1, units, keys, u + skip)
+            if end is not None:
+                return end
+        return None
+    if u < len(units) and tok.matches(units[u], keys[u]):
+        return _match_from(toks, t + 1, units, keys, u + 1)
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.build()
+
+
+# --- compounds -----------------------------------------------------------------------
+
+
+def split_compound(word: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Split a Scandinavian compound into known parts, or return ``[word]``.
+
+    Greedy on the longest known head, allowing a linking -s- or -e- between parts
+    (betalning+s+villkor, reservdel+s+lager); the last part may be inflected.
+    """
+    lex = lexicon or default_lexicon()
+    parts = _split(normalise(word), lex, 0)
+    return parts if parts and len(parts) > 1 else [word]
+
+
+def _split(word: str, lex: Lexicon, depth: int) -> list[str] | None:
+    if depth > 4:
+        return None
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head = word[:i]
+        if head not in lex.vocabulary:
+            continue
+        rest = word[i:]
+        tails = [rest]
+        if rest[0] in LINKING and len(rest) > MIN_PART:
+            tails.append(rest[1:])
+        for tail in tails:
+            if len(tail) >= MIN_PART and lex.is_word(tail):
+                return [head, tail]
+            deeper = _split(tail, lex, depth + 1)
+            if deeper:
+                return [head, *deeper]
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _cached_parts(word: str) -> tuple[str, ...]:
+    if len(word) < 2 * MIN_PART + 1:
+        return (word,)
+    return tuple(split_compound(word))
+
+
+# --- features ------------------------------------------------------------------------
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the grouping needs to know about one statement."""
+
+    vector: Mapping[str, float]
+    concepts: frozenset[str]
+    content: tuple[str, ...]  # stems of content words not explained by concepts
+    words: tuple[str, ...]  # original content words, for labels
+
+
+def content_words(text: str, language: str) -> list[str]:
+    stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
+    return [w for w in words(text) if w.lower() not in stops and not w.isdigit() and len(w) > 1]
+
+
+def _grams(s: str) -> list[str]:
+    padded = f"^{s}$"
+    return [padded[i : i + 4] for i in range(len(padded) - 3)]
+
+
+def analyse(
+    text: str,
+    language: str,
+    *,
+    lexicon: Lexicon | None = None,
+    taught: Mapping[str, tuple[str, ...]] | None = None,
+) -> Analysis:
+    lex = lexicon or default_lexicon()
+    tokens = [normalise(w) for w in words(text)]
+    concepts, used = lex.match(tokens)
+    # Compounds are matched again as their parts, so "leverans|tid" meets the phrase
+    # "leverans tid" and "reservdel|s|lager" yields stock besides spare parts (which
+    # the prefix "reservdel*" found on the whole word).
+    units: list[str] = []
+    origin: list[int] = []
+    for i, tok in enumerate(tokens):
+        parts = _cached_parts(tok)
+        units.extend(parts)
+        origin.extend([i] * len(parts))
+    part_used: set[int] = set()
+    if len(units) != len(tokens):
+        more, part_used = lex.match(units)
+        concepts |= more
+    stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
+    vector: Vector = {}
+    content: list[str] = []
+    shown: list[str] = []
+    for j, unit in enumerate(units):
+        i = origin[j]
+        if i in used or j in part_used or unit in stops or unit.isdigit() or len(unit) < 2:
+            continue
+        s = fold(stem(unit, language))
+        if taught and s in taught:
+            concepts.update(taught[s])
+            continue
+        content.append(s)
+        if not shown or shown[-1] != tokens[i]:
+            shown.append(tokens[i])
+    for cid in concepts:
+        w = lex.weight(cid)
+        _put(vector, "c:" + cid, w)
+        for b in lex.broader(cid):
+            _put(vector, "c:" + b, W_BROADER * w)
+    for s in content:
+        _put(vector, "w:" + s, W_WORD)
+        if len(s) >= 4:
+            for g in _grams(s):
+                _put(vector, "g:" + g, W_GRAM)
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    if norm:
+        vector = {k: v / norm for k, v in vector.items()}
+    return Analysis(
+        vector=vector,
+        concepts=frozenset(concepts),
+        content=tuple(content),
+        words=tuple(shown),
+    )
+
+
+def _put(vector: Vector, key: str, weight: float) -> None:
+    if weight > vector.get(key, 0.0):
+        vector[key] = weight

@@ -1,0 +1,513 @@
+"""Grouping statements into themes: an incremental centroid index and ``group_all``.
+
+Each theme keeps the sum of its statements' unit vectors (its centroid direction) and
+the squared norm of that sum, both updated in O(features) when a statement joins or
+leaves. Candidate themes for a statement come from an inverted index on its concept
+and word features, so adding one statement never looks at every theme, and grouping
+from scratch is roughly linear in the number of statements.
+
+``group_all`` runs the same index over all statements in order, then refines: each
+statement is taken out and put back where it now fits best (order effects of
+leader clustering fade), and themes whose centroids are close are merged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from fasit.engine.signals.analysis import Analysis, Lexicon, analyse, default_lexicon
+from fasit.engine.signals.embedding import Embedder
+from fasit.engine.signals.labels import theme_label
+from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
+
+_INDEXED = ("c", "w")  # n-gram features are scored but not used to find candidates
+
+
+@dataclass(frozen=True)
+class GroupingConfig:
+    """Knobs of the grouping; the defaults are what the docs and tests assume."""
+
+    threshold: float = 0.42
+    merge_threshold: float = 0.5
+    refine_passes: int = 2
+    embed_weight: float = 0.5
+    max_postings: int = 400
+    max_candidates: int = 40
+    brute_force_themes: int = 300  # with an embedder, compare with all themes up to this
+
+
+@dataclass
+class _ThemeState:
+    id: str
+    members: dict[str, None] = field(default_factory=dict)
+    sums: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    emb: list[float] | None = None
+    emb_norm2: float = 0.0
+    fixed: set[str] = field(default_factory=set)
+
+
+def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
+    return sum(x * sums.get(f, 0.0) for f, x in vector.items())
+
+
+class ThemeIndex:
+    """Themes of one team, kept up to date one statement at a time.
+
+    Typical use from the Django app: ``ThemeIndex.restore(statements, assignments,
+    decisions)`` from the database rows, ``add(statement)`` for each new statement
+    (returns the theme id to store), and ``merge``/``move``/``dismiss`` when a person
+    decides, persisting the returned ``Decisions``.
+    """
+
+    def __init__(
+        self,
+        *,
+        decisions: Decisions | None = None,
+        config: GroupingConfig | None = None,
+        embedder: Embedder | None = None,
+        lexicon: Lexicon | None = None,
+        detect: Callable[[str], str] | None = None,
+    ) -> None:
+        self.config = config or GroupingConfig()
+        self._lexicon = lexicon or default_lexicon()
+        self._embedder = embedder
+        self._detect = detect
+        decisions = decisions or Decisions()
+        self._placements: dict[str, str] = decisions.placement_map()
+        self._taught_pairs: list[tuple[str, str]] = list(decisions.taught)
+        self._taught: dict[str, tuple[str, ...]] = decisions.taught_map()
+        self._dismissed: set[str] = set(decisions.dismissed)
+        self._statements: dict[str, Statement] = {}
+        self._analysis: dict[str, Analysis] = {}
+        self._embedding: dict[str, list[float]] = {}
+        self._theme_of: dict[str, str] = {}
+        self._themes: dict[str, _ThemeState] = {}
+        self._postings: dict[str, dict[str, None]] = {}
+
+    # --- building ---------------------------------------------------------------------
+
+    @classmethod
+    def restore(
+        cls,
+        statements: Iterable[Statement],
+        assignments: Mapping[str, str],
+        decisions: Decisions | None = None,
+        **kwargs: object,
+    ) -> ThemeIndex:
+        """Rebuild the index from stored theme ids, without regrouping anything.
+
+        Statements missing from ``assignments`` are added as new (joining or starting
+        themes).
+        """
+        index = cls(decisions=decisions, **kwargs)  # type: ignore[arg-type]
+        for statement in statements:
+            theme_id = assignments.get(statement.id)
+            if theme_id is None:
+                index.add(statement)
+            else:
+                index._insert(statement, theme_id, fixed=statement.id in index._placements)
+        return index
+
+    def add(self, statement: Statement) -> str:
+        """Put one statement in the best theme above the threshold, or a new one."""
+        if statement.id in self._statements:
+            raise ValueError(f"statement {statement.id!r} is already in the index")
+        placed = self._placements.get(statement.id)
+        if placed is not None:
+            self._insert(statement, placed, fixed=True)
+            return placed
+        self._prepare(statement)
+        best, score = self._best(statement.id)
+        if best is not None and score >= self.config.threshold:
+            theme_id = best
+        else:
+            theme_id = self._new_id(statement.id)
+        self._join(statement.id, theme_id)
+        return theme_id
+
+    def add_many(self, statements: Iterable[Statement]) -> list[str]:
+        batch = list(statements)
+        self._embed_batch(batch)
+        return [self.add(s) for s in batch]
+
+    # --- people's decisions -------------------------------------------------------------
+
+    def merge(self, into: str, other: str) -> Decisions:
+        """Merge theme ``other`` into ``into``; both themes' statements are pinned."""
+        self._require_theme(into)
+        self._require_theme(other)
+        if into != other:
+            for sid in list(self._themes[other].members):
+                self._leave(sid)
+                self._join(sid, into)
+            if other in self._dismissed:
+                self._dismissed.discard(other)
+        for sid in self._themes[into].members:
+            self._placements[sid] = into
+            self._themes[into].fixed.add(sid)
+        return self.decisions
+
+    def move(self, statement_id: str, theme_id: str) -> Decisions:
+        """Move a statement to a theme (existing or new) and learn from its wording.
+
+        Its content words not explained by the lexicon are mapped to the target theme's
+        main concept(s), or to a concept of the theme's own, so that future statements
+        worded the same way join the theme.
+        """
+        if statement_id not in self._statements:
+            raise KeyError(statement_id)
+        targets = self._main_concepts(theme_id) if theme_id in self._themes else []
+        if not targets:
+            targets = [f"theme:{theme_id}"]
+        self._leave(statement_id)
+        for term in self._analysis[statement_id].content:
+            if len(term) < 3:
+                continue
+            for concept in targets:
+                if concept not in self._taught.get(term, ()):
+                    self._taught[term] = (*self._taught.get(term, ()), concept)
+                    self._taught_pairs.append((term, concept))
+        self._prepare(self._statements[statement_id], force=True)
+        self._join(statement_id, theme_id)
+        self._placements[statement_id] = theme_id
+        self._themes[theme_id].fixed.add(statement_id)
+        return self.decisions
+
+    def dismiss(self, theme_id: str) -> Decisions:
+        self._require_theme(theme_id)
+        self._dismissed.add(theme_id)
+        return self.decisions
+
+    @property
+    def decisions(self) -> Decisions:
+        return Decisions(
+            placements=tuple(sorted(self._placements.items())),
+            taught=tuple(self._taught_pairs),
+            dismissed=frozenset(self._dismissed),
+        )
+
+    # --- reading ----------------------------------------------------------------------
+
+    def theme_of(self, statement_id: str) -> str:
+        return self._theme_of[statement_id]
+
+    def statement(self, statement_id: str) -> Statement:
+        """The statement as indexed (with its detected language filled in)."""
+        return self._statements[statement_id]
+
+    def assignments(self) -> dict[str, str]:
+        return dict(self._theme_of)
+
+    def __len__(self) -> int:
+        return len(self._statements)
+
+    def themes(self, language: str = "en") -> list[Theme]:
+        """All themes, the most independent accounts first, labelled in ``language``."""
+        out = [self._theme(state, language) for state in self._themes.values()]
+        out.sort(key=lambda t: (-t.accounts, -len(t.statement_ids), t.id))
+        return out
+
+    def theme(self, theme_id: str, language: str = "en") -> Theme:
+        self._require_theme(theme_id)
+        return self._theme(self._themes[theme_id], language)
+
+    def _theme(self, state: _ThemeState, language: str) -> Theme:
+        members = [self._statements[sid] for sid in state.members]
+        keys = sorted({s.account_key for s in members})
+        concepts = self._main_concepts(state.id)
+        return Theme(
+            id=state.id,
+            label=theme_label(
+                concepts,
+                self._representative_words(state),
+                language,
+                self._lexicon,
+            ),
+            statement_ids=tuple(state.members),
+            accounts=len(keys),
+            level=level_for(len(keys)),
+            concepts=tuple(concepts),
+            account_keys=tuple(keys),
+            languages=tuple(sorted({s.language or "" for s in members} - {""})),
+            dismissed=state.id in self._dismissed,
+        )
+
+    def _main_concepts(self, theme_id: str) -> list[str]:
+        state = self._themes[theme_id]
+        weights = {f[2:]: v for f, v in state.sums.items() if f.startswith("c:")}
+        if not weights:
+            return []
+        top = max(weights.values())
+        size = max(1, len(state.members))
+        ranked = sorted(weights, key=lambda c: (-weights[c], c))
+        # A concept names the theme only if it is close to the top one and carried by a
+        # good part of the statements, not by one stray word.
+        return [c for c in ranked[:2] if weights[c] >= 0.6 * top and weights[c] / size >= 0.15]
+
+    def _representative_words(self, state: _ThemeState) -> tuple[str, ...]:
+        best: tuple[float, str] | None = None
+        for sid in state.members:
+            score = _dot(self._analysis[sid].vector, state.sums)
+            if best is None or score > best[0]:
+                best = (score, sid)
+        return self._analysis[best[1]].words if best else ()
+
+    # --- internals --------------------------------------------------------------------
+
+    def _require_theme(self, theme_id: str) -> None:
+        if theme_id not in self._themes:
+            raise KeyError(f"no theme {theme_id!r}")
+
+    def _new_id(self, statement_id: str) -> str:
+        candidate = f"t-{statement_id}"
+        n = 2
+        while candidate in self._themes:
+            candidate = f"t-{statement_id}-{n}"
+            n += 1
+        return candidate
+
+    def _language(self, statement: Statement) -> str:
+        if statement.language:
+            return statement.language
+        if self._detect is None:
+            from fasit.engine.text.language import detect_language
+
+            self._detect = detect_language
+        return self._detect(statement.text)
+
+    def _prepare(self, statement: Statement, *, force: bool = False) -> None:
+        if statement.id in self._analysis and not force:
+            return
+        language = self._language(statement)
+        if statement.language is None:
+            statement = replace(statement, language=language)
+        self._statements[statement.id] = statement
+        self._analysis[statement.id] = analyse(
+            statement.text, language, lexicon=self._lexicon, taught=self._taught
+        )
+        if self._embedder is not None and statement.id not in self._embedding:
+            self._embed_batch([statement])
+
+    def _embed_batch(self, statements: Sequence[Statement]) -> None:
+        if self._embedder is None:
+            return
+        todo = [s for s in statements if s.id not in self._embedding]
+        if not todo:
+            return
+        for s, vec in zip(todo, self._embedder.embed([s.text for s in todo]), strict=True):
+            norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+            self._embedding[s.id] = [v / norm for v in vec]
+
+    def _insert(self, statement: Statement, theme_id: str, *, fixed: bool) -> None:
+        if statement.id in self._statements and statement.id in self._theme_of:
+            raise ValueError(f"statement {statement.id!r} is already in the index")
+        self._prepare(statement)
+        self._join(statement.id, theme_id)
+        if fixed:
+            self._themes[theme_id].fixed.add(statement.id)
+
+    def _join(self, sid: str, theme_id: str) -> None:
+        state = self._themes.get(theme_id)
+        if state is None:
+            state = self._themes[theme_id] = _ThemeState(theme_id)
+        vector = self._analysis[sid].vector
+        dot = _dot(vector, state.sums)
+        state.norm2 += 2 * dot + sum(x * x for x in vector.values())
+        for f, x in vector.items():
+            state.sums[f] = state.sums.get(f, 0.0) + x
+            if f[0] in _INDEXED:
+                self._postings.setdefault(f, {})[theme_id] = None
+        emb = self._embedding.get(sid)
+        if emb is not None:
+            if state.emb is None:
+                state.emb = [0.0] * len(emb)
+            edot = sum(a * b for a, b in zip(emb, state.emb, strict=True))
+            state.emb_norm2 += 2 * edot + 1.0
+            state.emb = [a + b for a, b in zip(state.emb, emb, strict=True)]
+        state.members[sid] = None
+        self._theme_of[sid] = theme_id
+
+    def _leave(self, sid: str) -> None:
+        theme_id = self._theme_of.pop(sid)
+        state = self._themes[theme_id]
+        del state.members[sid]
+        state.fixed.discard(sid)
+        if not state.members:
+            self._drop(theme_id)
+            return
+        vector = self._analysis[sid].vector
+        for f, x in vector.items():
+            left = state.sums.get(f, 0.0) - x
+            if left > 1e-9:
+                state.sums[f] = left
+            else:
+                state.sums.pop(f, None)
+                posting = self._postings.get(f)
+                if posting is not None:
+                    posting.pop(theme_id, None)
+        state.norm2 = max(0.0, sum(v * v for v in state.sums.values()))
+        emb = self._embedding.get(sid)
+        if emb is not None and state.emb is not None:
+            state.emb = [a - b for a, b in zip(state.emb, emb, strict=True)]
+            state.emb_norm2 = max(0.0, sum(v * v for v in state.emb))
+
+    def _drop(self, theme_id: str) -> None:
+        state = self._themes.pop(theme_id)
+        for f in state.sums:
+            posting = self._postings.get(f)
+            if posting is not None:
+                posting.pop(theme_id, None)
+                if not posting:
+                    del self._postings[f]
+
+    def _similarity(self, sid: str, state: _ThemeState) -> float:
+        if state.norm2 <= 0:
+            return 0.0
+        lexical = _dot(self._analysis[sid].vector, state.sums) / math.sqrt(state.norm2)
+        emb = self._embedding.get(sid)
+        if emb is None or state.emb is None or state.emb_norm2 <= 0:
+            return lexical
+        cos = sum(a * b for a, b in zip(emb, state.emb, strict=True)) / math.sqrt(state.emb_norm2)
+        w = self.config.embed_weight
+        return (1 - w) * lexical + w * cos
+
+    def _candidates(self, vector: Mapping[str, float]) -> set[str]:
+        cap = self.config.max_postings
+        found: set[str] = set()
+        for f in vector:
+            if f[0] not in _INDEXED:
+                continue
+            posting = self._postings.get(f)
+            if not posting:
+                continue
+            if len(posting) <= cap:
+                found.update(posting)
+            else:
+                # A very common feature alone says little; its oldest themes (the
+                # ones that grew first) are the likely homes.
+                for n, theme_id in enumerate(posting):
+                    if n >= cap:
+                        break
+                    found.add(theme_id)
+        if self._embedder is not None and len(self._themes) <= self.config.brute_force_themes:
+            found.update(self._themes)
+        return found
+
+    def _best(self, sid: str, exclude: str | None = None) -> tuple[str | None, float]:
+        vector = self._analysis[sid].vector
+        best: str | None = None
+        best_score = 0.0
+        for theme_id in self._candidates(vector):
+            if theme_id == exclude:
+                continue
+            score = self._similarity(sid, self._themes[theme_id])
+            if score > best_score or (score == best_score and best is not None and theme_id < best):
+                best, best_score = theme_id, score
+        return best, best_score
+
+    # --- group_all --------------------------------------------------------------------
+
+    def refine(self) -> None:
+        """Re-seat statements where they fit best now, then merge close themes."""
+        for _ in range(self.config.refine_passes):
+            moved = 0
+            for sid in list(self._theme_of):
+                own = self._theme_of[sid]
+                if sid in self._themes[own].fixed or len(self._themes[own].members) == 1:
+                    continue
+                self._leave(sid)
+                best, score = self._best(sid)
+                if best is not None and score >= self.config.threshold:
+                    target = best
+                else:
+                    target = own if own not in self._themes else self._new_id(sid)
+                self._join(sid, target)
+                moved += target != own
+            if not moved:
+                break
+        self._merge_close()
+
+    def _merge_close(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for theme_id in sorted(self._themes, key=lambda t: -len(self._themes[t].members)):
+                state = self._themes.get(theme_id)
+                if state is None or state.norm2 <= 0:
+                    continue
+                centroid = {f: v / math.sqrt(state.norm2) for f, v in state.sums.items()}
+                best: str | None = None
+                best_score = self.config.merge_threshold
+                for other in self._candidates(centroid):
+                    if other == theme_id:
+                        continue
+                    ostate = self._themes[other]
+                    if ostate.norm2 <= 0 or (state.fixed and ostate.fixed):
+                        continue
+                    score = _dot(centroid, ostate.sums) / math.sqrt(ostate.norm2)
+                    if score >= best_score:
+                        best, best_score = other, score
+                if best is None:
+                    continue
+                keep, gone = (
+                    (theme_id, best)
+                    if (bool(state.fixed), len(state.members))
+                    >= (
+                        bool(self._themes[best].fixed),
+                        len(self._themes[best].members),
+                    )
+                    else (best, theme_id)
+                )
+                for sid in list(self._themes[gone].members):
+                    self._leave(sid)
+                    self._join(sid, keep)
+                changed = True
+
+
+def group_all(
+    statements: Iterable[Statement],
+    *,
+    decisions: Decisions | None = None,
+    config: GroupingConfig | None = None,
+    embedder: Embedder | None = None,
+    language: str = "en",
+    lexicon: Lexicon | None = None,
+) -> list[Theme]:
+    """Group statements from scratch; every statement ends in exactly one theme.
+
+    Statements placed by people (``decisions.placements``) are seeded first and never
+    moved; the rest join them or each other.
+    """
+    index = build_index(
+        statements, decisions=decisions, config=config, embedder=embedder, lexicon=lexicon
+    )
+    return index.themes(language)
+
+
+def build_index(
+    statements: Iterable[Statement],
+    *,
+    decisions: Decisions | None = None,
+    config: GroupingConfig | None = None,
+    embedder: Embedder | None = None,
+    lexicon: Lexicon | None = None,
+) -> ThemeIndex:
+    """``group_all`` but returning the index, for callers that go on adding."""
+    index = ThemeIndex(decisions=decisions, config=config, embedder=embedder, lexicon=lexicon)
+    batch = list(statements)
+    placed = index.decisions.placement_map()
+    seeds = [s for s in batch if s.id in placed]
+    rest = [s for s in batch if s.id not in placed]
+    index.add_many(seeds)
+    index.add_many(rest)
+    index.refine()
+    return index
+
+
+def account_count(statements: Iterable[Statement]) -> int:
+    """Independent accounts behind statements (one corporate group counts once)."""
+    return len(Counter(s.account_key for s in statements))

@@ -1,0 +1,92 @@
+"""The engine's input and output types for market signals (frozen dataclasses)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+Level = Literal["noted", "alarm", "confirmed"]
+Kind = Literal["want", "how_to_buy", "need", "motive", "objection"]
+KINDS: Final[tuple[Kind, ...]] = ("want", "how_to_buy", "need", "motive", "objection")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Something a customer said. ``group`` is the corporate group, if any."""
+
+    id: str
+    account: str
+    conversation: str
+    date: dt.date
+    text: str
+    group: str | None = None
+    language: str | None = None
+
+    @property
+    def account_key(self) -> str:
+        """Accounts in one corporate group count once, so the group is the key."""
+        return (self.group or self.account).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Statements that say the same thing; ``accounts`` counts independent accounts."""
+
+    id: str
+    label: str
+    statement_ids: tuple[str, ...]
+    accounts: int
+    level: Level
+    concepts: tuple[str, ...] = ()
+    account_keys: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    dismissed: bool = False
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What people decided about themes, kept by the caller and handed back in.
+
+    - ``placements``: statement id -> theme id, set when a person moved a statement or
+      merged two themes; grouping never moves these statements again, so a merged pair
+      stays merged and a moved statement stays where it was put.
+    - ``taught``: (folded stem, concept id) pairs; the team's own vocabulary learnt from
+      moved statements, so similar wording joins that theme next time.
+    - ``dismissed``: theme ids a person dismissed; they keep absorbing their statements
+      (so the theme does not come back under a new id) but are flagged.
+    """
+
+    placements: tuple[tuple[str, str], ...] = ()
+    taught: tuple[tuple[str, str], ...] = ()
+    dismissed: frozenset[str] = field(default_factory=frozenset)
+
+    def placement_map(self) -> dict[str, str]:
+        return dict(self.placements)
+
+    def taught_map(self) -> dict[str, tuple[str, ...]]:
+        table: dict[str, tuple[str, ...]] = {}
+        for term, concept in self.taught:
+            if concept not in table.get(term, ()):
+                table[term] = (*table.get(term, ()), concept)
+        return table
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A sentence that looks like a statement worth keeping, with its kind."""
+
+    text: str
+    kind: Kind
+    start: int
+    end: int
+    language: str
+    trigger: str
+
+
+def level_for(accounts: int) -> Level:
+    if accounts >= 3:
+        return "confirmed"
+    if accounts == 2:
+        return "alarm"
+    return "noted"
