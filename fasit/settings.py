@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "fasit.tenancy",
     "fasit.customers",
     "fasit.conversations",
+    "fasit.signals",
+    "fasit.relationships",
+    "fasit.buying",
 ]
 
 MIDDLEWARE = [

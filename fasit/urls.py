@@ -10,6 +10,9 @@ urlpatterns = [
     path("accounts/", include("fasit.customers.urls_accounts")),
     path("people/", include("fasit.customers.urls_people")),
     path("conversations/", include("fasit.conversations.urls")),
+    path("signals/", include("fasit.signals.urls")),
+    path("relationships/", include("fasit.relationships.urls")),
+    path("buying/", include("fasit.buying.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

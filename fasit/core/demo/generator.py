@@ -19,6 +19,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from stdnum.dk import cvr
 from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr as se_orgnr
@@ -41,6 +42,10 @@ from fasit.customers.models import (
 from fasit.tenancy.models import Membership, Role, Team
 
 DEMO_SLUG = "demo"
+# Each app that has demo data of its own adds a step here: a dotted path to a
+# function called as step(team=, users=, today=, seed=, scale=, log=) after the
+# accounts, people and conversations exist, in the same transaction.
+DEMO_STEPS: list[str] = []
 DEMO_PASSWORD = "fasit-demo"
 BATCH = 2000
 
@@ -458,6 +463,12 @@ def seed_demo(
     people_by_account = generator.people(team, accounts, big_account)
     log("conversations…")
     generator.conversations(team, accounts, people_by_account, big_account, users)
+    for step in DEMO_STEPS:
+        log(step)
+        counts = import_string(step)(
+            team=team, users=users, today=generator.today, seed=seed, scale=scale, log=log
+        )
+        generator.counts.update(counts or {})
     audit_record(
         team=team,
         actor=None,
