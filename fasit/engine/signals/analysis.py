@@ -44,6 +44,7 @@ MAX_GAP: Final[int] = 2
 # Feature weights. Concepts dominate; leftover words add within-language precision;
 # n-grams are a weak fallback for cognates and inflections the stemmers miss.
 W_BROADER: Final[float] = 0.35
+W_SECONDARY: Final[float] = 0.5
 W_WORD: Final[float] = 0.45
 W_GRAM: Final[float] = 0.12
 TEACH_WEIGHT: Final[float] = 1.0
@@ -222,18 +223,16 @@ class Lexicon:
             found.extend(self.by_prefix.get(unit[:k], ()))
         return found
 
-    def match(self, units: list[str]) -> tuple[set[str], set[int]]:
-        """Concepts found in the word sequence, and the positions they used."""
-        concepts: set[str] = set()
-        used: set[int] = set()
+    def match(self, units: list[str]) -> list[tuple[str, int, int]]:
+        """Every (concept, start, end) a lexicon term covers in the word sequence."""
+        found: list[tuple[str, int, int]] = []
         keys = [word_keys(u) for u in units]
         for i, unit in enumerate(units):
             for term in self._candidates(unit, keys[i]):
                 end = _match_from(term.toks, 1, units, keys, i + 1)
                 if end is not None:
-                    concepts.add(term.concept)
-                    used.update(range(i, end))
-        return concepts, used
+                    found.append((term.concept, i, end))
+        return found
 
     def is_word(self, part: str) -> bool:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
@@ -339,7 +338,11 @@ def analyse(
 ) -> Analysis:
     lex = lexicon or default_lexicon()
     tokens = [normalise(w) for w in words(text)]
-    concepts, used = lex.match(tokens)
+    concepts: set[str] = set()
+    used: set[int] = set()
+    for concept, start, end in lex.match(tokens):
+        concepts.add(concept)
+        used.update(range(start, end))
     # Compounds are matched again as their parts, so "leverans|tid" meets the phrase
     # "leverans tid" and "reservdel|s|lager" yields stock besides spare parts (which
     # the prefix "reservdel*" found on the whole word).
@@ -350,9 +353,18 @@ def analyse(
         units.extend(parts)
         origin.extend([i] * len(parts))
     part_used: set[int] = set()
+    # A part of a word that already named a concept only hints ("månads|avgift" is a
+    # subscription, and only faintly about fees).
+    secondary: set[str] = set()
     if len(units) != len(tokens):
-        more, part_used = lex.match(units)
-        concepts |= more
+        for concept, start, end in lex.match(units):
+            part_used.update(range(start, end))
+            if {origin[j] for j in range(start, end)} <= used:
+                if concept not in concepts:
+                    secondary.add(concept)
+            else:
+                concepts.add(concept)
+        secondary -= concepts
     stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
     vector: Vector = {}
     content: list[str] = []
@@ -368,8 +380,8 @@ def analyse(
         content.append(s)
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
-    for cid in concepts:
-        w = lex.weight(cid)
+    for cid in concepts | secondary:
+        w = lex.weight(cid) * (W_SECONDARY if cid in secondary else 1.0)
         _put(vector, "c:" + cid, w)
         for b in lex.broader(cid):
             _put(vector, "c:" + b, W_BROADER * w)
@@ -383,7 +395,7 @@ def analyse(
         vector = {k: v / norm for k, v in vector.items()}
     return Analysis(
         vector=vector,
-        concepts=frozenset(concepts),
+        concepts=frozenset(concepts | secondary),
         content=tuple(content),
         words=tuple(shown),
     )

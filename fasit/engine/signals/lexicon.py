@@ -155,7 +155,7 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         sv="arbetsplats* | byggarbetsplats* | bygget | byggplats* | direkt till ~ plats* | "
         "tidsfönster | leveransfönster | leveranstidpunkt | före klockan | morgonleverans* | "
         "kvällsleverans* | nattleverans*",
-        nb="byggeplass* | anlegget | direkte til ~ plass* | tidsvindu* | leveringsvindu* | "
+        nb="byggeplass* | direkte til ~ plass* | tidsvindu* | leveringsvindu* | "
         "før klokka | før kl | morgenlevering* | kveldslevering* | nattlevering*",
         da="byggeplads* | arbejdsplads* | direkte til ~ plads* | tidsvindue* | leveringsvindue* | "
         "før klokken | før kl | morgenlevering* | aftenlevering* | natlevering*",
@@ -611,18 +611,20 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         broader=("contract",),
         sv="bindningstid* | avtalstid* | uppsägningstid* | säga upp | uppsägning* | bunden | "
         "bundna | inlåst* | flexibla avtal | flexibelt avtal | kortare avtal | månad för månad | "
-        "utträdesklausul* | förlängning* | automatisk förlängning",
+        "utträdesklausul* | förlängning* | automatisk förlängning | månaders varsel | "
+        "säga upp ~ avtal*",
         nb="bindingstid* | avtaletid* | avtaleperiode* | oppsigelsestid* | si opp | oppsigelse* | "
         "bundet | låst | innlåst* | fleksible avtaler | fleksibel avtale | kortere avtale | "
-        "måned for måned | utmeldelse* | forlengelse* | automatisk fornyelse",
+        "måned for måned | utmeldelse* | forlengelse* | automatisk fornyelse | "
+        "måneders varsel | si opp ~ avtale*",
         da="bindingsperiode* | bindingstid* | aftaleperiode* | opsigelsesvarsel* | "
         "opsigelsesperiode* | opsige | opsigelse* | bundet | låst | fleksible aftaler | "
         "fleksibel aftale | kortere aftale | måned til måned | forlængelse* | "
-        "automatisk fornyelse",
+        "automatisk fornyelse | måneders varsel | binder os | binde os",
         en="notice period* | binding period* | contract term* | lock-in | locked in | tied in | "
         "flexible contract* | flexible agreement* | shorter contract* | month to month | "
         "month-to-month | cancel | cancellation | terminate | termination | exit clause* | "
-        "auto-renew* | automatic renewal*",
+        "auto-renew* | automatic renewal* | months notice | months' notice | tie ourselves",
     ),
     _c(
         "procurement",
@@ -701,11 +703,11 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Driftstopp", "Driftsstans", "Driftsstop", "Downtime"),
         w=0.6,
         sv="driftstopp* | stillestånd | står still | stannar | stopp | går sönder | går ner | "
-        "haveri* | havererar | nertid | avbrott* | fel på | produktionsstopp*",
+        "haveri* | havererar | nertid | avbrott* | produktionsstopp*",
         nb="driftsstans* | driftstans* | stans | stopper | står stille | går i stykker | "
-        "går ned | havari* | nedetid | avbrudd* | feil på | produksjonsstans*",
+        "går ned | havari* | nedetid | avbrudd* | produksjonsstans*",
         da="driftsstop* | nedbrud* | stopper | står stille | går i stykker | går ned | "
-        "havari* | nedetid | afbrydelse* | fejl på | produktionsstop*",
+        "havari* | nedetid | afbrydelse* | produktionsstop*",
         en="downtime | breakdown* | breaks down | goes down | stops | standstill | outage* | "
         "failure* | stoppage* | production stop*",
     ),
@@ -873,13 +875,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "quality",
         ("Kvalitet", "Kvalitet", "Kvalitet", "Quality"),
         sv="kvalitet* | kvalitetsproblem* | kvalitetssäkring* | felprocent | defekt* | "
-        "toleranser | jämn kvalitet | iso 9001 | kvalitetskontroll*",
+        "toleranser | jämn kvalitet | iso 9001 | kvalitetskontroll* | fel på | för många fel | "
+        "felaktig* | kassation* | kasserade",
         nb="kvalitet* | kvalitetsproblem* | kvalitetssikring* | feilprosent | defekt* | "
-        "toleranser | jevn kvalitet | iso 9001 | kvalitetskontroll*",
+        "toleranser | jevn kvalitet | iso 9001 | kvalitetskontroll* | feil på | for mange feil | "
+        "feilaktig* | vrak*",
         da="kvalitet* | kvalitetsproblem* | kvalitetssikring* | fejlprocent | defekt* | "
-        "tolerancer | ensartet kvalitet | iso 9001 | kvalitetskontrol*",
+        "tolerancer | ensartet kvalitet | iso 9001 | kvalitetskontrol* | fejl på | "
+        "for mange fejl | fejlbehæftede | kassation*",
         en="quality | defect* | tolerance* | consistent quality | iso 9001 | quality control | "
-        "quality assurance | reject rate",
+        "quality assurance | reject rate | faulty | too many errors | scrap rate",
     ),
     _c(
         "quality.traceability",
@@ -1102,13 +1107,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         broader=("security",),
         sv="inom eu | data ~ i eu | data ~ i sverige | data ~ i norden | datalagring* | lagras ~ i | servrar* | "
-        "datacenter* | molnet | molntjänst*",
+        "datacenter* | molnet | molntjänst* | utanför eu | lämna eu | lämnar eu",
         nb="innenfor eu | data ~ i eu | data ~ i norge | data ~ i norden | datalagring* | lagres ~ i | servere* | "
-        "serverne | datasenter* | skyen | skytjeneste*",
+        "serverne | datasenter* | skyen | skytjeneste* | utenfor eu | forlate eu | forlater eu",
         da="inden for eu | data ~ i eu | data ~ i danmark | data ~ i norden | dataopbevaring* | opbevares ~ i | "
-        "servere* | serverne | datacenter* | skyen | cloud*",
+        "servere* | serverne | datacenter* | skyen | cloud* | uden for eu | forlade eu | "
+        "forlader eu",
         en="within the eu | data ~ in the eu | data ~ in the nordics | data residency | data storage | "
-        "stored ~ in | servers | data centre* | data center* | cloud",
+        "stored ~ in | servers | data centre* | data center* | cloud | outside the eu | "
+        "leaves the eu | leave the eu",
     ),
     _c(
         "safety",
@@ -1175,15 +1182,17 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Regular business reviews",
         ),
         sv="uppföljningsmöte* | kvartalsmöte* | regelbundna möten | regelbunden uppföljning | "
-        "affärsgenomgång* | besöka oss oftare | höra av er oftare | återkoppling* | proaktiv*",
+        "affärsgenomgång* | besöka oss oftare | höra av er oftare | återkoppling* | proaktiv* | "
+        "statusmöte* | fasta möten | möte varje | bara när ~ sälja | hör av er ~ när",
         nb="oppfølgingsmøte* | kvartalsmøte* | jevnlige møter | faste møter | "
         "jevnlig oppfølging | besøke oss oftere | høre fra dere oftere | tilbakemelding* | "
-        "proaktiv*",
+        "proaktiv* | statusmøte* | møte hver | bare når ~ selge | hører fra dere ~ når",
         da="opfølgningsmøde* | kvartalsmøde* | faste møder | regelmæssige møder | "
         "regelmæssig opfølgning | besøge os oftere | høre fra jer oftere | tilbagemelding* | "
-        "proaktiv*",
+        "proaktiv* | statusmøde* | møde hver | kun når ~ sælge | hører ~ fra jer ~ når",
         en="business review* | qbr | quarterly meeting* | quarterly review* | regular meetings | "
-        "regular follow-up | visit us more often | hear from you more | proactive*",
+        "regular follow-up | visit us more often | hear from you more | proactive* | "
+        "status meeting* | only when ~ sell | only call ~ when",
     ),
     _c(
         "supplier.consolidation",
@@ -1195,15 +1204,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         sv="färre leverantörer | en leverantör | samma leverantör | allt från en | "
         "allt på ett ställe | helhetsleverantör* | totalleverantör* | brett sortiment | "
-        "bredare sortiment | sortiment*",
+        "bredare sortiment | sortiment* | antal* ~ leverantör* | samla inköpen",
         nb="færre leverandører | én leverandør | samme leverandør | alt fra én | "
         "alt på ett sted | totalleverandør* | helhetsleverandør* | bredt sortiment | "
-        "bredere sortiment | sortiment*",
+        "bredere sortiment | sortiment* | antall* ~ leverandør* | samle innkjøpene",
         da="færre leverandører | én leverandør | samme leverandør | alt fra én | "
-        "alt ét sted | totalleverandør* | bredt sortiment | bredere sortiment | sortiment*",
+        "alt ét sted | totalleverandør* | bredt sortiment | bredere sortiment | sortiment* | "
+        "antal* ~ leverandør* | samle indkøbene",
         en="fewer suppliers | one supplier | single supplier | same supplier | one-stop | "
         "one stop shop | everything from one | wider range | broader range | product range | "
-        "assortment",
+        "assortment | number of suppliers | consolidate ~ suppliers | supplier base",
     ),
     _c(
         "local_presence",
@@ -1229,13 +1239,14 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "References from similar customers",
         ),
         sv="referenskund* | referenser | kundcase | kundexempel | andra kunder | liknande kunder | "
-        "i vår bransch",
+        "i vår bransch | annan kund | prata med ~ kund*",
         nb="referansekund* | referanser | kundecase | kundeeksempel* | andre kunder | "
-        "lignende kunder | i vår bransje",
+        "lignende kunder | i vår bransje | annen kunde | snakke med ~ kunde*",
         da="referencekund* | referencer | kundecase | kundeeksempl* | andre kunder | "
-        "lignende kunder | i vores branche",
+        "lignende kunder | i vores branche | anden kunde | tale med ~ kunde*",
         en="reference customer* | references | case stud* | customer case* | other customers | "
-        "similar customers | in our industry",
+        "similar customers | similar customer | in our industry | talk to ~ customer* | "
+        "in touch with ~ customer*",
     ),
     _c(
         "trial",
@@ -1245,22 +1256,26 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Pilot før beslutning",
             "Pilot before deciding",
         ),
-        sv="pilot* | testa | testar | testperiod* | provperiod* | prova | provat | provkör* | "
+        sv="pilot* | testa det | testa den | testa lösningen | testa ~ först | testperiod* | "
+        "provperiod* | prova det | prova den | prova på | prova ~ först | provkör* | "
         "proof of concept | poc | demo* | utvärdera | utvärdering* | en avdelning först | "
         "först på ~ avdelning | rulla ut | utrullning* | stegvis | i liten skala | "
         "innan vi bestämmer | innan vi beslutar | före beslut | innan beslut",
-        nb="pilot* | teste | tester | testperiode* | prøveperiode* | prøve | prøvd | prøvde | "
-        "proof of concept | poc | demo* | evaluere | evaluering* | én avdeling først | "
-        "først på ~ avdeling | rulle ut | ruller ut | utrulling* | trinnvis | i liten skala | "
-        "før vi bestemmer | før vi tar ~ beslutning | ingen beslutning før | før beslutning",
-        da="pilot* | teste | tester | testperiode* | prøveperiode* | prøve | prøvet | afprøve* | "
+        nb="pilot* | teste det | teste den | teste løsningen | teste ~ først | testperiode* | "
+        "prøveperiode* | prøve det | prøve den | prøve ~ først | prøvd det | prøvd den | "
+        "prøvd ut | prøve ut | proof of concept | poc | demo* | evaluere | evaluering* | "
+        "én avdeling først | først på ~ avdeling | rulle ut | ruller ut | utrulling* | "
+        "trinnvis | i liten skala | før vi bestemmer | før vi tar ~ beslutning | "
+        "ingen beslutning før | før beslutning",
+        da="pilot* | teste det | teste den | teste løsningen | teste ~ først | testperiode* | "
+        "prøveperiode* | prøve det | prøve den | prøve ~ først | prøvet det | afprøve* | "
         "proof of concept | poc | demo* | evaluere | evaluering* | én afdeling først | "
         "først på ~ afdeling | rulle ~ ud | ruller ~ ud | udrulning* | trinvis | "
         "i lille skala | før vi beslutter | før vi bestemmer | før beslutning",
-        en="pilot* | test it | trial* | try it | try out | proof of concept | poc | demo* | "
-        "evaluate | evaluation | one department first | roll out | rollout | roll-out | "
-        "step by step | phased | small scale | before we decide | before deciding | "
-        "before committing",
+        en="pilot* | test it | test ~ first | trial period* | free trial | trial | try it | "
+        "try ~ first | try out | proof of concept | poc | demo* | evaluate | evaluation | "
+        "one department first | roll out | rollout | roll-out | step by step | phased | "
+        "small scale | before we decide | before deciding | before committing",
     ),
     _c(
         "samples",
@@ -1287,13 +1302,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Enkelt att använda", "Enkelt å bruke", "Nemt at bruge", "Easy to use"),
         w=0.7,
         sv="lätt att använda | enkel att använda | enkelt att använda | användarvänlig* | "
-        "krångligt | krånglig | komplicerat | intuitiv* | enklare | smidigare",
+        "krångligt | krånglig | komplicerat | intuitiv* | enklare | smidigare | enkelt att | "
+        "enkel att | enkla att | användargränssnitt* | gränssnittet är",
         nb="lett å bruke | enkel å bruke | enkelt å bruke | brukervennlig* | tungvint | "
-        "komplisert | intuitiv* | enklere | smidigere",
+        "komplisert | intuitiv* | enklere | smidigere | enkelt å | enkel å | "
+        "brukergrensesnitt* | grensesnittet er",
         da="nem at bruge | let at bruge | nemt at bruge | brugervenlig* | besværlig* | "
-        "kompliceret | intuitiv* | nemmere | enklere | smidigere",
+        "kompliceret | intuitiv* | nemmere | enklere | smidigere | nemt at | nem at | "
+        "brugerflade* | brugergrænseflade*",
         en="easy to use | user-friendly | user friendly | complicated | cumbersome | intuitive | "
-        "easier | simpler",
+        "easier | simpler | simple to | user interface | interface is",
     ),
     _c(
         "admin.less",
@@ -1325,10 +1343,11 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "signal ~ innan | innan ~ går sönder",
         nb="fjernovervåking* | fjernovervåkning* | overvåking* | overvåkning* | overvåke* | "
         "fjernstyr* | fjerndiagnos* | sensor* | iot | oppkoblet | tilkoblet | alarm* | varsling* | "
-        "varsel | varsle | prediktivt vedlikehold | tilstandsovervåking* | på avstand | "
+        "sende varsel | varsle ~ når | prediktivt vedlikehold | tilstandsovervåking* | "
+        "på avstand | "
         "begynner å svikte | før ~ går i stykker",
         da="fjernovervågning* | overvågning* | overvåge* | fjernstyr* | fjerndiagnos* | sensor* | iot | "
-        "opkoblet | tilkoblet | alarm* | varsling* | varsel | varsle | "
+        "opkoblet | tilkoblet | alarm* | varsling* | sende varsel | varsle ~ når | "
         "prædiktiv vedligeholdelse | tilstandsovervågning* | på afstand | før ~ går i stykker",
         en="remote monitoring | remotely | remote | monitoring | monitor | sensor* | iot | "
         "connected machine* | alarm* | alert* | warning* | predictive maintenance | "
