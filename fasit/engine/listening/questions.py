@@ -17,151 +17,48 @@ from typing import Final, Literal
 
 QuestionKind = Literal["open", "closed", "none"]
 
-_INTERROGATIVES: Final[frozenset[str]] = frozenset(
-    " ".join(
-        (
-            "hur vad varför vilken vilket vilka vem vems när vart varifrån vadå hurdan",  # sv
-            "hvordan hva hvorfor hvilken hvilket hvilke hvem når hvor hvorfra hvorhen",  # nb
-            "hvad hvornår",  # da (the rest as nb)
-            "how what why which who whom whose when where",  # en
-        )
-    ).split()
+
+def _words(*spaced: str) -> frozenset[str]:
+    return frozenset(" ".join(spaced).split())
+
+
+_INTERROGATIVES: Final[frozenset[str]] = _words(
+    "hur vad varför vilken vilket vilka vem vems när vart varifrån vadå hurdan",  # sv
+    "hvordan hva hvorfor hvilken hvilket hvilke hvem når hvor hvorfra hvorhen",  # nb
+    "hvad hvornår",  # da (the rest as nb)
+    "how what why which who whom whose when where",  # en
 )
 # Conjunctions and discourse particles that may precede the leading word ("Och hur…",
 # "Okay, so what…", "Ja men hvordan…"). Skipping them only matters when an
 # interrogative follows, so the list can be generous.
-_PARTICLES: Final[frozenset[str]] = frozenset(
-    [
-        "och",
-        "og",
-        "and",
-        "men",
-        "but",
-        "så",
-        "so",
-        "also",
-        "plus",
-        "ok",
-        "okay",
-        "okej",
-        "okei",
-        "oké",
-        "ja",
-        "jo",
-        "jaha",
-        "jamen",
-        "jaså",
-        "nej",
-        "nei",
-        "nähä",
-        "mm",
-        "mhm",
-        "hm",
-        "hmm",
-        "aha",
-        "ah",
-        "oh",
-        "åh",
-        "right",
-        "alright",
-        "well",
-        "good",
-        "great",
-        "fine",
-        "cool",
-        "sure",
-        "bra",
-        "fint",
-        "perfekt",
-        "precis",
-        "toppen",
-        "super",
-        "nå",
-        "nåh",
-        "nåja",
-        "altså",
-        "alltså",
-        "hej",
-        "hei",
-        "hi",
-        "hello",
-        "hallo",
-        "please",
-        "snälla",
-        "gärna",
-        "gjerne",
-        "gerne",
-    ]
+_PARTICLES: Final[frozenset[str]] = _words(
+    "och og and men but så so also plus",
+    "ok okay okej okei oké ja jo jaha jamen jaså nej nei nähä mm mhm hm hmm aha ah oh åh",
+    "right alright well good great fine cool sure bra fint perfekt precis toppen super",
+    "nå nåh nåja altså alltså hej hei hi hello hallo please snälla gärna gjerne gerne",
+    "sorry ursäkta förlåt unnskyld undskyld pardon",
 )
 # Adverbs that lead into a question only when set off by a comma ("Och sen, vad hände?").
-_COMMA_PARTICLES: Final[frozenset[str]] = frozenset(
-    [
-        "sen",
-        "sedan",
-        "då",
-        "nu",
-        "now",
-        "then",
-        "først",
-        "etterpå",
-        "derefter",
-        "bagefter",
-        "anyway",
-    ]
+_COMMA_PARTICLES: Final[frozenset[str]] = _words(
+    "sen sedan då nu now then først etterpå derefter bagefter anyway"
+)
+# An introductory phrase of up to three words set off by a comma ("Peter, …",
+# "Ärligt talat, …") does not lead the sentence, unless it holds a pronoun: then it
+# is a clause of its own ("Vet du, hvad…", "Kan I sige, hvad…"), and the
+# interrogative after the comma starts an embedded question.
+_PRONOUNS: Final[frozenset[str]] = _words(
+    "jag du ni vi han hon de dom man mig dig oss er jeg dere meg deg hun dem i jer",
+    "you we they he she it i me us them det den",
 )
 # Swedish "var": "where" before a verb ("Var ligger…", "Var kan man…"), "was" before
 # a subject ("Var det…", "Var ni nöjda…").
-_VAR_SUBJECTS: Final[frozenset[str]] = frozenset(
-    [
-        "det",
-        "den",
-        "detta",
-        "denna",
-        "du",
-        "ni",
-        "han",
-        "hon",
-        "de",
-        "dom",
-        "vi",
-        "jag",
-        "man",
-        "allt",
-        "alla",
-        "någon",
-        "något",
-        "ingen",
-        "hela",
-        "er",
-        "era",
-        "ert",
-        "din",
-        "ditt",
-        "dina",
-        "hans",
-        "hennes",
-        "deras",
-        "mötet",
-        "kunden",
-        "priset",
-    ]
+_VAR_SUBJECTS: Final[frozenset[str]] = _words(
+    "det den detta denna du ni han hon de dom vi jag man allt alla någon något ingen",
+    "hela er era ert din ditt dina hans hennes deras mötet kunden priset",
 )
-_VAR_VERBS: Final[frozenset[str]] = frozenset(
-    [
-        "kan",
-        "ska",
-        "skall",
-        "skulle",
-        "kunde",
-        "borde",
-        "bör",
-        "måste",
-        "vill",
-        "ville",
-        "brukar",
-        "får",
-        "fick",
-    ]
+_VAR_VERBS: Final[frozenset[str]] = _words(
+    "kan ska skall skulle kunde borde bör måste vill ville brukar får fick",
+    "någonstans i på hos",
 )
 
 _ENDING_RE: Final[re.Pattern[str]] = re.compile(r"[.!?…]+$")
@@ -175,7 +72,7 @@ def _compile(*patterns: str) -> re.Pattern[str]:
 # Invitations to talk, matched at the leading position (after particles).
 _INVITATION_RE: Final[re.Pattern[str]] = _compile(
     # en
-    r"^(?:tell|walk|talk|take)\s+(?:me|us)\b(?!\s+what\s+you)",
+    r"^(?:tell|walk|talk|take)\s+(?:me|us)\b",
     r"^tell\s+(?:me\b|us\b|a\b|about\b|more\b)",
     r"^(?:describe|explain|elaborate|outline|expand)\b",
     r"^share\s+(?:a\s+bit|a\s+little|some|more|with|how|what|your)\b",
@@ -185,23 +82,25 @@ _INVITATION_RE: Final[re.Pattern[str]] = _compile(
     r"^say\s+(?:a\s+(?:bit|little)\s+)?more\b",
     r"^(?:go\s+on|keep\s+going|go\s+ahead)\b",
     r"^paint\s+(?:me\s+|us\s+)?a\s+picture\b",
-    r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+to\s+(?:hear|understand|learn)\b",
+    # Tokens lose apostrophes: "I'd" arrives as "i d".
+    r"^(?:i|we)\s+(?:d|would)\s+(?:really\s+)?(?:love|like)\s+to\s+(?:hear|understand|learn)\b",
     r"^feel\s+free\s+to\s+(?:tell|share|describe|explain)\b",
     # sv
     r"^(?:berätta|beskriv|förklara|utveckla|redogör)\b",
     r"^(?:gå|ta\s+(?:mig|oss))\s+igenom\b",
     r"^ge\s+(?:mig|oss)\s+(?:ett\s+|några\s+|lite\s+|en\s+)?(?:exempel|bild|överblick)\b",
     r"^hjälp\s+(?:mig|oss)\s+(?:att\s+)?förstå\b",
-    r"^säg\s+(?:lite\s+)?mer\b",
+    r"^säg\s+(?:lite\s+)?mer\b|^säg\s+mig\b",
     r"^fortsätt\b",
-    r"^(?:jag|vi)\s+(?:skulle\s+)?(?:gärna\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:höra|förstå)\b",
+    r"^(?:jag|vi)\s+(?:skulle|vill)\s+(?:väldigt\s+)?(?:gärna\s+)?(?:vilja\s+)?(?:gärna\s+)?"
+    r"(?:höra|förstå)\b",
     r"^(?:du|ni)\s+(?:får|kan)\s+gärna\s+(?:berätta|beskriva|förklara|utveckla)\b",
     # nb
     r"^(?:fortell|forklar|utdyp)\b",
     r"^(?:gå|ta\s+(?:meg|oss))\s+gjennom\b",
     r"^gi\s+(?:meg|oss)\s+(?:et\s+|noen\s+|litt\s+|en\s+)?(?:eksempel|eksempler|bilde|oversikt)\b",
     r"^hjelp\s+(?:meg|oss)\s+(?:å\s+)?forstå\b",
-    r"^si\s+(?:litt\s+)?mer\b",
+    r"^si\s+(?:litt\s+)?mer\b|^si\s+meg\b",
     r"^fortsett\b",
     r"^(?:jeg|vi)\s+(?:vil|ville|skulle)\s+(?:veldig\s+)?gjerne\s+(?:høre|forstå)\b",
     r"^(?:du|dere)\s+(?:må|kan)\s+gjerne\s+(?:fortelle|beskrive|forklare|utdype)\b",
@@ -210,7 +109,7 @@ _INVITATION_RE: Final[re.Pattern[str]] = _compile(
     r"^(?:gå|tag\s+(?:mig|os))\s+igennem\b",
     r"^giv\s+(?:mig|os)\s+(?:et\s+|nogle\s+|lidt\s+|en\s+)?(?:eksempel|eksempler|billede|overblik)\b",
     r"^hjælp\s+(?:mig|os)\s+(?:med\s+)?(?:at\s+)?forstå\b",
-    r"^sig\s+(?:lidt\s+)?mere\b",
+    r"^sig\s+(?:lidt\s+)?mere\b|^sig\s+mig\b",
     r"^fortsæt\b",
     r"^(?:jeg|vi)\s+(?:vil|ville)\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:høre|forstå)\b",
     r"^(?:du|i)\s+(?:må|kan)\s+gerne\s+(?:fortælle|beskrive|forklare|uddybe)\b",
@@ -225,13 +124,15 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:har|förstår|hörde|uppfattade)\s+jag\s+(?:\w+\s+){0,2}?(?:rätt|riktigt|korrekt)\b",
     r"\b(?:det|vad|så)\s+(?:du|ni)\s+(?:säger|menar|beskriver)\s+(?:är|alltså)\b",
     r"\b(?:du|ni)\s+(?:menar|säger)\s+alltså\b",
-    r"^så\s+(?:du|ni)\s+(?:menar|säger)\b",
+    r"\bså\s+(?:du|ni)\s+(?:menar|säger)\b",
     r"\b(?:det|vad)\s+jag\s+hör\s+(?:\w+\s+)?(?:är|att)\b",
     r"\bså\s+jag\s+hör\s+att\b",
     r"\b(?:om\s+jag\s+ska|låt\s+mig|för\s+att|så\s+för\s+att|om\s+jag|jag\s+ska)\s+"
-    r"(?:sammanfatta|summera)\b",
+    r"(?:bara\s+|snabbt\s+|kort\s+)?"
+    r"(?:sammanfatta|summera)",
     r"\bsammanfattningsvis\b|\bmed\s+andra\s+ord\b",
-    r"\bdet\s+låter\s+som\s+(?:att|om)\s+(?:du|ni|er|era|ert)\b",
+    r"\bdet\s+låter\s+som\s+(?:att\b|om\b|(?:du|ni|det|de|er|era|ert)\s)",
+    r"\b(?:är\s+det\s+)?rätt\s+(?:förstått|uppfattat)\b|\bsom\s+jag\s+förstår\s+(?:det|saken)\b",
     r"\brätta\s+mig\s+om\s+jag\s+har\s+fel\b",
     r"\b(?:ni|du)\s+(?:har|vill|behöver|tycker|säger|menar|är)\s+alltså\b",
     # nb: hvis jeg (har) forstått deg rett / har jeg forstått det riktig
@@ -240,12 +141,14 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:har|forstår|hørte|oppfattet)\s+jeg\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
     r"\b(?:det|så)\s+(?:du|dere)\s+(?:sier|mener|beskriver)\s+(?:er|altså)\b",
     r"\b(?:du|dere)\s+(?:mener|sier)\s+altså\b",
-    r"^så\s+(?:du|dere)\s+(?:mener|sier)\b",
+    r"\bså\s+(?:du|dere)\s+(?:mener|sier)\b",
     r"\bdet\s+jeg\s+hører\s+(?:\w+\s+){0,2}?(?:er|at)\b",
     r"\bså\s+jeg\s+hører\s+at\b",
-    r"\b(?:hvis\s+jeg\s+skal|la\s+meg|for\s+å|så\s+for\s+å|hvis\s+jeg)\s+oppsummere\b",
+    r"\b(?:hvis\s+jeg\s+skal|la\s+meg|for\s+å|så\s+for\s+å|hvis\s+jeg)\s+"
+    r"(?:bare\s+|kjapt\s+|raskt\s+|kort\s+)?oppsummere",
     r"\boppsummert\b|\bmed\s+andre\s+ord\b",
-    r"\bdet\s+høres\s+ut\s+som\s+(?:at\s+)?(?:du|dere)\b",
+    r"\bdet\s+høres\s+ut\s+som\s+(?:at\b|om\b|(?:du|dere|det|de|deres)\s)",
+    r"\b(?:er\s+det\s+)?riktig\s+(?:forstått|oppfattet)\b|\bslik\s+jeg\s+forstår\s+(?:det|deg)\b",
     r"\b(?:rett|korriger)\s+meg\s+hvis\s+jeg\s+tar\s+feil\b",
     r"\b(?:dere|du)\s+(?:har|vil|trenger|synes|sier|mener|er)\s+altså\b",
     # da: hvis jeg (har) forstået dig ret / har jeg forstået det rigtigt
@@ -254,11 +157,13 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:har|forstår|hørte|opfattede)\s+jeg\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
     r"\b(?:det|så)\s+(?:du|i)\s+(?:siger|mener|beskriver)\s+(?:er|altså)\b",
     r"\b(?:du|i)\s+(?:mener|siger)\s+altså\b",
-    r"^så\s+(?:du|i)\s+(?:mener|siger)\b",
+    r"\bså\s+(?:du|i)\s+(?:mener|siger)\b",
     r"\bdet\s+jeg\s+hører\s+(?:\w+\s+){0,2}?(?:er|at)\b",
-    r"\b(?:hvis\s+jeg\s+skal|lad\s+mig|for\s+at|så\s+for\s+at|hvis\s+jeg)\s+opsummere\b",
+    r"\b(?:hvis\s+jeg\s+skal|lad\s+mig|for\s+at|så\s+for\s+at|hvis\s+jeg)\s+"
+    r"(?:lige\s+|lige\s+kort\s+|hurtigt\s+|kort\s+)?opsummere",
     r"\bopsummeret\b|\bmed\s+andre\s+ord\b",
-    r"\bdet\s+lyder\s+som\s+om\s+(?:du|i|jeres|jer)\b",
+    r"\bdet\s+lyder\s+(?:til\s+)?som\s+(?:om\b|at\b|(?:du|i|det|de|jeres)\s)",
+    r"\b(?:er\s+det\s+)?(?:rigtigt?|korrekt)\s+(?:forstået|opfattet)\b|\bsom\s+jeg\s+forstår\s+det\b",
     r"\bret\s+mig\s+hvis\s+jeg\s+tager\s+fejl\b",
     r"\b(?:i|du)\s+(?:har|vil|mangler|synes|siger|mener|er)\s+altså\b",
     # en
@@ -266,18 +171,23 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"followed)\s+(?:\w+\s+){0,2}?(?:right|correctly|properly)\b",
     r"\b(?:have|did|do)\s+i\s+(?:understand|understood|get|got|hear|heard|read)\s+(?:\w+\s+)"
     r"{0,2}?(?:right|correctly)\b",
-    r"\bif\s+i'?m\s+(?:hearing|understanding|reading)\s+you\s+(?:right|correctly)\b",
+    r"\bif\s+i'?m\s+(?:hearing|understanding|reading)\s+(?:you\s+|this\s+|that\s+|it\s+)?"
+    r"(?:right|correctly)\b",
+    r"\bthe\s+way\s+i\s+(?:understand|see|hear)\s+it\b",
     r"\bwhat\s+i'?m\s+hearing\b|\bwhat\s+i\s+hear\s+(?:you\s+say(?:ing)?\s+)?is\b",
     r"\bwhat\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me|describing)\s+is\b",
-    r"\b(?:so|and)\s+(?:you'?re|you\s+are)\s+saying\b|^(?:you'?re|you\s+are)\s+saying\b",
+    r"\b(?:so|and)\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me)\b",
+    r"^(?:you'?re|you\s+are)\s+(?:saying|telling\s+me)\b",
     r"\bso\s+you\s+mean\b|\bso\s+what\s+you\s+mean\b",
-    r"\b(?:let\s+me|to|just\s+to|so\s+to|if\s+i\s+can|if\s+i\s+may)\s+(?:quickly\s+)?"
+    r"\b(?:let\s+me|to|just\s+to|so\s+to|if\s+i\s+can|if\s+i\s+may)\s+"
+    r"(?:just\s+|quickly\s+|briefly\s+|just\s+quickly\s+)?"
     r"(?:summari[sz]e|recap|sum\s+up|play\s+(?:that|this|it)\s+back|paraphrase)\b",
     r"\bin\s+other\s+words\b|\bto\s+sum\s+up\b|\bin\s+summary\b",
-    r"\b(?:it\s+)?sounds\s+(?:like|as\s+if|as\s+though)\s+(?:you|your|the\s+team)\b",
+    r"\b(?:it\s+)?sounds\s+(?:like|as\s+if|as\s+though)\s+(?:you|your|you're|you've|the|"
+    r"there|it's|that's|this\s+is)\b",
     r"\bcorrect\s+me\s+if\s+i'?m\s+wrong\b",
-    r"\b(?:let\s+me|just\s+to)\s+(?:make\s+sure|check)\s+i\s+(?:understand|understood|"
-    r"(?:have|'ve)\s+got)\b",
+    r"\b(?:let\s+me|just\s+to|i\s+want\s+to|i'd\s+like\s+to)\s+(?:make\s+sure|check)\s+"
+    r"(?:that\s+)?i(?:'ve|\s+have)?\s+(?:understand|understood|got|heard)\b",
     r"\bif\s+i'?ve\s+got\s+(?:this|that|it|you)\s+right\b",
 )
 
@@ -294,23 +204,13 @@ def _is_interrogative(tokens: list[str], i: int, language: str) -> bool:
         following = tokens[i + 1]
         if following in _VAR_SUBJECTS:
             return False
-        return (
-            following in _VAR_VERBS
-            or following.endswith(("r", "s"))
-            or following
-            in (
-                "någonstans",
-                "i",
-                "på",
-                "hos",
-            )
-        )
+        return following in _VAR_VERBS or following.endswith(("r", "s"))
     return word in _INTERROGATIVES
 
 
-def _leading_positions(tokens: list[str], words: list[str]) -> list[int]:
+def _leading_positions(tokens: list[str]) -> list[int]:
     """Token indexes that may count as the start of the sentence: after particles,
-    and after a short vocative ("Peter, …", "Okay Lise, …")."""
+    and after a short introduction ("Peter, …", "Okay Lise, …", "Helt ærligt, …")."""
     positions: list[int] = []
     i = 0
     n = len(tokens)
@@ -325,15 +225,19 @@ def _leading_positions(tokens: list[str], words: list[str]) -> list[int]:
     if i >= n:
         return positions
     positions.append(i)
-    # A vocative: one or two capitalised words, then a comma.
-    for width in (1, 2):
+    # An introduction set off by a comma: a name, "Ärligt talat", "Rent konkret".
+    for width in (1, 2, 3):
         j = i + width
-        if j < n and tokens[j] == "," and all(w[:1].isupper() for w in words[i:j]):
-            k = j + 1
-            while k < n and (tokens[k] in _PARTICLES or tokens[k] in ",;:–—"):
-                k += 1
-            if k < n:
-                positions.append(k)
+        if j >= n or tokens[j] != ",":
+            continue
+        if any(t in _PRONOUNS or t in ",;:–—" for t in tokens[i:j]):
+            break
+        k = j + 1
+        while k < n and (tokens[k] in _PARTICLES or tokens[k] in ",;:–—"):
+            k += 1
+        if k < n:
+            positions.append(k)
+        break
     return positions
 
 
@@ -345,11 +249,10 @@ def ends_with_question_mark(text: str) -> bool:
 
 def is_invitation(text: str, language: str = "en") -> bool:
     """An invitation to talk ("Berätta om…", "Walk me through…"), with or without "?"."""
-    raw = _TOKEN_RE.findall(text.replace("’", "'"))
-    tokens = [t.casefold() for t in raw]
+    tokens = _tokens(text)
     return any(
         _INVITATION_RE.match(" ".join(t for t in tokens[p:] if t not in ",;:–—"))
-        for p in _leading_positions(tokens, raw)
+        for p in _leading_positions(tokens)
     )
 
 
@@ -360,16 +263,14 @@ def is_summary(text: str, language: str = "en") -> bool:
 
 
 def classify_sentence(text: str, language: str = "en") -> QuestionKind:
-    """ "open", "closed" or "none" (not a question), per DESIGN.md."""
+    """Return "open", "closed" or "none" (not a question), per DESIGN.md."""
     if not text.strip():
         return "none"
     question_mark = ends_with_question_mark(text)
     if question_mark and is_summary(text, language):
         return "closed"
-    raw = _TOKEN_RE.findall(text.replace("’", "'"))
-    tokens = [t.casefold() for t in raw]
-    positions = _leading_positions(tokens, raw)
-    for p in positions:
+    tokens = _tokens(text)
+    for p in _leading_positions(tokens):
         rest = " ".join(t for t in tokens[p:] if t not in ",;:–—")
         if _INVITATION_RE.match(rest):
             return "open"
