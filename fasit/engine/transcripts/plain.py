@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fasit.engine.transcripts.model import Cue
 from fasit.engine.transcripts.speakers import clean_name, looks_like_name, split_speaker
 
-_TS = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d+))?"
+_TS = r"(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,](?P<f>\d+))?"
 _OPEN, _CLOSE = r"[\[(]?", r"[\])]?"
 _TIME_FIRST_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}\s*(?:[-–—|]\s*)?(?P<rest>\D.*)$")
 _NAME_TIME_RE = re.compile(
@@ -38,7 +38,7 @@ class PlainParse:
 
 
 def _seconds(match: re.Match[str]) -> float:
-    hours, minutes, seconds, fraction = match.group(1, 2, 3, 4)
+    hours, minutes, seconds, fraction = match.group("h", "m", "s", "f")
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return total + (float("0." + fraction) if fraction else 0.0)
 
@@ -71,12 +71,14 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
         if first is not None:
             time = _seconds(first)
             body = first["rest"]
-        speaker, said = split_speaker(body)
-        if speaker is None and first is None:
-            header = _NAME_TIME_RE.match(line)
-            if header is not None and looks_like_name(header["name"]):
-                speaker, said = clean_name(header["name"]), header["text"].strip()
-                time = _seconds(header)
+        speaker: str | None = None
+        said = body
+        header = _NAME_TIME_RE.match(line) if first is None else None
+        if header is not None and looks_like_name(header["name"]):
+            speaker, said = clean_name(header["name"]), header["text"].strip()
+            time = _seconds(header)
+        else:
+            speaker, said = split_speaker(body)
         if speaker is None:
             if cues:
                 last = cues[-1]
