@@ -131,16 +131,18 @@ def _language_sample(transcript: Transcript) -> str:
     return " ".join(sample)
 
 
-def _turn_info(turn: Turn, role: Role, language: str) -> _TurnInfo:
-    sentences = tuple(
-        _Sentence(
-            text=s,
-            words=word_count(s),
-            kind=classify_sentence(s, language),
-            summary=role == "seller" and is_summary(s, language),
-        )
-        for s in split_sentences(turn.text)
+def _sentence(text: str, role: Role, language: str) -> _Sentence:
+    summary = is_summary(text, language)
+    return _Sentence(
+        text=text,
+        words=word_count(text),
+        kind=classify_sentence(text, language, summary=summary),
+        summary=role == "seller" and summary,
     )
+
+
+def _turn_info(turn: Turn, role: Role, language: str) -> _TurnInfo:
+    sentences = tuple(_sentence(s, role, language) for s in split_sentences(turn.text))
     return _TurnInfo(
         turn=turn, role=role, words=sum(s.words for s in sentences), sentences=sentences
     )

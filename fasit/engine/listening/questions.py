@@ -115,6 +115,15 @@ _INVITATION_RE: Final[re.Pattern[str]] = _compile(
     r"^(?:du|i)\s+(?:må|kan)\s+gerne\s+(?:fortælle|beskrive|forklare|uddybe)\b",
 )
 
+# Words that can start an invitation; checked before the regex, which is slow.
+_INVITATION_STARTS: Final[frozenset[str]] = _words(
+    "tell walk talk take describe explain elaborate outline expand share give help say go",
+    "keep paint i we feel",
+    "berätta beskriv förklara utveckla redogör gå ta ge hjälp säg fortsätt jag vi du ni",
+    "fortell forklar utdyp gi hjelp si fortsett jeg dere",
+    "fortæl uddyb tag giv hjælp sig fortsæt",
+)
+
 # Restating what the customer said. Matched anywhere in the sentence: the marker
 # often comes last ("…, om jag förstår dig rätt?").
 _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
@@ -192,6 +201,23 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
 )
 
 
+_SUMMARY_CUES: Final[frozenset[str]] = _words(
+    "rätt riktigt korrekt säger menar beskriver hör sammanfattningsvis ord låter förstått",
+    "uppfattat förstår rätta alltså",
+    "riktig rett sier mener hører oppsummert høres forstått oppfattet forstår korriger altså",
+    "ret rigtigt rigtig siger opsummeret lyder forstået opfattet",
+    "right correctly properly hearing hear saying telling describing mean recap sum back",
+    "paraphrase words summary sounds wrong understand understood got heard way",
+)
+_SUMMARY_CUE_PREFIXES: Final[tuple[str, ...]] = (
+    "sammanfatt",
+    "summer",
+    "oppsummer",
+    "opsummer",
+    "summari",
+)
+
+
 def _tokens(text: str) -> list[str]:
     return [t.casefold() for t in _TOKEN_RE.findall(text.replace("’", "'"))]
 
@@ -247,32 +273,43 @@ def ends_with_question_mark(text: str) -> bool:
     return ending is not None and "?" in ending.group()
 
 
+def _invitation_at(tokens: list[str], p: int) -> bool:
+    if tokens[p] not in _INVITATION_STARTS:
+        return False
+    return _INVITATION_RE.match(" ".join(t for t in tokens[p:] if t not in ",;:–—")) is not None
+
+
 def is_invitation(text: str, language: str = "en") -> bool:
     """An invitation to talk ("Berätta om…", "Walk me through…"), with or without "?"."""
     tokens = _tokens(text)
-    return any(
-        _INVITATION_RE.match(" ".join(t for t in tokens[p:] if t not in ",;:–—"))
-        for p in _leading_positions(tokens)
-    )
+    return any(_invitation_at(tokens, p) for p in _leading_positions(tokens))
 
 
 def is_summary(text: str, language: str = "en") -> bool:
     """Does the sentence restate what the other side said?"""
+    tokens = _tokens(text)
+    # Every summary pattern holds one of these words; most sentences hold none, and
+    # the pattern search is what an hour-long meeting would otherwise spend its time on.
+    if not any(t in _SUMMARY_CUES or t.startswith(_SUMMARY_CUE_PREFIXES) for t in tokens):
+        return False
     normalised = " ".join(text.replace("’", "'").split())
     return _SUMMARY_RE.search(normalised) is not None
 
 
-def classify_sentence(text: str, language: str = "en") -> QuestionKind:
-    """Return "open", "closed" or "none" (not a question), per DESIGN.md."""
+def classify_sentence(
+    text: str, language: str = "en", *, summary: bool | None = None
+) -> QuestionKind:
+    """Return "open", "closed" or "none" (not a question), per DESIGN.md.
+
+    ``summary`` passes on an ``is_summary`` result the caller already has."""
     if not text.strip():
         return "none"
     question_mark = ends_with_question_mark(text)
-    if question_mark and is_summary(text, language):
+    if question_mark and (is_summary(text, language) if summary is None else summary):
         return "closed"
     tokens = _tokens(text)
     for p in _leading_positions(tokens):
-        rest = " ".join(t for t in tokens[p:] if t not in ",;:–—")
-        if _INVITATION_RE.match(rest):
+        if _invitation_at(tokens, p):
             return "open"
         if question_mark and _is_interrogative(tokens, p, language):
             return "open"

@@ -19,7 +19,6 @@ _TS = r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?"
 _TIMING_RE = re.compile(rf"^\s*{_TS}\s*-->\s*{_TS}(?:\s.*)?$")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
-_SPACE_RE = re.compile(r"\s+")
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 
@@ -53,7 +52,11 @@ def parse_timing(line: str, line_no: int) -> tuple[float, float]:
 
 
 def clean_text(text: str) -> str:
-    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub("", text))).strip()
+    if "<" in text:
+        text = _TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 def parse_cues(text: str, *, webvtt: bool) -> CueParse:
@@ -99,7 +102,7 @@ def parse_cues(text: str, *, webvtt: bool) -> CueParse:
             voice_tags = True
             pos = 0
             for match in _VOICE_RE.finditer(joined):
-                before = clean_text(joined[pos : match.start()])
+                before = clean_text(joined[pos : match.start()]) if match.start() > pos else ""
                 if before:
                     segments.append((speaker, before))
                 speaker = clean_name(match[1] or UNKNOWN_SPEAKER)
