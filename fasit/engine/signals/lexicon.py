@@ -218,18 +218,18 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         broader=("ordering", "digital"),
         sv="webbshop* | webshop* | webbutik* | nätbutik* | e-handel* | ehandel* | "
         "e handel* | handla online | beställa online | beställa på nätet | beställa själva | "
-        "beställa själv | beställa elektroniskt | elektronisk beställning | edi | punchout | "
+        "beställa själv | order själva | beställa elektroniskt | elektronisk beställning | edi | punchout | "
         "punch out | beställningsportal | orderportal | beställa ~ app* | digital beställning | "
         "beställa ~ från ~ affärssystem* | beställa ~ från ~ erp* | beställa ~ från ~ inköpssystem* | order ~ från ~ affärssystem*",
         nb="nettbutikk* | webshop* | nettbutik* | netthandel* | e-handel* | ehandel* | "
         "e handel* | handle på nett | bestille på nett | bestille online | bestille selv | "
-        "ordre elektronisk | bestille elektronisk | elektronisk bestilling | edi | punchout | "
+        "ordre selv | ordre elektronisk | bestille elektronisk | elektronisk bestilling | edi | punchout | "
         "punch out | bestillingsportal | ordreportal | bestille ~ app* | digital bestilling | "
         "bestille ~ fra ~ erp* | rett fra innkjøpssystem* | direkte fra innkjøpssystem* | bestille ~ fra ~ innkjøpssystem* | ordre ~ fra ~ innkjøpssystem* | bestille ~ fra ~ forretningssystem*",
         da="webshop* | netbutik* | nethandel* | e-handel* | ehandel* | e handel* | "
         "handle online | bestille online | bestille på nettet | bestille selv | "
         "bestille elektronisk | elektronisk bestilling | edi | punchout | punch out | "
-        "bestillingsportal | ordreportal | bestille ~ app* | digital bestilling | "
+        "bestillingsportal | ordreportal | bestille ~ app* | digital bestilling | ordrer selv | "
         "bestille ~ fra ~ erp* | direkte fra ~ erp* | bestille ~ fra ~ indkøbssystem* | direkte fra ~ indkøbssystem* | bestille ~ fra ~ økonomisystem*",
         en="web shop* | webshop* | online shop* | e-commerce | ecommerce | e commerce | "
         "order online | online ordering | ordering online | order electronically | "
@@ -494,16 +494,18 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Betalningsvillkor", "Betalingsbetingelser", "Betalingsbetingelser", "Payment terms"),
         sv="betalningsvillkor* | betalningstid* | betalningsfrist* | kredittid* | förfallotid* | "
         "dagar netto | netto ~ dagar | längre betalningstid | delbetalning* | avbetalning* | "
-        "förskottsbetalning* | i förskott | betala i efterskott | betala senare",
+        "förskottsbetalning* | i förskott | betala i efterskott | betala senare | "
+        "dela upp betalningen",
         nb="betalingsbetingelse* | betalingsvilkår* | betalingstid* | betalingsfrist* | "
         "kredittid* | forfallstid* | dager netto | netto ~ dager | lengre betalingstid | "
-        "delbetaling* | avdrag* | forskuddsbetaling* | forskudd* | betale senere | etterskudd*",
+        "delbetaling* | avdrag* | forskuddsbetaling* | forskudd* | betale senere | etterskudd* | "
+        "dele opp betalingen",
         da="betalingsbetingelse* | betalingsvilkår* | betalingstid* | betalingsfrist* | "
         "kredittid* | forfaldstid* | dage netto | netto ~ dage | løbende måned | længere kredit | "
-        "afdrag* | afbetaling* | forudbetaling* | betale senere | bagud*",
+        "afdrag* | afbetaling* | forudbetaling* | betale senere | bagud* | dele betalingen op",
         en="payment term* | terms of payment | payment period* | credit period* | "
         "days net | net ~ days | longer credit | instalment* | installment* | prepayment* | "
-        "pay in advance | pay later | paying later | payment plan*",
+        "pay in advance | pay later | paying later | payment plan* | split the payment",
     ),
     _c(
         "payment.method",
@@ -533,18 +535,19 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         sv="samlingsfaktura* | samlad faktura | samlade fakturor | samfaktura* | månadsfaktura* | "
         "en faktura ~ månad* | en faktura per | faktura per månad | faktura i månaden | "
         "för många fakturor | många små fakturor | småfakturor | faktura för varje | "
-        "varje leverans ~ faktura*",
+        "varje leverans ~ faktura* | faktur* ~ samlade | faktur* ~ samlat",
         nb="samlefaktura* | samlet faktura | samla faktura | månedsfaktura* | "
         "én faktura ~ måned* | en faktura ~ måned* | faktura per måned | faktura i måneden | "
         "for mange fakturaer | mange små fakturaer | småfakturaer | faktura for hver | "
-        "hver levering ~ faktura*",
+        "hver levering ~ faktura* | faktura* ~ samlet",
         da="samlefaktura* | samlet faktura | samlede fakturaer | månedsfaktura* | "
         "én faktura ~ måned* | en faktura ~ måned* | faktura om måneden | faktura pr måned | "
         "for mange fakturaer | mange små fakturaer | småfakturaer | faktura for hver | "
-        "hver levering ~ faktura*",
+        "hver levering ~ faktura* | faktura* ~ samlet",
         en="consolidated invoice* | collective invoice* | single invoice | one invoice | "
         "monthly invoice* | invoice per month | invoice a month | too many invoices | "
-        "many small invoices | invoice for every | invoice for each | summary invoice*",
+        "many small invoices | invoice for every | invoice for each | summary invoice* | "
+        "invoices ~ bundled | invoices ~ together | bundle ~ invoices",
     ),
     _c(
         "invoice.electronic",
