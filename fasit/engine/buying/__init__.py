@@ -1,0 +1,45 @@
+"""Buying-process rules: stage norms, status-quo risk, reality gap, stage suggestions.
+
+Pure Python on frozen dataclasses; the ``fasit.buying`` app maps its rows to these
+types (``fasit/buying/mapping.py``) and translates the reason codes into sentences.
+"""
+
+from fasit.engine.buying.model import (
+    Gap,
+    GroupMember,
+    JourneyFacts,
+    MotiveFact,
+    Reason,
+    Risk,
+    Rules,
+    StageDef,
+    StageEntry,
+    StageNorm,
+    Suggestion,
+)
+from fasit.engine.buying.rules import reality_gap, status_quo_risk
+from fasit.engine.buying.stats import StageInsight, median, norms_for, percentile, stage_insight
+from fasit.engine.buying.suggest import match_keywords, suggest_stage
+
+__all__ = [
+    "Gap",
+    "GroupMember",
+    "JourneyFacts",
+    "MotiveFact",
+    "Reason",
+    "Risk",
+    "Rules",
+    "StageDef",
+    "StageEntry",
+    "StageInsight",
+    "StageNorm",
+    "Suggestion",
+    "match_keywords",
+    "median",
+    "norms_for",
+    "percentile",
+    "reality_gap",
+    "stage_insight",
+    "status_quo_risk",
+    "suggest_stage",
+]

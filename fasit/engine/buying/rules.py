@@ -1,0 +1,217 @@
+"""Status-quo risk and the reality gap, rule by rule (docs/buying.md quotes these).
+
+Risk reasons and weights (score = sum of weights; 0 low, 1-2 medium, 3+ high):
+
+- ``stalled`` (2): days in the current stage > ``stall_factor`` x the stage's median.
+- ``no_motive`` (2): no buying motive recorded.
+- ``no_consensus`` (1): ``large_group`` people or more and no consensus evidence
+  (consensus = more than half of the group "for" and nobody "against").
+- ``no_decision_maker`` (2): nobody in the buying group has the decision-maker role.
+- ``decision_maker_silent`` (2): decision makers exist but none had a conversation
+  with us in the last ``decision_maker_days`` days.
+- ``conflicting_stances`` (1): the group has people both "for" and "against".
+- ``conflicting_motives`` (1): one person's motive pulls toward change while another
+  person's pulls toward the status quo.
+
+Gap reasons (any one flags the journey):
+
+- ``probability_ahead``: probability > ceiling + ``probability_margin`` where the
+  ceiling is 100 x stage number / stages in the process (stage number is 1-based).
+- ``close_passed``: the close date is before today and the buyer is not at the last
+  stage.
+- ``close_too_soon``: the close date is before today + ``close_fraction`` x (the days
+  left of the current stage's median + the medians of the stages after it, up to but
+  not including the last stage, which is where the buyer has bought).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+
+from fasit.engine.buying.model import (
+    DECISION_MAKER,
+    DEFAULT_RULES,
+    Gap,
+    JourneyFacts,
+    Reason,
+    Risk,
+    RiskLevel,
+    Rules,
+    StageDef,
+    StageNorm,
+)
+
+WEIGHTS = {
+    "stalled": 2,
+    "no_motive": 2,
+    "no_consensus": 1,
+    "no_decision_maker": 2,
+    "decision_maker_silent": 2,
+    "conflicting_stances": 1,
+    "conflicting_motives": 1,
+}
+
+
+def _reason(code: str, **params: str | int | float) -> Reason:
+    return Reason(code=code, params=tuple(sorted(params.items())), weight=WEIGHTS.get(code, 0))
+
+
+def _level(score: int) -> RiskLevel:
+    if score == 0:
+        return "low"
+    return "medium" if score <= 2 else "high"
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(sorted(names))
+
+
+def status_quo_risk(
+    facts: JourneyFacts,
+    stages: Sequence[StageDef],
+    norms: Mapping[str, StageNorm],
+    *,
+    today: dt.date,
+    rules: Rules = DEFAULT_RULES,
+) -> Risk:
+    stage = stages[facts.stage_index]
+    norm = norms[stage.key]
+    reasons: list[Reason] = []
+
+    days = (today - facts.stage_since).days
+    if days > rules.stall_factor * norm.median_days:
+        reasons.append(
+            _reason(
+                "stalled",
+                stage=stage.name,
+                days=days,
+                median=round(norm.median_days),
+                from_history=int(norm.from_history),
+            )
+        )
+
+    if not facts.motives:
+        reasons.append(_reason("no_motive"))
+
+    members = facts.members
+    if len(members) >= rules.large_group:
+        in_favour = sum(1 for m in members if m.stance == "for")
+        against = any(m.stance == "against" for m in members)
+        if against or in_favour * 2 <= len(members):
+            reasons.append(_reason("no_consensus", size=len(members), in_favour=in_favour))
+
+    deciders = [m for m in members if m.role == DECISION_MAKER]
+    if not deciders:
+        reasons.append(_reason("no_decision_maker"))
+    else:
+        since = today - dt.timedelta(days=rules.decision_maker_days)
+        contacts = [m.last_contact for m in deciders if m.last_contact is not None]
+        if not any(c >= since for c in contacts):
+            last = max(contacts) if contacts else None
+            reasons.append(
+                _reason(
+                    "decision_maker_silent",
+                    names=_names([m.name for m in deciders]),
+                    days=rules.decision_maker_days,
+                    last_contact=last.isoformat() if last else "",
+                )
+            )
+
+    for_ = [m.name for m in members if m.stance == "for"]
+    against_ = [m.name for m in members if m.stance == "against"]
+    if for_ and against_:
+        reasons.append(
+            _reason("conflicting_stances", in_favour=_names(for_), against=_names(against_))
+        )
+
+    change = {m.person for m in facts.motives if m.pulls == "change" and m.person}
+    stay = {m.person for m in facts.motives if m.pulls == "status_quo" and m.person}
+    # Two different people are needed: one person torn both ways is not a conflict.
+    if change and stay and len(change | stay) > 1:
+        reasons.append(_reason("conflicting_motives", change=len(change), stay=len(stay)))
+
+    score = sum(r.weight for r in reasons)
+    return Risk(level=_level(score), score=score, reasons=tuple(reasons))
+
+
+def stage_ceiling(stage_index: int, stages_total: int) -> int:
+    """The probability the buyer's own progress supports: stage number / stages."""
+    return round(100 * (stage_index + 1) / stages_total)
+
+
+def days_left(
+    facts: JourneyFacts,
+    stages: Sequence[StageDef],
+    norms: Mapping[str, StageNorm],
+    *,
+    today: dt.date,
+) -> float:
+    """Median days the buyer still needs to reach the last stage."""
+    last = len(stages) - 1
+    if facts.stage_index >= last:
+        return 0.0
+    in_stage = (today - facts.stage_since).days
+    current = norms[stages[facts.stage_index].key].median_days
+    remaining = max(0.0, current - in_stage)
+    for stage in stages[facts.stage_index + 1 : last]:
+        remaining += norms[stage.key].median_days
+    return remaining
+
+
+def reality_gap(
+    facts: JourneyFacts,
+    stages: Sequence[StageDef],
+    norms: Mapping[str, StageNorm],
+    *,
+    today: dt.date,
+    rules: Rules = DEFAULT_RULES,
+) -> Gap:
+    total = len(stages)
+    stage = stages[facts.stage_index]
+    ceiling = min(100, stage_ceiling(facts.stage_index, total) + rules.probability_margin)
+    reasons: list[Reason] = []
+
+    if facts.probability is not None and facts.probability > ceiling:
+        reasons.append(
+            _reason(
+                "probability_ahead",
+                probability=facts.probability,
+                stage=stage.name,
+                number=facts.stage_index + 1,
+                total=total,
+                ceiling=ceiling,
+            )
+        )
+
+    earliest: dt.date | None = None
+    last = total - 1
+    if facts.close_date is not None and facts.stage_index < last:
+        left = days_left(facts, stages, norms, today=today)
+        earliest = today + dt.timedelta(days=math.ceil(rules.close_fraction * left))
+        stages_left = last - facts.stage_index
+        if facts.close_date < today:
+            reasons.append(
+                _reason(
+                    "close_passed",
+                    close=facts.close_date.isoformat(),
+                    stage=stage.name,
+                    stages_left=stages_left,
+                )
+            )
+        elif facts.close_date < earliest:
+            reasons.append(
+                _reason(
+                    "close_too_soon",
+                    close=facts.close_date.isoformat(),
+                    stage=stage.name,
+                    stages_left=stages_left,
+                    earliest=earliest.isoformat(),
+                    median_days=round(left),
+                )
+            )
+
+    return Gap(
+        flagged=bool(reasons), reasons=tuple(reasons), ceiling=ceiling, earliest_close=earliest
+    )

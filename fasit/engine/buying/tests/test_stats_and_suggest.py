@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fasit.engine.buying import (
+    StageDef,
+    StageEntry,
+    match_keywords,
+    median,
+    percentile,
+    stage_insight,
+    suggest_stage,
+)
+from fasit.engine.buying.suggest import split_keywords
+
+TODAY = dt.date(2026, 11, 23)
+STAGES = (
+    StageDef("sq", "Status quo", 60),
+    StageDef("pi", "Problem identification", 30, ("problem", "driftsstans", "nedbrud")),
+    StageDef("rb", "Requirements building", 30, ("kravspec", "budsjett", "must-have")),
+    StageDef("ss", "Supplier selection", 40, ("anbud", "tilbud", "shortlist")),
+    StageDef("de", "Decision", 10, ("kontrakt", "signer")),
+)
+
+
+def test_median_and_percentiles() -> None:
+    assert median([5, 1, 3]) == 3
+    assert median([1, 2, 3, 4]) == 2.5
+    assert percentile([10, 20, 30, 40, 50], 0.25) == 20
+    with pytest.raises(ValueError):
+        median([])
+
+
+def test_keywords_match_at_word_start_in_any_inflection() -> None:
+    text = "Budsjettet er godkjent, og de skriver en kravspecifikation."
+    assert match_keywords(text, ("budsjett", "kravspec", "tilbud")) == ("budsjett", "kravspec")
+    assert match_keywords("Vi har ingen udbudsproblemer", ("problem",)) == ()
+
+
+def test_phrase_keywords_span_any_whitespace() -> None:
+    assert match_keywords("They want a\nproof  of concept", ("proof of concept",)) == (
+        "proof of concept",
+    )
+
+
+def test_split_keywords_drops_short_and_duplicates() -> None:
+    assert split_keywords("Anbud, tilbud;\nRFP, anbud, ok") == ("anbud", "tilbud", "rfp")
+
+
+def test_suggests_the_later_stage_with_most_matches() -> None:
+    text = "De sendte ut anbud i går; tre leverandører på shortlist. Budsjett er satt."
+    suggestion = suggest_stage(STAGES, 1, "c7", text)
+    assert suggestion is not None
+    assert (suggestion.stage, suggestion.stage_index, suggestion.matched) == (
+        "ss",
+        3,
+        ("anbud", "shortlist"),
+    )
+
+
+def test_a_tie_goes_to_the_later_stage() -> None:
+    suggestion = suggest_stage(STAGES, 0, "c1", "Budsjett og kontrakt")
+    assert suggestion is not None
+    assert suggestion.stage == "de"
+
+
+def test_never_suggests_the_current_or_an_earlier_stage() -> None:
+    assert suggest_stage(STAGES, 3, "c1", "Nytt problem: anbud og budsjett") is None
+
+
+def test_stage_insight_counts_moves_stalls_and_no_decisions() -> None:
+    start = dt.date(2026, 1, 1)
+    entries = [
+        StageEntry("a", "pi", start),
+        StageEntry("a", "rb", start + dt.timedelta(days=20)),
+        StageEntry("b", "pi", start),
+        StageEntry("c", "pi", TODAY - dt.timedelta(days=5)),
+        StageEntry("d", "pi", start),
+    ]
+    insight = {
+        i.stage: i
+        for i in stage_insight(
+            STAGES,
+            entries,
+            today=TODAY,
+            open_journeys=frozenset({"a", "b", "c"}),
+            no_decision=frozenset({"d"}),
+        )
+    }
+    pi = insight["pi"]
+    assert (pi.entered, pi.moved_on, pi.here_now, pi.stalled_now, pi.ended_here) == (4, 1, 2, 1, 1)
+    assert pi.move_on_rate == 0.25
+    assert insight["sq"].move_on_rate is None
