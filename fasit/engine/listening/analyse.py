@@ -186,13 +186,12 @@ def _speaker_stats(
 
 def _longest_stretch(infos: list[_TurnInfo], role: Role) -> Stretch:
     """Longest run of one speaker's turns (of ``role``) that other speakers interrupt
-    only with backchannel; longest by words, then by seconds."""
+    only with backchannel; longest by words, the earliest one on a tie."""
     best = Stretch(speaker=None, words=0, seconds=None, start=None)
-    best_key = (-1, -1.0)
     current: list[_TurnInfo] = []
 
     def close() -> None:
-        nonlocal best, best_key
+        nonlocal best
         if not current:
             return
         words = sum(i.words for i in current)
@@ -200,9 +199,7 @@ def _longest_stretch(infos: list[_TurnInfo], role: Role) -> Stretch:
         ends = [e for i in current for e in (i.turn.end, i.turn.start) if e is not None]
         start = starts[0] if starts else None
         seconds = max(ends) - start if start is not None and ends else None
-        key = (words, seconds or 0.0)
-        if key > best_key:
-            best_key = key
+        if best.speaker is None or words > best.words:
             best = Stretch(current[0].turn.speaker, words, seconds, start)
         current.clear()
 

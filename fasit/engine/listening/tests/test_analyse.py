@@ -132,3 +132,12 @@ def test_several_sellers_and_tolerant_names() -> None:
 
 def test_speaker_key_ignores_case_order_spacing_and_tags() -> None:
     assert {speaker_key("Holm, Sara (Guest)"), speaker_key("  sara   HOLM ")} == {"holm sara"}
+
+
+def test_equal_monologues_report_the_first() -> None:
+    t = parse_text(
+        "[00:00:00] A: Ett två tre fyra.\n[00:00:04] B: Fem sex sju åtta nio.\n"
+        "[00:00:09] A: Tio elva tolv tretton.\n[00:00:20] B: Slut här nu då.\n"
+    )
+    # Both of A's turns have 4 words; the first runs 0-4 s, the second 9-20 s.
+    assert analyse(t, ["A"]).longest_seller_monologue == Stretch("A", 4, 4.0, 0.0)
