@@ -199,3 +199,8 @@ def test_webvtt_header_only() -> None:
 def test_transcript_built_from_turns_gets_one_cue_per_turn() -> None:
     t = Transcript(turns=(Turn("A", 0.0, 1.0, "Hej."), Turn("B", 1.0, 3.0, "Hej!")), format="db")
     assert [(c.speaker, c.turn, c.duration) for c in t.cues] == [("A", 0, 1.0), ("B", 1, 2.0)]
+
+
+def test_crlf_line_endings_and_a_titled_header() -> None:
+    vtt = "WEBVTT - Möte\r\n\r\n1\r\n00:00:00.000 --> 00:00:01.000\r\nA: Hej.\r\n"
+    assert parse_text(vtt).turns == (Turn("A", 0.0, 1.0, "Hej."),)
