@@ -1387,7 +1387,7 @@ def _wordset(text: str) -> frozenset[str]:
 STOP_WORDS: Final[dict[str, frozenset[str]]] = {
     "sv": _wordset(
         """
-        köpa köper köpt köp köpte betala betalar betalat betalning via per egen eget
+        köpa köper köpt köp köpte betala betalar betalat via per egen eget
         egna stor stort stora ny nytt nya om innan före först sen tar ta tog fått fåt
         hur längre och i att det som en på är av för med till den har de inte om ett han
         men var jag sig från vi så kan när år säger hon under också efter eller nu sin

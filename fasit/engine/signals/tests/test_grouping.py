@@ -1,0 +1,82 @@
+from collections import Counter
+
+import pytest
+
+from fasit.engine.signals.grouping import GroupingConfig, group_all
+from fasit.engine.signals.tests.helpers import load_eval, st
+from fasit.engine.signals.tests.scoring import bcubed, confirmed
+
+CROSS_LINGUAL = [
+    st("x1", "A1", "Vi behöver kortare leveranstider, sex veckor är för länge."),
+    st("x2", "A2", "Leveringstiden deres er altfor lang for oss."),
+    st("x3", "A3", "Jeres leveringstid på otte uger er et problem."),
+    st("x4", "A4", "Your lead times are killing our production planning."),
+    st("y1", "A1", "Kan ni ha reservdelar på lager i Sverige?"),
+    st("y2", "A5", "Vi trenger et reservedelslager i Norge."),
+    st("y3", "A6", "Spare parts must be in stock locally, not in Germany."),
+    st("z1", "A2", "Vi vill att utbildningen av operatörerna ingår."),
+    st("z2", "A6", "Opplæring av de nye operatørene er viktig for oss."),
+    st("z3", "A3", "Vi har brug for et kursus til vores nye medarbejdere."),
+    st("n1", "A4", "Vår vd fyller femtio i helgen."),
+]
+
+
+def _clusters() -> Counter[tuple[str, ...]]:
+    themes = group_all(CROSS_LINGUAL)
+    return Counter(tuple(sorted(sid[0] for sid in t.statement_ids)) for t in themes)
+
+
+def test_cross_lingual_statements_meaning_the_same_form_one_theme() -> None:
+    assert _clusters() == Counter(
+        {("x", "x", "x", "x"): 1, ("y", "y", "y"): 1, ("z", "z", "z"): 1, ("n",): 1}
+    )
+
+
+def test_every_statement_is_in_exactly_one_theme() -> None:
+    themes = group_all(CROSS_LINGUAL)
+    ids = [sid for t in themes for sid in t.statement_ids]
+    assert sorted(ids) == sorted(s.id for s in CROSS_LINGUAL)
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("sv", "Kortare leveranstid"),
+        ("nb", "Kortere leveringstid"),
+        ("da", "Kortere leveringstid"),
+        ("en", "Shorter lead times"),
+    ],
+)
+def test_labels_come_in_the_requested_language(language: str, label: str) -> None:
+    themes = group_all(CROSS_LINGUAL[:4], language=language)
+    assert [t.label for t in themes] == [label]
+
+
+def test_themes_without_concepts_are_labelled_by_their_words() -> None:
+    themes = group_all([st("k1", "A", "Kantinen er under oppussing hele høsten.")])
+    assert themes[0].label == "Kantinen oppussing høsten"
+
+
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+def test_own_evaluation_sets_score_well(name: str) -> None:
+    statements, gold = load_eval(name)
+    themes = group_all(statements)
+    accounts = {s.id: s.account_key for s in statements}
+    p, r, f1 = bcubed(gold, themes)
+    cp, cr = confirmed(gold, accounts, themes)
+    print(f"{name}: b-cubed P={p:.3f} R={r:.3f} F1={f1:.3f}  confirmed P={cp:.3f} R={cr:.3f}")
+    assert f1 >= 0.9
+    assert cp >= 0.85
+    assert cr >= 0.85
+
+
+def test_grouping_does_not_depend_much_on_input_order() -> None:
+    statements, gold = load_eval("heldout.jsonl")
+    themes = group_all(list(reversed(statements)))
+    assert bcubed(gold, themes)[2] >= 0.9
+
+
+def test_a_higher_threshold_splits_more() -> None:
+    loose = group_all(CROSS_LINGUAL)
+    strict = group_all(CROSS_LINGUAL, config=GroupingConfig(threshold=0.95, merge_threshold=0.99))
+    assert len(strict) > len(loose)

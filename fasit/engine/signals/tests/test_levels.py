@@ -1,0 +1,67 @@
+from fasit.engine.signals.grouping import group_all
+from fasit.engine.signals.model import Theme, level_for
+from fasit.engine.signals.tests.helpers import st
+
+
+def _only(themes: list[Theme]) -> Theme:
+    assert len(themes) == 1
+    return themes[0]
+
+
+def test_level_thresholds() -> None:
+    assert [level_for(n) for n in (1, 2, 3, 7)] == ["noted", "alarm", "confirmed", "confirmed"]
+
+
+def test_several_statements_from_one_account_stay_noted() -> None:
+    themes = group_all(
+        [
+            st("a1", "Luleå Bygg AB", "Vi vill ha en samlingsfaktura varje månad."),
+            st("a2", "Luleå Bygg AB", "Kan vi få samlingsfaktura en gång i månaden?"),
+            st("a3", "luleå bygg ab ", "Återigen: en samlad faktura per månad, tack."),
+        ]
+    )
+    theme = _only(themes)
+    assert (theme.accounts, theme.level) == (1, "noted")
+
+
+def test_two_accounts_raise_an_alarm() -> None:
+    theme = _only(
+        group_all(
+            [
+                st("b1", "Luleå Bygg AB", "Vi vill ha en samlingsfaktura varje månad."),
+                st("b2", "Bodø Havn AS", "Vi ønsker én samlefaktura i måneden."),
+            ]
+        )
+    )
+    assert (theme.accounts, theme.level) == (2, "alarm")
+
+
+def test_accounts_of_one_corporate_group_count_once() -> None:
+    theme = _only(
+        group_all(
+            [
+                st("g1", "Nordbygg Sverige AB", "Vi vill ha en samlingsfaktura.", group="Nordbygg"),
+                st("g2", "Nordbygg Norge AS", "Vi ønsker samlefaktura.", group="Nordbygg"),
+                st("g3", "Nordbygg Danmark A/S", "Vi vil have samlefaktura.", group="Nordbygg"),
+                st("g4", "Aalborg VVS A/S", "Vi vil gerne have en samlet faktura."),
+            ]
+        )
+    )
+    assert (theme.accounts, theme.level, theme.account_keys) == (
+        2,
+        "alarm",
+        ("aalborg vvs a/s", "nordbygg"),
+    )
+
+
+def test_three_independent_accounts_confirm() -> None:
+    theme = _only(
+        group_all(
+            [
+                st("c1", "Luleå Bygg AB", "Vi vill ha en samlingsfaktura varje månad."),
+                st("c2", "Bodø Havn AS", "Vi ønsker én samlefaktura i måneden."),
+                st("c3", "Umeå Trä AB", "We would like one consolidated invoice per month."),
+            ]
+        )
+    )
+    assert (theme.accounts, theme.level) == (3, "confirmed")

@@ -1,0 +1,78 @@
+from collections import defaultdict
+
+import pytest
+
+from fasit.engine.signals.proposals import classify, propose, sentences
+from fasit.engine.signals.tests.helpers import DATA
+
+
+def _rows(name: str) -> list[tuple[str, str, str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, label, text = line.split("\t")
+            rows.append((lang, label, text))
+    return rows
+
+
+def _figures(name: str) -> dict[str, tuple[float, float, float]]:
+    """Per language (and "all"): precision and recall of proposing, and kind accuracy."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for lang, label, text in _rows(name):
+        found = classify(text, lang)
+        predicted = found[0] if found else "none"
+        for key in (lang, "all"):
+            c = counts[key]
+            c[0] += label != "none" and predicted != "none"
+            c[1] += label == "none" and predicted != "none"
+            c[2] += label != "none" and predicted == "none"
+            c[3] += label != "none" and predicted == label
+    return {
+        key: (tp / max(1, tp + fp), tp / max(1, tp + fn), kind / max(1, tp))
+        for key, (tp, fp, fn, kind) in counts.items()
+    }
+
+
+def test_labelled_set_is_large_enough() -> None:
+    rows = _rows("proposals_labelled.tsv")
+    per_lang = {lang: sum(1 for r in rows if r[0] == lang) for lang in ("sv", "nb", "da", "en")}
+    assert len(rows) >= 300
+    assert min(per_lang.values()) >= 60
+
+
+@pytest.mark.parametrize("name", ["proposals_labelled.tsv", "proposals_unseen.tsv"])
+def test_precision_and_recall_per_language(name: str) -> None:
+    figures = _figures(name)
+    for key in ("sv", "nb", "da", "en", "all"):
+        p, r, k = figures[key]
+        print(f"{name} {key}: precision={p:.3f} recall={r:.3f} kind-accuracy={k:.3f}")
+    assert min(p for p, _, _ in figures.values()) >= 0.85
+    assert min(r for _, r, _ in figures.values()) >= 0.85
+
+
+def test_propose_splits_notes_and_keeps_only_statements() -> None:
+    notes = (
+        "Möte med Luleå Bygg.\n"
+        "- Vi behöver leverans dagen efter beställning.\n"
+        "- De har 40 anställda. Kan ni fakturera via Peppol?\n"
+        "• Jag skickar offert på fredag."
+    )
+    found = [(p.text, p.kind) for p in propose(notes, "sv")]
+    assert found == [
+        ("Vi behöver leverans dagen efter beställning.", "need"),
+        ("Kan ni fakturera via Peppol?", "how_to_buy"),
+    ]
+
+
+def test_proposal_spans_point_into_the_text() -> None:
+    text = "Vi har lige fået ny chef. Det er for dyrt for os!"
+    proposal = propose(text, "da")[0]
+    assert (text[proposal.start : proposal.end], proposal.kind) == (
+        "Det er for dyrt for os!",
+        "objection",
+    )
+
+
+def test_sentences_skip_empty_lines_and_bullets() -> None:
+    text = "- first one.\n\n* second one?"
+    assert [text[a:b] for a, b in sentences(text)] == ["first one.", "second one?"]
