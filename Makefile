@@ -1,6 +1,7 @@
 # Two commands on a machine with Python 3.11+ and make:
 #   make demo   creates .venv, installs, migrates, seeds the demo team and serves it
-#   make test   creates .venv if needed; runs ruff, the import-linter contract and all tests
+#   make test   creates .venv if needed; runs ruff, the import-linter contract, mypy on the
+#               engine and all tests
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,6 +22,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy fasit/engine
 
 test: lint
 	$(BIN)/pytest

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,8 @@ from fasit.conversations.models import Initiator, Kind
 from fasit.core.forms import DateInput, DateTimeInput
 from fasit.customers.models import Account, Person
 from fasit.tenancy.selectors import team_users
+
+PEOPLE_SHORTLIST = 12
 
 
 class ConversationForm(forms.Form):
@@ -58,26 +61,47 @@ class ConversationForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, team: Any, account: Account | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        team: Any,
+        account: Account | None = None,
+        people_query: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = Account.objects.for_team(team)
         self.fields["users"].queryset = team_users(team)
-        people = Person.objects.for_team(team)
-        chosen = account or self._chosen_account(team)
-        # Offer the chosen account's people; on POST accept any of the team's.
-        self.fields["people"].queryset = (
-            people
-            if self.is_bound
-            else (people.filter(roles__account=chosen).distinct() if chosen else people.none())
-        )
+        # Any of the team's people validates; what is *shown* is a short list.
+        self.fields["people"].queryset = Person.objects.for_team(team)
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.people_selected = {
+            int(pk) for pk in (self["people"].value() or []) if str(pk).isdigit()
+        }
+        chosen = account or self._chosen_account(team)
+        self.people_shortlist = self._shortlist(team, chosen, people_query)
 
     def _chosen_account(self, team: Any) -> Account | None:
-        pk = self.initial.get("account")
-        if not pk:
+        pk = self["account"].value()
+        if not pk or not str(pk).isdigit():
             return None
         return Account.objects.for_team(team).filter(pk=pk).first()
+
+    def _shortlist(self, team: Any, account: Account | None, query: str) -> list[Person]:
+        """The people to offer as checkboxes: who we met most recently at the account
+        (or who matches the search), plus whoever is already ticked. A key account
+        can have hundreds of people; a phone screen can show a dozen."""
+        people = Person.objects.for_team(team)
+        selected = list(people.filter(pk__in=self.people_selected))
+        if account is None:
+            return selected
+        candidates = people.filter(roles__account=account)
+        if query:
+            candidates = candidates.filter(name__icontains=query)
+        candidates = candidates.annotate(last_met=Max("conversations__occurred_at")).order_by(
+            F("last_met").desc(nulls_last=True), "name"
+        )
+        shortlist = list(candidates.exclude(pk__in=self.people_selected)[:PEOPLE_SHORTLIST])
+        return selected + shortlist
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

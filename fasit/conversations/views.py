@@ -107,8 +107,18 @@ def conversation_log(request: HttpRequest) -> HttpResponse:
 def account_people_choices(request: HttpRequest) -> HttpResponse:
     """htmx: the people checkboxes for the account chosen in the log form."""
     team = request.team  # type: ignore[attr-defined]
-    account = Account.objects.for_team(team).filter(pk=request.GET.get("account") or None).first()
-    form = ConversationForm(team=team, account=account)
+    account_pk = request.GET.get("account", "")
+    account = (
+        Account.objects.for_team(team).filter(pk=account_pk).first()
+        if account_pk.isdigit()
+        else None
+    )
+    form = ConversationForm(
+        team=team,
+        account=account,
+        people_query=request.GET.get("people_q", "").strip(),
+        initial={"people": request.GET.getlist("people")},
+    )
     return render(request, "conversations/conversation_form.html#people", {"form": form})
 
 
@@ -122,7 +132,7 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "occurred_at": conversation.occurred_at,
         "initiated_by": conversation.initiated_by,
         "customer_replied": conversation.customer_replied,
-        "people": list(conversation.people.all()),
+        "people": list(conversation.people.values_list("pk", flat=True)),
         "users": list(conversation.users.all()),
         "subject": conversation.subject,
         "notes": conversation.notes,

@@ -42,7 +42,26 @@ def test_log_form_loads_the_accounts_people_with_htmx(team_a: Any, bob_client: A
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert "Kari Berg" in html
-    assert 'id="people-field"' in html
+    assert 'id="people-boxes"' in html
+    assert "<html" not in html
+
+
+def test_log_form_offers_a_short_searchable_list_of_people(team_a: Any, bob_client: Any) -> None:
+    account = AccountFactory(team=team_a)
+    for i in range(20):
+        PersonRoleFactory(person__team=team_a, person__name=f"Person {i:02d}", account=account)
+    chosen = PersonRoleFactory(
+        person__team=team_a, person__name="Kari Berg", account=account
+    ).person
+    url = reverse("conversations:people_choices")
+    plain = bob_client.get(url, {"account": account.pk}).content.decode()
+    found = bob_client.get(
+        url, {"account": account.pk, "people_q": "03", "people": [chosen.pk]}
+    ).content.decode()
+    assert plain.count('name="people"') == 12
+    assert found.count('name="people"') == 2
+    assert "Person 03" in found
+    assert f'value="{chosen.pk}" checked' in found
 
 
 def test_person_of_another_team_cannot_be_a_participant(
