@@ -98,9 +98,11 @@ def status_quo_risk(
     members = facts.members
     if len(members) >= rules.large_group:
         in_favour = sum(1 for m in members if m.stance == "for")
-        against = any(m.stance == "against" for m in members)
+        against = sum(1 for m in members if m.stance == "against")
         if against or in_favour * 2 <= len(members):
-            reasons.append(_reason("no_consensus", size=len(members), in_favour=in_favour))
+            reasons.append(
+                _reason("no_consensus", size=len(members), in_favour=in_favour, against=against)
+            )
 
     deciders = [m for m in members if m.role == DECISION_MAKER]
     if not deciders:

@@ -1,0 +1,402 @@
+"""Reads for buying processes and journeys. Every function takes the team first
+(or a record that belongs to one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+
+from fasit.buying import mapping
+from fasit.buying.models import (
+    BuyingGroupMember,
+    BuyingProcess,
+    Journey,
+    Motive,
+    MotiveTheme,
+    Outcome,
+    Stage,
+    StageChange,
+    SuggestionDismissal,
+)
+from fasit.buying.reasons import reason_text
+from fasit.conversations.models import Conversation
+from fasit.customers.models import Account
+from fasit.engine.buying import (
+    Gap,
+    Risk,
+    StageInsight,
+    StageNorm,
+    norms_for,
+    reality_gap,
+    stage_insight,
+    status_quo_risk,
+    suggest_stage,
+)
+from fasit.tenancy.models import Team
+
+SUGGESTION_LOOKBACK = 50
+
+
+def process_list(team: Team | None) -> QuerySet[BuyingProcess]:
+    return (
+        BuyingProcess.objects.for_team(team)
+        .select_related("category")
+        .annotate(
+            stage_count=Count("stages", distinct=True),
+            open_journeys=Count(
+                "journeys", filter=Q(journeys__outcome=Outcome.OPEN), distinct=True
+            ),
+        )
+        .order_by("category__name", "name")
+    )
+
+
+def process_stages(process: BuyingProcess) -> list[Stage]:
+    return list(Stage.objects.filter(process=process).order_by("order", "id"))
+
+
+def _entry_rows(team: Team, process_ids: Iterable[int]) -> dict[int, list[Any]]:
+    rows: dict[int, list[Any]] = defaultdict(list)
+    for process_id, journey, stage, on, change in (
+        StageChange.objects.for_team(team)
+        .filter(journey__process__in=list(process_ids))
+        .values_list("journey__process_id", "journey_id", "to_stage_id", "changed_on", "id")
+    ):
+        rows[process_id].append((journey, stage, on, change))
+    return rows
+
+
+def process_norms(process: BuyingProcess) -> dict[str, StageNorm]:
+    """Median stage durations from the team's journeys in this process's category."""
+    rows = _entry_rows(process.team, [process.pk])[process.pk]
+    return norms_for(mapping.stage_defs(process_stages(process)), mapping.stage_entries(rows))
+
+
+def journey_list(
+    team: Team | None,
+    *,
+    process: BuyingProcess | None = None,
+    stage: Stage | None = None,
+    account: Account | None = None,
+    open_only: bool = True,
+) -> QuerySet[Journey]:
+    journeys = Journey.objects.for_team(team).select_related(
+        "account", "process__category", "stage"
+    )
+    if open_only:
+        journeys = journeys.filter(outcome=Outcome.OPEN)
+    if process is not None:
+        journeys = journeys.filter(process=process)
+    if stage is not None:
+        journeys = journeys.filter(stage=stage)
+    if account is not None:
+        journeys = journeys.filter(account=account)
+    return journeys.order_by("account__name", "title", "id")
+
+
+@dataclass
+class Assessment:
+    """A journey as the rules see it, with sentences ready to show."""
+
+    journey: Journey
+    stages: list[Stage]
+    stage_index: int
+    days_in_stage: int
+    norm: StageNorm
+    risk: Risk | None
+    gap: Gap | None
+    risk_reasons: list[str] = field(default_factory=list)
+    gap_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def stages_total(self) -> int:
+        return len(self.stages)
+
+    @property
+    def stage(self) -> Stage:
+        return self.stages[self.stage_index]
+
+    @property
+    def stage_number(self) -> int:
+        return self.stage_index + 1
+
+    @property
+    def value_at_stake(self) -> Decimal | None:
+        return self.journey.value_at_stake  # type: ignore[return-value]
+
+    @property
+    def progress_percent(self) -> int:
+        return round(100 * self.stage_number / self.stages_total)
+
+
+def last_contacts(team: Team, person_ids: Iterable[int]) -> dict[int, dt.date]:
+    """Each person's latest conversation with us (any account), as a local date."""
+    through = Conversation.people.through
+    rows = (
+        through.objects.filter(person_id__in=list(person_ids), conversation__team=team)
+        .values("person_id")
+        .annotate(last=Max("conversation__occurred_at"))
+    )
+    return {r["person_id"]: timezone.localtime(r["last"]).date() for r in rows}
+
+
+def assess(
+    team: Team, journeys: Iterable[Journey], *, today: dt.date | None = None
+) -> list[Assessment]:
+    """Risk and reality gap for each journey (closed journeys get neither)."""
+    today = today or timezone.localdate()
+    journeys = list(journeys)
+    if not journeys:
+        return []
+    ids = [j.pk for j in journeys]
+    process_ids = {j.process_id for j in journeys}
+    stages_by_process: dict[int, list[Stage]] = defaultdict(list)
+    for stage in Stage.objects.filter(process__in=process_ids).order_by("order", "id"):
+        stages_by_process[stage.process_id].append(stage)
+    rows = _entry_rows(team, process_ids)
+    norms = {
+        pid: norms_for(mapping.stage_defs(stages_by_process[pid]), mapping.stage_entries(rows[pid]))
+        for pid in process_ids
+    }
+    members: dict[int, list[BuyingGroupMember]] = defaultdict(list)
+    for member in BuyingGroupMember.objects.filter(journey__in=ids).select_related("person"):
+        members[member.journey_id].append(member)
+    motives: dict[int, list[Motive]] = defaultdict(list)
+    for motive in Motive.objects.filter(journey__in=ids):
+        motives[motive.journey_id].append(motive)
+    contacts = last_contacts(team, {m.person_id for ms in members.values() for m in ms})
+
+    result = []
+    for journey in journeys:
+        stages = stages_by_process[journey.process_id]
+        defs = mapping.stage_defs(stages)
+        index = next(i for i, s in enumerate(stages) if s.pk == journey.stage_id)
+        norm = norms[journey.process_id][defs[index].key]
+        risk = gap = None
+        if journey.is_open:
+            facts = mapping.journey_facts(
+                journey,
+                stage_index=index,
+                members=members[journey.pk],
+                motives=motives[journey.pk],
+                last_contact=contacts,
+            )
+            risk = status_quo_risk(facts, defs, norms[journey.process_id], today=today)
+            gap = reality_gap(facts, defs, norms[journey.process_id], today=today)
+        result.append(
+            Assessment(
+                journey=journey,
+                stages=stages,
+                stage_index=index,
+                days_in_stage=(today - journey.stage_since).days,
+                norm=norm,
+                risk=risk,
+                gap=gap,
+                risk_reasons=[reason_text(r) for r in risk.reasons] if risk else [],
+                gap_reasons=[reason_text(r) for r in gap.reasons] if gap else [],
+            )
+        )
+    return result
+
+
+def assess_one(journey: Journey, *, today: dt.date | None = None) -> Assessment:
+    return assess(journey.team, [journey], today=today)[0]
+
+
+def gap_list(team: Team | None, *, today: dt.date | None = None) -> list[Assessment]:
+    """Open journeys whose forecast runs ahead of the buyer, largest value first."""
+    if team is None:
+        return []
+    flagged = [a for a in assess(team, journey_list(team), today=today) if a.gap and a.gap.flagged]
+    return sorted(
+        flagged,
+        key=lambda a: (-(a.value_at_stake or 0), a.journey.account.name, a.journey.title),
+    )
+
+
+def value_by_currency(assessments: Iterable[Assessment]) -> list[tuple[str, Decimal]]:
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for a in assessments:
+        if a.value_at_stake is not None:
+            totals[a.journey.currency] += a.value_at_stake
+    return sorted(totals.items())
+
+
+# -- journey page ----------------------------------------------------------------
+
+
+def journey_history(journey: Journey) -> QuerySet[StageChange]:
+    return (
+        StageChange.objects.filter(journey=journey)
+        .select_related("conversation", "created_by")
+        .order_by("-changed_on", "-id")
+    )
+
+
+def journey_members(journey: Journey) -> QuerySet[BuyingGroupMember]:
+    return BuyingGroupMember.objects.filter(journey=journey).select_related("person")
+
+
+def journey_motives(journey: Journey) -> QuerySet[Motive]:
+    return Motive.objects.filter(journey=journey).select_related("person", "conversation")
+
+
+@dataclass(frozen=True)
+class StageSuggestion:
+    conversation: Conversation
+    stage: Stage
+    matched: tuple[str, ...]
+
+
+def journey_suggestions(journey: Journey) -> list[StageSuggestion]:
+    """Conversations with the account since the buyer entered the current stage whose
+    notes carry sign keywords of a later stage. Computed on the fly, never applied:
+    a person accepts or dismisses each one."""
+    if not journey.is_open:
+        return []
+    stages = process_stages(journey.process)
+    by_key = {str(s.pk): s for s in stages}
+    defs = mapping.stage_defs(stages)
+    index = next(i for i, s in enumerate(stages) if s.pk == journey.stage_id)
+    used = StageChange.objects.filter(journey=journey, conversation__isnull=False).values(
+        "conversation_id"
+    )
+    dismissed = SuggestionDismissal.objects.filter(journey=journey).values("conversation_id")
+    start = timezone.make_aware(dt.datetime.combine(journey.stage_since, dt.time.min))
+    conversations = (
+        Conversation.objects.for_team(journey.team)
+        .filter(account=journey.account_id, occurred_at__gte=start)
+        .exclude(pk__in=used)
+        .exclude(pk__in=dismissed)
+        .order_by("-occurred_at", "-id")[:SUGGESTION_LOOKBACK]
+    )
+    result = []
+    for conversation in conversations:
+        found = suggest_stage(
+            defs,
+            index,
+            str(conversation.pk),
+            f"{conversation.subject}\n{conversation.notes}",
+        )
+        if found is not None:
+            result.append(
+                StageSuggestion(
+                    conversation=conversation, stage=by_key[found.stage], matched=found.matched
+                )
+            )
+    return result
+
+
+def account_conversations(journey: Journey, limit: int = 30) -> QuerySet[Conversation]:
+    return (
+        Conversation.objects.for_team(journey.team)
+        .filter(account=journey.account_id)
+        .order_by("-occurred_at")[:limit]
+    )
+
+
+def account_journeys(account: Account) -> list[Assessment]:
+    journeys = Journey.objects.for_team(account.team).filter(account=account)
+    return assess(
+        account.team,
+        journeys.select_related("account", "process", "stage").order_by("outcome", "title"),
+    )
+
+
+# -- insight ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MotiveCount:
+    theme: str
+    label: str
+    motives: int
+    accounts: int
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CategoryInsight:
+    process: BuyingProcess
+    stages: list[StageInsight]
+    journeys_open: int
+    journeys_closed: dict[str, int]
+    motives: list[MotiveCount]
+
+    @property
+    def stall_stage(self) -> StageInsight | None:
+        """Where buyers stall: most journeys stalled now, then the lowest move-on rate."""
+        stalled = [s for s in self.stages if s.stalled_now]
+        if stalled:
+            return max(stalled, key=lambda s: (s.stalled_now, -(s.move_on_rate or 0)))
+        rated = [s for s in self.stages[:-1] if s.move_on_rate is not None and s.entered >= 3]
+        return min(rated, key=lambda s: s.move_on_rate or 0) if rated else None
+
+
+def motive_counts(team: Team, process: BuyingProcess) -> list[MotiveCount]:
+    labels = dict(MotiveTheme.choices)
+    motives = (
+        Motive.objects.for_team(team)
+        .filter(journey__process=process)
+        .values_list("theme", "journey__account_id", "text")
+        .order_by("-id")
+    )
+    counts: Counter[str] = Counter()
+    accounts: dict[str, set[int]] = defaultdict(set)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for theme, account_id, text in motives:
+        counts[theme] += 1
+        accounts[theme].add(account_id)
+        if len(examples[theme]) < 3 and text not in examples[theme]:
+            examples[theme].append(text)
+    return [
+        MotiveCount(
+            theme=theme,
+            label=str(labels.get(theme, theme)),
+            motives=count,
+            accounts=len(accounts[theme]),
+            examples=tuple(examples[theme]),
+        )
+        for theme, count in sorted(counts.items(), key=lambda kv: (-len(accounts[kv[0]]), -kv[1]))
+    ]
+
+
+def category_insight(
+    team: Team, process: BuyingProcess, *, today: dt.date | None = None
+) -> CategoryInsight:
+    today = today or timezone.localdate()
+    stages = process_stages(process)
+    rows = _entry_rows(team, [process.pk])[process.pk]
+    journeys = Journey.objects.for_team(team).filter(process=process)
+    outcomes = dict(journeys.values_list("outcome").annotate(n=Count("id")).order_by())
+    open_ids = frozenset(
+        str(pk) for pk in journeys.filter(outcome=Outcome.OPEN).values_list("pk", flat=True)
+    )
+    no_decision = frozenset(
+        str(pk) for pk in journeys.filter(outcome=Outcome.NO_DECISION).values_list("pk", flat=True)
+    )
+    insight = stage_insight(
+        mapping.stage_defs(stages),
+        mapping.stage_entries(rows),
+        today=today,
+        open_journeys=open_ids,
+        no_decision=no_decision,
+    )
+    return CategoryInsight(
+        process=process,
+        stages=insight,
+        journeys_open=outcomes.get(Outcome.OPEN, 0),
+        journeys_closed={k: v for k, v in outcomes.items() if k != Outcome.OPEN},
+        motives=motive_counts(team, process),
+    )
+
+
+def stage_choices(stages: Sequence[Stage]) -> list[tuple[int, str]]:
+    return [(s.pk, f"{i + 1}. {s.name}") for i, s in enumerate(stages)]
