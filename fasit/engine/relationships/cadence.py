@@ -1,0 +1,546 @@
+"""Being on: real contact, cadence norms, going dark, coverage, relationship health,
+its trend, revenue at risk and the alerts that explain them.
+
+Everything here is measured on *real contact*: a two-way conversation (meeting, coffee,
+call, video call, visit, event; an e-mail only when the customer answered). Our own
+activity (initiated by us) and the customer's are counted apart, because going dark is
+about what *we* do: an account whose people still call us is not a relationship we
+are keeping. See docs/relationships.md for the formulas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+REAL_KINDS = frozenset({"meeting", "coffee", "call", "video", "visit", "event"})
+DEFAULT_NORMS: dict[str, int] = {"key": 14, "customer": 45, "prospect": 90}
+MIN_NORM, MAX_NORM = 1, 730
+
+#: component -> weight; listening is optional and the others re-weight without it.
+HEALTH_WEIGHTS: dict[str, int] = {
+    "recency": 35,
+    "frequency": 20,
+    "reciprocity": 15,
+    "breadth": 15,
+    "listening": 15,
+}
+FREQUENCY_DAYS = 90  # frequency compares the last 90 days with the 90 before
+RECIPROCITY_DAYS = 180
+IDEAL_OUR_SHARE = 0.6  # we start a little more than half of the real contacts
+BREADTH_NORMS = 3  # a buying role is covered with real contact within 3 norms
+STILL_ACTIVE_DAYS = 180  # the longest look-back for "their people still contact us"
+TREND_DAYS = 30
+TREND_STEP = 5
+MONTHS = 12
+#: roles whose silence is worth an alert of its own
+KEY_ROLES = ("decision_maker", "economic_buyer")
+ROLE_ORDER = ("decision_maker", "economic_buyer", "champion", "influencer", "user", "gatekeeper")
+
+
+def is_real_contact(kind: str, customer_replied: bool) -> bool:
+    return kind in REAL_KINDS or (kind == "email" and customer_replied)
+
+
+def resolve_norm(
+    tier: str,
+    *,
+    team_norms: Mapping[str, int] | None = None,
+    account_days: int | None = None,
+    person_days: int | None = None,
+) -> int:
+    """Person override, else account override, else the team's norm for the tier,
+    else the default for the tier (key 14, customer 45, prospect 90)."""
+    for days in (person_days, account_days, (team_norms or {}).get(tier)):
+        if days is not None:
+            return days
+    return DEFAULT_NORMS.get(tier, DEFAULT_NORMS["customer"])
+
+
+@dataclass(frozen=True)
+class Contact:
+    on: dt.date
+    kind: str
+    initiated_by: str  # "us" or "customer"
+    customer_replied: bool = False
+    people: tuple[int, ...] = ()
+    #: 0..1 once the transcript's listening has been analysed, else None
+    listening: float | None = None
+
+    @property
+    def real(self) -> bool:
+        return is_real_contact(self.kind, self.customer_replied)
+
+    @property
+    def ours(self) -> bool:
+        return self.real and self.initiated_by == "us"
+
+    @property
+    def theirs(self) -> bool:
+        return self.real and self.initiated_by == "customer"
+
+
+@dataclass(frozen=True)
+class PersonOnRecord:
+    person_id: int
+    buying_role: str = ""
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    account_id: int
+    tier: str
+    norm_days: int
+    people: tuple[PersonOnRecord, ...]
+    #: contacts of the last year or more (enough for trend, frequency and sparkline)
+    contacts: tuple[Contact, ...]
+    #: our last real contact ever, which may lie before ``contacts``
+    last_our_contact: dt.date | None = None
+    revenue: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    person_id: int
+    norm_days: int
+    contacts: tuple[Contact, ...]
+    last_our_contact: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class GoingDark:
+    days_since_our_contact: int | None  # None: we never reached out
+    norm_days: int
+    days_behind: int | None
+    since: dt.date | None  # the day we fell behind the norm
+    people_still_in_contact: int  # their people with real contact while we were quiet
+    people_on_record: int
+
+
+@dataclass(frozen=True)
+class RoleCoverage:
+    role: str
+    on_record: int
+    in_contact: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    on_record: int
+    in_contact: int
+    roles: tuple[RoleCoverage, ...]
+
+    @property
+    def share(self) -> float:
+        return self.in_contact / self.on_record if self.on_record else 0.0
+
+
+@dataclass(frozen=True)
+class Components:
+    recency: float
+    frequency: float
+    reciprocity: float
+    breadth: float | None = None
+    listening: float | None = None
+
+    def present(self) -> dict[str, float]:
+        values = {
+            "recency": self.recency,
+            "frequency": self.frequency,
+            "reciprocity": self.reciprocity,
+            "breadth": self.breadth,
+            "listening": self.listening,
+        }
+        return {k: v for k, v in values.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One reason for concern; the app turns code and values into a sentence."""
+
+    code: str
+    days: int | None = None
+    norm_days: int | None = None
+    count: int | None = None
+    total: int | None = None
+    role: str = ""
+    since: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class NextStep:
+    code: str  # make_first_contact, reach_out, meet_role, take_initiative, keep_rhythm, keep_going
+    person_id: int | None = None
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class AccountAssessment:
+    account_id: int
+    norm_days: int
+    last_our_contact: dt.date | None
+    days_since_our_contact: int | None
+    last_their_contact: dt.date | None
+    going_dark: GoingDark | None
+    coverage: Coverage
+    components: Components
+    health: int
+    health_before: int
+    trend: str  # "up", "down" or "flat"
+    risk: float
+    revenue_at_risk: Decimal | None
+    monthly_ours: tuple[int, ...]
+    monthly_theirs: tuple[int, ...]
+    alerts: tuple[Alert, ...]
+    next_step: NextStep
+
+
+@dataclass(frozen=True)
+class PersonAssessment:
+    person_id: int
+    norm_days: int
+    last_our_contact: dt.date | None
+    days_since_our_contact: int | None
+    behind: bool
+    components: Components
+    health: int
+    trend: str
+
+
+# -- the parts -------------------------------------------------------------------
+
+
+def recency(days_since: int | None, norm_days: int) -> float:
+    """1 within the norm, then linearly down to 0 at three norms; 0 for never."""
+    if days_since is None:
+        return 0.0
+    if days_since <= norm_days:
+        return 1.0
+    return max(0.0, 1.0 - (days_since - norm_days) / (2 * norm_days))
+
+
+def frequency(contacts: Iterable[Contact], *, today: dt.date, norm_days: int) -> float:
+    """Half volume (our real contacts in the last 90 days against the 90/norm the norm
+    asks for), half trend (the last 90 days against the 90 before)."""
+    recent = previous = 0
+    for c in contacts:
+        if not c.ours or c.on > today:
+            continue
+        age = (today - c.on).days
+        if age < FREQUENCY_DAYS:
+            recent += 1
+        elif age < 2 * FREQUENCY_DAYS:
+            previous += 1
+    expected = FREQUENCY_DAYS / norm_days
+    volume = min(1.0, recent / expected)
+    trend = min(1.0, recent / previous) if previous else float(recent > 0)
+    return (volume + trend) / 2
+
+
+def our_share(contacts: Iterable[Contact], *, today: dt.date) -> tuple[int, int]:
+    """(ours, all) real contacts of the last 180 days."""
+    ours = total = 0
+    for c in contacts:
+        if c.real and c.on <= today and (today - c.on).days < RECIPROCITY_DAYS:
+            total += 1
+            ours += c.initiated_by == "us"
+    return ours, total
+
+
+def reciprocity(contacts: Iterable[Contact], *, today: dt.date) -> float:
+    """1 when we start 60% of the real contacts; down to 0 when we start none, and to
+    1/3 when the customer never does."""
+    ours, total = our_share(contacts, today=today)
+    if not total:
+        return 0.0
+    return max(0.0, 1.0 - abs(ours / total - IDEAL_OUR_SHARE) / IDEAL_OUR_SHARE)
+
+
+def listening(contacts: Iterable[Contact], *, today: dt.date) -> float | None:
+    values = [
+        c.listening
+        for c in contacts
+        if c.listening is not None and c.on <= today and (today - c.on).days < RECIPROCITY_DAYS
+    ]
+    return sum(values) / len(values) if values else None
+
+
+def health_score(components: Components) -> int:
+    """The weighted mean of the components that are present, 0..100."""
+    present = components.present()
+    weights = sum(HEALTH_WEIGHTS[k] for k in present)
+    if not weights:
+        return 0
+    return round(100 * sum(HEALTH_WEIGHTS[k] * v for k, v in present.items()) / weights)
+
+
+def trend_of(now: int, before: int) -> str:
+    if now - before >= TREND_STEP:
+        return "up"
+    if before - now >= TREND_STEP:
+        return "down"
+    return "flat"
+
+
+def _last_ours(
+    contacts: Iterable[Contact], as_of: dt.date, fallback: dt.date | None
+) -> dt.date | None:
+    dates = [c.on for c in contacts if c.ours and c.on <= as_of]
+    if dates:
+        return max(dates)
+    return fallback if fallback is not None and fallback <= as_of else None
+
+
+def _roles(people: Iterable[PersonOnRecord]) -> dict[int, str]:
+    return {p.person_id: p.buying_role for p in people}
+
+
+def _contact_people(contacts: Iterable[Contact], since: dt.date, today: dt.date) -> set[int]:
+    return {p for c in contacts if c.real and since <= c.on <= today for p in c.people}
+
+
+def coverage(facts: AccountFacts, *, today: dt.date) -> Coverage:
+    """People on record and people in real contact (either side) within the norm, per
+    buying role."""
+    since = today - dt.timedelta(days=facts.norm_days)
+    in_contact = _contact_people(facts.contacts, since, today)
+    roles = _roles(facts.people)
+    counts: dict[str, list[int]] = {}
+    for person_id, role in roles.items():
+        entry = counts.setdefault(role, [0, 0])
+        entry[0] += 1
+        entry[1] += person_id in in_contact
+    order = {r: i for i, r in enumerate(ROLE_ORDER)}
+    role_rows = tuple(
+        RoleCoverage(role, on, cont)
+        for role, (on, cont) in sorted(counts.items(), key=lambda kv: order.get(kv[0], 99))
+    )
+    return Coverage(len(roles), sum(1 for p in roles if p in in_contact), role_rows)
+
+
+def breadth(facts: AccountFacts, *, today: dt.date) -> float:
+    """Buying roles with real contact within three norms / buying roles on record
+    (people without a buying role count as one role)."""
+    roles = _roles(facts.people)
+    if not roles:
+        return 0.0
+    since = today - dt.timedelta(days=BREADTH_NORMS * facts.norm_days)
+    reached = _contact_people(facts.contacts, since, today)
+    on_record = set(roles.values())
+    covered = {roles[p] for p in reached if p in roles}
+    return len(covered) / len(on_record)
+
+
+def _components(facts: AccountFacts, today: dt.date) -> tuple[Components, dt.date | None]:
+    last = _last_ours(facts.contacts, today, facts.last_our_contact)
+    days = (today - last).days if last else None
+    return (
+        Components(
+            recency=recency(days, facts.norm_days),
+            frequency=frequency(facts.contacts, today=today, norm_days=facts.norm_days),
+            reciprocity=reciprocity(facts.contacts, today=today),
+            breadth=breadth(facts, today=today),
+            listening=listening(facts.contacts, today=today),
+        ),
+        last,
+    )
+
+
+def monthly_counts(
+    contacts: Iterable[Contact], *, today: dt.date, months: int = MONTHS
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Our and their real contacts per calendar month, oldest first, ending this month."""
+    keys = []
+    year, month = today.year, today.month
+    for _ in range(months):
+        keys.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    keys.reverse()
+    index = {k: i for i, k in enumerate(keys)}
+    ours, theirs = [0] * months, [0] * months
+    for c in contacts:
+        i = index.get((c.on.year, c.on.month))
+        if i is None or not c.real or c.on > today:
+            continue
+        if c.initiated_by == "us":
+            ours[i] += 1
+        else:
+            theirs[i] += 1
+    return tuple(ours), tuple(theirs)
+
+
+def _money(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
+    components, last = _components(facts, today)
+    score = health_score(components)
+    before_components, _ = _components(facts, today - dt.timedelta(days=TREND_DAYS))
+    before = health_score(before_components)
+    days = (today - last).days if last else None
+    roles = _roles(facts.people)
+
+    going_dark = None
+    if days is None or days > facts.norm_days:
+        window_start = today - dt.timedelta(days=STILL_ACTIVE_DAYS)
+        if last is not None and last > window_start:
+            window_start = last
+        still = {
+            p
+            for c in facts.contacts
+            if c.theirs and window_start <= c.on <= today
+            for p in c.people
+            if p in roles
+        }
+        going_dark = GoingDark(
+            days_since_our_contact=days,
+            norm_days=facts.norm_days,
+            days_behind=days - facts.norm_days if days is not None else None,
+            since=last + dt.timedelta(days=facts.norm_days) if last else None,
+            people_still_in_contact=len(still),
+            people_on_record=len(roles),
+        )
+
+    cov = coverage(facts, today=today)
+    alerts: list[Alert] = []
+    if going_dark is not None:
+        if going_dark.days_since_our_contact is None:
+            alerts.append(
+                Alert(
+                    "never_contacted",
+                    norm_days=facts.norm_days,
+                    count=going_dark.people_still_in_contact,
+                    total=len(roles),
+                )
+            )
+        else:
+            alerts.append(
+                Alert(
+                    "going_dark",
+                    days=going_dark.days_since_our_contact,
+                    norm_days=facts.norm_days,
+                    count=going_dark.people_still_in_contact,
+                    total=len(roles),
+                    since=going_dark.since,
+                )
+            )
+    ours, total = our_share(facts.contacts, today=today)
+    if total >= 3 and ours / total < 0.3:
+        alerts.append(Alert("one_sided", count=ours, total=total, days=RECIPROCITY_DAYS))
+    window = BREADTH_NORMS * facts.norm_days
+    reached = _contact_people(facts.contacts, today - dt.timedelta(days=window), today)
+    silent_roles = []
+    for role in KEY_ROLES:
+        holders = [p for p, r in roles.items() if r == role]
+        if holders and not any(p in reached for p in holders):
+            silent_roles.append(role)
+            alerts.append(Alert("role_silent", role=role, days=window, count=len(holders)))
+    if score <= before - TREND_STEP and going_dark is None:
+        alerts.append(Alert("declining", count=before, total=score, days=TREND_DAYS))
+
+    next_step = _next_step(facts, going_dark, silent_roles, alerts, today)
+    risk = round((100 - score) / 100, 2)
+    at_risk = _money(facts.revenue * Decimal(str(risk))) if facts.revenue is not None else None
+    ours_m, theirs_m = monthly_counts(facts.contacts, today=today)
+    their_dates = [c.on for c in facts.contacts if c.theirs and c.on <= today]
+    return AccountAssessment(
+        account_id=facts.account_id,
+        norm_days=facts.norm_days,
+        last_our_contact=last,
+        days_since_our_contact=days,
+        last_their_contact=max(their_dates) if their_dates else None,
+        going_dark=going_dark,
+        coverage=cov,
+        components=components,
+        health=score,
+        health_before=before,
+        trend=trend_of(score, before),
+        risk=risk,
+        revenue_at_risk=at_risk,
+        monthly_ours=ours_m,
+        monthly_theirs=theirs_m,
+        alerts=tuple(alerts),
+        next_step=next_step,
+    )
+
+
+def _next_step(
+    facts: AccountFacts,
+    going_dark: GoingDark | None,
+    silent_roles: list[str],
+    alerts: list[Alert],
+    today: dt.date,
+) -> NextStep:
+    roles = _roles(facts.people)
+    rank = {r: i for i, r in enumerate(ROLE_ORDER)}
+
+    def best(candidates: Iterable[int]) -> int | None:
+        ordered = sorted(set(candidates), key=lambda p: (rank.get(roles.get(p, ""), 99), p))
+        return ordered[0] if ordered else None
+
+    if going_dark is not None:
+        # Reach out first to whoever is still talking to us, highest buying role first.
+        recent_theirs = [
+            p for c in facts.contacts if c.theirs and c.on <= today for p in c.people if p in roles
+        ]
+        person = best(recent_theirs) or best(roles)
+        code = "make_first_contact" if going_dark.days_since_our_contact is None else "reach_out"
+        return NextStep(code, person_id=person)
+    if silent_roles:
+        role = silent_roles[0]
+        return NextStep(
+            "meet_role", person_id=best(p for p, r in roles.items() if r == role), role=role
+        )
+    if any(a.code == "one_sided" for a in alerts):
+        return NextStep("take_initiative")
+    if any(a.code == "declining" for a in alerts):
+        return NextStep("keep_rhythm")
+    return NextStep("keep_going")
+
+
+def assess_person(facts: PersonFacts, *, today: dt.date) -> PersonAssessment:
+    """Health of one relationship: as the account's, without breadth."""
+
+    def components_at(day: dt.date) -> tuple[Components, dt.date | None]:
+        last = _last_ours(facts.contacts, day, facts.last_our_contact)
+        days = (day - last).days if last else None
+        return (
+            Components(
+                recency=recency(days, facts.norm_days),
+                frequency=frequency(facts.contacts, today=day, norm_days=facts.norm_days),
+                reciprocity=reciprocity(facts.contacts, today=day),
+                listening=listening(facts.contacts, today=day),
+            ),
+            last,
+        )
+
+    now, last = components_at(today)
+    before, _ = components_at(today - dt.timedelta(days=TREND_DAYS))
+    days = (today - last).days if last else None
+    score = health_score(now)
+    return PersonAssessment(
+        person_id=facts.person_id,
+        norm_days=facts.norm_days,
+        last_our_contact=last,
+        days_since_our_contact=days,
+        behind=days is None or days > facts.norm_days,
+        components=now,
+        health=score,
+        trend=trend_of(score, health_score(before)),
+    )
+
+
+def sparkline_points(values: tuple[int, ...], *, width: int = 120, height: int = 24) -> str:
+    """SVG polyline points for ``values`` scaled into width x height (y grows down)."""
+    if not values:
+        return ""
+    top = max(values) or 1
+    step = width / (len(values) - 1) if len(values) > 1 else 0
+    pad = 2
+    return " ".join(
+        f"{round(i * step, 1)},{round(height - pad - (v / top) * (height - 2 * pad), 1)}"
+        for i, v in enumerate(values)
+    )
