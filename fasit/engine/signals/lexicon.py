@@ -273,14 +273,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Pris", "Pris", "Pris", "Price"),
         w=0.5,
         sv="pris | priset | priser | priserna | prisnivå* | kostnad | kostnaden | kostnader | "
-        "dyr | dyrt | dyra | billig | billigare | kostar | prishöjning* | prisökning* | "
+        "dyr | dyrt | dyra | billig | billigare | kostar | "
         "konkurrent*",
         nb="pris | prisen | priser | prisene | prisnivå* | kostnad | kostnaden | kostnader | "
-        "dyr | dyrt | dyre | billig | billigere | koster | prisøkning* | prisstigning*",
+        "dyr | dyrt | dyre | billig | billigere | koster",
         da="pris | prisen | priser | priserne | prisniveau* | omkostning* | udgift* | dyr | dyrt | "
-        "dyre | billig | billigere | koster | prisstigning* | prisforhøjelse*",
-        en="price | prices | pricing | cost | costs | expensive | cheap | cheaper | "
-        "price increase* | price level*",
+        "dyre | billig | billigere | koster",
+        en="price | prices | pricing | cost | costs | expensive | cheap | cheaper | price level*",
     ),
     _c(
         "price.too_high",
@@ -298,6 +297,20 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         en="too expensive | too pricey | too high a price | price is too high | "
         "prices are too high | can't afford | cannot afford | overpriced | not worth the price | "
         "cheaper elsewhere | cheaper alternative* | too high | above ~ competitors",
+    ),
+    _c(
+        "price.increase",
+        ("Prishöjningar", "Prisøkninger", "Prisstigninger", "Price increases"),
+        broader=("price",),
+        sv="prishöjning* | prisökning* | höjt priserna | höjer priserna | höja priserna | "
+        "priserna har stigit | priser har stigit | priset har gått upp | dyrare för varje år | "
+        "prisuppräkning*",
+        nb="prisøkning* | prisstigning* | prisheving* | økt prisene | øker prisene | "
+        "prisene har steget | prisen har gått opp | dyrere for hvert år",
+        da="prisstigning* | prisforhøjelse* | prisstigninger | hævet priserne | hæver priserne | "
+        "priserne er steget | prisen er steget | dyrere for hvert år",
+        en="price increase* | price rise* | price hike* | raised ~ prices | raising ~ prices | "
+        "prices have gone up | prices went up | more expensive every year",
     ),
     _c(
         "price.fixed",
@@ -668,6 +681,46 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "serviceinterval* | servicebesøg | reparation* | reparere",
         en="service | servicing | maintenance | service agreement* | service contract* | "
         "preventive maintenance | service interval* | service visit* | repair* | fix",
+    ),
+    _c(
+        "service.preventive",
+        (
+            "Förebyggande service",
+            "Forebyggende vedlikehold",
+            "Forebyggende vedligehold",
+            "Preventive maintenance",
+        ),
+        broader=("service",),
+        sv="förebyggande underhåll | förebyggande service | planerat underhåll | "
+        "planerad service | schemalagd* | serviceintervall* | service ~ gånger per år | "
+        "regelbunden service | återkommande service | årlig service | årsservice",
+        nb="forebyggende vedlikehold | forebyggende service | planlagt vedlikehold | "
+        "fast vedlikehold | fast service | serviceintervall* | service ~ ganger i året | "
+        "jevnlig service | årlig service | årsservice",
+        da="forebyggende vedligehold* | forebyggende service | planlagt vedligehold* | "
+        "fast vedligehold* | fast service | serviceinterval* | service ~ gange om året | "
+        "regelmæssig service | årlig service | årsservice",
+        en="preventive maintenance | preventative maintenance | planned maintenance | "
+        "scheduled maintenance | scheduled service | service interval* | twice a year | "
+        "regular servicing | regular service | annual service",
+    ),
+    _c(
+        "service.loaner",
+        (
+            "Ersättningsmaskin under reparation",
+            "Lånemaskin under reparasjon",
+            "Erstatningsmaskine under reparation",
+            "Loan unit during repair",
+        ),
+        broader=("service",),
+        sv="ersättningsmaskin* | ersättare | lånemaskin* | lånemaskin | reservmaskin* | "
+        "utbytesenhet* | ersättningsenhet* | låna ut ~ maskin",
+        nb="lånemaskin* | erstatningsmaskin* | reservemaskin* | utskiftingsenhet* | "
+        "låne ut ~ maskin",
+        da="lånemaskine* | erstatningsmaskine* | reservemaskine* | udskiftningsenhed* | "
+        "låne ~ maskine",
+        en="loan machine* | loaner | replacement machine* | replacement unit* | "
+        "backup machine* | swap unit*",
     ),
     _c(
         "service.onsite",
@@ -1071,12 +1124,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         broader=("digital",),
         sv="kundportal* | portal* | mina sidor | app | appen | appar | mobilapp* | självservice | "
+        "orderhistorik* | på ett ställe | se ~ ordrar | se ~ fakturor | "
         "självbetjäning* | inloggning | logga in",
         nb="kundeportal* | portal* | min side | mine sider | app | appen | apper | mobilapp* | "
+        "ordrehistorikk* | på ett sted | se ~ ordrer | se ~ fakturaer | "
         "selvbetjening* | selvbetjent | innlogging | logge inn",
         da="kundeportal* | portal* | min side | mine sider | app | appen | apps | mobilapp* | "
+        "ordrehistorik* | ét sted | finde ordrer | se ~ ordrer | se ~ fakturaer | "
         "selvbetjening* | selvbetjent | login | logge ind",
         en="customer portal* | portal* | my pages | app | apps | mobile app* | self-service | "
+        "order history | in one place | see ~ orders | see ~ invoices | "
         "self service | login | log in",
     ),
     _c(

@@ -57,7 +57,7 @@ def test_themes_without_concepts_are_labelled_by_their_words() -> None:
     assert themes[0].label == "Kantinen oppussing høsten"
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 def test_own_evaluation_sets_score_well(name: str) -> None:
     statements, gold = load_eval(name)
     themes = group_all(statements)
