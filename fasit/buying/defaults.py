@@ -160,10 +160,10 @@ DEFAULT_STAGES: tuple[DefaultStage, ...] = (
             _("Tailor the offer to their motives, not our USPs."),
         ),
         keywords=(
-            "shortlist, tender, rfp, quote, offer, proposal, demo, "
-            "upphandling, anbud, offert, förfrågningsunderlag, "
-            "tilbud, konkurranse, forespørsel, "
-            "udbud, tilbuddet"
+            "shortlist, tender, rfp, request for proposal, asked for a quote, "
+            "asked for an offer, upphandling, anbud, förfrågningsunderlag, begär offert, "
+            "bad om offert, be om tilbud, ba om tilbud, bad om tilbud, beder om tilbud, "
+            "tilbudsforespørsel, konkurranse, udbud"
         ),
         typical_days=40,
     ),
@@ -245,9 +245,9 @@ DEFAULT_STAGES: tuple[DefaultStage, ...] = (
         ),
         keywords=(
             "contract, negotiation, legal review, purchase order, "
-            "avtalet, förhandl, jurist, beställning, "
-            "kontrakt, avtalen, forhandl, bestilling, "
-            "aftale, bestillingen"
+            "avtalet, förhandl, jurist, inköpsorder, "
+            "kontrakt, avtalen, forhandl, innkjøpsordre, "
+            "aftale, indkøbsordre"
         ),
         typical_days=21,
     ),

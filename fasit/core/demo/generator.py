@@ -45,7 +45,7 @@ DEMO_SLUG = "demo"
 # Each app that has demo data of its own adds a step here: a dotted path to a
 # function called as step(team=, users=, today=, seed=, scale=, log=) after the
 # accounts, people and conversations exist, in the same transaction.
-DEMO_STEPS: list[str] = []
+DEMO_STEPS: list[str] = ["fasit.buying.demo.seed"]
 DEMO_PASSWORD = "fasit-demo"
 BATCH = 2000
 

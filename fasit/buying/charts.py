@@ -1,0 +1,161 @@
+"""Geometry for the insight page's horizontal bar charts, rendered as inline SVG by
+``buying/_bar_chart.html`` (no JavaScript library)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from fasit.buying.selectors import CategoryInsight
+
+LABEL_WIDTH = 200
+BAR_AREA = 320
+ROW_HEIGHT = 26
+BAR_HEIGHT = 16
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str
+    y: int
+    width: float
+    # An optional second, darker part drawn from the left (e.g. stalled of all).
+    part: float = 0.0
+    # Optional whisker (spread) from low to high, in x coordinates of the bar area.
+    low: float | None = None
+    high: float | None = None
+    muted: bool = False
+
+    @property
+    def bar_y(self) -> int:
+        return self.y + (ROW_HEIGHT - BAR_HEIGHT) // 2
+
+    @property
+    def text_y(self) -> int:
+        return self.y + ROW_HEIGHT // 2 + 5
+
+    @property
+    def whisker_y(self) -> int:
+        return self.y + ROW_HEIGHT // 2
+
+    @property
+    def low_x(self) -> float:
+        return LABEL_WIDTH + (self.low or 0.0)
+
+    @property
+    def high_x(self) -> float:
+        return LABEL_WIDTH + (self.high or 0.0)
+
+    @property
+    def text_x(self) -> float:
+        return LABEL_WIDTH + max(self.width, self.high or 0.0) + 6
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    description: str
+    bars: list[Bar] = field(default_factory=list)
+    label_width: int = LABEL_WIDTH
+    bar_area: int = BAR_AREA
+
+    @property
+    def height(self) -> int:
+        return max(1, len(self.bars)) * ROW_HEIGHT + 4
+
+    @property
+    def width(self) -> int:
+        return self.label_width + self.bar_area + 90
+
+    @property
+    def bar_x(self) -> int:
+        return self.label_width
+
+    @property
+    def label_x(self) -> int:
+        return self.label_width - 8
+
+    @property
+    def bar_height(self) -> int:
+        return BAR_HEIGHT
+
+
+def _scale(value: float, top: float) -> float:
+    return round(BAR_AREA * value / top, 1) if top else 0.0
+
+
+def insight_charts(insight: CategoryInsight) -> list[Chart]:
+    stages = insight.stages
+    top_days = max(
+        [s.norm.p75 or s.norm.median_days for s in stages] + [s.norm.median_days for s in stages],
+        default=0,
+    )
+    durations = Chart(
+        title=_("Days in each stage"),
+        description=_(
+            "Median days before buyers move on; the line shows the middle half (25th to "
+            "75th percentile). Grey bars: too little history, the template's typical days."
+        ),
+        bars=[
+            Bar(
+                label=s.name,
+                value=s.norm.median_days,
+                text=_("%(days)s d (n=%(n)s)")
+                % {"days": round(s.norm.median_days), "n": s.norm.samples},
+                y=i * ROW_HEIGHT,
+                width=_scale(s.norm.median_days, top_days),
+                low=_scale(s.norm.p25, top_days) if s.norm.p25 is not None else None,
+                high=_scale(s.norm.p75, top_days) if s.norm.p75 is not None else None,
+                muted=not s.norm.from_history,
+            )
+            for i, s in enumerate(stages)
+        ],
+    )
+    top_now = max([s.here_now for s in stages], default=0)
+    now = Chart(
+        title=_("Where buyers are now, and where they stall"),
+        description=_(
+            "Open journeys in each stage; the dark part has been there longer than 1.5 "
+            "times the median."
+        ),
+        bars=[
+            Bar(
+                label=s.name,
+                value=s.here_now,
+                text=_("%(now)s (%(stalled)s stalled)")
+                % {"now": s.here_now, "stalled": s.stalled_now}
+                if s.stalled_now
+                else str(s.here_now),
+                y=i * ROW_HEIGHT,
+                width=_scale(s.here_now, top_now),
+                part=_scale(s.stalled_now, top_now),
+            )
+            for i, s in enumerate(stages)
+        ],
+    )
+    moved = Chart(
+        title=_("How many move on"),
+        description=_(
+            "Of the buyers who entered each stage, the share that moved to another stage."
+        ),
+        bars=[
+            Bar(
+                label=s.name,
+                value=(s.move_on_rate or 0) * 100,
+                text=(
+                    _("%(rate)s %% of %(n)s")
+                    % {"rate": round((s.move_on_rate or 0) * 100), "n": s.entered}
+                    if s.entered
+                    else "–"
+                ),
+                y=i * ROW_HEIGHT,
+                width=_scale((s.move_on_rate or 0) * 100, 100),
+                muted=s.entered == 0,
+            )
+            for i, s in enumerate(stages)
+        ],
+    )
+    return [durations, now, moved]
