@@ -22,6 +22,8 @@ commands:
                          analyse a meeting transcript (no database)
   signals group INPUT.jsonl [--json]
                          group customer statements into themes (no database)
+  signals regroup --team SLUG
+                         regroup a team's statements from scratch (keeps people's decisions)
   manage ARGS...         any Django management command
 """
 
@@ -44,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fasit.engine.listening.command import main as listen_main
 
         return listen_main(rest)
+    if command == "signals" and rest[:1] == ["regroup"]:
+        return _django(["signals_regroup", *rest[1:]])
     if command == "signals":
         from fasit.engine.signals.command import main as signals_main
 

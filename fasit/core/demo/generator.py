@@ -45,7 +45,11 @@ DEMO_SLUG = "demo"
 # Each app that has demo data of its own adds a step here: a dotted path to a
 # function called as step(team=, users=, today=, seed=, scale=, log=) after the
 # accounts, people and conversations exist, in the same transaction.
-DEMO_STEPS: list[str] = ["fasit.buying.demo.seed"]
+DEMO_STEPS: list[str] = [
+    "fasit.signals.demo.seed",
+    "fasit.buying.demo.seed",
+    "fasit.relationships.demo.seed",
+]
 DEMO_PASSWORD = "fasit-demo"
 BATCH = 2000
 
@@ -307,12 +311,24 @@ class _Generator:
         return items
 
     # -- conversations -------------------------------------------------------------
-    def _notes(self, language: str) -> str:
+    def assign_concerns(self, accounts: list[Account]) -> None:
+        """Each theme is raised by a few accounts only, so the signals board has themes
+        at every level: some said by one customer, some by two, some by many."""
+        self.concerns: dict[int, list[str]] = {}
+        for theme, reach in texts.THEME_REACH.items():
+            for account in self.rng.sample(accounts, min(len(accounts), reach * self.scale)):
+                self.concerns.setdefault(account.pk, []).append(theme)
+
+    def _notes(self, account: Account, language: str) -> str:
         rng = self.rng
-        lines = [rng.choice(texts.SMALL_TALK[language])]
-        if rng.random() < 0.45:
-            options = [variants for variants in texts.STATEMENTS.values() if language in variants]
-            lines.append(rng.choice(rng.choice(options)[language]))
+        concerns = self.concerns.get(account.pk, [])
+        if concerns and rng.random() < 0.45:
+            variants = texts.STATEMENTS[rng.choice(concerns)]
+            # Customers say it in their own language when we have the wording for it.
+            language = language if language in variants else rng.choice(sorted(variants))
+            lines = [rng.choice(texts.SMALL_TALK[language]), rng.choice(variants[language])]
+        else:
+            lines = [rng.choice(texts.SMALL_TALK[language])]
         if rng.random() < 0.5:
             lines.append(texts.NEXT_STEPS[language])
         return "\n\n".join(lines)
@@ -361,7 +377,7 @@ class _Generator:
                         ),
                         initiated_by="customer" if rng.random() < 0.3 else "us",
                         subject="",
-                        notes=self._notes("en" if rng.random() < 0.15 else language),
+                        notes=self._notes(account, "en" if rng.random() < 0.15 else language),
                         created_by=account.owner,
                     )
                     conversation.customer_replied = (
@@ -462,6 +478,7 @@ def seed_demo(
     log("people…")
     people_by_account = generator.people(team, accounts, big_account)
     log("conversations…")
+    generator.assign_concerns(accounts)
     generator.conversations(team, accounts, people_by_account, big_account, users)
     for step in DEMO_STEPS:
         log(step)

@@ -309,6 +309,17 @@ STATEMENTS = {
         "da": ["Vi vil gerne have en rammeaftale over tre år."],
     },
 }
+# How many accounts (times the scale) raise each theme.
+THEME_REACH = {
+    "pay_per_use": 9,
+    "delivery_time": 7,
+    "climate_report": 4,
+    "remote_monitoring": 3,
+    "invoice": 2,
+    "training": 2,
+    "weekend_support": 1,
+    "framework": 1,
+}
 SMALL_TALK = {
     "nb": ["Hyggelig møte, god stemning.", "Vi gikk gjennom status på prosjektet."],
     "sv": ["Trevligt möte, bra stämning.", "Vi gick igenom läget i projektet."],

@@ -14,6 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
+from fasit.signals.models import Proposal
+from fasit.signals.services import statement_create
 from fasit.testing import (
     AccountFactory,
     ConversationFactory,
@@ -35,6 +37,8 @@ class World:
     family: Any
     revenue: Any
     membership: Any
+    statement: Any
+    proposal: Any
 
 
 @pytest.fixture
@@ -58,6 +62,20 @@ def world(team_a: Any, alice: Any) -> World:
         family=FamilyMember.objects.create(person=person, relation="Daughter", name="Emma"),
         revenue=AccountRevenue.objects.create(account=account, year=2025, amount=100),
         membership=MembershipFactory(team=team_a, user=UserFactory(username="dora")),
+        statement=statement_create(
+            team=team_a,
+            actor=alice,
+            conversation=conversation,
+            text="Vi trenger kortere leveringstid.",
+        ),
+        proposal=Proposal.objects.create(
+            team=team_a,
+            conversation=conversation,
+            text="Vi vil lease.",
+            kind="how_to_buy",
+            language="nb",
+            source="notes",
+        ),
     )
 
 
@@ -86,17 +104,41 @@ def record_urls(w: World) -> dict[str, str]:
         "conversations:followup_toggle": reverse(
             "conversations:followup_toggle", args=[w.follow_up.pk]
         ),
+        "conversations:listening_card": reverse("conversations:listening_card", args=[c]),
+        "conversations:transcript_speakers": reverse("conversations:transcript_speakers", args=[c]),
+        "conversations:listening_user": reverse(
+            "conversations:listening_user", args=[w.membership.user_id]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
+        "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
+        "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
+        "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
+        "signals:theme_split": reverse("signals:theme_split", args=[w.statement.theme_id]),
+        "signals:theme_dismiss": reverse("signals:theme_dismiss", args=[w.statement.theme_id]),
+        "signals:statement_move": reverse("signals:statement_move", args=[w.statement.pk]),
+        "signals:statement_delete": reverse("signals:statement_delete", args=[w.statement.pk]),
+        "signals:statement_mark": reverse("signals:statement_mark", args=[c]),
+        "signals:proposal_decide": reverse("signals:proposal_decide", args=[w.proposal.pk]),
+        "api:get_theme": f"/api/signals/themes/{w.statement.theme_id}",
         "api:get_account": f"/api/accounts/{a}",
         "api:get_person": f"/api/people/{p}",
         "api:get_conversation": f"/api/conversations/{c}",
+        "api:get_conversation_listening": f"/api/conversations/{c}/listening",
     }
 
 
 # These answer GET with 405 whoever asks (nothing about the record is revealed);
 # their POST is what the 404 test checks.
 POST_ONLY = {
+    "signals:theme_rename",
+    "signals:theme_merge",
+    "signals:theme_split",
+    "signals:theme_dismiss",
+    "signals:statement_move",
+    "signals:statement_delete",
+    "signals:statement_mark",
+    "signals:proposal_decide",
     "accounts:revenue_set",
     "accounts:revenue_delete",
     "people:role_add",
@@ -110,10 +152,15 @@ POST_ONLY = {
     "member_remove",
 }
 READ_ONLY = {
+    "signals:theme",
+    "api:get_theme",
     "accounts:detail",
     "people:detail",
     "conversations:detail",
     "conversations:transcript_download",
+    "conversations:listening_card",
+    "conversations:listening_user",
+    "api:get_conversation_listening",
     "api:get_account",
     "api:get_person",
     "api:get_conversation",

@@ -1,0 +1,136 @@
+"""Rows <-> engine types, and one cached ``ThemeIndex`` per team and process.
+
+Rebuilding an index from the database costs a pass over every statement of the
+team; adding one statement to a live index costs milliseconds. So each process
+keeps the index of the teams it served, tagged with the team's ``SignalState``
+version, and rebuilds only when another process (or a rollback) has moved the
+version on. A writer takes the index out of the cache while it changes it and
+puts it back only after its transaction commits, so a failed write can never
+leave a cached index that disagrees with the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from fasit.customers.models import Account
+from fasit.engine.signals import Decisions, Embedder, ThemeIndex, load_embedder
+from fasit.engine.signals import Statement as EngineStatement
+from fasit.signals.models import SignalState, Statement, TaughtTerm, Theme
+from fasit.tenancy.models import Team
+
+logger = logging.getLogger(__name__)
+
+_cache: dict[int, tuple[int, ThemeIndex]] = {}
+_cache_lock = threading.Lock()
+
+
+@cache
+def embedder() -> Embedder | None:
+    """The optional local embedding model named by FASIT_EMBEDDING_MODEL, once per process."""
+    path = getattr(settings, "FASIT_EMBEDDING_MODEL", "")
+    if not path:
+        return None
+    # A configured but unusable model is a configuration error worth stopping for.
+    return load_embedder(path)
+
+
+def group_roots(team: Team) -> dict[int, int]:
+    """account id -> the id at the top of its corporate group."""
+    parents = dict(Account.objects.for_team(team).values_list("id", "parent_id"))
+    roots: dict[int, int] = {}
+    for account_id in parents:
+        node, seen = account_id, {account_id}
+        while parents.get(node) and parents[node] not in seen:
+            node = parents[node]
+            seen.add(node)
+        roots[account_id] = node
+    return roots
+
+
+def engine_statement(row: dict[str, Any], roots: dict[int, int]) -> EngineStatement:
+    root = roots.get(row["account_id"], row["account_id"])
+    return EngineStatement(
+        id=str(row["id"]),
+        account=str(row["account_id"]),
+        conversation=str(row["conversation_id"]),
+        date=row["said_on"],
+        text=row["text"],
+        group=f"group-{root}" if root != row["account_id"] else None,
+        language=row["language"] or None,
+    )
+
+
+STATEMENT_FIELDS = ("id", "account_id", "conversation_id", "said_on", "text", "language")
+
+
+def team_statements(team: Team) -> list[EngineStatement]:
+    roots = group_roots(team)
+    rows = Statement.objects.for_team(team).order_by("id").values(*STATEMENT_FIELDS)
+    return [engine_statement(row, roots) for row in rows.iterator(chunk_size=5000)]
+
+
+def team_decisions(team: Team) -> Decisions:
+    pinned = Statement.objects.for_team(team).filter(pinned=True, theme__isnull=False)
+    return Decisions(
+        placements=tuple(
+            sorted((str(pk), key) for pk, key in pinned.values_list("id", "theme__key"))
+        ),
+        taught=tuple(
+            TaughtTerm.objects.for_team(team).order_by("id").values_list("term", "concept")
+        ),
+        dismissed=frozenset(
+            Theme.objects.for_team(team).filter(dismissed=True).values_list("key", flat=True)
+        ),
+    )
+
+
+def restore_index(team: Team) -> ThemeIndex:
+    assignments = {
+        str(pk): key
+        for pk, key in Statement.objects.for_team(team)
+        .filter(theme__isnull=False)
+        .values_list("id", "theme__key")
+    }
+    return ThemeIndex.restore(
+        team_statements(team), assignments, team_decisions(team), embedder=embedder()
+    )
+
+
+def locked_state(team: Team) -> SignalState:
+    """The team's signal state, locked for this transaction (writers queue here)."""
+    SignalState.objects.get_or_create(team=team)
+    return SignalState.objects.select_for_update().get(team=team)
+
+
+def checkout(team: Team, state: SignalState) -> ThemeIndex:
+    """Take the team's index for changing it inside the current transaction."""
+    with _cache_lock:
+        cached = _cache.pop(team.pk, None)
+    if cached is not None and cached[0] == state.version:
+        return cached[1]
+    return restore_index(team)
+
+
+def checkin(team: Team, state: SignalState, index: ThemeIndex) -> None:
+    """Bump the version and cache the changed index once the transaction commits."""
+    state.version += 1
+    state.save(update_fields=["version"])
+    version = state.version
+
+    def remember() -> None:
+        with _cache_lock:
+            _cache[team.pk] = (version, index)
+
+    transaction.on_commit(remember)
+
+
+def forget(team: Team) -> None:
+    with _cache_lock:
+        _cache.pop(team.pk, None)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Schema
+
+
+class StatementOut(Schema):
+    id: int
+    text: str
+    language: str
+    kind: str
+    said_on: dt.date
+    account_id: int
+    account: str
+    person_id: int | None
+    conversation_id: int
+    weak: bool
+    theme_id: int | None
+
+    @staticmethod
+    def resolve_account(obj: Any) -> str:
+        return str(obj.account.name)
+
+
+class ThemeOut(Schema):
+    id: int
+    name: str
+    label: str
+    level: str
+    accounts: int
+    statements: int
+    last_said_on: dt.date | None
+    dismissed: bool
+
+
+class ThemeDetailOut(ThemeOut):
+    evidence: list[StatementOut]
+
+
+class StatementIn(Schema):
+    conversation_id: int
+    text: str
+    kind: str = "need"
+    person_id: int | None = None

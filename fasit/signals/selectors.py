@@ -1,0 +1,170 @@
+"""Reads for market signals. Levels on the board are counted from the statements
+that pass the filters, so "confirmed in Sweden this half-year" means three
+independent Swedish customers said it in that period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from fasit.customers.models import Account
+from fasit.engine.signals import level_for
+from fasit.signals.index import group_roots
+from fasit.signals.models import LEVEL_RANK, Notification, Proposal, Statement, Theme
+from fasit.tenancy.models import Team
+
+EVIDENCE_PER_THEME = 5
+
+
+@dataclass
+class BoardTheme:
+    theme: Theme
+    level: str
+    accounts: int
+    statements: int
+    last_said_on: dt.date | None
+    evidence: list[Statement] = field(default_factory=list)
+    weak: int = 0
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK[self.level]
+
+
+def statements_filtered(
+    team: Team | None,
+    *,
+    category: Any = None,
+    country: str = "",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    kind: str = "",
+) -> QuerySet[Statement]:
+    statements = Statement.objects.for_team(team).filter(theme__isnull=False)
+    if category is not None:
+        statements = statements.filter(account__category=category)
+    if country:
+        statements = statements.filter(account__country=country)
+    if since:
+        statements = statements.filter(said_on__gte=since)
+    if until:
+        statements = statements.filter(said_on__lte=until)
+    if kind:
+        statements = statements.filter(kind=kind)
+    return statements
+
+
+def board(
+    team: Team | None, *, include_dismissed: bool = False, level: str = "", **filters: Any
+) -> list[BoardTheme]:
+    """Themes by level, then by how recently a customer said it, with evidence."""
+    if team is None:
+        return []
+    roots = group_roots(team)
+    per_theme: dict[int, dict[str, Any]] = {}
+    rows = statements_filtered(team, **filters).values_list(
+        "theme_id", "account_id", "said_on", "weak"
+    )
+    for theme_id, account_id, said_on, weak in rows.iterator(chunk_size=5000):
+        entry = per_theme.setdefault(theme_id, {"keys": set(), "n": 0, "last": None, "weak": 0})
+        entry["keys"].add(roots.get(account_id, account_id))
+        entry["n"] += 1
+        entry["weak"] += int(weak)
+        entry["last"] = said_on if entry["last"] is None else max(entry["last"], said_on)
+    themes = Theme.objects.for_team(team).filter(pk__in=per_theme)
+    if not include_dismissed:
+        themes = themes.filter(dismissed=False)
+    items = [
+        BoardTheme(
+            theme=theme,
+            level=level_for(len(per_theme[theme.pk]["keys"])),
+            accounts=len(per_theme[theme.pk]["keys"]),
+            statements=per_theme[theme.pk]["n"],
+            last_said_on=per_theme[theme.pk]["last"],
+            weak=per_theme[theme.pk]["weak"],
+        )
+        for theme in themes
+    ]
+    if level:
+        items = [item for item in items if item.level == level]
+    items.sort(key=lambda i: (-i.rank, -(i.last_said_on or dt.date.min).toordinal(), -i.accounts))
+    return items
+
+
+def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list[BoardTheme]:
+    """Fill in the latest quotes for the themes on one page of the board."""
+    by_theme = {item.theme.pk: item for item in items}
+    statements = (
+        statements_filtered(team, **filters)
+        .filter(theme_id__in=by_theme)
+        .select_related("account", "person", "conversation")
+        .order_by("-said_on", "-id")
+    )
+    for statement in statements.iterator(chunk_size=2000):
+        item = by_theme[statement.theme_id]
+        if len(item.evidence) < EVIDENCE_PER_THEME:
+            item.evidence.append(statement)
+    return items
+
+
+def theme_statements(theme: Theme) -> QuerySet[Statement]:
+    return (
+        Statement.objects.for_team(theme.team)
+        .filter(theme=theme)
+        .select_related("account", "person", "conversation")
+        .order_by("-said_on", "-id")
+    )
+
+
+def theme_accounts(theme: Theme) -> list[Account]:
+    ids = theme_statements(theme).values_list("account_id", flat=True).distinct()
+    return list(Account.objects.for_team(theme.team).filter(pk__in=ids).order_by("name"))
+
+
+def merge_candidates(theme: Theme) -> QuerySet[Theme]:
+    return Theme.objects.for_team(theme.team).exclude(pk=theme.pk).order_by("-accounts", "label")
+
+
+def account_statements(account: Account) -> QuerySet[Statement]:
+    return (
+        Statement.objects.for_team(account.team)
+        .filter(account=account)
+        .select_related("theme", "person", "conversation")
+        .order_by("-said_on", "-id")
+    )
+
+
+def conversation_proposals(conversation: Any) -> QuerySet[Proposal]:
+    return (
+        Proposal.objects.for_team(conversation.team)
+        .filter(conversation=conversation, status=Proposal.Status.PENDING)
+        .select_related("person")
+    )
+
+
+def conversation_statements(conversation: Any) -> QuerySet[Statement]:
+    return (
+        Statement.objects.for_team(conversation.team)
+        .filter(conversation=conversation)
+        .select_related("theme", "person")
+    )
+
+
+def pending_proposals(team: Team | None, *, user: Any = None) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.for_team(team).filter(status=Proposal.Status.PENDING)
+    if user is not None:
+        proposals = proposals.filter(conversation__users=user)
+    return proposals.select_related("conversation__account", "person").order_by(
+        "-conversation__occurred_at", "id"
+    )
+
+
+def notifications(team: Team | None, user: Any) -> QuerySet[Notification]:
+    return Notification.objects.for_team(team).select_related("theme")
+
+
+def unread_count(team: Team | None, user: Any) -> int:
+    return Notification.objects.for_team(team).unread_by(user).count()

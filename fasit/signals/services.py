@@ -1,0 +1,441 @@
+"""Writes for market signals. Each is atomic and audited, and keeps the engine's
+index, the statement rows and the theme rows in step within one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from fasit.conversations.models import Conversation
+from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
+from fasit.core.services import require_same_team
+from fasit.customers.models import Person
+from fasit.engine.signals import ThemeIndex, build_index
+from fasit.engine.signals.proposals import propose
+from fasit.engine.text.language import detect_language
+from fasit.signals import index as signal_index
+from fasit.signals.models import (
+    LEVEL_RANK,
+    Kind,
+    Level,
+    Notification,
+    Proposal,
+    Source,
+    Statement,
+    TaughtTerm,
+    Theme,
+)
+from fasit.tenancy.models import Team
+
+LANGUAGES = {"sv", "nb", "da", "en"}
+
+
+def _notify_level(team: Team, theme: Theme) -> None:
+    with override(team.language):
+        if theme.level == Level.CONFIRMED:
+            text = _("Confirmed: %(accounts)s independent customers say “%(theme)s”.") % {
+                "accounts": theme.accounts,
+                "theme": theme.name,
+            }
+        else:
+            text = _("Alarm: a second independent customer says “%(theme)s”.") % {
+                "theme": theme.name
+            }
+    Notification.objects.create(team=team, theme=theme, level=theme.level, text=text)
+
+
+def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str, Theme]:
+    """Write the engine's view of the given themes to their rows (create, update or
+    delete), and tell the team when one reaches alarm or confirmed."""
+    rows = {t.key: t for t in Theme.objects.for_team(team).filter(key__in=set(keys))}
+    synced: dict[str, Theme] = {}
+    for key in set(keys):
+        row = rows.get(key)
+        try:
+            engine_theme = index.theme(key, team.language)
+        except KeyError:
+            if row is not None:
+                row.delete()
+            continue
+        dates = [index.statement(sid).date for sid in engine_theme.statement_ids]
+        if row is None:
+            row = Theme(team=team, key=key)
+        old_rank = LEVEL_RANK.get(row.level, 0) if row.pk else 0
+        row.label = engine_theme.label[:200]
+        row.level = engine_theme.level
+        row.accounts = engine_theme.accounts
+        row.statement_count = len(engine_theme.statement_ids)
+        row.languages = ",".join(engine_theme.languages)[:40]
+        row.concepts = list(engine_theme.concepts)
+        row.dismissed = engine_theme.dismissed
+        row.last_said_on = max(dates) if dates else None
+        raised = LEVEL_RANK[row.level] > old_rank
+        if raised:
+            row.level_reached_at = timezone.now()
+        row.save()
+        if raised and row.level != Level.NOTED and not row.dismissed:
+            _notify_level(team, row)
+        synced[key] = row
+    return synced
+
+
+def _clean_text(text: str) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError({"text": _("Write what the customer said.")})
+    if len(text) > 2000:
+        raise ValidationError({"text": _("A statement is at most 2,000 characters.")})
+    return text
+
+
+@transaction.atomic
+def statement_create(
+    *,
+    team: Team,
+    actor: Any,
+    conversation: Conversation,
+    text: str,
+    kind: str = Kind.NEED,
+    person: Person | None = None,
+    source: str = Source.MANUAL,
+    language: str | None = None,
+    weak: bool = False,
+    weak_reason: str = "",
+) -> Statement:
+    """Keep a statement and put it in a theme (an existing one or a new one)."""
+    require_same_team(team, conversation=conversation, person=person)
+    text = _clean_text(text)
+    if kind not in Kind.values:
+        raise ValidationError({"kind": _("Choose what kind of statement this is.")})
+    language = language if language in LANGUAGES else detect_language(text)
+    statement = Statement(
+        team=team,
+        conversation=conversation,
+        account_id=conversation.account_id,
+        person=person,
+        text=text,
+        language=language,
+        kind=kind,
+        said_on=timezone.localdate(conversation.occurred_at),
+        source=source,
+        weak=weak,
+        weak_reason=weak_reason[:300],
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    statement.full_clean()
+    # Take the index before saving: a rebuilt index must not contain the new row yet.
+    state = signal_index.locked_state(team)
+    index = signal_index.checkout(team, state)
+    statement.save()
+    roots = signal_index.group_roots(team)
+    row = {f: getattr(statement, f) for f in signal_index.STATEMENT_FIELDS}
+    key = index.add(signal_index.engine_statement(row, roots))
+    statement.theme = _sync_themes(team, index, [key])[key]
+    statement.save(update_fields=["theme"])
+    signal_index.checkin(team, state, index)
+    audit_create(team=team, actor=actor, instance=statement)
+    return statement
+
+
+@transaction.atomic
+def statement_delete(*, statement: Statement, actor: Any) -> None:
+    team = statement.team
+    key = statement.theme.key if statement.theme else None
+    audit_delete(team=team, actor=actor, instance=statement)
+    statement.delete()
+    state = signal_index.locked_state(team)
+    signal_index.forget(team)
+    index = signal_index.restore_index(team)
+    if key:
+        _sync_themes(team, index, [key])
+    signal_index.checkin(team, state, index)
+
+
+# --- proposals -----------------------------------------------------------------------------
+
+
+def _propose_from(
+    *,
+    conversation: Conversation,
+    text: str,
+    source: str,
+    person: Person | None = None,
+    weak_reason: str = "",
+) -> list[Proposal]:
+    created = []
+    for found in propose(text):
+        proposal, made = Proposal.objects.get_or_create(
+            conversation=conversation,
+            source=source,
+            text=found.text.strip()[:2000],
+            defaults={
+                "team_id": conversation.team_id,
+                "person": person,
+                "kind": found.kind,
+                "language": found.language,
+                "weak": bool(weak_reason),
+                "weak_reason": weak_reason,
+            },
+        )
+        if made:
+            created.append(proposal)
+    return created
+
+
+@transaction.atomic
+def proposals_from_notes(*, conversation: Conversation) -> list[Proposal]:
+    """Propose the sentences of the notes that sound like statements (new ones only)."""
+    people = list(conversation.people.all()[:2])
+    # With one customer in the room, the notes are about what that person said.
+    person = people[0] if len(people) == 1 else None
+    return _propose_from(
+        conversation=conversation, text=conversation.notes, source=Source.NOTES, person=person
+    )
+
+
+@transaction.atomic
+def proposals_from_turns(
+    *, conversation: Conversation, turns: Iterable[tuple[str, Person | None, str]]
+) -> list[Proposal]:
+    """Propose from customer turns: (text, person, weak_reason) with weak_reason set when
+    the turn answered a seller's leading closed question."""
+    created: list[Proposal] = []
+    for text, person, weak_reason in turns:
+        created += _propose_from(
+            conversation=conversation,
+            text=text,
+            source=Source.TRANSCRIPT,
+            person=person,
+            weak_reason=weak_reason,
+        )
+    return created
+
+
+@transaction.atomic
+def proposal_accept(
+    *,
+    proposal: Proposal,
+    actor: Any,
+    text: str | None = None,
+    kind: str | None = None,
+    person: Person | None = None,
+) -> Statement:
+    if proposal.status != Proposal.Status.PENDING:
+        raise ValidationError(_("This proposal has already been decided."))
+    statement = statement_create(
+        team=proposal.team,
+        actor=actor,
+        conversation=proposal.conversation,
+        text=text or proposal.text,
+        kind=kind or proposal.kind,
+        person=person or proposal.person,
+        source=proposal.source,
+        language=proposal.language,
+        weak=proposal.weak,
+        weak_reason=proposal.weak_reason,
+    )
+    proposal.status = Proposal.Status.ACCEPTED
+    proposal.statement = statement
+    proposal.decided_by = actor
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    return statement
+
+
+@transaction.atomic
+def proposal_reject(*, proposal: Proposal, actor: Any) -> Proposal:
+    if proposal.status != Proposal.Status.PENDING:
+        raise ValidationError(_("This proposal has already been decided."))
+    proposal.status = Proposal.Status.REJECTED
+    proposal.decided_by = actor
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    audit_record(
+        team=proposal.team,
+        actor=actor,
+        action="update",
+        instance=proposal,
+        changes={"status": ["pending", "rejected"]},
+    )
+    return proposal
+
+
+# --- people's decisions about themes ------------------------------------------------------------
+
+
+@transaction.atomic
+def theme_rename(*, theme: Theme, actor: Any, name: str) -> Theme:
+    before = snapshot(theme, ["custom_label"])
+    theme.custom_label = " ".join(name.split())[:200]
+    theme.save(update_fields=["custom_label", "updated_at"])
+    audit_update(team=theme.team, actor=actor, instance=theme, before=before)
+    return theme
+
+
+def _persist_taught(team: Team, index: ThemeIndex) -> None:
+    known = set(TaughtTerm.objects.for_team(team).values_list("term", "concept"))
+    TaughtTerm.objects.bulk_create(
+        [
+            TaughtTerm(team=team, term=t[:80], concept=c[:120])
+            for t, c in index.decisions.taught
+            if (t[:80], c[:120]) not in known
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def theme_merge(*, into: Theme, other: Theme, actor: Any) -> Theme:
+    """Merge ``other`` into ``into``; the pair stays merged for later statements."""
+    if into.team_id != other.team_id:
+        raise ValidationError(_("Choose one of your team's themes."))
+    if into.pk == other.pk:
+        raise ValidationError(_("A theme cannot be merged with itself."))
+    team = into.team
+    state = signal_index.locked_state(team)
+    index = signal_index.checkout(team, state)
+    index.merge(into.key, other.key)
+    Statement.objects.filter(theme__in=[into, other]).update(theme=into, pinned=True)
+    if not into.custom_label and other.custom_label:
+        into.custom_label = other.custom_label
+        into.save(update_fields=["custom_label"])
+    audit_record(
+        team=team,
+        actor=actor,
+        action="update",
+        instance=into,
+        changes={"merged": [other.name, into.name]},
+    )
+    synced = _sync_themes(team, index, [into.key, other.key])
+    signal_index.checkin(team, state, index)
+    return synced[into.key]
+
+
+def _move(index: ThemeIndex, statement: Statement, target: str) -> str | None:
+    old_key = statement.theme.key if statement.theme else None
+    index.move(str(statement.pk), target)
+    return old_key
+
+
+@transaction.atomic
+def statement_move(*, statement: Statement, actor: Any, theme: Theme | None) -> Theme:
+    """Move a statement to another theme (or a new one of its own); its wording
+    teaches the team's lexicon so similar statements follow it next time."""
+    return _move_many(team=statement.team, actor=actor, statements=[statement], theme=theme)
+
+
+@transaction.atomic
+def theme_split(*, theme: Theme, actor: Any, statements: Iterable[Statement]) -> Theme:
+    """Take some statements out of a theme into a new theme of their own."""
+    chosen = [s for s in statements if s.theme_id == theme.pk]
+    if not chosen or len(chosen) >= Statement.objects.filter(theme=theme).count():
+        raise ValidationError(
+            _("Choose some, but not all, of the theme's statements to split off.")
+        )
+    return _move_many(team=theme.team, actor=actor, statements=chosen, theme=None)
+
+
+def _move_many(
+    *, team: Team, actor: Any, statements: list[Statement], theme: Theme | None
+) -> Theme:
+    require_same_team(team, theme=theme)
+    for statement in statements:
+        require_same_team(team, statement=statement)
+    state = signal_index.locked_state(team)
+    index = signal_index.checkout(team, state)
+    target = theme.key if theme is not None else f"t-{statements[0].pk}-v{state.version + 1}"
+    touched = {target}
+    befores = []
+    for statement in statements:
+        befores.append(snapshot(statement, ["theme"]))
+        old_key = _move(index, statement, target)
+        if old_key:
+            touched.add(old_key)
+    synced = _sync_themes(team, index, touched)
+    for statement, before in zip(statements, befores, strict=True):
+        statement.theme = synced[target]
+        statement.pinned = True
+        statement.save(update_fields=["theme", "pinned", "updated_at"])
+        audit_update(team=team, actor=actor, instance=statement, before=before)
+    _persist_taught(team, index)
+    signal_index.checkin(team, state, index)
+    return synced[target]
+
+
+@transaction.atomic
+def theme_dismiss(*, theme: Theme, actor: Any) -> Theme:
+    team = theme.team
+    state = signal_index.locked_state(team)
+    index = signal_index.checkout(team, state)
+    index.dismiss(theme.key)
+    before = snapshot(theme, ["dismissed"])
+    theme = _sync_themes(team, index, [theme.key])[theme.key]
+    audit_update(team=team, actor=actor, instance=theme, before=before)
+    signal_index.checkin(team, state, index)
+    return theme
+
+
+@transaction.atomic
+def signals_regroup(*, team: Team, actor: Any = None) -> int:
+    """Regroup every statement of the team from scratch, keeping people's decisions.
+
+    Theme rows are matched to the new themes by the statements they share, so a
+    name given by the team (and a dismissal) survives the regrouping.
+    """
+    state = signal_index.locked_state(team)
+    signal_index.forget(team)
+    old_of = dict(Statement.objects.for_team(team).values_list("id", "theme_id"))
+    old_rows = {t.pk: t for t in Theme.objects.for_team(team)}
+    index = build_index(
+        signal_index.team_statements(team),
+        decisions=signal_index.team_decisions(team),
+        embedder=signal_index.embedder(),
+    )
+    assignments = index.assignments()
+    members: dict[str, list[int]] = {}
+    for sid, key in assignments.items():
+        members.setdefault(key, []).append(int(sid))
+    carried: dict[str, Theme] = {}
+    taken: set[int] = set()
+    for key, ids in sorted(members.items(), key=lambda kv: -len(kv[1])):
+        votes: dict[int, int] = {}
+        for sid in ids:
+            if old_of.get(sid):
+                votes[old_of[sid]] = votes.get(old_of[sid], 0) + 1
+        for theme_pk, _n in sorted(votes.items(), key=lambda kv: -kv[1]):
+            if theme_pk not in taken:
+                taken.add(theme_pk)
+                carried[key] = old_rows[theme_pk]
+                break
+    for key, row in carried.items():
+        if row.dismissed:
+            index.dismiss(key)
+    Statement.objects.for_team(team).update(theme=None)
+    Theme.objects.for_team(team).exclude(pk__in=[r.pk for r in carried.values()]).delete()
+    # Carried rows take their new keys; a temporary key avoids clashes while renaming.
+    for row in carried.values():
+        row.key = f"tmp-{row.pk}"
+        row.save(update_fields=["key"])
+    for key, row in carried.items():
+        row.key = key
+        row.save(update_fields=["key"])
+    synced = _sync_themes(team, index, members)
+    for key, ids in members.items():
+        Statement.objects.filter(pk__in=ids).update(theme=synced[key])
+    audit_record(
+        team=team,
+        actor=actor,
+        action="update",
+        instance=team,
+        changes={
+            "signals regrouped": [None, f"{len(assignments)} statements, {len(members)} themes"]
+        },
+    )
+    signal_index.checkin(team, state, index)
+    return len(members)

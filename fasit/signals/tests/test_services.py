@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from fasit.core.models import AuditEvent
+from fasit.signals import services
+from fasit.signals.index import forget
+from fasit.signals.models import Notification, Proposal, Statement, TaughtTerm, Theme
+from fasit.testing import AccountFactory, ConversationFactory
+
+LEAD_TIME = [
+    "Vi trenger kortere leveringstid på reservedeler.",
+    "Vi behöver kortare leveranstid på reservdelar.",
+    "We need spare parts delivered faster, the lead time is too long.",
+]
+
+
+def _say(team: Any, actor: Any, text: str, account: Any = None, **kwargs: Any) -> Statement:
+    conversation = ConversationFactory(team=team, account=account or AccountFactory(team=team))
+    return services.statement_create(
+        team=team, actor=actor, conversation=conversation, text=text, **kwargs
+    )
+
+
+def test_three_independent_customers_confirm_a_theme(team_a: Any, alice: Any) -> None:
+    statements = [_say(team_a, alice, text) for text in LEAD_TIME]
+    theme = Theme.objects.get()
+    assert {s.theme_id for s in statements} == {theme.pk}
+    assert (theme.level, theme.accounts, theme.statement_count) == ("confirmed", 3, 3)
+    assert list(Notification.objects.values_list("level", flat=True).order_by("id")) == [
+        "alarm",
+        "confirmed",
+    ]
+
+
+def test_one_account_saying_it_many_times_stays_noted(team_a: Any, alice: Any) -> None:
+    account = AccountFactory(team=team_a)
+    for text in LEAD_TIME:
+        _say(team_a, alice, text, account=account)
+    assert Theme.objects.get().level == "noted"
+    assert Notification.objects.count() == 0
+
+
+def test_a_corporate_group_counts_once(team_a: Any, alice: Any) -> None:
+    parent = AccountFactory(team=team_a, name="Konsern AS")
+    _say(team_a, alice, LEAD_TIME[0], account=AccountFactory(team=team_a, parent=parent))
+    _say(team_a, alice, LEAD_TIME[1], account=AccountFactory(team=team_a, parent=parent))
+    assert Theme.objects.get().accounts == 1
+
+
+def test_different_needs_make_different_themes(team_a: Any, alice: Any) -> None:
+    _say(team_a, alice, LEAD_TIME[0])
+    _say(team_a, alice, "Vi vill ha en samlingsfaktura per månad.")
+    assert Theme.objects.count() == 2
+
+
+def test_empty_statement_is_refused_and_nothing_saved(team_a: Any, alice: Any) -> None:
+    with pytest.raises(ValidationError):
+        _say(team_a, alice, "   ")
+    assert Statement.objects.count() == 0
+    assert Theme.objects.count() == 0
+
+
+def test_statement_of_another_teams_conversation_is_refused(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    conversation = ConversationFactory(team=team_b)
+    with pytest.raises(ValidationError):
+        services.statement_create(
+            team=team_a, actor=alice, conversation=conversation, text=LEAD_TIME[0]
+        )
+    assert Statement.objects.count() == 0
+
+
+def test_merged_themes_stay_merged_for_later_statements(team_a: Any, alice: Any) -> None:
+    first = _say(team_a, alice, LEAD_TIME[0])
+    other = _say(team_a, alice, "Vi vill ha en samlingsfaktura per månad.")
+    merged = services.theme_merge(into=first.theme, other=other.theme, actor=alice)
+    forget(team_a)  # a later request in another process rebuilds from the database
+    later = _say(team_a, alice, "Vi ønsker en samlet faktura hver måned.")
+    assert Theme.objects.count() == 1
+    assert later.theme_id == merged.pk
+    assert set(Statement.objects.values_list("pinned", flat=True)) == {True, False}
+
+
+def test_a_moved_statement_teaches_the_team(team_a: Any, alice: Any) -> None:
+    target = _say(team_a, alice, LEAD_TIME[0]).theme
+    odd = _say(team_a, alice, "Grunnpakkene fra dere kommer alltid sent fram.")
+    services.statement_move(statement=odd, actor=alice, theme=target)
+    odd.refresh_from_db()
+    assert odd.theme == target
+    assert odd.pinned
+    assert TaughtTerm.objects.for_team(team_a).exists()
+    again = _say(team_a, alice, "Grunnpakkene kommer for sent.")
+    assert again.theme == target
+
+
+def test_split_takes_statements_into_a_new_theme(team_a: Any, alice: Any) -> None:
+    statements = [_say(team_a, alice, text) for text in LEAD_TIME]
+    theme = statements[0].theme
+    new_theme = services.theme_split(theme=theme, actor=alice, statements=[statements[2]])
+    theme.refresh_from_db()
+    assert new_theme.pk != theme.pk
+    assert (theme.accounts, new_theme.accounts) == (2, 1)
+
+
+def test_split_of_every_statement_is_refused(team_a: Any, alice: Any) -> None:
+    statement = _say(team_a, alice, LEAD_TIME[0])
+    with pytest.raises(ValidationError):
+        services.theme_split(theme=statement.theme, actor=alice, statements=[statement])
+
+
+def test_dismissed_theme_keeps_its_statements_and_survives_regroup(team_a: Any, alice: Any) -> None:
+    statement = _say(team_a, alice, LEAD_TIME[0])
+    services.theme_rename(theme=statement.theme, actor=alice, name="Leveringstid")
+    services.theme_dismiss(theme=statement.theme, actor=alice)
+    _say(team_a, alice, LEAD_TIME[1])
+    services.signals_regroup(team=team_a)
+    theme = Theme.objects.get()
+    assert (theme.name, theme.dismissed, theme.statement_count) == ("Leveringstid", True, 2)
+
+
+def test_regroup_puts_every_statement_in_exactly_one_theme(team_a: Any, alice: Any) -> None:
+    for text in [*LEAD_TIME, "Vi vill ha en samlingsfaktura per månad."]:
+        _say(team_a, alice, text)
+    themes = services.signals_regroup(team=team_a)
+    assert themes == 2
+    assert Statement.objects.filter(theme__isnull=True).count() == 0
+
+
+def test_deleting_a_statement_lowers_the_level(team_a: Any, alice: Any) -> None:
+    statements = [_say(team_a, alice, text) for text in LEAD_TIME]
+    services.statement_delete(statement=statements[0], actor=alice)
+    assert Theme.objects.get().level == "alarm"
+
+
+def test_last_statement_deleted_removes_the_theme(team_a: Any, alice: Any) -> None:
+    statement = _say(team_a, alice, LEAD_TIME[0])
+    services.statement_delete(statement=statement, actor=alice)
+    assert Theme.objects.count() == 0
+
+
+def test_statements_are_audited(team_a: Any, alice: Any) -> None:
+    statement = _say(team_a, alice, LEAD_TIME[0])
+    services.statement_delete(statement=statement, actor=alice)
+    assert list(
+        AuditEvent.objects.filter(object_type="market_signals.statement").values_list(
+            "action", flat=True
+        )
+    ) == ["delete", "create"]
+
+
+def test_notes_get_proposals_after_commit(
+    team_a: Any, bob: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from fasit.conversations.services import conversation_log
+
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation = conversation_log(
+            team=team_a,
+            actor=bob,
+            account=AccountFactory(team=team_a),
+            notes="Hyggelig møte. Vi trenger kortere leveringstid på reservedeler.",
+        )
+    assert list(
+        Proposal.objects.filter(conversation=conversation).values_list("text", "status")
+    ) == [("Vi trenger kortere leveringstid på reservedeler.", "pending")]
+
+
+def test_accepting_a_proposal_keeps_the_statement(team_a: Any, bob: Any) -> None:
+    conversation = ConversationFactory(
+        team=team_a, notes="We need one consolidated invoice per month."
+    )
+    proposal = services.proposals_from_notes(conversation=conversation)[0]
+    statement = services.proposal_accept(proposal=proposal, actor=bob)
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.statement, statement.source) == (
+        "accepted",
+        statement,
+        "notes",
+    )
+    with pytest.raises(ValidationError):
+        services.proposal_reject(proposal=proposal, actor=bob)
+
+
+def test_proposals_are_not_repeated_when_notes_are_saved_again(team_a: Any) -> None:
+    conversation = ConversationFactory(team=team_a, notes="Vi behöver support även på helger.")
+    services.proposals_from_notes(conversation=conversation)
+    assert services.proposals_from_notes(conversation=conversation) == []
+    assert Proposal.objects.count() == 1
+
+
+def test_weak_evidence_is_kept_on_the_statement(team_a: Any, bob: Any) -> None:
+    conversation = ConversationFactory(team=team_a)
+    proposals = services.proposals_from_turns(
+        conversation=conversation,
+        turns=[
+            (
+                "Ja, vi trenger nok kortere leveringstid.",
+                None,
+                "Svar på: Trenger dere kortere leveringstid?",
+            )
+        ],
+    )
+    statement = services.proposal_accept(proposal=proposals[0], actor=bob)
+    assert statement.weak
+    assert "Trenger dere" in statement.weak_reason

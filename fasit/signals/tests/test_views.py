@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.urls import reverse
+
+from fasit.signals import services
+from fasit.signals.models import Notification, Proposal, Statement, Theme
+from fasit.testing import AccountFactory, ConversationFactory
+
+TEXTS = [
+    ("NO", "Vi vil heller betale per driftstime enn å kjøpe maskinene."),
+    ("SE", "Vi vill inte äga utrustningen, vi vill betala för hur mycket den används."),
+    ("DK", "Vi vil hellere lease udstyret og betale efter forbrug i stedet for at købe."),
+]
+
+
+def _seed(team: Any, actor: Any) -> list[Statement]:
+    out = []
+    for country, text in TEXTS:
+        conversation = ConversationFactory(
+            team=team, account=AccountFactory(team=team, country=country)
+        )
+        out.append(
+            services.statement_create(team=team, actor=actor, conversation=conversation, text=text)
+        )
+    return out
+
+
+def test_board_shows_confirmed_theme_with_evidence(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    _seed(team_a, alice)
+    html = alice_client.get(reverse("signals:board")).content.decode()
+    assert "level-confirmed" in html
+    assert "Vi vill inte äga utrustningen" in html
+    assert "3 independent customers" in html
+
+
+def test_board_levels_follow_the_filters(team_a: Any, alice: Any, alice_client: Any) -> None:
+    _seed(team_a, alice)
+    html = alice_client.get(
+        reverse("signals:board"), {"country": "SE"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "1 independent customer" in html
+    assert "level-noted" in html
+    assert "<html" not in html
+
+
+def test_board_hides_dismissed_themes(team_a: Any, alice: Any, alice_client: Any) -> None:
+    theme = _seed(team_a, alice)[0].theme
+    services.theme_dismiss(theme=theme, actor=alice)
+    assert theme.name not in alice_client.get(reverse("signals:board")).content.decode()
+    assert (
+        theme.name
+        in alice_client.get(reverse("signals:board"), {"dismissed": "on"}).content.decode()
+    )
+
+
+def test_charlie_sees_an_empty_board(team_a: Any, alice: Any, charlie_client: Any) -> None:
+    _seed(team_a, alice)
+    html = charlie_client.get(reverse("signals:board")).content.decode()
+    assert "Vi vill inte äga" not in html
+
+
+def test_mark_a_statement_from_the_conversation_page(team_a: Any, bob_client: Any) -> None:
+    conversation = ConversationFactory(team=team_a)
+    response = bob_client.post(
+        reverse("signals:statement_mark", args=[conversation.pk]),
+        {"text": "Vi trenger support i helgene.", "kind": "need"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert 'id="signals-card"' in response.content.decode()
+    assert Statement.objects.get().conversation == conversation
+
+
+def test_mark_without_text_shows_the_error(team_a: Any, bob_client: Any) -> None:
+    conversation = ConversationFactory(team=team_a)
+    response = bob_client.post(
+        reverse("signals:statement_mark", args=[conversation.pk]),
+        {"text": "", "kind": "need"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "This field is required" in response.content.decode()
+    assert Statement.objects.count() == 0
+
+
+def test_accept_and_reject_proposals(team_a: Any, bob_client: Any) -> None:
+    conversation = ConversationFactory(team=team_a)
+    keep, drop = (
+        Proposal.objects.create(
+            team=team_a,
+            conversation=conversation,
+            text=t,
+            kind="need",
+            language="en",
+            source="notes",
+        )
+        for t in ("We need weekend support.", "We had lunch.")
+    )
+    bob_client.post(reverse("signals:proposal_decide", args=[keep.pk]), {"decision": "accept"})
+    bob_client.post(reverse("signals:proposal_decide", args=[drop.pk]), {"decision": "reject"})
+    assert list(Proposal.objects.order_by("id").values_list("status", flat=True)) == [
+        "accepted",
+        "rejected",
+    ]
+    assert list(Statement.objects.values_list("text", flat=True)) == ["We need weekend support."]
+
+
+def test_rename_merge_and_move_from_the_theme_page(
+    team_a: Any, alice: Any, bob_client: Any
+) -> None:
+    statements = _seed(team_a, alice)
+    other = services.statement_create(
+        team=team_a,
+        actor=alice,
+        conversation=ConversationFactory(team=team_a),
+        text="Vi ønsker en samlet faktura hver måned.",
+    )
+    theme = statements[0].theme
+    bob_client.post(reverse("signals:theme_rename", args=[theme.pk]), {"name": "Betale for bruk"})
+    bob_client.post(reverse("signals:theme_merge", args=[theme.pk]), {"theme": other.theme_id})
+    assert list(Theme.objects.values_list("custom_label", "statement_count")) == [
+        ("Betale for bruk", 4)
+    ]
+    response = bob_client.post(reverse("signals:statement_move", args=[other.pk]), {"theme": ""})
+    assert response.status_code == 302
+    assert Theme.objects.count() == 2
+
+
+def test_viewer_cannot_mark(team_a: Any, victor_client: Any) -> None:
+    conversation = ConversationFactory(team=team_a)
+    response = victor_client.post(
+        reverse("signals:statement_mark", args=[conversation.pk]),
+        {"text": "Vi trenger mer.", "kind": "need"},
+    )
+    assert response.status_code == 403
+    assert Statement.objects.count() == 0
+
+
+def test_notifications_are_shown_and_marked_read(
+    team_a: Any, alice: Any, bob: Any, bob_client: Any
+) -> None:
+    _seed(team_a, alice)
+    home = bob_client.get(reverse("home")).content.decode()
+    assert 'class="nav-count"' in home
+    bob_client.post(reverse("signals:notifications"))
+    assert Notification.objects.for_team(team_a).unread_by(bob).count() == 0
+
+
+def test_account_page_lists_its_statements(team_a: Any, alice: Any, alice_client: Any) -> None:
+    statement = _seed(team_a, alice)[0]
+    html = alice_client.get(
+        reverse("accounts:detail", args=[statement.account_id])
+    ).content.decode()
+    assert statement.text in html
+
+
+def test_api_themes_and_statements(
+    team_a: Any, alice: Any, bob_client: Any, charlie_client: Any
+) -> None:
+    statements = _seed(team_a, alice)
+    themes = bob_client.get("/api/signals/themes").json()
+    assert [(t["level"], t["accounts"]) for t in themes] == [("confirmed", 3)]
+    detail = bob_client.get(f"/api/signals/themes/{statements[0].theme_id}").json()
+    assert len(detail["evidence"]) == 3
+    created = bob_client.post(
+        "/api/signals/statements",
+        json.dumps(
+            {"conversation_id": statements[0].conversation_id, "text": "Vi trenger opplæring."}
+        ),
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    foreign = charlie_client.post(
+        "/api/signals/statements",
+        json.dumps({"conversation_id": statements[0].conversation_id, "text": "x"}),
+        content_type="application/json",
+    )
+    assert foreign.status_code == 400
+    assert charlie_client.get("/api/signals/themes").json() == []

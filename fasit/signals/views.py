@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fasit.conversations.models import Conversation
+from fasit.core.forms import add_service_errors
+from fasit.signals import selectors, services
+from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, ThemeChoiceForm
+from fasit.signals.models import Notification, Proposal, Statement, Theme
+from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+
+THEMES_PER_PAGE = 20
+
+
+@team_required
+def board(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    filters = BoardFilterForm(request.GET or None, team=team)
+    engine_filters = filters.engine_filters()
+    data = filters.cleaned_data if filters.is_valid() else {}
+    items = selectors.board(
+        team,
+        include_dismissed=bool(data.get("dismissed")),
+        level=data.get("level", ""),
+        **engine_filters,
+    )
+    page = Paginator(items, THEMES_PER_PAGE).get_page(request.GET.get("page"))
+    selectors.attach_evidence(team, list(page), **engine_filters)
+    counts = {
+        level: sum(1 for i in items if i.level == level)
+        for level in ("confirmed", "alarm", "noted")
+    }
+    template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
+    return render(request, template, {"filters": filters, "page_obj": page, "counts": counts})
+
+
+@team_required
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    theme = get_for_team_or_404(Theme.objects.all(), team, pk=pk)
+    return render(
+        request,
+        "signals/theme_detail.html",
+        {
+            "theme": theme,
+            "statements": selectors.theme_statements(theme),
+            "accounts": selectors.theme_accounts(theme),
+            "rename_form": RenameForm(initial={"name": theme.name}),
+            "merge_form": ThemeChoiceForm(team=team, exclude=theme),
+        },
+    )
+
+
+def _flash(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@require_POST
+@write_required
+def theme_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = get_for_team_or_404(Theme.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    form = RenameForm(request.POST)
+    if form.is_valid():
+        services.theme_rename(theme=theme, actor=request.user, name=form.cleaned_data["name"])
+    return redirect("signals:theme", pk=theme.pk)
+
+
+@require_POST
+@write_required
+def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    theme = get_for_team_or_404(Theme.objects.all(), team, pk=pk)
+    form = ThemeChoiceForm(request.POST, team=team, exclude=theme)
+    if not form.is_valid() or form.cleaned_data["theme"] is None:
+        messages.error(request, _("Choose the theme to merge into this one."))
+        return redirect("signals:theme", pk=theme.pk)
+    try:
+        merged = services.theme_merge(
+            into=theme, other=form.cleaned_data["theme"], actor=request.user
+        )
+    except ValidationError as exc:
+        _flash(request, exc)
+        return redirect("signals:theme", pk=theme.pk)
+    messages.success(request, _("Merged. Later statements like these join this theme."))
+    return redirect("signals:theme", pk=merged.pk)
+
+
+@require_POST
+@write_required
+def theme_split(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    theme = get_for_team_or_404(Theme.objects.all(), team, pk=pk)
+    chosen = Statement.objects.for_team(team).filter(
+        theme=theme, pk__in=request.POST.getlist("statements")
+    )
+    try:
+        new_theme = services.theme_split(theme=theme, actor=request.user, statements=list(chosen))
+    except ValidationError as exc:
+        _flash(request, exc)
+        return redirect("signals:theme", pk=theme.pk)
+    messages.success(request, _("Split into a new theme."))
+    return redirect("signals:theme", pk=new_theme.pk)
+
+
+@require_POST
+@write_required
+def theme_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = get_for_team_or_404(Theme.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    services.theme_dismiss(theme=theme, actor=request.user)
+    messages.success(
+        request, _("Theme dismissed. It stays out of the board unless you show dismissed themes.")
+    )
+    return redirect("signals:board")
+
+
+@require_POST
+@write_required
+def statement_move(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    statement = get_for_team_or_404(Statement.objects.select_related("theme"), team, pk=pk)
+    form = ThemeChoiceForm(request.POST, team=team, exclude=statement.theme)
+    if not form.is_valid():
+        messages.error(request, _("Choose a theme."))
+        return redirect("signals:board")
+    target = services.statement_move(
+        statement=statement, actor=request.user, theme=form.cleaned_data["theme"]
+    )
+    messages.success(request, _("Moved. Fasit learns from its wording."))
+    return redirect("signals:theme", pk=target.pk)
+
+
+@require_POST
+@write_required
+def statement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_for_team_or_404(Statement.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    conversation_pk = statement.conversation_id
+    services.statement_delete(statement=statement, actor=request.user)
+    messages.success(request, _("Statement removed."))
+    return redirect("conversations:detail", pk=conversation_pk)
+
+
+def _conversation_card(
+    request: HttpRequest, conversation: Conversation, form: StatementForm | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "signals/_conversation_card.html",
+        {
+            "conversation": conversation,
+            "proposals": selectors.conversation_proposals(conversation),
+            "statements": selectors.conversation_statements(conversation),
+            "statement_form": form or StatementForm(conversation=conversation),
+            "can_write": request.membership.can_write,  # type: ignore[attr-defined]
+        },
+    )
+
+
+@require_POST
+@write_required
+def statement_mark(request: HttpRequest, conversation_pk: int) -> HttpResponse:
+    """A seller marks what the customer said in this conversation as a statement."""
+    team = request.team  # type: ignore[attr-defined]
+    conversation = get_for_team_or_404(Conversation.objects.all(), team, pk=conversation_pk)
+    form = StatementForm(request.POST, conversation=conversation)
+    if form.is_valid():
+        try:
+            services.statement_create(
+                team=team, actor=request.user, conversation=conversation, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            form = None
+    if request.htmx:  # type: ignore[attr-defined]
+        return _conversation_card(request, conversation, form)
+    if form is not None:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("conversations:detail", pk=conversation.pk)
+
+
+@require_POST
+@write_required
+def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = get_for_team_or_404(
+        Proposal.objects.select_related("conversation"), request.team, pk=pk
+    )  # type: ignore[attr-defined]
+    try:
+        if request.POST.get("decision") == "accept":
+            services.proposal_accept(
+                proposal=proposal, actor=request.user, kind=request.POST.get("kind") or None
+            )
+        else:
+            services.proposal_reject(proposal=proposal, actor=request.user)
+    except ValidationError as exc:
+        _flash(request, exc)
+    if request.htmx:  # type: ignore[attr-defined]
+        return _conversation_card(request, proposal.conversation)
+    return redirect("conversations:detail", pk=proposal.conversation_id)
+
+
+@team_required
+def proposals(request: HttpRequest) -> HttpResponse:
+    """Everything Fasit proposed from my conversations that waits for a decision."""
+    team = request.team  # type: ignore[attr-defined]
+    pending = selectors.pending_proposals(team, user=request.user)
+    return render(
+        request,
+        "signals/proposals.html",
+        {"page_obj": Paginator(pending, 30).get_page(request.GET.get("page"))},
+    )
+
+
+@team_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    items = Paginator(selectors.notifications(team, request.user), 30).get_page(
+        request.GET.get("page")
+    )
+    unread = set(
+        Notification.objects.for_team(team).unread_by(request.user).values_list("pk", flat=True)
+    )
+    if request.method == "POST":
+        for notification in Notification.objects.for_team(team).unread_by(request.user):
+            notification.read_by.add(request.user)
+        return redirect("signals:notifications")
+    return render(request, "signals/notifications.html", {"page_obj": items, "unread": unread})
