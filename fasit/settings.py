@@ -213,6 +213,10 @@ FASIT_MAX_UPLOAD_BYTES = env_int("FASIT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Optional: a local sentence-embedding model folder combined with the lexicon when
+# grouping statements (model2vec or sentence-transformers must be installed).
+FASIT_EMBEDDING_MODEL = os.environ.get("FASIT_EMBEDDING_MODEL", "")
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
