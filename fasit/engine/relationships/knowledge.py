@@ -1,10 +1,11 @@
 """The knowledge score: how well we know a person, and an account's people.
 
 Person (0-100): the sum of the weights of the parts of the human profile we know,
-each multiplied by its freshness. Account (0-100): per buying role, the mean of the
-best two person scores in that role, weighted by the role's weight; the decision maker
-and the economic buyer always count (0 when nobody is on record), other roles only
-when someone holds them. See docs/relationships.md.
+each multiplied by its freshness. Account (0-100): per buying role, 70% the mean of
+the best two person scores in that role (depth) and 30% the share of the role's people
+known well (breadth), weighted by the role's weight; the decision maker and the
+economic buyer always count (0 when nobody is on record), other roles only when
+someone holds them. See docs/relationships.md.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ ROLE_WEIGHTS: dict[str, int] = {
 }
 ESSENTIAL_ROLES = ("decision_maker", "economic_buyer")
 BEST_PER_ROLE = 2
+DEPTH_SHARE = 0.7  # the rest of a role's score is the share of its people known well
 
 
 def freshness(recorded: dt.date | None, today: dt.date) -> float:
@@ -132,7 +134,8 @@ class RoleKnowledge:
     weight: int
     people: int
     known_well: int
-    score: int  # mean of the best BEST_PER_ROLE person scores, 0 with nobody
+    best: int  # mean of the best BEST_PER_ROLE person scores, 0 with nobody
+    score: int  # DEPTH_SHARE * best + (1 - DEPTH_SHARE) * 100 * known_well / people
 
 
 @dataclass(frozen=True)
@@ -169,9 +172,10 @@ def account_knowledge(
             continue
         best = scores[:BEST_PER_ROLE]
         mean = round(sum(best) / len(best)) if best else 0
-        roles.append(
-            RoleKnowledge(role, weight, len(scores), sum(s >= KNOWN_WELL for s in scores), mean)
-        )
+        well_count = sum(s >= KNOWN_WELL for s in scores)
+        share = well_count / len(scores) if scores else 0.0
+        score = round(DEPTH_SHARE * mean + (1 - DEPTH_SHARE) * 100 * share)
+        roles.append(RoleKnowledge(role, weight, len(scores), well_count, mean, score))
     weights = sum(r.weight for r in roles)
     score = round(sum(r.weight * r.score for r in roles) / weights) if weights else 0
     return AccountKnowledge(score, tuple(roles), total, well)

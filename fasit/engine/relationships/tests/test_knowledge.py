@@ -98,9 +98,10 @@ def test_account_role_score_uses_the_best_two_people() -> None:
     people += [("economic_buyer", nobody)]
     result = account_knowledge(people)
     dm = next(r for r in result.roles if r.role == "decision_maker")
-    assert (dm.people, dm.known_well, dm.score) == (3, 2, 60)
+    # depth: best two = 60; breadth: 2 of 3 known well -> 0.7 * 60 + 0.3 * 66.7 = 62
+    assert (dm.people, dm.known_well, dm.best, dm.score) == (3, 2, 60, 62)
     assert result.roles_not_known_well == ("economic_buyer",)
-    assert result.score == round(30 * 60 / 55)
+    assert result.score == round(30 * 62 / 55)
 
 
 def test_account_with_nobody_is_zero() -> None:

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+
+from fasit.customers.models import Account, Person
+from fasit.relationships import explain, reports, selectors
+from fasit.relationships.schemas import AccountHealthOut, BeingOnOut, DateOut, PersonKnowledgeOut
+from fasit.tenancy.access import get_for_team_or_404
+
+router = Router(tags=["relationships"])
+
+
+@router.get("/being-on", response=list[BeingOnOut])
+def list_being_on(request: HttpRequest, mine: bool = False) -> Any:
+    return reports.being_on_rows(
+        request.team,  # type: ignore[attr-defined]
+        today=timezone.localdate(),
+        owner=request.user if mine else None,
+    )
+
+
+@router.get("/dates", response=list[DateOut])
+def list_dates(request: HttpRequest, days: int = 14, mine: bool = False) -> Any:
+    days = max(0, min(days, 366))
+    return reports.upcoming_rows(
+        request.team,  # type: ignore[attr-defined]
+        today=timezone.localdate(),
+        days=days,
+        user=request.user if mine else None,
+    )
+
+
+@router.get("/accounts/{account_id}", response=AccountHealthOut)
+def get_account_health(request: HttpRequest, account_id: int) -> Any:
+    team = request.team  # type: ignore[attr-defined]
+    account = get_for_team_or_404(Account.objects.all(), team, pk=account_id)
+    today = timezone.localdate()
+    account_row = selectors.account_being_on(account, today=today)
+    assessment = account_row.assessment
+    knowledge = selectors.account_knowledge_rows(team, [account], today=today)[0].knowledge
+    return {
+        **reports.row_dict(account_row),
+        "alerts": [explain.alert_sentence(a, account.name) for a in assessment.alerts],
+        "knowledge_score": knowledge.score,
+        "components": {k: round(v, 3) for k, v in assessment.components.present().items()},
+    }
+
+
+@router.get("/people/{person_id}", response=PersonKnowledgeOut)
+def get_person_knowledge(request: HttpRequest, person_id: int) -> Any:
+    person = get_for_team_or_404(Person.objects.all(), request.team, pk=person_id)  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    knowledge = selectors.person_knowledge_for(person, today=today)
+    health = selectors.person_being_on(person, today=today)
+    return {
+        "person_id": person.pk,
+        "score": knowledge.score,
+        "missing": list(knowledge.missing),
+        "stale": list(knowledge.stale),
+        "gaps": explain.knowledge_gaps(knowledge, selectors.mapping.first_name(person.name)),
+        "health": health.health,
+        "trend": health.trend,
+        "norm_days": health.norm_days,
+        "days_since_our_contact": health.days_since_our_contact,
+    }

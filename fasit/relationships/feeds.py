@@ -1,0 +1,143 @@
+"""The personal iCalendar feed (RFC 5545) of important dates and follow-ups.
+
+Yearly dates recur with ``RRULE:FREQ=YEARLY``. A 29 February date recurs with
+``BYMONTH=2;BYMONTHDAY=-1`` (the last day of February) so that it is celebrated on
+28 February in common years, as everywhere else in Fasit. A date without a year starts
+in 2000 (a leap year, so 29 February is a valid start). UIDs are derived from the row
+("date-12", "nameday-40", "followup-7") and the team, so they are stable across fetches
+and a calendar updates events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vRecur
+
+from fasit.customers.models import ImportantDate, LifeEvent
+from fasit.relationships import explain, selectors
+from fasit.relationships.models import CalendarFeed
+
+ANCHOR_YEAR = 2000
+UID_DOMAIN = "fasit"
+FEED_DAYS_BACK = 30  # keep one-off events a month after they happened
+
+
+def _uid(feed: CalendarFeed, key: str) -> str:
+    return f"{key}-team{feed.team_id}@{UID_DOMAIN}"
+
+
+def _yearly_event(
+    feed: CalendarFeed,
+    *,
+    key: str,
+    month: int,
+    day: int,
+    year: int | None,
+    summary: str,
+    description: str,
+    stamp: dt.datetime,
+) -> Event:
+    start_year = year if year is not None else ANCHOR_YEAR
+    if (month, day) == (2, 29):
+        # A known year of a 29 February is a leap year (validated on entry).
+        rule = vRecur(freq="YEARLY", bymonth=2, bymonthday=-1)
+    else:
+        rule = vRecur(freq="YEARLY")
+    event = Event()
+    event.add("uid", _uid(feed, key))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", dt.date(start_year, month, day))
+    event.add("dtend", dt.date(start_year, month, day) + dt.timedelta(days=1))
+    event.add("rrule", rule)
+    event.add("summary", summary)
+    if description:
+        event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _describe(person: Any, context: dict[str, Any], account: Any, title: str) -> str:
+    lines = []
+    if account is not None:
+        lines.append(", ".join(x for x in (title, account.name) if x))
+    if context.get("family"):
+        lines.append(_("Family: %(list)s") % {"list": ", ".join(str(f) for f in context["family"])})
+    if context.get("interests"):
+        lines.append(
+            _("Interests: %(list)s") % {"list": ", ".join(str(i) for i in context["interests"])}
+        )
+    if person.what_matters:
+        lines.append(_("What matters: %(text)s") % {"text": person.what_matters})
+    return "\n".join(lines)
+
+
+def build_calendar(feed: CalendarFeed, *, today: dt.date, language: str = "en") -> bytes:
+    team, user = feed.team, feed.user
+    with translation.override(language):
+        cal = Calendar()
+        cal.add("prodid", "-//Fasit//Relationships//EN")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add(
+            "x-wr-calname",
+            _("Fasit: %(name)s's customers") % {"name": user.get_full_name() or user.username},
+        )
+        cal.add("x-wr-timezone", "Europe/Oslo")
+
+        people = {p.pk: p for p in selectors.people_scope(team, user)}
+        roles = selectors.primary_roles(team, people)
+        context = selectors.person_context(team, people)
+        by_person: dict[int, list[ImportantDate]] = {}
+        for item in ImportantDate.objects.for_team(team).filter(person_id__in=list(people)):
+            by_person.setdefault(item.person_id, []).append(item)
+        stamps = {f"date-{d.pk}": d.updated_at for items in by_person.values() for d in items}
+        for person in people.values():
+            role = roles.get(person.pk)
+            account, title = (role.account, role.title) if role else (None, "")
+            description = _describe(person, context.get(person.pk, {}), account, title)
+            for yearly, label in selectors.yearly_dates(person, by_person.get(person.pk, [])):
+                what = label or explain.kind_label(yearly.kind)
+                summary = f"{what}: {person.name}" + (f" ({account.name})" if account else "")
+                cal.add_component(
+                    _yearly_event(
+                        feed,
+                        key=yearly.key,
+                        month=yearly.month,
+                        day=yearly.day,
+                        year=yearly.year,
+                        summary=summary,
+                        description=description,
+                        stamp=stamps.get(yearly.key) or feed.created_at,
+                    )
+                )
+        for event_row in LifeEvent.objects.for_team(team).filter(
+            person_id__in=list(people), date__gte=today - dt.timedelta(days=FEED_DAYS_BACK)
+        ):
+            person = people[event_row.person_id]
+            event = Event()
+            event.add("uid", _uid(feed, f"life-{event_row.pk}"))
+            event.add("dtstamp", event_row.updated_at)
+            event.add("dtstart", event_row.date)
+            event.add("dtend", event_row.date + dt.timedelta(days=1))
+            event.add("summary", f"{person.name}: {event_row.text}")
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+        for follow_up in selectors.feed_follow_ups(team, user):
+            assert follow_up.due_date is not None
+            event = Event()
+            event.add("uid", _uid(feed, f"followup-{follow_up.pk}"))
+            event.add("dtstamp", follow_up.created_at or timezone.now())
+            event.add("dtstart", follow_up.due_date)
+            event.add("dtend", follow_up.due_date + dt.timedelta(days=1))
+            event.add(
+                "summary",
+                _("Follow up: %(task)s (%(account)s)")
+                % {"task": follow_up.task, "account": follow_up.conversation.account.name},
+            )
+            cal.add_component(event)
+    return cal.to_ical()

@@ -1,0 +1,98 @@
+"""Rows <-> engine types. The only module that knows both the models and the engine's
+dataclasses; selectors call it, so the formulas stay in ``fasit.engine.relationships``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from fasit.engine.relationships.cadence import Contact, is_real_contact
+from fasit.engine.relationships.dates import local_date, time_zone_for
+from fasit.engine.relationships.knowledge import PersonProfile
+from fasit.engine.relationships.namedays import NameDayCalendar, parse_calendar
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+NAME_DAY_COUNTRIES = ("SE", "NO", "DK")
+
+
+@lru_cache(maxsize=8)
+def name_day_calendar(country: str) -> NameDayCalendar | None:
+    """The country's almanac, read once per process; None for a country without one."""
+    if country not in NAME_DAY_COUNTRIES:
+        return None
+    path = DATA_DIR / f"namedays_{country.lower()}.tsv"
+    return parse_calendar(country, path.read_text(encoding="utf-8"), source=str(path))
+
+
+def name_day_for(first_name: str, country: str) -> tuple[int, int] | None:
+    calendar = name_day_calendar(country)
+    return calendar.lookup(first_name) if calendar else None
+
+
+def first_name(name: str) -> str:
+    return name.split()[0] if name.strip() else ""
+
+
+def contact_from_row(
+    row: dict[str, Any], *, country: str, people: Iterable[int] = (), listening: float | None = None
+) -> Contact:
+    """A conversation row (values()) as an engine Contact, dated in the account's zone."""
+    return Contact(
+        on=local_date(row["occurred_at"], time_zone_for(country)),
+        kind=row["kind"],
+        initiated_by=row["initiated_by"],
+        customer_replied=row["customer_replied"],
+        people=tuple(people),
+        listening=listening,
+    )
+
+
+def is_real(row: dict[str, Any]) -> bool:
+    return is_real_contact(row["kind"], row["customer_replied"])
+
+
+def listening_scores(team: Any, conversation_ids: list[int]) -> dict[int, float]:
+    """Listening quality (0..1) per analysed conversation, from the provider named in
+    ``FASIT_LISTENING_SCORES`` (a dotted path to ``f(team, ids) -> {id: score}``). The
+    listening analysis is another app's; without it health re-weights its other parts."""
+    path = getattr(settings, "FASIT_LISTENING_SCORES", "")
+    if not path or not conversation_ids:
+        return {}
+    return dict(import_string(path)(team, conversation_ids))
+
+
+def _date(value: dt.datetime | dt.date | None) -> dt.date | None:
+    if value is None:
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def person_profile(person: Any, facts: dict[str, Any]) -> PersonProfile:
+    """``facts``: the per-person aggregates the selector collected (counts and dates)."""
+    return PersonProfile(
+        person_id=person.pk,
+        first_name=first_name(person.name),
+        family=facts.get("family", 0),
+        family_on=_date(facts.get("family_on")),
+        interests=facts.get("interests", 0),
+        interests_on=_date(facts.get("interests_on")),
+        dates=facts.get("dates", 0),
+        dates_on=_date(facts.get("dates_on")),
+        what_matters=bool(person.what_matters.strip()),
+        meeting=bool(person.preferred_meeting),
+        profile_on=_date(person.updated_at),
+        last_note_on=max(
+            (d for d in (_date(facts.get("life_event_on")), facts.get("notes_on")) if d),
+            default=None,
+        ),
+    )
+
+
+def local_date_of(instant: dt.datetime, country: str) -> dt.date:
+    return local_date(instant, time_zone_for(country))

@@ -1,0 +1,146 @@
+"""Cadence norms and their overrides, reminder settings, calendar feeds and the record
+of digests sent. The customers' own models are left alone: overrides live here."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from fasit.core.models import TeamOwned, scoped_manager
+from fasit.customers.models import Tier
+from fasit.engine.relationships.cadence import MAX_NORM, MIN_NORM
+
+NORM_VALIDATORS = [MinValueValidator(MIN_NORM), MaxValueValidator(MAX_NORM)]
+
+
+class CadenceNorm(TeamOwned):
+    """The team's expected interval of real contact for one tier."""
+
+    tier = models.CharField(_("tier"), max_length=10, choices=Tier.choices)
+    days = models.PositiveSmallIntegerField(
+        _("days between real contacts"), validators=NORM_VALIDATORS
+    )
+
+    class Meta:
+        ordering = ["tier"]
+        constraints = [models.UniqueConstraint(fields=["team", "tier"], name="one_norm_per_tier")]
+        verbose_name = _("cadence norm")
+        verbose_name_plural = _("cadence norms")
+
+    def __str__(self) -> str:
+        return f"{self.get_tier_display()}: {self.days}"
+
+
+class AccountCadence(models.Model):
+    """An account's own norm, overriding its tier's."""
+
+    account = models.OneToOneField(
+        "customers.Account", on_delete=models.CASCADE, related_name="cadence_override"
+    )
+    days = models.PositiveSmallIntegerField(
+        _("days between real contacts"), validators=NORM_VALIDATORS
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = scoped_manager("account__team")
+
+    class Meta:
+        verbose_name = _("account cadence")
+        verbose_name_plural = _("account cadences")
+
+    def __str__(self) -> str:
+        return f"{self.account}: {self.days}"
+
+
+class PersonCadence(models.Model):
+    """A person's own norm, overriding their account's."""
+
+    person = models.OneToOneField(
+        "customers.Person", on_delete=models.CASCADE, related_name="cadence_override"
+    )
+    days = models.PositiveSmallIntegerField(
+        _("days between real contacts"), validators=NORM_VALIDATORS
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = scoped_manager("person__team")
+
+    class Meta:
+        verbose_name = _("person cadence")
+        verbose_name_plural = _("person cadences")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.days}"
+
+
+class ReminderSetting(TeamOwned):
+    """How far ahead a seller wants to hear about important dates, and whether they
+    get the daily digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    days_before = models.PositiveSmallIntegerField(
+        _("remind me this many days before"),
+        default=3,
+        validators=[MaxValueValidator(60)],
+    )
+    digest = models.BooleanField(_("send me the daily digest"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user"], name="one_reminder_setting_per_member")
+        ]
+        verbose_name = _("reminder setting")
+        verbose_name_plural = _("reminder settings")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.team}: {self.days_before}"
+
+
+class CalendarFeed(TeamOwned):
+    """A personal iCalendar feed behind a secret URL. Revoking keeps the row (so the
+    audit trail can point at it) and the token answers 404 from then on."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "user"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_live_feed_per_member",
+            )
+        ]
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        state = "revoked" if self.revoked_at else "live"
+        return f"calendar feed of {self.user} ({state})"
+
+
+class DigestSent(TeamOwned):
+    """One row per seller and day, so a second run of the digest sends nothing twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    sections = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user", "date"], name="one_digest_per_day")
+        ]
+        verbose_name = _("digest sent")
+        verbose_name_plural = _("digests sent")
+
+    def __str__(self) -> str:
+        return f"digest {self.user} {self.date}"

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class BeingOnOut(Schema):
+    id: int
+    name: str
+    tier: str
+    health: int
+    trend: str
+    going_dark: bool
+    days_since_our_contact: int | None
+    norm_days: int
+    people_on_record: int
+    people_in_contact: int
+    people_still_reaching_out: int
+    revenue: float | None
+    currency: str
+    revenue_at_risk: float | None
+    next_step: str
+
+
+class AccountHealthOut(BeingOnOut):
+    alerts: list[str]
+    knowledge_score: int
+    components: dict[str, float]
+
+
+class DateOut(Schema):
+    person: str
+    person_id: int
+    account: str | None
+    kind: str
+    label: str
+    date: str
+    days_until: int
+    years: int | None
+
+
+class PersonKnowledgeOut(Schema):
+    person_id: int
+    score: int
+    missing: list[str]
+    stale: list[str]
+    gaps: list[str]
+    health: int
+    trend: str
+    norm_days: int
+    days_since_our_contact: int | None

@@ -1,0 +1,596 @@
+"""Reads for being on, knowing people and important dates. Every function takes the
+team first, and reaches rows only through ``for_team``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet
+
+from fasit.conversations.models import Conversation, FollowUp
+from fasit.customers.models import (
+    Account,
+    AccountRevenue,
+    FamilyMember,
+    ImportantDate,
+    Interest,
+    LifeEvent,
+    Person,
+    PersonRole,
+    Tier,
+)
+from fasit.engine.relationships import cadence
+from fasit.engine.relationships.cadence import (
+    AccountAssessment,
+    AccountFacts,
+    PersonAssessment,
+    PersonFacts,
+    PersonOnRecord,
+)
+from fasit.engine.relationships.dates import (
+    Upcoming,
+    YearlyDate,
+    one_off_upcoming,
+    upcoming,
+    valid_yearly,
+)
+from fasit.engine.relationships.knowledge import (
+    AccountKnowledge,
+    PersonKnowledge,
+    account_knowledge,
+    person_knowledge,
+)
+from fasit.relationships import mapping
+from fasit.relationships.models import (
+    AccountCadence,
+    CadenceNorm,
+    CalendarFeed,
+    PersonCadence,
+    ReminderSetting,
+)
+from fasit.tenancy.models import Team
+
+#: contacts older than this are only needed for "our last contact ever" (one aggregate)
+WINDOW_DAYS = 400
+#: within a day, the more personal dates first
+KIND_RANK = {"birthday": 0, "work_anniversary": 1, "life_event": 2, "other": 3, "name_day": 4}
+REAL = Q(kind__in=sorted(cadence.REAL_KINDS)) | Q(kind="email", customer_replied=True)
+
+
+# -- cadence norms -----------------------------------------------------------------
+
+
+def team_norms(team: Team | None) -> dict[str, int]:
+    """The team's norm per tier, defaults filled in."""
+    norms = dict(cadence.DEFAULT_NORMS)
+    norms.update(CadenceNorm.objects.for_team(team).values_list("tier", "days"))
+    return norms
+
+
+def account_norm(account: Account, norms: dict[str, int] | None = None) -> tuple[int, str]:
+    """(days, where from: "account" or "tier") for one account."""
+    override = AccountCadence.objects.filter(account=account).values_list("days", flat=True).first()
+    if override is not None:
+        return override, "account"
+    return cadence.resolve_norm(account.tier, team_norms=norms or team_norms(account.team)), "tier"
+
+
+def person_norm(person: Person) -> tuple[int, str]:
+    """(days, where from: "person", "account" or "tier"); a person at several accounts
+    follows the strictest of them."""
+    override = PersonCadence.objects.filter(person=person).values_list("days", flat=True).first()
+    if override is not None:
+        return override, "person"
+    norms = team_norms(person.team)
+    best: tuple[int, str] | None = None
+    for account in Account.objects.for_team(person.team).filter(roles__person=person):
+        candidate = account_norm(account, norms)
+        if best is None or candidate[0] < best[0]:
+            best = candidate
+    return best or (cadence.resolve_norm(Tier.CUSTOMER, team_norms=norms), "tier")
+
+
+# -- being on ------------------------------------------------------------------------
+
+
+@dataclass
+class AccountRow:
+    account: Account
+    assessment: AccountAssessment
+    revenue: Decimal | None = None
+    currency: str = ""
+    people_by_id: dict[int, str] = field(default_factory=dict)  # person id -> name
+
+    @property
+    def next_person_name(self) -> str:
+        pid = self.assessment.next_step.person_id
+        return self.people_by_id.get(pid, "") if pid is not None else ""
+
+
+def _latest_revenue(account_ids: list[int]) -> dict[int, tuple[Decimal, str]]:
+    latest: dict[int, tuple[Decimal, str]] = {}
+    rows = (
+        AccountRevenue.objects.filter(account_id__in=account_ids)
+        .order_by("account_id", "-year")
+        .values_list("account_id", "amount", "currency")
+    )
+    for account_id, amount, currency in rows:
+        latest.setdefault(account_id, (amount, currency))
+    return latest
+
+
+def being_on(
+    team: Team | None,
+    *,
+    today: dt.date,
+    owner: Any = None,
+    accounts: QuerySet[Account] | None = None,
+) -> list[AccountRow]:
+    """Every account (or those of ``owner``) assessed, riskiest revenue first.
+
+    A fixed number of queries whatever the team's size: accounts, overrides, roles,
+    one year of conversations and their participants, our last contact ever, revenue.
+    """
+    qs = accounts if accounts is not None else Account.objects.for_team(team)
+    qs = qs.filter(team=team) if team is not None else qs.none()
+    if owner is not None:
+        qs = qs.filter(owner=owner)
+    account_list = list(qs.select_related("owner"))
+    if not account_list:
+        return []
+    ids = [a.pk for a in account_list]
+    norms = team_norms(team)
+    overrides = dict(
+        AccountCadence.objects.for_team(team)
+        .filter(account_id__in=ids)
+        .values_list("account_id", "days")
+    )
+    people: dict[int, list[PersonOnRecord]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for account_id, person_id, role, name in (
+        PersonRole.objects.for_team(team)
+        .filter(account_id__in=ids)
+        .values_list("account_id", "person_id", "buying_role", "person__name")
+    ):
+        people[account_id].append(PersonOnRecord(person_id, role))
+        names[person_id] = name
+
+    since = today - dt.timedelta(days=WINDOW_DAYS)
+    conversations = Conversation.objects.for_team(team).filter(
+        account_id__in=ids, occurred_at__date__gte=since
+    )
+    rows = list(
+        conversations.values(
+            "id", "account_id", "occurred_at", "kind", "initiated_by", "customer_replied"
+        )
+    )
+    participants: dict[int, list[int]] = defaultdict(list)
+    through = Conversation.people.through.objects.filter(conversation__in=conversations)
+    for conversation_id, person_id in through.values_list("conversation_id", "person_id"):
+        participants[conversation_id].append(person_id)
+    scores = mapping.listening_scores(team, [r["id"] for r in rows])
+    countries = {a.pk: a.country for a in account_list}
+    contacts: dict[int, list[cadence.Contact]] = defaultdict(list)
+    for row in rows:
+        contacts[row["account_id"]].append(
+            mapping.contact_from_row(
+                row,
+                country=countries[row["account_id"]],
+                people=participants.get(row["id"], ()),
+                listening=scores.get(row["id"]),
+            )
+        )
+    last_ours = dict(
+        Conversation.objects.for_team(team)
+        .filter(REAL, account_id__in=ids, initiated_by="us")
+        .values("account_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("account_id", "last")
+    )
+    revenue = _latest_revenue(ids)
+
+    result = []
+    for account in account_list:
+        norm = overrides.get(account.pk) or cadence.resolve_norm(account.tier, team_norms=norms)
+        last = last_ours.get(account.pk)
+        amount, currency = revenue.get(account.pk, (None, ""))
+        facts = AccountFacts(
+            account_id=account.pk,
+            tier=account.tier,
+            norm_days=norm,
+            people=tuple(people.get(account.pk, ())),
+            contacts=tuple(contacts.get(account.pk, ())),
+            last_our_contact=mapping.local_date_of(last, account.country) if last else None,
+            revenue=amount,
+        )
+        assessment = cadence.assess_account(facts, today=today)
+        result.append(
+            AccountRow(
+                account=account,
+                assessment=assessment,
+                revenue=amount,
+                currency=currency,
+                people_by_id={p.person_id: names[p.person_id] for p in facts.people},
+            )
+        )
+    result.sort(key=_risk_order)
+    return result
+
+
+def _risk_order(row: AccountRow) -> tuple[Any, ...]:
+    a = row.assessment
+    return (
+        -(a.revenue_at_risk or Decimal(0)),
+        a.going_dark is None,
+        a.health,
+        row.account.name,
+    )
+
+
+def account_being_on(account: Account, *, today: dt.date) -> AccountRow:
+    rows = being_on(account.team, today=today, accounts=Account.objects.filter(pk=account.pk))
+    return rows[0]
+
+
+def person_being_on(person: Person, *, today: dt.date) -> PersonAssessment:
+    norm, _source = person_norm(person)
+    countries = dict(
+        PersonRole.objects.filter(person=person).values_list("account_id", "account__country")
+    )
+    since = today - dt.timedelta(days=WINDOW_DAYS)
+    base = Conversation.objects.for_team(person.team).filter(people=person)
+    rows = list(
+        base.filter(occurred_at__date__gte=since).values(
+            "id", "account_id", "occurred_at", "kind", "initiated_by", "customer_replied"
+        )
+    )
+    scores = mapping.listening_scores(person.team, [r["id"] for r in rows])
+    contacts = tuple(
+        mapping.contact_from_row(
+            r,
+            country=countries.get(r["account_id"], person.country),
+            people=(person.pk,),
+            listening=scores.get(r["id"]),
+        )
+        for r in rows
+    )
+    last = base.filter(REAL, initiated_by="us").aggregate(last=Max("occurred_at"))["last"]
+    facts = PersonFacts(
+        person.pk,
+        norm,
+        contacts,
+        last_our_contact=mapping.local_date_of(last, person.country) if last else None,
+    )
+    return cadence.assess_person(facts, today=today)
+
+
+def loyalty(team: Team | None, *, today: dt.date) -> list[dict[str, Any]]:
+    """Customers with a ``customer_since``, longest first, with their latest revenue and
+    the revenue trend over the years recorded."""
+    accounts = list(
+        Account.objects.for_team(team)
+        .exclude(customer_since__isnull=True)
+        .exclude(tier=Tier.PROSPECT)
+        .select_related("owner")
+    )
+    revenue: dict[int, list[tuple[int, Decimal, str]]] = defaultdict(list)
+    for account_id, year, amount, currency in (
+        AccountRevenue.objects.filter(account__in=accounts)
+        .order_by("account_id", "-year")
+        .values_list("account_id", "year", "amount", "currency")
+    ):
+        revenue[account_id].append((year, amount, currency))
+    result = []
+    for account in accounts:
+        assert account.customer_since is not None
+        years = (today - account.customer_since).days / 365.25
+        rows = revenue.get(account.pk, [])
+        latest = rows[0] if rows else None
+        growing = len(rows) >= 2 and rows[0][1] >= rows[-1][1]
+        segment = "loyal" if years >= 10 else "established" if years >= 2 else "new"
+        result.append(
+            {
+                "account": account,
+                "years": int(years),
+                "revenue": latest[1] if latest else None,
+                "currency": latest[2] if latest else "",
+                "growing": growing,
+                "segment": segment,
+            }
+        )
+    result.sort(key=lambda r: (-r["years"], -(r["revenue"] or 0), r["account"].name))
+    return result
+
+
+# -- knowing people ----------------------------------------------------------------------
+
+
+def _profile_facts(person_ids: list[int]) -> dict[int, dict[str, Any]]:
+    facts: dict[int, dict[str, Any]] = defaultdict(dict)
+    for model, key in (
+        (FamilyMember, "family"),
+        (Interest, "interests"),
+        (ImportantDate, "dates"),
+        (LifeEvent, "life_event"),
+    ):
+        rows = (
+            model.objects.filter(person_id__in=person_ids)
+            .values("person_id")
+            .annotate(n=Count("id"), on=Max("updated_at"))
+        )
+        for row in rows:
+            facts[row["person_id"]][key] = row["n"]
+            facts[row["person_id"]][f"{key}_on"] = row["on"]
+    # A personal note counts from the day the person was last edited (no field history).
+    return facts
+
+
+def person_knowledge_map(
+    team: Team | None, people: Iterable[Person], *, today: dt.date
+) -> dict[int, PersonKnowledge]:
+    people = [p for p in people if team is not None and p.team_id == team.pk]
+    facts = _profile_facts([p.pk for p in people])
+    result = {}
+    for person in people:
+        data = dict(facts.get(person.pk, {}))
+        if person.notes.strip():
+            data["notes_on"] = person.updated_at.date()
+        result[person.pk] = person_knowledge(mapping.person_profile(person, data), today=today)
+    return result
+
+
+def person_knowledge_for(person: Person, *, today: dt.date) -> PersonKnowledge:
+    return person_knowledge_map(person.team, [person], today=today)[person.pk]
+
+
+@dataclass
+class AccountKnowledgeRow:
+    account: Account
+    knowledge: AccountKnowledge
+    #: (role, [(person, knowledge)]) best known first, in buying-role order
+    people_by_role: list[tuple[str, list[tuple[Person, PersonKnowledge]]]]
+
+
+def account_knowledge_rows(
+    team: Team | None, accounts: Iterable[Account], *, today: dt.date
+) -> list[AccountKnowledgeRow]:
+    accounts = [a for a in accounts if team is not None and a.team_id == team.pk]
+    roles = list(
+        PersonRole.objects.for_team(team)
+        .filter(account__in=accounts)
+        .select_related("person")
+        .order_by("person__name")
+    )
+    knowledge = person_knowledge_map(
+        team, {r.person.pk: r.person for r in roles}.values(), today=today
+    )
+    by_account: dict[int, list[PersonRole]] = defaultdict(list)
+    for role in roles:
+        by_account[role.account_id].append(role)
+    order = {r: i for i, r in enumerate(cadence.ROLE_ORDER)}
+    result = []
+    for account in accounts:
+        entries = by_account.get(account.pk, [])
+        grouped: dict[str, list[tuple[Person, PersonKnowledge]]] = defaultdict(list)
+        for role in entries:
+            grouped[role.buying_role].append((role.person, knowledge[role.person_id]))
+        people_by_role = [
+            (role, sorted(items, key=lambda pk: -pk[1].score))
+            for role, items in sorted(grouped.items(), key=lambda kv: order.get(kv[0], 99))
+        ]
+        result.append(
+            AccountKnowledgeRow(
+                account=account,
+                knowledge=account_knowledge(
+                    (r.buying_role, knowledge[r.person_id]) for r in entries
+                ),
+                people_by_role=people_by_role,
+            )
+        )
+    return result
+
+
+def key_accounts(
+    team: Team | None, *, today: dt.date, owner: Any = None
+) -> list[AccountKnowledgeRow]:
+    accounts = Account.objects.for_team(team).filter(tier=Tier.KEY_ACCOUNT).select_related("owner")
+    if owner is not None:
+        accounts = accounts.filter(owner=owner)
+    rows = account_knowledge_rows(team, accounts.order_by("name"), today=today)
+    rows.sort(key=lambda r: (r.knowledge.score, r.account.name))
+    return rows
+
+
+# -- important dates -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateRow:
+    person: Person
+    account: Account | None
+    title: str
+    kind: str  # birthday, work_anniversary, name_day, other, life_event
+    label: str
+    date: dt.date
+    days_until: int
+    years: int | None
+    key: str  # stable: the source row ("date-12", "nameday-40", "life-3")
+
+
+def people_scope(team: Team | None, user: Any = None) -> QuerySet[Person]:
+    people = Person.objects.for_team(team)
+    if user is not None:
+        people = people.filter(roles__account__owner=user).distinct()
+    return people
+
+
+def primary_roles(team: Team | None, person_ids: Iterable[int]) -> dict[int, PersonRole]:
+    primary: dict[int, PersonRole] = {}
+    for role in (
+        PersonRole.objects.for_team(team)
+        .filter(person_id__in=list(person_ids))
+        .select_related("account")
+        .order_by("account__tier", "id")
+    ):
+        # Key accounts sort first ("customer" < "key" alphabetically, so pick explicitly).
+        current = primary.get(role.person_id)
+        if current is None or (
+            role.account.tier == Tier.KEY_ACCOUNT and current.account.tier != Tier.KEY_ACCOUNT
+        ):
+            primary[role.person_id] = role
+    return primary
+
+
+def yearly_dates(person: Person, dates: Iterable[ImportantDate]) -> list[tuple[YearlyDate, str]]:
+    """A person's yearly dates as engine values with their labels; the name day comes
+    from the almanac of the person's country unless one was recorded by hand."""
+    result = []
+    has_name_day = False
+    for item in dates:
+        if not valid_yearly(item.month, item.day, item.year):
+            continue
+        has_name_day |= item.kind == ImportantDate.Kind.NAME_DAY
+        result.append(
+            (YearlyDate(f"date-{item.pk}", item.kind, item.month, item.day, item.year), item.label)
+        )
+    if not has_name_day:
+        day = mapping.name_day_for(mapping.first_name(person.name), person.country)
+        if day:
+            result.append((YearlyDate(f"nameday-{person.pk}", "name_day", *day), ""))
+    return result
+
+
+def upcoming_dates(
+    team: Team | None, *, today: dt.date, days: int = 14, user: Any = None
+) -> list[DateRow]:
+    """Birthdays, work anniversaries, name days, custom dates and life events ahead, for
+    the whole team or for the people at ``user``'s accounts."""
+    people = {p.pk: p for p in people_scope(team, user)}
+    if not people:
+        return []
+    by_person: dict[int, list[ImportantDate]] = defaultdict(list)
+    for item in ImportantDate.objects.for_team(team).filter(person_id__in=list(people)):
+        by_person[item.person_id].append(item)
+    roles = primary_roles(team, people)
+    rows = []
+    for person in people.values():
+        labelled = yearly_dates(person, by_person.get(person.pk, []))
+        labels = {d.key: label for d, label in labelled}
+        for item in upcoming([d for d, _l in labelled], today=today, days=days):
+            rows.append(_date_row(person, roles.get(person.pk), item, labels.get(item.key, "")))
+    end = today + dt.timedelta(days=days)
+    for event in LifeEvent.objects.for_team(team).filter(
+        person_id__in=list(people), date__gte=today, date__lte=end
+    ):
+        item = one_off_upcoming(
+            f"life-{event.pk}", "life_event", event.date, today=today, days=days
+        )
+        if item:
+            person = people[event.person_id]
+            rows.append(_date_row(person, roles.get(person.pk), item, event.text))
+    rows.sort(key=lambda r: (r.date, KIND_RANK.get(r.kind, 9), r.person.name))
+    return rows
+
+
+def _date_row(person: Person, role: PersonRole | None, item: Upcoming, label: str) -> DateRow:
+    return DateRow(
+        person=person,
+        account=role.account if role else None,
+        title=role.title if role else "",
+        kind=item.kind,
+        label=label,
+        date=item.date,
+        days_until=item.days_until,
+        years=item.years,
+        key=item.key,
+    )
+
+
+def person_dates(person: Person, *, today: dt.date, days: int = 366) -> list[DateRow]:
+    roles = primary_roles(person.team, [person.pk])
+    labelled = yearly_dates(person, ImportantDate.objects.filter(person=person))
+    labels = {d.key: label for d, label in labelled}
+    return [
+        _date_row(person, roles.get(person.pk), item, labels.get(item.key, ""))
+        for item in upcoming([d for d, _l in labelled], today=today, days=days)
+    ]
+
+
+# -- context for the digest and the feed -------------------------------------------------
+
+
+def person_context(team: Team | None, person_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Who the person is beyond a name: family, interests, what matters, the last
+    conversation and the open follow-ups with their accounts."""
+    ids = list(set(person_ids))
+    context: dict[int, dict[str, Any]] = {
+        pid: {"family": [], "interests": [], "last_conversation": None, "follow_ups": []}
+        for pid in ids
+    }
+    for member in FamilyMember.objects.for_team(team).filter(person_id__in=ids):
+        context[member.person_id]["family"].append(member)
+    for interest in Interest.objects.for_team(team).filter(person_id__in=ids):
+        context[interest.person_id]["interests"].append(interest)
+    seen: set[int] = set()
+    through = Conversation.people.through.objects.filter(
+        person_id__in=ids, conversation__team=team
+    ).order_by("person_id", "-conversation__occurred_at")
+    last_ids = {}
+    for person_id, conversation_id in through.values_list("person_id", "conversation_id"):
+        if person_id not in seen:
+            seen.add(person_id)
+            last_ids[person_id] = conversation_id
+    conversations = Conversation.objects.for_team(team).in_bulk(list(last_ids.values()))
+    for person_id, conversation_id in last_ids.items():
+        context[person_id]["last_conversation"] = conversations.get(conversation_id)
+    account_ids = {
+        pid: aid
+        for pid, aid in PersonRole.objects.for_team(team)
+        .filter(person_id__in=ids)
+        .values_list("person_id", "account_id")
+    }
+    open_items = defaultdict(list)
+    for follow_up in (
+        FollowUp.objects.for_team(team)
+        .filter(done=False, conversation__account_id__in=set(account_ids.values()))
+        .select_related("conversation__account")
+        .order_by("due_date", "id")
+    ):
+        open_items[follow_up.conversation.account_id].append(follow_up)
+    for person_id, account_id in account_ids.items():
+        context[person_id]["follow_ups"] = open_items.get(account_id, [])[:3]
+    return context
+
+
+def reminder_setting(team: Team | None, user: Any) -> ReminderSetting:
+    """The member's setting, or an unsaved default one."""
+    setting = ReminderSetting.objects.for_team(team).filter(user=user).first()
+    return setting or ReminderSetting(team=team, user=user)
+
+
+def live_feed(team: Team | None, user: Any) -> CalendarFeed | None:
+    return CalendarFeed.objects.for_team(team).filter(user=user, revoked_at__isnull=True).first()
+
+
+def feed_by_token(token: str) -> CalendarFeed | None:
+    """The live feed behind a secret token; revoked or unknown tokens find nothing."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        CalendarFeed.objects.select_related("team", "user")
+        .filter(token=token, revoked_at__isnull=True)
+        .first()
+    )
+
+
+def feed_follow_ups(team: Team | None, user: Any) -> QuerySet[FollowUp]:
+    return (
+        FollowUp.objects.for_team(team)
+        .filter(owner=user, done=False, due_date__isnull=False)
+        .select_related("conversation__account")
+    )

@@ -1,0 +1,204 @@
+"""Cards from this app shown on other apps' pages (person, account, home), so their
+views need no changes, and small helpers for the app's own templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from fasit.customers.models import Account, Person
+from fasit.engine.relationships.cadence import HEALTH_WEIGHTS, sparkline_points
+from fasit.relationships import explain, selectors
+
+register = template.Library()
+
+HOME_DAYS = 14
+HOME_LIMIT = 8
+
+
+def _team(context: template.Context) -> Any:
+    request = context.get("request")
+    return getattr(request, "team", None)
+
+
+@register.inclusion_tag("relationships/_person_knowledge.html", takes_context=True)
+def person_knowledge_card(context: template.Context, person: Person) -> dict[str, Any]:
+    today = timezone.localdate()
+    team = _team(context)
+    if team is None or person.team_id != team.pk:
+        return {"hidden": True}
+    knowledge = selectors.person_knowledge_for(person, today=today)
+    norm, source = selectors.person_norm(person)
+    return {
+        "person": person,
+        "knowledge": knowledge,
+        "gaps": explain.knowledge_gaps(knowledge, selectors.mapping.first_name(person.name)),
+        "health": selectors.person_being_on(person, today=today),
+        "norm": norm,
+        "norm_source": source,
+        "dates": selectors.person_dates(person, today=today)[:4],
+        "can_write": context.get("can_write", False),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("relationships/_account_relationship.html", takes_context=True)
+def account_relationship_card(context: template.Context, account: Account) -> dict[str, Any]:
+    today = timezone.localdate()
+    team = _team(context)
+    if team is None or account.team_id != team.pk:
+        return {"hidden": True}
+    row = selectors.account_being_on(account, today=today)
+    knowledge_row = selectors.account_knowledge_rows(team, [account], today=today)[0]
+    norm, source = selectors.account_norm(account)
+    a = row.assessment
+    gaps = [_role_gap(role) for role in knowledge_row.knowledge.missing_roles] + [
+        _role_not_known(role) for role in knowledge_row.knowledge.roles_not_known_well
+    ]
+    return {
+        "account": account,
+        "row": row,
+        "a": a,
+        "knowledge": knowledge_row.knowledge,
+        "gaps": gaps,
+        "alerts": [explain.alert_sentence(alert, account.name) for alert in a.alerts],
+        "next_step": explain.next_step_sentence(
+            a.next_step.code, row.next_person_name, a.next_step.role
+        ),
+        "norm": norm,
+        "norm_source": source,
+        "can_write": context.get("can_write", False),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+def _role_gap(role: str) -> str:
+    return _("No %(role)s on record.") % {"role": explain.role_label(role).lower()}
+
+
+def _role_not_known(role: str) -> str:
+    return _("Nobody in the %(role)s role is known well.") % {
+        "role": explain.role_label(role).lower()
+    }
+
+
+@register.inclusion_tag("relationships/_home_dates.html", takes_context=True)
+def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
+    request = context.get("request")
+    team = _team(context)
+    rows = selectors.upcoming_dates(
+        team, today=timezone.localdate(), days=HOME_DAYS, user=getattr(request, "user", None)
+    )
+    return {"rows": rows[:HOME_LIMIT], "more": max(0, len(rows) - HOME_LIMIT), "days": HOME_DAYS}
+
+
+@register.inclusion_tag("relationships/_home_going_dark.html", takes_context=True)
+def going_dark_card(context: template.Context) -> dict[str, Any]:
+    request = context.get("request")
+    rows = [
+        r
+        for r in selectors.being_on(
+            _team(context), today=timezone.localdate(), owner=getattr(request, "user", None)
+        )
+        if r.assessment.going_dark
+    ]
+    return {"rows": rows[:HOME_LIMIT], "more": max(0, len(rows) - HOME_LIMIT)}
+
+
+@register.simple_tag
+def sparkline(
+    ours: tuple[int, ...], theirs: tuple[int, ...], width: int = 120, height: int = 28
+) -> SafeString:
+    """Monthly real contacts as inline SVG: ours solid, the customer's dashed."""
+    top = max(max(ours, default=0), max(theirs, default=0)) or 1
+    scaled_ours = sparkline_points(tuple(ours) + (top,), width=width, height=height).split()[:-1]
+    scaled_theirs = sparkline_points(tuple(theirs) + (top,), width=width, height=height).split()[
+        :-1
+    ]
+    # The extra point pins both lines to one scale; it is dropped again, and the x
+    # step is corrected by drawing in a viewBox one step wider.
+    step = width / len(ours) if ours else width
+    label = " / ".join(str(v) for v in ours)
+    return format_html(
+        '<svg class="sparkline" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{label}">'
+        '<polyline fill="none" stroke="#98a2b3" stroke-width="1.5" stroke-dasharray="3 2" points="{theirs}"/>'
+        '<polyline fill="none" stroke="#1f5eff" stroke-width="2" points="{ours}"/></svg>',
+        w=round(width - step, 1),
+        h=height,
+        label=label,
+        theirs=" ".join(scaled_theirs),
+        ours=" ".join(scaled_ours),
+    )
+
+
+@register.simple_tag
+def bar(part: int, whole: int, width: int = 100) -> SafeString:
+    share = part / whole if whole else 0
+    return format_html(
+        '<span class="bar" style="width:{w}px" title="{p} / {t}"><span style="width:{f}%"></span></span>',
+        w=width,
+        p=part,
+        t=whole,
+        f=round(share * 100),
+    )
+
+
+@register.filter
+def arrow(trend: str) -> str:
+    return explain.TREND_ARROWS.get(trend, "")
+
+
+@register.filter
+def role_label(role: str) -> str:
+    return explain.role_label(role)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    return explain.kind_label(kind)
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}"
+
+
+@register.filter
+def health_class(score: int) -> str:
+    return "good" if score >= 70 else "warn" if score >= 40 else "bad"
+
+
+@register.filter
+def money(value: Any) -> str:
+    if value is None:
+        return "—"
+    return mark_safe(f"{value:,.0f}".replace(",", "\u202f"))  # noqa: S308 - digits only
+
+
+@register.simple_tag
+def component_rows(components: Any) -> list[tuple[str, float | None, int]]:
+    present = components.present()
+    return [
+        (str(explain.COMPONENT_LABELS[k]), present.get(k), w) for k, w in HEALTH_WEIGHTS.items()
+    ]
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def part_label(part: str) -> str:
+    return str(explain.PART_LABELS.get(part, part))
+
+
+@register.simple_tag
+def next_step(row: Any) -> str:
+    step = row.assessment.next_step
+    return explain.next_step_sentence(step.code, row.next_person_name, step.role)

@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fasit.core.forms import add_service_errors
+from fasit.customers.models import Account, Person, Tier
+from fasit.relationships import explain, feeds, selectors, services
+from fasit.relationships.forms import (
+    DatesFilterForm,
+    MineForm,
+    NormsForm,
+    OverrideForm,
+    ReminderForm,
+)
+from fasit.tenancy.access import get_for_team_or_404, owner_required, team_required, write_required
+
+DEFAULT_DAYS = 14
+
+
+def _mine(request: HttpRequest) -> Any:
+    form = MineForm(request.GET or None)
+    return form, (request.user if form.is_valid() and form.cleaned_data["mine"] else None)
+
+
+@team_required
+def key_accounts(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    form, owner = _mine(request)
+    today = timezone.localdate()
+    rows = selectors.key_accounts(team, today=today, owner=owner)
+    health = {
+        r.account.pk: r
+        for r in selectors.being_on(
+            team,
+            today=today,
+            accounts=Account.objects.for_team(team).filter(pk__in=[r.account.pk for r in rows]),
+        )
+    }
+    return render(
+        request,
+        "relationships/key_accounts.html",
+        {"rows": rows, "health": health, "filters": form, "today": today},
+    )
+
+
+@team_required
+def being_on(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    form, owner = _mine(request)
+    today = timezone.localdate()
+    rows = selectors.being_on(team, today=today, owner=owner)
+    totals = {
+        "accounts": len(rows),
+        "going_dark": sum(1 for r in rows if r.assessment.going_dark),
+        "at_risk": {},
+    }
+    for row in rows:
+        if row.assessment.revenue_at_risk is not None:
+            totals["at_risk"][row.currency] = (
+                totals["at_risk"].get(row.currency, 0) + row.assessment.revenue_at_risk
+            )
+    return render(
+        request,
+        "relationships/being_on.html",
+        {"rows": rows, "filters": form, "totals": totals, "today": today},
+    )
+
+
+@team_required
+def loyalty(request: HttpRequest) -> HttpResponse:
+    rows = selectors.loyalty(request.team, today=timezone.localdate())  # type: ignore[attr-defined]
+    for row in rows:
+        row["prompt"] = explain.loyalty_prompt(row["segment"], row["years"])
+    return render(request, "relationships/loyalty.html", {"rows": rows})
+
+
+@team_required
+def dates(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    form = DatesFilterForm(request.GET or None)
+    params = form.cleaned_data if form.is_valid() else {}
+    scope = params.get("scope") or "mine"
+    days = params.get("days")
+    days = DEFAULT_DAYS if days is None else days
+    today = timezone.localdate()
+    rows = selectors.upcoming_dates(
+        team, today=today, days=days, user=request.user if scope == "mine" else None
+    )
+    context = selectors.person_context(team, [r.person.pk for r in rows])
+    return render(
+        request,
+        "relationships/dates.html",
+        {
+            "rows": [(r, context.get(r.person.pk, {})) for r in rows],
+            "filters": form,
+            "scope": scope,
+            "days": days,
+            "today": today,
+        },
+    )
+
+
+@team_required
+def reminders(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    setting = selectors.reminder_setting(team, request.user)
+    form = ReminderForm(
+        request.POST or None, initial={"days_before": setting.days_before, "digest": setting.digest}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reminder_setting_update(
+                team=team, user=request.user, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("relationships:reminders")
+    feed = selectors.live_feed(team, request.user)
+    feed_url = request.build_absolute_uri(_feed_path(feed.token)) if feed is not None else ""
+    norms = selectors.team_norms(team)
+    return render(
+        request,
+        "relationships/reminders.html",
+        {
+            "form": form,
+            "feed": feed,
+            "feed_url": feed_url,
+            "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
+            "norms_form": NormsForm(initial=norms),
+            "norms": [(label, norms[tier]) for tier, label in Tier.choices],
+        },
+    )
+
+
+def _feed_path(token: str) -> str:
+
+    return reverse("relationships:feed", args=[token])
+
+
+@require_POST
+@team_required
+def feed_regenerate(request: HttpRequest) -> HttpResponse:
+    # Any member, viewers included, may subscribe to their own dates.
+    services.calendar_feed_regenerate(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        actor=request.user,
+    )
+    messages.success(
+        request, _("Your calendar address is ready. Any earlier address has stopped working.")
+    )
+    return redirect("relationships:reminders")
+
+
+@require_POST
+@team_required
+def feed_revoke(request: HttpRequest) -> HttpResponse:
+    revoked = services.calendar_feed_revoke(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        actor=request.user,
+    )
+    if revoked:
+        messages.success(request, _("Your calendar address has stopped working."))
+    return redirect("relationships:reminders")
+
+
+@require_POST
+@owner_required
+def norms_set(request: HttpRequest) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    form = NormsForm(request.POST)
+    if form.is_valid():
+        for tier, days in form.cleaned_data.items():
+            services.cadence_norm_set(team=team, actor=request.user, tier=tier, days=days)
+        messages.success(request, _("Cadence norms saved."))
+    else:
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(
+                    request,
+                    f"{form.fields[field].label}: {error}" if field in form.fields else error,
+                )
+    return redirect("relationships:reminders")
+
+
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The calendar feed. No session: the secret token is the key, so a calendar app
+    can subscribe. A revoked or unknown token is a 404 whoever asks."""
+    calendar_feed = selectors.feed_by_token(token)
+    if calendar_feed is None:
+        raise Http404
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    profile = getattr(calendar_feed.user, "fasit_profile", None)
+    language = getattr(profile, "language", "") or calendar_feed.team.language or "en"
+    body = feeds.build_calendar(calendar_feed, today=timezone.localdate(), language=language)
+    services.calendar_feed_touch(calendar_feed)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="fasit.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def _override(request: HttpRequest, setter: Any, target: str, **kwargs: Any) -> None:
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return
+    try:
+        setter(actor=request.user, days=form.cleaned_data["days"], **kwargs)
+    except ValidationError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+    else:
+        messages.success(request, _("Cadence saved for %(name)s.") % {"name": target})
+
+
+@require_POST
+@write_required
+def account_cadence(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_for_team_or_404(Account.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    _override(request, services.account_cadence_set, account.name, account=account)
+    return redirect("accounts:detail", pk=account.pk)
+
+
+@require_POST
+@write_required
+def person_cadence(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_for_team_or_404(Person.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    _override(request, services.person_cadence_set, person.name, person=person)
+    return redirect("people:detail", pk=person.pk)
