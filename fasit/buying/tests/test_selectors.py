@@ -1,0 +1,226 @@
+"""Risk, gap and suggestions computed from rows, on a fixed today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from fasit.buying import selectors, services
+from fasit.buying.tests.helpers import journey_at, process_for, stages_of
+from fasit.testing import AccountFactory, ConversationFactory, PersonFactory
+
+TODAY = dt.date(2025, 11, 24)  # fixed, and in the past so services accept the dates
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
+
+
+def test_forecast_ahead_of_problem_identification_is_a_gap(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    journey = journey_at(
+        team_a,
+        alice,
+        process=process,
+        index=1,
+        since=TODAY - dt.timedelta(days=10),
+        forecast_probability=80,
+        forecast_value=Decimal("500000"),
+    )
+    a = selectors.assess_one(journey, today=TODAY)
+    assert a.gap is not None and a.gap.flagged
+    assert a.gap_reasons == [
+        "The forecast says 80 % but the customer is still at “Problem identification” "
+        "(stage 2 of 9), where at most 47 % is plausible."
+    ]
+
+
+def test_risk_reasons_from_rows(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    journey = journey_at(
+        team_a, alice, process=process, index=1, since=TODAY - dt.timedelta(days=60)
+    )
+    a = selectors.assess_one(journey, today=TODAY)
+    assert a.risk is not None
+    assert [r.code for r in a.risk.reasons] == ["stalled", "no_motive", "no_decision_maker"]
+    assert a.risk_reasons[0] == (
+        "In “Problem identification” for 60 days; the template expects about 30 days "
+        "(too little history in this category for a median yet)."
+    )
+    assert a.risk.level == "high"
+
+
+def test_decision_maker_contact_comes_from_conversations(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    journey = journey_at(
+        team_a, alice, process=process, index=1, since=TODAY - dt.timedelta(days=5)
+    )
+    boss = PersonFactory(team=team_a, name="Kari Berg")
+    services.member_set(journey=journey, actor=alice, person=boss, role="decision_maker")
+    services.motive_add(journey=journey, actor=alice, text="Stans koster oss dyrt.", person=boss)
+    old = ConversationFactory(
+        team=team_a, account=journey.account, occurred_at=_at(TODAY - dt.timedelta(days=50))
+    )
+    old.people.add(boss)
+    a = selectors.assess_one(journey, today=TODAY)
+    assert [r.code for r in a.risk.reasons] == ["decision_maker_silent"]  # type: ignore[union-attr]
+    recent = ConversationFactory(
+        team=team_a, account=journey.account, occurred_at=_at(TODAY - dt.timedelta(days=3))
+    )
+    recent.people.add(boss)
+    assert selectors.assess_one(journey, today=TODAY).risk.reasons == ()  # type: ignore[union-attr]
+
+
+def test_medians_come_from_the_categorys_history(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    for days in (10, 12, 14, 16, 18):
+        journey = journey_at(
+            team_a, alice, process=process, index=1, since=TODAY - dt.timedelta(days=days + 5)
+        )
+        services.journey_change_stage(
+            journey=journey,
+            actor=alice,
+            stage=stages[2],
+            changed_on=TODAY - dt.timedelta(days=5),
+            note="De ser på alternativer.",
+        )
+    norms = selectors.process_norms(process)
+    assert norms[str(stages[1].pk)].median_days == 14
+    assert norms[str(stages[1].pk)].from_history
+    assert not norms[str(stages[2].pk)].from_history
+    slow = journey_at(team_a, alice, process=process, index=1, since=TODAY - dt.timedelta(days=22))
+    reasons = selectors.assess_one(slow, today=TODAY).risk_reasons
+    assert reasons[0] == (
+        "In “Problem identification” for 22 days; buyers in this category usually move on "
+        "after 14 days (median)."
+    )
+
+
+def test_another_category_does_not_count_in_the_median(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    other = process_for(team_a, alice, name="Offentlig")
+    for _ in range(5):
+        journey = journey_at(
+            team_a, alice, process=other, index=1, since=TODAY - dt.timedelta(days=30)
+        )
+        services.journey_change_stage(
+            journey=journey,
+            actor=alice,
+            stage=stages_of(other)[2],
+            changed_on=TODAY - dt.timedelta(days=20),
+            note="x",
+        )
+    assert not selectors.process_norms(process)[str(stages_of(process)[1].pk)].from_history
+
+
+def test_gap_list_is_sorted_by_value_at_stake(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    since = TODAY - dt.timedelta(days=3)
+    small = journey_at(
+        team_a,
+        alice,
+        process=process,
+        index=1,
+        since=since,
+        title="Liten",
+        forecast_probability=90,
+        forecast_value=Decimal(100),
+    )
+    big = journey_at(
+        team_a,
+        alice,
+        process=process,
+        index=1,
+        since=since,
+        title="Stor",
+        forecast_probability=90,
+        forecast_value=Decimal(900),
+    )
+    journey_at(team_a, alice, process=process, index=1, since=since, forecast_probability=20)
+    gaps = selectors.gap_list(team_a, today=TODAY)
+    assert [a.journey for a in gaps] == [big, small]
+    assert selectors.value_by_currency(gaps) == [("NOK", Decimal(1000))]
+
+
+def test_suggestions_come_from_new_conversations_and_change_nothing(
+    team_a: Any, alice: Any
+) -> None:
+    process = process_for(team_a, alice)
+    today = timezone.localdate()
+    journey = journey_at(team_a, alice, process=process, index=1, since=today - dt.timedelta(5))
+    ConversationFactory(
+        team=team_a,
+        account=journey.account,
+        occurred_at=_at(today - dt.timedelta(days=20)),
+        notes="Anbud er sendt ut.",
+    )
+    new = ConversationFactory(
+        team=team_a,
+        account=journey.account,
+        occurred_at=_at(today - dt.timedelta(days=1)),
+        notes="De skriver en kravspesifikasjon, og budsjettet er satt av.",
+    )
+    ConversationFactory(team=team_a, notes="Anbud er sendt ut.")  # another account
+    suggestions = selectors.journey_suggestions(journey)
+    assert [(s.conversation, s.stage.name, s.matched) for s in suggestions] == [
+        (new, "Requirements building", ("kravspes", "kravspesifikasjon", "budsjett"))
+    ]
+    journey.refresh_from_db()
+    assert journey.stage.name == "Problem identification"
+
+
+def test_accepting_a_suggestion_uses_the_conversation_as_evidence(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    today = timezone.localdate()
+    journey = journey_at(team_a, alice, process=process, index=1, since=today - dt.timedelta(5))
+    new = ConversationFactory(
+        team=team_a,
+        account=journey.account,
+        occurred_at=_at(today - dt.timedelta(days=1)),
+        notes="Upphandling startar, förfrågningsunderlag kommer.",
+    )
+    change = services.suggestion_accept(journey=journey, actor=alice, conversation=new)
+    journey.refresh_from_db()
+    assert journey.stage.name == "Supplier selection"
+    assert (change.conversation, change.changed_on) == (new, today - dt.timedelta(1))
+    assert "upphandling" in change.note
+    assert selectors.journey_suggestions(journey) == []
+
+
+def test_dismissed_suggestions_stay_away(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    today = timezone.localdate()
+    journey = journey_at(team_a, alice, process=process, index=1, since=today - dt.timedelta(5))
+    new = ConversationFactory(team=team_a, account=journey.account, notes="Vi vil ha en pilot.")
+    services.suggestion_dismiss(journey=journey, actor=alice, conversation=new)
+    services.suggestion_dismiss(journey=journey, actor=alice, conversation=new)
+    assert selectors.journey_suggestions(journey) == []
+    assert journey.dismissals.count() == 1
+    assert journey.stage.name == "Problem identification"
+
+
+def test_insight_counts_stalls_and_motives(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    stalled = journey_at(
+        team_a, alice, process=process, index=2, since=TODAY - dt.timedelta(days=100)
+    )
+    fine = journey_at(team_a, alice, process=process, index=2, since=TODAY - dt.timedelta(days=3))
+    for journey in (stalled, fine):
+        services.motive_add(journey=journey, actor=alice, text="Oppetid.", theme="uptime")
+    insight = selectors.category_insight(team_a, process, today=TODAY)
+    exploration = insight.stages[2]
+    assert (exploration.here_now, exploration.stalled_now) == (2, 1)
+    assert insight.stall_stage == exploration
+    assert [(m.theme, m.accounts, m.motives) for m in insight.motives] == [("uptime", 2, 2)]
+
+
+def test_account_journeys_for_the_account_page(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    account = AccountFactory(team=team_a, category=process.category)
+    journey_at(team_a, alice, process=process, index=1, since=TODAY, account=account)
+    journey_at(team_a, alice, process=process, index=1, since=TODAY)
+    assert len(selectors.account_journeys(account)) == 1
