@@ -133,7 +133,9 @@ def statement_create(
     state = signal_index.locked_state(team)
     index = signal_index.checkout(team, state)
     statement.save()
-    roots = signal_index.group_roots(team)
+    # Only this account's group matters here; walking its parents is cheaper than
+    # loading the whole team's account tree on every statement.
+    roots = {statement.account_id: conversation.account.group_root.pk}
     row = {f: getattr(statement, f) for f in signal_index.STATEMENT_FIELDS}
     key = index.add(signal_index.engine_statement(row, roots))
     statement.theme = _sync_themes(team, index, [key])[key]

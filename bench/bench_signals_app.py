@@ -1,0 +1,110 @@
+"""Adding one statement through the application (service, database, cached index).
+
+The engine benchmark (bench_signals.py) measures grouping alone; this one measures
+what a seller waits for when keeping a statement in a team that already has N:
+``statement_create`` with its row writes, theme update and audit record, on SQLite
+in a temporary data dir. It prints p50/p95 over the adds; no assertions.
+
+    .venv/bin/python bench/bench_signals_app.py [N ...]     # default 10000 100000
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _setup_django(data_dir: str) -> None:
+    os.environ["FASIT_DATA_DIR"] = data_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fasit.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _engine_generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_signals", HERE / "bench_signals.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.generate
+
+
+def run(n: int, adds: int = 200) -> None:
+    from django.utils import timezone
+
+    from fasit.conversations.models import Conversation
+    from fasit.customers.models import Account
+    from fasit.signals import index as signal_index
+    from fasit.signals.models import Statement
+    from fasit.signals.services import signals_regroup, statement_create
+    from fasit.tenancy.models import Team
+
+    generate = _engine_generator()
+    synthetic = generate(n + adds)
+    team = Team.objects.create(name=f"Bench {n}", slug=f"bench-{n}")
+    accounts = {}
+    for s in synthetic:
+        accounts.setdefault(s.account, None)
+    created = Account.objects.bulk_create([Account(team=team, name=a) for a in accounts], batch_size=2000)
+    account_ids = {a.name: a for a in created}
+    conversations = Conversation.objects.bulk_create(
+        [Conversation(team=team, account=a, occurred_at=timezone.now()) for a in created], batch_size=2000
+    )
+    conversation_of = {c.account_id: c for c in conversations}
+    started = time.perf_counter()
+    Statement.objects.bulk_create(
+        [
+            Statement(
+                team=team, conversation=conversation_of[account_ids[s.account].pk],
+                account=account_ids[s.account], text=s.text, language=s.language or "en",
+                said_on=s.date,
+            )
+            for s in synthetic[:n]
+        ],
+        batch_size=5000,
+    )
+    themes = signals_regroup(team=team)
+    seeded = time.perf_counter() - started
+    signal_index.forget(team)
+    first = time.perf_counter()
+    statement_create(
+        team=team, actor=None, conversation=conversation_of[account_ids[synthetic[n].account].pk],
+        text=synthetic[n].text, language=synthetic[n].language,
+    )
+    cold = time.perf_counter() - first
+    timings = []
+    for s in synthetic[n + 1 :]:
+        conversation = conversation_of[account_ids[s.account].pk]
+        t0 = time.perf_counter()
+        statement_create(team=team, actor=None, conversation=conversation, text=s.text, language=s.language)
+        timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(
+        f"N={n:>7,}  seed+regroup {seeded:6.1f} s  themes {themes:,}  "
+        f"first add (index rebuilt) {cold * 1000:7.0f} ms  "
+        f"add p50 {statistics.median(timings):5.1f} ms  p95 {p95:5.1f} ms  ({len(timings)} adds)"
+    )
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    with tempfile.TemporaryDirectory() as data_dir:
+        _setup_django(data_dir)
+        for n in sizes:
+            run(n)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
