@@ -125,17 +125,19 @@ class Journey(TeamOwned):
         on_delete=models.CASCADE,
         related_name="buying_journeys",
     )
+    # RESTRICT, not PROTECT: a stage or process cannot be deleted under its journeys
+    # (the services move them first), but deleting the whole team still works.
     process = models.ForeignKey(
         BuyingProcess,
         verbose_name=_("buying process"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="journeys",
     )
     title = models.CharField(_("what they are considering"), max_length=200)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     currency = models.CharField(_("currency"), max_length=3, default="NOK")
     stage = models.ForeignKey(
-        Stage, verbose_name=_("buyer stage"), on_delete=models.PROTECT, related_name="journeys"
+        Stage, verbose_name=_("buyer stage"), on_delete=models.RESTRICT, related_name="journeys"
     )
     stage_since = models.DateField(_("in this stage since"))
     outcome = models.CharField(

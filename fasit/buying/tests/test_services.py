@@ -277,3 +277,17 @@ def test_forecast_is_validated(team_a: Any, alice: Any) -> None:
     assert "forecast_probability" in error.value.message_dict
     journey.refresh_from_db()
     assert journey.forecast_probability is None
+
+
+def test_deleting_the_team_takes_its_journeys_but_a_stage_cannot_go_under_them(
+    team_a: Any, alice: Any
+) -> None:
+    from django.db.models import RestrictedError
+
+    process = process_for(team_a, alice)
+    journey = journey_at(team_a, alice, process=process, index=2, since=DAY)
+    with pytest.raises(RestrictedError):
+        journey.stage.delete()
+    team_a.delete()
+    assert not Journey.objects.exists()
+    assert not BuyingProcess.objects.exists()

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from fasit.buying.services import journey_create, member_set, motive_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
@@ -39,6 +40,9 @@ class World:
     membership: Any
     statement: Any
     proposal: Any
+    journey: Any
+    member: Any
+    motive: Any
 
 
 @pytest.fixture
@@ -53,7 +57,11 @@ def world(team_a: Any, alice: Any) -> World:
         actor=alice,
         transcript=SimpleUploadedFile("m.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKari: Hei\n"),
     )
+    journey = journey_create(team=team_a, actor=alice, account=account, title="Nye pumper")
     return World(
+        journey=journey,
+        member=member_set(journey=journey, actor=alice, person=person, role="decision_maker"),
+        motive=motive_add(journey=journey, actor=alice, text="Ingen stans til."),
         account=account,
         person=person,
         role=role,
@@ -82,7 +90,28 @@ def world(team_a: Any, alice: Any) -> World:
 def record_urls(w: World) -> dict[str, str]:
     """URL name -> URL for one record of team A; keys must cover every URL with an id."""
     a, p, c = w.account.pk, w.person.pk, w.conversation.pk
+    j, process, stage = w.journey.pk, w.journey.process_id, w.journey.stage_id
     return {
+        "buying:process": reverse("buying:process", args=[process]),
+        "buying:process_edit": reverse("buying:process_edit", args=[process]),
+        "buying:stage_add": reverse("buying:stage_add", args=[process]),
+        "buying:stage": reverse("buying:stage", args=[stage]),
+        "buying:stage_edit": reverse("buying:stage_edit", args=[stage]),
+        "buying:stage_move": reverse("buying:stage_move", args=[stage]),
+        "buying:stage_remove": reverse("buying:stage_remove", args=[stage]),
+        "buying:journey": reverse("buying:journey", args=[j]),
+        "buying:journey_edit": reverse("buying:journey_edit", args=[j]),
+        "buying:journey_outcome": reverse("buying:journey_outcome", args=[j]),
+        "buying:journey_delete": reverse("buying:journey_delete", args=[j]),
+        "buying:journey_stage": reverse("buying:journey_stage", args=[j]),
+        "buying:member_set": reverse("buying:member_set", args=[j]),
+        "buying:member_remove": reverse("buying:member_remove", args=[j, w.member.pk]),
+        "buying:motive_add": reverse("buying:motive_add", args=[j]),
+        "buying:motive_remove": reverse("buying:motive_remove", args=[j, w.motive.pk]),
+        "buying:suggestion_accept": reverse("buying:suggestion_accept", args=[j, c]),
+        "buying:suggestion_dismiss": reverse("buying:suggestion_dismiss", args=[j, c]),
+        "api:get_journey": f"/api/buying/journeys/{j}",
+        "api:get_process": f"/api/buying/processes/{process}",
         "accounts:detail": reverse("accounts:detail", args=[a]),
         "accounts:edit": reverse("accounts:edit", args=[a]),
         "accounts:delete": reverse("accounts:delete", args=[a]),
@@ -131,6 +160,18 @@ def record_urls(w: World) -> dict[str, str]:
 # These answer GET with 405 whoever asks (nothing about the record is revealed);
 # their POST is what the 404 test checks.
 POST_ONLY = {
+    "buying:process_edit",
+    "buying:stage_add",
+    "buying:stage_move",
+    "buying:stage_remove",
+    "buying:journey_outcome",
+    "buying:journey_stage",
+    "buying:member_set",
+    "buying:member_remove",
+    "buying:motive_add",
+    "buying:motive_remove",
+    "buying:suggestion_accept",
+    "buying:suggestion_dismiss",
     "signals:theme_rename",
     "signals:theme_merge",
     "signals:theme_split",
@@ -152,6 +193,11 @@ POST_ONLY = {
     "member_remove",
 }
 READ_ONLY = {
+    "buying:process",
+    "buying:stage",
+    "buying:journey",
+    "api:get_journey",
+    "api:get_process",
     "signals:theme",
     "api:get_theme",
     "accounts:detail",

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from typing import Any
+
+import pytest
+from django.core.management.base import CommandError
+
+from fasit.buying import selectors
+from fasit.buying.models import BuyingProcess, Journey
+from fasit.buying.reports import report_buying, resolve_team
+from fasit.buying.tests.helpers import journey_at, process_for
+from fasit.core.demo.generator import seed_demo
+
+TODAY = dt.date(2025, 11, 24)
+
+
+def test_report_json_has_the_documented_keys(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    journey_at(
+        team_a,
+        alice,
+        process=process,
+        index=1,
+        since=TODAY - dt.timedelta(days=10),
+        title="Nye pumper",
+        forecast_probability=80,
+    )
+    data = json.loads(report_buying(team=team_a, as_json=True, today=TODAY))
+    row = data["journeys"][0]
+    assert set(row) == {
+        "account",
+        "title",
+        "category",
+        "stage",
+        "stage_index",
+        "stages_total",
+        "days_in_stage",
+        "seller_probability",
+        "reality_gap",
+        "reasons",
+        "status_quo_risk",
+    }
+    assert (row["title"], row["stage"], row["stage_index"], row["days_in_stage"]) == (
+        "Nye pumper",
+        "Problem identification",
+        1,
+        10,
+    )
+    assert (row["reality_gap"], row["status_quo_risk"]) == (True, "high")
+    assert row["reasons"][0].startswith("The forecast says 80 %")
+
+
+def test_report_text(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    journey_at(team_a, alice, process=process, index=1, since=TODAY, forecast_probability=80)
+    text = report_buying(team=team_a, as_json=False, today=TODAY)
+    assert "Problem identification (2/9, 0 days)" in text
+    assert "1 open journeys, 1 with a reality gap." in text
+
+
+def test_report_team_must_be_named_when_there_are_several(team_a: Any, team_b: Any) -> None:
+    with pytest.raises(CommandError):
+        resolve_team(None)
+    with pytest.raises(CommandError):
+        resolve_team("nope")
+    assert resolve_team("team-b") == team_b
+
+
+def test_demo_has_journeys_in_every_stage_with_gaps_and_stalls(db: Any) -> None:
+    team = seed_demo(seed=3, today=TODAY).team
+    processes = BuyingProcess.objects.for_team(team)
+    assert processes.count() == 3
+    assessments = selectors.assess(team, selectors.journey_list(team), today=TODAY)
+    per_category = Counter((a.journey.process.category.name, a.stage_index) for a in assessments)
+    for process in processes:
+        assert {i for c, i in per_category if c == process.category.name} == set(range(9))
+    assert sum(1 for a in assessments if a.gap and a.gap.flagged) >= 3
+    assert (
+        sum(1 for a in assessments if a.risk and any(r.code == "stalled" for r in a.risk.reasons))
+        >= 3
+    )
+    assert Journey.objects.for_team(team).exclude(outcome="open").exists()
+    with_suggestions = [j for j in selectors.journey_list(team) if selectors.journey_suggestions(j)]
+    assert with_suggestions
+
+
+def test_demo_buying_is_deterministic(db: Any) -> None:
+    from fasit.tenancy.models import Team
+
+    def snapshot() -> list[Any]:
+        return list(
+            Journey.objects.order_by("id").values_list(
+                "title", "stage__name", "stage_since", "forecast_probability"
+            )
+        )
+
+    seed_demo(seed=5, today=TODAY)
+    first = snapshot()
+    Team.objects.all().delete()
+    seed_demo(seed=5, today=TODAY)
+    assert snapshot() == first
