@@ -14,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from fasit.buying.reports import add_buying_arguments, run_buying
 from fasit.relationships import reports
 from fasit.relationships.management.commands._common import parse_date, resolve_team
 
@@ -72,6 +73,15 @@ def being_on(command: BaseCommand, options: argparse.Namespace) -> None:
             f"{r['name'][:34]:<34} {r['tier']:<8} {r['health']:>6} {'yes' if r['going_dark'] else '':>4} "
             f"{days:>5} {r['norm_days']:>4} {r['people_in_contact']:>4}/{r['people_on_record']:<4} {at_risk:>13}"
         )
+
+
+@report(
+    "buying",
+    "journeys: buyer stage, seller's forecast, reality gap, status-quo risk",
+    add_buying_arguments,
+)
+def buying(command: BaseCommand, options: argparse.Namespace) -> None:
+    command.stdout.write(run_buying(vars(options)))
 
 
 class _Parser(argparse.ArgumentParser):
