@@ -94,7 +94,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("report", nargs="?", help="one of: " + ", ".join(REPORTS))
-        parser.add_argument("args", nargs=argparse.REMAINDER)
+        parser.add_argument("rest", nargs=argparse.REMAINDER, help="the report's own arguments")
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["report"]
@@ -108,4 +108,4 @@ class Command(BaseCommand):
         help_text, arguments, func = REPORTS[name]
         parser = _Parser(prog=f"fasit report {name}", description=help_text)
         arguments(parser)
-        func(self, parser.parse_args(options["args"]))
+        func(self, parser.parse_args(options["rest"]))
