@@ -102,3 +102,15 @@ def test_demo_buying_is_deterministic(db: Any) -> None:
     Team.objects.all().delete()
     seed_demo(seed=5, today=TODAY)
     assert snapshot() == first
+
+
+def test_fasit_report_buying_command(team_a: Any, alice: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    process = process_for(team_a, alice)
+    journey_at(team_a, alice, process=process, index=1, since=TODAY, title="Nye pumper")
+    out = StringIO()
+    call_command("fasit_report", "buying", "--team", "team-a", "--json", stdout=out)
+    assert json.loads(out.getvalue())["journeys"][0]["title"] == "Nye pumper"
