@@ -9,10 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from fasit.engine.relationships.cadence import Contact, is_real_contact
+from fasit.engine.relationships.cadence import Contact, is_real_contact, listening_quality
 from fasit.engine.relationships.dates import local_date, time_zone_for
 from fasit.engine.relationships.knowledge import PersonProfile
 from fasit.engine.relationships.namedays import NameDayCalendar, parse_calendar
@@ -59,12 +60,33 @@ def is_real(row: dict[str, Any]) -> bool:
 
 def listening_scores(team: Any, conversation_ids: list[int]) -> dict[int, float]:
     """Listening quality (0..1) per analysed conversation, from the provider named in
-    ``FASIT_LISTENING_SCORES`` (a dotted path to ``f(team, ids) -> {id: score}``). The
-    listening analysis is another app's; without it health re-weights its other parts."""
-    path = getattr(settings, "FASIT_LISTENING_SCORES", "")
-    if not path or not conversation_ids:
+    ``FASIT_LISTENING_SCORES`` (a dotted path to ``f(team, ids) -> {id: score}``), by
+    default the conversations app's listening analyses. Conversations without an
+    analysis have no score, and health re-weights its other parts."""
+    if not conversation_ids:
         return {}
-    return dict(import_string(path)(team, conversation_ids))
+    path = getattr(settings, "FASIT_LISTENING_SCORES", "")
+    if path:
+        return dict(import_string(path)(team, conversation_ids))
+    return analysed_listening(team, conversation_ids)
+
+
+def analysed_listening(team: Any, conversation_ids: list[int]) -> dict[int, float]:
+    try:
+        # Looked up by name: the listening analysis belongs to the conversations app.
+        model = apps.get_model("conversations", "ListeningAnalysis")
+    except LookupError:
+        return {}
+    rows = (
+        model.objects.for_team(team)
+        .filter(
+            conversation_id__in=conversation_ids, status="done", seller_talk_share__isnull=False
+        )
+        .values_list("conversation_id", "seller_talk_share", "seller_open_questions", "summaries")
+    )
+    return {
+        cid: listening_quality(share, open_q, summaries) for cid, share, open_q, summaries in rows
+    }
 
 
 def _date(value: dt.datetime | dt.date | None) -> dt.date | None:

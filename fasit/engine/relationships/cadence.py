@@ -267,6 +267,28 @@ def listening(contacts: Iterable[Contact], *, today: dt.date) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+TALK_SHARE_GOOD, TALK_SHARE_BAD = 0.43, 0.65  # Gong Labs: top performers talk ~43%
+OPEN_QUESTIONS_GOOD = 11  # 11-14 questions in a discovery call
+SUMMARIES_GOOD = 2
+
+
+def listening_quality(
+    seller_talk_share: float, open_questions: int | None = None, summaries: int | None = None
+) -> float:
+    """One conversation's listening quality, 0..1: half talk share (full at 43% or
+    less, none from 65%), 30% open questions (full at 11), 20% summaries (full at 2).
+    Missing counts are left out and the rest re-weights."""
+    talk = min(
+        1.0, max(0.0, (TALK_SHARE_BAD - seller_talk_share) / (TALK_SHARE_BAD - TALK_SHARE_GOOD))
+    )
+    parts = [(0.5, talk)]
+    if open_questions is not None:
+        parts.append((0.3, min(1.0, open_questions / OPEN_QUESTIONS_GOOD)))
+    if summaries is not None:
+        parts.append((0.2, min(1.0, summaries / SUMMARIES_GOOD)))
+    return sum(w * v for w, v in parts) / sum(w for w, _v in parts)
+
+
 def health_score(components: Components) -> int:
     """The weighted mean of the components that are present, 0..100."""
     present = components.present()

@@ -112,3 +112,18 @@ def test_conversations_queries_do_not_grow_with_accounts(
     assert Conversation.objects.count() == 30
     with django_assert_max_num_queries(10):
         selectors.being_on(team_a, today=TODAY)
+
+
+def perfect_listening(team: Any, ids: list[int]) -> dict[int, float]:
+    return dict.fromkeys(ids, 1.0)
+
+
+def test_listening_joins_health_when_analysed(team_a: Any, settings: Any) -> None:
+    account = AccountFactory(team=team_a, tier="key")
+    ConversationFactory(team=team_a, account=account, occurred_at=ago(3))
+    without = selectors.being_on(team_a, today=TODAY)[0].assessment
+    settings.FASIT_LISTENING_SCORES = "fasit.relationships.tests.test_being_on.perfect_listening"
+    with_listening = selectors.being_on(team_a, today=TODAY)[0].assessment
+    assert without.components.listening is None
+    assert with_listening.components.listening == 1.0
+    assert with_listening.health > without.health

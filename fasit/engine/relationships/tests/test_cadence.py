@@ -16,6 +16,7 @@ from fasit.engine.relationships.cadence import (
     frequency,
     health_score,
     is_real_contact,
+    listening_quality,
     recency,
     reciprocity,
     resolve_norm,
@@ -223,3 +224,10 @@ def test_person_health() -> None:
     assert 0 < result.health <= 100
     quiet = assess_person(PersonFacts(2, 30, ()), today=TODAY)
     assert quiet.behind and quiet.health == 0
+
+
+def test_listening_quality() -> None:
+    assert listening_quality(0.40, 12, 2) == 1.0
+    assert listening_quality(0.70, 0, 0) == 0.0
+    assert listening_quality(0.54) == pytest.approx(0.5)
+    assert listening_quality(0.43, 0) == pytest.approx(0.5 / 0.8)
