@@ -66,13 +66,17 @@ def test_overview_filters_by_risk_and_serves_rows_to_htmx(
     assert "Gammel sak" not in charlie_client.get(reverse("buying:home")).content.decode()
 
 
-def test_insight_draws_svg_charts(team_a: Any, alice: Any, alice_client: Any) -> None:
+def test_insight_draws_svg_charts(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any
+) -> None:
     process = process_for(team_a, alice)
     journey_at(team_a, alice, process=process, index=2, since=SINCE)
     html = alice_client.get(reverse("buying:insight")).content.decode()
     assert html.count("<svg") == 3
     assert "Where they stall" in html
     assert "Solution exploration" in html
+    other = charlie_client.get(reverse("buying:insight")).content.decode()
+    assert "<svg" not in other and process.name not in other
 
 
 def test_workshop_page_edits_a_stage_inline(
@@ -99,7 +103,9 @@ def test_workshop_page_edits_a_stage_inline(
     assert charlie_client.post(url, data).status_code == 404
 
 
-def test_workshop_refuses_a_stage_without_name(team_a: Any, alice: Any, bob_client: Any) -> None:
+def test_workshop_refuses_a_stage_without_name(
+    team_a: Any, alice: Any, bob_client: Any, charlie_client: Any
+) -> None:
     process = process_for(team_a, alice)
     stage = stages_of(process)[1]
     response = bob_client.post(
@@ -110,6 +116,7 @@ def test_workshop_refuses_a_stage_without_name(team_a: Any, alice: Any, bob_clie
     assert "This field is required" in response.content.decode()
     stage.refresh_from_db()
     assert stage.name == "Problem identification"
+    assert charlie_client.get(reverse("buying:stage", args=[stage.pk])).status_code == 404
 
 
 def test_reorder_with_htmx_returns_the_stage_list(
@@ -124,9 +131,16 @@ def test_reorder_with_htmx_returns_the_stage_list(
     assert charlie_client.post(url, {"direction": "up"}).status_code == 404
 
 
-def test_remove_and_add_stage(team_a: Any, alice: Any, bob_client: Any) -> None:
+def test_remove_and_add_stage(
+    team_a: Any, alice: Any, bob_client: Any, charlie_client: Any
+) -> None:
     process = process_for(team_a, alice)
     journey = journey_at(team_a, alice, process=process, index=5, since=SINCE)
+    remove = reverse("buying:stage_remove", args=[stages_of(process)[5].pk])
+    assert charlie_client.post(remove).status_code == 404
+    add = reverse("buying:stage_add", args=[process.pk])
+    assert charlie_client.post(add, {"name": "X"}).status_code == 404
+    assert len(stages_of(process)) == 9
     html = bob_client.post(
         reverse("buying:stage_remove", args=[stages_of(process)[5].pk]), HTTP_HX_REQUEST="true"
     ).content.decode()
@@ -138,9 +152,11 @@ def test_remove_and_add_stage(team_a: Any, alice: Any, bob_client: Any) -> None:
 
 
 def test_victor_reads_the_workshop_but_cannot_edit(
-    team_a: Any, alice: Any, victor_client: Any
+    team_a: Any, alice: Any, victor_client: Any, charlie_client: Any
 ) -> None:
     process = process_for(team_a, alice)
+    assert charlie_client.get(reverse("buying:process", args=[process.pk])).status_code == 404
+    assert process.name not in charlie_client.get(reverse("buying:processes")).content.decode()
     html = victor_client.get(reverse("buying:process", args=[process.pk])).content.decode()
     assert "Status quo" in html
     assert "Add stage" not in html
