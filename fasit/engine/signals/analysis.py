@@ -48,6 +48,15 @@ W_SECONDARY: Final[float] = 0.5
 W_WORD: Final[float] = 0.45
 W_GRAM: Final[float] = 0.12
 TEACH_WEIGHT: Final[float] = 1.0
+# The concept block and the word block are normalised separately and then mixed, so a
+# long statement full of unexplained words does not drown the concept it names. The
+# concept block's share is scaled by how specific its most specific concept is (the
+# concept's weight): "lead time" dominates its statement, "delivery" alone does not.
+W_CONCEPT_BLOCK: Final[float] = 1.0
+W_WORD_BLOCK: Final[float] = 0.6
+# An unknown head before a known tail of at least this many letters is split off
+# ("engångs|emballage", "kamera|system"): the tail of a Nordic compound names its kind.
+MIN_TAIL: Final[int] = 5
 
 _FOLD: Final[dict[int, str]] = str.maketrans(
     {"ä": "e", "æ": "e", "ö": "o", "ø": "o", "å": "a", "é": "e", "ü": "u", "è": "e"}
@@ -169,6 +178,9 @@ class Lexicon:
     by_prefix: dict[str, list[_Term]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
     min_prefix: int = 3
+    # Words and prefixes that alone name a concept (one-word terms): known tails.
+    concept_words: set[str] = field(default_factory=set)
+    concept_prefixes: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, concepts: Iterable[Concept] = CONCEPTS) -> Lexicon:
@@ -190,11 +202,13 @@ class Lexicon:
             self.by_prefix.setdefault(first.prefix, []).append(term)
             if len(term.toks) == 1:
                 self.vocabulary.add(first.prefix)
+                self.concept_prefixes.add(first.prefix)
         else:
             for key in first.keys:
                 self.by_key.setdefault(key, []).append(term)
             if len(term.toks) == 1:
                 self.vocabulary.update(k for k in first.keys if len(k) >= MIN_PART)
+                self.concept_words.update(first.keys)
         for tok in term.toks[1:]:
             if tok.keys:
                 self.vocabulary.update(k for k in tok.keys if len(k) >= MIN_PART)
@@ -224,15 +238,24 @@ class Lexicon:
         return found
 
     def match(self, units: list[str]) -> list[tuple[str, int, int]]:
-        """Every (concept, start, end) a lexicon term covers in the word sequence."""
-        found: list[tuple[str, int, int]] = []
+        """Every (concept, start, end) a lexicon term covers in the word sequence.
+
+        A match inside a longer match of another concept is dropped: the longer term is
+        the more specific reading ("training data" is not training, "price per unit"
+        is not pay-per-use, "data ownership" is not about owning the machine).
+        """
+        found: set[tuple[str, int, int]] = set()
         keys = [word_keys(u) for u in units]
         for i, unit in enumerate(units):
             for term in self._candidates(unit, keys[i]):
                 end = _match_from(term.toks, 1, units, keys, i + 1)
-                if end is not None:
-                    found.append((term.concept, i, end))
-        return found
+                if end is not None and end > i:
+                    found.add((term.concept, i, end))
+        return [
+            (c, s, e)
+            for c, s, e in sorted(found, key=lambda m: (m[1], m[2], m[0]))
+            if not any(c2 != c and s2 <= s and e <= e2 and e2 - s2 > e - s for c2, s2, e2 in found)
+        ]
 
     def is_word(self, part: str) -> bool:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
@@ -273,8 +296,24 @@ def split_compound(word: str, lexicon: Lexicon | None = None) -> list[str]:
     (betalning+s+villkor, reservdel+s+lager); the last part may be inflected.
     """
     lex = lexicon or default_lexicon()
-    parts = _split(normalise(word), lex, 0)
+    normal = normalise(word)
+    parts = _split(normal, lex, 0) or _split_tail(normal, lex)
     return parts if parts and len(parts) > 1 else [word]
+
+
+def _split_tail(word: str, lex: Lexicon) -> list[str] | None:
+    """Unknown head + the longest tail that names a concept ("engångs|emballaget")."""
+    for i in range(MIN_PART, len(word) - MIN_TAIL + 1):
+        tail = word[i:]
+        if _names_concept(tail, lex):
+            return [word[:i], tail]
+    return None
+
+
+def _names_concept(part: str, lex: Lexicon) -> bool:
+    if any(k in lex.concept_words for k in word_keys(part) if len(k) >= MIN_TAIL):
+        return True
+    return any(part[:k] in lex.concept_prefixes for k in range(MIN_TAIL, len(part) + 1))
 
 
 def _split(word: str, lex: Lexicon, depth: int) -> list[str] | None:
@@ -380,25 +419,40 @@ def analyse(
         content.append(s)
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
+    specific = 0.0
     for cid in concepts | secondary:
         w = lex.weight(cid) * (W_SECONDARY if cid in secondary else 1.0)
+        specific = max(specific, w)
         _put(vector, "c:" + cid, w)
         for b in lex.broader(cid):
             _put(vector, "c:" + b, W_BROADER * w)
+    wordvec: Vector = {}
     for s in content:
-        _put(vector, "w:" + s, W_WORD)
+        _put(wordvec, "w:" + s, W_WORD)
         if len(s) >= 4:
             for g in _grams(s):
-                _put(vector, "g:" + g, W_GRAM)
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    if norm:
-        vector = {k: v / norm for k, v in vector.items()}
+                _put(wordvec, "g:" + g, W_GRAM)
+    vector = _mix(vector, W_CONCEPT_BLOCK * min(1.0, specific), wordvec, W_WORD_BLOCK)
     return Analysis(
         vector=vector,
         concepts=frozenset(concepts | secondary),
         content=tuple(content),
         words=tuple(shown),
     )
+
+
+def _unit(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _mix(concepts: Vector, a: float, words: Vector, b: float) -> Vector:
+    """``a`` parts concept block and ``b`` parts word block, each a unit vector first."""
+    if not concepts or not words:
+        return _unit(concepts or words)
+    mixed = {k: a * v for k, v in _unit(concepts).items()}
+    mixed.update((k, b * v) for k, v in _unit(words).items())
+    return _unit(mixed)
 
 
 def _put(vector: Vector, key: str, weight: float) -> None:

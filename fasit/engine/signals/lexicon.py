@@ -80,13 +80,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         broader=("delivery",),
         sv="leveranstid* | ledtid* | leveranstider | väntetid på ~ leverans | snabb leverans | "
-        "snabbare leverans | snabba leveranser | ta för lång tid | för lång tid | veckors väntan",
+        "snabbare leverans | snabba leveranser | ta för lång tid | för lång tid | veckors väntan | alltför lång tid | alldeles för lång tid | tar länge | för länge | väntar ~ länge | väntat ~ länge | leverera på ~ dagar | leverera på ~ vecka | leverera på ~ veckor | leverera inom | korta ledtiden | kortare ledtid*",
         nb="leveringstid* | leveransetid* | ledetid* | rask levering | raskere levering | "
-        "tar for lang tid | for lang tid | ukers ventetid | ventetid",
+        "tar for lang tid | for lang tid | ukers ventetid | ventetid | altfor lang tid | alt for lang tid | tar lang tid | for lenge | venter ~ lenge | ventet ~ lenge | levere på ~ dager | levere på ~ uke | levere på ~ uker | levere innen | kortere ledetid*",
         da="leveringstid* | leverancetid* | hurtig levering | hurtigere levering | "
-        "tager for lang tid | for lang tid | ugers ventetid | ventetid",
+        "tager for lang tid | for lang tid | ugers ventetid | ventetid | alt for lang tid | altfor lang tid | tager lang tid | for længe | venter ~ længe | ventet ~ længe | levere på ~ dage | levere på ~ uge | levere på ~ uger | levere inden | kortere leveringstid*",
         en="lead time* | delivery time* | fast delivery | faster delivery | quick delivery | "
-        "takes too long | too long to deliver | weeks of waiting | waiting time",
+        "takes too long | too long to deliver | weeks of waiting | waiting time | too long | takes ages | take ages | ages to arrive | wait* ~ long | deliver in ~ days | deliver in ~ week* | deliver within | shorter lead time*",
     ),
     _c(
         "delivery.next_day",
@@ -108,18 +108,18 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         sv="leveransprecision | leveranssäkerhet | i tid | i rätt tid | som utlovat | som lovat | "
         "försening* | försenad* | försenade | sena leveranser | kommer sent | levererar sent | "
         "för sent | avtalad tid | avtalade tiden | utlovade tiden | "
-        "hålla tider* | hålla leveransdatum | utlovad tid",
+        "hålla tider* | hålla leveransdatum | utlovad tid | lovat | lovade | utlovad* | när ni säger | leveransförmåga | punktlig* | dagar för sent | kommer för sent",
         nb="leveringspresisjon | leveringssikkerhet | i tide | til rett tid | som lovet | "
         "forsinkelse* | forsinket | forsinka | sene leveranser | kommer sent | holde tiden | "
         "for sent | avtalt tid | avtalte tiden | "
-        "holde leveringsdato | lovet tid",
+        "holde leveringsdato | lovet tid | lovet | lovte | når dere sier | leveringsevne | punktlig* | dager for sent | kom for sent",
         da="leveringspræcision | leveringssikkerhed | til tiden | til rette tid | som lovet | "
         "forsinkelse* | forsinket | forsinkede | sene leverancer | kommer for sent | "
         "for sent | aftalt tid | aftalte tid | "
-        "overholde leveringsdato | lovet tid",
+        "overholde leveringsdato | lovet tid | lovet | lovede | når i siger | leveringsevne | punktlig* | dage for sent | kom for sent",
         en="on-time | on time | delivery precision | reliable deliver* | as promised | delay | "
         "too late | agreed time | "
-        "delays | delayed | late deliver* | arrive late | promised date | miss* deadline*",
+        "delays | delayed | late deliver* | arrive late | promised date | miss* deadline* | promised | when you say | punctual* | otd | days late | came late",
     ),
     _c(
         "delivery.tracking",
@@ -220,22 +220,22 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "e handel* | handla online | beställa online | beställa på nätet | beställa själva | "
         "beställa själv | order själva | beställa elektroniskt | elektronisk beställning | edi | punchout | "
         "punch out | beställningsportal | orderportal | beställa ~ app* | digital beställning | "
-        "beställa ~ från ~ affärssystem* | beställa ~ från ~ erp* | beställa ~ från ~ inköpssystem* | order ~ från ~ affärssystem*",
+        "beställa ~ från ~ affärssystem* | beställa ~ från ~ erp* | beställa ~ från ~ inköpssystem* | order ~ från ~ affärssystem* | webbportal* | webportal* | edifact | återbeställ* | beställa på nätet | logga in och beställa",
         nb="nettbutikk* | webshop* | nettbutik* | netthandel* | e-handel* | ehandel* | "
         "e handel* | handle på nett | bestille på nett | bestille online | bestille selv | "
         "ordre selv | ordre elektronisk | bestille elektronisk | elektronisk bestilling | edi | punchout | "
         "punch out | bestillingsportal | ordreportal | bestille ~ app* | digital bestilling | "
-        "bestille ~ fra ~ erp* | rett fra innkjøpssystem* | direkte fra innkjøpssystem* | bestille ~ fra ~ innkjøpssystem* | ordre ~ fra ~ innkjøpssystem* | bestille ~ fra ~ forretningssystem*",
+        "bestille ~ fra ~ erp* | rett fra innkjøpssystem* | direkte fra innkjøpssystem* | bestille ~ fra ~ innkjøpssystem* | ordre ~ fra ~ innkjøpssystem* | bestille ~ fra ~ forretningssystem* | nettportal* | webportal* | edifact | gjenbestill* | bestille på nettet | logge inn og bestille",
         da="webshop* | netbutik* | nethandel* | e-handel* | ehandel* | e handel* | "
         "handle online | bestille online | bestille på nettet | bestille selv | "
         "bestille elektronisk | elektronisk bestilling | edi | punchout | punch out | "
         "bestillingsportal | ordreportal | bestille ~ app* | digital bestilling | ordrer selv | "
-        "bestille ~ fra ~ erp* | direkte fra ~ erp* | bestille ~ fra ~ indkøbssystem* | direkte fra ~ indkøbssystem* | bestille ~ fra ~ økonomisystem*",
+        "bestille ~ fra ~ erp* | direkte fra ~ erp* | bestille ~ fra ~ indkøbssystem* | direkte fra ~ indkøbssystem* | bestille ~ fra ~ økonomisystem* | webportal* | edifact | genbestill* | logge ind og bestille | logge ind og genbestille",
         en="web shop* | webshop* | online shop* | e-commerce | ecommerce | e commerce | "
         "order online | online ordering | ordering online | order electronically | "
         "electronic ordering | edi | punchout | punch-out | ordering portal | order portal | "
         "self-service ordering | order ~ ourselves | order through ~ app | digital ordering | "
-        "order ~ from ~ erp | order ~ from ~ procurement system* | order ~ from ~ purchasing system* | straight from ~ erp",
+        "order ~ from ~ erp | order ~ from ~ procurement system* | order ~ from ~ purchasing system* | straight from ~ erp | web portal* | edifact | reorder online | order on the web | log in and order",
     ),
     # --- Stock, availability, spare parts --------------------------------------------
     _c(
@@ -248,16 +248,34 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         sv="lager | lagret | lagerstatus | lagersaldo | lagerhållning | lagernivå* | "
         "på lager | tillgänglighet | tillgängligt | restorder* | restnotera* | slut på lager | "
-        "slutsåld* | buffertlager | konsignationslager | säkerhetslager | lagerföra | lagerför",
+        "slutsåld* | buffertlager | säkerhetslager | lagerföra | lagerför",
         nb="lager | lageret | lagerstatus | lagerbeholdning | lagersaldo | lagernivå* | "
         "på lager | tilgjengelighet | tilgjengelig | restordre* | tomt på lager | utsolgt | "
-        "bufferlager | konsignasjonslager | sikkerhetslager | lagerføre | lagerfører",
+        "bufferlager | sikkerhetslager | lagerføre | lagerfører",
         da="lager | lageret | lagerstatus | lagerbeholdning | lagersaldo | lagerniveau* | "
         "på lager | tilgængelighed | tilgængelig | restordre* | udsolgt | bufferlager | "
-        "konsignationslager | sikkerhedslager | lagerføre | lagerfører",
+        "sikkerhedslager | lagerføre | lagerfører",
         en="stock | in stock | out of stock | stock level* | stock status | inventory | "
         "availability | available | backorder* | back order* | sold out | buffer stock | "
-        "consignment stock | safety stock",
+        "safety stock",
+    ),
+    _c(
+        "stock.consignment",
+        ("Konsignationslager", "Konsignasjonslager", "Konsignationslager", "Consignment stock"),
+        broader=("stock",),
+        sv="konsignation* | kommissionslager* | vmi | leverantörsstyrt lager | "
+        "leverantörsägt lager | ni äger ~ tills | betala* ~ vid uttag | betala* ~ vid uttak | "
+        "faktur* ~ vid uttag | faktur* ~ vid uttak | vid uttag | vid uttak | lager hos oss | "
+        "era varor hos oss | när vi plockar ut | när vi tar ut",
+        nb="konsignasjon* | kommisjonslager* | vmi | leverandørstyrt lager | dere eier ~ til | "
+        "faktur* ~ ved uttak | ved uttak | lager hos oss | varer ~ hos oss | varer stående hos oss | "
+        "når vi tar ~ ut",
+        da="konsignation* | kommissionslager* | vmi | leverandørstyret lager | i ejer ~ indtil | "
+        "faktur* ~ ved udtag | ved udtag | ved træk | når vi trækker | lager hos os | "
+        "varer ~ hos os | stående hos os",
+        en="consignment* | vendor managed inventory | vendor-managed inventory | vmi | "
+        "you own ~ until | on withdrawal | invoiced ~ when we use | stock on our premises | "
+        "on our premises | pay ~ when we take",
     ),
     _c(
         "spare_parts",
@@ -268,6 +286,42 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         en="spare part* | spares | replacement part* | wear part*",
     ),
     # --- Price and price models ------------------------------------------------------
+    _c(
+        "spare_parts.kit",
+        ("Reservdelskit", "Reservedelssett", "Reservedelssæt", "Spare parts kits"),
+        broader=("spare_parts",),
+        sv="reservdelskit* | reservdelspaket* | reservdelssats* | servicekit* | servicesats* | "
+        "slitdelssats* | slitdelspaket* | kit | kitet | satser | färdiga paket | paketera*",
+        nb="reservedelssett* | reservedelspakke* | servicesett* | servicekit* | slitedelssett* | "
+        "kit | ferdige pakker | ferdige sett | pakke ~ deler | pakke ~ reservedel*",
+        da="reservedelssæt* | reservedelspakke* | servicesæt* | servicekit* | sliddelssæt* | "
+        "kit | færdige pakker | færdige sæt | pakke ~ dele | pakke ~ reservedel*",
+        en="spare parts kit* | service kit* | spares kit* | wear parts kit* | maintenance kit* | "
+        "kit | kits | parts package*",
+    ),
+    _c(
+        "spare_parts.lifetime",
+        (
+            "Reservdelar på lång sikt",
+            "Reservedeler på lang sikt",
+            "Reservedele på lang sigt",
+            "Long-term parts availability",
+        ),
+        broader=("spare_parts",),
+        sv="utgått | utgångna | utgående | end of life | föråldrad* | inte längre tillgänglig* | "
+        "ej längre tillgänglig* | reservdel* i ~ år | tillgänglig* i ~ år | "
+        "garantera ~ reservdel* | hur länge ~ reservdel* | reservdelsgaranti* | "
+        "reservdel* ~ tillgängliga",
+        nb="utgått | utgående | end of life | foreldet | ikke lenger tilgjengelig* | "
+        "reservedel* i ~ år | tilgjengelig* i ~ år | garantere ~ reservedel* | "
+        "hvor lenge ~ reservedel* | reservedelsgaranti* | reservedel* ~ tilgjengelig*",
+        da="udgået | udgåede | udgående | end of life | forældet | ikke længere tilgængelig* | "
+        "reservedel* i ~ år | tilgængelig* i ~ år | garantere ~ reservedel* | "
+        "hvor længe ~ reservedel* | reservedelsgaranti* | reservedel* ~ tilgængelig*",
+        en="obsolete | obsolescence | end of life | end-of-life | discontinued | "
+        "no longer available | long-term availability | guaranteed availability | "
+        "parts availability | available for ~ years | parts for ~ years",
+    ),
     _c(
         "price",
         ("Pris", "Pris", "Pris", "Price"),
@@ -287,16 +341,33 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         broader=("price",),
         sv="för dyrt | för dyr | för dyra | för högt pris | för höga priser | för hög kostnad | "
         "har inte råd | överpris* | inte värt priset | billigare hos | billigare alternativ | "
-        "för hög | för höga | över ~ konkurrenter* | billigare någon annanstans",
+        "för hög | för höga | över ~ konkurrenter* | billigare någon annanstans | högre än ~ konkurrent* | dyrare än | dyrare hos er | högre än hos | högre än vad | mer än vi betalar | betalar ~ annanstans",
         nb="for dyrt | for dyr | for dyre | for høy pris | for høye priser | for høy kostnad | "
         "har ikke råd | overpris* | ikke verdt prisen | billigere hos | billigere alternativ | "
-        "for høy | for høye | billigere et annet sted | billigere andre steder",
+        "for høy | for høye | billigere et annet sted | billigere andre steder | høyere enn ~ konkurrent* | dyrere enn | dyrere hos dere | høyere enn hos | mer enn vi betaler | betaler ~ andre steder",
         da="for dyrt | for dyr | for dyre | for høj pris | for høje priser | for høje omkostninger | "
         "har ikke råd | overpris* | ikke prisen værd | billigere hos | billigere alternativ | "
-        "for høj | for høje | billigere andre steder | billigere et andet sted",
+        "for høj | for høje | billigere andre steder | billigere et andet sted | højere end ~ konkurrent* | dyrere end | dyrere hos jer | højere end hos | mere end vi betaler | betaler ~ andre steder",
         en="too expensive | too pricey | too high a price | price is too high | "
         "prices are too high | can't afford | cannot afford | overpriced | not worth the price | "
-        "cheaper elsewhere | cheaper alternative* | too high | above ~ competitors",
+        "cheaper elsewhere | cheaper alternative* | too high | above ~ competitors | higher than ~ competitor* | more expensive than | well above | higher than what | more than we pay | what we pay elsewhere | pay elsewhere",
+    ),
+    _c(
+        "price.unit",
+        ("Styckpris", "Stykkpris", "Stykpris", "Unit price"),
+        broader=("price",),
+        sv="styckpris* | styckepris* | enhetspris* | pris per styck | pris per enhet | "
+        "pris per st | pris/st | a-pris* | kilopris* | literpris* | meterpris* | pris per kilo | "
+        "pris per meter | pris per ton",
+        nb="stykkpris* | enhetspris* | pris per stykk | pris per enhet | pris pr stk | "
+        "pris per stk | kilopris* | literpris* | meterpris* | pris per kilo | pris per meter | "
+        "pris per tonn",
+        da="stykpris* | enhedspris* | pris pr stk | pris per stk | pris pr styk | pris per styk | "
+        "pris per enhed | pris pr enhed | kilopris* | literpris* | meterpris* | pris pr kilo | "
+        "pris per kilo | pris pr ton",
+        en="unit price* | price per unit | price per piece | piece price* | per-unit price* | "
+        "price each | price per kg | price per kilo | price per metre | price per meter | "
+        "price per tonne",
     ),
     _c(
         "price.increase",
@@ -339,12 +410,12 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         broader=("price",),
         sv="index* | indexera* | indexreglering | kpi | prisjustering* | råvaruprisklausul* | "
-        "valutaklausul* | valutajustering*",
-        nb="indeks* | indeksregulering | kpi | prisjustering* | råvareklausul* | valutaklausul*",
+        "valutaklausul* | valutajustering* | råvarutillägg* | råvarupris* | materialtillägg* | metalltillägg* | koppartillägg* | kopparpris* | stålpris* | aluminiumpris* | lme | regleras efter | justeras efter | följa ~ index",
+        nb="indeks* | indeksregulering | kpi | prisjustering* | råvareklausul* | valutaklausul* | råvaretillegg* | råvarepris* | materialtillegg* | metalltillegg* | kobbertillegg* | kobberpris* | stålpris* | aluminiumspris* | lme | reguleres etter | justeres etter | følge ~ indeks",
         da="indeks* | indeksregulering | pristalsregulering | prisregulering* | nettoprisindeks | "
-        "råvareklausul* | valutaklausul*",
+        "råvareklausul* | valutaklausul* | råvaretillæg* | råvarepris* | materialetillæg* | metaltillæg* | kobbertillæg* | kobberpris* | stålpris* | aluminiumspris* | lme | reguleres efter | justeres efter | følge ~ indeks",
         en="index* | indexation | indexed | cpi | price adjustment* | price review* | "
-        "raw material clause* | currency clause* | escalation clause*",
+        "raw material clause* | currency clause* | escalation clause* | raw material surcharge* | material surcharge* | metal surcharge* | energy surcharge* | fuel surcharge* | raw material price* | copper price* | steel price* | aluminium price* | lme | linked to ~ index | tied to ~ index",
     ),
     _c(
         "price.discount",
@@ -361,16 +432,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         broader=("price.discount", "price"),
         sv="volymrabatt* | mängdrabatt* | kvantitetsrabatt* | stegrabatt* | bonus på volym | "
         "rabatt ~ volym* | rabatt ~ större | årsbonus | köper mer | större volymer | "
-        "dubbelt så mycket | större mängder | stora mängder | hela årsbehovet",
+        "dubbelt så mycket | större mängder | stora mängder | hela årsbehovet | ju fler | ju mer vi | staffelpris* | stafflade priser | trappstegsrabatt* | volympris*",
         nb="volumrabatt* | mengderabatt* | kvantumsrabatt* | trapperabatt* | rabatt ~ volum* | "
         "rabatt ~ større | årsbonus | kjøper mer | større volum | dobbelt så mye | "
-        "større mengder | store mengder | hele årsbehovet | samler alle innkjøp",
+        "større mengder | store mengder | hele årsbehovet | samler alle innkjøp | jo flere | jo mer vi | staffelpris* | trappepris* | volumpris* | mengdepris*",
         da="mængderabat* | volumenrabat* | kvantumsrabat* | trapperabat* | rabat ~ volumen* | "
         "rabat ~ større | årsbonus | køber mere | større mængder | dobbelt så meget | "
-        "store mængder | hele årsforbruget | hele året på én gang",
+        "store mængder | hele årsforbruget | hele året på én gang | jo flere | jo mere vi | staffelpris* | trappepris* | volumenpris* | mængdepris*",
         en="volume discount* | bulk discount* | quantity discount* | tiered discount* | "
         "volume rebate* | discount ~ volume* | discount ~ larger | buy more | larger volumes | "
-        "twice as much | large quantities | whole year at once | annual volume*",
+        "twice as much | large quantities | whole year at once | annual volume* | the more we | tiered pricing | tiered price* | volume pricing | price breaks | price break",
     ),
     _c(
         "price.agreement",
@@ -508,17 +579,17 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         sv="betalningsvillkor* | betalningstid* | betalningsfrist* | kredittid* | förfallotid* | "
         "dagar netto | netto ~ dagar | längre betalningstid | delbetalning* | avbetalning* | "
         "förskottsbetalning* | i förskott | betala i efterskott | betala senare | "
-        "dela upp betalningen",
+        "dela upp betalningen | förfallodag* | förfallo* | betalningsdagar | dagars kredit | dagar att betala | netto 30 | netto 60 | 30 dagar netto | 60 dagar netto",
         nb="betalingsbetingelse* | betalingsvilkår* | betalingstid* | betalingsfrist* | "
         "kredittid* | forfallstid* | dager netto | netto ~ dager | lengre betalingstid | "
         "delbetaling* | avdrag* | forskuddsbetaling* | forskudd* | betale senere | etterskudd* | "
-        "dele opp betalingen",
+        "dele opp betalingen | forfall | forfallet | forfallsdato* | forfallsdag* | betalingsdager | dagers kreditt | kredittdager | dager å betale",
         da="betalingsbetingelse* | betalingsvilkår* | betalingstid* | betalingsfrist* | "
         "kredittid* | forfaldstid* | dage netto | netto ~ dage | løbende måned | længere kredit | "
-        "afdrag* | afbetaling* | forudbetaling* | betale senere | bagud* | dele betalingen op",
+        "afdrag* | afbetaling* | forudbetaling* | betale senere | bagud* | dele betalingen op | forfald | forfaldsdato* | forfaldsdag* | kreditdage | dages kredit | dage til at betale | lb md",
         en="payment term* | terms of payment | payment period* | credit period* | "
         "days net | net ~ days | longer credit | instalment* | installment* | prepayment* | "
-        "pay in advance | pay later | paying later | payment plan* | split the payment",
+        "pay in advance | pay later | paying later | payment plan* | split the payment | net 14 | net 30 | net 45 | net 60 | net 90 | days to pay | days credit | due date* | payment due",
     ),
     _c(
         "payment.method",
@@ -835,15 +906,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         sv="svenska | svensk | svenskspråkig* | svensktalande | norska | danska | "
         "på vårt språk | eget språk | lokalt språk | modersmål | översatt* | översättning* | "
-        "på engelska | bara på engelska",
+        "på engelska | bara på engelska | på tyska | bara på tyska",
         nb="norsk | norske | norskspråklig* | norsktalende | svensk | dansk | på vårt språk | "
         "eget språk | lokalt språk | morsmål | oversatt | oversettelse* | på engelsk | "
-        "bare på engelsk",
+        "bare på engelsk | på tysk | bare på tysk",
         da="dansk | danske | dansksproget | dansktalende | svensk | norsk | på vores sprog | "
         "eget sprog | lokalt sprog | modersmål | oversat | oversættelse* | på engelsk | "
-        "kun på engelsk",
+        "kun på engelsk | på tysk | kun på tysk",
         en="swedish | norwegian | danish | local language | our language | own language | "
-        "native language | translated | translation* | only in english | english only",
+        "native language | translated | translation* | only in english | english only | in german | only in german",
     ),
     _c(
         "documentation",
@@ -856,32 +927,56 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         sv="dokumentation* | manual* | bruksanvisning* | handbok* | handböcker | instruktion* | "
         "användarhandbok* | användarmanual* | användarguide* | snabbguide* | "
         "datablad* | produktblad* | teknisk information | ritning* | drift och underhåll | "
-        "dokumentera | intyg | certifikat*",
+        "dokumentera",
         nb="dokumentasjon* | manual* | bruksanvisning* | håndbok* | håndbøker | instruksjon* | "
         "brukerveiledning* | bruksveiledning* | veiledning* | brukermanual* | hurtigguide* | "
-        "datablad* | produktblad* | teknisk informasjon | tegning* | fdv* | dokumentere | "
-        "sertifikat*",
+        "datablad* | produktblad* | teknisk informasjon | tegning* | fdv* | dokumentere",
         da="dokumentation* | manual* | brugsanvisning* | håndbog* | håndbøger | instruktion* | "
         "brugervejledning* | betjeningsvejledning* | vejledning* | brugermanual* | "
-        "datablad* | produktblad* | teknisk information | tegning* | dokumentere | "
-        "certifikat*",
+        "datablad* | produktblad* | teknisk information | tegning* | dokumentere",
         en="documentation | document | manual | manuals | user guide* | handbook* | "
         "instruction* | datasheet* | data sheet* | product sheet* | technical information | "
-        "drawing* | certificate*",
+        "drawing*",
+    ),
+    _c(
+        "certificates",
+        (
+            "Certifikat och intyg",
+            "Sertifikater og erklæringer",
+            "Certifikater og erklæringer",
+            "Certificates and declarations",
+        ),
+        broader=("documentation",),
+        sv="certifikat* | intyg | certifierad* | ce-märk* | ce märk* | ce | "
+        "försäkran om överensstämmelse | överensstämmelseförsäkran | eg-försäkran | "
+        "eu-försäkran | atex | iso 9001 | iso 14001 | iso 45001 | iso-certifi* | "
+        "analyscertifikat* | analysintyg* | materialcertifikat* | materialintyg* | typgodkän* | "
+        "gmp | en 10204 | fda-godkän*",
+        nb="sertifikat* | sertifisert* | ce-merk* | ce merk* | ce | samsvarserklæring* | "
+        "eu-erklæring* | atex | iso 9001 | iso 14001 | iso 45001 | analysesertifikat* | "
+        "materialsertifikat* | typegodkjen* | gmp | en 10204 | fda-godkjen*",
+        da="certifikat* | certificeret* | ce-mærk* | ce mærk* | ce | "
+        "overensstemmelseserklæring* | eu-overensstemmelseserklæring* | atex | iso 9001 | "
+        "iso 14001 | iso 45001 | analysecertifikat* | materialecertifikat* | typegodkend* | "
+        "gmp | en 10204 | fda-godkend*",
+        en="certificate* | certified | ce mark* | ce-mark* | ce | declaration of conformity | "
+        "declarations of conformity | atex | iso 9001 | iso 14001 | iso 45001 | "
+        "certificate of analysis | coa | mill certificate* | material certificate* | "
+        "type approv* | gmp | en 10204 | fda approv*",
     ),
     _c(
         "training",
         ("Utbildning", "Opplæring", "Uddannelse og oplæring", "Training"),
         sv="utbildning* | utbilda | utbildar | kurs | kurser | lära upp | upplärning | "
         "introduktion för | introduktionsutbildning | onboarding | e-learning | webbinar* | "
-        "certifiering* | workshop* | instruktörer | lära sig",
+        "certifiering* | workshop* | instruktörer | lära sig | nyanställd* | nya medarbetare | introduktionsprogram* | operatörsutbildning* | kurs för",
         nb="opplæring* | lære opp | læreopp | kurs | kurset | kursing | utdanning | "
         "introduksjon for | onboarding | e-læring | webinar* | sertifisering* | workshop* | "
-        "lære seg | skolering",
+        "lære seg | skolering | nyansatt* | nye ansatte | nye medarbeidere | introduksjonsopplegg* | introduksjonsprogram* | operatøropplæring* | kurs for",
         da="uddannelse* | oplæring* | lære op | kursus | kurser | træning | introduktion til | "
-        "onboarding | e-læring | webinar* | certificering* | workshop* | lære at bruge",
+        "onboarding | e-læring | webinar* | certificering* | workshop* | lære at bruge | nyansat* | nye medarbejdere | introduktionsforløb* | introduktionsprogram* | operatøruddannelse* | kursus for",
         en="training | train | trained | course | courses | onboarding | e-learning | webinar* | "
-        "certification* | workshop* | learn how | teach",
+        "certification* | workshop* | learn how | teach | new hire* | new employees | new starters | new staff | operator training | video course*",
     ),
     _c(
         "installation",
@@ -903,10 +998,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
     _c(
         "warranty",
         ("Garanti", "Garanti", "Garanti", "Warranty"),
-        sv="garanti* | garantitid* | förlängd garanti | garantiåtagande*",
-        nb="garanti* | garantitid* | utvidet garanti | garantiperiode*",
-        da="garanti* | garantiperiode* | forlænget garanti",
-        en="warranty | warranties | guarantee | guaranteed | extended warranty",
+        sv="garanti | garantin | garantier | garantitid* | garantiperiod* | förlängd garanti | "
+        "garantiåtagande* | garantiförlängning* | års garanti | garantivillkor*",
+        nb="garanti | garantien | garantier | garantitid* | garantiperiode* | utvidet garanti | "
+        "forlenget garanti | lengre garanti | garantiforlengelse* | års garanti | garantivilkår*",
+        da="garanti | garantien | garantier | garantiperiode* | garantitid* | forlænget garanti | "
+        "udvidet garanti | længere garanti | garantiforlængelse* | års garanti | "
+        "garantibetingelse*",
+        en="warranty | warranties | guarantee | guarantee period | extended warranty | "
+        "longer warranty | year warranty | years warranty | warranty period*",
     ),
     _c(
         "returns",
@@ -931,15 +1031,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "quality",
         ("Kvalitet", "Kvalitet", "Kvalitet", "Quality"),
         sv="kvalitet* | kvalitetsproblem* | kvalitetssäkring* | felprocent | defekt* | "
-        "toleranser | jämn kvalitet | iso 9001 | kvalitetskontroll* | fel på | för många fel | "
+        "toleranser | jämn kvalitet | kvalitetskontroll* | fel på | för många fel | "
         "felaktig* | kassation* | kasserade",
         nb="kvalitet* | kvalitetsproblem* | kvalitetssikring* | feilprosent | defekt* | "
-        "toleranser | jevn kvalitet | iso 9001 | kvalitetskontroll* | feil på | for mange feil | "
+        "toleranser | jevn kvalitet | kvalitetskontroll* | feil på | for mange feil | "
         "feilaktig* | vrak*",
         da="kvalitet* | kvalitetsproblem* | kvalitetssikring* | fejlprocent | defekt* | "
-        "tolerancer | ensartet kvalitet | iso 9001 | kvalitetskontrol* | fejl på | "
+        "tolerancer | ensartet kvalitet | kvalitetskontrol* | fejl på | "
         "for mange fejl | fejlbehæftede | kassation*",
-        en="quality | defect* | tolerance* | consistent quality | iso 9001 | quality control | "
+        en="quality | defect* | tolerance* | consistent quality | quality control | "
         "quality assurance | reject rate | faulty | too many errors | scrap rate",
     ),
     _c(
@@ -1138,24 +1238,42 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
     ),
     _c(
         "security",
+        ("Cybersäkerhet", "Cybersikkerhet", "Cybersikkerhed", "Cybersecurity"),
+        sv="säkerhet* | it-säkerhet* | informationssäkerhet* | cybersäkerhet* | cyber* | "
+        "säkerhetsuppdatering* | sårbarhet* | patch* | patcha* | penetrationstest* | pentest* | "
+        "iso 27001 | nis2 | nis 2 | iec 62443 | 62443 | kryptering* | krypterad* | "
+        "behörighet* | tvåfaktor* | dataintrång* | intrång* | hackad* | hackare | ransomware | "
+        "brandvägg*",
+        nb="sikkerhet* | it-sikkerhet* | informasjonssikkerhet* | cybersikkerhet* | cyber* | "
+        "sikkerhetsoppdatering* | sårbarhet* | patch* | patche* | penetrasjonstest* | pentest* | "
+        "iso 27001 | nis2 | nis 2 | iec 62443 | 62443 | kryptering* | kryptert* | "
+        "tilgangsstyring* | tofaktor* | datainnbrudd* | innbrudd* | hacket | hackere | "
+        "løsepengevirus | ransomware | brannmur*",
+        da="sikkerhed* | it-sikkerhed* | informationssikkerhed* | cybersikkerhed* | cyber* | "
+        "sikkerhedsopdatering* | sårbarhed* | patch* | patche* | penetrationstest* | pentest* | "
+        "iso 27001 | nis2 | nis 2 | iec 62443 | 62443 | kryptering* | krypteret* | "
+        "adgangsstyring* | tofaktor* | databrud* | hackerangreb* | hacket | ransomware | "
+        "firewall*",
+        en="security | secure | cyber* | vulnerabilit* | patch | patches | patching | "
+        "pen test* | pentest* | penetration test* | security update* | iso 27001 | nis2 | "
+        "iec 62443 | 62443 | encryption | encrypted | access control* | two-factor | "
+        "data breach* | hacked | hackers | ransomware | firewall*",
+    ),
+    _c(
+        "privacy",
         (
-            "Informationssäkerhet och GDPR",
-            "Informasjonssikkerhet og GDPR",
-            "Informationssikkerhed og GDPR",
-            "Information security and GDPR",
+            "Dataskydd och GDPR",
+            "Personvern og GDPR",
+            "Databeskyttelse og GDPR",
+            "Data protection and GDPR",
         ),
-        sv="säkerhet* | informationssäkerhet* | cybersäkerhet* | gdpr | dataskydd* | "
-        "personuppgift* | iso 27001 | nis2 | kryptering* | krypterad* | behörighet* | "
-        "tvåfaktor* | dataintrång*",
-        nb="sikkerhet* | informasjonssikkerhet* | cybersikkerhet* | gdpr | personvern* | "
-        "personopplysning* | iso 27001 | nis2 | kryptering* | kryptert* | tilgangsstyring* | "
-        "tofaktor* | datainnbrudd*",
-        da="sikkerhed* | informationssikkerhed* | cybersikkerhed* | gdpr | databeskyttelse* | "
-        "persondata* | personoplysning* | iso 27001 | nis2 | kryptering* | krypteret* | "
-        "adgangsstyring* | tofaktor* | databrud*",
-        en="security | secure | information security | cyber* | gdpr | data protection | "
-        "privacy | personal data | iso 27001 | nis2 | encryption | encrypted | access control* | "
-        "two-factor | data breach*",
+        sv="gdpr | dataskydd* | personuppgift* | biträdesavtal* | personlig information | "
+        "integritetsskydd*",
+        nb="gdpr | personvern* | personopplysning* | databehandleravtale* | databehandler*",
+        da="gdpr | databeskyttelse* | persondata* | personoplysning* | databehandleraftale* | "
+        "databehandler*",
+        en="gdpr | data protection | privacy | personal data | personal information | "
+        "data processing agreement* | dpa | data processor*",
     ),
     _c(
         "security.data_location",
@@ -1165,7 +1283,7 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Data opbevaret i Norden/EU",
             "Data stored in the Nordics/EU",
         ),
-        broader=("security",),
+        broader=("privacy",),
         sv="inom eu | data ~ i eu | data ~ i sverige | data ~ i norden | datalagring* | lagras ~ i | servrar* | "
         "datacenter* | molnet | molntjänst* | utanför eu | lämna eu | lämnar eu",
         nb="innenfor eu | data ~ i eu | data ~ i norge | data ~ i norden | datalagring* | lagres ~ i | servere* | "
@@ -1186,27 +1304,27 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Health and safety",
         ),
         sv="arbetsmiljö* | skyddsutrustning* | säkerhetsdatablad* | olycksrisk* | olycka* | "
-        "personsäkerhet* | ergonomi* | skyddsföreskrift* | ce-märk* | ce märk*",
+        "personsäkerhet* | ergonomi* | skyddsföreskrift*",
         nb="hms | arbeidsmiljø* | verneutstyr* | sikkerhetsdatablad* | ulykke* | "
-        "personsikkerhet* | ergonomi* | ce-merk* | ce merk*",
+        "personsikkerhet* | ergonomi*",
         da="arbejdsmiljø* | værnemidler | sikkerhedsdatablad* | ulykke* | personsikkerhed* | "
-        "ergonomi* | ce-mærk* | ce mærk*",
+        "ergonomi*",
         en="health and safety | hse | work environment | protective equipment | ppe | "
-        "safety data sheet* | accident* | ergonomic* | ce mark* | ce-mark*",
+        "safety data sheet* | accident* | ergonomic*",
     ),
     _c(
         "compliance",
         ("Krav och regelverk", "Krav og regelverk", "Krav og regler", "Regulatory compliance"),
         w=0.7,
-        sv="regelverk* | lagkrav* | myndighetskrav* | föreskrift* | direktiv* | certifierad* | "
-        "godkänd* | typgodkän* | efterlevnad | compliance | revision* | revisor*",
-        nb="regelverk* | lovkrav* | myndighetskrav* | forskrift* | direktiv* | sertifisert* | "
-        "godkjent* | typegodkjen* | etterlevelse | compliance | revisjon* | revisor*",
+        sv="regelverk* | lagkrav* | myndighetskrav* | föreskrift* | direktiv* | "
+        "godkänd* | efterlevnad | compliance | revision* | revisor*",
+        nb="regelverk* | lovkrav* | myndighetskrav* | forskrift* | direktiv* | "
+        "godkjent* | etterlevelse | compliance | revisjon* | revisor*",
         da="regler | regelsæt* | lovkrav* | myndighedskrav* | bekendtgørelse* | direktiv* | "
-        "certificeret* | godkendt* | typegodkend* | overholdelse | compliance | revision* | "
+        "godkendt* | overholdelse | compliance | revision* | "
         "revisor*",
-        en="regulation* | regulatory | legal requirement* | directive* | certified | approved | "
-        "type approv* | compliance | compliant | audit* | auditor*",
+        en="regulation* | regulatory | legal requirement* | directive* | approved | "
+        "compliance | compliant | audit* | auditor*",
     ),
     # --- Relationship and account management -----------------------------------------
     _c(
@@ -1220,18 +1338,18 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         sv="kontaktperson* | kontakt person | fast kontakt | en kontakt | en enda kontakt | "
         "samma person | samma säljare | olika personer | olika kontakter | "
         "kundansvarig* | key account* | account manager | dedikerad* | personlig kontakt | "
-        "direktnummer | en person att ringa | en väg in | så många olika",
+        "direktnummer | en person att ringa | en väg in | så många olika | en ansvarig | fast ansvarig | ny person varje gång | bollas runt | slussas runt | skickas runt | kopplas runt",
         nb="kontaktperson* | kontakt person | fast kontakt | én kontakt | en kontakt | "
         "samme person | samme selger | forskjellige personer | ulike personer | "
         "kundeansvarlig* | key account* | account manager | dedikert* | personlig kontakt | "
-        "direktenummer | én person å ringe | én vei inn | så mange hos dere | så mange ulike",
+        "direktenummer | én person å ringe | én vei inn | så mange hos dere | så mange ulike | én ansvarlig | en ansvarlig | fast ansvarlig | ny person | sendt rundt | kastet rundt | satt over",
         da="kontaktperson* | kontakt person | fast kontakt | én kontakt | en kontakt | "
         "samme person | samme sælger | forskellige personer | mange forskellige | "
         "kundeansvarlig* | key account* | account manager | dedikeret* | personlig kontakt | "
-        "direkte nummer | én person at ringe | én indgang | så mange hos jer",
+        "direkte nummer | én person at ringe | én indgang | så mange hos jer | én ansvarlig | en ansvarlig | fast ansvarlig | ny person | stillet rundt | sendt rundt | kastet rundt",
         en="contact person | point of contact | single contact | one contact | dedicated contact | "
         "same person | different people | key account* | account manager* | dedicated | "
-        "personal contact | one person to call | single point | so many different",
+        "personal contact | one person to call | single point | so many different | one responsible | passed around | bounced around | new person every time | someone new every time",
     ),
     _c(
         "contact.meetings",
@@ -1280,15 +1398,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Lokal närvaro", "Lokal tilstedeværelse", "Lokal tilstedeværelse", "Local presence"),
         w=0.6,
         sv="lokal närvaro | lokalt kontor | lokal | lokalt | lokala | nära oss | i närheten | "
-        "i regionen | på orten | lokalkännedom | i sverige | här i sverige | i landet | i norden",
+        "i regionen | på orten | lokalkännedom | i sverige | här i sverige | i landet | i norden | närhet* | eget kontor | kontor i | folk i | egen personal i | avdelning i | i finland",
         nb="lokal tilstedeværelse | lokalt kontor | lokal | lokalt | lokale | nær oss | "
-        "i nærheten | i regionen | lokalkunnskap | i norge | her i norge | i landet | i norden",
+        "i nærheten | i regionen | lokalkunnskap | i norge | her i norge | i landet | i norden | nærhet* | eget kontor | kontor i | folk i | egne folk | avdeling i | i finland",
         da="lokal tilstedeværelse | lokalt kontor | lokal | lokalt | lokale | tæt på os | "
         "i nærheden | i regionen | lokalkendskab | i danmark | her i danmark | i landet | "
-        "i norden",
+        "i norden | nærhed* | eget kontor | kontor i | folk i | egne folk | afdeling i | i finland",
         en="local presence | local office | local | locally | nearby | close to us | "
         "in the region | local knowledge | local team | in the country | in sweden | "
-        "in norway | in denmark | in the nordics",
+        "in norway | in denmark | in the nordics | own office | office in | people in | someone local | on the ground | in finland",
     ),
     _c(
         "references",
@@ -1340,10 +1458,10 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
     _c(
         "samples",
         ("Varuprover", "Vareprøver", "Vareprøver", "Product samples"),
-        sv="varuprov* | provbit* | provexemplar* | smakprov* | gratisprov*",
-        nb="vareprøve* | prøveeksemplar* | prøvestykke* | gratisprøve*",
-        da="vareprøve* | prøveeksemplar* | prøvestykke* | gratis prøve*",
-        en="sample | samples | free sample* | test piece*",
+        sv="varuprov* | provbit* | provexemplar* | smakprov* | gratisprov* | skicka ~ prover | skicka ~ prov | prover på | provexemplar*",
+        nb="vareprøve* | prøveeksemplar* | prøvestykke* | gratisprøve* | sende ~ prøver | sende ~ prøve | prøver av | prøver på",
+        da="vareprøve* | prøveeksemplar* | prøvestykke* | gratis prøve* | sende ~ prøver | sende ~ prøve | prøver af | prøver på",
+        en="sample | samples | free sample* | test piece* | send ~ samples | sample of | samples of",
     ),
     _c(
         "customisation",
@@ -1395,32 +1513,94 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "extra work | drowning in",
     ),
     _c(
+        "ai.model",
+        (
+            "AI tränad på våra data",
+            "AI trent på våre data",
+            "AI trænet på vores data",
+            "AI models trained on our data",
+        ),
+        sv="träningsdata | ai | artificiell intelligens | maskininlärning* | algoritm* | "
+        "ai-modell* | tränas om | träna om | träna ~ modell* | modellen ~ lär* | bildanalys* | "
+        "kamerasystem* | visionsystem* | maskinsyn | märka ~ bilder",
+        nb="treningsdata | ai | kunstig intelligens | maskinlæring* | algoritm* | ai-modell* | "
+        "trene ~ modell* | trenes opp | modellen ~ lær* | bildeanalyse* | kamerasystem* | "
+        "maskinsyn | merke ~ bilder",
+        da="træningsdata | ai | kunstig intelligens | maskinlæring* | algoritm* | ai-model* | "
+        "træne ~ model* | trænes op | modellen ~ lær* | billedanalyse* | kamerasystem* | "
+        "maskinsyn | mærke ~ billeder",
+        en="training data | ai | artificial intelligence | machine learning | ml model* | "
+        "algorithm* | train* ~ model* | retrain* | model ~ trained | computer vision | "
+        "vision system* | image recognition | label* ~ data | labelled data | labeled data",
+    ),
+    _c(
+        "data.ownership",
+        ("Äganderätt till data", "Eierskap til data", "Ejerskab til data", "Data ownership"),
+        sv="äger ~ data* | äga ~ data* | äger ~ mätdata* | vem äger | äganderätt* | "
+        "data är vår* | datan är vår* | exportera ~ data* | export av data | rådata | "
+        "öppet format | öppna format | ta med oss ~ data* | ta med oss ~ historik*",
+        nb="eier ~ data* | eie ~ data* | hvem eier | eierskap til ~ data* | eierskapet til | "
+        "dataene ~ er våre | dataene er våre | eksportere ~ data* | eksport av data | rådata | "
+        "åpent format | åpne formater | ta med oss ~ data* | selge ~ data* | dataene våre",
+        da="ejer ~ data* | eje ~ data* | hvem ejer | ejerskab til ~ data* | ejerskabet til | "
+        "data er vores | dataene er vores | eksportere ~ data* | eksport af data | rådata | "
+        "åbent format | åbne formater | tage ~ data* med | sælge ~ data*",
+        en="data ownership | own the data | owns the data | ownership of ~ data | who owns | "
+        "export ~ data | data export* | raw data | open format* | sell ~ data | "
+        "use our ~ data | take ~ data with us",
+    ),
+    _c(
+        "upgrade",
+        (
+            "Uppgradering och ombyggnad",
+            "Oppgradering og ombygging",
+            "Opgradering og ombygning",
+            "Upgrades and retrofits",
+        ),
+        sv="uppgradera* | uppgradering* | retrofit* | ombyggnad* | bygga om | byggas om | "
+        "modernisera* | modernisering* | eftermontera* | eftermontering* | livstidsförläng* | "
+        "befintlig* ~ maskin* | befintlig* ~ anläggning* | befintlig* ~ utrustning | "
+        "äldre maskiner | gamla maskiner | senaste version* | uppgraderingskit*",
+        nb="oppgradere* | oppgradering* | retrofit* | ombygging* | bygge om | bygges om | "
+        "modernisere* | modernisering* | ettermontere* | ettermontering* | levetidsforleng* | "
+        "eksisterende ~ maskin* | eksisterende ~ anlegg* | eksisterende ~ utstyr | "
+        "eldre maskiner | gamle maskiner | nyeste versjon* | siste versjon*",
+        da="opgradere* | opgradering* | retrofit* | ombygning* | ombygge* | bygge om | "
+        "modernisere* | modernisering* | eftermontere* | eftermontering* | levetidsforlæng* | "
+        "eksisterende ~ maskine* | eksisterende ~ anlæg* | eksisterende ~ udstyr | "
+        "ældre maskiner | gamle maskiner | nyeste version* | seneste version*",
+        en="upgrade* | upgrading | retrofit* | retrofit kit* | upgrade kit* | refurbish* | "
+        "rebuild | modernis* | moderniz* | life extension | existing machine* | "
+        "existing equipment | existing installation* | older machines | old machines | "
+        "latest version | up to date | up to the current",
+    ),
+    _c(
         "remote_monitoring",
         ("Fjärrövervakning", "Fjernovervåking", "Fjernovervågning", "Remote monitoring"),
         sv="fjärrövervakning* | fjärrövervaka* | övervakning* | övervaka* | fjärrstyr* | "
         "fjärr* | sensor* | iot | uppkopplad* | larm* | förebyggande larm | "
         "prediktivt underhåll | tillståndsövervakning* | på distans | varna ~ innan | "
-        "signal ~ innan | innan ~ går sönder",
+        "signal ~ innan | innan ~ går sönder | digital tvilling* | digitala tvilling* | driftstatus* | driftsstatus* | fjärravläs* | varna ~ innan | varna ~ före | kontrollrummet | kontrollrum",
         nb="fjernovervåking* | fjernovervåkning* | overvåking* | overvåkning* | overvåke* | "
         "fjernstyr* | fjerndiagnos* | sensor* | iot | oppkoblet | tilkoblet | alarm* | varsling* | "
         "sende varsel | varsle ~ når | prediktivt vedlikehold | tilstandsovervåking* | "
         "på avstand | "
-        "begynner å svikte | før ~ går i stykker",
+        "begynner å svikte | før ~ går i stykker | digital tvilling* | digitale tvilling* | driftsstatus* | fjernavles* | varsle ~ før | følge med ~ fra | kontrollrommet | kontrollrom",
         da="fjernovervågning* | overvågning* | overvåge* | fjernstyr* | fjerndiagnos* | sensor* | iot | "
         "opkoblet | tilkoblet | alarm* | varsling* | sende varsel | varsle ~ når | "
-        "prædiktiv vedligeholdelse | tilstandsovervågning* | på afstand | før ~ går i stykker",
+        "prædiktiv vedligeholdelse | tilstandsovervågning* | på afstand | før ~ går i stykker | digital tvilling* | digitale tvilling* | driftsstatus* | fjernaflæs* | varsle ~ før | følge med ~ fra | kontrolrummet | kontrolrum",
         en="remote monitoring | remotely | remote | monitoring | monitor | sensor* | iot | "
         "connected machine* | alarm* | alert* | warning* | predictive maintenance | "
-        "condition monitoring | before it breaks | before ~ fails",
+        "condition monitoring | before it breaks | before ~ fails | digital twin* | operating status | remote reading* | alert ~ before | warn ~ before | control room",
     ),
     _c(
         "financing",
         ("Finansiering", "Finansiering", "Finansiering", "Financing"),
         broader=("price.model",),
-        sv="finansiering* | finansiera | kredit | lån",
-        nb="finansiering* | finansiere | kreditt | lån",
-        da="finansiering* | finansiere | kredit | lån",
-        en="financing | financed | credit | loan",
+        sv="finansiering* | finansiera | kredit | lån | leasingbolag* | finansieringspartner* | avbetala | delbetala | dela upp ~ betalning* | hyrköp",
+        nb="finansiering* | finansiere | kreditt | lån | leasingselskap* | finansieringspartner* | nedbetale | nedbetaling* | avbetale | dele opp ~ betaling*",
+        da="finansiering* | finansiere | kredit | lån | leasingselskab* | finansieringspartner* | afdrage | afbetale | dele ~ betaling* op",
+        en="financing | financed | credit | loan | leasing company | finance partner* | financing partner* | finance company | pay in instalments | hire purchase | spread the payment* | spread the cost*",
     ),
     _c(
         "time.fast",
