@@ -9,6 +9,7 @@ with no sections is not sent.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,8 +49,15 @@ class DigestSection:
     items: list[DigestItem]
 
 
+MAX_DATES = 15
+
+
 def _url(path: str) -> str:
-    return getattr(settings, "FASIT_BASE_URL", "").rstrip("/") + path
+    # E-mail needs absolute links: FASIT_BASE_URL (setting or environment) names the site.
+    base = getattr(settings, "FASIT_BASE_URL", "") or os.environ.get(
+        "FASIT_BASE_URL", "http://127.0.0.1:8000"
+    )
+    return base.rstrip("/") + path
 
 
 def _when(days_until: int, date: dt.date) -> str:
@@ -67,6 +75,8 @@ def dates_section(*, team: Team, user: Any, today: dt.date, setting: Any) -> Dig
     rows = selectors.upcoming_dates(team, today=today, days=setting.days_before, user=user)
     if not rows:
         return None
+    more = len(rows) - MAX_DATES
+    rows = rows[:MAX_DATES]
     context = selectors.person_context(team, [r.person.pk for r in rows])
     items = []
     for row in rows:
@@ -110,6 +120,13 @@ def dates_section(*, team: Team, user: Any, today: dt.date, setting: Any) -> Dig
             lines.append(_("Open follow-up: %(task)s") % {"task": follow_up.task})
         items.append(
             DigestItem(headline, lines, _url(reverse("people:detail", args=[row.person.pk])))
+        )
+    if more > 0:
+        items.append(
+            DigestItem(
+                ngettext("…and %(n)s more date", "…and %(n)s more dates", more) % {"n": more},
+                url=_url(reverse("relationships:dates")),
+            )
         )
     return DigestSection("dates", _("Important dates coming up"), items)
 
