@@ -134,40 +134,45 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:det|vad|så)\s+(?:du|ni)\s+(?:säger|menar|beskriver)\s+(?:är|alltså)\b",
     r"\b(?:du|ni)\s+(?:menar|säger)\s+alltså\b",
     r"\bså\s+(?:du|ni)\s+(?:menar|säger)\b",
-    r"\b(?:det|vad)\s+jag\s+hör\s+(?:\w+\s+)?(?:är|att)\b",
+    r"\b(?:det|vad)\s+jag\s+hör\s*,?\s+(?:\w+\s+)?(?:är|att)\b",
     r"\bså\s+jag\s+hör\s+att\b",
     r"\b(?:om\s+jag\s+ska|låt\s+mig|för\s+att|så\s+för\s+att|om\s+jag|jag\s+ska)\s+"
     r"(?:bara\s+|snabbt\s+|kort\s+)?"
     r"(?:sammanfatta|summera)",
-    r"\bsammanfattningsvis\b|\bmed\s+andra\s+ord\b",
+    r"\bsammanfattningsvis\b|\bmed\s+andra\s+ord\b|\bkort\s+(?:sagt|sammanfattat)\b|\bi\s+korthet\b",
+    r"\bmin\s+förståelse\s+är\b|\bbara\s+så\s+(?:att\s+)?jag\s+(?:förstår|har\s+förstått)\b",
+    r"\b(?:se|kolla|höra)\s+(?:om|att)\s+jag\s+(?:har\s+)?(?:förstått|fattat|uppfattat)\b",
     r"\bdet\s+låter\s+som\s+(?:att\b|om\b|(?:du|ni|det|de|er|era|ert)\s)",
     r"\b(?:är\s+det\s+)?rätt\s+(?:förstått|uppfattat)\b|\bsom\s+jag\s+förstår\s+(?:det|saken)\b",
     r"\brätta\s+mig\s+om\s+jag\s+har\s+fel\b",
     r"\b(?:ni|du)\s+(?:har|vill|behöver|tycker|säger|menar|är)\s+alltså\b",
     # nb: hvis jeg (har) forstått deg rett / har jeg forstått det riktig
-    r"\bhvis\s+jeg\s+(?:har\s+)?(?:forstått|forstår|oppfattet|oppfatter|tolket|tolker|"
+    r"\b(?:hvis|om)\s+jeg\s+(?:har\s+)?(?:forstått|forstår|oppfattet|oppfatter|tolket|tolker|"
     r"skjønner|skjønt|hørte|hører)\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
     r"\b(?:har|forstår|hørte|oppfattet)\s+jeg\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
     r"\b(?:det|så)\s+(?:du|dere)\s+(?:sier|mener|beskriver)\s+(?:er|altså)\b",
     r"\b(?:du|dere)\s+(?:mener|sier)\s+altså\b",
     r"\bså\s+(?:du|dere)\s+(?:mener|sier)\b",
-    r"\bdet\s+jeg\s+hører\s+(?:\w+\s+){0,2}?(?:er|at)\b",
+    r"\bdet\s+jeg\s+hører\s*,?\s+(?:\w+\s+){0,2}?(?:er|at)\b",
     r"\bså\s+jeg\s+hører\s+at\b",
-    r"\b(?:hvis\s+jeg\s+skal|la\s+meg|for\s+å|så\s+for\s+å|hvis\s+jeg)\s+"
+    r"\b(?:hvis\s+jeg\s+skal|om\s+jeg\s+skal|la\s+meg|for\s+å|så\s+for\s+å|hvis\s+jeg|om\s+jeg)\s+"
     r"(?:bare\s+|kjapt\s+|raskt\s+|kort\s+)?oppsummere",
-    r"\boppsummert\b|\bmed\s+andre\s+ord\b",
+    r"\boppsummert\b|\bmed\s+andre\s+ord\b|\bkort\s+(?:sagt|fortalt)\b",
+    r"\bmin\s+forståelse\s+er\b|\bbare\s+så\s+jeg\s+(?:forstår|har\s+forstått|har\s+forstået)\b",
+    r"\b(?:se|sjekke|høre|tjekke)\s+(?:om|at)\s+jeg\s+(?:har\s+)?(?:forstått|forstået|oppfattet|"
+    r"opfattet)\b",
     r"\bdet\s+høres\s+ut\s+som\s+(?:at\b|om\b|(?:du|dere|det|de|deres)\s)",
     r"\b(?:er\s+det\s+)?riktig\s+(?:forstått|oppfattet)\b|\bslik\s+jeg\s+forstår\s+(?:det|deg)\b",
     r"\b(?:rett|korriger)\s+meg\s+hvis\s+jeg\s+tar\s+feil\b",
     r"\b(?:dere|du)\s+(?:har|vil|trenger|synes|sier|mener|er)\s+altså\b",
     # da: hvis jeg (har) forstået dig ret / har jeg forstået det rigtigt
-    r"\bhvis\s+jeg\s+(?:har\s+)?(?:forstået|forstår|opfattet|opfatter|tolket|tolker|hørte|"
+    r"\b(?:hvis|om)\s+jeg\s+(?:har\s+)?(?:forstået|forstår|opfattet|opfatter|tolket|tolker|hørte|"
     r"hører|fanger)\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
     r"\b(?:har|forstår|hørte|opfattede)\s+jeg\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
     r"\b(?:det|så)\s+(?:du|i)\s+(?:siger|mener|beskriver)\s+(?:er|altså)\b",
     r"\b(?:du|i)\s+(?:mener|siger)\s+altså\b",
     r"\bså\s+(?:du|i)\s+(?:mener|siger)\b",
-    r"\bdet\s+jeg\s+hører\s+(?:\w+\s+){0,2}?(?:er|at)\b",
+    r"\bdet\s+jeg\s+hører\s*,?\s+(?:\w+\s+){0,2}?(?:er|at)\b",
     r"\b(?:hvis\s+jeg\s+skal|lad\s+mig|for\s+at|så\s+for\s+at|hvis\s+jeg)\s+"
     r"(?:lige\s+|lige\s+kort\s+|hurtigt\s+|kort\s+)?opsummere",
     r"\bopsummeret\b|\bmed\s+andre\s+ord\b",
@@ -180,7 +185,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"followed)\s+(?:\w+\s+){0,2}?(?:right|correctly|properly)\b",
     r"\b(?:have|did|do)\s+i\s+(?:understand|understood|get|got|hear|heard|read)\s+(?:\w+\s+)"
     r"{0,2}?(?:right|correctly)\b",
-    r"\bif\s+i'?m\s+(?:hearing|understanding|reading)\s+(?:you\s+|this\s+|that\s+|it\s+)?"
+    r"\bif\s+i'?m\s+(?:hearing|understanding|reading|following)\s+(?:you\s+|this\s+|that\s+|it\s+)?"
     r"(?:right|correctly)\b",
     r"\bthe\s+way\s+i\s+(?:understand|see|hear)\s+it\b",
     r"\bwhat\s+i'?m\s+hearing\b|\bwhat\s+i\s+hear\s+(?:you\s+say(?:ing)?\s+)?is\b",
@@ -191,7 +196,12 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:let\s+me|to|just\s+to|so\s+to|if\s+i\s+can|if\s+i\s+may)\s+"
     r"(?:just\s+|quickly\s+|briefly\s+|just\s+quickly\s+)?"
     r"(?:summari[sz]e|recap|sum\s+up|play\s+(?:that|this|it)\s+back|paraphrase)\b",
-    r"\bin\s+other\s+words\b|\bto\s+sum\s+up\b|\bin\s+summary\b",
+    r"\bin\s+other\s+words\b|\bto\s+sum\s+up\b|\bin\s+summary\b|\bin\s+short\b|\bin\s+a\s+nutshell\b",
+    r"\b(?:see|check)\s+(?:if|whether|that)\s+i(?:'ve|\s+have)?\s+(?:understand|understood|got|get|"
+    r"heard)\b",
+    r"\bam\s+i\s+right\s+(?:in\s+thinking|that|to\s+say)\b|\bmy\s+understanding\s+is\b",
+    r"\bcheck\s+my\s+understanding\b|\bjust\s+so\s+i\s+(?:understand|'m\s+clear|am\s+clear)\b",
+    r"\brepeat\s+(?:that|this|it)\s+back\b",
     r"\b(?:it\s+)?sounds\s+(?:like|as\s+if|as\s+though)\s+(?:you|your|you're|you've|the|"
     r"there|it's|that's|this\s+is)\b",
     r"\bcorrect\s+me\s+if\s+i'?m\s+wrong\b",
@@ -208,6 +218,7 @@ _SUMMARY_CUES: Final[frozenset[str]] = _words(
     "ret rigtigt rigtig siger opsummeret lyder forstået opfattet",
     "right correctly properly hearing hear saying telling describing mean recap sum back",
     "paraphrase words summary sounds wrong understand understood got heard way",
+    "kort korthet förståelse forståelse short nutshell following repeat",
 )
 _SUMMARY_CUE_PREFIXES: Final[tuple[str, ...]] = (
     "sammanfatt",

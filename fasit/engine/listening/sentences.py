@@ -3,7 +3,10 @@
 "?" and "!" always end a sentence. "." and an ellipsis end one only when the next
 word starts with a capital letter or a digit: speech transcripts trail off ("vi
 har… hur ska jag säga… tre system") and use abbreviations ("t.ex.", "bl.a.") far
-more often than they start sentences in lower case.
+more often than they start sentences in lower case. Nor does "." end one after an
+abbreviation that leads into what follows ("kl. 10", "ca. 40", "t.ex. SAP",
+"f.eks. Visma", "e.g. Salesforce") or after an initial ("Lars E. Johansson"; not "I", a word in English and Danish):
+"Hvorfor starter møtet først kl. 10?" is one open question, not "…kl." and "10?".
 """
 
 from __future__ import annotations
@@ -11,7 +14,18 @@ from __future__ import annotations
 import re
 
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
-_NEVER_END = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "nr", "ca", "jfr", "vs"})
+# Abbreviations that are followed by what they introduce, never by a new sentence.
+# Those that often close a list ("osv.", "m.m.", "etc.", "kr.") are left out.
+_NEVER_END = frozenset(
+    " ".join(
+        (
+            "dr mr mrs ms prof st nr ca cirka jfr jf vs kl pkt tlf tel pr",
+            "t.ex bl.a d.v.s dvs p.g.a pga m.a.o s.k fr.o.m t.o.m ev evt inkl exkl ekskl resp",
+            "f.eks bl.a mht m.h.t ifm iht vha ang vedr iflg ift fx f.x",
+            "e.g i.e approx incl cf",
+        )
+    ).split()
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -28,7 +42,10 @@ def split_sentences(text: str) -> list[str]:
                 continue
             if punct == ".":
                 previous = text[start : match.start()].rsplit(None, 1)
-                if previous and previous[-1].casefold().strip("(\"'") in _NEVER_END:
+                word = previous[-1].strip("(\"'") if previous else ""
+                if word.casefold() in _NEVER_END or (
+                    len(word) == 1 and word.isupper() and word != "I"
+                ):
                     continue
         sentence = text[start:cut].strip()
         if sentence:

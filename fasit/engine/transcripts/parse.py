@@ -13,6 +13,12 @@ from fasit.engine.transcripts.reading import decode, read_source
 
 _TIMING_LINE_RE = re.compile(r"^\s*[\d:.,]+\s*-->", re.MULTILINE)
 _NORMALISE_RE = re.compile(r"[^\w]+")
+# A Google Meet transcript document: its header lines, or the line Meet ends it with.
+_MEET_RE = re.compile(
+    r"^(?:Attendees|Transcript)\s*$|^This editable transcript was computer generated"
+    r"|^(?:Meeting|Transcription) ended after \d",
+    re.MULTILINE,
+)
 # Two clients in one call log the same words with nearly the same times; allow for
 # rounding in the exported timestamps.
 _OVERLAP_SLACK = 0.05
@@ -56,7 +62,7 @@ def parse_text(text: str) -> Transcript:
     else:
         plain = parse_plain(text)
         cues = plain.cues
-        fmt = "meet" if plain.style == "blocks" else "plain"
+        fmt = "meet" if plain.style == "blocks" or _MEET_RE.search(text) else "plain"
     if not cues:
         raise TranscriptError(
             "no speech found: expected WebVTT (Teams, Zoom), SRT, or 'Name: text' lines"

@@ -7,10 +7,13 @@ Recognised shapes, with or without a time before or after the name:
     Sara Holm 00:01:02             [Sara Holm] 00:01:02
     text...                        text...
 
-and Google Meet's older "Name" line followed by the text on the next lines. A line
-with only a time sets the time of the next speaker line. Lines before the first
-speaker (titles, attendee lists) are skipped; lines without a speaker continue the
-previous one.
+and Google Meet's older "Name" line followed by the text on the next lines. The
+time may be a clock time ("Sara Holm 10:02 AM") and may be set off by a dash
+("Sara Holm - 00:01:02"). A line with only a time sets the time of the next speaker
+line. Lines before the first speaker (titles, attendee lists) are skipped; lines
+without a speaker continue the previous one, except the notices that meeting tools
+write into the transcript ("Meeting ended after 00:04:51", "Sara Holm started
+transcription"), which are nobody's speech.
 """
 
 from __future__ import annotations
@@ -21,13 +24,34 @@ from dataclasses import dataclass
 from fasit.engine.transcripts.model import Cue
 from fasit.engine.transcripts.speakers import clean_name, looks_like_name, split_speaker
 
-_TS = r"(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,](?P<f>\d+))?"
+_TS = (
+    r"(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,](?P<f>\d+))?"
+    r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\b\.?))?"
+)
 _OPEN, _CLOSE = r"[\[(]?", r"[\])]?"
 _TIME_FIRST_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}\s*(?:[-–—|]\s*)?(?P<rest>\D.*)$")
 _NAME_TIME_RE = re.compile(
-    rf"^\[?(?P<name>[^\W\d_][^:\[\]()\n]{{0,60}}?)\]?\s*{_OPEN}{_TS}{_CLOSE}\s*:?\s*(?P<text>.*)$"
+    rf"^\[?(?P<name>[^\W\d_][^:\[\]()\n]{{0,60}}?)\]?\s*(?:[-–—|·]\s*)?{_OPEN}{_TS}{_CLOSE}"
+    r"\s*:?\s*(?P<text>.*)$"
 )
 _TIME_ONLY_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}$")
+_STARTED_OR_ENDED = (
+    r"(?:started|stopped|ended|startade|stoppade|avslutade|startet|stoppet|avsluttet|startede|"
+    r"stoppede|afsluttede|afsluttet|slutade|sluttet|sluttede|avslutades)"
+)
+_WHAT = (
+    r"(?:the\s+)?(?:transcription|transcript|recording|meeting|transkriberingen|transkribering|"
+    r"inspelningen|mötet|transkripsjonen|transkripsjon|opptaket|møtet|transskriptionen|"
+    r"transskription|optagelsen|mødet)"
+)
+# Notices by Teams, Meet and Zoom, not speech: "Sara Holm started transcription",
+# "Meeting ended after 00:04:51 👋", "Transcription ended after 00:30:12".
+_NOTICE_RE = re.compile(
+    rf"^(?:[^\W\d_][^:.?!]{{0,80}}\s{_STARTED_OR_ENDED}\s+{_WHAT}\.?"
+    rf"|{_WHAT}\s+(?:has\s+|was\s+|har\s+|ble\s+|blev\s+)?{_STARTED_OR_ENDED}\b"
+    r"(?:\s+(?:after|at|efter|etter|kl\.?)\s+[\d:.]+)?\W*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +62,14 @@ class PlainParse:
 
 
 def _seconds(match: re.Match[str]) -> float:
-    hours, minutes, seconds, fraction = match.group("h", "m", "s", "f")
+    hours, minutes, seconds, fraction, ampm = match.group("h", "m", "s", "f", "ampm")
+    if ampm and not hours:
+        # A clock time, "10:02 AM": hours and minutes.
+        hours, minutes, seconds = (
+            str(int(minutes) % 12 + (12 if ampm[0] in "Pp" else 0)),
+            seconds,
+            "0",
+        )
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return total + (float("0." + fraction) if fraction else 0.0)
 
@@ -62,6 +93,8 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
             continue
         line_no = index + 1
         time: float | None = None
+        if _NOTICE_RE.match(line):
+            continue
         only = _TIME_ONLY_RE.match(line)
         if only is not None:
             pending_time = _seconds(only)
@@ -96,6 +129,8 @@ def _parse_blocks(lines: list[str]) -> list[Cue]:
     block: list[tuple[int, str]] = []
     for index, raw in enumerate([*lines, ""]):
         line = raw.strip()
+        if line and _NOTICE_RE.match(line):
+            continue
         if line:
             block.append((index + 1, line))
             continue

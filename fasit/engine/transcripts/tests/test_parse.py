@@ -204,3 +204,38 @@ def test_transcript_built_from_turns_gets_one_cue_per_turn() -> None:
 def test_crlf_line_endings_and_a_titled_header() -> None:
     vtt = "WEBVTT - Möte\r\n\r\n1\r\n00:00:00.000 --> 00:00:01.000\r\nA: Hej.\r\n"
     assert parse_text(vtt).turns == (Turn("A", 0.0, 1.0, "Hej."),)
+
+
+def test_meet_document_footer_and_header_are_not_speech() -> None:
+    t = parse_text(
+        "Sync - Transcript\nAttendees\nSara Holm, Peter Dahl\nTranscript\n"
+        "This editable transcript was computer generated and might contain errors.\n"
+        "00:00:00\n \nSara Holm: Hej Peter.\nPeter Dahl: Hej.\n"
+        "Meeting ended after 00:04:51 👋\n"
+    )
+    assert t.format == "meet"
+    assert _shape(t) == [
+        ("Sara Holm", None, None, "Hej Peter."),
+        ("Peter Dahl", None, None, "Hej."),
+    ]
+
+
+def test_transcription_notices_are_not_speech() -> None:
+    t = parse_text(
+        "Sara Holm started transcription\n\nSara Holm  0:01\nHej Peter.\n\n"
+        "Peter Dahl  0:04\nHej.\n\nSara Holm stopped transcription\n"
+    )
+    assert _shape(t) == [("Sara Holm", 1.0, 4.0, "Hej Peter."), ("Peter Dahl", 4.0, None, "Hej.")]
+
+
+def test_header_with_dash_before_time_and_clock_times() -> None:
+    dashed = parse_text("Sara Holm - 00:00:01\nHej Peter.\n\nPeter Dahl - 00:00:04\nHej.\n")
+    assert _shape(dashed) == [
+        ("Sara Holm", 1.0, 4.0, "Hej Peter."),
+        ("Peter Dahl", 4.0, None, "Hej."),
+    ]
+    clock = parse_text("Sara Holm 10:02 AM\nHej Peter.\n\nPeter Dahl 1:03 PM\nHej.\n")
+    assert _shape(clock) == [
+        ("Sara Holm", 36120.0, 46980.0, "Hej Peter."),
+        ("Peter Dahl", 46980.0, None, "Hej."),
+    ]

@@ -179,7 +179,7 @@ def gold_for(
     seller_words = sum(v for k, v in spk_words.items() if k in sellers)
 
     # longest seller monologue
-    best = (0, None)
+    best: tuple[int, float | None] = (0, None)
     for t0 in range(len(turns)):
         s = cues[turns[t0][0]].speaker
         if s not in sellers:
