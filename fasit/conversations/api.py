@@ -9,7 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from fasit.conversations import selectors, services
 from fasit.conversations.models import Conversation
-from fasit.conversations.schemas import ConversationIn, ConversationOut
+from fasit.conversations.schemas import ConversationIn, ConversationOut, ListeningOut
 from fasit.core.api_utils import error_detail, require_write
 from fasit.customers.models import Account, Person
 from fasit.customers.schemas import ErrorOut
@@ -33,6 +33,20 @@ def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation
     return get_for_team_or_404(
         Conversation.objects.select_related("account"), request.team, pk=conversation_id
     )  # type: ignore[attr-defined]
+
+
+@router.get("/{conversation_id}/listening", response=ListeningOut)
+def get_conversation_listening(request: HttpRequest, conversation_id: int) -> Any:
+    """The listening analysis of the conversation's transcript; 404 without one."""
+    conversation = get_for_team_or_404(
+        Conversation.objects.all(),
+        request.team,  # type: ignore[attr-defined]
+        pk=conversation_id,
+    )
+    analysis = selectors.conversation_listening(conversation)
+    if analysis is None:
+        raise Http404
+    return analysis
 
 
 @router.post("", response={201: ConversationOut, 400: ErrorOut})

@@ -7,7 +7,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from fasit.conversations.models import Initiator, Kind
+from fasit.conversations.models import Initiator, Kind, SpeakerSide
+from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.forms import DateInput, DateTimeInput
 from fasit.customers.models import Account, Person
 from fasit.tenancy.selectors import team_users
@@ -132,3 +133,56 @@ class FollowUpForm(forms.Form):
 
 class TranscriptForm(forms.Form):
     transcript = forms.FileField(label=_("Transcript"))
+
+
+class SpeakerMappingForm(forms.Form):
+    """Who each transcript speaker is: a user of the team (a seller), a person of the
+    account, another customer or another from us. One select per speaker."""
+
+    def __init__(self, *args: Any, analysis: Any, team: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.users = {str(u.pk): u for u in team_users(team)}
+        self.people = {str(p.pk): p for p in people}
+        choices = [
+            (
+                _("From us"),
+                [(f"user:{pk}", u.get_full_name() or u.username) for pk, u in self.users.items()]
+                + [(SpeakerSide.OTHER_US.value, _("Other from us"))],
+            ),
+            (
+                _("The customer"),
+                [(f"person:{pk}", p.name) for pk, p in self.people.items()]
+                + [(SpeakerSide.OTHER_CUSTOMER.value, _("Other customer"))],
+            ),
+        ]
+        self.speakers = list(analysis.speakers.all())
+        for speaker in self.speakers:
+            self.fields[f"speaker_{speaker.pk}"] = forms.ChoiceField(
+                label=speaker.name, choices=choices, initial=self._value(speaker)
+            )
+
+    @staticmethod
+    def _value(speaker: Any) -> str:
+        if speaker.side == SpeakerSide.USER and speaker.user_id:
+            return f"user:{speaker.user_id}"
+        if speaker.side == SpeakerSide.PERSON and speaker.person_id:
+            return f"person:{speaker.person_id}"
+        if speaker.side in (SpeakerSide.USER, SpeakerSide.OTHER_US):
+            return SpeakerSide.OTHER_US.value
+        return SpeakerSide.OTHER_CUSTOMER.value
+
+    def speaker_fields(self) -> list[tuple[Any, Any]]:
+        return [(s, self[f"speaker_{s.pk}"]) for s in self.speakers]
+
+    def mapping(self) -> dict[int, SpeakerMatch]:
+        """speaker id -> match, from the cleaned data."""
+        result = {}
+        for speaker in self.speakers:
+            kind, _sep, pk = self.cleaned_data[f"speaker_{speaker.pk}"].partition(":")
+            if kind == SpeakerSide.USER:
+                result[speaker.pk] = SpeakerMatch(SpeakerSide.USER, user=self.users[pk])
+            elif kind == SpeakerSide.PERSON:
+                result[speaker.pk] = SpeakerMatch(SpeakerSide.PERSON, person=self.people[pk])
+            else:
+                result[speaker.pk] = SpeakerMatch(kind)
+        return result

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -131,3 +133,146 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.task
+
+
+class AnalysisStatus(models.TextChoices):
+    PENDING = "pending", _("Analysing")
+    DONE = "done", _("Analysed")
+    FAILED = "failed", _("Failed")
+
+
+class ListeningAnalysis(models.Model):
+    """The listening analysis of a conversation's transcript.
+
+    The report as JSON for the card, and its key figures as columns so the trend
+    pages aggregate in the database instead of re-reading reports. ``revision``
+    grows with every upload or mapping change; a task computes only the revision it
+    was queued for, so an older queued run can never overwrite a newer mapping.
+    """
+
+    conversation = models.OneToOneField(
+        Conversation, on_delete=models.CASCADE, related_name="listening"
+    )
+    transcript = models.OneToOneField(
+        TranscriptFile, on_delete=models.CASCADE, related_name="analysis"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=AnalysisStatus.choices, default=AnalysisStatus.PENDING
+    )
+    error = models.TextField(_("error"), blank=True)
+    revision = models.PositiveIntegerField(default=1)
+    format = models.CharField(_("format"), max_length=20)
+    timing = models.CharField(_("timing"), max_length=10)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    duration_seconds = models.FloatField(_("duration (seconds)"), null=True, blank=True)
+    seller_talk_share = models.FloatField(_("seller talk share"), null=True, blank=True)
+    seller_open_questions = models.PositiveIntegerField(null=True, blank=True)
+    seller_closed_questions = models.PositiveIntegerField(null=True, blank=True)
+    customer_questions = models.PositiveIntegerField(null=True, blank=True)
+    longest_monologue_seconds = models.FloatField(null=True, blank=True)
+    longest_monologue_words = models.PositiveIntegerField(null=True, blank=True)
+    longest_story_seconds = models.FloatField(null=True, blank=True)
+    longest_story_words = models.PositiveIntegerField(null=True, blank=True)
+    summaries = models.PositiveIntegerField(null=True, blank=True)
+    words_before_first_question = models.PositiveIntegerField(null=True, blank=True)
+    patience_seconds = models.FloatField(null=True, blank=True)
+    metrics: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = scoped_manager("conversation__team")
+
+    class Meta:
+        indexes = [models.Index(fields=["status"])]
+        verbose_name = _("listening analysis")
+        verbose_name_plural = _("listening analyses")
+
+    def __str__(self) -> str:
+        return f"{self.transcript} ({self.get_status_display()})"
+
+    @property
+    def seller_questions(self) -> int | None:
+        if self.seller_open_questions is None or self.seller_closed_questions is None:
+            return None
+        return self.seller_open_questions + self.seller_closed_questions
+
+
+class SpeakerSide(models.TextChoices):
+    """Who a transcript speaker is: someone of ours (a seller) or of the customer."""
+
+    USER = "user", _("A user of the team")
+    PERSON = "person", _("A person of the account")
+    OTHER_CUSTOMER = "other_customer", _("Other customer")
+    OTHER_US = "other_us", _("Other from us")
+
+
+SELLER_SIDES = (SpeakerSide.USER, SpeakerSide.OTHER_US)
+
+
+class TranscriptSpeaker(models.Model):
+    """A name as the transcript gives it, and who that is in Fasit."""
+
+    analysis = models.ForeignKey(
+        ListeningAnalysis, on_delete=models.CASCADE, related_name="speakers"
+    )
+    position = models.PositiveIntegerField()
+    name = models.CharField(_("name in the transcript"), max_length=200)
+    side = models.CharField(_("who"), max_length=20, choices=SpeakerSide.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="transcript_speakers",
+    )
+    person = models.ForeignKey(
+        "customers.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="transcript_speakers",
+    )
+    matched = models.BooleanField(
+        default=False, help_text=_("Fasit recognised the name; nobody has corrected it.")
+    )
+
+    objects = scoped_manager("analysis__conversation__team")
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "name"], name="speaker_name_once")
+        ]
+        verbose_name = _("transcript speaker")
+        verbose_name_plural = _("transcript speakers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_seller(self) -> bool:
+        return self.side in SELLER_SIDES
+
+
+class TranscriptTurn(models.Model):
+    """Consecutive captions of one speaker, as the engine merged them."""
+
+    analysis = models.ForeignKey(ListeningAnalysis, on_delete=models.CASCADE, related_name="turns")
+    index = models.PositiveIntegerField()
+    speaker = models.ForeignKey(TranscriptSpeaker, on_delete=models.CASCADE, related_name="turns")
+    start = models.FloatField(null=True, blank=True)
+    end = models.FloatField(null=True, blank=True)
+    text = models.TextField()
+
+    objects = scoped_manager("analysis__conversation__team")
+
+    class Meta:
+        ordering = ["analysis", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "index"], name="turn_index_once")
+        ]
+        verbose_name = _("transcript turn")
+        verbose_name_plural = _("transcript turns")
+
+    def __str__(self) -> str:
+        return f"{self.index}: {self.text[:40]}"

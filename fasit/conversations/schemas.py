@@ -58,3 +58,55 @@ class ConversationIn(Schema):
     subject: str = ""
     notes: str = ""
     people: list[int] = []
+
+
+class SpeakerOut(Schema):
+    name: str
+    side: str
+    seller: bool
+    user: str | None
+    person_id: int | None
+
+    @staticmethod
+    def resolve_seller(obj: Any) -> bool:
+        return bool(obj.is_seller)
+
+    @staticmethod
+    def resolve_user(obj: Any) -> str | None:
+        return obj.user.username if obj.user_id else None
+
+
+class ListeningOut(Schema):
+    """A conversation's listening analysis: status, key figures and the full report
+    (``metrics``, the same object as ``fasit listen --json``)."""
+
+    conversation_id: int
+    status: str
+    error: str
+    transcript: str
+    language: str
+    format: str
+    timing: str
+    duration_seconds: float | None
+    seller_talk_share: float | None
+    seller_open_questions: int | None
+    seller_closed_questions: int | None
+    customer_questions: int | None
+    longest_monologue_seconds: float | None
+    longest_monologue_words: int | None
+    longest_story_seconds: float | None
+    longest_story_words: int | None
+    summaries: int | None
+    words_before_first_question: int | None
+    patience_seconds: float | None
+    analysed_at: dt.datetime | None
+    speakers: list[SpeakerOut]
+    metrics: dict[str, Any]
+
+    @staticmethod
+    def resolve_transcript(obj: Any) -> str:
+        return str(obj.transcript.name)
+
+    @staticmethod
+    def resolve_speakers(obj: Any) -> list[Any]:
+        return list(obj.speakers.select_related("user"))

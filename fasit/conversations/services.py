@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,11 +14,33 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fasit.conversations.models import Conversation, FollowUp, Kind, TranscriptFile
+from fasit.conversations.models import (
+    AnalysisStatus,
+    Conversation,
+    FollowUp,
+    Kind,
+    ListeningAnalysis,
+    SpeakerSide,
+    TranscriptFile,
+    TranscriptSpeaker,
+    TranscriptTurn,
+)
+from fasit.conversations.selectors import speaker_candidates
+from fasit.conversations.transcripts import (
+    SpeakerMatch,
+    match_speakers,
+    report_columns,
+    transcript_error_message,
+)
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
 from fasit.core.services import model_update, require_member, require_same_team
 from fasit.customers.models import Account, Person
+from fasit.engine.listening import analyse
+from fasit.engine.transcripts import Transcript, TranscriptError, parse_transcript
 from fasit.tenancy.models import Team
+from fasit.tenancy.selectors import team_users
+
+logger = logging.getLogger(__name__)
 
 CONVERSATION_FIELDS = (
     "account",
@@ -140,18 +163,190 @@ def conversation_update(
 def conversation_attach_transcript(
     *, conversation: Conversation, actor: Any, transcript: UploadedFile
 ) -> Conversation:
+    """Store an uploaded transcript, read it, and queue its listening analysis.
+
+    A file the engine cannot read raises a ``ValidationError`` naming the problem
+    and rolls everything back, including a conversation being logged with it.
+    """
     validate_transcript_upload(transcript)
     content = b"".join(transcript.chunks())
-    TranscriptFile.objects.filter(conversation=conversation).delete()
+    analysis = transcript_store(
+        conversation=conversation,
+        actor=actor,
+        name=transcript.name or "transcript.txt",
+        content=content,
+    )
+    _queue_analysis(analysis)
+    return conversation
+
+
+def _parse(name: str, content: bytes) -> Transcript:
+    try:
+        return parse_transcript(content)
+    except TranscriptError as exc:
+        raise ValidationError({"transcript": transcript_error_message(exc, name)}) from None
+
+
+@transaction.atomic
+def transcript_store(
+    *, conversation: Conversation, actor: Any, name: str, content: bytes
+) -> ListeningAnalysis:
+    """Parse and keep a transcript: the file, its speakers (matched to the team's
+    users and the account's people) and its turns. The metrics come later, from
+    ``listening_analyse``; callers queue it (or, like the demo, call it)."""
+    parsed = _parse(name, content)
+    team = conversation.team
+    for old in TranscriptFile.objects.filter(conversation=conversation):
+        audit_delete(team=team, actor=actor, instance=old)
+        old.delete()
     stored = TranscriptFile.objects.create(
         conversation=conversation,
-        name=(transcript.name or "transcript.txt")[:255],
+        name=name[:255],
         size=len(content),
         content=content,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    audit_create(team=conversation.team, actor=actor, instance=stored)
-    return conversation
+    audit_create(team=team, actor=actor, instance=stored)
+    analysis = ListeningAnalysis.objects.create(
+        conversation=conversation, transcript=stored, format=parsed.format, timing=parsed.timing
+    )
+    matches = match_speakers(
+        parsed.speakers,
+        users=team_users(team),
+        people=speaker_candidates(conversation),
+        participants=conversation.people.all(),
+    )
+    speakers = TranscriptSpeaker.objects.bulk_create(
+        TranscriptSpeaker(
+            analysis=analysis,
+            position=position,
+            name=speaker_name[:200],
+            side=match.side,
+            user=match.user,
+            person=match.person,
+            matched=match.matched,
+        )
+        for position, (speaker_name, match) in enumerate(matches.items())
+    )
+    by_name = {s.name: s for s in speakers}
+    TranscriptTurn.objects.bulk_create(
+        (
+            TranscriptTurn(
+                analysis=analysis,
+                index=index,
+                speaker=by_name[turn.speaker[:200]],
+                start=turn.start,
+                end=turn.end,
+                text=turn.text,
+            )
+            for index, turn in enumerate(parsed.turns)
+        ),
+        batch_size=1000,
+    )
+    return analysis
+
+
+def _queue_analysis(analysis: ListeningAnalysis) -> None:
+    from fasit.conversations.tasks import analyse_transcript
+
+    analysis_id, revision = analysis.pk, analysis.revision
+    transaction.on_commit(lambda: analyse_transcript.enqueue(analysis_id, revision))
+
+
+@transaction.atomic
+def transcript_speakers_map(
+    *, analysis: ListeningAnalysis, actor: Any, mapping: dict[int, SpeakerMatch]
+) -> ListeningAnalysis:
+    """Correct who the transcript's speakers are (``mapping``: speaker id -> match)
+    and queue the analysis again. A failed analysis is retried even unchanged."""
+    team = analysis.conversation.team
+    changed = False
+    for speaker in analysis.speakers.all():
+        match = mapping.get(speaker.pk)
+        if match is None:
+            continue
+        _check_match(team, match)
+        new = (match.side, getattr(match.user, "pk", None), getattr(match.person, "pk", None))
+        if new == (speaker.side, speaker.user_id, speaker.person_id):
+            continue
+        before = snapshot(speaker)
+        speaker.side, speaker.user, speaker.person = match.side, match.user, match.person
+        speaker.matched = False
+        speaker.save(update_fields=["side", "user", "person", "matched"])
+        audit_update(team=team, actor=actor, instance=speaker, before=before)
+        changed = True
+    if changed or analysis.status == AnalysisStatus.FAILED:
+        analysis.revision += 1
+        analysis.status = AnalysisStatus.PENDING
+        analysis.error = ""
+        analysis.save(update_fields=["revision", "status", "error"])
+        _queue_analysis(analysis)
+    return analysis
+
+
+def _check_match(team: Team, match: SpeakerMatch) -> None:
+    needs = {
+        SpeakerSide.USER: (True, False),
+        SpeakerSide.PERSON: (False, True),
+        SpeakerSide.OTHER_CUSTOMER: (False, False),
+        SpeakerSide.OTHER_US: (False, False),
+    }.get(match.side)
+    if needs != (match.user is not None, match.person is not None):
+        raise ValidationError(
+            {"__all__": _("Choose a user of the team or a person for a speaker.")}
+        )
+    require_member(team, user=match.user)
+    require_same_team(team, person=match.person)
+
+
+def listening_analyse(*, analysis_id: int, revision: int | None = None) -> ListeningAnalysis | None:
+    """Compute the listening metrics of a stored transcript with its current speaker
+    mapping. Idempotent; the background task and the demo both call it.
+
+    Reads the stored bytes again rather than the turn rows so the figures are
+    exactly those of ``fasit listen`` (speaker seconds are sums of captions, which
+    the merged turns no longer have). ``revision``: compute only if the analysis is
+    still at that revision, so a stale queued run never overwrites a newer mapping.
+    """
+    analysis = ListeningAnalysis.objects.select_related("transcript").filter(pk=analysis_id).first()
+    if analysis is None or (revision is not None and analysis.revision != revision):
+        return None
+    revision = analysis.revision
+    speakers = list(analysis.speakers.all())
+    sellers = {s.name for s in speakers if s.is_seller}
+    columns: dict[str, Any]
+    try:
+        parsed = parse_transcript(bytes(analysis.transcript.content))
+        report = analyse(parsed, [name for name in parsed.speakers if name[:200] in sellers])
+    except Exception as exc:  # anything: the card must say it failed, not spin forever
+        logger.exception("Listening analysis %s failed", analysis_id)
+        columns = {"status": AnalysisStatus.FAILED, "error": str(exc)[:2000]}
+    else:
+        columns = {**report_columns(report), "status": AnalysisStatus.DONE, "error": ""}
+        if not sellers:
+            # Without anyone of ours the seller figures are not zero but unknown;
+            # NULL keeps such meetings out of the trends until someone maps them.
+            columns.update(dict.fromkeys(NO_SELLER_COLUMNS))
+    with transaction.atomic():
+        updated = ListeningAnalysis.objects.filter(pk=analysis_id, revision=revision).update(
+            **columns, analysed_at=timezone.now()
+        )
+    if not updated:
+        return None
+    analysis.refresh_from_db()
+    return analysis
+
+
+NO_SELLER_COLUMNS = (
+    "seller_talk_share",
+    "seller_open_questions",
+    "seller_closed_questions",
+    "longest_monologue_seconds",
+    "longest_monologue_words",
+    "summaries",
+    "words_before_first_question",
+    "patience_seconds",
+)
 
 
 @transaction.atomic

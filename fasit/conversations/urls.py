@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fasit.conversations import views
+from fasit.conversations import listening_views, views
 
 app_name = "conversations"
 urlpatterns = [
@@ -14,4 +14,12 @@ urlpatterns = [
     path("<int:pk>/transcript/download/", views.transcript_download, name="transcript_download"),
     path("<int:pk>/follow-ups/", views.followup_add, name="followup_add"),
     path("follow-ups/<int:pk>/toggle/", views.followup_toggle, name="followup_toggle"),
+    path("<int:pk>/listening/", listening_views.listening_card, name="listening_card"),
+    path(
+        "<int:pk>/transcript/speakers/",
+        listening_views.transcript_speakers,
+        name="transcript_speakers",
+    ),
+    path("listening/", listening_views.listening_team, name="listening"),
+    path("listening/<int:user_id>/", listening_views.listening_user, name="listening_user"),
 ]

@@ -16,6 +16,7 @@ from fasit.conversations.forms import (
     FollowUpForm,
     TranscriptForm,
 )
+from fasit.conversations.listening_views import card_context
 from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
 from fasit.core.forms import add_service_errors
 from fasit.core.views import list_template, paginate
@@ -58,6 +59,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "follow_ups": conversation.follow_ups.select_related("owner"),
             "follow_up_form": FollowUpForm(team=team, initial={"owner": request.user}),
             "transcript_form": TranscriptForm(),
+            **card_context(conversation),
         },
     )
 

@@ -110,14 +110,17 @@ def test_oversized_transcript_is_refused(team_a: Any, bob_client: Any) -> None:
     assert TranscriptFile.objects.count() == 0
 
 
+TINY_VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nKari: Hei på deg\n"
+
+
 def test_transcript_upload_and_download(team_a: Any, bob_client: Any) -> None:
     conversation = ConversationFactory(team=team_a)
     bob_client.post(
         reverse("conversations:transcript_upload", args=[conversation.pk]),
-        {"transcript": SimpleUploadedFile("møte.vtt", "WEBVTT\n\nKari: Hei på deg".encode())},
+        {"transcript": SimpleUploadedFile("møte.vtt", TINY_VTT.encode())},
     )
     download = bob_client.get(reverse("conversations:transcript_download", args=[conversation.pk]))
-    assert download.content.decode() == "WEBVTT\n\nKari: Hei på deg"
+    assert download.content.decode() == TINY_VTT
 
 
 def test_notes_markdown_is_sanitised() -> None:

@@ -46,6 +46,7 @@ DEMO_SLUG = "demo"
 # function called as step(team=, users=, today=, seed=, scale=, log=) after the
 # accounts, people and conversations exist, in the same transaction.
 DEMO_STEPS: list[str] = [
+    "fasit.conversations.demo.seed",
     "fasit.signals.demo.seed",
     "fasit.buying.demo.seed",
     "fasit.relationships.demo.seed",
