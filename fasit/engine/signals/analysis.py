@@ -53,10 +53,15 @@ TEACH_WEIGHT: Final[float] = 1.0
 # concept block's share is scaled by how specific its most specific concept is (the
 # concept's weight): "lead time" dominates its statement, "delivery" alone does not.
 W_CONCEPT_BLOCK: Final[float] = 1.0
-W_WORD_BLOCK: Final[float] = 0.6
+W_WORD_BLOCK: Final[float] = 0.4
 # An unknown head before a known tail of at least this many letters is split off
 # ("engångs|emballage", "kamera|system"): the tail of a Nordic compound names its kind.
 MIN_TAIL: Final[int] = 5
+
+# "alla kan använda det utan utbildning" is about ease of use, not training: a concept
+# right after a privative preposition is absent. At the start of a statement the
+# preposition states a condition instead ("Utan EPD kan vi inte köpa"), so it counts.
+PRIVATIVE: Final[frozenset[str]] = frozenset(("utan", "uten", "uden", "without"))
 
 _FOLD: Final[dict[int, str]] = str.maketrans(
     {"ä": "e", "æ": "e", "ö": "o", "ø": "o", "å": "a", "é": "e", "ü": "u", "è": "e"}
@@ -380,8 +385,9 @@ def analyse(
     concepts: set[str] = set()
     used: set[int] = set()
     for concept, start, end in lex.match(tokens):
-        concepts.add(concept)
         used.update(range(start, end))
+        if not _negated(tokens, start):
+            concepts.add(concept)
     # Compounds are matched again as their parts, so "leverans|tid" meets the phrase
     # "leverans tid" and "reservdel|s|lager" yields stock besides spare parts (which
     # the prefix "reservdel*" found on the whole word).
@@ -398,6 +404,8 @@ def analyse(
     if len(units) != len(tokens):
         for concept, start, end in lex.match(units):
             part_used.update(range(start, end))
+            if _negated(tokens, origin[start]):
+                continue
             if {origin[j] for j in range(start, end)} <= used:
                 if concept not in concepts:
                     secondary.add(concept)
@@ -439,6 +447,11 @@ def analyse(
         content=tuple(content),
         words=tuple(shown),
     )
+
+
+def _negated(tokens: list[str], start: int) -> bool:
+    """A privative word one or two words before, not opening the statement."""
+    return any(0 < k < start and tokens[k] in PRIVATIVE for k in (start - 1, start - 2))
 
 
 def _unit(vector: Vector) -> Vector:

@@ -30,8 +30,8 @@ _INDEXED = ("c", "w")  # n-gram features are scored but not used to find candida
 class GroupingConfig:
     """Knobs of the grouping; the defaults are what the docs and tests assume."""
 
-    threshold: float = 0.42
-    merge_threshold: float = 0.5
+    threshold: float = 0.38
+    merge_threshold: float = 0.42
     refine_passes: int = 2
     embed_weight: float = 0.5
     max_postings: int = 400

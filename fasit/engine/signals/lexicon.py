@@ -80,13 +80,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         broader=("delivery",),
         sv="leveranstid* | ledtid* | leveranstider | väntetid på ~ leverans | snabb leverans | "
-        "snabbare leverans | snabba leveranser | ta för lång tid | för lång tid | veckors väntan | alltför lång tid | alldeles för lång tid | tar länge | för länge | väntar ~ länge | väntat ~ länge | leverera på ~ dagar | leverera på ~ vecka | leverera på ~ veckor | leverera inom | korta ledtiden | kortare ledtid*",
+        "snabbare leverans | snabba leveranser | ta för lång tid | för lång tid | veckors väntan | alltför lång tid | alldeles för lång tid | tar länge | för länge | väntar ~ länge | väntat ~ länge | leverera på ~ dagar | leverera på ~ vecka | leverera på ~ veckor | leverera inom | korta ledtiden | kortare ledtid* | när kan ~ levereras | när kan ni leverera | leveransdatum | inom ett par dagar | på ett par dagar",
         nb="leveringstid* | leveransetid* | ledetid* | rask levering | raskere levering | "
-        "tar for lang tid | for lang tid | ukers ventetid | ventetid | altfor lang tid | alt for lang tid | tar lang tid | for lenge | venter ~ lenge | ventet ~ lenge | levere på ~ dager | levere på ~ uke | levere på ~ uker | levere innen | kortere ledetid*",
+        "tar for lang tid | for lang tid | ukers ventetid | ventetid | altfor lang tid | alt for lang tid | tar lang tid | for lenge | venter ~ lenge | ventet ~ lenge | levere på ~ dager | levere på ~ uke | levere på ~ uker | levere innen | kortere ledetid* | når kan ~ leveres | når kan dere levere | leveringsdato | i løpet av ~ dager | innen et par dager",
         da="leveringstid* | leverancetid* | hurtig levering | hurtigere levering | "
-        "tager for lang tid | for lang tid | ugers ventetid | ventetid | alt for lang tid | altfor lang tid | tager lang tid | for længe | venter ~ længe | ventet ~ længe | levere på ~ dage | levere på ~ uge | levere på ~ uger | levere inden | kortere leveringstid*",
+        "tager for lang tid | for lang tid | ugers ventetid | ventetid | alt for lang tid | altfor lang tid | tager lang tid | for længe | venter ~ længe | ventet ~ længe | levere på ~ dage | levere på ~ uge | levere på ~ uger | levere inden | kortere leveringstid* | hvornår kan ~ leveres | hvornår kan i levere | leveringsdato | i løbet af ~ dage | inden for et par dage",
         en="lead time* | delivery time* | fast delivery | faster delivery | quick delivery | "
-        "takes too long | too long to deliver | weeks of waiting | waiting time | too long | takes ages | take ages | ages to arrive | wait* ~ long | deliver in ~ days | deliver in ~ week* | deliver within | shorter lead time*",
+        "takes too long | too long to deliver | weeks of waiting | waiting time | too long | takes ages | take ages | ages to arrive | wait* ~ long | deliver in ~ days | deliver in ~ week* | deliver within | shorter lead time* | when can ~ be delivered | when can you deliver | delivery date | within a couple of days | in a couple of days",
     ),
     _c(
         "delivery.next_day",
@@ -802,28 +802,33 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Technician on site fast",
         ),
         broader=("service",),
-        sv="tekniker* | servicetekniker* | montör* | på plats | till oss | utryckning* | "
-        "inställelsetid* | komma ut | åka ut | fältservice",
-        nb="tekniker* | servicetekniker* | montør* | på stedet | på plass | utrykning* | "
-        "oppmøtetid* | komme ut | rykke ut | feltservice",
-        da="tekniker* | servicetekniker* | montør* | på stedet | være her | udrykning* | "
+        sv="tekniker* | servicetekniker* | montör* | vara på plats | komma på plats | "
+        "på plats inom | på plats samma | komma ut till oss | ut till oss | reparera på plats | "
+        "laga på plats | utryckning* | inställelsetid* | komma ut | åka ut | fältservice",
+        nb="tekniker* | servicetekniker* | montør* | være på stedet | være på plass | "
+        "på stedet innen | på plass innen | reparere på stedet | fikse ~ på stedet | komme hit | "
+        "ut til oss | utrykning* | oppmøtetid* | komme ut | rykke ut | feltservice",
+        da="tekniker* | servicetekniker* | montør* | være på stedet | være her | "
+        "på stedet inden | reparere på stedet | komme herud | ud til os | udrykning* | "
         "fremmødetid* | komme ud | rykke ud | feltservice",
-        en="technician* | engineer on site | service engineer* | field engineer* | on site | "
-        "onsite | on-site | call-out | call out | field service | come out",
+        en="technician* | engineer on site | service engineer* | field engineer* | "
+        "be on site | on site within | come on site | repair ~ on site | fix ~ on site | "
+        "onsite repair* | on-site repair* | on-site service | onsite service | call-out | "
+        "call out | field service | come out",
     ),
     _c(
         "service.response_time",
         ("Snabb responstid", "Rask responstid", "Hurtig responstid", "Fast response time"),
         sv="responstid* | svarstid* | reaktionstid* | åtgärdstid* | inom ~ timmar | inom ~ timme | "
-        "samma dag | inom några timmar | snabb hjälp | snabbt svar | svara snabbt",
+        "samma dag | inom några timmar | snabb hjälp | snabbt svar | svara snabbt | hur snabbt ~ på plats | hur snabbt ~ komma ut | hur fort ~ på plats | utryckningstid*",
         nb="responstid* | svartid* | reaksjonstid* | utbedringstid* | innen ~ timer | "
-        "innen ~ time | samme dag | innen noen timer | rask hjelp | raskt svar | svare raskt",
+        "innen ~ time | samme dag | innen noen timer | rask hjelp | raskt svar | svare raskt | hvor raskt ~ rykke ut | hvor fort ~ rykke ut | hvor raskt ~ på plass | utrykningstid*",
         da="responstid* | svartid* | reaktionstid* | udbedringstid* | inden for ~ timer | "
         "inden ~ timer | samme dag | inden for få timer | hurtig hjælp | hurtigt svar | "
-        "svare hurtigt",
+        "svare hurtigt | hvor hurtigt ~ rykke ud | hvor hurtigt ~ være her | hvor hurtigt ~ komme ud | udrykningstid*",
         en="response time* | reaction time* | resolution time* | within ~ hours | "
         "within ~ hour | same day | same-day | within hours | quick help | quick answer* | "
-        "answer quickly | respond quickly | fast response",
+        "answer quickly | respond quickly | fast response | how quickly ~ on site | how fast ~ on site | how quickly ~ get here | call-out time*",
     ),
     _c(
         "service.downtime",
@@ -924,6 +929,7 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Dokumentation og manualer",
             "Documentation and manuals",
         ),
+        w=0.8,
         sv="dokumentation* | manual* | bruksanvisning* | handbok* | handböcker | instruktion* | "
         "användarhandbok* | användarmanual* | användarguide* | snabbguide* | "
         "datablad* | produktblad* | teknisk information | ritning* | drift och underhåll | "
@@ -1557,15 +1563,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Opgradering og ombygning",
             "Upgrades and retrofits",
         ),
-        sv="uppgradera* | uppgradering* | retrofit* | ombyggnad* | bygga om | byggas om | "
+        sv="uppgradera* | uppgradering* | retrofit* | ombyggnad* | bygga om ~ maskin* | "
         "modernisera* | modernisering* | eftermontera* | eftermontering* | livstidsförläng* | "
         "befintlig* ~ maskin* | befintlig* ~ anläggning* | befintlig* ~ utrustning | "
         "äldre maskiner | gamla maskiner | senaste version* | uppgraderingskit*",
-        nb="oppgradere* | oppgradering* | retrofit* | ombygging* | bygge om | bygges om | "
+        nb="oppgradere* | oppgradering* | retrofit* | ombygging* | bygge om ~ maskin* | "
         "modernisere* | modernisering* | ettermontere* | ettermontering* | levetidsforleng* | "
         "eksisterende ~ maskin* | eksisterende ~ anlegg* | eksisterende ~ utstyr | "
         "eldre maskiner | gamle maskiner | nyeste versjon* | siste versjon*",
-        da="opgradere* | opgradering* | retrofit* | ombygning* | ombygge* | bygge om | "
+        da="opgradere* | opgradering* | retrofit* | ombygning* | ombygge* | bygge om ~ maskin* | "
         "modernisere* | modernisering* | eftermontere* | eftermontering* | levetidsforlæng* | "
         "eksisterende ~ maskine* | eksisterende ~ anlæg* | eksisterende ~ udstyr | "
         "ældre maskiner | gamle maskiner | nyeste version* | seneste version*",
