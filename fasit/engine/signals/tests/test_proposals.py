@@ -7,10 +7,20 @@ from fasit.engine.signals.tests.helpers import DATA
 
 
 def _rows(name: str) -> list[tuple[str, str, str]]:
+    """(language, kind or "none", sentence) from either file format.
+
+    ``proposals_labelled.tsv`` and ``proposals_unseen.tsv``: language, kind or none,
+    sentence. ``proposals_blind*.tsv``: language, 1/0, kind or "-", sentence.
+    """
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            lang, label, text = line.split("\t")
+            fields = line.split("\t")
+            if len(fields) == 4:
+                lang, flag, kind, text = fields
+                label = kind if flag == "1" else "none"
+            else:
+                lang, label, text = fields
             rows.append((lang, label, text))
     return rows
 
@@ -40,7 +50,23 @@ def test_labelled_set_is_large_enough() -> None:
     assert min(per_lang.values()) >= 60
 
 
-@pytest.mark.parametrize("name", ["proposals_labelled.tsv", "proposals_unseen.tsv"])
+def test_blind_sets_are_large_enough() -> None:
+    rows = _rows("proposals_blind.tsv")
+    per_lang = {lang: sum(1 for r in rows if r[0] == lang) for lang in ("sv", "nb", "da", "en")}
+    assert len(rows) >= 320
+    assert min(per_lang.values()) >= 80
+    assert len(_rows("proposals_blind2.tsv")) >= 80
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "proposals_labelled.tsv",
+        "proposals_unseen.tsv",
+        "proposals_blind.tsv",
+        "proposals_blind2.tsv",
+    ],
+)
 def test_precision_and_recall_per_language(name: str) -> None:
     figures = _figures(name)
     for key in ("sv", "nb", "da", "en", "all"):
@@ -76,3 +102,33 @@ def test_proposal_spans_point_into_the_text() -> None:
 def test_sentences_skip_empty_lines_and_bullets() -> None:
     text = "- first one.\n\n* second one?"
     assert [text[a:b] for a, b in sentences(text)] == ["first one.", "second one?"]
+
+
+def test_verbs_of_wanting_and_needing_take_any_subject_but_the_sellers() -> None:
+    assert classify("Våra operatörer behöver utbildning på svenska.", "sv") is not None
+    assert classify("Ledelsen vil ha en månedlig rapport.", "nb") is not None
+    assert classify("Trenger levering senest uke 34.", "nb") is not None
+    assert classify("Behöver ni hjälp med något mer?", "sv") is None
+    assert classify("Kaffet är klart om någon vill ha.", "sv") is None
+    assert classify("Behöver uppdatera CRM efter mötet.", "sv") is None
+    assert classify("Vi må få ut tilbudet før påske.", "nb") is None
+
+
+def test_kinds_of_new_forms() -> None:
+    assert classify("Vi vil hellere lease udstyret og betale efter forbrug.", "da") == (
+        "how_to_buy",
+        "vil hellere",
+    )
+    found = classify(
+        "Vi må rapportere klimaavtrykket fra innkjøpene våre, kan dere levere tallene?", "nb"
+    )
+    assert found is not None and found[0] == "need"
+    assert classify("Det tar alldeles för lång tid att få svar.", "sv") == (
+        "need",
+        "tar alldeles för lång",
+    )
+    assert classify("Vi behöver inte någon installation.", "sv") == ("objection", "Vi behöver inte")
+    assert classify("We're locked into a contract until 2027.", "en") == (
+        "objection",
+        "locked into",
+    )
