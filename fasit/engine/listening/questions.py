@@ -129,7 +129,7 @@ _INVITATION_STARTS: Final[frozenset[str]] = _words(
 _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     # sv: om jag (har) förstått dig rätt / har jag förstått det rätt / förstår jag dig rätt
     r"\bom\s+jag\s+(?:har\s+|nu\s+)?(?:förstått|förstår|uppfattat|uppfattar|tolkat|tolkar|"
-    r"fattat|fattar|hört|hör|hänger\s+med)\s+(?:\w+\s+){0,2}?(?:rätt|riktigt|korrekt)\b",
+    r"fattat|fattar|hört|hör|hänger\s+med|fångat|snappat|läst|läser)\s+(?:\w+\s+){0,2}?(?:rätt|riktigt|korrekt)\b",
     r"\b(?:har|förstår|hörde|uppfattade)\s+jag\s+(?:\w+\s+){0,2}?(?:rätt|riktigt|korrekt)\b",
     r"\b(?:det|vad|så)\s+(?:du|ni)\s+(?:säger|menar|beskriver)\s+(?:är|alltså)\b",
     r"\b(?:du|ni)\s+(?:menar|säger)\s+alltså\b",
@@ -148,7 +148,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:ni|du)\s+(?:har|vill|behöver|tycker|säger|menar|är)\s+alltså\b",
     # nb: hvis jeg (har) forstått deg rett / har jeg forstått det riktig
     r"\b(?:hvis|om)\s+jeg\s+(?:har\s+)?(?:forstått|forstår|oppfattet|oppfatter|tolket|tolker|"
-    r"skjønner|skjønt|hørte|hører)\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
+    r"skjønner|skjønt|hørte|hører|fanget|fatter|fattet|lest|leser)\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
     r"\b(?:har|forstår|hørte|oppfattet)\s+jeg\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
     r"\b(?:det|så)\s+(?:du|dere)\s+(?:sier|mener|beskriver)\s+(?:er|altså)\b",
     r"\b(?:du|dere)\s+(?:mener|sier)\s+altså\b",
@@ -167,7 +167,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:dere|du)\s+(?:har|vil|trenger|synes|sier|mener|er)\s+altså\b",
     # da: hvis jeg (har) forstået dig ret / har jeg forstået det rigtigt
     r"\b(?:hvis|om)\s+jeg\s+(?:har\s+)?(?:forstået|forstår|opfattet|opfatter|tolket|tolker|hørte|"
-    r"hører|fanger)\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
+    r"hører|hørt|fanger|fanget|fattet|læst|læser)\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
     r"\b(?:har|forstår|hørte|opfattede)\s+jeg\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
     r"\b(?:det|så)\s+(?:du|i)\s+(?:siger|mener|beskriver)\s+(?:er|altså)\b",
     r"\b(?:du|i)\s+(?:mener|siger)\s+altså\b",
@@ -182,7 +182,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:i|du)\s+(?:har|vil|mangler|synes|siger|mener|er)\s+altså\b",
     # en
     r"\bif\s+i\s+(?:have\s+|'ve\s+)?(?:understand|understood|heard|hear|get|got|read|follow|"
-    r"followed)\s+(?:\w+\s+){0,2}?(?:right|correctly|properly)\b",
+    r"followed|caught|catch)\s+(?:\w+\s+){0,2}?(?:right|correctly|properly)\b",
     r"\b(?:have|did|do)\s+i\s+(?:understand|understood|get|got|hear|heard|read)\s+(?:\w+\s+)"
     r"{0,2}?(?:right|correctly)\b",
     r"\bif\s+i'?m\s+(?:hearing|understanding|reading|following)\s+(?:you\s+|this\s+|that\s+|it\s+)?"
@@ -202,6 +202,21 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\bam\s+i\s+right\s+(?:in\s+thinking|that|to\s+say)\b|\bmy\s+understanding\s+is\b",
     r"\bcheck\s+my\s+understanding\b|\bjust\s+so\s+i\s+(?:understand|'m\s+clear|am\s+clear)\b",
     r"\brepeat\s+(?:that|this|it)\s+back\b",
+    # Any language: a verb of restating, then "what you (have) said / told".
+    r"\b(?:gjenta|gjengi|repetere|oppsummere|gentage|gengive|opsummere|upprepa|återge|"
+    r"återberätta|sammanfatta|repeat|summari[sz]e|recap|play\s+back)\s+(?:\w+\s+){0,2}?"
+    r"(?:det|hva|hvad|vad|what)\s+(?:du|dere|i|ni|you)\s+(?:har\s+|have\s+|'ve\s+)?"
+    r"(?:sagt|sa|sagde|sade|said|told|fortalt|fortalte|berättat|berättade|beskrevet|"
+    r"beskrivit|described)\b",
+    r"\b(?:det|vad|what)\s+(?:du|dere|i|ni|you)\s+(?:har\s+|have\s+|'ve\s+)?(?:sagt|sagde|sade|"
+    r"said|fortalt|fortalte|berättat|told)(?:\s+(?:meg|mig|mej|me|oss|os|us))?\s*,?\s+"
+    r"(?:er|är|is|was|var)\s+(?:at|att|that)\b",
+    # "For lige at samle op", "for å samle opp", "för att samla ihop", "to pull it together".
+    r"\b(?:for\s+(?:lige\s+)?at|for\s+å|för\s+att|hvis\s+jeg\s+skal|om\s+jag\s+ska|om\s+jeg\s+skal|"
+    r"lad\s+mig|la\s+meg|låt\s+mig)\s+(?:lige\s+|bare\s+|kort\s+|snabbt\s+|raskt\s+)?"
+    r"(?:samle\s+op|samle\s+opp|samla\s+ihop|samla\s+upp)\b",
+    r"\b(?:let\s+me|to|just\s+to)\s+(?:just\s+|quickly\s+)?pull\s+(?:this|it|that|everything)\s+"
+    r"together\b",
     r"\b(?:it\s+)?sounds\s+(?:like|as\s+if|as\s+though)\s+(?:you|your|you're|you've|the|"
     r"there|it's|that's|this\s+is)\b",
     r"\bcorrect\s+me\s+if\s+i'?m\s+wrong\b",
@@ -219,6 +234,7 @@ _SUMMARY_CUES: Final[frozenset[str]] = _words(
     "right correctly properly hearing hear saying telling describing mean recap sum back",
     "paraphrase words summary sounds wrong understand understood got heard way",
     "kort korthet förståelse forståelse short nutshell following repeat",
+    "sagt sa sagde sade said told fortalt berättat samle samla together",
 )
 _SUMMARY_CUE_PREFIXES: Final[tuple[str, ...]] = (
     "sammanfatt",

@@ -453,6 +453,60 @@ def build() -> list[dict[str, object]]:
             timed=True,
         )
     )
+    # Fresh set, written after the fixes without looking at further failures.
+    jm, ld, kn = "Jonas Møller", "Line Dalsgaard-Sørensen", "Kasper Nørgaard"
+    out.append(
+        gold_for(
+            "da_teams_two_sellers.vtt",
+            parse_blocks("da_teams_two_sellers.vtt"),
+            [jm, ld],
+            "da",
+            "teams-vtt",
+            [
+                (jm, "Hvad fik jer til", OPEN, False),
+                (ld, "Hvorfor ikke?", OPEN, False),
+                (ld, "Så hvis jeg har fanget det rigtigt", C, True),
+                (ld, "Hvor lang tid bruger", OPEN, False),
+                (jm, "Fortæl mig lidt om", OPEN, False),
+                # First labelled open; DESIGN's literal rule (led, after an optional
+                # "og", by an interrogative) makes it closed: the topic "de små" leads.
+                (ld, "Og de små, hvem", C, False),
+                (jm, "Bruger telesalg", C, False),
+                (kn, "Det er en del af problemet, ikke?", C, False),
+                (ld, "Må jeg spørge", C, False),
+                (kn, "Hvad koster sådan", OPEN, False),
+                (jm, "Hvad er vigtigst for Birgitte", OPEN, False),
+                (ld, "Så for lige at samle op", None, True),
+                (jm, "Kan vi booke", C, False),
+            ],
+            timed=True,
+        )
+    )
+
+    me, hk, _ob = "Marius Eide", "Hilde Kristiansen", "Ola Bakke-Nilsen"
+    out.append(
+        gold_for(
+            "nb_zoom.vtt",
+            parse_blocks("nb_zoom.vtt"),
+            [me],
+            "nb",
+            "zoom-vtt",
+            [
+                (me, "Hører dere meg?", C, False),
+                (me, "Kan dere starte med", C, False),
+                (me, "Hva betyr det", OPEN, False),
+                (me, "Hvor havner notatene", OPEN, False),
+                (me, "Hvor stor var den", OPEN, False),
+                (me, "Hvis jeg skal prøve å gjenta", None, True),
+                (me, "Hva ville vært annerledes", OPEN, False),
+                (me, "Og hvem hos dere", OPEN, False),
+                (me, "Dere har sikkert vurdert", C, False),
+                (hk, "Hva skiller dere", OPEN, False),
+                (me, "Passer det med en demo", C, False),
+            ],
+            timed=True,
+        )
+    )
     return out
 
 
