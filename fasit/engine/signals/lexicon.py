@@ -287,6 +287,27 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
     ),
     # --- Price and price models ------------------------------------------------------
     _c(
+        "spare_parts.catalogue",
+        (
+            "Reservdelskatalog",
+            "Reservedelskatalog",
+            "Reservedelskatalog",
+            "Spare parts catalogue",
+        ),
+        broader=("spare_parts",),
+        sv="reservdelskatalog* | reservdelslista* | reservdelsbok* | reservdelsnummer* | "
+        "sprängskiss* | sprängritning* | sprängvy* | hitta rätt ~ del | hitta rätt reservdel* | "
+        "artikelnummer ~ reservdel*",
+        nb="reservedelskatalog* | reservedelsliste* | reservedelsbok* | reservedelsnummer* | "
+        "sprengskisse* | sprengtegning* | eksplosjonstegning* | finne riktig ~ del* | "
+        "finne riktig reservedel*",
+        da="reservedelskatalog* | reservedelsliste* | reservedelsbog* | reservedelsnummer* | "
+        "sprængskitse* | sprængtegning* | finde den rigtige ~ del* | finde den rigtige reservedel*",
+        en="parts catalog* | spare parts catalog* | parts list* | spare parts list* | "
+        "part number* | exploded view* | exploded drawing* | illustrated parts | "
+        "find the right part* | identify ~ parts",
+    ),
+    _c(
         "spare_parts.kit",
         ("Reservdelskit", "Reservedelssett", "Reservedelssæt", "Spare parts kits"),
         broader=("spare_parts",),
@@ -389,16 +410,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         broader=("price",),
         sv="fast pris | fasta priser | fastpris* | prisgaranti* | låsta priser | låsa priset | "
         "låsa priserna | prissäkring | prisstabilitet | oförändrade priser | inga prishöjningar | "
-        "förutsägbara priser | förutsägbar kostnad",
+        "förutsägbara priser | förutsägbar kostnad | ligga fast | låst pris | priset låst | samma pris ~ hela | garantera ~ pris* | pris ~ hela avtalsperioden | pris ~ hela projektet",
         nb="fast pris | faste priser | fastpris* | prisgaranti* | låste priser | låse prisen | "
         "låse prisene | prissikring | prisstabilitet | uendrede priser | ingen prisøkning* | "
-        "forutsigbare priser | forutsigbar kostnad | forutsigbarhet",
+        "forutsigbare priser | forutsigbar kostnad | forutsigbarhet | ligge fast | låst pris | prisen låst | samme pris ~ hele | garantere ~ pris* | pris ~ hele avtaleperioden | pris ~ hele prosjektet",
         da="fast pris | faste priser | fastpris* | prisgaranti* | låste priser | låse prisen | "
         "låse priserne | prissikring | prisstabilitet | uændrede priser | ingen prisstigning* | "
-        "forudsigelige priser | forudsigelig* | forudsigelighed",
+        "forudsigelige priser | forudsigelig* | forudsigelighed | ligge fast | låst pris | prisen låst | samme pris ~ hele | garantere ~ pris* | pris ~ hele aftaleperioden | pris ~ hele projektet",
         en="fixed price* | fixed-price | price guarantee | locked price* | lock the price* | "
         "lock in price* | price stability | stable prices | no price increase* | "
-        "predictable price* | predictable cost* | predictability",
+        "predictable price* | predictable cost* | predictability | price locked | prices locked | locked for | same price ~ whole | same price ~ full | guarantee ~ price* | price ~ for the full | price ~ for the whole",
     ),
     _c(
         "price.indexation",
@@ -1136,6 +1157,46 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "return scheme* | deposit scheme* | circular* | waste",
     ),
     _c(
+        "supplier.conduct",
+        (
+            "Uppförandekod och ansvarsfulla inköp",
+            "Etiske retningslinjer og ansvarlige innkjøp",
+            "Code of conduct og ansvarlige indkøb",
+            "Supplier code of conduct",
+        ),
+        broader=("sustainability",),
+        sv="uppförandekod* | leverantörskod* | code of conduct | ecovadis | sedex | bsci | "
+        "mänskliga rättigheter | barnarbete | tvångsarbete | arbetsvillkor* | "
+        "leverantörsrevision* | leverantörsgranskning* | granska ~ underleverantör* | "
+        "underleverantörer | ansvarsfulla inköp | socialt ansvar | csddd | due diligence | "
+        "antikorruption* | mutor",
+        nb="etiske retningslinjer | leverandørerklæring* | code of conduct | ecovadis | sedex | "
+        "bsci | åpenhetsloven | aktsomhetsvurdering* | menneskerettighet* | barnearbeid | "
+        "tvangsarbeid | arbeidsforhold | leverandørrevisjon* | leverandørkontroll* | "
+        "underleverandører | ansvarlige innkjøp | samfunnsansvar | csddd | due diligence | "
+        "antikorrupsjon* | korrupsjon",
+        da="adfærdskodeks* | leverandørkodeks* | code of conduct | ecovadis | sedex | bsci | "
+        "menneskerettighed* | børnearbejde | tvangsarbejde | arbejdsforhold | "
+        "leverandøraudit* | leverandørkontrol* | underleverandører | ansvarlige indkøb | "
+        "samfundsansvar | csr | csddd | due diligence | antikorruption* | bestikkelse*",
+        en="code of conduct | supplier code | ecovadis | sedex | bsci | human rights | "
+        "child labour | child labor | forced labour | forced labor | working conditions | "
+        "supplier audit* | subcontractors | sub-suppliers | responsible sourcing | "
+        "social responsibility | csr | csddd | due diligence | anti-corruption | bribery",
+    ),
+    _c(
+        "noise",
+        ("Ljudnivå och buller", "Støy og lydnivå", "Støj og lydniveau", "Noise level"),
+        sv="buller | bullrar | bullrig* | bullernivå* | ljudnivå* | ljudtrycksnivå* | decibel | "
+        "db | dba | tystare | tyst gång | ljuddämp* | för högljudd*",
+        nb="støy | støyer | støynivå* | støyende | lydnivå* | lydtrykk* | desibel | db | dba | "
+        "stillegående | mer stille | lyddemp* | bråker",
+        da="støj | støjer | støjniveau* | støjende | lydniveau* | lydtryk* | decibel | db | dba | "
+        "lydsvag* | mere stille | lyddæmp* | larmer",
+        en="noise | noisy | noise level* | sound level* | sound pressure | decibel* | db | dba | "
+        "quieter | low-noise | silent running | sound insulation",
+    ),
+    _c(
         "energy",
         ("Energiförbrukning", "Energiforbruk", "Energiforbrug", "Energy consumption"),
         sv="energi* | energiförbrukning* | elförbrukning* | strömförbrukning* | elpris* | "
@@ -1404,15 +1465,15 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Lokal närvaro", "Lokal tilstedeværelse", "Lokal tilstedeværelse", "Local presence"),
         w=0.6,
         sv="lokal närvaro | lokalt kontor | lokal | lokalt | lokala | nära oss | i närheten | "
-        "i regionen | på orten | lokalkännedom | i sverige | här i sverige | i landet | i norden | närhet* | eget kontor | kontor i | folk i | egen personal i | avdelning i | i finland",
+        "i regionen | på orten | lokalkännedom | i sverige | här i sverige | i landet | i norden | närhet* | eget kontor | egen personal i | i finland",
         nb="lokal tilstedeværelse | lokalt kontor | lokal | lokalt | lokale | nær oss | "
-        "i nærheten | i regionen | lokalkunnskap | i norge | her i norge | i landet | i norden | nærhet* | eget kontor | kontor i | folk i | egne folk | avdeling i | i finland",
+        "i nærheten | i regionen | lokalkunnskap | i norge | her i norge | i landet | i norden | nærhet* | eget kontor | egne folk her | i finland",
         da="lokal tilstedeværelse | lokalt kontor | lokal | lokalt | lokale | tæt på os | "
         "i nærheden | i regionen | lokalkendskab | i danmark | her i danmark | i landet | "
-        "i norden | nærhed* | eget kontor | kontor i | folk i | egne folk | afdeling i | i finland",
+        "i norden | nærhed* | eget kontor | egne folk her | i finland",
         en="local presence | local office | local | locally | nearby | close to us | "
         "in the region | local knowledge | local team | in the country | in sweden | "
-        "in norway | in denmark | in the nordics | own office | office in | people in | someone local | on the ground | in finland",
+        "in norway | in denmark | in the nordics | own office | someone local | on the ground | in finland",
     ),
     _c(
         "references",
@@ -1603,10 +1664,10 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "financing",
         ("Finansiering", "Finansiering", "Finansiering", "Financing"),
         broader=("price.model",),
-        sv="finansiering* | finansiera | kredit | lån | leasingbolag* | finansieringspartner* | avbetala | delbetala | dela upp ~ betalning* | hyrköp",
-        nb="finansiering* | finansiere | kreditt | lån | leasingselskap* | finansieringspartner* | nedbetale | nedbetaling* | avbetale | dele opp ~ betaling*",
-        da="finansiering* | finansiere | kredit | lån | leasingselskab* | finansieringspartner* | afdrage | afbetale | dele ~ betaling* op",
-        en="financing | financed | credit | loan | leasing company | finance partner* | financing partner* | finance company | pay in instalments | hire purchase | spread the payment* | spread the cost*",
+        sv="finansiering* | finansiera | kreditlösning* | kreditram* | lån | leasingbolag* | finansieringspartner* | avbetala | delbetala | dela upp ~ betalning* | hyrköp",
+        nb="finansiering* | finansiere | kredittramme* | kredittløsning* | lån | leasingselskap* | finansieringspartner* | nedbetale | nedbetaling* | avbetale | dele opp ~ betaling*",
+        da="finansiering* | finansiere | kreditramme* | kreditløsning* | lån | leasingselskab* | finansieringspartner* | afdrage | afbetale | dele ~ betaling* op",
+        en="financing | financed | credit line* | credit facilit* | line of credit | loan | leasing company | finance partner* | financing partner* | finance company | pay in instalments | hire purchase | spread the payment* | spread the cost*",
     ),
     _c(
         "time.fast",

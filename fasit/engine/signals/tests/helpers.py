@@ -31,9 +31,19 @@ def st(
 
 
 def load_eval(name: str) -> tuple[list[Statement], dict[str, str]]:
-    """Statements of an evaluation file in tests/data and their gold themes."""
+    """Statements of an evaluation file in tests/data and their gold themes.
+
+    The gold theme is on each row (``"theme"``) or, in the shared eval format, in a
+    ``<name>_gold.jsonl`` file next to it.
+    """
     statements: list[Statement] = []
     gold: dict[str, str] = {}
+    gold_file = DATA / name.replace(".jsonl", "_gold.jsonl")
+    if gold_file.exists():
+        for line in gold_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                gold[row["id"]] = row["theme"]
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -48,5 +58,6 @@ def load_eval(name: str) -> tuple[list[Statement], dict[str, str]]:
                 group=row.get("group"),
             )
         )
-        gold[row["id"]] = row["theme"]
+        if "theme" in row:
+            gold[row["id"]] = row["theme"]
     return statements, gold

@@ -57,7 +57,19 @@ def test_themes_without_concepts_are_labelled_by_their_words() -> None:
     assert themes[0].label == "Kantinen oppussing høsten"
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
+OWN_SETS = [
+    "heldout.jsonl",
+    "heldout2.jsonl",
+    "heldout3.jsonl",
+    "blind1.jsonl",
+    "blind2.jsonl",
+    "blind3.jsonl",
+    "blind4.jsonl",
+    "blind5.jsonl",
+]
+
+
+@pytest.mark.parametrize("name", OWN_SETS)
 def test_own_evaluation_sets_score_well(name: str) -> None:
     statements, gold = load_eval(name)
     themes = group_all(statements)
