@@ -42,12 +42,15 @@ def embedder() -> Embedder | None:
 
 
 def group_roots(team: Team) -> dict[int, int]:
-    """account id -> the id at the top of its corporate group."""
-    parents = dict(Account.objects.for_team(team).values_list("id", "parent_id"))
+    """account id -> the id at the top of its corporate group, for accounts that have a
+    parent; any account missing from the map is its own group (use ``.get(a, a)``)."""
+    parents = dict(
+        Account.objects.for_team(team).filter(parent__isnull=False).values_list("id", "parent_id")
+    )
     roots: dict[int, int] = {}
     for account_id in parents:
         node, seen = account_id, {account_id}
-        while parents.get(node) and parents[node] not in seen:
+        while node in parents and parents[node] not in seen:
             node = parents[node]
             seen.add(node)
         roots[account_id] = node

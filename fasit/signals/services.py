@@ -16,7 +16,7 @@ from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
 from fasit.core.services import require_same_team
 from fasit.customers.models import Person
-from fasit.engine.signals import ThemeIndex, build_index
+from fasit.engine.signals import ThemeIndex, build_index, level_for
 from fasit.engine.signals.proposals import propose
 from fasit.engine.text.language import detect_language
 from fasit.signals import index as signal_index
@@ -85,6 +85,37 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
     return synced
 
 
+# A theme's label is recomputed while it is small and then at doubling sizes: labels
+# of large themes hardly change, and recomputing one costs a pass over its statements.
+def _relabel_due(count: int) -> bool:
+    return count <= 8 or count & (count - 1) == 0
+
+
+def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
+    """Update a theme row after one statement joined it, in time independent of the
+    theme's size except for counting its distinct accounts in the database."""
+    roots = signal_index.group_roots(team)
+    account_ids = Statement.objects.filter(theme=theme).values_list("account_id", flat=True)
+    keys = {roots.get(a, a) for a in account_ids.distinct()} | {
+        roots.get(statement.account_id, statement.account_id)
+    }
+    old_rank = LEVEL_RANK[theme.level]
+    theme.accounts = len(keys)
+    theme.level = level_for(theme.accounts)
+    theme.statement_count += 1
+    theme.languages = ",".join(
+        sorted({*filter(None, theme.languages.split(",")), statement.language})
+    )[:40]
+    theme.last_said_on = max(filter(None, [theme.last_said_on, statement.said_on]))
+    raised = LEVEL_RANK[theme.level] > old_rank
+    if raised:
+        theme.level_reached_at = timezone.now()
+    theme.save()
+    if raised and not theme.dismissed:
+        _notify_level(team, theme)
+    return theme
+
+
 def _clean_text(text: str) -> str:
     text = " ".join((text or "").split())
     if not text:
@@ -138,7 +169,11 @@ def statement_create(
     roots = {statement.account_id: conversation.account.group_root.pk}
     row = {f: getattr(statement, f) for f in signal_index.STATEMENT_FIELDS}
     key = index.add(signal_index.engine_statement(row, roots))
-    statement.theme = _sync_themes(team, index, [key])[key]
+    existing = Theme.objects.for_team(team).filter(key=key).first()
+    if existing is None or _relabel_due(existing.statement_count + 1):
+        statement.theme = _sync_themes(team, index, [key])[key]
+    else:
+        statement.theme = _sync_joined(team, existing, statement)
     statement.save(update_fields=["theme"])
     signal_index.checkin(team, state, index)
     audit_create(team=team, actor=actor, instance=statement)
