@@ -211,6 +211,9 @@ _OBJECTION = _rules(
         r"\b(pris\w*|prices?|kostnad\w*|omkostning\w*|costs?)\s+(ligger|är|er|is|are|lies)\s+"
         r"([^\W\d_]+\s+)?(över|over|above|högre|høyere|højere|higher)\b",
         r"\b(mer än|mer enn|mere end|more than)\s+(vad |det |what )?(vi|we)\s+(betalar|betaler|pay)\b",
+        r"\b(väl|overkant|overkanten|ganska|rätt|rimelig|temmelig|ret|lidt|litt|lite|bit|quite|"
+        r"rather|pretty|very|väldigt|veldig|meget|mycket|helt|really|super)\s+(dyr\w*|pricey|"
+        r"expensive|costly|steep)\b",
         # gone with someone else, no budget room, a no, no sense, not now
         r"\b(skrivit på|skrivit avtal|skrevet under|signert|signed|gått för|gått for|gone with)\b"
         r".{0,25}\b(konkurrent\w*|competitors?|annan leverantör|annen leverandør|anden "
@@ -301,6 +304,8 @@ _MOTIVE = _rules(
         r"säker|sikre|sikker|sure|certain|able|med|with|involved|delaktiga|kontaktet|kontaktad\w*|"
         r"contacted))",
         r"\b(sticka ut|skille oss ut|skille os ud|stand out|differentiate)\b",
+        r"\b(ska|skal|has to|have to|must|should|måste|må)\s+(hjälpa|hjelpe|hjælpe|help)\s+"
+        r"(oss|os|us)\b",
     ],
 )
 _HOW = _rules(
@@ -373,6 +378,8 @@ _NEED = _rules(
         r"\bit would (really )?help\b",
         r"\b(kravet|ett krav|et krav|vårt krav|vores krav|våre krav|a requirement|"
         r"the requirement|a must|ett måste|et must)\b",
+        r"\b(krav\w*|behov\w*|needs?|requirements?)\b(\s+[^\W\d_]+){0,3}?\s+(är|er|is|are)\b"
+        r"(?!\s+(inte|ikke|not|inget|intet|no)\b)",
         r"\b(vårt|vores|våre|vårat|our) (största |største |biggest |main |stora |store )?"
         r"(behov|needs?)\b",
         r"\b(är|er|is|'s)\s+(väldigt |mycket |veldig |meget |really |very |super|helt )?"
@@ -455,6 +462,10 @@ _PROBLEM = _rules(
         r"\b(ingen|inga|nobody|no one)\b.{0,20}\b(svarar|svarer|answers|replies|picks up|"
         r"tar telefonen|tager telefonen|ringer tillbaka|ringer tilbake|ringer tilbage|calls back)\b",
         r"\b(krånglar|strular|bøvler)\b",
+        r"\b(får|må|have to|has to|must|tvingas|tvinges|tvunget til at)\s+(vänta|vente|wait)\b",
+        r"\b(wait|waits|waiting|väntar|venter)\s+([^\W\d_]+\s+){0,2}(timme|timmar|time|timer|"
+        r"hours?|dagar|dager|dage|days|veckor|uker|uger|weeks)\b",
+        r"^\W*(problem|problemer|issues?|trouble)\s+(med|m\.|with|w/)",
         r"\b(krångel|strul|rot|rod|bøvl|mess|hassle|kaos|chaos|trassel|trøbbel)\s+(med|with|i|in|"
         r"på|around)\b",
         r"\b(räcker|rekker|rækker|strækker)\s+(inte|ikke)\b",
@@ -529,6 +540,13 @@ _WANT = _rules(
         r"\b(de|dom|kunden|han|hon|hun|ledningen|ledelsen) (hoppas|håper|håber)\b",
         r"\bhoping for\b",
         r"\b(kunne|kunde) (godt )?(tenke|tänka|tænke) (oss|os)\b",
+        r"\b(önskemål\w*|ønske|ønsket|wish|wishes|request)\b(\s+[^\W\d_]+){0,3}?\s+(är|er|is)\b"
+        r"(?!\s+(inte|ikke|not)\b)",
+        r"\b(hade|skulle|hadde|ville|would|'d)\s+([^\W\d_]+\s+)?(underlätta\w*|förenkla\w*|"
+        r"forenkle\w*|lette|lettet|hjälpt|hjulpet|helped|help)\b",
+        r"\b(stor|stora|stort|store|big|huge|real|enorm|enormous)\s+(skillnad|forskjell|forskel|"
+        r"difference)\b",
+        r"\b(keen on|keen to|eager to|ivriga att|ivrige etter|ivrige efter|opsat på)\b",
         r"\b(hadde|ville|skulle|hade) (satt|sätta|sætte|satte|sett|set)\s+([^\W\d_]+\s+)?pris på\b",
         r"\b(kunne|kunde|skulle|ville|would|could)\b.{0,15}\b(interessant|intressant|"
         r"interesting|spännande|spændende|spennende)\b",
@@ -587,6 +605,7 @@ _WEAK = _rules(
         r"^\W*is it possible\b",
         r"^\W*would it be possible\b",
         r"^\W*(is there|are there|finns det|finnes det|fins det|findes der|er der)\b",
+        r"^\W*(kan|kunne|kunde|can|could)\s+(the\s+[^\W\d_]+|[^\W\d_]+(en|et|na|ne|erne|ene))\b",
         r"\b(frågade|frågat|spurte|spurt|spurgte|asked|efterfrågar|efterfrågade|etterspør|"
         r"etterspurte|efterspørger|efterspurgte|requested)\b",
     ],
@@ -628,10 +647,11 @@ _VETO: Final[tuple[re.Pattern[str], ...]] = tuple(
         r"^\W*(vår|vores|our) (produkt|product|lösning|løsning|solution)\b",
         r"^\W*(produktet|løsningen) vårt\b",
         # the seller's own to-dos: "Behöver uppdatera CRM", "Vi må få ut tilbudet"
-        r"^\W*((vi|we|jag|jeg|I)\s+)?(behöver|måste|ska|skall|bör|trenger|må|skal|bør|"
-        r"behøver|need|needs|must|should|have to|has to|got to|vill|vil|would like|'d like|"
-        r"want)\s+((att|å|at|to)\s+)?((också|også|also|just|bara|bare|lige|först|først|"
-        r"first|gärna|gjerne|gerne)\s+)?(skicka|sende|send|ringa|ringe|call|boka|booke|book|"
+        r"^\W*((men|och|og|and|but|så|so)\s+)?((vi|we|jag|jeg|I)\s+)?(behöver|måste|ska|"
+        r"skall|bör|trenger|må|skal|bør|behøver|need|needs|must|should|have to|has to|got to|"
+        r"vill|vil|would like|'d like|want)\s+((att|å|at|to)\s+)?((också|også|also|just|bara|"
+        r"bare|lige|först|først|first|gärna|gjerne|gerne|hellre|heller|hellere|rather|helst)\s+)?"
+        r"(skicka|sende|send|ringa|ringe|call|boka|booke|book|"
         r"uppdatera|oppdatere|opdatere|update|följa upp|følge opp|følge op|follow up|"
         r"återkomma|komme tilbake|vende tilbage|get back|kolla|sjekke|tjekke|check|förbereda|"
         r"forberede|prepare|påminna|minne|minde|remind|maila|mejla|maile|e-?mail|tacka|takke|"
@@ -643,6 +663,12 @@ _VETO: Final[tuple[re.Pattern[str], ...]] = tuple(
         r"must|skal|ska)\s+((att|å|at|to)\s+)?(ses|träffas|møtes|mødes|snakkes|höras|høres|"
         r"tales ved|catch up|meet again|meet up|talk|snakke|prata|tala|diskutera|diskutere|"
         r"discuss)\b",
+        # the seller inviting the customer to talk, or restating what they said
+        r"\b(kan|kunde|kunne|can|could|would)\s+(ni|dere|I|you)\s+([^\W\d_]+\s+){0,3}?(berätta|"
+        r"fortelle|fortælle|tell|beskriva|beskrive|describe|explain|förklara|forklare|walk me)\b",
+        r"^\W*(så\s+|so\s+)?(om jag förstår (dig|er) rätt|det (du|ni) säger|det (du|dere) sier|"
+        r"hvis jeg (har )?forstått (deg|dere)|hvis jeg (har )?(forstået|fanget)|hvis jeg forstår|"
+        r"det (du|I) siger|what i'?m hearing|if i understand|what you'?re saying)",
         # greetings: "ønsker dere en god helg"
         r"\b(önska|ønsk|wish)\w*\s+([^\W\d_]+\s+)?(en |et |ett |a )?(god|godt|gott|glad|"
         r"glædelig|gledelig|trevlig|fin|happy|merry|nice)\b",
@@ -699,6 +725,9 @@ _OTHERS: Final[frozenset[str]] = frozenset(
         "anybody",
         "man",
     ]
+)
+_WE: Final[frozenset[str]] = frozenset(
+    ["vi", "we", "oss", "os", "us", "vår", "våra", "vårt", "våre", "vores", "our", "ours"]
 )
 _OTHERS_AFTER: Final[frozenset[str]] = frozenset(["ni", "dere", "du", "you", "jer", "deg", "dig"])
 _FIRST_PERSON: Final[frozenset[str]] = frozenset(("jag", "jeg"))
@@ -770,14 +799,20 @@ def _is_how(concepts: Iterable[str]) -> bool:
 
 
 def _seller_question(sentence: str, language: str) -> bool:
-    """An open question to the customer ("Vad är er största utmaning?")."""
+    """An open question to the customer ("Vad är er största utmaning?").
+
+    An open question that names "you", or does not name "we" at all ("Och vilket av dem
+    har flest problem?"), is the seller asking; "Hur kan vi beställa …?" is not.
+    """
     if not sentence.rstrip().endswith("?") or not _INTERROGATIVE.search(sentence):
         return False
+    we = False
     for w in _WORD_RE.findall(sentence):
         low = w.lower()
         if low in _YOU or (low == "er" and language == "sv") or (w == "I" and language == "da"):
             return True
-    return False
+        we = we or low in _WE
+    return not we
 
 
 def _verb_kind(rule: _Rule, sentence: str, m: re.Match[str], language: str) -> Kind | None:

@@ -56,6 +56,7 @@ def test_blind_sets_are_large_enough() -> None:
     assert len(rows) >= 320
     assert min(per_lang.values()) >= 80
     assert len(_rows("proposals_blind2.tsv")) >= 80
+    assert len(_rows("proposals_blind3.tsv")) >= 40
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,7 @@ def test_blind_sets_are_large_enough() -> None:
         "proposals_unseen.tsv",
         "proposals_blind.tsv",
         "proposals_blind2.tsv",
+        "proposals_blind3.tsv",
     ],
 )
 def test_precision_and_recall_per_language(name: str) -> None:
@@ -132,3 +134,11 @@ def test_kinds_of_new_forms() -> None:
         "objection",
         "locked into",
     )
+
+
+def test_seller_talk_is_not_proposed() -> None:
+    assert classify("Kan dere starte med å fortelle litt om teamet?", "nb") is None
+    assert classify("Och vilket av dem har flest problem med leveranserna?", "sv") is None
+    assert classify("Så det du sier er at ledelsen mangler oversikt.", "nb") is None
+    assert classify("Men jeg vil heller vise det enn å snakke om det.", "nb") is None
+    assert classify("Hur gör vi när vi behöver reservdelar på helgen?", "sv") is not None
