@@ -134,7 +134,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:det|vad|så)\s+(?:du|ni)\s+(?:säger|menar|beskriver)\s+(?:är|alltså)\b",
     r"\b(?:du|ni)\s+(?:menar|säger)\s+alltså\b",
     r"\bså\s+(?:du|ni)\s+(?:menar|säger)\b",
-    r"\b(?:det|vad)\s+jag\s+hör\s*,?\s+(?:\w+\s+)?(?:är|att)\b",
+    r"\b(?:det|vad)\s+jag\s+hör\s*,?\s+(?:\w+\s+){0,2}?(?:är|att)\b",
     r"\bså\s+jag\s+hör\s+att\b",
     r"\b(?:om\s+jag\s+ska|låt\s+mig|för\s+att|så\s+för\s+att|om\s+jag|jag\s+ska)\s+"
     r"(?:bara\s+|snabbt\s+|kort\s+)?"
@@ -142,7 +142,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\bsammanfattningsvis\b|\bmed\s+andra\s+ord\b|\bkort\s+(?:sagt|sammanfattat)\b|\bi\s+korthet\b",
     r"\bmin\s+förståelse\s+är\b|\bbara\s+så\s+(?:att\s+)?jag\s+(?:förstår|har\s+förstått)\b",
     r"\b(?:se|kolla|höra)\s+(?:om|att)\s+jag\s+(?:har\s+)?(?:förstått|fattat|uppfattat)\b",
-    r"\bdet\s+låter\s+som\s+(?:att\b|om\b|(?:du|ni|det|de|er|era|ert)\s)",
+    r"\bdet\s+låter\s+(?:för\s+mig\s+)?som\s+(?:att\b|om\b|(?:du|ni|det|de|er|era|ert)\s)",
     r"\b(?:är\s+det\s+)?rätt\s+(?:förstått|uppfattat)\b|\bsom\s+jag\s+förstår\s+(?:det|saken)\b",
     r"\brätta\s+mig\s+om\s+jag\s+har\s+fel\b",
     r"\b(?:ni|du)\s+(?:har|vill|behöver|tycker|säger|menar|är)\s+alltså\b",
@@ -150,18 +150,18 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:hvis|om)\s+jeg\s+(?:har\s+)?(?:forstått|forstår|oppfattet|oppfatter|tolket|tolker|"
     r"skjønner|skjønt|hørte|hører|fanget|fatter|fattet|lest|leser)\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
     r"\b(?:har|forstår|hørte|oppfattet)\s+jeg\s+(?:\w+\s+){0,2}?(?:riktig|rett|korrekt)\b",
-    r"\b(?:det|så)\s+(?:du|dere)\s+(?:sier|mener|beskriver)\s+(?:er|altså)\b",
+    r"\b(?:det|så)\s*,?\s+(?:du|dere)\s+(?:sier|mener|beskriver)\s*,?\s+(?:er|altså)\b",
     r"\b(?:du|dere)\s+(?:mener|sier)\s+altså\b",
     r"\bså\s+(?:du|dere)\s+(?:mener|sier)\b",
-    r"\bdet\s+jeg\s+hører\s*,?\s+(?:\w+\s+){0,2}?(?:er|at)\b",
+    r"\bdet\s*,?\s+jeg\s+hører\s*,?\s+(?:\w+\s+){0,2}?(?:er|at)\b",
     r"\bså\s+jeg\s+hører\s+at\b",
     r"\b(?:hvis\s+jeg\s+skal|om\s+jeg\s+skal|la\s+meg|for\s+å|så\s+for\s+å|hvis\s+jeg|om\s+jeg)\s+"
-    r"(?:bare\s+|kjapt\s+|raskt\s+|kort\s+)?oppsummere",
+    r"(?:bare\s+|kjapt\s+|raskt\s+|kort\s+)?(?:oppsummere|sammenfatte)",
     r"\boppsummert\b|\bmed\s+andre\s+ord\b|\bkort\s+(?:sagt|fortalt)\b",
     r"\bmin\s+forståelse\s+er\b|\bbare\s+så\s+jeg\s+(?:forstår|har\s+forstått|har\s+forstået)\b",
     r"\b(?:se|sjekke|høre|tjekke)\s+(?:om|at)\s+jeg\s+(?:har\s+)?(?:forstått|forstået|oppfattet|"
     r"opfattet)\b",
-    r"\bdet\s+høres\s+ut\s+som\s+(?:at\b|om\b|(?:du|dere|det|de|deres)\s)",
+    r"\bdet\s+høres\s+ut\s+(?:for\s+meg\s+)?som\s+(?:at\b|om\b|(?:du|dere|det|de|deres)\s)",
     r"\b(?:er\s+det\s+)?riktig\s+(?:forstått|oppfattet)\b|\bslik\s+jeg\s+forstår\s+(?:det|deg)\b",
     r"\b(?:rett|korriger)\s+meg\s+hvis\s+jeg\s+tar\s+feil\b",
     r"\b(?:dere|du)\s+(?:har|vil|trenger|synes|sier|mener|er)\s+altså\b",
@@ -169,14 +169,14 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\b(?:hvis|om)\s+jeg\s+(?:har\s+)?(?:forstået|forstår|opfattet|opfatter|tolket|tolker|hørte|"
     r"hører|hørt|fanger|fanget|fattet|læst|læser)\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
     r"\b(?:har|forstår|hørte|opfattede)\s+jeg\s+(?:\w+\s+){0,2}?(?:ret|rigtigt|rigtig|korrekt)\b",
-    r"\b(?:det|så)\s+(?:du|i)\s+(?:siger|mener|beskriver)\s+(?:er|altså)\b",
+    r"\b(?:det|så)\s*,?\s+(?:du|i)\s+(?:siger|mener|beskriver)\s*,?\s+(?:er|altså)\b",
     r"\b(?:du|i)\s+(?:mener|siger)\s+altså\b",
     r"\bså\s+(?:du|i)\s+(?:mener|siger)\b",
-    r"\bdet\s+jeg\s+hører\s*,?\s+(?:\w+\s+){0,2}?(?:er|at)\b",
+    r"\bdet\s*,?\s+jeg\s+hører\s*,?\s+(?:\w+\s+){0,2}?(?:er|at)\b",
     r"\b(?:hvis\s+jeg\s+skal|lad\s+mig|for\s+at|så\s+for\s+at|hvis\s+jeg)\s+"
-    r"(?:lige\s+|lige\s+kort\s+|hurtigt\s+|kort\s+)?opsummere",
+    r"(?:lige\s+|lige\s+kort\s+|hurtigt\s+|kort\s+)?(?:opsummere|sammenfatte)",
     r"\bopsummeret\b|\bmed\s+andre\s+ord\b",
-    r"\bdet\s+lyder\s+(?:til\s+)?som\s+(?:om\b|at\b|(?:du|i|det|de|jeres)\s)",
+    r"\bdet\s+lyder\s+(?:til\s+|for\s+mig\s+)?som\s+(?:om\b|at\b|(?:du|i|det|de|jeres)\s)",
     r"\b(?:er\s+det\s+)?(?:rigtigt?|korrekt)\s+(?:forstået|opfattet)\b|\bsom\s+jeg\s+forstår\s+det\b",
     r"\bret\s+mig\s+hvis\s+jeg\s+tager\s+fejl\b",
     r"\b(?:i|du)\s+(?:har|vil|mangler|synes|siger|mener|er)\s+altså\b",
@@ -187,7 +187,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"{0,2}?(?:right|correctly)\b",
     r"\bif\s+i'?m\s+(?:hearing|understanding|reading|following)\s+(?:you\s+|this\s+|that\s+|it\s+)?"
     r"(?:right|correctly)\b",
-    r"\bthe\s+way\s+i\s+(?:understand|see|hear)\s+it\b",
+    r"\bthe\s+way\s+i\s+(?:understand|hear)\s+it\b",
     r"\bwhat\s+i'?m\s+hearing\b|\bwhat\s+i\s+hear\s+(?:you\s+say(?:ing)?\s+)?is\b",
     r"\bwhat\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me|describing)\s+is\b",
     r"\b(?:so|and)\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me)\b",
@@ -201,7 +201,28 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"heard)\b",
     r"\bam\s+i\s+right\s+(?:in\s+thinking|that|to\s+say)\b|\bmy\s+understanding\s+is\b",
     r"\bcheck\s+my\s+understanding\b|\bjust\s+so\s+i\s+(?:understand|'m\s+clear|am\s+clear)\b",
-    r"\brepeat\s+(?:that|this|it)\s+back\b",
+    r"\brepeat\s+(?:that|this|it)\s+back\b|\b(?:reflect|mirror)\s+back\b",
+    # Any language: "if / as / as far as I understand (you, it)": "Om jag förstår dig…",
+    # "Slik jeg oppfatter det…", "Så vidt jeg forstår…", "If I've understood…", not "Om
+    # jag förstår frågan…". "Som" only at the start, where it is not a relative pronoun
+    # ("Det er noget, som jeg forstår godt").
+    r"(?:\b(?:om|hvis|if|slik|sådan\s+som|så\s+vidt|as\s+far\s+as|the\s+way)|"
+    r"^(?:så\s+|og\s+|och\s+|men\s+|and\s+|so\s+)?(?:som|as))\s+"
+    r"(?:jag|jeg|i)(?:'ve|\s+nu|\s+har|\s+have)?\s+(?:förstått|förstår|uppfattat|uppfattar|"
+    r"fattat|fattar|forstått|forstår|forstået|oppfattet|oppfatter|opfattet|opfatter|skjønner|"
+    r"skjønt|understand|understood|hänger\s+med|hängt\s+med)"
+    r"(?=\s*(?:[,:;.?!]|$)|\s+(?:dig|er|deg|dere|jer|you|det|it|this|that|rätt|rett|ret|riktigt?|"
+    r"rigtigt?|korrekt|correctly|right|properly)\b)",
+    # "Jag har förstått det som att…", "Jeg har forstått det slik at…", "I understood it as…"
+    r"\b(?:(?:jag|jeg|i)\s+(?:har\s+|have\s+)?|har\s+(?:jag|jeg)\s+|i'?ve\s+)(?:förstått|uppfattat|"
+    r"forstått|oppfattet|forstået|opfattet|understood)\s+(?:det|dig|er|deg|dere|jer|it|you)\s*,?\s+"
+    r"(?:som|slik|sånn|sådan|så|as|like)\b",
+    # Takeaways: "Det jag tar med mig är…", "Det jeg sitter igjen med…", "My takeaway is…".
+    r"\b(?:det|vad)\s*,?\s+(?:jag|jeg)\s+(?:tar|tager)\s+med\s+(?:mig|meg)\s*"
+    r"(?:(?:härifrån|herfra|fra\s+i\s+dag|från\s+i\s+dag|fra\s+mødet|fra\s+møtet|från\s+mötet)\s*)?"
+    r"(?:,\s*)?(?:är|er|:)",
+    r"\bdet\s*,?\s+jeg\s+(?:sitter\s+igjen|sidder\s+tilbage)\s+med\b",
+    r"\bwhat\s+i'?m\s+taking\s+away\b|\bwhat\s+i\s+take\s+away\b|\bmy\s+(?:main\s+|key\s+)?takeaway\b",
     # Any language: a verb of restating, then "what you (have) said / told".
     r"\b(?:gjenta|gjengi|repetere|oppsummere|gentage|gengive|opsummere|upprepa|återge|"
     r"återberätta|sammanfatta|repeat|summari[sz]e|recap|play\s+back)\s+(?:\w+\s+){0,2}?"
@@ -217,11 +238,11 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"(?:samle\s+op|samle\s+opp|samla\s+ihop|samla\s+upp)\b",
     r"\b(?:let\s+me|to|just\s+to)\s+(?:just\s+|quickly\s+)?pull\s+(?:this|it|that|everything)\s+"
     r"together\b",
-    r"\b(?:it\s+)?sounds\s+(?:like|as\s+if|as\s+though)\s+(?:you|your|you're|you've|the|"
+    r"\b(?:it\s+)?sounds\s+(?:to\s+me\s+)?(?:like|as\s+if|as\s+though)\s+(?:you|your|you're|you've|the|"
     r"there|it's|that's|this\s+is)\b",
     r"\bcorrect\s+me\s+if\s+i'?m\s+wrong\b",
     r"\b(?:let\s+me|just\s+to|i\s+want\s+to|i'd\s+like\s+to)\s+(?:make\s+sure|check)\s+"
-    r"(?:that\s+)?i(?:'ve|\s+have)?\s+(?:understand|understood|got|heard)\b",
+    r"(?:that\s+)?i(?:'ve|\s+have|'m|\s+am)?\s+(?:understand|understood|got|heard|following)\b",
     r"\bif\s+i'?ve\s+got\s+(?:this|that|it|you)\s+right\b",
 )
 
@@ -235,6 +256,8 @@ _SUMMARY_CUES: Final[frozenset[str]] = _words(
     "paraphrase words summary sounds wrong understand understood got heard way",
     "kort korthet förståelse forståelse short nutshell following repeat",
     "sagt sa sagde sade said told fortalt berättat samle samla together",
+    "uppfattar fattat fattar hängt hänger oppfatter opfatter forstået vidt sammenfatte",
+    "tar tager takeaway taking sitter sidder reflect mirror",
 )
 _SUMMARY_CUE_PREFIXES: Final[tuple[str, ...]] = (
     "sammanfatt",
