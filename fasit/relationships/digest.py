@@ -32,6 +32,7 @@ DIGEST_SECTIONS: list[str] = [
     "fasit.relationships.digest.dates_section",
     "fasit.relationships.digest.going_dark_section",
     "fasit.relationships.digest.follow_ups_section",
+    "fasit.signals.digest.signals_section",
 ]
 
 
@@ -52,7 +53,7 @@ class DigestSection:
 MAX_DATES = 15
 
 
-def _url(path: str) -> str:
+def absolute_url(path: str) -> str:
     # E-mail needs absolute links: FASIT_BASE_URL (setting or environment) names the site.
     base = getattr(settings, "FASIT_BASE_URL", "") or os.environ.get(
         "FASIT_BASE_URL", "http://127.0.0.1:8000"
@@ -119,13 +120,13 @@ def dates_section(*, team: Team, user: Any, today: dt.date, setting: Any) -> Dig
         for follow_up in info.get("follow_ups", []):
             lines.append(_("Open follow-up: %(task)s") % {"task": follow_up.task})
         items.append(
-            DigestItem(headline, lines, _url(reverse("people:detail", args=[row.person.pk])))
+            DigestItem(headline, lines, absolute_url(reverse("people:detail", args=[row.person.pk])))
         )
     if more > 0:
         items.append(
             DigestItem(
                 ngettext("…and %(n)s more date", "…and %(n)s more dates", more) % {"n": more},
-                url=_url(reverse("relationships:dates")),
+                url=absolute_url(reverse("relationships:dates")),
             )
         )
     return DigestSection("dates", _("Important dates coming up"), items)
@@ -154,7 +155,7 @@ def going_dark_section(
         )
         items.append(
             DigestItem(
-                row.account.name, lines, _url(reverse("accounts:detail", args=[row.account.pk]))
+                row.account.name, lines, absolute_url(reverse("accounts:detail", args=[row.account.pk]))
             )
         )
     return DigestSection("going_dark", _("Going dark"), items)
@@ -179,7 +180,7 @@ def follow_ups_section(
                 if f.due_date < today
                 else _("due %(date)s") % {"date": date_format(f.due_date, "SHORT_DATE_FORMAT")},
             ],
-            _url(reverse("conversations:detail", args=[f.conversation.pk])),
+            absolute_url(reverse("conversations:detail", args=[f.conversation.pk])),
         )
         for f in due[:15]
     ]

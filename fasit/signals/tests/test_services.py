@@ -208,3 +208,16 @@ def test_weak_evidence_is_kept_on_the_statement(team_a: Any, bob: Any) -> None:
     statement = services.proposal_accept(proposal=proposals[0], actor=bob)
     assert statement.weak
     assert "Trenger dere" in statement.weak_reason
+
+
+def test_the_daily_digest_tells_about_raised_themes(team_a: Any, alice: Any, bob: Any) -> None:
+    from django.utils import timezone
+
+    from fasit.relationships.digest import build_digest
+
+    for text in LEAD_TIME:
+        _say(team_a, alice, text)
+    sections = {s.key: s for s in build_digest(team=team_a, user=bob, today=timezone.localdate())}
+    items = sections["signals"].items
+    assert [i.headline.split(":")[0] for i in items] == ["Confirmed", "Alarm"]
+    assert any("lead time" in line or "leveringstid" in line for line in items[0].lines)
