@@ -188,7 +188,7 @@ _SUMMARY_RE: Final[re.Pattern[str]] = _compile(
     r"\bif\s+i'?m\s+(?:hearing|understanding|reading|following)\s+(?:you\s+|this\s+|that\s+|it\s+)?"
     r"(?:right|correctly)\b",
     r"\bthe\s+way\s+i\s+(?:understand|hear)\s+it\b",
-    r"\bwhat\s+i'?m\s+hearing\b|\bwhat\s+i\s+hear\s+(?:you\s+say(?:ing)?\s+)?is\b",
+    r"\bwhat\s+i(?:'?m|\s+am)\s+hearing\b|\bwhat\s+i\s+hear\s+(?:you\s+say(?:ing)?\s+)?is\b",
     r"\bwhat\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me|describing)\s+is\b",
     r"\b(?:so|and)\s+(?:you'?re|you\s+are)\s+(?:saying|telling\s+me)\b",
     r"^(?:you'?re|you\s+are)\s+(?:saying|telling\s+me)\b",
