@@ -272,7 +272,7 @@ def journey_suggestions(journey: Journey) -> list[StageSuggestion]:
     start = timezone.make_aware(dt.datetime.combine(journey.stage_since, dt.time.min))
     conversations = (
         Conversation.objects.for_team(journey.team)
-        .filter(account=journey.account_id, occurred_at__gte=start)
+        .filter(account=journey.account_id, occurred_at__gte=start, occurred_at__lte=timezone.now())
         .exclude(pk__in=used)
         .exclude(pk__in=dismissed)
         .order_by("-occurred_at", "-id")[:SUGGESTION_LOOKBACK]
