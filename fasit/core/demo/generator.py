@@ -219,10 +219,17 @@ class _Generator:
         return created
 
     # -- people ------------------------------------------------------------------
-    def _person(self, team: Team, country: str, index: int) -> Person:
+    def _person(self, team: Team, country: str, index: int, taken: set[str]) -> Person:
         rng = self.rng
-        first = rng.choice(texts.FIRST_NAMES[country])
-        last = rng.choice(texts.LAST_NAMES[country])
+        # Two people with the same name at one account confuse everyone, in a demo too.
+        for attempt in range(50):
+            first = rng.choice(texts.FIRST_NAMES[country])
+            last = rng.choice(texts.LAST_NAMES[country])
+            if attempt >= 40:
+                last = f"{rng.choice(texts.LAST_NAMES[country])}-{last}"
+            if f"{first} {last}" not in taken:
+                break
+        taken.add(f"{first} {last}")
         rich = rng.random() < 0.25
         return Person(
             team=team,
@@ -256,9 +263,10 @@ class _Generator:
             chunk = plan[start : start + 200]
             persons, owners = [], []
             for account, size in chunk:
+                taken: set[str] = set()
                 for _ in range(size):
                     index += 1
-                    persons.append(self._person(team, account.country, index))
+                    persons.append(self._person(team, account.country, index, taken))
                     owners.append(account)
             Person.objects.bulk_create(persons)
             roles, items = [], []
