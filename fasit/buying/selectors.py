@@ -195,7 +195,8 @@ def assess(
                 journey=journey,
                 stages=stages,
                 stage_index=index,
-                days_in_stage=(today - journey.stage_since).days,
+                # A closed journey's last stay ended when it closed.
+                days_in_stage=((journey.closed_on or today) - journey.stage_since).days,
                 norm=norm,
                 risk=risk,
                 gap=gap,
