@@ -12,7 +12,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fasit.conversations.demo import PHRASES, _cues, _meeting, render_transcript
 from fasit.conversations.listening import feedback
@@ -299,7 +299,13 @@ def test_speakers_match_names_whatever_the_spelling(team_a: Any) -> None:
 
 def test_engine_errors_become_messages_naming_file_and_line() -> None:
     error = TranscriptError("cue ends before it starts: '00:00:05.000 --> 00:00:02.000'", line=9)
-    assert transcript_error_message(error, "x.vtt") == (
+    with translation.override("en"):
+        message = transcript_error_message(error, "x.vtt")
+    with translation.override("sv"):
+        swedish = transcript_error_message(error, "x.vtt")
+    assert swedish != message
+    assert "x.vtt" in swedish
+    assert message == (
         "x.vtt, line 9: the caption ends before it starts (\u201c00:00:05.000 --> 00:00:02.000\u201d)."
     )
 
@@ -336,7 +342,9 @@ def test_the_feedback_says_what_the_engines_coaching_says(meeting: Meeting, bob:
     analysed = listening_analyse(analysis_id=analysis.pk)
     report = analyse(parse_transcript(TEAMS_NB.encode()), ["Dahl, Bob"])
     # The story's length is written as a clock in the app, so compare the first two.
-    assert feedback(analysed)[:2] == coaching(report)[:2]  # type: ignore[arg-type]
+    with translation.override("en"):
+        notes = feedback(analysed)  # type: ignore[arg-type]
+    assert notes[:2] == coaching(report)[:2]
 
 
 def test_the_card_polls_while_analysing_and_says_when_it_failed(
