@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
+from fasit.conversations.models import (
+    Conversation,
+    FollowUp,
+    ListeningAnalysis,
+    TranscriptFile,
+    TranscriptSpeaker,
+)
 from fasit.core.admin import TeamScopedAdmin
 
 
@@ -23,3 +29,19 @@ class TranscriptFileAdmin(TeamScopedAdmin):
     team_path = "conversation__team"
     list_display = ("name", "conversation", "size", "uploaded_at")
     exclude = ("content",)
+
+
+class TranscriptSpeakerInline(admin.TabularInline):
+    model = TranscriptSpeaker
+    extra = 0
+    raw_id_fields = ("user", "person")
+
+
+@admin.register(ListeningAnalysis)
+class ListeningAnalysisAdmin(TeamScopedAdmin):
+    team_path = "conversation__team"
+    list_display = ("conversation", "status", "language", "seller_talk_share", "analysed_at")
+    list_filter = ("status", "language")
+    raw_id_fields = ("conversation", "transcript")
+    exclude = ("metrics",)
+    inlines = [TranscriptSpeakerInline]
