@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.conversations.events import transcript_analysed
 from fasit.conversations.models import (
     AnalysisStatus,
     Conversation,
@@ -334,6 +335,8 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
     if not updated:
         return None
     analysis.refresh_from_db()
+    if analysis.status == AnalysisStatus.DONE:
+        transcript_analysed.send(sender=ListeningAnalysis, analysis=analysis)
     return analysis
 
 
