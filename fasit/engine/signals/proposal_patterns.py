@@ -649,6 +649,8 @@ VETO: Final[tuple[re.Pattern[str], ...]] = tuple(
         r"^\W*(så\s+|so\s+)?(om jag förstår (dig|er) rätt|det (du|ni) säger|det (du|dere) sier|"
         r"hvis jeg (har )?forstått (deg|dere)|hvis jeg (har )?(forstået|fanget)|hvis jeg forstår|"
         r"det (du|I) siger|what i'?m hearing|if i understand|what you'?re saying)",
+        # the seller offering something: "Would you like to see a demo?", "Vill ni se …?"
+        r"^\W*((would|do) you (like|want)|(vill|vil) (ni|dere|I|du) (ha|have|se))\b[^?]*\?\s*$",
         # greetings: "ønsker dere en god helg"
         r"\b(önska|ønsk|wish)\w*\s+([^\W\d_]+\s+)?(en |et |ett |a )?(god|godt|gott|glad|"
         r"glædelig|gledelig|trevlig|fin|happy|merry|nice)\b",

@@ -32,6 +32,7 @@ from typing import Final
 
 from fasit.engine.signals.analysis import analyse
 from fasit.engine.signals.model import Kind, Proposal
+from fasit.engine.signals.proposal_model import ProposalModel, features, shipped_model
 from fasit.engine.signals.proposal_patterns import (
     BUY_WORDS,
     FIRST_PERSON,
@@ -112,10 +113,23 @@ def _verb_kind(rule: Rule, sentence: str, m: re.Match[str], language: str) -> Ki
     return rule.kind
 
 
-def classify(sentence: str, language: str = "en") -> tuple[Kind, str] | None:
-    """The kind of statement ``sentence`` is and the trigger that said so, or None."""
-    if any(v.search(sentence) for v in VETO) or _seller_question(sentence, language):
+def blocked(sentence: str, language: str) -> bool:
+    """Seller talk the rules rule out whatever else the sentence says.
+
+    A seller's promise, pitch, to-do, invitation to talk, summary or question to the
+    customer is never proposed, by the rules or by the learned scorer.
+    """
+    return any(v.search(sentence) for v in VETO) or _seller_question(sentence, language)
+
+
+def classify_rules(sentence: str, language: str = "en") -> tuple[Kind, str] | None:
+    """The rules' verdict alone: the kind and the trigger that said so, or None."""
+    if blocked(sentence, language):
         return None
+    return _triggered(sentence, language)
+
+
+def _triggered(sentence: str, language: str) -> tuple[Kind, str] | None:
     concepts: frozenset[str] | None = None
     for rule in RULES:
         if rule.languages is not None and language not in rule.languages:
@@ -134,12 +148,45 @@ def classify(sentence: str, language: str = "en") -> tuple[Kind, str] | None:
         how = _is_how(concepts) or HOW_WORDS.search(sentence) is not None
         if rule.weak and not (concepts or how or BUY_WORDS.search(sentence)):
             continue
-        if kind in ("want", "need") and how:
-            kind = "how_to_buy"
-        elif kind == "how_to_buy" and not (how or BUY_WORDS.search(sentence)):
-            kind = "want"  # "they'd prefer to trial it first" says what, not how
-        return kind, m.group(0).strip()
+        return _how_or_what(kind, sentence, how), m.group(0).strip()
     return None
+
+
+def _how_or_what(kind: Kind, sentence: str, how: bool) -> Kind:
+    """A want or need that names a buying form says how to buy, and vice versa."""
+    if kind in ("want", "need") and how:
+        return "how_to_buy"
+    if kind == "how_to_buy" and not (how or BUY_WORDS.search(sentence)):
+        return "want"  # "they'd prefer to trial it first" says what, not how
+    return kind
+
+
+def refine_kind(kind: Kind, sentence: str, language: str) -> Kind:
+    """The learned kind, corrected as the rules do: buying forms make it how_to_buy."""
+    how = HOW_WORDS.search(sentence) is not None or _is_how(analyse(sentence, language).concepts)
+    return _how_or_what(kind, sentence, how)
+
+
+def classify(
+    sentence: str, language: str = "en", model: ProposalModel | None = None
+) -> tuple[Kind, str] | None:
+    """The kind of statement ``sentence`` is and what said so, or None.
+
+    The rules decide first; when no trigger fires, the learned scorer proposes the
+    sentence if its probability reaches the model's threshold (the trigger is then
+    "model 0.87"). Seller talk is blocked for both.
+    """
+    if blocked(sentence, language):
+        return None
+    found = _triggered(sentence, language)
+    if found is not None:
+        return found
+    model = model if model is not None else shipped_model()
+    vector = features(sentence, language)
+    p = model.probability(vector)
+    if p < model.threshold:
+        return None
+    return refine_kind(model.kind(vector), sentence, language), f"model {p:.2f}"
 
 
 def propose(text: str, language: str | None = None) -> list[Proposal]:

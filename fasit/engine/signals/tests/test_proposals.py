@@ -57,6 +57,7 @@ def test_blind_sets_are_large_enough() -> None:
     assert min(per_lang.values()) >= 80
     assert len(_rows("proposals_blind2.tsv")) >= 80
     assert len(_rows("proposals_blind3.tsv")) >= 40
+    assert len(_rows("proposals_blind4.tsv")) >= 100
 
 
 @pytest.mark.parametrize(
@@ -67,6 +68,7 @@ def test_blind_sets_are_large_enough() -> None:
         "proposals_blind.tsv",
         "proposals_blind2.tsv",
         "proposals_blind3.tsv",
+        "proposals_blind4.tsv",
     ],
 )
 def test_precision_and_recall_per_language(name: str) -> None:
