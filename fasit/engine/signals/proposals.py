@@ -22,6 +22,10 @@ Three families of triggers:
 Weak triggers ("kan vi …?", "is it possible …") only count when the sentence names a
 buying concept from the lexicon or a buying verb (pay, order, lease, …), so "Kan vi
 ses på tisdag?" is not proposed but "Kan vi beställa via EDI?" is.
+
+The rules miss wording they were never shown, so when no trigger fires a learned scorer
+(``proposal_model.py``) decides, above its threshold; the seller-talk vetoes bind it too.
+The pattern tables are in ``proposal_patterns.py``.
 """
 
 from __future__ import annotations
