@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from fasit.core.admin import TeamScopedAdmin
+from fasit.relationships.models import (
+    AccountCadence,
+    CadenceNorm,
+    CalendarFeed,
+    PersonCadence,
+    ReminderSetting,
+)
+
+
+@admin.register(CadenceNorm)
+class CadenceNormAdmin(TeamScopedAdmin):
+    list_display = ("team", "tier", "days")
+
+
+@admin.register(AccountCadence)
+class AccountCadenceAdmin(TeamScopedAdmin):
+    team_path = "account__team"
+    list_display = ("account", "days")
+    raw_id_fields = ("account",)
+
+
+@admin.register(PersonCadence)
+class PersonCadenceAdmin(TeamScopedAdmin):
+    team_path = "person__team"
+    list_display = ("person", "days")
+    raw_id_fields = ("person",)
+
+
+@admin.register(ReminderSetting)
+class ReminderSettingAdmin(TeamScopedAdmin):
+    list_display = ("team", "user", "days_before")
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(TeamScopedAdmin):
+    list_display = ("team", "user", "created_at", "revoked_at")
+    # The token is a secret address; the admin never shows it.
+    exclude = ("token",)
