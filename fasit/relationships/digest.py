@@ -120,7 +120,9 @@ def dates_section(*, team: Team, user: Any, today: dt.date, setting: Any) -> Dig
         for follow_up in info.get("follow_ups", []):
             lines.append(_("Open follow-up: %(task)s") % {"task": follow_up.task})
         items.append(
-            DigestItem(headline, lines, absolute_url(reverse("people:detail", args=[row.person.pk])))
+            DigestItem(
+                headline, lines, absolute_url(reverse("people:detail", args=[row.person.pk]))
+            )
         )
     if more > 0:
         items.append(
@@ -155,7 +157,9 @@ def going_dark_section(
         )
         items.append(
             DigestItem(
-                row.account.name, lines, absolute_url(reverse("accounts:detail", args=[row.account.pk]))
+                row.account.name,
+                lines,
+                absolute_url(reverse("accounts:detail", args=[row.account.pk])),
             )
         )
     return DigestSection("going_dark", _("Going dark"), items)

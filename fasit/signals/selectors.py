@@ -17,6 +17,8 @@ from fasit.signals.models import LEVEL_RANK, Notification, Proposal, Statement, 
 from fasit.tenancy.models import Team
 
 EVIDENCE_PER_THEME = 5
+# Enough recent statements per theme to find several independent accounts among them.
+CANDIDATES_PER_THEME = 200
 
 
 @dataclass
@@ -95,8 +97,11 @@ def board(
 
 
 def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list[BoardTheme]:
-    """Fill in the latest quotes for the themes on one page of the board."""
+    """Fill in quotes for the themes on one page of the board: the latest from each
+    independent account first (the level is about independent customers, so the
+    evidence should show them), then the latest of the rest."""
     by_theme = {item.theme.pk: item for item in items}
+    candidates: dict[int, list[Statement]] = {pk: [] for pk in by_theme}
     statements = (
         statements_filtered(team, **filters)
         .filter(theme_id__in=by_theme)
@@ -104,9 +109,20 @@ def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list
         .order_by("-said_on", "-id")
     )
     for statement in statements.iterator(chunk_size=2000):
-        item = by_theme[statement.theme_id]
-        if len(item.evidence) < EVIDENCE_PER_THEME:
-            item.evidence.append(statement)
+        pool = candidates[statement.theme_id]
+        if len(pool) < CANDIDATES_PER_THEME:
+            pool.append(statement)
+    roots = group_roots(team)
+    for pk, pool in candidates.items():
+        seen: set[int] = set()
+        first = []
+        for statement in pool:
+            key = roots.get(statement.account_id, statement.account_id)
+            if key not in seen:
+                seen.add(key)
+                first.append(statement)
+        rest = [s for s in pool if s not in first]
+        by_theme[pk].evidence = (first + rest)[:EVIDENCE_PER_THEME]
     return items
 
 

@@ -87,27 +87,43 @@ def _role_not_known(role: str) -> str:
     }
 
 
+def _home_owner(context: template.Context) -> Any:
+    """Whose accounts the home cards are about: the user's own, or — for a sales
+    manager or anyone who owns no accounts — the whole team's (None)."""
+    user = getattr(context.get("request"), "user", None)
+    team = _team(context)
+    if user is None or not Account.objects.for_team(team).filter(owner=user).exists():
+        return None
+    return user
+
+
 @register.inclusion_tag("relationships/_home_dates.html", takes_context=True)
 def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
-    request = context.get("request")
-    team = _team(context)
+    owner = _home_owner(context)
     rows = selectors.upcoming_dates(
-        team, today=timezone.localdate(), days=HOME_DAYS, user=getattr(request, "user", None)
+        _team(context), today=timezone.localdate(), days=HOME_DAYS, user=owner
     )
-    return {"rows": rows[:HOME_LIMIT], "more": max(0, len(rows) - HOME_LIMIT), "days": HOME_DAYS}
+    return {
+        "rows": rows[:HOME_LIMIT],
+        "more": max(0, len(rows) - HOME_LIMIT),
+        "days": HOME_DAYS,
+        "team_wide": owner is None,
+    }
 
 
 @register.inclusion_tag("relationships/_home_going_dark.html", takes_context=True)
 def going_dark_card(context: template.Context) -> dict[str, Any]:
-    request = context.get("request")
+    owner = _home_owner(context)
     rows = [
         r
-        for r in selectors.being_on(
-            _team(context), today=timezone.localdate(), owner=getattr(request, "user", None)
-        )
+        for r in selectors.being_on(_team(context), today=timezone.localdate(), owner=owner)
         if r.assessment.going_dark
     ]
-    return {"rows": rows[:HOME_LIMIT], "more": max(0, len(rows) - HOME_LIMIT)}
+    return {
+        "rows": rows[:HOME_LIMIT],
+        "more": max(0, len(rows) - HOME_LIMIT),
+        "team_wide": owner is None,
+    }
 
 
 @register.simple_tag

@@ -181,3 +181,19 @@ def test_api_themes_and_statements(
     )
     assert foreign.status_code == 400
     assert charlie_client.get("/api/signals/themes").json() == []
+
+
+def test_board_evidence_shows_each_independent_customer_first(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    first, *_ = _seed(team_a, alice)
+    for _i in range(6):
+        services.statement_create(
+            team=team_a,
+            actor=alice,
+            conversation=first.conversation,
+            text="Vi vil heller betale per driftstime enn å kjøpe maskinene.",
+        )
+    html = alice_client.get(reverse("signals:board")).content.decode()
+    assert "Vi vill inte äga utrustningen" in html
+    assert "lease udstyret" in html
