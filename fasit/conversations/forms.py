@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fasit.conversations.models import Initiator, Kind, SpeakerSide
 from fasit.conversations.transcripts import SpeakerMatch
-from fasit.core.forms import DateInput, DateTimeInput
+from fasit.core.forms import DateInput, DateTimeInput, UserChoiceField, UserMultipleChoiceField
 from fasit.customers.models import Account, Person
 from fasit.tenancy.selectors import team_users
 
@@ -40,7 +40,7 @@ class ConversationForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    users = forms.ModelMultipleChoiceField(
+    users = UserMultipleChoiceField(
         label=_("Who from us"),
         queryset=Person.objects.none(),
         required=False,
@@ -123,7 +123,7 @@ class ConversationFilterForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     task = forms.CharField(label=_("Task"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Person.objects.none(), required=False)
+    owner = UserChoiceField(label=_("Owner"), queryset=Person.objects.none(), required=False)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:

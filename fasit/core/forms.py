@@ -30,3 +30,19 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def user_label(user: Any) -> str:
+    return user.get_full_name() or user.username
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    """Team users by their names, not their login names."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return user_label(obj)
+
+
+class UserMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return user_label(obj)

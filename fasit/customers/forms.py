@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from fasit.core.forms import DateInput
+from fasit.core.forms import DateInput, UserChoiceField
 from fasit.customers.models import (
     Account,
     BuyingRole,
@@ -48,6 +48,7 @@ class AccountForm(TeamForm):
             "notes",
         ]
         widgets = {"customer_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"owner": UserChoiceField}
 
     def limit_choices(self) -> None:
         self.fields["category"].queryset = CustomerCategory.objects.for_team(self.team)
