@@ -25,9 +25,12 @@ from typing import Final
 
 from fasit.engine.signals.lexicon import (
     commercial,
+    contracting,
     digital,
+    food,
     logistics,
     product,
+    regulated,
     relationship,
     service,
     sustainability,
@@ -38,8 +41,11 @@ from fasit.engine.signals.lexicon.stopwords import STOP_WORDS
 CONCEPTS: Final[tuple[Concept, ...]] = (
     *logistics.CONCEPTS,
     *commercial.CONCEPTS,
+    *contracting.CONCEPTS,
     *service.CONCEPTS,
     *product.CONCEPTS,
+    *food.CONCEPTS,
+    *regulated.CONCEPTS,
     *sustainability.CONCEPTS,
     *digital.CONCEPTS,
     *relationship.CONCEPTS,

@@ -107,10 +107,10 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "price.discount",
         ("Rabatt", "Rabatt", "Rabat", "Discount"),
         broader=("price",),
-        sv="rabatt* | bättre pris | bättre priser | bonus | prisavdrag | kampanjpris*",
-        nb="rabatt* | bedre pris | bedre priser | bonus | prisavslag | kampanjepris*",
-        da="rabat* | bedre pris | bedre priser | bonus | prisnedslag | kampagnepris*",
-        en="discount* | better price* | rebate* | bonus | price reduction*",
+        sv="rabatt* | bättre pris | bättre priser | prisavdrag | kampanjpris*",
+        nb="rabatt* | bedre pris | bedre priser | prisavslag | kampanjepris*",
+        da="rabat* | bedre pris | bedre priser | prisnedslag | kampagnepris*",
+        en="discount* | better price* | price reduction*",
     ),
     _c(
         "price.volume_discount",
@@ -212,13 +212,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "price.subscription",
         ("Abonnemang", "Abonnement", "Abonnement", "Subscription"),
         broader=("price.model",),
-        sv="abonnemang* | prenumeration* | månadsavgift* | fast månadskostnad | licens* | "
+        sv="abonnemang* | prenumeration* | månadsavgift* | fast månadskostnad | "
         "per månad | månadsvis betalning",
-        nb="abonnement* | månedsavgift* | månedlig avgift | fast månedskostnad | lisens* | "
+        nb="abonnement* | månedsavgift* | månedlig avgift | fast månedskostnad | "
         "per måned | månedlig betaling",
-        da="abonnement* | månedsgebyr* | månedlig betaling | fast månedlig | licens* | "
+        da="abonnement* | månedsgebyr* | månedlig betaling | fast månedlig | "
         "per måned | om måneden betale",
-        en="subscription* | subscribe | monthly fee* | fixed monthly | licence* | license* | "
+        en="subscription* | subscribe | monthly fee* | fixed monthly | "
         "per month | monthly payment*",
     ),
     _c(
@@ -363,13 +363,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ("Ramavtal", "Rammeavtale", "Rammeaftale", "Framework agreement"),
         broader=("contract",),
         sv="ramavtal* | ram avtal | långsiktigt avtal | flerårsavtal* | årsavtal* | "
-        "avtal på ~ år | avtal över ~ år",
+        "avtal på ~ år | avtal över ~ år | avrop* | avropa* | avropsavtal* | avropsordning*",
         nb="rammeavtale* | ramme avtale | langsiktig avtale | flerårsavtale* | årsavtale* | "
-        "avtale på ~ år | avtale over ~ år",
+        "avtale på ~ år | avtale over ~ år | avrop* | avropsavtale* | avropsordning*",
         da="rammeaftale* | ramme aftale | langsigtet aftale | flerårsaftale* | årsaftale* | "
-        "aftale på ~ år | aftale over ~ år",
+        "aftale på ~ år | aftale over ~ år | afkald* | afkaldsaftale* | køb på rammeaftale*",
         en="framework agreement* | frame agreement* | frame contract* | master agreement* | "
-        "long-term agreement* | long-term contract* | multi-year* | annual agreement*",
+        "long-term agreement* | long-term contract* | multi-year* | annual agreement* | call-off* | call off* | calloff*",
     ),
     _c(
         "contract.flexibility",

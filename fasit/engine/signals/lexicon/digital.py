@@ -91,16 +91,16 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         broader=("digital",),
         sv="kundportal* | portal* | mina sidor | app | appen | appar | mobilapp* | självservice | "
         "orderhistorik* | på ett ställe | se ~ ordrar | se ~ fakturor | "
-        "självbetjäning* | inloggning | logga in",
+        "självbetjäning*",
         nb="kundeportal* | portal* | min side | mine sider | app | appen | apper | mobilapp* | "
         "ordrehistorikk* | på ett sted | se ~ ordrer | se ~ fakturaer | "
-        "selvbetjening* | selvbetjent | innlogging | logge inn",
+        "selvbetjening* | selvbetjent",
         da="kundeportal* | portal* | min side | mine sider | app | appen | apps | mobilapp* | "
         "ordrehistorik* | ét sted | finde ordrer | se ~ ordrer | se ~ fakturaer | "
-        "selvbetjening* | selvbetjent | login | logge ind",
+        "selvbetjening* | selvbetjent",
         en="customer portal* | portal* | my pages | app | apps | mobile app* | self-service | "
         "order history | in one place | see ~ orders | see ~ invoices | "
-        "self service | login | log in",
+        "self service",
     ),
     _c(
         "security",
@@ -232,5 +232,89 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         en="data ownership | own the data | owns the data | ownership of ~ data | who owns | "
         "export ~ data | data export* | raw data | open format* | sell ~ data | "
         "use our ~ data | take ~ data with us",
+    ),
+    # --- Taxonomy: log-in, hosting, meter data, accessibility -----------------------------
+    _c(
+        "digital.sso",
+        (
+            "Inloggning och användarkonton (SSO)",
+            "Innlogging og brukerkontoer (SSO)",
+            "Login og brugerkonti (SSO)",
+            "Single sign-on and user accounts",
+        ),
+        sv="sso | single sign on | inloggning* | logga in | loggar in | lösenord* | tvåfaktor* | mfa | 2fa | "
+        "bankid | azure ad | entra id | active directory | identitetsleverantör* | användarkonton | "
+        "användarkonto | användarhantering* | behörighetsstyrning* | scim | saml | okta",
+        nb="sso | innlogging* | logge inn | logger inn | passord* | tofaktor* | totrinns* | mfa | 2fa | "
+        "bankid | azure ad | entra id | active directory | identitetsleverandør* | brukerkontoer | "
+        "brukerkonto* | brukeradministrasjon* | tilgangsstyring* | scim | saml | okta | id porten | feide",
+        da="sso | login | log ind | logge ind | logger ind | logge på | adgangskode* | password* | "
+        "tofaktor* | totrins* | mfa | 2fa | mitid | nemid | azure ad | entra id | active directory | "
+        "identitetsudbyder* | brugerkonti | brugerkonto* | brugeradministration* | adgangsstyring* | "
+        "scim | saml | okta",
+        en="single sign on | sso | login | log in | logins | password* | two-factor | 2fa | mfa | "
+        "multi-factor | azure ad | entra | entra id | active directory | identity provider* | idp | "
+        "user account* | user provisioning | provisioning | user management | access rights | scim | "
+        "saml | okta",
+    ),
+    _c(
+        "digital.hosting",
+        (
+            "Molntjänst eller lokal drift",
+            "Skytjeneste eller lokal drift",
+            "Cloud eller lokal drift",
+            "Cloud or on-premise",
+        ),
+        w=0.8,
+        sv="molnet | molntjänst* | molnbaserad* | saas | on-prem* | on premise | lokalt installerad* | "
+        "egen server* | egna servrar | hosting | hostad* | driftleverantör* | serverhall*",
+        nb="skyen | skytjeneste* | skyløsning* | skybasert* | saas | on-prem* | lokal installasjon | "
+        "egen server* | egne servere | hosting | hostet | driftsleverandør*",
+        da="skyen | cloud* | skyløsning* | saas | on-prem* | lokal installation | egen server* | "
+        "egne servere | hosting | hostet | driftsleverandør*",
+        en="cloud | in the cloud | cloud-based | saas | on-prem* | on premise | on-premise | self-hosted | "
+        "hosting | hosted | own servers",
+    ),
+    _c(
+        "meter_data",
+        (
+            "Mätvärden och mätardata",
+            "Måleverdier og målerdata",
+            "Måledata og målerdata",
+            "Meter data",
+        ),
+        sv="mätvärde* | mätardata | mätdata | mätare | mätarna | elmätare* | smarta mätare | timvärde* | "
+        "kvartsvärde* | timmätning* | kvartsmätning* | mätaravläsning* | förbrukningsdata | datahub* | "
+        "per kvart",
+        nb="måleverdi* | målerdata | måledata | måleren | målerne | strømmåler* | ams | ams måler* | "
+        "smarte målere | timesverdi* | timeverdi* | kvartersverdi* | timesmåling* | måleravlesning* | "
+        "forbruksdata | elhub*",
+        da="måleværdi* | målerdata | måledata | måleren | målerne | elmåler* | fjernaflæst* | "
+        "smarte målere | timeværdi* | kvarterværdi* | timeaflæsning* | måleraflæsning* | forbrugsdata | "
+        "datahub*",
+        en="meter data | metering | meter reading* | smart meter* | interval data | hourly value* | "
+        "hourly data | quarter-hourly | 15-minute value* | consumption data | meters | ami",
+    ),
+    _c(
+        "accessibility",
+        (
+            "Tillgänglighet för alla (WCAG)",
+            "Universell utforming (WCAG)",
+            "Tilgængelighed for alle (WCAG)",
+            "Accessibility (WCAG)",
+        ),
+        sv="wcag | tillgänglighetskrav* | tillgänglighetsdirektiv* | webbtillgänglighet* | "
+        "digital tillgänglighet | tillgänglig för alla | tillgängligt för alla | "
+        "tillgänglighetsanpass* | skärmläsare* | talsyntes* | funktionsnedsättning* | funktionshinder* | "
+        "synnedsättning* | synskadad* | större text | tillgänglighetslag*",
+        nb="wcag | universell utforming | universelt utformet | uu krav* | tilgjengelighetskrav* | "
+        "tilgjengelighetsdirektiv* | tilgjengelig for alle | skjermleser* | talesyntese* | "
+        "funksjonsnedsettelse* | funksjonshemme* | synshemme* | svaksynt* | "
+        "større tekst",
+        da="wcag | webtilgængelighed* | tilgængelighedskrav* | tilgængelighedsdirektiv* | "
+        "tilgængelig for alle | digital tilgængelighed | skærmlæser* | oplæsning* | handicap* | "
+        "funktionsnedsættelse* | svagsynede | synshandicap* | større tekst",
+        en="accessibility | accessible | wcag | universal design | screen reader* | assistive technolog* | "
+        "disabilit* | visually impaired | impaired vision | larger text | european accessibility act",
     ),
 )

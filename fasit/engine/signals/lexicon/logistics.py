@@ -193,13 +193,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Stock and availability",
         ),
         sv="lager | lagret | lagerstatus | lagersaldo | lagerhållning | lagernivå* | "
-        "på lager | tillgänglighet | tillgängligt | restorder* | restnotera* | slut på lager | "
-        "slutsåld* | buffertlager | säkerhetslager | lagerföra | lagerför",
+        "på lager | tillgänglighet | tillgängligt | "
+        " buffertlager | säkerhetslager | lagerföra | lagerför",
         nb="lager | lageret | lagerstatus | lagerbeholdning | lagersaldo | lagernivå* | "
-        "på lager | tilgjengelighet | tilgjengelig | restordre* | tomt på lager | utsolgt | "
+        "på lager | tilgjengelighet | tilgjengelig | "
         "bufferlager | sikkerhetslager | lagerføre | lagerfører",
         da="lager | lageret | lagerstatus | lagerbeholdning | lagersaldo | lagerniveau* | "
-        "på lager | tilgængelighed | tilgængelig | restordre* | udsolgt | bufferlager | "
+        "på lager | tilgængelighed | tilgængelig | bufferlager | "
         "sikkerhedslager | lagerføre | lagerfører",
         en="stock | in stock | out of stock | stock level* | stock status | inventory | "
         "availability | available | backorder* | back order* | sold out | buffer stock | "
@@ -287,5 +287,211 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         en="obsolete | obsolescence | end of life | end-of-life | discontinued | "
         "no longer available | long-term availability | guaranteed availability | "
         "parts availability | available for ~ years | parts for ~ years",
+    ),
+    # --- Taxonomy: delivery patterns, unloading, damage, proof, terms, shortages ----------
+    _c(
+        "delivery.frequency",
+        (
+            "Tätare leveranser",
+            "Hyppigere leveranser",
+            "Hyppigere leverancer",
+            "More frequent deliveries",
+        ),
+        broader=("delivery",),
+        sv="leveransfrekvens* | tätare leveranser | oftare leveranser | leverera oftare | levereras oftare | "
+        "leveranser ~ oftare | leverans* oftare | fler leveranser | flera leveranser | leveranser varje dag | "
+        "leverans varje dag | dagliga leveranser | daglig leverans | leveransdag* | gånger i veckan | "
+        "gång i veckan | fasta leveransdagar | turlista* | körschema*",
+        nb="leveransefrekvens* | leveringsfrekvens* | hyppigere levering* | hyppigere leveranser | "
+        "oftere levering* | levere oftere | leveres oftere | levering* ~ oftere | leveranse* ~ oftere | "
+        "leveranser oftere | flere leveranser | leveranser hver dag | levering hver dag | daglige leveranser | "
+        "daglig levering | leveringsdag* | ganger i uka | ganger i uken | gang i uka | gang i uken | "
+        "faste leveringsdager | ruteplan*",
+        da="leveringsfrekvens* | hyppigere levering* | hyppigere leverancer | oftere levering* | "
+        "levere oftere | leveres oftere | levering* ~ oftere | leverancer ~ oftere | flere leverancer | "
+        "leverancer hver dag | levering hver dag | daglige leverancer | daglig levering | leveringsdag* | "
+        "gange om ugen | gang om ugen | faste leveringsdage | ruteplan*",
+        en="delivery frequency | more frequent deliver* | frequent deliveries | deliver more often | "
+        "delivered more often | deliveries more often | daily deliver* | deliver* every day | "
+        "deliveries a week | times a week | once a week | twice a week | fixed delivery day* | "
+        "delivery day* | delivery schedule* | smaller drops | milk run*",
+    ),
+    _c(
+        "delivery.partial",
+        (
+            "Samlade leveranser och delleveranser",
+            "Samlet levering og dellevering",
+            "Samlet levering og dellevering",
+            "Consolidated and partial deliveries",
+        ),
+        broader=("delivery",),
+        sv="delleverans* | restleverans* | samleverans* | samlastning* | samla leveranser* | samlad leverans | "
+        "samlade leveranser | allt i en leverans | komplett leverans | kompletta leveranser | i omgångar | "
+        "flera kollin | flera sändningar | splittrade leveranser | uppdelade leveranser",
+        nb="dellevering* | restlevering* | samlevering* | samlast* | samle leveranse* | samlet levering | "
+        "samlede leveranser | alt i én levering | alt i en levering | komplett levering | komplette leveranser | "
+        "i flere omganger | flere kolli | flere forsendelser | oppdelte leveranser",
+        da="dellevering* | restlevering* | samlevering* | samlast* | samle leveringer* | samlet levering | "
+        "samlede leverancer | alt i én levering | alt i en levering | komplet levering | komplette leverancer | "
+        "i flere omgange | flere kolli | flere forsendelser | opdelte leverancer",
+        en="partial deliver* | partial shipment* | split deliver* | split shipment* | consolidated deliver* | "
+        "consolidate ~ shipments | consolidate ~ deliveries | single delivery | complete deliver* | "
+        "full delivery | in one go | several parcels | multiple shipments | multiple deliveries",
+    ),
+    _c(
+        "delivery.unloading",
+        ("Lossning och kran", "Lossing og kran", "Aflæsning og kran", "Unloading and crane"),
+        broader=("delivery",),
+        sv="lossning* | lossa | lossar | lossas | kran | kranbil* | bilkran* | kranar | bakgavellyft* | "
+        "baklyft* | gaffeltruck* | inbärning* | bära in | bära upp | avlastning* | lyfta in | "
+        "lyfta upp | hjälp att lossa | lastkaj* | lastbrygga*",
+        nb="lossing* | losse | losser | losses | kran | kranbil* | lastebilkran* | bakløfter* | baklift* | "
+        "gaffeltruck* | bære inn | bære opp | innbæring* | løfte inn | løfte opp | "
+        "hjelp til å losse | lasterampe*",
+        da="aflæsning* | aflæsse* | losse | losning* | kran | kranbil* | lastbilkran* | bagsmæk* | "
+        "gaffeltruck* | bære ind | bære op | indbæring* | løfte ind | "
+        "hjælp til at losse | læsserampe*",
+        en="unloading | unload | offload* | crane | crane truck* | lorry crane | hiab | tail lift* | "
+        "forklift* | carry in | carry ~ inside | lift ~ into place | loading dock* | loading bay*",
+    ),
+    _c(
+        "delivery.damage",
+        (
+            "Transportskador och väderskydd",
+            "Transportskader og værbeskyttelse",
+            "Transportskader og vejrbeskyttelse",
+            "Transport damage and weather protection",
+        ),
+        broader=("delivery",),
+        sv="transportskad* | skadad* vid leverans | trasig* vid leverans | kom trasig* | kom sönder | "
+        "blev förstörd* | förstörda varor | förstört gods | väderskydd* | inplastad* | inplastat | "
+        "plasta in | fukt* | i regnet | tåla regn | regnväder | blöt* | vattenskad* | "
+        "vattentät* | krossad*",
+        nb="transportskade* | skadet ved levering | kom ødelagt | ødelagt ved levering | ødelagt under transport | "
+        "ødelagte varer | værbeskytt* | værbestandig* | plastet inn | innplastet | tildekket | dekket til | "
+        "fukt* | i regnet | tåle regn | regnvær | gjennomvåt* | vannskade* | vanntett* | knust*",
+        da="transportskade* | beskadiget ved levering | kom ødelagt | ødelagt ved levering | ødelagt under transport | "
+        "ødelagte varer | vejrbeskytt* | vejrfast* | pakket ind i plast | indpakket i plast | overdækket | "
+        "tildækket | fugt* | i regnen | tåle regn | regnvejr | gennemblødt* | vandskade* | vandtæt* | knust*",
+        en="damaged in transit | transport damage* | arrived damaged | arrived broken | broken on arrival | "
+        "weather protect* | weatherproof* | protected from ~ weather | kept dry | keep ~ dry | moisture | "
+        "damp | wet | soaking | rain | water damage* | waterproof* | crushed",
+    ),
+    _c(
+        "delivery.proof",
+        ("Leveransbevis", "Leveringsbevis", "Leveringsbevis", "Proof of delivery"),
+        broader=("delivery",),
+        sv="leveransbevis* | kvittens* | kvittera* | kvitteras | pod | signatur vid leverans | "
+        "signera vid leverans | underskrift vid leverans | foto vid leverans | fotobevis* | "
+        "fraktsedl* | när godset lämnas | vid avlämning",
+        nb="leveringsbevis* | kvittering* | kvittere* | signatur ved levering | signere ved levering | "
+        "signering ved levering | foto ved levering | bilde ved levering | fraktbrev* | pod",
+        da="leveringsbevis* | kvittering* | kvittere* | underskrift ved levering | "
+        "signatur ved levering | foto ved levering | billede ved levering | "
+        "fragtbrev* | pod",
+        en="proof of delivery | pod | delivery receipt* | signed for | signature on delivery | "
+        "signature at delivery | photo on delivery | photo at delivery | delivery photo* | "
+        "consignment note* | e-pod | epod",
+    ),
+    _c(
+        "delivery.terms",
+        (
+            "Leveransvillkor och tull",
+            "Leveringsbetingelser og toll",
+            "Leveringsbetingelser og told",
+            "Delivery terms and customs",
+        ),
+        broader=("delivery",),
+        sv="incoterms* | leveransvillkor* | leveransklausul* | fritt levererat | fritt vårt lager | "
+        "fritt fabrik | ex works | exw | dap | ddp | fca | fob | cif | cpt | tullklarering* | tull | tullen | "
+        "förtullad* | förtullning* | tulldeklaration*",
+        nb="incoterms* | leveringsbetingelse* | leveringsvilkår* | fritt levert | fritt vårt lager | "
+        "fritt fabrikk | ex works | exw | dap | ddp | fca | fob | cif | toll | tollen | fortollet | "
+        "fortolling* | tolldeklarasjon* | tollklarering*",
+        da="incoterms* | leveringsbetingelse* | leveringsvilkår* | frit leveret | frit vores lager | "
+        "ab fabrik | ex works | exw | dap | ddp | fca | fob | cif | tolden | fortold* | toldbehandl* | "
+        "tolddeklaration* | toldpapir*",
+        en="incoterm* | delivery terms | terms of delivery | delivered duty paid | ex works | exw | dap | "
+        "ddp | fca | fob | cif | customs | customs clearance | duty paid | import duty | import duties",
+    ),
+    _c(
+        "stock.shortage",
+        (
+            "Restorder och bristvaror",
+            "Restordre og mangelvarer",
+            "Restordrer og mangelvarer",
+            "Backorders and shortages",
+        ),
+        broader=("stock",),
+        sv="restnotera* | restorder* | restnotering* | bristvar* | brist på | bristsituation* | "
+        "leveransstörning* | leveransproblem* | slut på lager | slutsåld* | ersättningsprodukt* | "
+        "ersättningsartik* | alternativ produkt | likvärdig produkt | utgått",
+        nb="restordre* | restnotert* | mangelvare* | mangel på | mangelsituasjon* | leveringssvikt* | "
+        "leveranseproblem* | tomt på lager | utsolgt* | erstatningsprodukt* | erstatningsvare* | "
+        "alternativt produkt | tilsvarende produkt | utgått* | knapphet*",
+        da="restordre* | restnoteret* | mangelvare* | mangel på | mangelsituation* | leveringssvigt* | "
+        "leveranceproblem* | udsolgt* | ikke på lager | erstatningsprodukt* | erstatningsvare* | "
+        "alternativt produkt | tilsvarende produkt | udgået* | knaphed*",
+        en="backorder* | back order* | back-order* | out of stock | sold out | shortage* | stockout* | "
+        "stock-out* | substitute product* | alternative product* | equivalent product* | discontinued",
+    ),
+    _c(
+        "capacity",
+        (
+            "Kapacitet och prognoser",
+            "Kapasitet og prognoser",
+            "Kapacitet og prognoser",
+            "Capacity and forecasts",
+        ),
+        sv="prognos* | behovsprognos* | försäljningsprognos* | rullande prognos* | volymplanering* | "
+        "leveransplan* | produktionsplan* | säsongstopp* | säsongsvariation* | högsäsong* | kapacitet* | "
+        "kapacitetsbrist* | skala upp | volymtopp*",
+        nb="prognose* | behovsprognose* | salgsprognose* | rullerende prognose* | volumplanlegging* | "
+        "leveranseplan* | produksjonsplan* | sesongtopp* | høysesong* | kapasitet* | kapasitetsmangel* | "
+        "skalere opp | volumtopp*",
+        da="prognose* | behovsprognose* | salgsprognose* | rullende prognose* | volumenplanlægning* | "
+        "leveranceplan* | produktionsplan* | sæsontop* | højsæson* | kapacitet* | kapacitetsmangel* | "
+        "skalere op | spidsbelastning*",
+        en="forecast* | rolling forecast* | demand plan* | volume plan* | capacity | capacities | "
+        "peak season | peaks in demand | seasonal peak* | scale up | ramp up | ramp-up",
+    ),
+    _c(
+        "pallets",
+        (
+            "Pallbyte och lastbärare",
+            "Pallebytte og lastebærere",
+            "Pallebytte og ladebærere",
+            "Pallet exchange and load carriers",
+        ),
+        broader=("packaging",),
+        sv="lastpall* | eur-pall* | europall* | helpall* | halvpall* | pallbyte* | pallretur* | "
+        "pallväxling* | pallkrage* | pallkragar | rullbur* | lastbärar* | returpall* | engångspall* | "
+        "pallavgift*",
+        nb="lastepall* | eur-pall* | europall* | helpall* | halvpall* | pallebytte* | pallbytte* | "
+        "palleretur* | pallretur* | pallekarm* | rullebur* | lastebærer* | returpall* | engangspall* | "
+        " paller i retur",
+        da="eur-palle* | europalle* | helpalle* | halvpalle* | pallebytte* | palleretur* | pallekarm* | "
+        "rullebur* | ladebærer* | returpalle* | engangspalle* | "
+        " paller retur",
+        en="euro pallet* | eur pallet* | pallet exchange | pallet return* | pallet pool* | chep | "
+        "roll cage* | load carrier* | returnable pallet* | one-way pallet*",
+    ),
+    _c(
+        "ordering.cutoff",
+        (
+            "Beställningstider och orderändringar",
+            "Bestillingsfrister og ordreendringer",
+            "Bestillingsfrister og ordreændringer",
+            "Order cut-off and changes",
+        ),
+        broader=("ordering",),
+        sv="sista beställningstid* | beställa senast | beställningsstopp* | cut-off* | ändra ordern | "
+        "ändra order* | ändra beställning* | avbeställ* | orderändring* | beställa före kl",
+        nb="bestillingsfrist* | bestille innen | bestille før kl | endre ordren | endre ordre* | "
+        "endre bestilling* | ordreendring* | avbestill* | cut-off*",
+        da="bestillingsfrist* | bestille inden | bestille før kl | ændre ordren | ændre ordre* | "
+        "ændre bestilling* | ordreændring* | afbestil* | cut-off*",
+        en="cut-off time* | order cut-off | cutoff | cut-off | change the order | change an order | "
+        "order change* | amend ~ order* | cancel ~ order* | order deadline*",
     ),
 )

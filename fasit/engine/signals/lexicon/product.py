@@ -90,13 +90,11 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
             "Health and safety",
         ),
         sv="arbetsmiljö* | skyddsutrustning* | säkerhetsdatablad* | olycksrisk* | olycka* | "
-        "personsäkerhet* | ergonomi* | skyddsföreskrift*",
-        nb="hms | arbeidsmiljø* | verneutstyr* | sikkerhetsdatablad* | ulykke* | "
-        "personsikkerhet* | ergonomi*",
-        da="arbejdsmiljø* | værnemidler | sikkerhedsdatablad* | ulykke* | personsikkerhed* | "
-        "ergonomi*",
+        "personsäkerhet* | skyddsföreskrift*",
+        nb="hms | arbeidsmiljø* | verneutstyr* | sikkerhetsdatablad* | ulykke* | personsikkerhet*",
+        da="arbejdsmiljø* | værnemidler | sikkerhedsdatablad* | ulykke* | personsikkerhed*",
         en="health and safety | hse | work environment | protective equipment | ppe | "
-        "safety data sheet* | accident* | ergonomic*",
+        "safety data sheet* | accident*",
     ),
     _c(
         "samples",
@@ -133,5 +131,75 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "brugerflade* | brugergrænseflade*",
         en="easy to use | user-friendly | user friendly | complicated | cumbersome | intuitive | "
         "easier | simpler | simple to | user interface | interface is",
+    ),
+    # --- Taxonomy: specifications, substances, ergonomics, hygiene ------------------------
+    _c(
+        "product.specs",
+        (
+            "Produktspecifikationer",
+            "Produktspesifikasjoner",
+            "Produktspecifikationer",
+            "Product specifications",
+        ),
+        w=0.8,
+        sv="specifikation* | spec | specen | kravspecifikation* | tekniska data | teknisk specifikation | "
+        "dimension* | sammansättning* | receptur* | innehållsförteckning*",
+        nb="spesifikasjon* | spec | kravspesifikasjon* | tekniske data | teknisk spesifikasjon | "
+        "dimensjon* | sammensetning* | ingrediensliste*",
+        da="specifikation* | spec | kravspecifikation* | tekniske data | teknisk specifikation | "
+        "dimension* | sammensætning* | receptur* | ingrediensliste*",
+        en="specification* | spec | specs | spec sheet* | technical data | technical specification* | "
+        "dimensions | composition | recipe* | ingredient list*",
+    ),
+    _c(
+        "chemicals",
+        (
+            "Kemikalier och farliga ämnen",
+            "Kjemikalier og farlige stoffer",
+            "Kemikalier og farlige stoffer",
+            "Chemicals and hazardous substances",
+        ),
+        sv="kemikalie* | farliga ämnen | farligt ämne | reach förordningen | reach krav* | svhc | pfas | "
+        "ftalat* | bisfenol* | giftfri* | kandidatförteckning* | basta | byggvarubedömning* | sunda hus | "
+        "prio-ämne* | utfasningsämne* | lösningsmedel* | voc",
+        nb="kjemikalie* | farlige stoffer | farlig stoff | reach forordningen | reach krav* | svhc | pfas | "
+        "ftalat* | bisfenol* | giftfri* | kandidatliste* | prioritetsliste* | miljøgift* | løsemiddel* | "
+        "voc | emisjonsklass*",
+        da="kemikalie* | farlige stoffer | farligt stof | reach forordningen | reach krav* | svhc | pfas | "
+        "ftalat* | bisfenol* | giftfri* | kandidatliste* | miljøgift* | opløsningsmiddel* | voc | "
+        "afgasning*",
+        en="chemical* | hazardous substance* | dangerous substance* | reach regulation | reach compliance | "
+        "reach compliant | svhc | pfas | forever chemicals | phthalate* | bisphenol* | toxic-free | "
+        "non-toxic | candidate list | solvent* | voc | vocs | off-gassing",
+    ),
+    _c(
+        "ergonomics",
+        ("Ergonomi", "Ergonomi", "Ergonomi", "Ergonomics"),
+        broader=("safety",),
+        sv="ergonomi* | tunga lyft | belastningsskad* | arbetsställning* | förslitningsskad* | "
+        "höj och sänkbar* | vibration* | lyfthjälp* | tungt att lyfta | för tunga",
+        nb="ergonomi* | tunge løft | belastningsskade* | arbeidsstilling* | slitasjeskade* | hev senk* | "
+        "vibrasjon* | løftehjelp* | tungt å løfte | for tunge",
+        da="ergonomi* | tunge løft | belastningsskade* | arbejdsstilling* | nedslidning* | hæve sænke* | "
+        "vibration* | løftehjælp* | tungt at løfte | for tunge",
+        en="ergonomic* | heavy lifting | heavy lifts | strain injur* | repetitive strain | posture | "
+        "height-adjustable | height adjustable | vibration* | lifting aid* | too heavy",
+    ),
+    _c(
+        "hygiene",
+        (
+            "Hygien och rengöring",
+            "Hygiene og renhold",
+            "Hygiejne og rengøring",
+            "Hygiene and cleaning",
+        ),
+        sv="hygien* | hygienisk* | rengöring* | rengöra | lätt att rengöra | lättstädad* | diskmaskin* | "
+        "desinfektion* | desinficera* | smittspridning* | städning*",
+        nb="hygiene* | hygienisk* | renhold* | rengjøring* | rengjøre | lett å rengjøre | desinfeksjon* | "
+        "desinfisere* | smittevern* | smittespredning*",
+        da="hygiejne* | hygiejnisk* | rengøring* | rengøre | let at rengøre | nem at rengøre | "
+        "desinfektion* | desinficere* | smittespredning* | smitteforebyg*",
+        en="hygiene | hygienic | cleaning | easy to clean | cleanable | wash down | washdown | disinfect* | "
+        "infection control | cross-infection",
     ),
 )

@@ -145,4 +145,115 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         da="hurtigt | hurtig | hurtigere | straks | omgående | akut | haster | nødstilfælde*",
         en="quick | quickly | faster | immediately | urgent | urgently | emergency",
     ),
+    # --- Taxonomy: responsiveness, partnership, innovation, advice, supply, notice --------
+    _c(
+        "contact.responsiveness",
+        ("Svar och återkoppling", "Svar og oppfølging", "Svar og opfølgning", "Responsiveness"),
+        sv="återkomma | återkommer | ringa tillbaka | ringer tillbaka | svarar inte | svarar aldrig | "
+        "får inget svar | inget svar | svar på mejl | svar på mail | besvara* | höra av sig | "
+        "hör aldrig av",
+        nb="komme tilbake til | ringe tilbake | ringer tilbake | svarer ikke | svarer aldri | får ikke svar | "
+        "ingen svar | svar på e-post | svar på mail | besvare* | hører aldri fra | følge opp",
+        da="vende tilbage | vender tilbage | ringe tilbage | ringer tilbage | svarer ikke | svarer aldrig | "
+        "får ikke svar | intet svar | svar på mail | besvare* | hører aldrig fra | følge op",
+        en="get back to us | getting back to us | call back | calls back | callback* | doesn't answer | "
+        "don't answer | never answer* | no answer | no reply | reply to ~ email* | hear back | never hear | "
+        "follow up | responsive | responsiveness",
+    ),
+    _c(
+        "partnership",
+        (
+            "Långsiktigt partnerskap",
+            "Langsiktig partnerskap",
+            "Langsigtet partnerskab",
+            "Long-term partnership",
+        ),
+        w=0.6,
+        sv="partnerskap* | partner | samarbetspartner* | strategisk partner* | långsiktigt samarbete | "
+        "samarbete* | utveckla tillsammans | tillsammans med er | lojalitet* | förtroende | tillit",
+        nb="partnerskap* | partner | samarbeidspartner* | strategisk partner* | langsiktig samarbeid | "
+        "samarbeid* | utvikle sammen | sammen med dere | lojalitet* | tillit",
+        da="partnerskab* | partner | samarbejdspartner* | strategisk partner* | langsigtet samarbejde | "
+        "samarbejde* | udvikle sammen | sammen med jer | loyalitet* | tillid",
+        en="partnership* | partner | strategic partner* | long-term relationship | long-term partner* | "
+        "collaborat* | work together | working together | together with you | loyalty | trust",
+    ),
+    _c(
+        "innovation",
+        (
+            "Produktutveckling och innovation",
+            "Produktutvikling og innovasjon",
+            "Produktudvikling og innovation",
+            "Innovation and product development",
+        ),
+        sv="innovation* | innovativ* | produktutveckling* | nyutveckling* | utvecklingsprojekt* | "
+        "nya lösningar | nyheter | nya produkter | färdplan* | roadmap* | samutveckl* | forskning",
+        nb="innovasjon* | innovativ* | produktutvikling* | nyutvikling* | utviklingsprosjekt* | "
+        "nye løsninger | nyheter | nye produkter | veikart* | roadmap* | forskning",
+        da="innovation* | innovativ* | produktudvikling* | nyudvikling* | udviklingsprojekt* | "
+        "nye løsninger | nyheder | nye produkter | roadmap* | forskning",
+        en="innovation* | innovative | product development | co-develop* | joint development | roadmap* | "
+        "new products | new solutions | r&d | research",
+    ),
+    _c(
+        "advice",
+        (
+            "Rådgivning och expertis",
+            "Rådgivning og kompetanse",
+            "Rådgivning og ekspertise",
+            "Advice and expertise",
+        ),
+        w=0.8,
+        sv="rådgivning* | rådgivare | råd om | expertis* | kompetens* | sakkunnig* | specialist* | "
+        "applikationsingenjör* | dimensionering* | hjälp att välja | hjälpa oss välja | välja rätt",
+        nb="rådgivning* | rådgiver* | råd om | ekspertise* | kompetanse* | fagkunnskap* | spesialist* | "
+        "applikasjonsingeniør* | dimensjonering* | hjelp til å velge | velge riktig",
+        da="rådgivning* | rådgiver* | råd om | ekspertise* | kompetence* | fagkundskab* | specialist* | "
+        "applikationsingeniør* | dimensionering* | hjælp til at vælge | vælge rigtigt | vælge det rigtige",
+        en="advice | advise | advisory | consultative | expertise | expert* | know-how | specialist* | "
+        "application engineer* | sizing | help us choose | choose the right",
+    ),
+    _c(
+        "supply.security",
+        (
+            "Försörjningstrygghet",
+            "Forsyningssikkerhet",
+            "Forsyningssikkerhed",
+            "Security of supply",
+        ),
+        sv="försörjningstrygghet* | försörjningssäkerhet* | leveranstrygghet* | beredskap* | "
+        "beredskapslager* | dubbla leverantörer | andrahandsleverantör* | riskspridning* | "
+        "lokal produktion | tillverkat i sverige | tillverkning i sverige | producerat i sverige | "
+        "nordisk produktion | närproducera* | geopoliti* | kris | krisen | kriser | krisläge*",
+        nb="forsyningssikkerhet* | leveransesikkerhet* | beredskap* | beredskapslager* | to leverandører | "
+        "reserveleverandør* | risikospredning* | lokal produksjon | produsert i norge | laget i norge | "
+        "norsk produksjon | nordisk produksjon | kortreist* | geopoliti* | krise | krisen | kriser | "
+        "krisesituasjon*",
+        da="forsyningssikkerhed* | beredskab* | beredskabslager* | to leverandører | reserveleverandør* | "
+        "risikospredning* | lokal produktion | produceret i danmark | lavet i danmark | dansk produktion | "
+        "nordisk produktion | geopoliti* | krise | krisen | kriser | krisesituation*",
+        en="security of supply | supply security | supply assurance | resilien* | dual sourcing | "
+        "second source | backup supplier* | local production | made in sweden | made in norway | "
+        "made in denmark | nordic production | nearshoring | near-shoring | reshoring | geopoliti* | "
+        "crisis | crises | contingency stock* | emergency stock* | preparedness",
+    ),
+    _c(
+        "change.notice",
+        (
+            "Förvarning om ändringar",
+            "Varsel om endringer",
+            "Varsel om ændringer",
+            "Notice of changes",
+        ),
+        sv="förvarning* | varsel | i god tid | informera ~ om ändring* | meddela ~ ändring* | "
+        "ändringsmeddelande* | produktändring* | pcn | utfasning* | utgående produkt* | "
+        "få veta ~ i förväg",
+        nb="forhåndsvarsel* | varsel | varsle oss | i god tid | endringsvarsel* | produktendring* | pcn | "
+        "utfasing* | utgående produkt* | beskjed i forkant | vite ~ på forhånd",
+        da="forvarsel* | varsel | varsle os | i god tid | ændringsmeddelelse* | produktændring* | pcn | "
+        "udfasning* | udgående produkt* | besked i forvejen | vide ~ på forhånd",
+        en="advance notice | prior notice | notice of change* | product change notification* | pcn | "
+        "change notification* | heads-up | heads up | phase-out | phase out | end of life | eol | "
+        "in good time",
+    ),
 )

@@ -126,13 +126,13 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         ),
         broader=("service", "contract"),
         sv="sla | servicenivå* | servicenivåavtal* | drifttid* | tillgänglighetsgaranti* | "
-        "upptid* | vite | viten | garanterad responstid",
+        "upptid* | vite | viten | garanterad responstid | garanterad tillgänglighet | tillgänglighet i procent",
         nb="sla | tjenestenivå* | servicenivå* | oppetid* | oppetidsgaranti* | dagbot* | "
-        "garantert responstid",
+        "garantert responstid | garantert tilgjengelighet | garantert oppetid",
         da="sla | serviceniveau* | oppetid* | oppetidsgaranti* | bod | bodsbestemmelse* | "
-        "garanteret responstid",
+        "garanteret responstid | garanteret tilgængelighed | garanteret oppetid",
         en="sla | slas | service level* | uptime | availability guarantee* | penalty clause* | "
-        "penalties | guaranteed response",
+        "penalties | guaranteed response | guaranteed availability | guaranteed uptime",
     ),
     _c(
         "support",
@@ -230,18 +230,18 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         "försäkran om överensstämmelse | överensstämmelseförsäkran | eg-försäkran | "
         "eu-försäkran | atex | iso 9001 | iso 14001 | iso 45001 | iso-certifi* | "
         "analyscertifikat* | analysintyg* | materialcertifikat* | materialintyg* | typgodkän* | "
-        "gmp | en 10204 | fda-godkän*",
+        "gmp | en 10204 | fda-godkän* | ackrediter*",
         nb="sertifikat* | sertifisert* | ce-merk* | ce merk* | ce | samsvarserklæring* | "
         "eu-erklæring* | atex | iso 9001 | iso 14001 | iso 45001 | analysesertifikat* | "
-        "materialsertifikat* | typegodkjen* | gmp | en 10204 | fda-godkjen*",
+        "materialsertifikat* | typegodkjen* | gmp | en 10204 | fda-godkjen* | akkredit*",
         da="certifikat* | certificeret* | ce-mærk* | ce mærk* | ce | "
         "overensstemmelseserklæring* | eu-overensstemmelseserklæring* | atex | iso 9001 | "
         "iso 14001 | iso 45001 | analysecertifikat* | materialecertifikat* | typegodkend* | "
-        "gmp | en 10204 | fda-godkend*",
+        "gmp | en 10204 | fda-godkend* | akkredit*",
         en="certificate* | certified | ce mark* | ce-mark* | ce | declaration of conformity | "
         "declarations of conformity | atex | iso 9001 | iso 14001 | iso 45001 | "
         "certificate of analysis | coa | mill certificate* | material certificate* | "
-        "type approv* | gmp | en 10204 | fda approv*",
+        "type approv* | gmp | en 10204 | fda approv* | accredit*",
     ),
     _c(
         "training",
@@ -349,5 +349,18 @@ CONCEPTS: Final[tuple[Concept, ...]] = (
         en="remote monitoring | remotely | remote | monitoring | monitor | sensor* | iot | "
         "connected machine* | alarm* | alert* | warning* | predictive maintenance | "
         "condition monitoring | before it breaks | before ~ fails | digital twin* | operating status | remote reading* | alert ~ before | warn ~ before | control room",
+    ),
+    _c(
+        "support.remote",
+        ("Fjärrsupport", "Fjernsupport", "Fjernsupport", "Remote support"),
+        broader=("support",),
+        sv="fjärrsupport* | fjärrhjälp* | fjärruppkoppling* | fjärråtkomst* | teamviewer | videosupport* | "
+        "videosamtal | koppla upp sig | felsöka på distans | felsökning på distans",
+        nb="fjernsupport* | fjernhjelp* | fjerntilgang* | teamviewer | videosupport* | videosamtale | "
+        "koble seg opp | feilsøke på avstand | feilsøking på avstand",
+        da="fjernsupport* | fjernhjælp* | fjernadgang* | teamviewer | videosupport* | videoopkald | "
+        "koble sig på | fejlfinde på afstand | fejlfinding på afstand",
+        en="remote support | remote assistance | remote access | remote help | teamviewer | video support | "
+        "video call* | dial in | remote troubleshooting | troubleshoot remotely",
     ),
 )
