@@ -27,15 +27,9 @@ from fasit.buying.forms import (
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
 from fasit.conversations.models import Conversation
 from fasit.core.forms import add_service_errors
-from fasit.core.views import PAGE_SIZE
+from fasit.core.views import PAGE_SIZE, flash_form_errors
 from fasit.customers.models import Account
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
-
-
-def _flash_errors(request: HttpRequest, form: Any) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 def _error_messages(request: HttpRequest, exc: ValidationError) -> None:
@@ -108,7 +102,7 @@ def process_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Buying process created."))
             return redirect("buying:process", pk=process.pk)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("buying:processes")
 
 
@@ -148,7 +142,7 @@ def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("buying:process", pk=process.pk)
 
 
@@ -331,7 +325,7 @@ def journey_outcome(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("buying:journey", pk=journey.pk)
 
 
@@ -358,7 +352,7 @@ def journey_stage(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Stage changed."))
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("buying:journey", pk=journey.pk)
 
 
@@ -372,7 +366,7 @@ def member_set(request: HttpRequest, pk: int) -> HttpResponse:
             services.member_set(journey=journey, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("buying:journey", pk=journey.pk)
 
 
@@ -399,7 +393,7 @@ def motive_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.motive_add(journey=journey, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("buying:journey", pk=journey.pk)
 
 

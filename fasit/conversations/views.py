@@ -19,7 +19,7 @@ from fasit.conversations.forms import (
 from fasit.conversations.listening_views import card_context
 from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
 from fasit.core.forms import add_service_errors
-from fasit.core.views import list_template, paginate
+from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
 
@@ -193,9 +193,7 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Transcript uploaded."))
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    flash_form_errors(request, form)
     return redirect("conversations:detail", pk=conversation.pk)
 
 
@@ -220,9 +218,7 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    flash_form_errors(request, form)
     return redirect("conversations:detail", pk=conversation.pk)
 
 

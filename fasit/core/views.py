@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -35,3 +36,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "recent": recent_conversations(team)[:10],
         },
     )
+
+
+def flash_form_errors(request: HttpRequest, form: Any) -> None:
+    """For forms posted from a detail page that redirects back: show what was wrong
+    as messages on the page the user lands on."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fasit.core.forms import add_service_errors
-from fasit.core.views import list_template, paginate
+from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers import selectors, services
 from fasit.customers.forms import (
     PROFILE_FORMS,
@@ -118,9 +118,7 @@ def account_revenue_set(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
     if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
     return redirect("accounts:detail", pk=account.pk)
 
 
@@ -218,9 +216,7 @@ def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.person_role_set(person=person, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    flash_form_errors(request, form)
     return redirect("people:detail", pk=person.pk)
 
 
@@ -268,9 +264,7 @@ def profile_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return _profile_section(request, person, kind, form)
     if form is not None:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
     return redirect("people:detail", pk=person.pk)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fasit.core.forms import add_service_errors
+from fasit.core.views import flash_form_errors
 from fasit.customers.models import Account, Person, Tier
 from fasit.relationships import explain, feeds, selectors, services
 from fasit.relationships.forms import (
@@ -216,9 +217,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 def _override(request: HttpRequest, setter: Any, target: str, **kwargs: Any) -> None:
     form = OverrideForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return
     try:
         setter(actor=request.user, days=form.cleaned_data["days"], **kwargs)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from fasit.conversations.models import Conversation
 from fasit.core.forms import add_service_errors
+from fasit.core.views import flash_form_errors
 from fasit.signals import selectors, services
 from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, ThemeChoiceForm
 from fasit.signals.models import Notification, Proposal, Statement, Theme
@@ -181,9 +182,7 @@ def statement_mark(request: HttpRequest, conversation_pk: int) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return _conversation_card(request, conversation, form)
     if form is not None:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
     return redirect("conversations:detail", pk=conversation.pk)
 
 

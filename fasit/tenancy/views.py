@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fasit.core.forms import add_service_errors
+from fasit.core.views import flash_form_errors
 from fasit.customers.forms import CategoryForm
 from fasit.customers.models import CustomerCategory
 from fasit.customers.services import category_create
@@ -69,12 +70,6 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _flash_errors(request: HttpRequest, form: object) -> None:
-    for errors in form.errors.values():  # type: ignore[attr-defined]
-        for error in errors:
-            messages.error(request, error)
-
-
 @require_POST
 @owner_required
 def team_update(request: HttpRequest) -> HttpResponse:
@@ -84,7 +79,7 @@ def team_update(request: HttpRequest) -> HttpResponse:
             services.team_update(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
         except ValidationError as exc:
             add_service_errors(form, exc)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("settings")
 
 
@@ -97,7 +92,7 @@ def member_add(request: HttpRequest) -> HttpResponse:
             services.membership_add(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
         except ValidationError as exc:
             add_service_errors(form, exc)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("settings")
 
 
@@ -113,7 +108,7 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("settings")
 
 
@@ -138,5 +133,5 @@ def category_add(request: HttpRequest) -> HttpResponse:
             category_create(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
         except ValidationError as exc:
             add_service_errors(form, exc)
-    _flash_errors(request, form)
+    flash_form_errors(request, form)
     return redirect("settings")
