@@ -18,6 +18,7 @@ from fasit.customers.models import (
     Person,
     Tier,
 )
+from fasit.customers.services import ACCOUNT_FIELDS, PERSON_FIELDS
 from fasit.tenancy.selectors import team_users
 
 
@@ -36,17 +37,8 @@ class TeamForm(forms.ModelForm):
 class AccountForm(TeamForm):
     class Meta:
         model = Account
-        fields = [
-            "name",
-            "org_number",
-            "country",
-            "category",
-            "tier",
-            "owner",
-            "customer_since",
-            "parent",
-            "notes",
-        ]
+        # The same fields the service accepts, so the form never offers one it ignores.
+        fields = list(ACCOUNT_FIELDS)
         widgets = {"customer_since": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
         field_classes = {"owner": UserChoiceField}
 
@@ -103,17 +95,7 @@ class CategoryForm(forms.Form):
 class PersonForm(TeamForm):
     class Meta:
         model = Person
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "country",
-            "preferred_meeting",
-            "what_matters",
-            "notes",
-            "legal_basis",
-            "legal_basis_recorded_on",
-        ]
+        fields = list(PERSON_FIELDS)
         widgets = {
             "legal_basis_recorded_on": DateInput(),
             "what_matters": forms.Textarea(attrs={"rows": 3}),
