@@ -51,3 +51,68 @@ def test_small_talk_has_no_concepts() -> None:
 
 def test_fold_lets_swedish_and_danish_spellings_meet() -> None:
     assert fold("Säkerhet") == fold("Sækerhet") == "sekerhet"
+
+
+# Taxonomy concepts: one sentence per language, written for the test (not from any
+# evaluation file), so that every area of the lexicon is exercised in sv, nb, da and en.
+TAXONOMY = [
+    ("Vi behöver veta resthållbarheten på mjölken.", "sv", "shelf_life"),
+    ("Yoghurten har for kort holdbarhet.", "nb", "shelf_life"),
+    ("Bedst før-datoen er for tæt på.", "da", "shelf_life"),
+    ("The shelf life on arrival is too short.", "en", "shelf_life"),
+    ("Bränsletillägget går upp varje månad.", "sv", "price.fuel_surcharge"),
+    ("Drivstofftillegget er for høyt.", "nb", "price.fuel_surcharge"),
+    ("Brændstoftillægget skal følge et indeks.", "da", "price.fuel_surcharge"),
+    ("The fuel surcharge is a mystery to us.", "en", "price.fuel_surcharge"),
+    ("Användarna ska logga in med SSO.", "sv", "digital.sso"),
+    ("Vi krever tofaktor ved innlogging.", "nb", "digital.sso"),
+    ("Medarbejderne skal logge ind med MitID.", "da", "digital.sso"),
+    ("We need single sign-on with Entra ID.", "en", "digital.sso"),
+    ("Över tröskelvärdet måste vi annonsera.", "sv", "procurement.public"),
+    ("Vi må lyse ut konkurranse etter anskaffelsesloven.", "nb", "procurement.public"),
+    ("Det skal i udbud efter udbudsloven.", "da", "procurement.public"),
+    ("Public procurement rules apply above the threshold.", "en", "procurement.public"),
+    ("Vi vill ha flergångsrockar i stället för engångsförkläden.", "sv", "reuse"),
+    ("Vi trenger en restordreliste hver uke.", "nb", "stock.shortage"),
+    ("Kølekæden må ikke brydes.", "da", "cold_chain"),
+    ("We need a calibration certificate for every scale.", "en", "calibration"),
+    ("Arbetskläderna måste vara Svanenmärkta.", "sv", "ecolabel"),
+    ("Alle underentreprenører må ha tariffavtale.", "nb", "labour.conditions"),
+    ("Leverancen skal komme med kranbil.", "da", "delivery.unloading"),
+    ("The software must be validated under GxP.", "en", "validation"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "concept"), TAXONOMY)
+def test_taxonomy_concepts_are_found_in_every_language(
+    text: str, language: str, concept: str
+) -> None:
+    assert concept in analyse(text, language).concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "not_concept"),
+    [
+        # the longer term is the more specific reading
+        ("We want a marketing budget from you.", "trade.marketing", "budget"),
+        ("Pallet labels must follow GS1.", "labelling", "pallets"),
+        ("Vi vill ha kort hållbarhet angiven på etiketten.", "shelf_life", "sustainability"),
+    ],
+)
+def test_longest_match_picks_the_specific_concept(
+    text: str, concept: str, not_concept: str
+) -> None:
+    concepts = analyse(text, "en").concepts
+    assert concept in concepts
+    assert not_concept not in concepts
+
+
+def test_every_concept_has_names_and_terms_in_all_four_languages() -> None:
+    from fasit.engine.signals.lexicon import CONCEPTS, LANGS
+
+    ids = [c.id for c in CONCEPTS]
+    assert len(ids) == len(set(ids))
+    for concept in CONCEPTS:
+        assert all(concept.names.get(lang) for lang in LANGS), concept.id
+        assert all(concept.terms.get(lang) for lang in LANGS), concept.id
+        assert set(concept.broader) <= set(ids), concept.id
