@@ -23,6 +23,7 @@ from typing import Final
 import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
+from fasit.engine.signals.lexicon.vocabulary import PIVOTS, Pivot
 from fasit.engine.text.tokens import words
 
 _STEMMER_NAMES: Final[dict[str, str]] = {
@@ -47,6 +48,14 @@ W_BROADER: Final[float] = 0.35
 W_SECONDARY: Final[float] = 0.5
 W_WORD: Final[float] = 0.45
 W_GRAM: Final[float] = 0.12
+# Pivots (``p:<english lemma>``, see ``lexicon.vocabulary``) give words the lexicon has
+# no concept for a language-independent identity; they live in the word block, so they
+# connect "vann" and "water" without outweighing a concept. A compound's head (the
+# modifier) counts less than its tail (what the compound is).
+W_PIVOT: Final[float] = 1.0
+W_PIVOT_BLOCK: Final[float] = 0.5
+W_PIVOT_HEAD: Final[float] = 0.6
+MIN_PIVOT_STEM: Final[int] = 3
 TEACH_WEIGHT: Final[float] = 1.0
 # The concept block and the word block are normalised separately and then mixed, so a
 # long statement full of unexplained words does not drown the concept it names. The
@@ -186,10 +195,16 @@ class Lexicon:
     # Words and prefixes that alone name a concept (one-word terms): known tails.
     concept_words: set[str] = field(default_factory=set)
     concept_prefixes: set[str] = field(default_factory=set)
+    # Pivot vocabulary: language -> folded word or stem -> pivot lemma.
+    pivots: dict[str, dict[str, str]] = field(default_factory=dict)
+    _pivot_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, concepts: Iterable[Concept] = CONCEPTS) -> Lexicon:
+    def build(
+        cls, concepts: Iterable[Concept] = CONCEPTS, pivots: Iterable[Pivot] = PIVOTS
+    ) -> Lexicon:
         lex = cls(concepts={c.id: c for c in concepts})
+        lex._index_pivots(pivots)
         for concept in lex.concepts.values():
             for language, terms in concept.terms.items():
                 for text in terms:
@@ -217,6 +232,78 @@ class Lexicon:
         for tok in term.toks[1:]:
             if tok.keys:
                 self.vocabulary.update(k for k in tok.keys if len(k) >= MIN_PART)
+
+    def _index_pivots(self, pivots: Iterable[Pivot]) -> None:
+        for lang in LANGS:
+            self.pivots[lang] = {}
+        for pivot, forms in pivots:
+            for lang, words_ in forms.items():
+                table = self.pivots[lang]
+                for form in words_:
+                    if " " in form or "-" in form and len(form) < 4:
+                        continue
+                    table.setdefault(fold(form), pivot)
+                    s = fold(stem(form, lang))
+                    if len(s) >= MIN_PIVOT_STEM:
+                        table.setdefault(s, pivot)
+
+    def pivot(self, word: str, language: str) -> str | None:
+        """The pivot lemma of one word: its own language first, then the others."""
+        folded = fold(word)
+        own = self.pivots.get(language)
+        if own is not None:
+            hit = own.get(folded) or own.get(fold(stem(word, language)))
+            if hit:
+                return hit
+        for lang in LANGS:
+            if lang == language:
+                continue
+            table = self.pivots[lang]
+            hit = table.get(folded)
+            if hit:
+                return hit
+            s = fold(stem(word, lang))
+            if len(s) >= MIN_STEM and s in table:
+                return table[s]
+        return None
+
+    def pivots_of(self, word: str, language: str) -> tuple[str, ...]:
+        """Pivots of a word, or of the parts of a compound (tail first), or nothing."""
+        key = (word, language)
+        cached = self._pivot_cache.get(key)
+        if cached is not None:
+            return cached
+        whole = self.pivot(word, language)
+        found: tuple[str, ...] = ()
+        if whole:
+            found = (whole,)
+        elif language != "en" and len(word) >= 2 * MIN_PART + 1:
+            found = self._pivot_parts(word, language, 0)
+        if len(self._pivot_cache) < 500_000:
+            self._pivot_cache[key] = found
+        return found
+
+    def _pivot_parts(self, word: str, language: str, depth: int) -> tuple[str, ...]:
+        """Longest known tail, then the head (itself split once more if need be)."""
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            tail = self.pivot(word[i:], language)
+            if not tail:
+                continue
+            head = word[:i]
+            heads = [head]
+            if len(head) > MIN_PART and head[-1] in LINKING:
+                heads.append(head[:-1])
+            for h in heads:
+                hp = self.pivot(h, language)
+                if hp:
+                    return (tail, hp)
+            if depth == 0 and len(head) >= 2 * MIN_PART:
+                deeper = self._pivot_parts(head, language, 1)
+                if deeper:
+                    return (tail, *deeper)
+            if len(word) - i >= MIN_TAIL:
+                return (tail,)
+        return ()
 
     def broader(self, concept_id: str) -> tuple[str, ...]:
         concept = self.concepts.get(concept_id)
@@ -415,6 +502,7 @@ def analyse(
     stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
     vector: Vector = {}
     content: list[str] = []
+    pivots: list[tuple[str, float]] = []
     shown: list[str] = []
     for j, unit in enumerate(units):
         i = origin[j]
@@ -425,6 +513,8 @@ def analyse(
             concepts.update(taught[s])
             continue
         content.append(s)
+        for k, p in enumerate(lex.pivots_of(unit, language)):
+            pivots.append((p, W_PIVOT if k == 0 else W_PIVOT * W_PIVOT_HEAD))
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
     specific = 0.0
@@ -440,7 +530,17 @@ def analyse(
         if len(s) >= 4:
             for g in _grams(s):
                 _put(wordvec, "g:" + g, W_GRAM)
-    vector = _mix(vector, W_CONCEPT_BLOCK * min(1.0, specific), wordvec, W_WORD_BLOCK)
+    pivotvec: Vector = {}
+    for p, w in pivots:
+        _put(pivotvec, "p:" + p, w)
+    vector = _mix(
+        vector,
+        W_CONCEPT_BLOCK * min(1.0, specific),
+        wordvec,
+        W_WORD_BLOCK,
+        pivotvec,
+        W_PIVOT_BLOCK,
+    )
     return Analysis(
         vector=vector,
         concepts=frozenset(concepts | secondary),
@@ -459,12 +559,18 @@ def _unit(vector: Vector) -> Vector:
     return {k: v / norm for k, v in vector.items()} if norm else {}
 
 
-def _mix(concepts: Vector, a: float, words: Vector, b: float) -> Vector:
-    """``a`` parts concept block and ``b`` parts word block, each a unit vector first."""
-    if not concepts or not words:
-        return _unit(concepts or words)
-    mixed = {k: a * v for k, v in _unit(concepts).items()}
-    mixed.update((k, b * v) for k, v in _unit(words).items())
+def _mix(concepts: Vector, a: float, words: Vector, b: float, pivots: Vector, c: float) -> Vector:
+    """``a`` parts concept block, ``b`` parts word block and ``c`` parts pivot block.
+
+    Each block is a unit vector first; a statement with only words (no concept) keeps
+    the same word-to-pivot balance.
+    """
+    blocks = [(v, w) for v, w in ((concepts, a), (words, b), (pivots, c)) if v]
+    if len(blocks) == 1:
+        return _unit(blocks[0][0])
+    mixed: Vector = {}
+    for block, weight in blocks:
+        mixed.update((k, weight * v) for k, v in _unit(block).items())
     return _unit(mixed)
 
 

@@ -23,15 +23,15 @@ from fasit.engine.signals.embedding import Embedder
 from fasit.engine.signals.labels import theme_label
 from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
 
-_INDEXED = ("c", "w")  # n-gram features are scored but not used to find candidates
+_INDEXED = ("c", "w", "p")  # n-gram features are scored but not used to find candidates
 
 
 @dataclass(frozen=True)
 class GroupingConfig:
     """Knobs of the grouping; the defaults are what the docs and tests assume."""
 
-    threshold: float = 0.38
-    merge_threshold: float = 0.42
+    threshold: float = 0.30
+    merge_threshold: float = 0.36
     refine_passes: int = 2
     embed_weight: float = 0.5
     max_postings: int = 400

@@ -1,6 +1,6 @@
 import pytest
 
-from fasit.engine.signals.analysis import analyse, fold, split_compound
+from fasit.engine.signals.analysis import analyse, default_lexicon, fold, split_compound
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,39 @@ def test_every_concept_has_names_and_terms_in_all_four_languages() -> None:
         assert all(concept.names.get(lang) for lang in LANGS), concept.id
         assert all(concept.terms.get(lang) for lang in LANGS), concept.id
         assert set(concept.broader) <= set(ids), concept.id
+
+
+# --- the pivot vocabulary ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pivot"),
+    [
+        ("Vattnet är brunt.", "sv", "water"),
+        ("Vannet er brunt.", "nb", "water"),
+        ("Vandet er brunt.", "da", "water"),
+        ("The water is brown.", "en", "water"),
+        ("Nycklarna försvann.", "sv", "key"),
+        ("Nøklene forsvant.", "nb", "key"),
+        ("Nøglerne forsvandt.", "da", "key"),
+        ("Det ligger snö på trappan.", "sv", "snow"),
+        ("Kaffemaskinen er i stykker.", "nb", "coffee"),
+    ],
+)
+def test_words_without_a_concept_get_a_pivot_in_every_language(
+    text: str, language: str, pivot: str
+) -> None:
+    assert "p:" + pivot in analyse(text, language).vector
+
+
+def test_compound_parts_get_pivots_tail_first() -> None:
+    lex = default_lexicon()
+    assert lex.pivots_of("kaffemaskinen", "da")[:2] == ("machine", "coffee")
+    assert lex.pivots_of("storage", "en") == ()
+
+
+def test_the_pivot_vocabulary_is_large_and_covers_every_nordic_language() -> None:
+    from fasit.engine.signals.lexicon.vocabulary import PIVOTS
+
+    assert len(PIVOTS) >= 700
+    assert all(forms[lang] for _, forms in PIVOTS for lang in ("sv", "nb", "da"))

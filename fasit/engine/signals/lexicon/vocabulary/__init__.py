@@ -1,0 +1,65 @@
+"""A general Nordic-English pivot vocabulary: everyday content words -> an English lemma.
+
+The B2B concepts (``lexicon``) cover what buyers raise about buying; everything else a
+customer says (water, keys, snow, lifts, coffee machines ...) would otherwise only
+meet its own language. This vocabulary gives common content words of Swedish,
+Norwegian bokmål and Danish a language-independent identity: the English lemma they
+translate to (the *pivot*), so that "vatten", "vann", "vand" and "water" share the
+feature ``p:water``.
+
+Written for Fasit field by field (people and roles, places and buildings, time and
+quantities, actions, properties, things, and the nouns of the industries Fasit's
+customers are in), from general knowledge of the languages; it is not derived from
+any evaluation file and copies no dictionary.
+
+Rows are ``pivot | sv | nb | da | en`` with synonyms separated by commas inside a
+column; the English column lists English variants besides the pivot itself (which
+always counts). Base forms are enough: inflections are reached through the Snowball
+stems of each language and compounds through their parts (see ``analysis``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from fasit.engine.signals.lexicon._base import LANGS
+from fasit.engine.signals.lexicon.vocabulary import (
+    actions,
+    industry,
+    people,
+    places,
+    properties,
+    things,
+    time,
+)
+
+Pivot = tuple[str, dict[str, tuple[str, ...]]]
+
+
+def parse(text: str) -> list[Pivot]:
+    """Rows of ``pivot | sv | nb | da | en`` (blank lines and ``#`` comments skipped)."""
+    rows: list[Pivot] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) != 1 + len(LANGS):
+            raise ValueError(f"pivot row needs {1 + len(LANGS)} columns: {line!r}")
+        pivot = cells[0].lower()
+        forms = {
+            lang: tuple(f.strip().lower() for f in cell.split(",") if f.strip())
+            for lang, cell in zip(LANGS, cells[1:], strict=True)
+        }
+        forms["en"] = (pivot, *forms["en"]) if " " not in pivot else forms["en"]
+        rows.append((pivot, forms))
+    return rows
+
+
+PIVOTS: Final[tuple[Pivot, ...]] = tuple(
+    row
+    for module in (people, places, time, actions, properties, things, industry)
+    for row in parse(module.ROWS)
+)
+
+__all__ = ["PIVOTS", "Pivot", "parse"]
