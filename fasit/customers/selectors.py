@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from fasit.conversations.models import Conversation
 from fasit.customers.models import Account, BuyingRole, Person, PersonRole, Tier
@@ -32,9 +33,23 @@ def account_list(
         accounts = accounts.filter(category=category)
     if owner is not None:
         accounts = accounts.filter(owner=owner)
+    # Correlated subqueries rather than joins: joining roles and conversations
+    # multiplies rows (people x conversations per account) before grouping, and a
+    # subquery is only evaluated for the page of rows actually shown.
+    people = (
+        PersonRole.objects.filter(account=OuterRef("pk"))
+        .values("account")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    last = (
+        Conversation.objects.filter(account=OuterRef("pk"))
+        .order_by("-occurred_at")
+        .values("occurred_at")[:1]
+    )
     return accounts.annotate(
-        people_count=Count("roles", distinct=True),
-        last_conversation_at=Max("conversations__occurred_at"),
+        people_count=Coalesce(Subquery(people), 0),
+        last_conversation_at=Subquery(last),
     ).order_by("name")
 
 
