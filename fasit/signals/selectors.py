@@ -99,30 +99,37 @@ def board(
 def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list[BoardTheme]:
     """Fill in quotes for the themes on one page of the board: the latest from each
     independent account first (the level is about independent customers, so the
-    evidence should show them), then the latest of the rest."""
+    evidence should show them), then the latest of the rest.
+
+    Candidates are read as plain tuples and only the chosen quotes become model
+    objects: a theme can have thousands of statements."""
     by_theme = {item.theme.pk: item for item in items}
-    candidates: dict[int, list[Statement]] = {pk: [] for pk in by_theme}
-    statements = (
+    pools: dict[int, list[tuple[int, int]]] = {pk: [] for pk in by_theme}
+    rows = (
         statements_filtered(team, **filters)
         .filter(theme_id__in=by_theme)
-        .select_related("account", "person", "conversation")
         .order_by("-said_on", "-id")
+        .values_list("id", "theme_id", "account_id")
     )
-    for statement in statements.iterator(chunk_size=2000):
-        pool = candidates[statement.theme_id]
+    for statement_id, theme_id, account_id in rows.iterator(chunk_size=5000):
+        pool = pools[theme_id]
         if len(pool) < CANDIDATES_PER_THEME:
-            pool.append(statement)
+            pool.append((statement_id, account_id))
     roots = group_roots(team)
-    for pk, pool in candidates.items():
+    chosen: dict[int, list[int]] = {}
+    for theme_id, pool in pools.items():
         seen: set[int] = set()
-        first = []
-        for statement in pool:
-            key = roots.get(statement.account_id, statement.account_id)
-            if key not in seen:
-                seen.add(key)
-                first.append(statement)
-        rest = [s for s in pool if s not in first]
-        by_theme[pk].evidence = (first + rest)[:EVIDENCE_PER_THEME]
+        first, rest = [], []
+        for statement_id, account_id in pool:
+            key = roots.get(account_id, account_id)
+            (rest if key in seen else first).append(statement_id)
+            seen.add(key)
+        chosen[theme_id] = (first + rest)[:EVIDENCE_PER_THEME]
+    wanted = [pk for ids in chosen.values() for pk in ids]
+    loaded = Statement.objects.filter(pk__in=wanted).select_related("account", "person", "conversation")
+    by_id = {statement.pk: statement for statement in loaded}
+    for theme_id, ids in chosen.items():
+        by_theme[theme_id].evidence = [by_id[pk] for pk in ids]
     return items
 
 
