@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.forms import DateInput
@@ -58,7 +59,13 @@ class StatementForm(forms.Form):
 
     def __init__(self, *args: Any, conversation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.for_team(conversation.team)
+        # The account's people and whoever took part: a team can have thousands.
+        self.fields["person"].queryset = (
+            Person.objects.for_team(conversation.team)
+            .filter(Q(roles__account_id=conversation.account_id) | Q(conversations=conversation))
+            .distinct()
+            .order_by("name")
+        )
 
 
 class RenameForm(forms.Form):

@@ -126,7 +126,9 @@ def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list
             seen.add(key)
         chosen[theme_id] = (first + rest)[:EVIDENCE_PER_THEME]
     wanted = [pk for ids in chosen.values() for pk in ids]
-    loaded = Statement.objects.filter(pk__in=wanted).select_related("account", "person", "conversation")
+    loaded = Statement.objects.filter(pk__in=wanted).select_related(
+        "account", "person", "conversation"
+    )
     by_id = {statement.pk: statement for statement in loaded}
     for theme_id, ids in chosen.items():
         by_theme[theme_id].evidence = [by_id[pk] for pk in ids]
@@ -143,7 +145,7 @@ def theme_statements(theme: Theme) -> QuerySet[Statement]:
 
 
 def theme_accounts(theme: Theme) -> list[Account]:
-    ids = theme_statements(theme).values_list("account_id", flat=True).distinct()
+    ids = Statement.objects.for_team(theme.team).filter(theme=theme).values("account_id")
     return list(Account.objects.for_team(theme.team).filter(pk__in=ids).order_by("name"))
 
 

@@ -17,6 +17,7 @@ from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
 
 THEMES_PER_PAGE = 20
+STATEMENTS_PER_PAGE = 50
 
 
 @team_required
@@ -45,12 +46,16 @@ def board(request: HttpRequest) -> HttpResponse:
 def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     theme = get_for_team_or_404(Theme.objects.all(), team, pk=pk)
+    page = Paginator(selectors.theme_statements(theme), STATEMENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "signals/theme_detail.html",
         {
             "theme": theme,
-            "statements": selectors.theme_statements(theme),
+            "page_obj": page,
+            "statements": list(page),
             "accounts": selectors.theme_accounts(theme),
             "rename_form": RenameForm(initial={"name": theme.name}),
             "merge_form": ThemeChoiceForm(team=team, exclude=theme),

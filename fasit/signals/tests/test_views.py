@@ -197,3 +197,20 @@ def test_board_evidence_shows_each_independent_customer_first(
     html = alice_client.get(reverse("signals:board")).content.decode()
     assert "Vi vill inte äga utrustningen" in html
     assert "lease udstyret" in html
+
+
+def test_theme_page_pages_its_evidence(team_a: Any, alice: Any, alice_client: Any) -> None:
+    statement = _seed(team_a, alice)[0]
+    for i in range(55):
+        services.statement_create(
+            team=team_a,
+            actor=alice,
+            conversation=statement.conversation,
+            text=f"Vi vil heller betale per driftstime enn å kjøpe maskinene ({i}).",
+        )
+    first = alice_client.get(reverse("signals:theme", args=[statement.theme_id])).content.decode()
+    second = alice_client.get(
+        reverse("signals:theme", args=[statement.theme_id]), {"page": 2}
+    ).content.decode()
+    assert first.count('name="statements"') == 50
+    assert second.count('name="statements"') == 8
