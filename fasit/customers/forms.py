@@ -121,11 +121,10 @@ class PersonCreateForm(PersonForm):
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
+    # A name to type rather than a list to scroll: teams have thousands of accounts.
+    account_name = forms.CharField(label=_("Account"), required=False)
     account = forms.ModelChoiceField(
-        label=_("Account"),
-        queryset=Account.objects.none(),
-        required=False,
-        empty_label=_("All accounts"),
+        queryset=Account.objects.none(), required=False, widget=forms.HiddenInput
     )
     buying_role = forms.ChoiceField(
         label=_("Buying role"), choices=[("", _("All roles")), *BuyingRole.choices], required=False

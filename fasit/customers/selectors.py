@@ -88,7 +88,12 @@ def account_timeline(account: Account, limit: int = 50) -> QuerySet[Conversation
 
 
 def person_list(
-    team: Team | None, *, q: str = "", account: Any = None, buying_role: str = ""
+    team: Team | None,
+    *,
+    q: str = "",
+    account: Any = None,
+    account_name: str = "",
+    buying_role: str = "",
 ) -> QuerySet[Person]:
     people = Person.objects.for_team(team)
     if q:
@@ -97,6 +102,8 @@ def person_list(
         )
     if account is not None:
         people = people.filter(roles__account=account)
+    if account_name:
+        people = people.filter(roles__account__name__icontains=account_name)
     if buying_role:
         people = people.filter(roles__buying_role=buying_role)
     return (

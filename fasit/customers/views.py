@@ -140,6 +140,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         team,
         q=params.get("q", ""),
         account=params.get("account"),
+        account_name=params.get("account_name", ""),
         buying_role=params.get("buying_role", ""),
     )
     return render(

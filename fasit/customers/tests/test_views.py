@@ -124,3 +124,17 @@ def test_person_page_shows_the_human_profile(team_a: Any, alice_client: Any) -> 
     html = alice_client.get(reverse("people:detail", args=[person.pk])).content.decode()
     assert "Oppetid" in html
     assert "Langrenn" in html
+
+
+def test_people_filter_by_account_name(team_a: Any, alice_client: Any) -> None:
+    PersonRoleFactory(
+        person=PersonFactory(team=team_a, name="Kari Berg"),
+        account=AccountFactory(team=team_a, name="Fjord Energi AS"),
+    )
+    PersonRoleFactory(
+        person=PersonFactory(team=team_a, name="Ola Dahl"),
+        account=AccountFactory(team=team_a, name="Bergen Bygg AS"),
+    )
+    html = alice_client.get(reverse("people:list"), {"account_name": "fjord"}).content.decode()
+    assert "Kari Berg" in html
+    assert "Ola Dahl" not in html
