@@ -157,7 +157,6 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "person": person,
         "profile": selectors.person_profile(person),
-        "role_form": PersonRoleForm(team=team),
         "profile_forms": {kind: form_class() for kind, form_class in PROFILE_FORMS.items()},
     }
     return render(request, "customers/person_detail.html", context)
@@ -204,6 +203,16 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%(name)s deleted.") % {"name": person.name})
         return redirect("people:list")
     return render(request, "confirm_delete.html", {"object": person})
+
+
+@write_required
+def person_role_form(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    context = {"person": person, "role_form": PersonRoleForm(team=team)}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "customers/_role_form.html", context)
+    return render(request, "customers/role_form.html", context)
 
 
 @require_POST

@@ -126,6 +126,7 @@ def record_urls(w: World) -> dict[str, str]:
         "people:edit": reverse("people:edit", args=[p]),
         "people:delete": reverse("people:delete", args=[p]),
         "people:role_add": reverse("people:role_add", args=[p]),
+        "people:role_form": reverse("people:role_form", args=[p]),
         "people:role_remove": reverse("people:role_remove", args=[p, w.role.pk]),
         "people:profile_add": reverse("people:profile_add", args=[p, "family"]),
         "people:profile_remove": reverse("people:profile_remove", args=[p, "family", w.family.pk]),

@@ -138,3 +138,13 @@ def test_people_filter_by_account_name(team_a: Any, alice_client: Any) -> None:
     html = alice_client.get(reverse("people:list"), {"account_name": "fjord"}).content.decode()
     assert "Kari Berg" in html
     assert "Ola Dahl" not in html
+
+
+def test_role_form_is_fetched_when_opened(team_a: Any, bob_client: Any) -> None:
+    person = PersonFactory(team=team_a)
+    AccountFactory(team=team_a, name="Fjord Energi AS")
+    page = bob_client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    fragment = bob_client.get(reverse("people:role_form", args=[person.pk]), HTTP_HX_REQUEST="true")
+    assert "Fjord Energi AS" not in page
+    assert "Fjord Energi AS" in fragment.content.decode()
+    assert "<html" not in fragment.content.decode()
