@@ -3,17 +3,47 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import F, Max
+from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from fasit.conversations.models import Initiator, Kind, SpeakerSide
+from fasit.conversations.models import Conversation, Initiator, Kind, SpeakerSide
 from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.forms import DateInput, DateTimeInput, UserChoiceField, UserMultipleChoiceField
 from fasit.customers.models import Account, Person
 from fasit.tenancy.selectors import team_users
 
 PEOPLE_SHORTLIST = 12
+ACCOUNT_SHORTLIST = 50
+
+
+def account_shortlist(
+    team: Any, user: Any, chosen: Account | None, query: str = ""
+) -> list[Account]:
+    """The accounts the log form offers: those matching a search, else the user's own
+    (or, for someone who owns none, the team's most recently met), with the chosen
+    one first. A team can have thousands of accounts; a phone shows a few dozen."""
+    accounts = Account.objects.for_team(team)
+    if query:
+        found = accounts.filter(name__icontains=query).order_by("name")
+    else:
+        own = accounts.filter(owner=user) if user is not None else accounts.none()
+        found = (
+            own.order_by("name")
+            if own.exists()
+            else accounts.annotate(
+                last_met=Subquery(
+                    Conversation.objects.filter(account=OuterRef("pk"))
+                    .order_by("-occurred_at")
+                    .values("occurred_at")[:1]
+                )
+            ).order_by(F("last_met").desc(nulls_last=True), "name")
+        )
+    shortlist = list(found[:ACCOUNT_SHORTLIST])
+    if chosen is not None and chosen not in shortlist:
+        shortlist.insert(0, chosen)
+    return shortlist
 
 
 class ConversationForm(forms.Form):
@@ -67,6 +97,7 @@ class ConversationForm(forms.Form):
         team: Any,
         account: Account | None = None,
         people_query: str = "",
+        user: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -80,6 +111,11 @@ class ConversationForm(forms.Form):
         }
         chosen = account or self._chosen_account(team)
         self.people_shortlist = self._shortlist(team, chosen, people_query)
+        self._team, self._user, self._chosen = team, user, chosen
+
+    @cached_property
+    def account_shortlist(self) -> list[Account]:
+        return account_shortlist(self._team, self._user, self._chosen)
 
     def _chosen_account(self, team: Any) -> Account | None:
         pk = self["account"].value()

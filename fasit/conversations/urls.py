@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.conversation_list, name="list"),
     path("log/", views.conversation_log, name="log"),
     path("log/people/", views.account_people_choices, name="people_choices"),
+    path("log/accounts/", views.account_choices, name="account_choices"),
     path("<int:pk>/", views.conversation_detail, name="detail"),
     path("<int:pk>/edit/", views.conversation_edit, name="edit"),
     path("<int:pk>/delete/", views.conversation_delete, name="delete"),

@@ -15,6 +15,7 @@ from fasit.conversations.forms import (
     ConversationForm,
     FollowUpForm,
     TranscriptForm,
+    account_shortlist,
 )
 from fasit.conversations.listening_views import card_context
 from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
@@ -91,7 +92,9 @@ def _log_kwargs(data: dict[str, Any], actor: Any) -> dict[str, Any]:
 def conversation_log(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     initial = {"account": request.GET.get("account")} if request.GET.get("account") else {}
-    form = ConversationForm(request.POST or None, request.FILES or None, team=team, initial=initial)
+    form = ConversationForm(
+        request.POST or None, request.FILES or None, team=team, initial=initial, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             conversation = services.conversation_log(
@@ -103,6 +106,18 @@ def conversation_log(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Conversation logged."))
             return redirect("conversations:detail", pk=conversation.pk)
     return render(request, "conversations/conversation_form.html", {"form": form})
+
+
+@team_required
+def account_choices(request: HttpRequest) -> HttpResponse:
+    """htmx: the accounts matching what was typed in the log form's account search."""
+    accounts = account_shortlist(
+        request.team,  # type: ignore[attr-defined]
+        request.user,
+        None,
+        request.GET.get("account_search", "").strip(),
+    )
+    return render(request, "conversations/_account_options.html", {"accounts": accounts})
 
 
 @team_required
