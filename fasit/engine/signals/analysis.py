@@ -23,7 +23,7 @@ from typing import Final
 import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
-from fasit.engine.signals.lexicon.vocabulary import PIVOTS, Pivot
+from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
 from fasit.engine.text.tokens import words
 
 _STEMMER_NAMES: Final[dict[str, str]] = {
@@ -55,7 +55,35 @@ W_GRAM: Final[float] = 0.12
 W_PIVOT: Final[float] = 1.0
 W_PIVOT_BLOCK: Final[float] = 0.5
 W_PIVOT_HEAD: Final[float] = 0.6
+# A pivot's broader group (``h:<group>``: mouse, rat, cockroach -> pests) lets
+# statements that name different members of one field meet, more weakly than the
+# members themselves.
+W_GROUP: Final[float] = 0.6
+# The second and later pivots of a word listed in several rows count less.
+W_PIVOT_ALT: Final[float] = 0.7
 MIN_PIVOT_STEM: Final[int] = 3
+# Definite and plural endings Snowball leaves on Nordic nouns ("snön", "kranvattnet",
+# "nøklene", "rotterne"), tried longest first when a word has no pivot as it stands.
+DEFINITE_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
+    "sv": (
+        "arnas",
+        "ornas",
+        "ernas",
+        "arna",
+        "orna",
+        "erna",
+        "ens",
+        "ets",
+        "en",
+        "et",
+        "na",
+        "n",
+        "t",
+    ),
+    "nb": ("enes", "ene", "ens", "ets", "en", "et", "er", "a", "e"),
+    "da": ("ernes", "erne", "enes", "ene", "ens", "ets", "en", "et", "ne", "er", "e"),
+    "en": (),
+}
 TEACH_WEIGHT: Final[float] = 1.0
 # The concept block and the word block are normalised separately and then mixed, so a
 # long statement full of unexplained words does not drown the concept it names. The
@@ -195,16 +223,25 @@ class Lexicon:
     # Words and prefixes that alone name a concept (one-word terms): known tails.
     concept_words: set[str] = field(default_factory=set)
     concept_prefixes: set[str] = field(default_factory=set)
-    # Pivot vocabulary: language -> folded word or stem -> pivot lemma.
-    pivots: dict[str, dict[str, str]] = field(default_factory=dict)
-    _pivot_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # Pivot vocabulary: language -> folded word or stem -> pivot lemmas (a word listed
+    # in several rows has several), and pivot -> its broader group.
+    pivots: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
+    pivot_weight: dict[str, float] = field(default_factory=dict)
+    _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, concepts: Iterable[Concept] = CONCEPTS, pivots: Iterable[Pivot] = PIVOTS
+        cls,
+        concepts: Iterable[Concept] = CONCEPTS,
+        pivots: Iterable[Pivot] = PIVOTS,
+        groups: Mapping[str, str] = GROUPS,
+        pivot_weights: Mapping[str, float] = PIVOT_WEIGHTS,
     ) -> Lexicon:
         lex = cls(concepts={c.id: c for c in concepts})
         lex._index_pivots(pivots)
+        lex.groups = dict(groups)
+        lex.pivot_weight = dict(pivot_weights)
         for concept in lex.concepts.values():
             for language, terms in concept.terms.items():
                 for text in terms:
@@ -242,13 +279,16 @@ class Lexicon:
                 for form in words_:
                     if " " in form or "-" in form and len(form) < 4:
                         continue
-                    table.setdefault(fold(form), pivot)
+                    keys = [fold(form)]
                     s = fold(stem(form, lang))
                     if len(s) >= MIN_PIVOT_STEM:
-                        table.setdefault(s, pivot)
+                        keys.append(s)
+                    for k in keys:
+                        have = table.get(k, ())
+                        if pivot not in have:
+                            table[k] = (*have, pivot)
 
-    def pivot(self, word: str, language: str) -> str | None:
-        """The pivot lemma of one word: its own language first, then the others."""
+    def _lookup(self, word: str, language: str) -> tuple[str, ...]:
         folded = fold(word)
         own = self.pivots.get(language)
         if own is not None:
@@ -265,44 +305,70 @@ class Lexicon:
             s = fold(stem(word, lang))
             if len(s) >= MIN_STEM and s in table:
                 return table[s]
-        return None
+        return ()
 
-    def pivots_of(self, word: str, language: str) -> tuple[str, ...]:
-        """Pivots of a word, or of the parts of a compound (tail first), or nothing."""
+    def pivot_all(self, word: str, language: str) -> tuple[str, ...]:
+        """Pivot lemmas of one word: its own language first, then the others, then the
+        word without a definite or plural ending Snowball left on it."""
+        hit = self._lookup(word, language)
+        if hit or len(word) <= MIN_PART:
+            return hit
+        langs = (language,) if language in DEFINITE_ENDINGS else ("sv", "nb", "da")
+        for lang in langs:
+            for ending in DEFINITE_ENDINGS[lang]:
+                if word.endswith(ending) and len(word) - len(ending) >= MIN_PART:
+                    hit = self._lookup(word[: -len(ending)], lang)
+                    if hit:
+                        return hit
+        return ()
+
+    def pivot(self, word: str, language: str) -> str | None:
+        """The first pivot lemma of one word, or None."""
+        hit = self.pivot_all(word, language)
+        return hit[0] if hit else None
+
+    def pivot_weights(self, word: str, language: str) -> tuple[tuple[str, float], ...]:
+        """Pivots of a word (all its rows), or of the parts of a compound (tail first,
+        the head weaker), each with its weight; nothing if none is known."""
         key = (word, language)
         cached = self._pivot_cache.get(key)
         if cached is not None:
             return cached
-        whole = self.pivot(word, language)
-        found: tuple[str, ...] = ()
+        whole = self.pivot_all(word, language)
+        found: tuple[tuple[str, float], ...] = ()
         if whole:
-            found = (whole,)
+            found = _weighted(whole, W_PIVOT)
         elif language != "en" and len(word) >= 2 * MIN_PART + 1:
             found = self._pivot_parts(word, language, 0)
         if len(self._pivot_cache) < 500_000:
             self._pivot_cache[key] = found
         return found
 
-    def _pivot_parts(self, word: str, language: str, depth: int) -> tuple[str, ...]:
+    def pivots_of(self, word: str, language: str) -> tuple[str, ...]:
+        """Pivots of a word, or of the parts of a compound (tail first), or nothing."""
+        return tuple(p for p, _ in self.pivot_weights(word, language))
+
+    def _pivot_parts(self, word: str, language: str, depth: int) -> tuple[tuple[str, float], ...]:
         """Longest known tail, then the head (itself split once more if need be)."""
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
-            tail = self.pivot(word[i:], language)
+            tail = self.pivot_all(word[i:], language)
             if not tail:
                 continue
+            found = _weighted(tail, W_PIVOT)
             head = word[:i]
             heads = [head]
             if len(head) > MIN_PART and head[-1] in LINKING:
                 heads.append(head[:-1])
             for h in heads:
-                hp = self.pivot(h, language)
+                hp = self._lookup(h, language)
                 if hp:
-                    return (tail, hp)
+                    return found + _weighted(hp, W_PIVOT * W_PIVOT_HEAD)
             if depth == 0 and len(head) >= 2 * MIN_PART:
                 deeper = self._pivot_parts(head, language, 1)
                 if deeper:
-                    return (tail, *deeper)
+                    return found + tuple((p, w * W_PIVOT_HEAD) for p, w in deeper)
             if len(word) - i >= MIN_TAIL:
-                return (tail,)
+                return found
         return ()
 
     def broader(self, concept_id: str) -> tuple[str, ...]:
@@ -351,6 +417,10 @@ class Lexicon:
 
     def is_word(self, part: str) -> bool:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
+
+
+def _weighted(pivots: tuple[str, ...], weight: float) -> tuple[tuple[str, float], ...]:
+    return tuple((p, weight if k == 0 else weight * W_PIVOT_ALT) for k, p in enumerate(pivots))
 
 
 def _match_from(
@@ -513,8 +583,7 @@ def analyse(
             concepts.update(taught[s])
             continue
         content.append(s)
-        for k, p in enumerate(lex.pivots_of(unit, language)):
-            pivots.append((p, W_PIVOT if k == 0 else W_PIVOT * W_PIVOT_HEAD))
+        pivots.extend(lex.pivot_weights(unit, language))
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
     specific = 0.0
@@ -532,7 +601,11 @@ def analyse(
                 _put(wordvec, "g:" + g, W_GRAM)
     pivotvec: Vector = {}
     for p, w in pivots:
+        w *= lex.pivot_weight.get(p, 1.0)
         _put(pivotvec, "p:" + p, w)
+        group = lex.groups.get(p)
+        if group is not None:
+            _put(pivotvec, "h:" + group, W_GROUP * w)
     vector = _mix(
         vector,
         W_CONCEPT_BLOCK * min(1.0, specific),

@@ -23,7 +23,10 @@ from fasit.engine.signals.embedding import Embedder
 from fasit.engine.signals.labels import theme_label
 from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
 
-_INDEXED = ("c", "w", "p")  # n-gram features are scored but not used to find candidates
+_INDEXED = ("c", "w", "p", "h")  # n-gram features are scored but not used to find candidates
+# Word, pivot and pivot-group features also count as *shared evidence*, weighted by
+# how rare they are among the statements indexed (see ``ThemeIndex._overlap``).
+_EVIDENCE: frozenset[str] = frozenset("wph")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,13 @@ class GroupingConfig:
     max_postings: int = 400
     max_candidates: int = 40
     brute_force_themes: int = 300  # with an embedder, compare with all themes up to this
+    # Shared rare words and pivots: the IDF-weighted share of a statement's evidence
+    # that a theme's members also carry, scaled by this and added to the cosine.
+    overlap_weight: float = 0.7
+    # Evidence no other statement has yet cannot join anything; it counts this much in
+    # the statement's own total.
+    unique_weight: float = 0.5
+    single_cue: float = 0.5
 
 
 @dataclass
@@ -48,6 +58,8 @@ class _ThemeState:
     emb: list[float] | None = None
     emb_norm2: float = 0.0
     fixed: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)  # members with each evidence feature
+    concept2: float = 0.0  # squared norm of the concept features of ``sums``
 
 
 def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
@@ -87,6 +99,10 @@ class ThemeIndex:
         self._theme_of: dict[str, str] = {}
         self._themes: dict[str, _ThemeState] = {}
         self._postings: dict[str, dict[str, None]] = {}
+        # Document frequency of evidence features over the indexed statements, kept up
+        # to date in O(features) as statements are analysed.
+        self._df: dict[str, int] = {}
+        self._counted: set[str] = set()
 
     # --- building ---------------------------------------------------------------------
 
@@ -104,7 +120,12 @@ class ThemeIndex:
         themes).
         """
         index = cls(decisions=decisions, **kwargs)  # type: ignore[arg-type]
+        statements = list(statements)
+        # Analyse everything first, so rarity is known before anything is compared.
         for statement in statements:
+            index._prepare(statement)
+        for statement in statements:
+            statement = index._statements[statement.id]
             theme_id = assignments.get(statement.id)
             if theme_id is None:
                 index.add(statement)
@@ -114,7 +135,7 @@ class ThemeIndex:
 
     def add(self, statement: Statement) -> str:
         """Put one statement in the best theme above the threshold, or a new one."""
-        if statement.id in self._statements:
+        if statement.id in self._theme_of:
             raise ValueError(f"statement {statement.id!r} is already in the index")
         placed = self._placements.get(statement.id)
         if placed is not None:
@@ -132,7 +153,10 @@ class ThemeIndex:
     def add_many(self, statements: Iterable[Statement]) -> list[str]:
         batch = list(statements)
         self._embed_batch(batch)
-        return [self.add(s) for s in batch]
+        for s in batch:
+            if s.id not in self._theme_of:
+                self._prepare(s)
+        return [self.add(self._statements.get(s.id, s)) for s in batch]
 
     # --- people's decisions -------------------------------------------------------------
 
@@ -286,11 +310,21 @@ class ThemeIndex:
         if statement.language is None:
             statement = replace(statement, language=language)
         self._statements[statement.id] = statement
+        if statement.id in self._counted:
+            self._count(self._analysis[statement.id].vector, -1)
         self._analysis[statement.id] = analyse(
             statement.text, language, lexicon=self._lexicon, taught=self._taught
         )
+        self._count(self._analysis[statement.id].vector, 1)
+        self._counted.add(statement.id)
         if self._embedder is not None and statement.id not in self._embedding:
             self._embed_batch([statement])
+
+    def _count(self, vector: Mapping[str, float], delta: int) -> None:
+        df = self._df
+        for f in vector:
+            if f[0] in _EVIDENCE:
+                df[f] = df.get(f, 0) + delta
 
     def _embed_batch(self, statements: Sequence[Statement]) -> None:
         if self._embedder is None:
@@ -303,7 +337,7 @@ class ThemeIndex:
             self._embedding[s.id] = [v / norm for v in vec]
 
     def _insert(self, statement: Statement, theme_id: str, *, fixed: bool) -> None:
-        if statement.id in self._statements and statement.id in self._theme_of:
+        if statement.id in self._theme_of:
             raise ValueError(f"statement {statement.id!r} is already in the index")
         self._prepare(statement)
         self._join(statement.id, theme_id)
@@ -317,10 +351,15 @@ class ThemeIndex:
         vector = self._analysis[sid].vector
         dot = _dot(vector, state.sums)
         state.norm2 += 2 * dot + sum(x * x for x in vector.values())
+        counts = state.counts
         for f, x in vector.items():
+            if f[0] == "c":
+                state.concept2 += 2 * x * state.sums.get(f, 0.0) + x * x
             state.sums[f] = state.sums.get(f, 0.0) + x
             if f[0] in _INDEXED:
                 self._postings.setdefault(f, {})[theme_id] = None
+            if f[0] in _EVIDENCE:
+                counts[f] = counts.get(f, 0) + 1
         emb = self._embedding.get(sid)
         if emb is not None:
             if state.emb is None:
@@ -340,7 +379,14 @@ class ThemeIndex:
             self._drop(theme_id)
             return
         vector = self._analysis[sid].vector
+        counts = state.counts
         for f, x in vector.items():
+            if f[0] in _EVIDENCE:
+                n = counts.get(f, 0) - 1
+                if n > 0:
+                    counts[f] = n
+                else:
+                    counts.pop(f, None)
             left = state.sums.get(f, 0.0) - x
             if left > 1e-9:
                 state.sums[f] = left
@@ -350,6 +396,7 @@ class ThemeIndex:
                 if posting is not None:
                     posting.pop(theme_id, None)
         state.norm2 = max(0.0, sum(v * v for v in state.sums.values()))
+        state.concept2 = sum(v * v for f, v in state.sums.items() if f[0] == "c")
         emb = self._embedding.get(sid)
         if emb is not None and state.emb is not None:
             state.emb = [a - b for a, b in zip(state.emb, emb, strict=True)]
@@ -364,10 +411,47 @@ class ThemeIndex:
                 if not posting:
                     del self._postings[f]
 
+    def _overlap(self, vector: Mapping[str, float], state: _ThemeState) -> float:
+        """IDF-weighted share of a statement's word/pivot evidence the theme carries.
+
+        Each shared feature counts by its rarity among indexed statements and by the
+        share of the theme's members that have it; a rare pivot two statements share
+        is strong evidence, a common one weak.
+        """
+        size = len(state.members)
+        if not size or not state.counts:
+            return 0.0
+        df = self._df
+        n = len(self._counted) + 1
+        shared = total = 0.0
+        hits = 0
+        for f, x in vector.items():
+            if f[0] not in _EVIDENCE:
+                continue
+            d = df.get(f, 1)
+            w = x * math.log(1.0 + n / d)
+            c = state.counts.get(f)
+            if c:
+                shared += w * c / size
+                hits += 1
+            total += w if d > 1 else w * self.config.unique_weight
+        if not total:
+            return 0.0
+        # One shared word alone (without its broader group) is a weaker cue than two.
+        return shared / total * (1.0 if hits > 1 else self.config.single_cue)
+
     def _similarity(self, sid: str, state: _ThemeState) -> float:
         if state.norm2 <= 0:
             return 0.0
-        lexical = _dot(self._analysis[sid].vector, state.sums) / math.sqrt(state.norm2)
+        vector = self._analysis[sid].vector
+        lexical = _dot(vector, state.sums) / math.sqrt(state.norm2)
+        if self.config.overlap_weight:
+            # Shared words weigh in as far as the statement is not already explained
+            # by lexicon concepts (whose evidence is the cosine's concept block).
+            free = 1.0 - sum(x * x for f, x in vector.items() if f[0] == "c")
+            free *= 1.0 - state.concept2 / state.norm2
+            if free > 0.05:
+                lexical += self.config.overlap_weight * free * self._overlap(vector, state)
         emb = self._embedding.get(sid)
         if emb is None or state.emb is None or state.emb_norm2 <= 0:
             return lexical

@@ -152,3 +152,19 @@ def test_the_pivot_vocabulary_is_large_and_covers_every_nordic_language() -> Non
 
     assert len(PIVOTS) >= 700
     assert all(forms[lang] for _, forms in PIVOTS for lang in ("sv", "nb", "da"))
+
+
+def test_definite_forms_get_their_pivot_and_members_of_a_field_share_its_group() -> None:
+    snow = analyse("Snön ligger kvar", "sv").vector
+    assert "p:snow" in snow
+    assert "h:winter maintenance" in snow
+    assert "h:pests" in analyse("Vi fant kakerlakker", "nb").vector
+    assert "h:pests" in analyse("We keep seeing rats", "en").vector
+
+
+def test_the_pivot_groups_name_only_known_pivots() -> None:
+    from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOTS
+
+    known = {p for p, _ in PIVOTS}
+    assert set(GROUPS) <= known
+    assert len(set(GROUPS.values())) >= 30

@@ -25,6 +25,7 @@ from typing import Final
 from fasit.engine.signals.lexicon._base import LANGS
 from fasit.engine.signals.lexicon.vocabulary import (
     actions,
+    groups,
     industry,
     people,
     places,
@@ -62,4 +63,53 @@ PIVOTS: Final[tuple[Pivot, ...]] = tuple(
     for row in parse(module.ROWS)
 )
 
-__all__ = ["PIVOTS", "Pivot", "parse"]
+# How much a pivot of each field says about what a statement is about: nouns name the
+# matter (keys, snow, mice), verbs less, and time words and properties ("next",
+# "morning", "fast") are shared by statements about anything.
+KIND_WEIGHTS: Final[dict[str, float]] = {
+    "people": 1.0,
+    "places": 1.0,
+    "things": 1.0,
+    "industry": 1.0,
+    "actions": 0.7,
+    "time": 0.4,
+    "properties": 0.5,
+}
+
+
+def _pivot_weights() -> dict[str, float]:
+    found: dict[str, float] = {}
+    for name, module in (
+        ("people", people),
+        ("places", places),
+        ("things", things),
+        ("industry", industry),
+        ("actions", actions),
+        ("properties", properties),
+        ("time", time),
+    ):
+        for pivot, _ in parse(module.ROWS):
+            found.setdefault(pivot, KIND_WEIGHTS[name])
+    return found
+
+
+# Pivot -> weight of its field (a pivot in several fields takes its noun reading).
+PIVOT_WEIGHTS: Final[dict[str, float]] = _pivot_weights()
+
+
+def parse_groups(text: str) -> dict[str, str]:
+    """Rows of ``group | pivot, pivot, ...`` -> pivot -> group (the first row wins)."""
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        group, _, members = (c.strip() for c in line.partition("|"))
+        for member in members.split(","):
+            found.setdefault(member.strip().lower(), group.lower())
+    return found
+
+
+GROUPS: Final[dict[str, str]] = parse_groups(groups.ROWS)
+
+__all__ = ["GROUPS", "PIVOTS", "PIVOT_WEIGHTS", "Pivot", "parse", "parse_groups"]
