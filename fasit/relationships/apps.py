@@ -6,3 +6,8 @@ class RelationshipsConfig(AppConfig):
     name = "fasit.relationships"
     label = "relationships"
     verbose_name = _("Relationships")
+
+    def ready(self) -> None:
+        from fasit.relationships import receivers
+
+        receivers.connect()

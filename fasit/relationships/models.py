@@ -144,3 +144,27 @@ class DigestSent(TeamOwned):
 
     def __str__(self) -> str:
         return f"digest {self.user} {self.date}"
+
+
+class AccountHealth(TeamOwned):
+    """Derived, not a record: one account's health as of ``day``, so the Being on page
+    and the home card can rank every account by revenue at risk without assessing
+    them all. Rows of another day are stale; a change to the account's conversations,
+    people, revenue or norm deletes its row (``receivers.py``) and the next read
+    recomputes it (``snapshots.py``). Never audited."""
+
+    account = models.OneToOneField(
+        "customers.Account", on_delete=models.CASCADE, related_name="health_snapshot"
+    )
+    day = models.DateField()
+    health = models.PositiveSmallIntegerField()
+    going_dark = models.BooleanField()
+    revenue_at_risk = models.DecimalField(max_digits=16, decimal_places=0, null=True)
+    currency = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        verbose_name = _("account health snapshot")
+        verbose_name_plural = _("account health snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.day}: {self.health}"

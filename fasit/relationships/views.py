@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from fasit.core.forms import add_service_errors
 from fasit.core.views import flash_form_errors
 from fasit.customers.models import Account, Person, Tier
-from fasit.relationships import explain, feeds, selectors, services
+from fasit.relationships import explain, feeds, selectors, services, snapshots
 from fasit.relationships.forms import (
     DatesFilterForm,
     MineForm,
@@ -32,24 +33,37 @@ def _mine(request: HttpRequest) -> Any:
     return form, (request.user if form.is_valid() and form.cleaned_data["mine"] else None)
 
 
+PAGE_SIZE = 50
+
+
+def _page_rows(team: Any, ids: list[int], *, today: Any) -> dict[int, selectors.AccountRow]:
+    """Full assessments of the accounts on one page, written back to the ranking."""
+    rows = selectors.being_on(
+        team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=ids)
+    )
+    snapshots.store(team, today=today, rows=rows)
+    return {r.account.pk: r for r in rows}
+
+
 @team_required
 def key_accounts(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     form, owner = _mine(request)
     today = timezone.localdate()
-    rows = selectors.key_accounts(team, today=today, owner=owner)
-    health = {
-        r.account.pk: r
-        for r in selectors.being_on(
-            team,
-            today=today,
-            accounts=Account.objects.for_team(team).filter(pk__in=[r.account.pk for r in rows]),
-        )
-    }
+    page_obj = Paginator(
+        selectors.key_accounts(team, today=today, owner=owner), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    health = _page_rows(team, [r.account.pk for r in page_obj], today=today)
     return render(
         request,
         "relationships/key_accounts.html",
-        {"rows": rows, "health": health, "filters": form, "today": today},
+        {
+            "rows": page_obj,
+            "page_obj": page_obj,
+            "health": health,
+            "filters": form,
+            "today": today,
+        },
     )
 
 
@@ -58,21 +72,24 @@ def being_on(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     form, owner = _mine(request)
     today = timezone.localdate()
-    rows = selectors.being_on(team, today=today, owner=owner)
-    totals = {
-        "accounts": len(rows),
-        "going_dark": sum(1 for r in rows if r.assessment.going_dark),
+    ranked = snapshots.ranking(team, today=today, owner=owner)
+    page_obj = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    live = _page_rows(team, [e.account_id for e in page_obj], today=today)
+    rows = [live[e.account_id] for e in page_obj if e.account_id in live]
+    totals: dict[str, Any] = {
+        "accounts": len(ranked),
+        "going_dark": sum(1 for e in ranked if e.going_dark),
         "at_risk": {},
     }
-    for row in rows:
-        if row.assessment.revenue_at_risk is not None:
-            totals["at_risk"][row.currency] = (
-                totals["at_risk"].get(row.currency, 0) + row.assessment.revenue_at_risk
+    for entry in ranked:
+        if entry.revenue_at_risk is not None:
+            totals["at_risk"][entry.currency] = (
+                totals["at_risk"].get(entry.currency, 0) + entry.revenue_at_risk
             )
     return render(
         request,
         "relationships/being_on.html",
-        {"rows": rows, "filters": form, "totals": totals, "today": today},
+        {"rows": rows, "page_obj": page_obj, "filters": form, "totals": totals, "today": today},
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from fasit.customers.models import Account, Person
 from fasit.engine.relationships.cadence import HEALTH_WEIGHTS, sparkline_points
-from fasit.relationships import explain, selectors
+from fasit.relationships import explain, selectors, snapshots
 
 register = template.Library()
 
@@ -114,14 +114,18 @@ def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
 @register.inclusion_tag("relationships/_home_going_dark.html", takes_context=True)
 def going_dark_card(context: template.Context) -> dict[str, Any]:
     owner = _home_owner(context)
-    rows = [
-        r
-        for r in selectors.being_on(_team(context), today=timezone.localdate(), owner=owner)
-        if r.assessment.going_dark
-    ]
+    team = _team(context)
+    today = timezone.localdate()
+    dark = [e for e in snapshots.ranking(team, today=today, owner=owner) if e.going_dark]
+    shown = [e.account_id for e in dark[:HOME_LIMIT]]
+    rows = selectors.being_on(
+        team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=shown)
+    )
+    snapshots.store(team, today=today, rows=rows)
     return {
-        "rows": rows[:HOME_LIMIT],
-        "more": max(0, len(rows) - HOME_LIMIT),
+        # Assessed again just now: keep those the fresh result still finds going dark.
+        "rows": [r for r in rows if r.assessment.going_dark],
+        "more": max(0, len(dark) - HOME_LIMIT),
         "team_wide": owner is None,
     }
 

@@ -1,0 +1,72 @@
+"""Keep ``AccountHealth`` honest: whatever changes an account's health through the ORM
+deletes its snapshot, and the next ranking recomputes it (see ``snapshots.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from fasit.relationships import snapshots
+
+
+def _forget_account(sender: Any, instance: Any, **kwargs: Any) -> None:
+    snapshots.forget(
+        [
+            instance.pk
+            if sender is apps.get_model("customers", "Account")
+            else getattr(instance, "account_id", None)
+        ]
+    )
+
+
+def _forget_conversation_account(sender: Any, instance: Any, **kwargs: Any) -> None:
+    conversation = getattr(instance, "conversation", None)
+    snapshots.forget([getattr(conversation, "account_id", None)])
+
+
+def _forget_team(sender: Any, instance: Any, **kwargs: Any) -> None:
+    snapshots.forget_team(instance.team_id)
+
+
+def _people_changed(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
+) -> None:
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        snapshots.forget([instance.account_id])
+        return
+    conversation = apps.get_model("conversations", "Conversation")
+    if pk_set:
+        ids = conversation.objects.filter(pk__in=pk_set).values_list("account_id", flat=True)
+    else:
+        ids = conversation.objects.filter(people=instance).values_list("account_id", flat=True)
+    snapshots.forget(list(ids))
+
+
+def connect() -> None:
+    for label in (
+        "customers.Account",
+        "customers.PersonRole",
+        "customers.AccountRevenue",
+        "conversations.Conversation",
+        "relationships.AccountCadence",
+    ):
+        model = apps.get_model(label)
+        post_save.connect(_forget_account, sender=model, dispatch_uid=f"health-{label}-save")
+        post_delete.connect(_forget_account, sender=model, dispatch_uid=f"health-{label}-del")
+    norm = apps.get_model("relationships", "CadenceNorm")
+    post_save.connect(_forget_team, sender=norm, dispatch_uid="health-norm-save")
+    post_delete.connect(_forget_team, sender=norm, dispatch_uid="health-norm-del")
+    try:
+        analysis = apps.get_model("conversations", "ListeningAnalysis")
+    except LookupError:
+        pass
+    else:
+        post_save.connect(
+            _forget_conversation_account, sender=analysis, dispatch_uid="health-listening-save"
+        )
+    through = apps.get_model("conversations", "Conversation").people.through
+    m2m_changed.connect(_people_changed, sender=through, dispatch_uid="health-people")

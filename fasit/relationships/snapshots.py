@@ -1,0 +1,144 @@
+"""Ranking every account by revenue at risk, cheaply.
+
+Sorting the Being on page needs every account's health, and assessing thousands of
+accounts takes seconds. ``AccountHealth`` keeps each account's health, going-dark
+flag and revenue at risk for one day; ``ranking`` reads them, recomputes only the
+accounts without a row for today, and returns them in the order of
+``selectors.being_on``. Pages then assess in full only the accounts they show, and
+``store`` writes those fresh results back, so what a page shows corrects the ranking.
+
+A change through the ORM deletes the account's row (``receivers.py``); bulk writes
+and queryset updates send no signals, so such rows stay at most until the day ends
+(or until ``refresh_account_health_task`` runs, e.g. from cron each night).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+
+from fasit.customers.models import Account
+from fasit.relationships import selectors
+from fasit.relationships.models import AccountHealth
+from fasit.tenancy.models import Team
+
+#: accounts assessed per round when many rows are missing (bounded memory)
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class RankedAccount:
+    account_id: int
+    name: str
+    health: int
+    going_dark: bool
+    revenue_at_risk: Decimal | None
+    currency: str
+
+    @property
+    def order(self) -> tuple[Any, ...]:
+        # The same key as selectors._risk_order.
+        return (
+            -(self.revenue_at_risk or Decimal(0)),
+            not self.going_dark,
+            self.health,
+            self.name,
+        )
+
+
+def _scope(team: Team | None, owner: Any) -> QuerySet[Account]:
+    accounts = Account.objects.for_team(team)
+    return accounts.filter(owner=owner) if owner is not None else accounts
+
+
+def ranking(team: Team | None, *, today: dt.date, owner: Any = None) -> list[RankedAccount]:
+    """Every account in scope (the team's, or ``owner``'s), riskiest revenue first."""
+    accounts = _scope(team, owner)
+    known = {
+        e.account_id: e
+        for e in (
+            RankedAccount(
+                account_id=aid, name=name, health=h, going_dark=g, revenue_at_risk=r, currency=c
+            )
+            for aid, name, h, g, r, c in AccountHealth.objects.for_team(team)
+            .filter(day=today, account__in=accounts)
+            .values_list(
+                "account_id",
+                "account__name",
+                "health",
+                "going_dark",
+                "revenue_at_risk",
+                "currency",
+            )
+        )
+    }
+    missing = list(accounts.exclude(pk__in=list(known)).values_list("pk", flat=True))
+    for start in range(0, len(missing), CHUNK):
+        chunk = missing[start : start + CHUNK]
+        rows = selectors.being_on(
+            team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=chunk)
+        )
+        for entry in store(team, today=today, rows=rows):
+            known[entry.account_id] = entry
+    return sorted(known.values(), key=lambda e: e.order)
+
+
+def store(
+    team: Team | None, *, today: dt.date, rows: Iterable[selectors.AccountRow]
+) -> list[RankedAccount]:
+    """Save freshly assessed rows as today's snapshot; returns them ranked-ready."""
+    if team is None:
+        return []
+    entries = [
+        RankedAccount(
+            account_id=r.account.pk,
+            name=r.account.name,
+            health=r.assessment.health,
+            going_dark=r.assessment.going_dark is not None,
+            revenue_at_risk=r.assessment.revenue_at_risk,
+            currency=r.currency,
+        )
+        for r in rows
+        if r.account.team_id == team.pk
+    ]
+    AccountHealth.objects.bulk_create(
+        [
+            AccountHealth(
+                team=team,
+                account_id=e.account_id,
+                day=today,
+                health=e.health,
+                going_dark=e.going_dark,
+                revenue_at_risk=e.revenue_at_risk,
+                currency=e.currency,
+            )
+            for e in entries
+        ],
+        update_conflicts=True,
+        unique_fields=["account"],
+        update_fields=["day", "health", "going_dark", "revenue_at_risk", "currency", "updated_at"],
+        batch_size=500,
+    )
+    return entries
+
+
+def forget(account_ids: Iterable[int]) -> None:
+    """Drop the snapshots of these accounts; the next ranking recomputes them."""
+    ids = [i for i in set(account_ids) if i is not None]
+    if ids:
+        AccountHealth.objects.filter(account_id__in=ids).delete()
+
+
+def forget_team(team_id: int) -> None:
+    AccountHealth.objects.filter(team_id=team_id).delete()
+
+
+def refresh(team: Team, *, today: dt.date) -> int:
+    """Recompute every account's snapshot of the team for ``today``."""
+    AccountHealth.objects.for_team(team).exclude(day=today).delete()
+    return len(ranking(team, today=today))

@@ -1,0 +1,85 @@
+"""Query counts that do not grow with the team, and the health snapshot's upkeep."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from fasit.customers.models import Account
+from fasit.relationships import snapshots
+from fasit.relationships.models import AccountHealth
+from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
+
+
+def _seed(team: Any, n: int, owner: Any = None) -> None:
+    for i in range(n):
+        account = AccountFactory(team=team, name=f"Konto {i}", tier="key", owner=owner)
+        person = PersonFactory(team=team)
+        PersonRoleFactory(person=person, account=account)
+        conversation = ConversationFactory(
+            team=team, account=account, occurred_at=timezone.now() - dt.timedelta(days=20 + i)
+        )
+        conversation.people.add(person)
+
+
+def _queries(client: Any, url: str) -> int:
+    client.get(url)  # the first request fills today's snapshots
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_being_on_page_queries_do_not_grow_with_accounts(
+    team_a: Any, team_b: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    _seed(team_a, 3)
+    _seed(team_b, 30)
+    url = reverse("relationships:being_on")
+    assert _queries(alice_client, url) == _queries(charlie_client, url)
+
+
+def test_home_cards_queries_do_not_grow_with_accounts(
+    team_a: Any, team_b: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    _seed(team_a, 3)
+    _seed(team_b, 30)
+    url = reverse("home")
+    assert _queries(alice_client, url) == _queries(charlie_client, url)
+
+
+def test_being_on_pages_by_fifty(team_a: Any, alice_client: Any) -> None:
+    _seed(team_a, 51)
+    first = alice_client.get(reverse("relationships:being_on")).content.decode()
+    second = alice_client.get(reverse("relationships:being_on") + "?page=2").content.decode()
+    assert first.count('class="sparkline"') == 50
+    assert second.count('class="sparkline"') == 1
+    assert "51 accounts are going dark" in first
+
+
+def test_a_new_conversation_drops_the_accounts_snapshot(team_a: Any) -> None:
+    _seed(team_a, 2)
+    today = timezone.localdate()
+    before = {e.account_id: e for e in snapshots.ranking(team_a, today=today)}
+    assert AccountHealth.objects.count() == 2
+    account_id = next(iter(before))
+    account = Account.objects.get(pk=account_id)
+    ConversationFactory(team=team_a, account=account, occurred_at=timezone.now())
+    assert AccountHealth.objects.filter(account_id=account_id).count() == 0
+    after = {e.account_id: e for e in snapshots.ranking(team_a, today=today)}
+    assert after[account_id].health > before[account_id].health
+    assert AccountHealth.objects.count() == 2
+
+
+def test_a_stale_snapshot_is_recomputed_the_next_day(team_a: Any) -> None:
+    _seed(team_a, 1)
+    today = timezone.localdate()
+    snapshots.ranking(team_a, today=today)
+    AccountHealth.objects.update(health=0)
+    [entry] = snapshots.ranking(team_a, today=today + dt.timedelta(days=1))
+    assert entry.health > 0
+    assert AccountHealth.objects.get().day == today + dt.timedelta(days=1)
