@@ -23,6 +23,7 @@ from fasit.customers.models import (
     Tier,
 )
 from fasit.engine.relationships.cadence import DEFAULT_NORMS
+from fasit.relationships import snapshots
 from fasit.relationships.models import AccountCadence, CadenceNorm, CalendarFeed, ReminderSetting
 from fasit.tenancy.models import Team
 
@@ -149,3 +150,17 @@ def seed(
         f"relationships: norms, reminders, {len(SELLERS)} calendar feeds, {highlighted} highlighted dates"
     )
     return {"calendar feeds": len(SELLERS), "highlighted dates": highlighted}
+
+
+def refresh_health(
+    *,
+    team: Team,
+    users: dict[str, Any],
+    today: dt.date,
+    seed: int,
+    scale: int,
+    log: Callable[[str], None],
+) -> dict[str, int]:
+    """Last demo step: every account's health snapshot for today, so the first visit
+    to Being on does not pay for thousands of assessments."""
+    return {"health snapshots": snapshots.refresh(team, today=today)}

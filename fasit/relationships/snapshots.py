@@ -140,5 +140,5 @@ def forget_team(team_id: int) -> None:
 
 def refresh(team: Team, *, today: dt.date) -> int:
     """Recompute every account's snapshot of the team for ``today``."""
-    AccountHealth.objects.for_team(team).exclude(day=today).delete()
+    AccountHealth.objects.for_team(team).delete()
     return len(ranking(team, today=today))

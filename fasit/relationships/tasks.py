@@ -1,5 +1,7 @@
-"""Background work: the daily digest, for a scheduler (cron, systemd timer) to enqueue
-with ``send_daily_digests_task.enqueue()`` or run via ``fasit manage fasit_digest``."""
+"""Background work for a scheduler (cron, systemd timer) to enqueue each night or
+morning: the daily digest (``send_daily_digests_task``, or ``fasit manage
+fasit_digest``) and the accounts' health snapshots that order the Being on page
+(``refresh_account_health_task``)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import datetime as dt
 from django.utils import timezone
 from django_tasks import task
 
+from fasit.relationships import snapshots
 from fasit.relationships.digest import send_daily_digests
 from fasit.tenancy.models import Team
 
@@ -18,3 +21,12 @@ def send_daily_digests_task(date: str | None = None, team_slug: str | None = Non
     today = dt.date.fromisoformat(date) if date else timezone.localdate()
     team = Team.objects.get(slug=team_slug) if team_slug else None
     return send_daily_digests(today=today, team=team)
+
+
+@task()
+def refresh_account_health_task(date: str | None = None, team_slug: str | None = None) -> int:
+    """Recompute every account's health snapshot, so the first visit of the day to
+    Being on is fast and rows that bulk writes left stale are corrected."""
+    today = dt.date.fromisoformat(date) if date else timezone.localdate()
+    teams = Team.objects.filter(slug=team_slug) if team_slug else Team.objects.all()
+    return sum(snapshots.refresh(team, today=today) for team in teams)

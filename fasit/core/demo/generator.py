@@ -50,6 +50,8 @@ DEMO_STEPS: list[str] = [
     "fasit.signals.demo.seed",
     "fasit.buying.demo.seed",
     "fasit.relationships.demo.seed",
+    # Last: it reads everything the steps above wrote.
+    "fasit.relationships.demo.refresh_health",
 ]
 DEMO_PASSWORD = "fasit-demo"
 BATCH = 2000

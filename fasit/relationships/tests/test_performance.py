@@ -83,3 +83,17 @@ def test_a_stale_snapshot_is_recomputed_the_next_day(team_a: Any) -> None:
     [entry] = snapshots.ranking(team_a, today=today + dt.timedelta(days=1))
     assert entry.health > 0
     assert AccountHealth.objects.get().day == today + dt.timedelta(days=1)
+
+
+def test_refresh_task_recomputes_every_snapshot(team_a: Any) -> None:
+    from django.utils import timezone
+
+    from fasit.relationships.models import AccountHealth
+    from fasit.relationships.tasks import refresh_account_health_task
+    from fasit.testing import AccountFactory
+
+    AccountFactory(team=team_a)
+    AccountFactory(team=team_a)
+    refreshed = refresh_account_health_task.call(team_slug=team_a.slug)
+    assert refreshed == 2
+    assert set(AccountHealth.objects.values_list("day", flat=True)) == {timezone.localdate()}
