@@ -479,12 +479,37 @@ def yearly_dates(person: Person, dates: Iterable[ImportantDate]) -> list[tuple[Y
     return result
 
 
+def _date_candidates(team: Team | None, user: Any, today: dt.date, days: int) -> set[int]:
+    """People who may have a yearly date in the window: a recorded date on one of its
+    days, or an almanac name day on one. A cheap pass over plain rows, so the full
+    per-person work below runs for a handful of people instead of the whole team."""
+    window = {(d.month, d.day) for d in (today + dt.timedelta(i) for i in range(days + 1))}
+    if (2, 28) in window:
+        window.add((2, 29))  # celebrated on 28 February in common years
+    scope = people_scope(team, user)
+    on_day = Q()
+    for month, day in window:
+        on_day |= Q(month=month, day=day)
+    candidates = set(
+        ImportantDate.objects.for_team(team)
+        .filter(on_day, person__in=scope)
+        .values_list("person_id", flat=True)
+    )
+    for pk, name, country in scope.values_list("pk", "name", "country"):
+        if mapping.name_day_for(mapping.first_name(name), country) in window:
+            candidates.add(pk)
+    return candidates
+
+
 def upcoming_dates(
     team: Team | None, *, today: dt.date, days: int = 14, user: Any = None
 ) -> list[DateRow]:
     """Birthdays, work anniversaries, name days, custom dates and life events ahead, for
     the whole team or for the people at ``user``'s accounts."""
-    people = {p.pk: p for p in people_scope(team, user)}
+    people = {
+        p.pk: p
+        for p in people_scope(team, user).filter(pk__in=_date_candidates(team, user, today, days))
+    }
     if not people:
         return []
     by_person: dict[int, list[ImportantDate]] = defaultdict(list)
