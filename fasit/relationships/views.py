@@ -101,6 +101,9 @@ def loyalty(request: HttpRequest) -> HttpResponse:
     return render(request, "relationships/loyalty.html", {"rows": rows})
 
 
+DATES_PER_PAGE = 50
+
+
 @team_required
 def dates(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
@@ -113,12 +116,16 @@ def dates(request: HttpRequest) -> HttpResponse:
     rows = selectors.upcoming_dates(
         team, today=today, days=days, user=request.user if scope == "mine" else None
     )
-    context = selectors.person_context(team, [r.person.pk for r in rows])
+    # The context (family, interests, last conversation…) costs queries per person, so
+    # only the page shown gets it; a big team has hundreds of name days a week.
+    page = Paginator(rows, DATES_PER_PAGE).get_page(request.GET.get("page"))
+    context = selectors.person_context(team, [r.person.pk for r in page])
     return render(
         request,
         "relationships/dates.html",
         {
-            "rows": [(r, context.get(r.person.pk, {})) for r in rows],
+            "page_obj": page,
+            "rows": [(r, context.get(r.person.pk, {})) for r in page],
             "filters": form,
             "scope": scope,
             "days": days,
