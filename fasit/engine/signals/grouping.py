@@ -23,7 +23,7 @@ from fasit.engine.signals.embedding import Embedder
 from fasit.engine.signals.labels import theme_label
 from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
 
-_INDEXED = ("c", "w", "p", "h")  # n-gram features are scored but not used to find candidates
+_INDEXED = ("c", "w", "p")  # n-gram features are scored but not used to find candidates
 # Word, pivot and pivot-group features also count as *shared evidence*, weighted by
 # how rare they are among the statements indexed (see ``ThemeIndex._overlap``).
 _EVIDENCE: frozenset[str] = frozenset("wph")
@@ -103,6 +103,8 @@ class ThemeIndex:
         # to date in O(features) as statements are analysed.
         self._df: dict[str, int] = {}
         self._counted: set[str] = set()
+        # Per statement: the part of its vector not explained by concepts.
+        self._free: dict[str, float] = {}
 
     # --- building ---------------------------------------------------------------------
 
@@ -315,7 +317,9 @@ class ThemeIndex:
         self._analysis[statement.id] = analyse(
             statement.text, language, lexicon=self._lexicon, taught=self._taught
         )
-        self._count(self._analysis[statement.id].vector, 1)
+        vector = self._analysis[statement.id].vector
+        self._count(vector, 1)
+        self._free[statement.id] = 1.0 - sum(x * x for f, x in vector.items() if f[0] == "c")
         self._counted.add(statement.id)
         if self._embedder is not None and statement.id not in self._embedding:
             self._embed_batch([statement])
@@ -448,8 +452,7 @@ class ThemeIndex:
         if self.config.overlap_weight:
             # Shared words weigh in as far as the statement is not already explained
             # by lexicon concepts (whose evidence is the cosine's concept block).
-            free = 1.0 - sum(x * x for f, x in vector.items() if f[0] == "c")
-            free *= 1.0 - state.concept2 / state.norm2
+            free = self._free[sid] * (1.0 - state.concept2 / state.norm2)
             if free > 0.05:
                 lexical += self.config.overlap_weight * free * self._overlap(vector, state)
         emb = self._embedding.get(sid)
