@@ -50,10 +50,13 @@ def _journeys() -> Any:
 @router.get("/journeys", response=list[JourneyOut])
 def list_journeys(request: HttpRequest, gaps_only: bool = False) -> list[dict[str, Any]]:
     team = request.team  # type: ignore[attr-defined]
+    if team is None:
+        return []
+    frames = selectors.team_frames(team)
     assessments = (
-        selectors.gap_list(team)
+        selectors.assess_ids(team, selectors.gap_summary(team, frames=frames).ids, frames=frames)
         if gaps_only
-        else selectors.assess(team, selectors.journey_list(team))
+        else selectors.assess(team, selectors.journey_list(team), frames=frames)
     )
     return [journey_out(a) for a in assessments]
 

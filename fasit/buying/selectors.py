@@ -27,13 +27,17 @@ from fasit.buying.models import (
 )
 from fasit.buying.reasons import reason_text
 from fasit.conversations.models import Conversation
-from fasit.customers.models import Account
+from fasit.customers.models import Account, Person
 from fasit.engine.buying import (
     Gap,
+    JourneyFacts,
     Risk,
+    StageDef,
     StageInsight,
     StageNorm,
     norms_for,
+    norms_from_durations,
+    ordered_durations,
     reality_gap,
     stage_insight,
     status_quo_risk,
@@ -136,49 +140,125 @@ class Assessment:
         return round(100 * self.stage_number / self.stages_total)
 
 
+# Above this many people one pass over the team's conversations is cheaper than a
+# lookup per person (and keeps the query's parameter list short).
+CONTACTS_PER_PERSON_LIMIT = 500
+
+
 def last_contacts(team: Team, person_ids: Iterable[int]) -> dict[int, dt.date]:
-    """Each person's latest conversation with us (any account), as a local date."""
-    through = Conversation.people.through
-    rows = (
-        through.objects.filter(person_id__in=list(person_ids), conversation__team=team)
-        .values("person_id")
-        .annotate(last=Max("conversation__occurred_at"))
-    )
-    return {r["person_id"]: timezone.localtime(r["last"]).date() for r in rows}
+    """Each person's latest conversation with us (any account), as a local date.
+
+    One query either way. Filtering the conversation-people rows by person *and* team
+    lets SQLite walk every team conversation and probe each person id (minutes at
+    100k conversations), so a few people are looked up from the person side and many
+    people from one grouped pass over the team's conversations."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    if len(ids) <= CONTACTS_PER_PERSON_LIMIT:
+        rows = (
+            Person.objects.for_team(team)
+            .filter(pk__in=ids)
+            .values("pk")
+            .annotate(last=Max("conversations__occurred_at", filter=Q(conversations__team=team)))
+            .values_list("pk", "last")
+        )
+    else:
+        rows = (
+            Conversation.people.through.objects.filter(conversation__team=team)
+            .values("person_id")
+            .annotate(last=Max("conversation__occurred_at"))
+            .values_list("person_id", "last")
+        )
+    return {
+        pk: timezone.localtime(last).date() for pk, last in rows if last is not None and pk in ids
+    }
+
+
+@dataclass(frozen=True)
+class ProcessFrame:
+    """What the rules need of one process, computed once per request: its stages in
+    order and the stage norms from the category's whole history."""
+
+    stages: list[Stage]
+    defs: tuple[StageDef, ...]
+    norms: dict[str, StageNorm]
+    index: dict[int, int]
+
+
+def process_frames(team: Team, process_ids: Iterable[int]) -> dict[int, ProcessFrame]:
+    """Stages and norms of these processes: one query for the stages and one for the
+    stage-change history of all of them."""
+    process_ids = set(process_ids)
+    stages_by_process: dict[int, list[Stage]] = defaultdict(list)
+    for stage in Stage.objects.filter(process__in=process_ids).order_by("order", "id"):
+        stages_by_process[stage.process_id].append(stage)
+    durations: dict[int, list[tuple[int, str | None, dt.date]]] = defaultdict(list)
+    # Sorted by the database so the durations come from one pass over the rows.
+    for process_id, journey, stage, on in (
+        StageChange.objects.for_team(team)
+        .filter(journey__process__in=process_ids)
+        .order_by("journey_id", "changed_on", "id")
+        .values_list("journey__process_id", "journey_id", "to_stage_id", "changed_on")
+    ):
+        durations[process_id].append((journey, str(stage) if stage is not None else None, on))
+    frames = {}
+    for pid in process_ids:
+        stages = stages_by_process[pid]
+        defs = mapping.stage_defs(stages)
+        frames[pid] = ProcessFrame(
+            stages=stages,
+            defs=defs,
+            norms=norms_from_durations(defs, ordered_durations(durations[pid])),
+            index={s.pk: i for i, s in enumerate(stages)},
+        )
+    return frames
+
+
+def team_frames(team: Team) -> dict[int, ProcessFrame]:
+    """Frames of all the team's processes, for a request that needs several passes."""
+    return process_frames(team, BuyingProcess.objects.for_team(team).values_list("pk", flat=True))
 
 
 def assess(
-    team: Team, journeys: Iterable[Journey], *, today: dt.date | None = None
+    team: Team,
+    journeys: Iterable[Journey],
+    *,
+    today: dt.date | None = None,
+    frames: dict[int, ProcessFrame] | None = None,
 ) -> list[Assessment]:
-    """Risk and reality gap for each journey (closed journeys get neither)."""
+    """Risk and reality gap for each journey (closed journeys get neither).
+
+    A fixed number of queries however many journeys: stages and history once per
+    request (pass ``frames`` to reuse them), then the members, motives and last
+    contacts of all the journeys at once."""
     today = today or timezone.localdate()
     journeys = list(journeys)
     if not journeys:
         return []
-    ids = [j.pk for j in journeys]
-    process_ids = {j.process_id for j in journeys}
-    stages_by_process: dict[int, list[Stage]] = defaultdict(list)
-    for stage in Stage.objects.filter(process__in=process_ids).order_by("order", "id"):
-        stages_by_process[stage.process_id].append(stage)
-    rows = _entry_rows(team, process_ids)
-    norms = {
-        pid: norms_for(mapping.stage_defs(stages_by_process[pid]), mapping.stage_entries(rows[pid]))
-        for pid in process_ids
-    }
+    if frames is None:
+        frames = process_frames(team, {j.process_id for j in journeys})
     members: dict[int, list[BuyingGroupMember]] = defaultdict(list)
-    for member in BuyingGroupMember.objects.filter(journey__in=ids).select_related("person"):
-        members[member.journey_id].append(member)
     motives: dict[int, list[Motive]] = defaultdict(list)
-    for motive in Motive.objects.filter(journey__in=ids):
-        motives[motive.journey_id].append(motive)
+    open_ids = [j.pk for j in journeys if j.is_open]
+    if open_ids:
+        for member in (
+            BuyingGroupMember.objects.filter(journey__in=_open_journey_filter(team, open_ids))
+            .select_related("person")
+            .only("journey_id", "person_id", "role", "stance", "person__name")
+        ):
+            members[member.journey_id].append(member)
+        for motive in Motive.objects.filter(journey__in=_open_journey_filter(team, open_ids)).only(
+            "journey_id", "person_id", "pulls"
+        ):
+            motives[motive.journey_id].append(motive)
     contacts = last_contacts(team, {m.person_id for ms in members.values() for m in ms})
 
     result = []
     for journey in journeys:
-        stages = stages_by_process[journey.process_id]
-        defs = mapping.stage_defs(stages)
-        index = next(i for i, s in enumerate(stages) if s.pk == journey.stage_id)
-        norm = norms[journey.process_id][defs[index].key]
+        frame = frames[journey.process_id]
+        index = frame.index[journey.stage_id]
+        norm = frame.norms[frame.defs[index].key]
         risk = gap = None
         if journey.is_open:
             facts = mapping.journey_facts(
@@ -188,12 +268,12 @@ def assess(
                 motives=motives[journey.pk],
                 last_contact=contacts,
             )
-            risk = status_quo_risk(facts, defs, norms[journey.process_id], today=today)
-            gap = reality_gap(facts, defs, norms[journey.process_id], today=today)
+            risk = status_quo_risk(facts, frame.defs, frame.norms, today=today)
+            gap = reality_gap(facts, frame.defs, frame.norms, today=today)
         result.append(
             Assessment(
                 journey=journey,
-                stages=stages,
+                stages=frame.stages,
                 stage_index=index,
                 # A closed journey's last stay ended when it closed.
                 days_in_stage=((journey.closed_on or today) - journey.stage_since).days,
@@ -207,19 +287,109 @@ def assess(
     return result
 
 
+# Beyond this many journeys the rows are selected as "the team's open journeys" (a
+# superset; only the assessed journeys' rows are used) instead of by an id list that
+# would run into SQLite's parameter limit.
+_ID_LIST_LIMIT = 900
+
+
+def _open_journey_filter(team: Team, ids: list[int]) -> Any:
+    if len(ids) <= _ID_LIST_LIMIT:
+        return ids
+    return Journey.objects.for_team(team).filter(outcome=Outcome.OPEN).values("pk")
+
+
 def assess_one(journey: Journey, *, today: dt.date | None = None) -> Assessment:
     return assess(journey.team, [journey], today=today)[0]
+
+
+def risk_filtered(
+    team: Team, journeys: QuerySet[Journey], level: str, *, today: dt.date | None = None
+) -> list[Assessment]:
+    """Journeys at one status-quo risk level, in list order (all of them are assessed,
+    in one pass)."""
+    return [a for a in assess(team, journeys, today=today) if a.risk and a.risk.level == level]
+
+
+@dataclass(frozen=True)
+class GapSummary:
+    """Every flagged journey's id, largest value at stake first, with totals per
+    currency; only the page shown is assessed in full."""
+
+    ids: list[int]
+    totals: list[tuple[str, Decimal]]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def gap_summary(
+    team: Team | None,
+    *,
+    today: dt.date | None = None,
+    frames: dict[int, ProcessFrame] | None = None,
+) -> GapSummary:
+    """The reality gap needs only the journey's own fields and the stage norms, so all
+    open journeys are checked in one pass over one query's rows."""
+    if team is None:
+        return GapSummary(ids=[], totals=[])
+    today = today or timezone.localdate()
+    rows = list(
+        journey_list(team).values_list(
+            "pk",
+            "process_id",
+            "stage_id",
+            "stage_since",
+            "forecast_probability",
+            "forecast_close",
+            "forecast_value",
+            "value",
+            "currency",
+            "account__name",
+            "title",
+        )
+    )
+    if frames is None:
+        frames = process_frames(team, {r[1] for r in rows})
+    flagged = []
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for pk, pid, stage_id, since, probability, close, f_value, value, currency, name, title in rows:
+        frame = frames[pid]
+        facts = JourneyFacts(
+            stage_index=frame.index[stage_id],
+            stage_since=since,
+            probability=probability,
+            close_date=close,
+        )
+        if reality_gap(facts, frame.defs, frame.norms, today=today).flagged:
+            stake = f_value if f_value is not None else value
+            if stake is not None:
+                totals[currency] += stake
+            flagged.append((-(stake or 0), name, title, pk))
+    # Rows come in list order (account, title, id); the sort is stable like before.
+    flagged.sort(key=lambda f: f[:3])
+    return GapSummary(ids=[f[3] for f in flagged], totals=sorted(totals.items()))
+
+
+def assess_ids(
+    team: Team,
+    ids: Sequence[int],
+    *,
+    today: dt.date | None = None,
+    frames: dict[int, ProcessFrame] | None = None,
+) -> list[Assessment]:
+    """Full assessments of these journeys, in the order of ``ids``."""
+    by_id = {j.pk: j for j in journey_list(team, open_only=False).filter(pk__in=list(ids))}
+    return assess(team, [by_id[pk] for pk in ids if pk in by_id], today=today, frames=frames)
 
 
 def gap_list(team: Team | None, *, today: dt.date | None = None) -> list[Assessment]:
     """Open journeys whose forecast runs ahead of the buyer, largest value first."""
     if team is None:
         return []
-    flagged = [a for a in assess(team, journey_list(team), today=today) if a.gap and a.gap.flagged]
-    return sorted(
-        flagged,
-        key=lambda a: (-(a.value_at_stake or 0), a.journey.account.name, a.journey.title),
-    )
+    frames = team_frames(team)
+    summary = gap_summary(team, today=today, frames=frames)
+    return assess_ids(team, summary.ids, today=today, frames=frames)
 
 
 def value_by_currency(assessments: Iterable[Assessment]) -> list[tuple[str, Decimal]]:

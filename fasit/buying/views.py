@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +26,7 @@ from fasit.buying.forms import (
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
 from fasit.conversations.models import Conversation
 from fasit.core.forms import add_service_errors
-from fasit.core.views import PAGE_SIZE, flash_form_errors
+from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
 
@@ -45,24 +44,33 @@ def home(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     filters = JourneyFilterForm(request.GET or None, team=team)
     params = filters.cleaned_data if filters.is_valid() else {}
-    assessments = selectors.assess(
-        team, selectors.journey_list(team, process=params.get("process"))
-    )
+    journeys = selectors.journey_list(team, process=params.get("process"))
     if params.get("risk"):
-        assessments = [a for a in assessments if a.risk and a.risk.level == params["risk"]]
-    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "buying/home.html#rows" if request.htmx else "buying/home.html"  # type: ignore[attr-defined]
-    return render(request, template, {"filters": filters, "page_obj": page})
+        # Risk needs every journey assessed; without the filter only the page is.
+        page = paginate(request, selectors.risk_filtered(team, journeys, params["risk"]))
+    else:
+        page = paginate(request, journeys)
+        page.object_list = selectors.assess(team, page.object_list)
+    return render(
+        request, list_template(request, "buying/home.html"), {"filters": filters, "page_obj": page}
+    )
 
 
 @team_required
 def gaps(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    flagged = selectors.gap_list(team)
+    summary = selectors.gap_summary(team)
+    page = paginate(request, summary.ids)  # type: ignore[arg-type]
+    page.object_list = selectors.assess_ids(team, page.object_list)
     return render(
         request,
         "buying/gaps.html",
-        {"gaps": flagged, "totals": selectors.value_by_currency(flagged)},
+        {
+            "gaps": page.object_list,
+            "page_obj": page,
+            "count": len(summary),
+            "totals": summary.totals,
+        },
     )
 
 

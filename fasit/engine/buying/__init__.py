@@ -18,7 +18,15 @@ from fasit.engine.buying.model import (
     Suggestion,
 )
 from fasit.engine.buying.rules import reality_gap, status_quo_risk
-from fasit.engine.buying.stats import StageInsight, median, norms_for, percentile, stage_insight
+from fasit.engine.buying.stats import (
+    StageInsight,
+    median,
+    norms_for,
+    norms_from_durations,
+    ordered_durations,
+    percentile,
+    stage_insight,
+)
 from fasit.engine.buying.suggest import match_keywords, suggest_stage
 
 __all__ = [
@@ -37,6 +45,8 @@ __all__ = [
     "match_keywords",
     "median",
     "norms_for",
+    "norms_from_durations",
+    "ordered_durations",
     "percentile",
     "reality_gap",
     "stage_insight",

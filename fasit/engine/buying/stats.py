@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from fasit.engine.buying.model import DEFAULT_RULES, Rules, StageDef, StageEntry, StageNorm
@@ -72,7 +72,26 @@ def norms_for(
 ) -> dict[str, StageNorm]:
     """Per stage: the median of completed visits in the category's history, or the
     stage's ``typical_days`` when fewer than ``rules.min_history`` visits are known."""
-    durations = completed_durations(entries)
+    return norms_from_durations(stages, completed_durations(entries), rules)
+
+
+def ordered_durations(rows: Iterable[tuple[object, str | None, dt.date]]) -> dict[str, list[int]]:
+    """``completed_durations`` for (journey, stage, date) rows that already come ordered
+    by journey, date and sequence (as a database can sort them): one pass, no visits
+    built, for long histories. A ``None`` stage still ends the visit before it."""
+    durations: dict[str, list[int]] = defaultdict(list)
+    previous: tuple[object, str | None, dt.date] | None = None
+    for row in rows:
+        if previous is not None and previous[0] == row[0] and previous[1] is not None:
+            durations[previous[1]].append((row[2] - previous[2]).days)
+        previous = row
+    return durations
+
+
+def norms_from_durations(
+    stages: Sequence[StageDef], durations: Mapping[str, Sequence[int]], rules: Rules = DEFAULT_RULES
+) -> dict[str, StageNorm]:
+    """``norms_for`` given each stage's completed visit lengths."""
     norms: dict[str, StageNorm] = {}
     for stage in stages:
         days = durations.get(stage.key, [])

@@ -93,3 +93,18 @@ def test_stage_insight_counts_moves_stalls_and_no_decisions() -> None:
     assert (pi.entered, pi.moved_on, pi.here_now, pi.stalled_now, pi.ended_here) == (4, 1, 2, 1, 1)
     assert pi.move_on_rate == 0.25
     assert insight["sq"].move_on_rate is None
+
+
+def test_ordered_durations_give_the_same_norms_as_entries() -> None:
+    from fasit.engine.buying import norms_for, norms_from_durations, ordered_durations
+
+    entries = [
+        StageEntry(f"j{j}", stage, TODAY - dt.timedelta(days=days), seq=j * 10 + k)
+        for j in range(8)
+        for k, (stage, days) in enumerate(
+            [("sq", 100 + j), ("pi", 90 - j), ("removed-1" if j % 3 else "se", 40), ("se", j)]
+        )
+    ]
+    ordered = sorted(entries, key=lambda e: (e.journey, e.on, e.seq))
+    rows = [(e.journey, None if e.stage.startswith("removed") else e.stage, e.on) for e in ordered]
+    assert norms_from_durations(STAGES, ordered_durations(rows)) == norms_for(STAGES, entries)

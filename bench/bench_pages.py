@@ -1,0 +1,191 @@
+"""Time and query count of pages as one user sees them, on an existing demo.
+
+Loads the data dir in ``FASIT_DATA_DIR`` (e.g. a ``fasit demo --scale 100`` copy),
+logs the user in with Django's test client and requests each page ``--repeat`` times,
+printing the best time, the query count and the status. A page that needs a record
+id takes the first matching record of the user's team. No assertions.
+
+    FASIT_DATA_DIR=/tmp/perf-x .venv/bin/python bench/bench_pages.py [--user maja]
+        [--app buying] [--repeat 2] [--profile PATH]
+
+Apps add their pages to ``PAGES`` (one entry per app; never remove another app's).
+An entry is a label and either a URL, a callable ``(team) -> URL`` or, for things that
+are not pages (management commands), a callable ``(team) -> None`` marked with
+``call:`` in its label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+Target = str | Callable[[Any], str | None]
+
+
+def _first_pk(model_path: str, team: Any, **filters: Any) -> int:
+    from django.apps import apps
+
+    model = apps.get_model(model_path)
+    obj = model.objects.for_team(team).filter(**filters).order_by("pk").first()
+    if obj is None:
+        raise LookupError(f"no {model_path} in {team}")
+    return int(obj.pk)
+
+
+def _buying_account(team: Any) -> str:
+    """An account with several journeys, so the account page's card has work to do."""
+    from django.db.models import Count
+
+    from fasit.buying.models import Journey
+
+    row = (
+        Journey.objects.for_team(team)
+        .values("account_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "account_id")
+        .first()
+    )
+    return f"/accounts/{row['account_id']}/" if row else "/accounts/"
+
+
+def _buying_report(team: Any) -> None:
+    from fasit.buying.reports import report_buying
+
+    report_buying(team=team, as_json=True)
+
+
+def _relationships_account(team: Any) -> str:
+    """The account with the most people on record (the 40-of-250 case in the demo)."""
+    from django.db.models import Count
+
+    from fasit.customers.models import Account
+
+    account = Account.objects.for_team(team).annotate(n=Count("roles")).order_by("-n", "pk").first()
+    return f"/accounts/{account.pk}/" if account else "/accounts/"
+
+
+def _relationships_person(team: Any) -> str:
+    """The person in the most conversations."""
+    from django.db.models import Count
+
+    from fasit.customers.models import Person
+
+    person = (
+        Person.objects.for_team(team)
+        .annotate(n=Count("conversations"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    return f"/people/{person.pk}/" if person else "/people/"
+
+
+PAGES: dict[str, list[tuple[str, Target]]] = {
+    "buying": [
+        ("journeys", "/buying/"),
+        ("journeys page 3", "/buying/?page=3"),
+        ("journeys risk=high", "/buying/?risk=high"),
+        ("journeys process", lambda t: f"/buying/?process={_first_pk('buying.BuyingProcess', t)}"),
+        ("gaps", "/buying/gaps/"),
+        ("insight", "/buying/insight/"),
+        ("processes", "/buying/processes/"),
+        ("workshop", lambda t: f"/buying/processes/{_first_pk('buying.BuyingProcess', t)}/"),
+        (
+            "journey",
+            lambda t: f"/buying/journeys/{_first_pk('buying.Journey', t, outcome='open')}/",
+        ),
+        ("account (journeys card)", _buying_account),
+        ("api journeys", "/api/buying/journeys"),
+        ("api journeys gaps", "/api/buying/journeys?gaps_only=true"),
+        ("call: report buying --json", _buying_report),
+    ],
+    "relationships": [
+        ("home", "/"),
+        ("being-on", "/relationships/being-on/"),
+        ("being-on page 2", "/relationships/being-on/?page=2"),
+        ("being-on mine", "/relationships/being-on/?mine=on"),
+        ("key-accounts", "/relationships/key-accounts/"),
+        ("account (most people)", _relationships_account),
+        ("person (most conversations)", _relationships_person),
+    ],
+}
+
+
+def _setup() -> None:
+    if not os.environ.get("FASIT_DATA_DIR"):
+        sys.exit("Set FASIT_DATA_DIR to a demo data dir.")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fasit.settings")
+    import django
+
+    django.setup()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--user", default="maja")
+    parser.add_argument("--app", action="append", help="only these apps' pages")
+    parser.add_argument("--page", action="append", help="only pages whose label contains this")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--profile", help="write cProfile stats of the last run per page here")
+    args = parser.parse_args()
+    _setup()
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from fasit.tenancy.models import Membership
+
+    user = get_user_model().objects.get(username=args.user)
+    team = Membership.objects.filter(user=user).select_related("team").first().team  # type: ignore[union-attr]
+    client = Client()
+    client.force_login(user)
+
+    print(f"{'page':34} {'ms':>9} {'queries':>8}  status  url")
+    for app, pages in PAGES.items():
+        if args.app and app not in args.app:
+            continue
+        for label, target in pages:
+            if args.page and not any(p in label for p in args.page):
+                continue
+            is_call = label.startswith("call:")
+            url = "" if is_call or isinstance(target, str) else target(team)  # type: ignore[operator]
+            url = target if isinstance(target, str) else url
+            best = float("inf")
+            status: Any = "-"
+            queries = 0
+            for i in range(max(1, args.repeat)):
+                profiler = cProfile.Profile() if args.profile and i == args.repeat - 1 else None
+                with CaptureQueriesContext(connection) as captured:
+                    start = time.perf_counter()
+                    if profiler:
+                        profiler.enable()
+                    if is_call:
+                        target(team)  # type: ignore[operator]
+                        status = "ok"
+                    else:
+                        status = client.get(url).status_code  # type: ignore[arg-type]
+                    if profiler:
+                        profiler.disable()
+                    best = min(best, time.perf_counter() - start)
+                queries = len(captured)
+                if profiler:
+                    safe = "".join(c if c.isalnum() else "_" for c in label)
+                    path = Path(args.profile) / f"{app}-{safe}.prof"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    profiler.dump_stats(path)
+                    pstats.Stats(str(path)).sort_stats("cumulative")
+            print(f"{app + ': ' + label:34} {best * 1000:9.1f} {queries:8d}  {status!s:6}  {url}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The buying pages cost a fixed number of queries, however many journeys there are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from fasit.buying import services
+from fasit.buying.models import BuyingProcess
+from fasit.buying.tests.helpers import journey_at, process_for
+from fasit.testing import ConversationFactory, PersonFactory
+
+PAGES = [
+    ("buying:home", {}),
+    ("buying:home", {"risk": "high"}),
+    ("buying:gaps", {}),
+]
+
+
+def _journeys(team: Any, actor: Any, n: int, start: int = 0) -> None:
+    """``n`` flagged journeys, each with a decision maker we talked to and a motive."""
+    process = BuyingProcess.objects.for_team(team).first() or process_for(team, actor)
+    since = timezone.localdate() - dt.timedelta(days=200)
+    for i in range(start, start + n):
+        journey = journey_at(
+            team,
+            actor,
+            process=process,
+            index=1,
+            since=since,
+            title=f"Sak {i}",
+            forecast_probability=80,
+            forecast_value=Decimal(1000 + i),
+        )
+        person = PersonFactory(team=team)
+        ConversationFactory(team=team, account=journey.account).people.add(person)
+        services.member_set(journey=journey, actor=actor, person=person, role="decision_maker")
+        services.motive_add(journey=journey, actor=actor, text="Mindre stans", person=person)
+
+
+def _query_counts(client: Any) -> list[int]:
+    counts = []
+    for name, params in PAGES:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name), params).status_code == 200
+        counts.append(len(captured))
+    return counts
+
+
+@pytest.mark.django_db
+def test_list_and_gaps_queries_do_not_grow_with_journeys(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    _journeys(team_a, alice, 3)
+    few = _query_counts(alice_client)
+    _journeys(team_a, alice, 27, start=3)
+    assert _query_counts(alice_client) == few
+
+
+@pytest.mark.django_db
+def test_list_and_gaps_stay_under_a_query_budget(
+    team_a: Any, alice: Any, alice_client: Any, django_assert_max_num_queries: Any
+) -> None:
+    _journeys(team_a, alice, 30)
+    for name, params in PAGES:
+        with django_assert_max_num_queries(20):
+            alice_client.get(reverse(name), params)
+
+
+@pytest.mark.django_db
+def test_gaps_page_pages_by_value_over_all_flagged_journeys(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    _journeys(team_a, alice, 30)
+    first = alice_client.get(reverse("buying:gaps")).content.decode()
+    second = alice_client.get(reverse("buying:gaps"), {"page": 2}).content.decode()
+    assert "Sak 29<" in first
+    assert "Sak 0<" in second
+    assert "Sak 0<" not in first
+    assert "30 journeys" in first
