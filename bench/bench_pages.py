@@ -88,7 +88,42 @@ def _relationships_person(team: Any) -> str:
     return f"/people/{person.pk}/" if person else "/people/"
 
 
+def _largest_theme(team: Any) -> str:
+    from fasit.signals.models import Theme
+
+    theme = Theme.objects.for_team(team).order_by("-statement_count", "pk").first()
+    return f"/signals/themes/{theme.pk}/" if theme else "/signals/"
+
+
+def _analysed_conversation(team: Any) -> str:
+    from fasit.conversations.models import ListeningAnalysis
+
+    analysis = ListeningAnalysis.objects.filter(conversation__team=team).order_by("pk").first()
+    return f"/conversations/{analysis.conversation_id}/" if analysis else "/conversations/"
+
+
 PAGES: dict[str, list[tuple[str, Target]]] = {
+    "core": [
+        ("accounts", "/accounts/"),
+        ("accounts search", "/accounts/?q=bergen"),
+        ("people", "/people/"),
+        ("people by account name", "/people/?account_name=kraft"),
+        ("conversations", "/conversations/"),
+        ("log form", "/conversations/log/"),
+        ("log form account search", "/conversations/log/accounts/?account_search=berg"),
+        ("api accounts", "/api/accounts"),
+    ],
+    "signals": [
+        ("board", "/signals/"),
+        ("board Sweden", "/signals/?country=SE"),
+        ("largest theme", _largest_theme),
+        ("proposals", "/signals/proposals/"),
+        ("api themes", "/api/signals/themes"),
+    ],
+    "listening": [
+        ("conversation with transcript", _analysed_conversation),
+        ("listening team", "/conversations/listening/"),
+    ],
     "buying": [
         ("journeys", "/buying/"),
         ("journeys page 3", "/buying/?page=3"),

@@ -117,6 +117,8 @@ class Statement(TeamOwned):
         indexes = [
             models.Index(fields=["team", "theme"]),
             models.Index(fields=["team", "-said_on"]),
+            # "Has this account's group said it already?" when a statement joins a theme.
+            models.Index(fields=["theme", "account"]),
         ]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")

@@ -93,14 +93,18 @@ def _relabel_due(count: int) -> bool:
 
 def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
     """Update a theme row after one statement joined it, in time independent of the
-    theme's size except for counting its distinct accounts in the database."""
+    theme's size: the account count rises only if no statement of the same corporate
+    group is in the theme yet (one indexed lookup)."""
     roots = signal_index.group_roots(team)
-    account_ids = Statement.objects.filter(theme=theme).values_list("account_id", flat=True)
-    keys = {roots.get(a, a) for a in account_ids.distinct()} | {
-        roots.get(statement.account_id, statement.account_id)
-    }
+    root = roots.get(statement.account_id, statement.account_id)
+    group = [account for account, top in roots.items() if top == root] + [root]
+    known = (
+        Statement.objects.filter(theme=theme, account_id__in=group)
+        .exclude(pk=statement.pk)
+        .exists()
+    )
     old_rank = LEVEL_RANK[theme.level]
-    theme.accounts = len(keys)
+    theme.accounts += 0 if known else 1
     theme.level = level_for(theme.accounts)
     theme.statement_count += 1
     theme.languages = ",".join(
