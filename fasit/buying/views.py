@@ -25,7 +25,7 @@ from fasit.buying.forms import (
 )
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
 from fasit.conversations.models import Conversation
-from fasit.core.forms import add_service_errors
+from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
@@ -369,11 +369,7 @@ def journey_stage(request: HttpRequest, pk: int) -> HttpResponse:
 def member_set(request: HttpRequest, pk: int) -> HttpResponse:
     journey = _journey(request, pk)
     form = MemberForm(request.POST, journey=journey)
-    if form.is_valid():
-        try:
-            services.member_set(journey=journey, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, services.member_set, journey=journey, actor=request.user)
     flash_form_errors(request, form)
     return redirect("buying:journey", pk=journey.pk)
 
@@ -396,11 +392,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 def motive_add(request: HttpRequest, pk: int) -> HttpResponse:
     journey = _journey(request, pk)
     form = MotiveForm(request.POST, journey=journey)
-    if form.is_valid():
-        try:
-            services.motive_add(journey=journey, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, services.motive_add, journey=journey, actor=request.user)
     flash_form_errors(request, form)
     return redirect("buying:journey", pk=journey.pk)
 

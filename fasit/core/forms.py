@@ -46,3 +46,16 @@ class UserChoiceField(forms.ModelChoiceField):
 class UserMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return user_label(obj)
+
+
+def submit(form: forms.BaseForm, service: Any, **kwargs: Any) -> bool:
+    """Validate ``form`` and call ``service(**kwargs, **form.cleaned_data)``; a
+    ValidationError from the service lands on the form. True when it went through."""
+    if not form.is_valid():
+        return False
+    try:
+        service(**kwargs, **form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    return True

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fasit.core.forms import add_service_errors
+from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers import selectors, services
 from fasit.customers.forms import (
@@ -112,11 +112,7 @@ def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def account_revenue_set(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_for_team_or_404(Account.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = RevenueForm(request.POST)
-    if form.is_valid():
-        try:
-            services.account_revenue_set(account=account, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, services.account_revenue_set, account=account, actor=request.user)
     if form.errors:
         flash_form_errors(request, form)
     return redirect("accounts:detail", pk=account.pk)
@@ -221,11 +217,7 @@ def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
     form = PersonRoleForm(request.POST, team=team)
-    if form.is_valid():
-        try:
-            services.person_role_set(person=person, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, services.person_role_set, person=person, actor=request.user)
     flash_form_errors(request, form)
     return redirect("people:detail", pk=person.pk)
 

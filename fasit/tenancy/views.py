@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fasit.core.forms import add_service_errors
+from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import flash_form_errors
 from fasit.customers.forms import CategoryForm
 from fasit.customers.models import CustomerCategory
@@ -74,11 +74,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @owner_required
 def team_update(request: HttpRequest) -> HttpResponse:
     form = TeamSettingsForm(request.POST)
-    if form.is_valid():
-        try:
-            services.team_update(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, services.team_update, team=request.team, actor=request.user)  # type: ignore[attr-defined]
     flash_form_errors(request, form)
     return redirect("settings")
 
@@ -87,11 +83,7 @@ def team_update(request: HttpRequest) -> HttpResponse:
 @owner_required
 def member_add(request: HttpRequest) -> HttpResponse:
     form = MemberAddForm(request.POST)
-    if form.is_valid():
-        try:
-            services.membership_add(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, services.membership_add, team=request.team, actor=request.user)  # type: ignore[attr-defined]
     flash_form_errors(request, form)
     return redirect("settings")
 
@@ -128,10 +120,6 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @write_required
 def category_add(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST)
-    if form.is_valid():
-        try:
-            category_create(team=request.team, actor=request.user, **form.cleaned_data)  # type: ignore[attr-defined]
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    submit(form, category_create, team=request.team, actor=request.user)  # type: ignore[attr-defined]
     flash_form_errors(request, form)
     return redirect("settings")
