@@ -50,6 +50,17 @@ def _notify_level(team: Team, theme: Theme) -> None:
     Notification.objects.create(team=team, theme=theme, level=theme.level, text=text)
 
 
+def _save_theme(team: Team, theme: Theme, old_rank: int) -> None:
+    """Save a theme row; when its level rose to alarm or confirmed, note when and tell
+    the team (a dismissed theme rises silently)."""
+    raised = LEVEL_RANK[theme.level] > old_rank
+    if raised:
+        theme.level_reached_at = timezone.now()
+    theme.save()
+    if raised and theme.level != Level.NOTED and not theme.dismissed:
+        _notify_level(team, theme)
+
+
 def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str, Theme]:
     """Write the engine's view of the given themes to their rows (create, update or
     delete), and tell the team when one reaches alarm or confirmed."""
@@ -75,12 +86,7 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         row.concepts = list(engine_theme.concepts)
         row.dismissed = engine_theme.dismissed
         row.last_said_on = max(dates) if dates else None
-        raised = LEVEL_RANK[row.level] > old_rank
-        if raised:
-            row.level_reached_at = timezone.now()
-        row.save()
-        if raised and row.level != Level.NOTED and not row.dismissed:
-            _notify_level(team, row)
+        _save_theme(team, row, old_rank)
         synced[key] = row
     return synced
 
@@ -111,12 +117,7 @@ def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
         sorted({*filter(None, theme.languages.split(",")), statement.language})
     )[:40]
     theme.last_said_on = max(filter(None, [theme.last_said_on, statement.said_on]))
-    raised = LEVEL_RANK[theme.level] > old_rank
-    if raised:
-        theme.level_reached_at = timezone.now()
-    theme.save()
-    if raised and not theme.dismissed:
-        _notify_level(team, theme)
+    _save_theme(team, theme, old_rank)
     return theme
 
 
