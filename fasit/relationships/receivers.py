@@ -60,13 +60,10 @@ def connect() -> None:
     norm = apps.get_model("relationships", "CadenceNorm")
     post_save.connect(_forget_team, sender=norm, dispatch_uid="health-norm-save")
     post_delete.connect(_forget_team, sender=norm, dispatch_uid="health-norm-del")
-    try:
-        analysis = apps.get_model("conversations", "ListeningAnalysis")
-    except LookupError:
-        pass
-    else:
-        post_save.connect(
-            _forget_conversation_account, sender=analysis, dispatch_uid="health-listening-save"
-        )
+    post_save.connect(
+        _forget_conversation_account,
+        sender=apps.get_model("conversations", "ListeningAnalysis"),
+        dispatch_uid="health-listening-save",
+    )
     through = apps.get_model("conversations", "Conversation").people.through
     m2m_changed.connect(_people_changed, sender=through, dispatch_uid="health-people")
