@@ -100,6 +100,16 @@ MIN_TAIL: Final[int] = 5
 # preposition states a condition instead ("Utan EPD kan vi inte köpa"), so it counts.
 PRIVATIVE: Final[frozenset[str]] = frozenset(("utan", "uten", "uden", "without"))
 
+# A concept named by one short word alone ("låst", "rent", "lageret", "secure") is
+# often another sense of that word ("the door is locked", "cleaned", "the warehouse").
+# When the words the lexicon leaves over point elsewhere (the weights of their pivots
+# add up to at least MIN_OTHER_EVIDENCE: two or three nouns of their own), such a
+# concept counts this much less; a second cue (another term of the concept, a longer
+# word or a phrase) keeps it whole.
+SHORT_CUE: Final[int] = 9
+MIN_OTHER_EVIDENCE: Final[float] = 2.5
+W_SINGLE_CUE: Final[float] = 0.5
+
 _FOLD: Final[dict[int, str]] = str.maketrans(
     {"ä": "e", "æ": "e", "ö": "o", "ø": "o", "å": "a", "é": "e", "ü": "u", "è": "e"}
 )
@@ -541,10 +551,13 @@ def analyse(
     tokens = [normalise(w) for w in words(text)]
     concepts: set[str] = set()
     used: set[int] = set()
+    # Per concept: the length of its one-word cue, or 0 once it has a stronger one.
+    cues: dict[str, int] = {}
     for concept, start, end in lex.match(tokens):
         used.update(range(start, end))
         if not _negated(tokens, start):
             concepts.add(concept)
+            _cue(cues, concept, tokens, start, end)
     # Compounds are matched again as their parts, so "leverans|tid" meets the phrase
     # "leverans tid" and "reservdel|s|lager" yields stock besides spare parts (which
     # the prefix "reservdel*" found on the whole word).
@@ -568,12 +581,14 @@ def analyse(
                     secondary.add(concept)
             else:
                 concepts.add(concept)
+                _cue(cues, concept, units, start, end)
         secondary -= concepts
     stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
     vector: Vector = {}
     content: list[str] = []
     pivots: list[tuple[str, float]] = []
     shown: list[str] = []
+    other = 0.0  # how much the words left over say, by their pivots' weights
     for j, unit in enumerate(units):
         i = origin[j]
         if i in used or j in part_used or unit in stops or unit.isdigit() or len(unit) < 2:
@@ -583,12 +598,19 @@ def analyse(
             concepts.update(taught[s])
             continue
         content.append(s)
-        pivots.extend(lex.pivot_weights(unit, language))
+        found = lex.pivot_weights(unit, language)
+        pivots.extend(found)
+        other += max((w * lex.pivot_weight.get(p, 1.0) for p, w in found), default=0.0)
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
+    weak = (
+        {c for c, n in cues.items() if 0 < n <= SHORT_CUE} if other >= MIN_OTHER_EVIDENCE else set()
+    )
     specific = 0.0
     for cid in concepts | secondary:
         w = lex.weight(cid) * (W_SECONDARY if cid in secondary else 1.0)
+        if cid in weak:
+            w *= W_SINGLE_CUE
         specific = max(specific, w)
         _put(vector, "c:" + cid, w)
         for b in lex.broader(cid):
@@ -620,6 +642,13 @@ def analyse(
         content=tuple(content),
         words=tuple(shown),
     )
+
+
+def _cue(cues: dict[str, int], concept: str, units: list[str], start: int, end: int) -> None:
+    """Record a match: the word's length if one word alone, else 0 (a strong cue)."""
+    n = len(units[start]) if end - start == 1 else 0
+    have = cues.get(concept)
+    cues[concept] = n if have is None else 0
 
 
 def _negated(tokens: list[str], start: int) -> bool:

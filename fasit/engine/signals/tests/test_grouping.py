@@ -90,20 +90,26 @@ def test_the_last_blind_set_does_not_fall_below_its_first_run() -> None:
     # tuned on it. Half its themes lie outside the lexicon on purpose (water use,
     # background checks, e-signing, quote validity, go-live support), so it only guards
     # against regressions from its first run (B-cubed F1 0.648, confirmed P 1.00).
-    # With IDF-weighted shared evidence and pivot groups it scores 0.692.
+    # With IDF-weighted shared evidence and pivot groups it scores 0.692; with place and
+    # people pivots weighted lower and lone short concept cues discounted, 0.718.
     statements, gold = load_eval("blind9.jsonl")
     themes = group_all(statements)
     accounts = {s.id: s.account_key for s in statements}
     p, _, f1 = bcubed(gold, themes)
     cp, _ = confirmed(gold, accounts, themes)
     print(f"blind9.jsonl: b-cubed P={p:.3f} F1={f1:.3f}  confirmed P={cp:.3f}")
-    assert f1 >= 0.66
+    assert f1 >= 0.70
     assert cp >= 0.85
 
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("blind10.jsonl", 0.50), ("blind11.jsonl", 0.60), ("blind12.jsonl", 0.68)],
+    [
+        ("blind10.jsonl", 0.60),
+        ("blind11.jsonl", 0.64),
+        ("blind12.jsonl", 0.76),
+        ("blind14.jsonl", 0.70),
+    ],
 )
 def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
     name: str, floor: float
@@ -111,7 +117,10 @@ def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
     # blind10/11 were written before the pivot vocabulary, on themes no concept covers
     # (parking, keys, snow, pests, lifts, lockers ...). First runs: 0.428 and 0.491;
     # blind12 (written after the vocabulary) 0.559. With IDF-weighted shared evidence,
-    # pivot groups and the definite-form fallback: 0.530, 0.630 and 0.713.
+    # pivot groups and the definite-form fallback: 0.530, 0.630 and 0.713; with place
+    # and people pivots weighted lower and lone short concept cues discounted: 0.630,
+    # 0.663 and 0.785. blind14 was written after that and committed before its first
+    # run: 0.714.
     statements, gold = load_eval(name)
     themes = group_all(statements)
     p, _, f1 = bcubed(gold, themes)

@@ -67,8 +67,8 @@ PIVOTS: Final[tuple[Pivot, ...]] = tuple(
 # matter (keys, snow, mice), verbs less, and time words and properties ("next",
 # "morning", "fast") are shared by statements about anything.
 KIND_WEIGHTS: Final[dict[str, float]] = {
-    "people": 1.0,
-    "places": 1.0,
+    "people": 0.5,
+    "places": 0.5,
     "things": 1.0,
     "industry": 1.0,
     "actions": 0.7,
