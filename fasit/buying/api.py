@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from fasit.buying import selectors, services
 from fasit.buying.models import BuyingProcess, Journey, Stage
@@ -13,6 +15,7 @@ from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
 from fasit.core.api_utils import error_detail, require_write
 from fasit.tenancy.access import get_for_team_or_404
+from fasit.tenancy.models import Team
 
 router = Router(tags=["buying"])
 
@@ -47,18 +50,56 @@ def _journeys() -> Any:
     return Journey.objects.select_related("account", "process__category", "stage")
 
 
+class AssessedPages:
+    """Journeys (a queryset, or ids in list order) that are assessed one page at a
+    time: ``LimitOffsetPagination`` counts them with ``len`` and takes one slice."""
+
+    def __init__(
+        self,
+        team: Team,
+        journeys: QuerySet[Journey] | list[int],
+        frames: dict[int, selectors.ProcessFrame] | None = None,
+    ) -> None:
+        self.team = team
+        self.journeys = journeys
+        self.frames = frames
+
+    def __len__(self) -> int:
+        return len(self.journeys) if isinstance(self.journeys, list) else self.journeys.count()
+
+    def __getitem__(self, page: slice) -> list[dict[str, Any]]:
+        if isinstance(self.journeys, list):
+            assessments = selectors.assess_ids(self.team, self.journeys[page], frames=self.frames)
+        else:
+            assessments = selectors.assess(self.team, self.journeys[page], frames=self.frames)
+        return [journey_out(a) for a in assessments]
+
+
 @router.get("/journeys", response=list[JourneyOut])
-def list_journeys(request: HttpRequest, gaps_only: bool = False) -> list[dict[str, Any]]:
+@paginate(LimitOffsetPagination)
+def list_journeys(
+    request: HttpRequest,
+    gaps_only: bool = False,
+    risk: str | None = Query(None, pattern="^(low|medium|high)$"),  # noqa: B008
+) -> Any:
+    """Open journeys, a page at a time. Only the page is assessed, except that the
+    ``gaps_only`` and ``risk`` filters first judge every open journey from plain rows."""
     team = request.team  # type: ignore[attr-defined]
     if team is None:
         return []
+    journeys = selectors.journey_list(team)
+    if not (gaps_only or risk):
+        return AssessedPages(team, journeys)
     frames = selectors.team_frames(team)
-    assessments = (
-        selectors.assess_ids(team, selectors.gap_summary(team, frames=frames).ids, frames=frames)
-        if gaps_only
-        else selectors.assess(team, selectors.journey_list(team), frames=frames)
-    )
-    return [journey_out(a) for a in assessments]
+    ids = selectors.gap_summary(team, frames=frames).ids if gaps_only else None
+    if risk:
+        at_risk = selectors.risk_ids(team, journeys, risk, frames=frames)
+        if ids is None:
+            ids = at_risk
+        else:
+            keep = set(at_risk)
+            ids = [pk for pk in ids if pk in keep]
+    return AssessedPages(team, ids or [], frames)
 
 
 @router.get("/journeys/{journey_id}", response=JourneyOut)

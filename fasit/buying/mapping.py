@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from fasit.buying.models import BuyingGroupMember, Journey, Motive, Stage
+from fasit.buying.models import Stage
 from fasit.engine.buying import GroupMember, JourneyFacts, MotiveFact, StageDef, StageEntry
 from fasit.engine.buying.suggest import split_keywords
 
@@ -37,34 +37,42 @@ def stage_entries(rows: Iterable[tuple[int, int | None, dt.date, int]]) -> list[
     ]
 
 
+# (person id, person name, role, stance) and (person id or None, pulls): the rows the
+# rules need, loaded as plain tuples so thousands of journeys stay cheap.
+MemberRow = tuple[int, str, str, str]
+MotiveRow = tuple[int | None, str]
+
+
 def journey_facts(
-    journey: Journey,
     *,
     stage_index: int,
-    members: Sequence[BuyingGroupMember],
-    motives: Sequence[Motive],
+    stage_since: dt.date,
+    probability: int | None,
+    close_date: dt.date | None,
+    members: Sequence[MemberRow],
+    motives: Sequence[MotiveRow],
     last_contact: Mapping[int, dt.date],
 ) -> JourneyFacts:
     return JourneyFacts(
         stage_index=stage_index,
-        stage_since=journey.stage_since,
+        stage_since=stage_since,
         members=tuple(
             GroupMember(
-                person=str(m.person_id),
-                name=m.person.name,
-                role=m.role,
-                stance=m.stance,  # type: ignore[arg-type]
-                last_contact=last_contact.get(m.person_id),
+                person=str(person),
+                name=name,
+                role=role,
+                stance=stance,  # type: ignore[arg-type]
+                last_contact=last_contact.get(person),
             )
-            for m in members
+            for person, name, role, stance in members
         ),
         motives=tuple(
             MotiveFact(
-                person=str(m.person_id) if m.person_id else None,
-                pulls=m.pulls,  # type: ignore[arg-type]
+                person=str(person) if person else None,
+                pulls=pulls,  # type: ignore[arg-type]
             )
-            for m in motives
+            for person, pulls in motives
         ),
-        probability=journey.forecast_probability,
-        close_date=journey.forecast_close,
+        probability=probability,
+        close_date=close_date,
     )

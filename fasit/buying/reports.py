@@ -12,9 +12,11 @@ import json
 from typing import Any
 
 from django.core.management.base import CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.buying import selectors
+from fasit.buying.reasons import reason_text
 from fasit.tenancy.models import Team
 
 
@@ -36,22 +38,32 @@ def resolve_team(slug: str | None) -> Team:
 
 
 def buying_rows(team: Team, *, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Judged from plain rows: every open journey is in the report, so none is loaded
+    as a model instance."""
+    today = today or timezone.localdate()
     rows = []
-    for a in selectors.assess(team, selectors.journey_list(team), today=today):
-        j = a.journey
+    for j in selectors.judge_open(
+        team,
+        selectors.journey_list(team),
+        extra=("account__name", "title", "process__category__name"),
+        today=today,
+    ):
+        since, probability = j.row[3], j.row[4]
+        account, title, category = j.row[6:9]
+        gap_reasons = [reason_text(r) for r in j.gap.reasons] if j.gap else []
         rows.append(
             {
-                "account": j.account.name,
-                "title": j.title,
-                "category": j.process.category.name if j.process.category_id else None,
-                "stage": a.stage.name,
-                "stage_index": a.stage_index,
-                "stages_total": a.stages_total,
-                "days_in_stage": a.days_in_stage,
-                "seller_probability": j.forecast_probability,
-                "reality_gap": bool(a.gap and a.gap.flagged),
-                "reasons": [*a.gap_reasons, *a.risk_reasons],
-                "status_quo_risk": a.risk.level if a.risk else None,
+                "account": account,
+                "title": title,
+                "category": category,
+                "stage": j.frame.stages[j.stage_index].name,
+                "stage_index": j.stage_index,
+                "stages_total": len(j.frame.stages),
+                "days_in_stage": (today - since).days,
+                "seller_probability": probability,
+                "reality_gap": bool(j.gap and j.gap.flagged),
+                "reasons": [*gap_reasons, *(reason_text(r) for r in j.risk.reasons)],
+                "status_quo_risk": j.risk.level,
             }
         )
     return rows

@@ -29,6 +29,7 @@ from fasit.buying.reasons import reason_text
 from fasit.conversations.models import Conversation
 from fasit.customers.models import Account, Person
 from fasit.engine.buying import (
+    DECISION_MAKER,
     Gap,
     JourneyFacts,
     Risk,
@@ -220,6 +221,90 @@ def team_frames(team: Team) -> dict[int, ProcessFrame]:
     return process_frames(team, BuyingProcess.objects.for_team(team).values_list("pk", flat=True))
 
 
+@dataclass(frozen=True)
+class GroupRows:
+    """The buying groups, motives and decision makers' last contacts of a set of open
+    journeys, as plain rows keyed by journey id."""
+
+    members: dict[int, list[mapping.MemberRow]]
+    motives: dict[int, list[mapping.MotiveRow]]
+    contacts: dict[int, dt.date]
+
+    def facts(
+        self,
+        pk: int,
+        *,
+        stage_index: int,
+        stage_since: dt.date,
+        probability: int | None,
+        close_date: dt.date | None,
+    ) -> JourneyFacts:
+        return mapping.journey_facts(
+            stage_index=stage_index,
+            stage_since=stage_since,
+            probability=probability,
+            close_date=close_date,
+            members=self.members.get(pk, ()),
+            motives=self.motives.get(pk, ()),
+            last_contact=self.contacts,
+        )
+
+
+def group_rows(team: Team, open_ids: list[int]) -> GroupRows:
+    """Three queries however many journeys: members, motives, and one grouped pass for
+    the last contact of the decision makers among the members (the rules read no one
+    else's)."""
+    members: dict[int, list[mapping.MemberRow]] = defaultdict(list)
+    motives: dict[int, list[mapping.MotiveRow]] = defaultdict(list)
+    if not open_ids:
+        return GroupRows(members=members, motives=motives, contacts={})
+    journeys = _open_journey_filter(team, open_ids)
+    deciders = set()
+    # The default ordering (person name) is kept: it is the group's order in facts.
+    for journey_id, person_id, name, role, stance in BuyingGroupMember.objects.filter(
+        journey__in=journeys
+    ).values_list("journey_id", "person_id", "person__name", "role", "stance"):
+        members[journey_id].append((person_id, name, role, stance))
+        if role == DECISION_MAKER:
+            deciders.add(person_id)
+    for journey_id, person_id, pulls in Motive.objects.filter(journey__in=journeys).values_list(
+        "journey_id", "person_id", "pulls"
+    ):
+        motives[journey_id].append((person_id, pulls))
+    return GroupRows(
+        members=members, motives=motives, contacts=decision_maker_contacts(team, deciders)
+    )
+
+
+def decision_maker_contacts(team: Team, person_ids: Iterable[int]) -> dict[int, dt.date]:
+    """Latest conversation date of these decision makers. Few are looked up by id; many
+    (more than an id list should carry) in one GROUP BY over the conversation-people
+    rows of the people who are decision makers in the team's open journeys, which SQLite
+    walks person by person through the person index."""
+    ids = set(person_ids)
+    if len(ids) <= CONTACTS_PER_PERSON_LIMIT:
+        return last_contacts(team, ids)
+    deciders = (
+        BuyingGroupMember.objects.for_team(team)
+        .filter(journey__outcome=Outcome.OPEN, role=DECISION_MAKER)
+        .values("person_id")
+    )
+    # The team is a GROUP BY column, not a WHERE condition: with it in WHERE SQLite
+    # walks every team conversation instead of the deciders' rows (seconds at scale).
+    rows = (
+        Conversation.people.through.objects.filter(person_id__in=deciders)
+        .values("person_id", "conversation__team_id")
+        .annotate(last=Max("conversation__occurred_at"))
+        .values_list("person_id", "conversation__team_id", "last")
+        .order_by()
+    )
+    return {
+        pk: timezone.localtime(last).date()
+        for pk, team_id, last in rows
+        if team_id == team.pk and last is not None and pk in ids
+    }
+
+
 def assess(
     team: Team,
     journeys: Iterable[Journey],
@@ -230,29 +315,15 @@ def assess(
     """Risk and reality gap for each journey (closed journeys get neither).
 
     A fixed number of queries however many journeys: stages and history once per
-    request (pass ``frames`` to reuse them), then the members, motives and last
-    contacts of all the journeys at once."""
+    request (pass ``frames`` to reuse them), then the members, motives and decision
+    makers' last contacts of all the journeys at once, as plain rows."""
     today = today or timezone.localdate()
     journeys = list(journeys)
     if not journeys:
         return []
     if frames is None:
         frames = process_frames(team, {j.process_id for j in journeys})
-    members: dict[int, list[BuyingGroupMember]] = defaultdict(list)
-    motives: dict[int, list[Motive]] = defaultdict(list)
-    open_ids = [j.pk for j in journeys if j.is_open]
-    if open_ids:
-        for member in (
-            BuyingGroupMember.objects.filter(journey__in=_open_journey_filter(team, open_ids))
-            .select_related("person")
-            .only("journey_id", "person_id", "role", "stance", "person__name")
-        ):
-            members[member.journey_id].append(member)
-        for motive in Motive.objects.filter(journey__in=_open_journey_filter(team, open_ids)).only(
-            "journey_id", "person_id", "pulls"
-        ):
-            motives[motive.journey_id].append(motive)
-    contacts = last_contacts(team, {m.person_id for ms in members.values() for m in ms})
+    groups = group_rows(team, [j.pk for j in journeys if j.is_open])
 
     result = []
     for journey in journeys:
@@ -261,12 +332,12 @@ def assess(
         norm = frame.norms[frame.defs[index].key]
         risk = gap = None
         if journey.is_open:
-            facts = mapping.journey_facts(
-                journey,
+            facts = groups.facts(
+                journey.pk,
                 stage_index=index,
-                members=members[journey.pk],
-                motives=motives[journey.pk],
-                last_contact=contacts,
+                stage_since=journey.stage_since,
+                probability=journey.forecast_probability,
+                close_date=journey.forecast_close,
             )
             risk = status_quo_risk(facts, frame.defs, frame.norms, today=today)
             gap = reality_gap(facts, frame.defs, frame.norms, today=today)
@@ -303,12 +374,91 @@ def assess_one(journey: Journey, *, today: dt.date | None = None) -> Assessment:
     return assess(journey.team, [journey], today=today)[0]
 
 
+_FACT_FIELDS = (
+    "pk",
+    "process_id",
+    "stage_id",
+    "stage_since",
+    "forecast_probability",
+    "forecast_close",
+)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One open journey's risk and gap from its plain row: what a pass over every open
+    journey needs without loading them as model instances. ``row`` holds the
+    ``_FACT_FIELDS`` and then any extra fields asked for."""
+
+    row: tuple[Any, ...]
+    frame: ProcessFrame
+    stage_index: int
+    risk: Risk
+    gap: Gap | None
+
+
+def judge_open(
+    team: Team,
+    journeys: QuerySet[Journey],
+    *,
+    extra: Sequence[str] = (),
+    with_gap: bool = True,
+    today: dt.date | None = None,
+    frames: dict[int, ProcessFrame] | None = None,
+) -> list[Judgement]:
+    """Risk (and gap) of the open journeys in ``journeys``, in its order, from value
+    rows: one query for the journeys, three for their groups (plus the frames)."""
+    today = today or timezone.localdate()
+    rows = list(journeys.filter(outcome=Outcome.OPEN).values_list(*_FACT_FIELDS, *extra))
+    if not rows:
+        return []
+    if frames is None:
+        frames = process_frames(team, {r[1] for r in rows})
+    groups = group_rows(team, [r[0] for r in rows])
+    result = []
+    for row in rows:
+        pk, pid, stage_id, since, probability, close = row[:6]
+        frame = frames[pid]
+        index = frame.index[stage_id]
+        facts = groups.facts(
+            pk, stage_index=index, stage_since=since, probability=probability, close_date=close
+        )
+        result.append(
+            Judgement(
+                row=row,
+                frame=frame,
+                stage_index=index,
+                risk=status_quo_risk(facts, frame.defs, frame.norms, today=today),
+                gap=reality_gap(facts, frame.defs, frame.norms, today=today) if with_gap else None,
+            )
+        )
+    return result
+
+
+def risk_ids(
+    team: Team,
+    journeys: QuerySet[Journey],
+    level: str,
+    *,
+    today: dt.date | None = None,
+    frames: dict[int, ProcessFrame] | None = None,
+) -> list[int]:
+    """Ids of the journeys at one status-quo risk level, in list order. Every open
+    journey is judged, from plain rows; assess only the page shown."""
+    return [
+        j.row[0]
+        for j in judge_open(team, journeys, with_gap=False, today=today, frames=frames)
+        if j.risk.level == level
+    ]
+
+
 def risk_filtered(
     team: Team, journeys: QuerySet[Journey], level: str, *, today: dt.date | None = None
 ) -> list[Assessment]:
-    """Journeys at one status-quo risk level, in list order (all of them are assessed,
-    in one pass)."""
-    return [a for a in assess(team, journeys, today=today) if a.risk and a.risk.level == level]
+    """Journeys at one status-quo risk level, in list order, fully assessed."""
+    frames = team_frames(team)
+    ids = risk_ids(team, journeys, level, today=today, frames=frames)
+    return assess_ids(team, ids, today=today, frames=frames)
 
 
 @dataclass(frozen=True)

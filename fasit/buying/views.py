@@ -46,8 +46,11 @@ def home(request: HttpRequest) -> HttpResponse:
     params = filters.cleaned_data if filters.is_valid() else {}
     journeys = selectors.journey_list(team, process=params.get("process"))
     if params.get("risk"):
-        # Risk needs every journey assessed; without the filter only the page is.
-        page = paginate(request, selectors.risk_filtered(team, journeys, params["risk"]))
+        # Risk needs every journey judged (from plain rows); only the page is assessed.
+        frames = selectors.team_frames(team)
+        ids = selectors.risk_ids(team, journeys, params["risk"], frames=frames)
+        page = paginate(request, ids)  # type: ignore[arg-type]
+        page.object_list = selectors.assess_ids(team, page.object_list, frames=frames)
     else:
         page = paginate(request, journeys)
         page.object_list = selectors.assess(team, page.object_list)

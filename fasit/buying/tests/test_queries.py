@@ -85,3 +85,37 @@ def test_gaps_page_pages_by_value_over_all_flagged_journeys(
     assert "Sak 0<" in second
     assert "Sak 0<" not in first
     assert "30 journeys" in first
+
+
+@pytest.mark.django_db
+def test_api_list_is_paginated_and_its_queries_do_not_grow(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    _journeys(team_a, alice, 3)
+    urls = ["/api/buying/journeys", "/api/buying/journeys?gaps_only=true&limit=2"]
+    few = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            assert alice_client.get(url).status_code == 200
+        few.append(len(captured))
+    _journeys(team_a, alice, 27, start=3)
+    for url, count in zip(urls, few, strict=True):
+        with CaptureQueriesContext(connection) as captured:
+            body = alice_client.get(url).json()
+        assert len(captured) == count
+        assert body["count"] == 30
+    assert len(alice_client.get("/api/buying/journeys?limit=5&offset=25").json()["items"]) == 5
+    assert alice_client.get("/api/buying/journeys?risk=high").json()["count"] == 0
+    assert alice_client.get("/api/buying/journeys?risk=bad").status_code == 422
+
+
+@pytest.mark.django_db
+def test_grouped_decision_maker_contacts_match_the_per_person_lookup(
+    team_a: Any, alice: Any, alice_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _journeys(team_a, alice, 5)
+    few = alice_client.get("/api/buying/journeys").json()["items"]
+    monkeypatch.setattr("fasit.buying.selectors.CONTACTS_PER_PERSON_LIMIT", 0)
+    assert alice_client.get("/api/buying/journeys").json()["items"] == few
+    # Stalled (2) and nothing else: a silent decision maker would make it high.
+    assert {j["status_quo_risk"] for j in few} == {"medium"}

@@ -309,11 +309,11 @@ def test_api_journey_and_process(
         9,
     )
     assert body["reality_gap"] is True
-    assert alice_client.get("/api/buying/journeys").json()[0]["id"] == journey.pk
+    assert alice_client.get("/api/buying/journeys").json()["items"][0]["id"] == journey.pk
     assert len(alice_client.get(f"/api/buying/processes/{process.pk}").json()["stages"]) == 9
     assert charlie_client.get(f"/api/buying/journeys/{journey.pk}").status_code == 404
     assert charlie_client.get(f"/api/buying/processes/{process.pk}").status_code == 404
-    assert charlie_client.get("/api/buying/journeys").json() == []
+    assert charlie_client.get("/api/buying/journeys").json() == {"items": [], "count": 0}
     url = f"/api/buying/journeys/{journey.pk}/stage"
     payload = {"stage_id": stages_of(process)[2].pk, "note": "Ser på alternativer."}
     assert charlie_client.post(url, payload, content_type="application/json").status_code == 404

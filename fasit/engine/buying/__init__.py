@@ -5,6 +5,7 @@ types (``fasit/buying/mapping.py``) and translates the reason codes into sentenc
 """
 
 from fasit.engine.buying.model import (
+    DECISION_MAKER,
     Gap,
     GroupMember,
     JourneyFacts,
@@ -30,6 +31,7 @@ from fasit.engine.buying.stats import (
 from fasit.engine.buying.suggest import match_keywords, suggest_stage
 
 __all__ = [
+    "DECISION_MAKER",
     "Gap",
     "GroupMember",
     "JourneyFacts",
