@@ -17,6 +17,18 @@ import pytest
 from django.conf import settings
 
 LANGUAGES = ["sv", "nb", "da"]
+# The project catalog, plus any app that keeps its own (`fasit/<app>/locale/`), which
+# Django loads for installed apps and `make messages` fills from that app's files.
+CATALOG_ROOTS = [Path(settings.LOCALE_PATHS[0])] + sorted(
+    path
+    for path in Path(settings.BASE_DIR).glob("*/locale")
+    if path.resolve() != Path(settings.LOCALE_PATHS[0]).resolve()
+)
+CATALOGS = [
+    pytest.param(root / language / "LC_MESSAGES", id=f"{root.parent.name}-{language}")
+    for root in CATALOG_ROOTS
+    for language in LANGUAGES
+]
 
 # A python-format placeholder: %(name)s, %(count)d, %(ratio).1f ...
 PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
@@ -30,10 +42,6 @@ class Entry:
     msgid_plural: str | None = None
     msgstrs: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
-
-
-def _catalog_dir(language: str) -> Path:
-    return Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES"
 
 
 def _unquote(literal: str) -> str:
@@ -82,8 +90,8 @@ def _parse_po(path: Path) -> tuple[str, list[Entry]]:
     return header, entries
 
 
-def _entries(language: str) -> list[Entry]:
-    return _parse_po(_catalog_dir(language) / "django.po")[1]
+def _entries(catalog: Path) -> list[Entry]:
+    return _parse_po(catalog / "django.po")[1]
 
 
 def _label(entry: Entry) -> str:
@@ -111,52 +119,52 @@ def _compiled(translations: gettext.GNUTranslations, entry: Entry) -> list[str]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_catalog_has_entries(language: str) -> None:
-    assert len(_entries(language)) > 100
+def test_project_catalog_has_entries(language: str) -> None:
+    assert len(_entries(CATALOG_ROOTS[0] / language / "LC_MESSAGES")) > 100
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_header_names_language_utf8_and_plural_forms(language: str) -> None:
-    header, _ = _parse_po(_catalog_dir(language) / "django.po")
-    assert f"Language: {language}\n" in header
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_header_names_language_utf8_and_plural_forms(catalog: Path) -> None:
+    header, _ = _parse_po(catalog / "django.po")
+    assert f"Language: {catalog.parent.name}\n" in header
     assert "Content-Type: text/plain; charset=UTF-8\n" in header
     assert "Plural-Forms: nplurals=2; plural=(n != 1);\n" in header
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_entry_is_translated(language: str) -> None:
-    untranslated = [_label(e) for e in _entries(language) if not all(e.msgstrs)]
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_every_entry_is_translated(catalog: Path) -> None:
+    untranslated = [_label(e) for e in _entries(catalog) if not all(e.msgstrs)]
     assert untranslated == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_entry_is_fuzzy(language: str) -> None:
-    fuzzy = [_label(e) for e in _entries(language) if "fuzzy" in e.flags]
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_no_entry_is_fuzzy(catalog: Path) -> None:
+    fuzzy = [_label(e) for e in _entries(catalog) if "fuzzy" in e.flags]
     assert fuzzy == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_plural_entries_have_two_forms(language: str) -> None:
-    wrong = [_label(e) for e in _entries(language) if e.msgid_plural and len(e.msgstrs) != 2]
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_plural_entries_have_two_forms(catalog: Path) -> None:
+    wrong = [_label(e) for e in _entries(catalog) if e.msgid_plural and len(e.msgstrs) != 2]
     assert wrong == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_compiled_mo_matches_po(language: str) -> None:
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_compiled_mo_matches_po(catalog: Path) -> None:
     """Fails when someone translated but forgot `fasit manage compilemessages`."""
-    with (_catalog_dir(language) / "django.mo").open("rb") as mo:
+    with (catalog / "django.mo").open("rb") as mo:
         translations = gettext.GNUTranslations(mo)
-    entries = _entries(language)
+    entries = _entries(catalog)
     expected = {_label(e): e.msgstrs for e in entries}
     compiled = {_label(e): _compiled(translations, e) for e in entries}
     assert compiled == expected
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_translations_keep_the_python_format_placeholders(language: str) -> None:
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_translations_keep_the_python_format_placeholders(catalog: Path) -> None:
     mismatched = [
         (_label(e), source, translated)
-        for e in _entries(language)
+        for e in _entries(catalog)
         for source, translated in zip(_sources(e), e.msgstrs, strict=True)
         if set(PLACEHOLDER.findall(source)) != set(PLACEHOLDER.findall(translated))
     ]
