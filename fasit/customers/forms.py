@@ -93,6 +93,16 @@ class CategoryForm(forms.Form):
 
 
 class PersonForm(TeamForm):
+    consent_wording = forms.CharField(
+        label=_("Consent: what they agreed to"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "When the legal basis is consent: the words the person was given. Kept with the "
+            "date and who recorded it; a consent can be withdrawn on the person's privacy page."
+        ),
+    )
+
     class Meta:
         model = Person
         fields = list(PERSON_FIELDS)
