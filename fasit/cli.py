@@ -24,6 +24,12 @@ commands:
                          group customer statements into themes (no database)
   signals regroup --team SLUG
                          regroup a team's statements from scratch (keeps people's decisions)
+  privacy export --person ID [--format json|html] [--out FILE]
+                         everything Fasit holds about a person (GDPR Art. 15, 20)
+  privacy erase --person ID [--yes] [--reason TEXT]
+                         erase a person everywhere (GDPR Art. 17)
+  privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
+                         apply the retention rules (daily, from cron)
   manage ARGS...         any Django management command
 """
 
@@ -60,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _django(["fasit_serve", *rest])
     if command == "worker":
         return _django(["db_worker", *rest])
+    if command == "privacy":
+        return _django(["fasit_privacy", *rest])
     if command in {"report", "dates"}:
         return _django([f"fasit_{command}", *rest])
     print(f"fasit: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)

@@ -11,6 +11,7 @@ from fasit.customers.models import (
     BuyingRole,
     Country,
     CustomerCategory,
+    DataSource,
     FamilyMember,
     ImportantDate,
     Interest,
@@ -112,6 +113,18 @@ class PersonForm(TeamForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def limit_choices(self) -> None:
+        # Optional in the form: left out, a new person's data came from themselves and
+        # an existing person's source stays as it was.
+        self.fields["data_source"].required = False
+
+    def clean_data_source(self) -> str:
+        return str(
+            self.cleaned_data.get("data_source")
+            or self.instance.data_source
+            or DataSource.PERSON
+        )
+
     def _post_clean(self) -> None:
         pass
 
@@ -126,6 +139,7 @@ class PersonCreateForm(PersonForm):
     )
 
     def limit_choices(self) -> None:
+        super().limit_choices()
         self.fields["account"].queryset = Account.objects.for_team(self.team)
 
 

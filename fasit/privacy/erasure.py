@@ -25,12 +25,13 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from fasit.buying.models import Motive
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_record
 from fasit.core.models import AuditEvent
-from fasit.customers.models import FamilyMember, Person
+from fasit.customers.models import Person
 from fasit.privacy.events import person_erased
 from fasit.privacy.models import RegisterEntry
 from fasit.privacy.redaction import Redactor, name_pattern
@@ -76,7 +77,7 @@ def person_redactors(person: Person, placeholder: str) -> Redactors:
     )
 
 
-def _own_records(person: Person) -> dict[type[models.Model], list[Any]]:
+def own_records(person: Person) -> dict[type[models.Model], list[Any]]:
     """Every row that points at the person (found from the model graph)."""
     records: dict[type[models.Model], list[Any]] = {Person: [person.pk]}
     for relation in Person._meta.related_objects:
@@ -153,10 +154,14 @@ def _say_why(team: Team, drops: list[tuple[Theme, str]], actor: Any) -> None:
     levels = dict(Level.choices)
     for theme, old in drops:
         with translation.override(team.language):
-            text = _(
+            text = ngettext(
                 "“%(theme)s” fell from %(old)s to %(new)s: a statement in it was erased "
-                "with the person who made it (GDPR), and %(accounts)s independent "
-                "customer(s) remain."
+                "with the person who made it (GDPR); %(accounts)s independent customer "
+                "remains.",
+                "“%(theme)s” fell from %(old)s to %(new)s: a statement in it was erased "
+                "with the person who made it (GDPR); %(accounts)s independent customers "
+                "remain.",
+                theme.accounts,
             ) % {
                 "theme": theme.name,
                 "old": str(levels[old]).lower(),
@@ -198,7 +203,7 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
     statements = _their_statements(person, transcripts.spoken)
     proposals = _their_proposals(person, statements, transcripts.spoken)
     motives = Motive.objects.for_team(team).filter(person=person)
-    records = _own_records(person)
+    records = own_records(person)
     records[Statement] = [*records.get(Statement, []), *statements]
     records[Proposal] = [*records.get(Proposal, []), *proposals.values_list("pk", flat=True)]
     counts = {
@@ -261,13 +266,12 @@ def erasure_preview(person: Person) -> dict[str, int]:
     team = person.team
     return {
         "roles": person.roles.count(),
-        "profile items": sum(
+        "profile_items": sum(
             getattr(person, f"{m}s").count()
             for m in ("familymember", "interest", "lifeevent", "importantdate")
         ),
         "conversations": Conversation.objects.for_team(team).filter(people=person).count(),
         "transcripts": person.transcript_speakers.values("analysis_id").distinct().count(),
         "statements": Statement.objects.for_team(team).filter(person=person).count(),
-        "buying motives": Motive.objects.for_team(team).filter(person=person).count(),
-        "family members": FamilyMember.objects.filter(person=person).count(),
+        "buying_motives": Motive.objects.for_team(team).filter(person=person).count(),
     }

@@ -27,7 +27,7 @@ class ErasureBlocked(Exception):
     message names the column so that a handler can be written for it."""
 
 
-def _matching(
+def matching(
     queryset: models.QuerySet[models.Model], fields: Iterable[models.Field], redactor: Redactor
 ) -> models.QuerySet[models.Model]:
     # One alternation per column: SQLite calls Python once per row and column.
@@ -51,7 +51,7 @@ def scrub_rows(
         return set()
     model = queryset.model
     names = [f.name for f in fields]
-    rows = list(_matching(queryset, fields, redactor).values("pk", *names))
+    rows = list(matching(queryset, fields, redactor).values("pk", *names))
     touched = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
     changed: set[int] = set()
     now = timezone.now()
