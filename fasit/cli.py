@@ -30,6 +30,7 @@ commands:
                          erase a person everywhere (GDPR Art. 17)
   privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
                          apply the retention rules (daily, from cron)
+  privacy vacuum         rewrite the database so erased values leave its free pages
   manage ARGS...         any Django management command
 """
 

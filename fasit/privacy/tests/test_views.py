@@ -189,3 +189,9 @@ def test_consent_from_the_privacy_page(team_a: Any, bob_client: Any, victor_clie
 def test_nav_shows_privacy_to_owners_only(team_a: Any, alice_client: Any, bob_client: Any) -> None:
     assert reverse("privacy:records") in alice_client.get(reverse("home")).content.decode()
     assert reverse("privacy:records") not in bob_client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_vacuum_command(capsys: Any) -> None:
+    call_command("fasit_privacy", "vacuum")
+    assert "Vacuumed the" in capsys.readouterr().out

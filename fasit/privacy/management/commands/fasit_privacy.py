@@ -3,6 +3,10 @@
     fasit privacy export --person ID [--format json|html] [--out FILE]
     fasit privacy erase --person ID [--person ID …] [--yes] [--reason TEXT]
     fasit privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
+    fasit privacy vacuum
+
+``vacuum`` rewrites the database files so that erased values are gone from free pages
+and (SQLite) the write-ahead log too; run it after erasures, in a quiet hour.
 
 The command line acts as the operator: the register and the audit log record
 "command line" and no user, unless ``--by USERNAME`` names a member of the team.
@@ -17,6 +21,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 from django.utils import timezone
 
 from fasit.customers.models import Person
@@ -28,7 +33,8 @@ from fasit.tenancy.models import Membership, Team
 
 USAGE = (
     "use: fasit privacy export --person ID [--format json|html] [--out FILE] | "
-    "erase --person ID [--yes] [--reason TEXT] | retention [--team SLUG] [--date YYYY-MM-DD]"
+    "erase --person ID [--yes] [--reason TEXT] | retention [--team SLUG] [--date YYYY-MM-DD] | "
+    "vacuum"
 )
 
 
@@ -36,7 +42,7 @@ class Command(BaseCommand):
     help = "Privacy: export a person's data, erase a person, apply the retention rules."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("subcommand", nargs="?", help="export, erase or retention")
+        parser.add_argument("subcommand", nargs="?", help="export, erase, retention or vacuum")
         parser.add_argument("--person", action="append", default=[], help="the person's id")
         parser.add_argument("--format", default="json", help="export: json (default) or html")
         parser.add_argument("--out", help="export: write to this file instead of standard output")
@@ -57,6 +63,8 @@ class Command(BaseCommand):
             self._erase(options)
         elif command == "retention":
             self._retention(options)
+        elif command == "vacuum":
+            self._vacuum()
         else:
             raise CommandError(f"Unknown subcommand {command!r}; {USAGE}")
 
@@ -146,3 +154,17 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{team.slug}: {run.due} due for erasure ({run.new} new), {run.erased} erased."
             )
+
+    def _vacuum(self) -> None:
+        # Deleted rows stay in free pages (and SQLite's write-ahead log) until the file is
+        # rewritten: VACUUM does that; on PostgreSQL only VACUUM FULL does.
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM")
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM FULL")
+        else:
+            raise CommandError(f"No vacuum for {connection.vendor}.")
+        self.stdout.write(f"Vacuumed the {connection.vendor} database.")
