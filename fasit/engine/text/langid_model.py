@@ -36,7 +36,7 @@ def cache_root() -> Path:
 def _model_file() -> Path:
     from py3langid.langid import MODEL_DIR, MODEL_FILE  # type: ignore[import-untyped]
 
-    return Path(MODEL_DIR) / MODEL_FILE
+    return Path(str(MODEL_DIR)) / str(MODEL_FILE)
 
 
 def _cache_dir(model: Path) -> Path:
