@@ -16,6 +16,7 @@ from fasit.engine.listening.command import (
     TALK_SHARE_WARNING,
     TOP_PERFORMER_TALK_SHARE,
 )
+from fasit.engine.listening.report import clock
 
 TOP_PCT = round(TOP_PERFORMER_TALK_SHARE * 100)
 WARNING_PCT = round(TALK_SHARE_WARNING * 100)
@@ -24,15 +25,6 @@ QUESTIONS_LOW, QUESTIONS_HIGH = DISCOVERY_QUESTIONS
 PITCH_BEFORE_QUESTION_WORDS = 50
 TIMELINE_WIDTH = 1000
 LANE_HEIGHT = 18
-
-
-def clock(seconds: float | None) -> str:
-    """``1:05:09``, ``4:05`` or ``0:42``; a dash when unknown."""
-    if seconds is None:
-        return "–"
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def pct(share: float | None) -> int | None:

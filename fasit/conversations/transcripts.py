@@ -8,7 +8,6 @@ the columns of ``ListeningAnalysis``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,16 +18,12 @@ from fasit.conversations.models import SpeakerSide
 from fasit.engine.listening import ListeningReport, speaker_key
 from fasit.engine.transcripts import TranscriptError
 
-# Letters that Unicode does not decompose but that people type both ways.
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
-
 
 def name_key(name: str) -> str:
-    """``speaker_key`` (case, spacing, word order and "(Guest)" tags do not matter),
-    with diacritics folded too, so "Bergstrom" is "Bergström" and "Kjaer" is "Kjær"."""
-    key = speaker_key(name).translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", key)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """``speaker_key``: case, spacing, word order, "(Guest)" tags, devices ("Sara’s
+    iPad") and diacritics ("Bergstrom" = "Bergström", "Kjaer" = "Kjær") do not
+    matter."""
+    return speaker_key(name)
 
 
 @dataclass(frozen=True, slots=True)

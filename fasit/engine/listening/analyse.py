@@ -55,12 +55,18 @@ class _TurnInfo:
         return self.words <= BACKCHANNEL_MAX_WORDS and not self.has_question
 
 
+# Letters that Unicode does not decompose but that people type both ways.
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
+
+
 def speaker_key(name: str) -> str:
     """Key for matching a seller name to a transcript speaker: case, spacing, word
-    order ("Holm, Sara"), tags such as "(Guest)" and a device ("Sara’s iPad") do not
-    matter."""
-    name = unicodedata.normalize("NFKC", person_of_label(name)).casefold()
+    order ("Holm, Sara"), tags such as "(Guest)", a device ("Sara’s iPad") and
+    diacritics ("Farias" = "Farías", "Kjaer" = "Kjær") do not matter."""
+    name = unicodedata.normalize("NFKC", person_of_label(name)).casefold().translate(_FOLD)
     name = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", name)
+    decomposed = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(sorted(re.findall(r"[^\W_]+", name)))
 
 

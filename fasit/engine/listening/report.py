@@ -180,3 +180,12 @@ class ListeningReport:
 
 def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
+
+
+def clock(seconds: float | None) -> str:
+    """``1:05:09``, ``4:05`` or ``0:42``; a dash when unknown."""
+    if seconds is None:
+        return "–"
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
