@@ -139,8 +139,8 @@ def test_upload_maps_speakers_stores_turns_and_analyses(
         ),
         (
             b"WEBVTT\n\n",
-            "No speech found in bad.vtt: expected a Teams or Zoom WebVTT file, SRT, or "
-            "lines of the form \u201cName: text\u201d.",
+            "No speech found in bad.vtt: expected a Teams or Zoom WebVTT file, SRT, a Word "
+            "transcript (.docx), Whisper JSON, or lines of the form \u201cName: text\u201d.",
         ),
     ],
 )
