@@ -55,7 +55,7 @@ _VERBS: Final[dict[str, frozenset[str]]] = {
         "jobbar arbetar ser går gick kommer kom tar tog menar säger sa handlar fungerar",
         "stämmer gäller känns låter betyder kostar innebär hjälper räcker passar hinner",
         "hanterar planerar funderar jämför köper säljer letar saknar väntar ringer mejlar",
-        "lägger följer mäter hittar förstår hör minns kollar pratar",
+        "lägger följer mäter hittar förstår hör minns kollar pratar händer hände sker skedde",
     ),
     "nb": _words(
         "er var har hadde kan kunne skal skulle vil ville må måtte får fikk bør burde",
@@ -63,7 +63,8 @@ _VERBS: Final[dict[str, frozenset[str]]] = {
         "jobber arbeider ser går gikk kommer kom tar tok mener sier sa handler fungerer",
         "stemmer gjelder føles høres betyr koster innebærer hjelper holder passer rekker",
         "håndterer planlegger vurderer sammenligner kjøper selger leter savner venter",
-        "ringer legger følger måler finner forstår hører husker sjekker snakker",
+        "ringer legger følger måler finner forstår hører husker sjekker snakker skjer skjedde",
+        "hender",
     ),
     "da": _words(
         "er var har havde kan kunne skal skulle vil ville må måtte får fik bør burde",
@@ -71,7 +72,8 @@ _VERBS: Final[dict[str, frozenset[str]]] = {
         "bruger arbejder ser går gik kommer kom tager tog mener siger sagde handler",
         "fungerer passer gælder føles lyder betyder koster indebærer hjælper holder",
         "håndterer planlægger overvejer sammenligner køber sælger leder savner venter",
-        "ringer lægger følger måler finder forstår hører husker tjekker snakker taler",
+        "ringer lægger følger måler finder forstår hører husker tjekker snakker taler sker",
+        "skete hænder",
     ),
     "en": _words(
         "do does did is are was were am can could will would should shall may might must",
@@ -183,6 +185,8 @@ def _wh_question(wh: str, following: list[str], language: str) -> bool:
         return False
     first = following[0]
     listed = wh in _DETERMINER_WH
+    if wh in _SUBJECT_WH and _verb(first, language):
+        return True
     if (
         len(following) > 1
         and _verb(first, language, listed_only=listed)
@@ -199,4 +203,4 @@ def _wh_question(wh: str, following: list[str], language: str) -> bool:
         return first in _VERBS["en"] or (
             wh in ("who", "what") and first.endswith(("ed", "es", "s")) and not first.endswith("ss")
         )
-    return _verb(first, language, listed_only=wh not in _SUBJECT_WH)
+    return _verb(first, language, listed_only=True)

@@ -99,6 +99,8 @@ def _blocks(text: str, *, webvtt: bool) -> list[_Block]:
     skipping = False
     in_header = webvtt
     previous_blank = True
+    # Was the line before this one preceded by a blank line (a lone line)?
+    lone = False
     for index, raw in enumerate(lines):
         line_no = index + 1
         stripped = raw.strip()
@@ -109,11 +111,15 @@ def _blocks(text: str, *, webvtt: bool) -> list[_Block]:
         if "-->" in stripped:
             skipping = in_header = False
             start, end = parse_timing(stripped, line_no)
-            # The non-blank line right before a timing line is the cue identifier
-            # (Teams "GUID/12-0", Zoom and SRT numbers), not speech.
-            if blocks and not previous_blank and blocks[-1].payload:
+            # A lone line right before a timing line is the cue identifier (Teams
+            # "GUID/12-0", Zoom and SRT numbers), not speech; a line that follows
+            # text is text (YouTube's captions run on without a blank line).
+            if blocks and not previous_blank and lone and blocks[-1].payload:
                 blocks[-1].payload.pop()
             blocks.append(_Block(line_no, start, end, []))
+            lone = False
+            previous_blank = False
+            continue
         elif skipping or in_header:
             pass
         elif previous_blank and webvtt and stripped.startswith(("NOTE", "STYLE", "REGION")):
@@ -130,6 +136,7 @@ def _blocks(text: str, *, webvtt: bool) -> list[_Block]:
             )
         elif blocks:
             blocks[-1].payload.append(stripped)
+        lone = previous_blank
         previous_blank = False
     return blocks
 

@@ -22,7 +22,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from fasit.engine.transcripts.model import Cue
+from fasit.engine.transcripts.model import UNKNOWN_SPEAKER, Cue
 from fasit.engine.transcripts.speakers import clean_name, looks_like_name, split_speaker
 
 _TS = (
@@ -36,6 +36,15 @@ _NAME_TIME_RE = re.compile(
     r"\s*:?\s*(?P<text>.*)$"
 )
 _TIME_ONLY_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}$")
+
+
+def _span_ts(prefix: str) -> str:
+    return rf"(?:(?P<{prefix}h>\d{{1,2}}):)?(?P<{prefix}m>\d{{1,2}}):(?P<{prefix}s>\d{{2}})(?:[.,](?P<{prefix}f>\d+))?"
+
+
+# Whisper's console output, saved as text: "[00:00.000 --> 00:07.600]  And so my fellow…"
+# (whisper-jax writes "->"), perhaps with a diarised speaker after the times.
+_SPAN_RE = re.compile(rf"^\[\s*{_span_ts('a')}\s*-{{1,2}}>\s*{_span_ts('b')}\s*\]\s*(?P<rest>.*)$")
 _STARTED_OR_ENDED = (
     r"(?:started|stopped|ended|startade|stoppade|avslutade|startet|stoppet|avsluttet|startede|"
     r"stoppede|afsluttede|afsluttet|slutade|sluttet|sluttede|avslutades)"
@@ -48,7 +57,8 @@ _WHAT = (
 # Notices by Teams, Meet and Zoom, not speech: "Sara Holm started transcription",
 # "Meeting ended after 00:04:51 👋", "Transcription ended after 00:30:12".
 _NOTICE_RE = re.compile(
-    rf"^(?:[^\W\d_][^:.?!]{{0,80}}\s{_STARTED_OR_ENDED}\s+{_WHAT}\.?"
+    r"^(?:transcribed\s+by\s+\S+$|"
+    rf"[^\W\d_][^:.?!]{{0,80}}\s{_STARTED_OR_ENDED}\s+{_WHAT}\.?"
     rf"|{_WHAT}\s+(?:has\s+|was\s+|har\s+|ble\s+|blev\s+)?{_STARTED_OR_ENDED}\b"
     r"(?:\s+(?:after|at|efter|etter|kl\.?)\s+[\d:.]+)?\W*)$",
     re.IGNORECASE,
@@ -133,6 +143,12 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
         if only is not None:
             pending_time = _seconds(only)
             continue
+        span = _SPAN_RE.match(line)
+        if span is not None:
+            named, said = split_speaker(span["rest"])
+            start, end = _span_seconds(span, "a"), _span_seconds(span, "b")
+            cues.append(Cue(named or UNKNOWN_SPEAKER, start, max(start, end), said, line=line_no))
+            continue
         first = _TIME_FIRST_RE.match(line)
         body = line
         if first is not None:
@@ -159,6 +175,12 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
             time, pending_time = pending_time, None
         cues.append(Cue(speaker, time, None, said, line=line_no))
     return [c for c in cues if c.text]
+
+
+def _span_seconds(match: re.Match[str], prefix: str) -> float:
+    hours, minutes, seconds, fraction = (match[prefix + k] for k in "hmsf")
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return total + (float("0." + fraction) if fraction else 0.0)
 
 
 def _header_name(text: str) -> bool:
