@@ -125,12 +125,13 @@ def _blocks(text: str, *, webvtt: bool) -> list[_Block]:
         elif previous_blank and webvtt and stripped.startswith(("NOTE", "STYLE", "REGION")):
             skipping = True
         elif (
-            previous_blank
+            (previous_blank or lone)
             and _TIMESTAMP_FRAGMENT_RE.match(stripped)
             and not _next_is_timing(lines, index)
         ):
-            # A timing line cut short (a truncated file), not speech: never let
-            # "00:00:" become words of the turn before.
+            # A timing line cut short (a truncated file) where a cue starts, after a
+            # blank line or an identifier, is not speech: never let "00:00:" become
+            # words of the turn before.
             raise TranscriptError(
                 f"malformed timestamp {stripped!r} (expected 'start --> end')", line=line_no
             )
