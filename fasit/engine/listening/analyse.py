@@ -84,10 +84,18 @@ def analyse(
     labelled = transcript.speaker_labels
     seller_keys = {speaker_key(s) for s in sellers} if labelled else set()
 
+    roles: dict[str, Role] = {}
+
     def role_of(name: str) -> Role:
-        if not labelled:
-            return "unknown"
-        return "seller" if speaker_key(name) in seller_keys else "customer"
+        # Once per speaker, not per turn: the key folds diacritics and devices.
+        role = roles.get(name)
+        if role is None:
+            if not labelled:
+                role = "unknown"
+            else:
+                role = "seller" if speaker_key(name) in seller_keys else "customer"
+            roles[name] = role
+        return role
 
     if language is None:
         sample = _language_sample(transcript)
@@ -209,6 +217,9 @@ def _turn_info(
     pieces: list[tuple[str, float | None]] = []
     if per_cue and cues:
         pieces = [(text, c.start) for c in cues for text in split_sentences(c.text)]
+    elif len(cues) <= 1:
+        start = cues[0].start if cues else turn.start
+        pieces = [(text, start) for text in split_sentences(turn.text)]
     else:
         starts, offsets, at = [], [], 0
         for c in cues:
