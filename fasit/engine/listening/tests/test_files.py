@@ -24,6 +24,22 @@ def _listen(capsys: pytest.CaptureFixture[str], path: Path, *sellers: str) -> di
     return result
 
 
+def _questions(
+    seller_open: int, seller_closed: int, customer: int, *, closed: int
+) -> dict[str, int]:
+    """The report's question counts; ``closed`` of the whole meeting."""
+    total = seller_open + seller_closed + customer
+    return {
+        "seller_open": seller_open,
+        "seller_closed": seller_closed,
+        "seller": seller_open + seller_closed,
+        "customer": customer,
+        "total": total,
+        "open": total - closed,
+        "closed": closed,
+    }
+
+
 def _figures(out: dict[str, Any]) -> dict[str, Any]:
     return {
         "speakers": [(s["name"], s["role"], s["words"], s["seconds"]) for s in out["speakers"]],
@@ -56,15 +72,7 @@ def test_unpunctuated_swedish_zoom_by_hand(capsys: pytest.CaptureFixture[str]) -
         "share": round(42 / 88, 4),
         "monologue": {"speaker": "Sara Holm", "words": 19, "seconds": 8.5, "start": 33.5},
         "story": {"speaker": "per lind", "words": 33, "seconds": 15.6, "start": 10.4},
-        "questions": {
-            "seller_open": 2,
-            "seller_closed": 1,
-            "seller": 3,
-            "customer": 0,
-            "total": 3,
-            "open": 2,
-            "closed": 1,
-        },
+        "questions": _questions(2, 1, 0, closed=1),
         "summaries": 0,
         "before": 10,
         "patience": 0.5,
@@ -92,15 +100,7 @@ def test_whisperx_diarised_after_mapping_by_hand(capsys: pytest.CaptureFixture[s
         "share": round(54 / 107, 4),
         "monologue": {"speaker": "SPEAKER_00", "words": 37, "seconds": 14.0, "start": 27.8},
         "story": {"speaker": "SPEAKER_01", "words": 42, "seconds": 17.0, "start": 10.3},
-        "questions": {
-            "seller_open": 2,
-            "seller_closed": 1,
-            "seller": 3,
-            "customer": 0,
-            "total": 3,
-            "open": 2,
-            "closed": 1,
-        },
+        "questions": _questions(2, 1, 0, closed=1),
         "summaries": 1,
         "before": 7,
         "patience": 0.48,
@@ -124,15 +124,7 @@ def test_zoom_chat_panel_text_by_hand(capsys: pytest.CaptureFixture[str]) -> Non
         "share": round(49 / 135, 4),
         "monologue": {"speaker": "Johnny Doe", "words": 28, "seconds": 9.0, "start": 39752.0},
         "story": {"speaker": "Janet Dough", "words": 31, "seconds": 1.0, "start": 39733.0},
-        "questions": {
-            "seller_open": 1,
-            "seller_closed": 1,
-            "seller": 2,
-            "customer": 1,
-            "total": 3,
-            "open": 1,
-            "closed": 2,
-        },
+        "questions": _questions(1, 1, 1, closed=2),
         "summaries": 0,
         "before": 0,
         "patience": None,
