@@ -11,6 +11,7 @@ from django.urls import reverse
 from fasit.conversations.models import AnalysisStatus, ListeningAnalysis, SpeakerSide
 from fasit.conversations.tests.helpers import Meeting, _upload
 from fasit.engine.transcripts.tests.docx_maker import make_docx
+from fasit.signals.models import Proposal
 from fasit.engine.transcripts.tests.test_public_files import LOOKALIKES, PUBLIC
 
 SPEAKERLESS_SV = (
@@ -46,6 +47,14 @@ def test_a_transcript_without_speaker_names(
         analysis.longest_story_words,
     ) == (None, None, None, None)
     assert analysis.metrics["questions"]["total"] == 1
+    # Nobody knows which words are the customer's: no statements are proposed.
+    assert not Proposal.objects.filter(conversation=meeting.conversation).exists()
+    api = bob_client.get(f"/api/conversations/{meeting.conversation.pk}/listening").json()
+    assert (api["speaker_labels"], api["seller_talk_share"]) == (False, None)
+    assert (
+        charlie_client.get(f"/api/conversations/{meeting.conversation.pk}/listening").status_code
+        == 404
+    )
     page = _card(bob_client, meeting)
     assert "names no speakers" in page
     assert "Questions in the meeting" in page and "Hur hanterar ni returer i dag?" in page
