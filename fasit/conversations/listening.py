@@ -91,6 +91,8 @@ class Card:
     """All questions of the meeting (anyone's): total, open, closed."""
     stretch: dict[str, Any]
     """The longest stretch without a question: words, clock."""
+    classified: bool
+    """Questions are told open or closed (the meeting is in sv/nb/da/en)."""
     talk_share_pct: int | None
     talk_class: str
     monologue_clock: str
@@ -224,6 +226,7 @@ def card(analysis: ListeningAnalysis) -> Card:
         notes=transcript_notes(analysis),
         unnamed_speakers=no_seller and any(is_generic_label(r.speaker.name) for r in rows),
         meeting_questions=metrics.get("questions") or {},
+        classified=metrics.get("language_supported", True) is not False,
         stretch={"words": stretch.get("words"), "clock": clock(stretch.get("seconds"))},
         analysis=analysis,
         speakers=rows,
