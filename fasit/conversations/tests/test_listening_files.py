@@ -11,8 +11,8 @@ from django.urls import reverse
 from fasit.conversations.models import AnalysisStatus, ListeningAnalysis, SpeakerSide
 from fasit.conversations.tests.helpers import Meeting, _upload
 from fasit.engine.transcripts.tests.docx_maker import make_docx
-from fasit.signals.models import Proposal
 from fasit.engine.transcripts.tests.test_public_files import LOOKALIKES, PUBLIC
+from fasit.signals.models import Proposal
 
 SPEAKERLESS_SV = (
     "1\n00:00:01,000 --> 00:00:04,000\nHej och välkommen till mötet.\n\n"
