@@ -33,6 +33,10 @@ def transcript_done(sender: Any, analysis: ListeningAnalysis, **kwargs: Any) -> 
     closed question is weaker evidence and is marked so."""
     from fasit.signals.services import proposals_from_turns
 
+    if not analysis.speaker_labels:
+        # Subtitles or unsplit speech recognition: nothing says which words are the
+        # customer's, and a seller's pitch is no customer statement.
+        return
     turns = list(analysis.turns.select_related("speaker__person").order_by("index"))
     customer_turns = []
     for previous, turn in zip([None, *turns], turns, strict=False):
