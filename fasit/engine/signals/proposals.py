@@ -54,24 +54,30 @@ from fasit.engine.signals.proposal_patterns import (
     YOU,
     Rule,
 )
+from fasit.engine.text.sentences import sentence_spans
 
-_SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_LINE_RE: Final[re.Pattern[str]] = re.compile(r"[^\n]+")
 _BULLET_RE: Final[re.Pattern[str]] = re.compile(r"^[\s\-–•*·>]+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences (and note lines) in ``text``, bullets stripped."""
+    """Spans of the sentences (and note lines) in ``text``, bullets stripped.
+
+    Each line is split by the shared sentence splitter in its notes mode, so
+    abbreviations ("pr.", "bl.a.", "f.eks.", "e.g.") and ordinals ("1. januar") do not
+    cut a sentence, while lower-case note sentences still end at their full stop.
+    """
     spans: list[tuple[int, int]] = []
-    for m in _SENTENCE_RE.finditer(text):
-        start, end = m.start(), m.end()
-        chunk = text[start:end]
+    for line in _LINE_RE.finditer(text):
+        offset = line.start()
+        chunk = line.group(0)
         lead = _BULLET_RE.match(chunk)
         if lead:
-            start += lead.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if any(ch.isalpha() for ch in text[start:end]):
-            spans.append((start, end))
+            offset += lead.end()
+            chunk = chunk[lead.end() :]
+        for a, b in sentence_spans(chunk, lower_starts=True):
+            if any(ch.isalpha() for ch in chunk[a:b]):
+                spans.append((offset + a, offset + b))
     return spans
 
 

@@ -144,3 +144,11 @@ def test_seller_talk_is_not_proposed() -> None:
     assert classify("Så det du sier er at ledelsen mangler oversikt.", "nb") is None
     assert classify("Men jeg vil heller vise det enn å snakke om det.", "nb") is None
     assert classify("Hur gör vi när vi behöver reservdelar på helgen?", "sv") is not None
+
+
+def test_an_abbreviation_does_not_cut_a_proposal_in_two() -> None:
+    # "pr." once cut this into "Vi skal have en betaling pr." (a theme of its own).
+    text = "Vi skal have en betaling pr. driftstime i stedet for at købe maskinen. Tak for kaffe."
+    assert [p.text for p in propose(text, "da")] == [
+        "Vi skal have en betaling pr. driftstime i stedet for at købe maskinen."
+    ]
