@@ -64,7 +64,7 @@ W_GROUP: Final[float] = 0.6
 W_PIVOT_ALT: Final[float] = 0.7
 # A pivot only the bilingual dictionaries know (not the hand-written vocabulary) has no
 # field weight: a dictionary's English word may be any part of speech or sense.
-W_DICT_PIVOT: Final[float] = float(__import__("os").environ.get("WDICT", "0.7"))
+W_DICT_PIVOT: Final[float] = 0.5
 MIN_PIVOT_STEM: Final[int] = 3
 # Definite and plural endings Snowball leaves on Nordic nouns ("snön", "kranvattnet",
 # "nøklene", "rotterne"), tried longest first when a word has no pivot as it stands.
@@ -124,7 +124,7 @@ LOCATIVE: Final[frozenset[str]] = frozenset(
 # people or properties ("kvällen", "helgen", "lageret", "weekend") is named by the
 # when or where of a statement; once anything else is said, it counts as a setting.
 CONTEXT_FIELD: Final[float] = 0.5
-MIN_CONTEXT_OTHER: Final[float] = float(__import__("os").environ.get("MINCTX", "1.0"))
+MIN_CONTEXT_OTHER: Final[float] = 1.0
 # Words that may stand between the preposition and the noun ("på hela lagret", "in
 # the cold store", "i vores kølerum").
 DETERMINERS: Final[frozenset[str]] = frozenset(
