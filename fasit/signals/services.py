@@ -186,6 +186,30 @@ def statement_create(
 
 
 @transaction.atomic
+def themes_recount(*, team: Team, account_ids: Iterable[int]) -> int:
+    """Recount the themes these accounts spoke in, after they joined or left a corporate
+    group: the engine's index is rebuilt with the new group keys, and each theme's
+    stored count of independent customers and its level follow. Returns how many
+    themes were recounted."""
+    ids = set(account_ids)
+    if not ids:
+        return 0
+    keys = set(
+        Theme.objects.for_team(team)
+        .filter(statements__account_id__in=ids)
+        .values_list("key", flat=True)
+        .distinct()
+    )
+    state = signal_index.locked_state(team)
+    signal_index.forget(team)
+    index = signal_index.restore_index(team)
+    if keys:
+        _sync_themes(team, index, keys)
+    signal_index.checkin(team, state, index)
+    return len(keys)
+
+
+@transaction.atomic
 def statement_delete(*, statement: Statement, actor: Any) -> None:
     team = statement.team
     key = statement.theme.key if statement.theme else None
