@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, TeamScopedQuerySet
@@ -51,6 +52,8 @@ class SignalState(models.Model):
 class Theme(TeamOwned):
     key = models.CharField(max_length=64, help_text="The engine's theme id.")
     label = models.CharField(_("label"), max_length=200)
+    # Fasit's label in each of sv, nb, da and en; ``label`` is the team language's.
+    labels = models.JSONField(default=dict, blank=True)
     custom_label = models.CharField(_("name given by the team"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.NOTED)
     accounts = models.PositiveIntegerField(_("independent accounts"), default=0)
@@ -73,7 +76,14 @@ class Theme(TeamOwned):
 
     @property
     def name(self) -> str:
-        return self.custom_label or self.label
+        """The team's own name for the theme, else Fasit's label in the reader's
+        language (the active one), else in the team's."""
+        return self.custom_label or self.generated_label
+
+    @property
+    def generated_label(self) -> str:
+        language = (get_language() or "")[:2]
+        return self.labels.get("nb" if language == "no" else language) or self.label
 
 
 class Statement(TeamOwned):

@@ -78,7 +78,9 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         if row is None:
             row = Theme(team=team, key=key)
         old_rank = LEVEL_RANK.get(row.level, 0) if row.pk else 0
-        row.label = engine_theme.label[:200]
+        labels = index.labels(key)
+        row.labels = {lang: text[:200] for lang, text in labels.items()}
+        row.label = labels.get(team.language, engine_theme.label)[:200]
         row.level = engine_theme.level
         row.accounts = engine_theme.accounts
         row.statement_count = len(engine_theme.statement_ids)

@@ -256,3 +256,17 @@ def test_a_filter_that_narrows_a_theme_says_so(team_a: Any, alice: Any, alice_cl
     _seed(team_a, alice)
     html = alice_client.get(reverse("signals:board"), {"country": "SE"}).content.decode()
     assert "1 of 3 independent customers in this filter" in html
+
+
+def test_theme_labels_are_made_in_all_four_languages_and_shown_in_the_readers(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    _seed(team_a, alice)
+    theme = Theme.objects.get()
+    assert set(theme.labels) == {"sv", "nb", "da", "en"}
+    assert len(set(theme.labels.values())) > 1
+    for language in ("sv", "nb", "da", "en"):
+        html = alice_client.get(
+            reverse("signals:board"), HTTP_ACCEPT_LANGUAGE=language
+        ).content.decode()
+        assert theme.labels[language] in html
