@@ -72,13 +72,21 @@ def engine_statement(row: dict[str, Any], roots: dict[int, int]) -> EngineStatem
         account=str(row["account_id"]),
         conversation=str(row["conversation_id"]),
         date=row["said_on"],
-        text=row["text"],
+        text=f"{row['question']} {row['text']}" if row.get("question") else row["text"],
         group=independent_key(row["account_id"], roots),
         language=row["language"] or None,
     )
 
 
-STATEMENT_FIELDS = ("id", "account_id", "conversation_id", "said_on", "text", "language")
+STATEMENT_FIELDS = (
+    "id",
+    "account_id",
+    "conversation_id",
+    "said_on",
+    "text",
+    "question",
+    "language",
+)
 
 
 def team_statements(team: Team) -> list[EngineStatement]:

@@ -102,6 +102,16 @@ class Statement(TeamOwned):
         related_name="statements",
     )
     text = models.TextField(_("what the customer said"))
+    question = models.TextField(
+        _("the question it answers"),
+        blank=True,
+        help_text=_("A short answer (“Yes, we do.”) is a statement only with its question."),
+    )
+    seller_summary = models.BooleanField(
+        _("the seller's summary"),
+        default=False,
+        help_text=_("Written by the seller about the customer, not the customer's own words."),
+    )
     language = models.CharField(_("language"), max_length=5)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEED)
     said_on = models.DateField(_("date"))
@@ -136,6 +146,11 @@ class Statement(TeamOwned):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def full_text(self) -> str:
+        """The statement as grouping reads it: a question and its answer together."""
+        return f"{self.question} {self.text}" if self.question else self.text
+
 
 class Proposal(TeamOwned):
     """A sentence Fasit thinks is a statement; a seller accepts or rejects it."""
@@ -152,6 +167,8 @@ class Proposal(TeamOwned):
         "customers.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     text = models.TextField()
+    question = models.TextField(blank=True)
+    seller_summary = models.BooleanField(default=False)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     language = models.CharField(max_length=5)
     source = models.CharField(max_length=12, choices=Source.choices)
@@ -170,7 +187,8 @@ class Proposal(TeamOwned):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["conversation", "source", "text"], name="one_proposal_per_sentence"
+                fields=["conversation", "source", "question", "text"],
+                name="one_proposal_per_answered_sentence",
             )
         ]
         verbose_name = _("proposed statement")

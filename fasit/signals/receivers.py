@@ -71,11 +71,14 @@ def transcript_done(sender: Any, analysis: ListeningAnalysis, **kwargs: Any) -> 
     for previous, turn in zip([None, *turns], turns, strict=False):
         if turn.speaker.is_seller:
             continue
-        weak_reason = ""
+        weak_reason = question = ""
         if previous is not None and previous.speaker.is_seller:
             sentences = split_sentences(previous.text)
             last = sentences[-1] if sentences else ""
-            if classify_sentence(last, analysis.language or "en") == "closed":
+            kind = classify_sentence(last, analysis.language or "en")
+            if kind == "closed":
                 weak_reason = last[:300]
-        customer_turns.append((turn.text, turn.speaker.person, weak_reason))
+            if kind != "none":
+                question = last
+        customer_turns.append((turn.text, turn.speaker.person, weak_reason, question))
     proposals_from_turns(conversation=analysis.conversation, turns=customer_turns)

@@ -25,7 +25,8 @@ import Stemmer  # type: ignore[import-not-found]
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
 from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictionary
 from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
-from fasit.engine.text.tokens import words
+from fasit.engine.signals.negation import NOT, NOT_NAMES, negated_spans, plain
+from fasit.engine.text.tokens import WORD_RE, words
 
 _STEMMER_NAMES: Final[dict[str, str]] = {
     "sv": "swedish",
@@ -441,18 +442,26 @@ class Lexicon:
         return ()
 
     def broader(self, concept_id: str) -> tuple[str, ...]:
-        concept = self.concepts.get(concept_id)
-        return concept.broader if concept else ()
+        concept = self.concepts.get(plain(concept_id))
+        if concept is None:
+            return ()
+        if concept_id.startswith(NOT):
+            return tuple(NOT + b for b in concept.broader)
+        return concept.broader
 
     def weight(self, concept_id: str) -> float:
-        concept = self.concepts.get(concept_id)
+        concept = self.concepts.get(plain(concept_id))
         return concept.weight if concept else TEACH_WEIGHT
 
     def name(self, concept_id: str, language: str) -> str | None:
-        concept = self.concepts.get(concept_id)
+        concept = self.concepts.get(plain(concept_id))
         if concept is None:
             return None
-        return concept.names.get(language) or concept.names.get("en")
+        name = concept.names.get(language) or concept.names.get("en")
+        if name and concept_id.startswith(NOT):
+            prefix = NOT_NAMES.get(language, NOT_NAMES["en"])
+            return prefix + name[:1].lower() + name[1:]
+        return name
 
     # --- matching ---------------------------------------------------------------------
 
@@ -607,7 +616,14 @@ def analyse(
     taught: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Analysis:
     lex = lexicon or default_lexicon()
-    tokens = [normalise(w) for w in words(text)]
+    found_words = list(WORD_RE.finditer(text))
+    tokens = [normalise(m.group(0)) for m in found_words]
+    # Tokens inside what a negated want is about ("vi vil ikke lenger ha papir"): their
+    # concepts and words are marked, so the statement meets its like and not the want.
+    spans = negated_spans(text)
+    negated = {
+        i for i, m in enumerate(found_words) if any(a <= m.start() < b for a, b in spans)
+    }
     concepts: set[str] = set()
     used: set[int] = set()
     # Per concept: the length of its one-word cue, or 0 once it has a stronger one.
@@ -618,6 +634,8 @@ def analyse(
     context_cues: dict[str, str] = {}
     for concept, start, end in lex.match(tokens):
         used.update(range(start, end))
+        if start in negated:
+            concept = NOT + concept
         if not _negated(tokens, start):
             concepts.add(concept)
             _cue(cues, concept, tokens, start, end)
@@ -641,6 +659,8 @@ def analyse(
             part_used.update(range(start, end))
             if _negated(tokens, origin[start]):
                 continue
+            if origin[start] in negated:
+                concept = NOT + concept
             if {origin[j] for j in range(start, end)} <= used:
                 if concept not in concepts:
                     secondary.add(concept)
@@ -666,10 +686,15 @@ def analyse(
         if taught and s in taught:
             concepts.update(taught[s])
             continue
-        content.append(s)
         found = lex.pivot_weights(unit, language)
+        if i in negated:
+            s = NOT + s
+            found = tuple((NOT + p, w) for p, w in found)
+        content.append(s)
         pivots.extend(found)
-        other += max((w * lex.pivot_weight.get(p, W_DICT_PIVOT) for p, w in found), default=0.0)
+        other += max(
+            (w * lex.pivot_weight.get(plain(p), W_DICT_PIVOT) for p, w in found), default=0.0
+        )
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
     weak = (
@@ -692,16 +717,17 @@ def analyse(
     wordvec: Vector = {}
     for s in content:
         _put(wordvec, "w:" + s, W_WORD)
-        if len(s) >= 4:
-            for g in _grams(s):
-                _put(wordvec, "g:" + g, W_GRAM)
+        mark = NOT if s.startswith(NOT) else ""
+        if len(plain(s)) >= 4:
+            for g in _grams(plain(s)):
+                _put(wordvec, "g:" + mark + g, W_GRAM)
     pivotvec: Vector = {}
     for p, w in pivots:
-        w *= lex.pivot_weight.get(p, W_DICT_PIVOT)
+        w *= lex.pivot_weight.get(plain(p), W_DICT_PIVOT)
         _put(pivotvec, "p:" + p, w)
-        group = lex.groups.get(p)
+        group = lex.groups.get(plain(p))
         if group is not None:
-            _put(pivotvec, "h:" + group, W_GROUP * w)
+            _put(pivotvec, "h:" + (NOT if p.startswith(NOT) else "") + group, W_GROUP * w)
     vector = _mix(
         vector,
         W_CONCEPT_BLOCK * min(1.0, specific),

@@ -139,3 +139,25 @@ def test_a_higher_threshold_splits_more() -> None:
     loose = group_all(CROSS_LINGUAL)
     strict = group_all(CROSS_LINGUAL, config=GroupingConfig(threshold=0.95, merge_threshold=0.99))
     assert len(strict) > len(loose)
+
+
+NEGATED = [
+    st("w1", "B1", "Vi vill ha pappersfakturor skickade med post."),
+    st("w2", "B2", "Vi ønsker papirfakturaer sendt med posten."),
+    st("w3", "B3", "We want paper invoices by post."),
+    st("n1", "B4", "Vi vil ikke lenger ha papirfakturaer."),
+    st("n2", "B5", "Vi vill inte längre ha pappersfakturor."),
+    st("n3", "B6", "We no longer need paper invoices."),
+    st("n4", "B7", "Vi har ikke længere brug for papirfakturaer."),
+]
+
+
+def test_a_negated_want_does_not_group_with_the_want() -> None:
+    themes = group_all(NEGATED)
+    clusters = Counter(tuple(sorted(sid[0] for sid in t.statement_ids)) for t in themes)
+    assert clusters == Counter({("w", "w", "w"): 1, ("n", "n", "n", "n"): 1})
+
+
+def test_a_negated_want_is_labelled_as_not_wanted() -> None:
+    themes = group_all(NEGATED[3:], language="en")
+    assert themes[0].label.startswith("Not wanted: ")
