@@ -43,7 +43,7 @@ class GroupingConfig:
     brute_force_themes: int = 300  # with an embedder, compare with all themes up to this
     # Shared rare words and pivots: the IDF-weighted share of a statement's evidence
     # that a theme's members also carry, scaled by this and added to the cosine.
-    overlap_weight: float = 0.7
+    overlap_weight: float = 1.6
     # Evidence no other statement has yet cannot join anything; it counts this much in
     # the statement's own total.
     unique_weight: float = 0.5
