@@ -3,8 +3,8 @@
 
     apt-get install dict-freedict-swe-eng dict-freedict-eng-swe dict-freedict-dan-eng \
         dict-freedict-eng-dan dict-freedict-eng-nor dict-freedict-swe-nor
-    .venv/bin/pip install simplemma==2.0.0
-    .venv/bin/python scripts/build_dictionary.py
+    (simplemma==2.0.0 comes with the dev extras: make test installs it)
+    .venv/bin/python scripts/build_dictionary.py [OUTPUT]
 
 writes ``fasit/engine/signals/lexicon/dictionary/words.tsv.gz``, two kinds of rows:
 
@@ -30,7 +30,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "fasit/engine/signals/lexicon/dictionary/words.tsv.gz"
+OUT = (
+    Path(__file__).resolve().parent.parent / "fasit/engine/signals/lexicon/dictionary/words.tsv.gz"
+)
 DICTD = Path("/usr/share/dictd")
 MAX_EN = 2
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -38,15 +40,154 @@ _WORD = re.compile(r"^[a-zåäöæøéü][a-zåäöæøéü\-]*[a-zåäöæøé�
 _NUMBER = re.compile(r"^\s*\d+\.\s*|\s+\d+\.\s*$")
 # English words that say nothing about a matter: they would join unrelated statements.
 EN_STOP = frozenset(
-    """a an the to be is are was were been have has had do does did of in on at by for
-    with from into onto about as it its this that these those there here not no yes and
-    or but if so than then too very much many more most some any all each every other
-    such own same can could may might must shall should will would one two get got make
-    made take took give gave go went come came put set let say said see seen thing things
-    way ways kind sort part piece lot lots up down out off over under again also just
-    only still even well ok okay neither nor nobody none nothing someone anyone
-    everyone something anything everything somebody anybody either both per via who
-    what which when where why how yet already ever never always often""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "about",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "not",
+        "no",
+        "yes",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "than",
+        "then",
+        "too",
+        "very",
+        "much",
+        "many",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "each",
+        "every",
+        "other",
+        "such",
+        "own",
+        "same",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "would",
+        "one",
+        "two",
+        "get",
+        "got",
+        "make",
+        "made",
+        "take",
+        "took",
+        "give",
+        "gave",
+        "go",
+        "went",
+        "come",
+        "came",
+        "put",
+        "set",
+        "let",
+        "say",
+        "said",
+        "see",
+        "seen",
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "kind",
+        "sort",
+        "part",
+        "piece",
+        "lot",
+        "lots",
+        "up",
+        "down",
+        "out",
+        "off",
+        "over",
+        "under",
+        "again",
+        "also",
+        "just",
+        "only",
+        "still",
+        "even",
+        "well",
+        "ok",
+        "okay",
+        "neither",
+        "nor",
+        "nobody",
+        "none",
+        "nothing",
+        "someone",
+        "anyone",
+        "everyone",
+        "something",
+        "anything",
+        "everything",
+        "somebody",
+        "anybody",
+        "either",
+        "both",
+        "per",
+        "via",
+        "who",
+        "what",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "yet",
+        "already",
+        "ever",
+        "never",
+        "always",
+        "often",
+    ]
 )
 
 
@@ -59,7 +200,7 @@ def _b64(text: str) -> int:
 
 def entries(name: str) -> Iterator[tuple[str, list[str]]]:
     """(headword, lines after the head line) of one dictd dictionary."""
-    data = gzip.open(DICTD / f"freedict-{name}.dict.dz").read()
+    data = gzip.decompress((DICTD / f"freedict-{name}.dict.dz").read_bytes())
     for line in (DICTD / f"freedict-{name}.index").read_text(encoding="utf-8").splitlines():
         word, offset, length = line.split("\t")
         if word.startswith("00database"):
@@ -129,7 +270,9 @@ def unique_heads(name: str) -> dict[str, list[str]]:
     return {w: t for w, t in rows.items() if seen[w] == 1 and _WORD.match(w)}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else OUT
     try:
         import simplemma  # noqa: F401
         from simplemma.strategies.dictionaries.dictionary_factory import (
@@ -137,8 +280,11 @@ def main() -> int:
         )
     except ImportError:
         sys.exit("simplemma is needed to build the table: .venv/bin/pip install simplemma")
-    missing = [n for n in ("swe-eng", "eng-swe", "dan-eng", "eng-dan", "eng-nor", "swe-nor")
-               if not (DICTD / f"freedict-{n}.index").exists()]
+    missing = [
+        n
+        for n in ("swe-eng", "eng-swe", "dan-eng", "eng-dan", "eng-nor", "swe-nor")
+        if not (DICTD / f"freedict-{n}.index").exists()
+    ]
     if missing:
         sys.exit("missing Debian packages: " + " ".join(f"dict-freedict-{n}" for n in missing))
     sv = translations_plain("swe-eng")
@@ -147,8 +293,11 @@ def main() -> int:
     sv_nb = translations_glossed("swe-nor")
     en_sv = unique_heads("eng-swe")
     en_da = unique_heads("eng-dan")
-    english: dict[str, dict[str, list[str]]] = {"sv": defaultdict(list), "da": defaultdict(list),
-                                                 "nb": defaultdict(list)}
+    english: dict[str, dict[str, list[str]]] = {
+        "sv": defaultdict(list),
+        "da": defaultdict(list),
+        "nb": defaultdict(list),
+    }
     for lang, direct, backwards in (("sv", sv, en_sv), ("da", da, en_da), ("nb", {}, en_nb)):
         for lemma, targets in direct.items():
             english[lang][lemma].extend(targets)
@@ -182,12 +331,12 @@ def main() -> int:
             form, lemma = form.lower(), lemma.lower()
             if form != lemma and lemma in lemmas[lang] and _WORD.match(form):
                 rows.append("\t".join(("f", lang, form, lemma)))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     payload = ("\n".join(rows) + "\n").encode("utf-8")
-    with OUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write(payload)
+    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(payload)
     counts = {k: len(v) for k, v in lemmas.items()}
-    print(f"{OUT}: {len(rows)} rows, lemmas {counts}, {OUT.stat().st_size // 1024} KiB")
+    print(f"{out}: {len(rows)} rows, lemmas {counts}, {out.stat().st_size // 1024} KiB")
     return 0
 
 

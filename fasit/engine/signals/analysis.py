@@ -118,8 +118,29 @@ SHORT_CUE: Final[int] = 9
 # words left over point elsewhere (as for lone short cues), it counts this much.
 W_SETTING: Final[float] = 0.35
 LOCATIVE: Final[frozenset[str]] = frozenset(
-    "i på vid ved under inne inde nere nede uppe oppe ute ude hos "
-    "in at inside near on during outside".split()
+    [
+        "i",
+        "på",
+        "vid",
+        "ved",
+        "under",
+        "inne",
+        "inde",
+        "nere",
+        "nede",
+        "uppe",
+        "oppe",
+        "ute",
+        "ude",
+        "hos",
+        "in",
+        "at",
+        "inside",
+        "near",
+        "on",
+        "during",
+        "outside",
+    ]
 )
 # A concept named by one word that the pivot vocabulary files under time, places,
 # people or properties ("kvällen", "helgen", "lageret", "weekend") is named by the
@@ -129,8 +150,34 @@ MIN_CONTEXT_OTHER: Final[float] = 1.0
 # Words that may stand between the preposition and the noun ("på hela lagret", "in
 # the cold store", "i vores kølerum").
 DETERMINERS: Final[frozenset[str]] = frozenset(
-    "the a an our their this that these all whole hela hele vår våra vårt våre vores "
-    "deres dess det den de denne detta dette disse".split()
+    [
+        "the",
+        "a",
+        "an",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "all",
+        "whole",
+        "hela",
+        "hele",
+        "vår",
+        "våra",
+        "vårt",
+        "våre",
+        "vores",
+        "deres",
+        "dess",
+        "det",
+        "den",
+        "de",
+        "denne",
+        "detta",
+        "dette",
+        "disse",
+    ]
 )
 MIN_OTHER_EVIDENCE: Final[float] = 2.5
 W_SINGLE_CUE: Final[float] = 0.5
@@ -621,9 +668,7 @@ def analyse(
     # Tokens inside what a negated want is about ("vi vil ikke lenger ha papir"): their
     # concepts and words are marked, so the statement meets its like and not the want.
     spans = negated_spans(text)
-    negated = {
-        i for i, m in enumerate(found_words) if any(a <= m.start() < b for a, b in spans)
-    }
+    negated = {i for i, m in enumerate(found_words) if any(a <= m.start() < b for a, b in spans)}
     concepts: set[str] = set()
     used: set[int] = set()
     # Per concept: the length of its one-word cue, or 0 once it has a stronger one.
@@ -702,7 +747,9 @@ def analyse(
     )
     setting = {c for c, s in settings.items() if s} if other >= MIN_OTHER_EVIDENCE else set()
     if other >= MIN_CONTEXT_OTHER:
-        setting |= {c for c, word in context_cues.items() if word and _contextual(lex, word, language)}
+        setting |= {
+            c for c, word in context_cues.items() if word and _contextual(lex, word, language)
+        }
     specific = 0.0
     for cid in concepts | secondary:
         w = lex.weight(cid) * (W_SECONDARY if cid in secondary else 1.0)

@@ -19,30 +19,135 @@ from fasit.engine.signals.lexicon import STOP_WORDS
 
 _WORD: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 YES: Final[frozenset[str]] = frozenset(
-    "ja jo yes yeah yep sure absolut absolutely definitely certainly visst gärna gerne "
-    "gjerne precis exactly correct stämmer stemmer right självklart selvfølgelig "
-    "selvsagt indeed".split()
+    [
+        "ja",
+        "jo",
+        "yes",
+        "yeah",
+        "yep",
+        "sure",
+        "absolut",
+        "absolutely",
+        "definitely",
+        "certainly",
+        "visst",
+        "gärna",
+        "gerne",
+        "gjerne",
+        "precis",
+        "exactly",
+        "correct",
+        "stämmer",
+        "stemmer",
+        "right",
+        "självklart",
+        "selvfølgelig",
+        "selvsagt",
+        "indeed",
+    ]
 )
-NO: Final[frozenset[str]] = frozenset("nej nei no nope nah inte ikke not never aldrig aldri".split())
+NO: Final[frozenset[str]] = frozenset(
+    ["nej", "nei", "no", "nope", "nah", "inte", "ikke", "not", "never", "aldrig", "aldri"]
+)
 # Words that may follow "ja"/"nei" in a bare answer without saying anything new.
 _FILLER: Final[frozenset[str]] = frozenset(
-    "det vi har gör gjør gør do does did we it that is are was är er var än ennå endnu "
-    "enda yet still fortfarande fortsatt stadig just nu nå now really faktiskt faktisk "
-    "actually tyvärr dessverre desværre unfortunately of course så so well tja nja "
-    "kanske kanskje måske maybe probably nog nok också også too also"
-    .split()
+    [
+        "det",
+        "vi",
+        "har",
+        "gör",
+        "gjør",
+        "gør",
+        "do",
+        "does",
+        "did",
+        "we",
+        "it",
+        "that",
+        "is",
+        "are",
+        "was",
+        "är",
+        "er",
+        "var",
+        "än",
+        "ennå",
+        "endnu",
+        "enda",
+        "yet",
+        "still",
+        "fortfarande",
+        "fortsatt",
+        "stadig",
+        "just",
+        "nu",
+        "nå",
+        "now",
+        "really",
+        "faktiskt",
+        "faktisk",
+        "actually",
+        "tyvärr",
+        "dessverre",
+        "desværre",
+        "unfortunately",
+        "of",
+        "course",
+        "så",
+        "so",
+        "well",
+        "tja",
+        "nja",
+        "kanske",
+        "kanskje",
+        "måske",
+        "maybe",
+        "probably",
+        "nog",
+        "nok",
+        "också",
+        "også",
+        "too",
+        "also",
+    ]
 )
 MAX_ANSWER_WORDS: Final[int] = 6
 # Pronouns and marks of the customer's own voice in a note.
 _OWN_VOICE: Final[frozenset[str]] = frozenset(
-    "vi vår våra vårt våre vores oss os we our ours us jag jeg mig meg me min mitt mine "
-    "mina my i'm we're we've we'd".split()
+    [
+        "vi",
+        "vår",
+        "våra",
+        "vårt",
+        "våre",
+        "vores",
+        "oss",
+        "os",
+        "we",
+        "our",
+        "ours",
+        "us",
+        "jag",
+        "jeg",
+        "mig",
+        "meg",
+        "me",
+        "min",
+        "mitt",
+        "mine",
+        "mina",
+        "my",
+        "i'm",
+        "we're",
+        "we've",
+        "we'd",
+    ]
 )
 _QUOTES: Final[re.Pattern[str]] = re.compile(r"[\"“”«»]")
 
 
 def answer_polarity(sentence: str) -> str | None:
-    """"yes" or "no" when ``sentence`` is a bare answer, else None."""
+    """ "yes" or "no" when ``sentence`` is a bare answer, else None."""
     found = [w.lower() for w in _WORD.findall(sentence)]
     if not found or len(found) > MAX_ANSWER_WORDS or found[0] not in YES | NO:
         return None

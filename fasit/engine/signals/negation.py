@@ -42,7 +42,9 @@ NEGATED_WANT: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 # Where the scope of a negation ends: the clause.
-_CLAUSE_END: Final[re.Pattern[str]] = re.compile(r"[,;:.!?]|\s(?:men|but|utan|uten|uden|fordi|because)\s")
+_CLAUSE_END: Final[re.Pattern[str]] = re.compile(
+    r"[,;:.!?]|\s(?:men|but|utan|uten|uden|fordi|because)\s"
+)
 
 
 # Features of what a negated want is about carry this mark ("c:¬invoice.paper",
@@ -69,9 +71,22 @@ _MODAL: Final[re.Pattern[str]] = re.compile(
     r"^(?:vill|vil|ska|skal|måste|won'?t|will)\b", re.IGNORECASE
 )
 _HAVE: Final[frozenset[str]] = frozenset(
-    "ha have få get receive buy köpa kjøpe købe motta modtage modta".split()
+    [
+        "ha",
+        "have",
+        "få",
+        "get",
+        "receive",
+        "buy",
+        "köpa",
+        "kjøpe",
+        "købe",
+        "motta",
+        "modtage",
+        "modta",
+    ]
 )
-_INFINITIVE: Final[frozenset[str]] = frozenset("at att å to".split())
+_INFINITIVE: Final[frozenset[str]] = frozenset(["at", "att", "å", "to"])
 _WORD: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
 
 

@@ -36,6 +36,7 @@ from typing import Final
 
 from fasit.engine.signals.analysis import analyse
 from fasit.engine.signals.answers import answer_polarity, in_own_voice
+from fasit.engine.signals.lexicon import STOP_WORDS
 from fasit.engine.signals.model import Kind, Proposal
 from fasit.engine.signals.negation import negated_want
 from fasit.engine.signals.proposal_model import ProposalModel, features, shipped_model
@@ -56,7 +57,6 @@ from fasit.engine.signals.proposal_patterns import (
     YOU,
     Rule,
 )
-from fasit.engine.signals.lexicon import STOP_WORDS
 from fasit.engine.text.sentences import sentence_spans
 
 _LINE_RE: Final[re.Pattern[str]] = re.compile(r"[^\n]+")

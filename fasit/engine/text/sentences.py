@@ -41,13 +41,74 @@ LEADING: Final[frozenset[str]] = frozenset(
 # Abbreviations that often close a list or an amount: they end a sentence before a
 # capital ("…skruer osv. Vi behöver…"), not before a lower-case word ("osv. och").
 CLOSING: Final[frozenset[str]] = frozenset(
-    "osv o.s.v m.m mm m.fl mfl o.l ol o.lign e.l el.lign etc m.v mv kr sek nok dkk "
-    "stk ggr gg min tim".split()
+    [
+        "osv",
+        "o.s.v",
+        "m.m",
+        "mm",
+        "m.fl",
+        "mfl",
+        "o.l",
+        "ol",
+        "o.lign",
+        "e.l",
+        "el.lign",
+        "etc",
+        "m.v",
+        "mv",
+        "kr",
+        "sek",
+        "nok",
+        "dkk",
+        "stk",
+        "ggr",
+        "gg",
+        "min",
+        "tim",
+    ]
 )
 MONTHS: Final[frozenset[str]] = frozenset(
-    "januari januar january jan februari februar february feb mars marts march mar "
-    "april apr maj mai may juni june jun juli july jul augusti august aug september sep "
-    "sept oktober october okt oct november nov december desember dec des".split()
+    [
+        "januari",
+        "januar",
+        "january",
+        "jan",
+        "februari",
+        "februar",
+        "february",
+        "feb",
+        "mars",
+        "marts",
+        "march",
+        "mar",
+        "april",
+        "apr",
+        "maj",
+        "mai",
+        "may",
+        "juni",
+        "june",
+        "jun",
+        "juli",
+        "july",
+        "jul",
+        "augusti",
+        "august",
+        "aug",
+        "september",
+        "sep",
+        "sept",
+        "oktober",
+        "october",
+        "okt",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "desember",
+        "dec",
+        "des",
+    ]
 )
 _QUOTES: Final = "\"'“«("
 
