@@ -34,7 +34,7 @@ worker: $(STAMP)
 	$(BIN)/fasit worker
 
 messages: $(STAMP)
-	cd fasit && ../$(BIN)/fasit manage makemessages -l sv -l nb -l da --no-obsolete --ignore 'engine/*'
+	cd fasit && ../$(BIN)/fasit manage makemessages -l sv -l nb -l da --no-obsolete --no-location --ignore 'engine/*'
 	cd fasit && ../$(BIN)/fasit manage compilemessages
 
 clean:

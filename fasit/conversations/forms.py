@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from fasit.conversations.models import Conversation, Initiator, Kind, SpeakerSide
 from fasit.conversations.transcripts import SpeakerMatch
-from fasit.core.forms import DateInput, DateTimeInput, UserChoiceField, UserMultipleChoiceField
+from fasit.core.forms import (
+    DateInput,
+    DateTimeInput,
+    LocalDateTimeField,
+    UserChoiceField,
+    UserMultipleChoiceField,
+)
 from fasit.customers.models import Account, Person
 from fasit.tenancy.selectors import team_users
 
@@ -53,7 +59,7 @@ class ConversationForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect, initial=Kind.MEETING
     )
-    occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeInput())
+    occurred_at = LocalDateTimeField(label=_("When"), widget=DateTimeInput())
     initiated_by = forms.ChoiceField(
         label=_("Who took the initiative"),
         choices=Initiator.choices,

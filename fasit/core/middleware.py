@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 
 
 class UserLanguageMiddleware:
@@ -25,3 +26,27 @@ class UserLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)  # type: ignore[attr-defined]
         return response
+
+
+class UserTimeZoneMiddleware:
+    """The user's chosen time zone (kept in the session at login) for this request:
+    the times they enter and see, and what "today" means for them. Without a choice,
+    the server's TIME_ZONE."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        name = request.session.get("fasit_time_zone")
+        try:
+            zone = ZoneInfo(name) if name else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None  # a zone the system no longer knows: fall back, don't fail
+        if zone is None:
+            timezone.deactivate()
+        else:
+            timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

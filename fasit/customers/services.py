@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.core.audit import audit_create, audit_delete
@@ -120,7 +121,7 @@ def account_delete(*, account: Account, actor: Any) -> None:
 def account_revenue_set(
     *, account: Account, actor: Any, year: int, amount: Decimal, currency: str = "NOK"
 ) -> AccountRevenue:
-    if not 1900 <= year <= dt.date.today().year + 1:
+    if not 1900 <= year <= timezone.localdate().year + 1:
         raise ValidationError({"year": _("Give a year between 1900 and next year.")})
     if amount < 0:
         raise ValidationError({"amount": _("Revenue cannot be negative.")})
@@ -180,7 +181,7 @@ def person_create(
     person = Person(
         team=team,
         legal_basis=legal_basis,
-        legal_basis_recorded_on=legal_basis_recorded_on or dt.date.today(),
+        legal_basis_recorded_on=legal_basis_recorded_on or timezone.localdate(),
         **data,
     )
     person.full_clean()

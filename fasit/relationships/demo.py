@@ -121,10 +121,14 @@ def seed(
         if person is None:
             continue
         when = today + dt.timedelta(days=days)
-        day = 28 if (when.month, when.day) == (2, 29) else when.day
         ImportantDate.objects.filter(person=person, kind=kind).delete()
-        year = when.year - (rng.randint(38, 58) if kind == "birthday" else rng.randint(5, 15))
-        ImportantDate.objects.create(person=person, kind=kind, month=when.month, day=day, year=year)
+        back = rng.randint(38, 58) if kind == "birthday" else rng.randint(5, 15)
+        if (when.month, when.day) == (2, 29):
+            # Keep the date on 29 February: the origin year must be a leap year too.
+            back -= back % 4
+        ImportantDate.objects.create(
+            person=person, kind=kind, month=when.month, day=when.day, year=when.year - back
+        )
         FamilyMember.objects.bulk_create(
             [FamilyMember(person=person, relation=r, name=n) for r, n in family]
         )

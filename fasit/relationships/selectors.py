@@ -495,6 +495,12 @@ def _date_candidates(team: Team | None, user: Any, today: dt.date, days: int) ->
         .filter(on_day, person__in=scope)
         .values_list("person_id", flat=True)
     )
+    # One-off life events in the window (a person may have no yearly date at all).
+    candidates.update(
+        LifeEvent.objects.for_team(team)
+        .filter(person__in=scope, date__gte=today, date__lte=today + dt.timedelta(days=days))
+        .values_list("person_id", flat=True)
+    )
     for pk, name, country in scope.values_list("pk", "name", "country"):
         if mapping.name_day_for(mapping.first_name(name), country) in window:
             candidates.add(pk)

@@ -1,18 +1,28 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from fasit.tenancy.models import Role
+from fasit.tenancy.models import TIME_ZONES, Role
 
 
-class LanguageForm(forms.Form):
+class PreferencesForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         choices=[("", _("Follow my browser")), *settings.LANGUAGES],
         required=False,
     )
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Built per form so the label is in the language of the request.
+        server = gettext("The server's (%(zone)s)") % {"zone": settings.TIME_ZONE}
+        self.fields["time_zone"].choices = [("", server), *TIME_ZONES]
 
 
 class TeamSettingsForm(forms.Form):

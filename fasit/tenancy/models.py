@@ -71,6 +71,21 @@ class Membership(models.Model):
         return self.role == Role.OWNER
 
 
+# The zones a Nordic team's users work in; the server's TIME_ZONE applies when unset.
+TIME_ZONES = [
+    ("Europe/Oslo", _("Oslo")),
+    ("Europe/Stockholm", _("Stockholm")),
+    ("Europe/Copenhagen", _("Copenhagen")),
+    ("Europe/Helsinki", _("Helsinki")),
+    ("Atlantic/Reykjavik", _("Reykjavík")),
+    ("Atlantic/Faroe", _("Tórshavn")),
+    ("America/Nuuk", _("Nuuk")),
+    ("Europe/London", _("London")),
+    ("Europe/Berlin", _("Berlin")),
+    ("UTC", _("UTC")),
+]
+
+
 class UserProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fasit_profile"
@@ -81,6 +96,13 @@ class UserProfile(models.Model):
         choices=settings.LANGUAGES,
         blank=True,
         help_text=_("Leave empty to follow your browser."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONES,
+        blank=True,
+        help_text=_("Times you enter and see, and what 'today' means for you."),
     )
 
     def __str__(self) -> str:

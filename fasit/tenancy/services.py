@@ -82,9 +82,10 @@ def team_update(*, team: Team, actor: Any, name: str, language: str) -> Team:
     return team
 
 
-def user_set_language(*, user: Any, language: str) -> UserProfile:
+def user_set_preferences(*, user: Any, language: str, time_zone: str) -> UserProfile:
     profile, _created = UserProfile.objects.get_or_create(user=user)
     profile.language = language
+    profile.time_zone = time_zone
     profile.full_clean()
     profile.save()
     return profile

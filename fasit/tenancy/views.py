@@ -19,9 +19,10 @@ from fasit.tenancy.access import (
     team_required,
     write_required,
 )
-from fasit.tenancy.forms import LanguageForm, MemberAddForm, MemberRoleForm, TeamSettingsForm
+from fasit.tenancy.forms import MemberAddForm, MemberRoleForm, PreferencesForm, TeamSettingsForm
 from fasit.tenancy.models import Membership, UserProfile
 from fasit.tenancy.selectors import team_members
+from fasit.tenancy.signals import remember_preferences
 
 
 @require_POST
@@ -44,22 +45,25 @@ def team_switch(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     profile = UserProfile.objects.filter(user=request.user).first()
-    language_form = LanguageForm(initial={"language": profile.language if profile else ""})
+    preferences_form = PreferencesForm(
+        initial={
+            "language": profile.language if profile else "",
+            "time_zone": profile.time_zone if profile else "",
+        }
+    )
     if request.method == "POST":
-        language_form = LanguageForm(request.POST)
-        if language_form.is_valid():
-            language = language_form.cleaned_data["language"]
-            services.user_set_language(user=request.user, language=language)
-            if language:
-                request.session["fasit_language"] = language
-            else:
-                request.session.pop("fasit_language", None)
+        preferences_form = PreferencesForm(request.POST)
+        if preferences_form.is_valid():
+            profile = services.user_set_preferences(
+                user=request.user, **preferences_form.cleaned_data
+            )
+            remember_preferences(request, profile)
             return redirect("settings")
     return render(
         request,
         "tenancy/settings.html",
         {
-            "language_form": language_form,
+            "preferences_form": preferences_form,
             "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
             "members": team_members(team),
             "member_form": MemberAddForm(),

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from fasit.buying import selectors
 from fasit.buying.models import BuyingProcess, Journey
@@ -14,7 +15,7 @@ from fasit.buying.reports import report_buying, resolve_team
 from fasit.buying.tests.helpers import journey_at, process_for
 from fasit.core.demo.generator import seed_demo
 
-TODAY = dt.date(2025, 11, 24)
+TODAY = timezone.localdate()  # the session's today (see fasit/pytest_clock.py)
 
 
 def test_report_json_has_the_documented_keys(team_a: Any, alice: Any) -> None:

@@ -12,7 +12,7 @@ from fasit.buying import selectors, services
 from fasit.buying.tests.helpers import journey_at, process_for, stages_of
 from fasit.testing import AccountFactory, ConversationFactory, PersonFactory
 
-TODAY = dt.date(2025, 11, 24)  # fixed, and in the past so services accept the dates
+TODAY = timezone.localdate()  # the session's today (see fasit/pytest_clock.py)
 
 
 def _at(day: dt.date) -> dt.datetime:

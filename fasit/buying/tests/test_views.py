@@ -13,7 +13,7 @@ from fasit.buying.tests.helpers import journey_at, process_for, stages_of
 from fasit.core.models import AuditEvent
 from fasit.testing import AccountFactory, CategoryFactory, ConversationFactory, PersonFactory
 
-SINCE = dt.date(2025, 9, 1)
+SINCE = timezone.localdate() - dt.timedelta(days=90)
 
 
 def test_journey_pages_for_alice_and_404_for_charlie(

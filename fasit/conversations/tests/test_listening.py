@@ -173,7 +173,7 @@ def test_logging_a_conversation_with_a_bad_transcript_logs_nothing(
         {
             "account": meeting.conversation.account_id,
             "kind": "video",
-            "occurred_at": "2026-03-02T10:00",
+            "occurred_at": f"{timezone.localdate() - dt.timedelta(days=2):%Y-%m-%d}T10:00",
             "initiated_by": "us",
             "people": [meeting.kari.pk],
             "notes": "Bra møte.",
@@ -197,7 +197,7 @@ def test_logging_a_conversation_with_a_transcript_analyses_it(
             {
                 "account": meeting.conversation.account_id,
                 "kind": "video",
-                "occurred_at": "2026-03-02T10:00",
+                "occurred_at": f"{timezone.localdate() - dt.timedelta(days=2):%Y-%m-%d}T10:00",
                 "initiated_by": "us",
                 "people": [meeting.kari.pk],
                 "transcript": SimpleUploadedFile("teams.vtt", TEAMS_NB.encode()),

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
 from fasit.core.markdown import render_markdown
 from fasit.testing import AccountFactory, ConversationFactory, PersonRoleFactory
+
+# A few days back from the session's today (the log form refuses nothing in the past,
+# but a fixed date would sit next to a view that reads the clock).
+MET_ON = timezone.localdate() - dt.timedelta(days=3)
+MET_AT = f"{MET_ON.isoformat()}T09:30"
 
 
 def test_quick_log_with_follow_up(team_a: Any, bob: Any, bob_client: Any) -> None:
@@ -18,12 +25,12 @@ def test_quick_log_with_follow_up(team_a: Any, bob: Any, bob_client: Any) -> Non
         {
             "account": role.account.pk,
             "kind": "coffee",
-            "occurred_at": "2026-11-20T09:30",
+            "occurred_at": MET_AT,
             "initiated_by": "customer",
             "people": [role.person.pk],
             "notes": "Vi trenger kortere leveringstid.",
             "follow_up": "Send tilbud",
-            "follow_up_due": "2026-11-27",
+            "follow_up_due": (MET_ON + dt.timedelta(days=7)).isoformat(),
         },
     )
     conversation = Conversation.objects.get()
@@ -74,7 +81,7 @@ def test_person_of_another_team_cannot_be_a_participant(
         {
             "account": account.pk,
             "kind": "call",
-            "occurred_at": "2026-11-20T09:30",
+            "occurred_at": MET_AT,
             "initiated_by": "us",
             "people": [foreign.person.pk],
         },
@@ -89,7 +96,7 @@ def test_empty_transcript_is_refused_and_nothing_saved(team_a: Any, bob_client: 
         {
             "account": account.pk,
             "kind": "video",
-            "occurred_at": "2026-11-20T09:30",
+            "occurred_at": MET_AT,
             "initiated_by": "us",
             "transcript": SimpleUploadedFile("empty.vtt", b""),
         },

@@ -5,13 +5,14 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from fasit.conversations.models import Conversation
 from fasit.core.demo.generator import DemoExists, seed_demo
 from fasit.customers.models import Account, Person, Tier
 from fasit.tenancy.models import Team
 
-TODAY = dt.date(2026, 11, 23)
+TODAY = timezone.localdate()  # the demo is seeded relative to the day it runs
 
 
 def test_demo_is_a_believable_nordic_team(db: Any) -> None:

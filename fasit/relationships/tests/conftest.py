@@ -15,7 +15,10 @@ from fasit.testing import (
     PersonRoleFactory,
 )
 
-TODAY = dt.date(2026, 11, 23)
+# The session's today (the root conftest starts every test at the session's moment, so
+# this stays right past midnight and on the days CI moves the clock to).
+TODAY = timezone.localdate()
+TOMORROW = TODAY + dt.timedelta(days=1)
 
 
 def at(day: dt.date, hour: int = 12) -> dt.datetime:
@@ -32,10 +35,13 @@ def kari(team_a: Any, alice: Any) -> Any:
     account = AccountFactory(team=team_a, name="Fjord Energi AS", tier="key", owner=alice)
     person = PersonFactory(team=team_a, name="Kari Berg", what_matters="Stable deliveries")
     PersonRoleFactory(person=person, account=account, title="CEO", buying_role="decision_maker")
-    ImportantDate.objects.create(person=person, kind="birthday", month=11, day=24, year=1980)
+    # 1980 was a leap year, so a birthday tomorrow is valid when tomorrow is 29 February.
+    ImportantDate.objects.create(
+        person=person, kind="birthday", month=TOMORROW.month, day=TOMORROW.day, year=1980
+    )
     FamilyMember.objects.create(person=person, relation="Daughter", name="Emma")
     Interest.objects.create(person=person, name="Cross-country skiing")
-    AccountRevenue.objects.create(account=account, year=2026, amount=1_000_000, currency="NOK")
+    AccountRevenue.objects.create(account=account, year=TODAY.year, amount=1_000_000, currency="NOK")
     conversation = ConversationFactory(
         team=team_a, account=account, occurred_at=ago(40), kind="coffee", subject="Spring plans"
     )

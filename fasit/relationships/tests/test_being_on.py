@@ -54,8 +54,9 @@ def test_an_unanswered_email_is_not_real_contact(team_a: Any) -> None:
 
 
 def test_contact_dates_are_local_to_the_accounts_country(team_a: Any) -> None:
-    # 23:30 UTC on 22 November is 00:30 on the 23rd in Oslo, Stockholm and Copenhagen.
-    instant = dt.datetime(2026, 11, 22, 23, 30, tzinfo=dt.UTC)
+    # 23:30 UTC yesterday is already today (00:30, or 01:30 in summer) in Oslo,
+    # Stockholm, Copenhagen and Helsinki.
+    instant = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(23, 30), tzinfo=dt.UTC)
     row = {"occurred_at": instant, "kind": "call", "initiated_by": "us", "customer_replied": False}
     for country in ("NO", "SE", "DK"):
         assert mapping.contact_from_row(row, country=country).on == TODAY
@@ -96,9 +97,11 @@ def test_key_accounts_knowledge_and_gaps(team_a: Any, kari: Any) -> None:
 
 
 def test_loyalty_orders_by_tenure(team_a: Any) -> None:
-    AccountFactory(team=team_a, name="Old", customer_since=dt.date(2004, 1, 1))
-    AccountFactory(team=team_a, name="New", customer_since=dt.date(2026, 3, 1))
-    AccountFactory(team=team_a, name="Lead", tier="prospect", customer_since=dt.date(2020, 1, 1))
+    AccountFactory(team=team_a, name="Old", customer_since=TODAY - dt.timedelta(days=22 * 365))
+    AccountFactory(team=team_a, name="New", customer_since=TODAY - dt.timedelta(days=270))
+    AccountFactory(
+        team=team_a, name="Lead", tier="prospect", customer_since=TODAY - dt.timedelta(days=2200)
+    )
     rows = selectors.loyalty(team_a, today=TODAY)
     assert [(r["account"].name, r["segment"]) for r in rows] == [("Old", "loyal"), ("New", "new")]
 

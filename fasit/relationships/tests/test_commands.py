@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
-from fasit.relationships.tests.conftest import TODAY
+from fasit.relationships.tests.conftest import TODAY, TOMORROW
 
 
 def run(*args: str) -> str:
@@ -51,7 +51,7 @@ def test_dates_upcoming_json(kari: Any) -> None:
         "person": "Kari Berg",
         "account": "Fjord Energi AS",
         "kind": "birthday",
-        "date": "2026-11-24",
+        "date": TOMORROW.isoformat(),
         "days_until": 1,
     } in data["dates"]
 

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from fasit.tenancy import services
-from fasit.tenancy.models import Membership, Role
-from fasit.testing import AccountFactory, MembershipFactory, UserFactory
+from fasit.tenancy.models import Membership, Role, UserProfile
+from fasit.testing import AccountFactory, ConversationFactory, MembershipFactory, UserFactory
 
 
 def test_team_switcher_changes_the_active_team(
@@ -56,6 +58,26 @@ def test_language_choice_sticks(team_a: Any, alice_client: Any) -> None:
     alice_client.post(reverse("settings"), {"language": "nb"})
     html = alice_client.get(reverse("accounts:list")).content.decode()
     assert 'lang="nb"' in html
+
+
+def test_time_zone_choice_sticks_and_applies(team_a: Any, alice: Any, alice_client: Any) -> None:
+    conversation = ConversationFactory(
+        team=team_a, occurred_at=dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
+    )
+    url = reverse("conversations:edit", args=[conversation.pk])  # the form shows 24h time
+    assert "2026-06-01T14:00" in alice_client.get(url).content.decode()  # the server's zone: Oslo
+    alice_client.post(reverse("settings"), {"language": "", "time_zone": "Europe/Helsinki"})
+    assert UserProfile.objects.get(user=alice).time_zone == "Europe/Helsinki"
+    assert "2026-06-01T15:00" in alice_client.get(url).content.decode()
+    again = Client()
+    again.force_login(type(alice).objects.get(pk=alice.pk))  # kept for the next sign-in
+    assert "2026-06-01T15:00" in again.get(url).content.decode()
+
+
+def test_unknown_time_zone_is_refused_and_changes_nothing(alice: Any, alice_client: Any) -> None:
+    response = alice_client.post(reverse("settings"), {"time_zone": "Mars/Olympus"})
+    assert "Mars/Olympus is not one of the available choices" in response.content.decode()
+    assert not UserProfile.objects.filter(user=alice).exclude(time_zone="").exists()
 
 
 def test_browser_language_is_the_default(team_a: Any, alice_client: Any) -> None:
