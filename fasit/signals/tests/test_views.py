@@ -270,3 +270,32 @@ def test_theme_labels_are_made_in_all_four_languages_and_shown_in_the_readers(
             reverse("signals:board"), HTTP_ACCEPT_LANGUAGE=language
         ).content.decode()
         assert theme.labels[language] in html
+
+
+def test_an_answer_is_shown_with_its_question_and_a_summary_is_marked(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    conversation = ConversationFactory(team=team_a)
+    services.statement_create(
+        team=team_a,
+        actor=alice,
+        conversation=conversation,
+        text="Nei, ikke ennå.",
+        question="Bruker dere elektronisk faktura i dag?",
+        kind="objection",
+    )
+    services.statement_create(
+        team=team_a,
+        actor=alice,
+        conversation=conversation,
+        text="Wants pay-per-hour.",
+        seller_summary=True,
+    )
+    url = reverse("conversations:detail", args=[conversation.pk])
+    html = alice_client.get(url).content.decode()
+    assert "Seller: “Bruker dere elektronisk faktura i dag?”" in html
+    assert "Customer: “Nei, ikke ennå.”" in html
+    assert "seller's summary</span> Wants pay-per-hour." in html
+    # A "no" to a question about e-invoicing is not a want of e-invoicing.
+    assert "Not wanted: e-invoicing" in html
+    assert charlie_client.get(url).status_code == 404
