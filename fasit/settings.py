@@ -211,6 +211,9 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 # Transcripts and attachments: anything larger is refused with a message before
 # it reaches disk.
 FASIT_MAX_UPLOAD_BYTES = env_int("FASIT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+# How long a per-team aggregate (core/cache.py) may be served at most; any change made
+# through Fasit's services replaces it at once.
+FASIT_TEAM_CACHE_SECONDS = env_int("FASIT_TEAM_CACHE_SECONDS", 600)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
