@@ -1,0 +1,91 @@
+"""What only a browser shows about the layout: the bar on a phone (menu open and
+closed), labels in tables on a phone, one row of navigation on a 1366 px screen in
+every language, readable chart labels, the favicon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ONE_ROW = """() => {
+  const bar = document.querySelector('header.topbar');
+  const tops = [...bar.querySelectorAll('.mainnav a, .log-button, .usermenu > *')]
+    .filter(e => e.offsetParent !== null)
+    .map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));
+  return {height: bar.getBoundingClientRect().height, spread: Math.max(...tops) - Math.min(...tops)};
+}"""
+
+
+@pytest.fixture
+def maja(alice: Any, team_a: Any) -> Any:
+    """The demo's names, long enough to find a bar that wraps."""
+    alice.first_name, alice.last_name = "Maja", "Lindqvist"
+    alice.save()
+    team_a.name = "Nordlys Teknikk AS"
+    team_a.save()
+    return alice
+
+
+@pytest.mark.parametrize("language", ["sv", "nb", "da", "en"])
+def test_the_bar_is_one_row_at_1366_px(
+    desktop: Any, log_in: Any, maja: Any, browser_world: Any, language: str
+) -> None:
+    page = log_in(desktop, maja, "/", language=language)
+    assert page.locator("html").get_attribute("lang") == language
+    bar = page.evaluate(ONE_ROW)
+    assert bar["spread"] <= 4, bar
+    assert bar["height"] <= 64, bar
+
+
+def test_the_phone_menu_opens_below_the_bar(phone: Any, log_in: Any, alice: Any) -> None:
+    page = log_in(phone, alice)
+    brand, toggle = page.locator(".brand"), page.locator(".nav-toggle-label")
+    closed = (brand.bounding_box(), toggle.bounding_box())
+    assert not page.locator(".mainnav").is_visible()
+    toggle.tap()
+    assert page.get_by_role("navigation", name="Main").is_visible()
+    # "Fasit" and ☰ stay where they were, at the top; the list opens underneath.
+    assert (brand.bounding_box(), toggle.bounding_box()) == closed
+    assert closed[0]["y"] < 40 and closed[1]["y"] < 40
+    first_link = page.get_by_role("navigation", name="Main").get_by_role("link").first
+    assert first_link.bounding_box()["y"] > closed[1]["y"] + closed[1]["height"] - 1
+
+
+def test_the_menu_opens_from_the_keyboard(phone: Any, log_in: Any, alice: Any) -> None:
+    page = log_in(phone, alice)
+    page.locator("#nav-toggle").focus()
+    page.keyboard.press("Space")
+    assert page.get_by_role("navigation", name="Main").is_visible()
+
+
+def test_every_table_value_has_its_label_on_a_phone(
+    phone: Any, log_in: Any, alice: Any, browser_world: Any
+) -> None:
+    labels = """() => [...document.querySelectorAll('table.responsive tbody td')]
+      .filter(td => td.offsetParent !== null && td.textContent.trim() && td.colSpan === 1)
+      .map(td => [getComputedStyle(td, '::before').content, td.textContent.trim()])"""
+    for path in ("/accounts/", "/people/", "/conversations/", "/relationships/being-on/"):
+        page = log_in(phone, alice, path)
+        cells = page.evaluate(labels)
+        assert cells, path
+        unlabelled = [text for before, text in cells if before in ("none", "normal", '""')]
+        assert unlabelled == [], path
+    page = log_in(phone, alice, "/accounts/")
+    assert ['"People"', "1"] in page.evaluate(labels)
+
+
+def test_chart_labels_are_readable(desktop: Any, log_in: Any, alice: Any, browser_world: Any) -> None:
+    smallest = """() => Math.min(...[...document.querySelectorAll('svg text')]
+      .map(t => t.getBoundingClientRect().height).filter(h => h > 0))"""
+    for path in ("/buying/insight/", "/conversations/listening/"):
+        page = log_in(desktop, alice, path)
+        assert page.locator("svg text").count(), path
+        assert page.evaluate(smallest) >= 11, path
+
+
+def test_every_page_has_a_favicon(desktop: Any, log_in: Any, alice: Any, live_server: Any) -> None:
+    page = log_in(desktop, alice)
+    href = page.locator("link[rel=icon]").get_attribute("href")
+    response = page.request.get(live_server.url + href)
+    assert response.ok and "svg" in response.headers["content-type"]
