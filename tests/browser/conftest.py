@@ -235,7 +235,11 @@ def browser_world(team_a: Any, alice: Any, bob: Any, victor: Any) -> dict[str, A
         (old, "Vi vil betale per time vi bruker pumpene."),
         (swedish, "Vi vill betala per drifttimme."),
     ):
-        statement_create(team=team_a, actor=alice, conversation=conversation, text=text)
+        # "What they want to buy": a footer with more words than links, as on a real
+        # board (axe checks links in running text only).
+        statement_create(
+            team=team_a, actor=alice, conversation=conversation, text=text, kind="want"
+        )
     conversation_attach_transcript(
         conversation=recent,
         actor=alice,
