@@ -173,11 +173,10 @@ def browser_world(team_a: Any, alice: Any, bob: Any, victor: Any) -> dict[str, A
     theme said by three customers, a buying journey. Dates are relative to today."""
     import datetime as dt
 
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import timezone
 
     from fasit.buying.services import journey_create
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     from fasit.conversations.services import conversation_attach_transcript, conversation_log
     from fasit.customers.models import AccountRevenue
     from fasit.signals.services import statement_create

@@ -75,7 +75,9 @@ def test_every_table_value_has_its_label_on_a_phone(
     assert ['"People"', "1"] in page.evaluate(labels)
 
 
-def test_chart_labels_are_readable(desktop: Any, log_in: Any, alice: Any, browser_world: Any) -> None:
+def test_chart_labels_are_readable(
+    desktop: Any, log_in: Any, alice: Any, browser_world: Any
+) -> None:
     smallest = """() => Math.min(...[...document.querySelectorAll('svg text')]
       .map(t => t.getBoundingClientRect().height).filter(h => h > 0))"""
     for path in ("/buying/insight/", "/conversations/listening/"):

@@ -43,7 +43,9 @@ def test_log_a_conversation_from_the_home_page(
     saved = Conversation.objects.get(notes__startswith="Wants pay-per-hour")
     assert saved.account == fjord
     assert list(saved.people.all()) == [kari]
-    assert page.get_by_text("Wants pay-per-hour; send the offer on Friday.", exact=True).is_visible()
+    assert page.get_by_text(
+        "Wants pay-per-hour; send the offer on Friday.", exact=True
+    ).is_visible()
     assert taps == 6
     assert page.js_errors == []
 

@@ -105,9 +105,7 @@ def test_services_refuse_a_viewer_as_owner_or_participant(
     assert not account.conversations.exists()
 
 
-def test_the_product_role_shapes_processes_and_themes_only(
-    paula_client: Any, team_a: Any
-) -> None:
+def test_the_product_role_shapes_processes_and_themes_only(paula_client: Any, team_a: Any) -> None:
     processes = paula_client.get(reverse("buying:processes")).content.decode()
     assert reverse("buying:process_create") in processes
     assert paula_client.post(reverse("buying:process_create"), {}).status_code != 403
@@ -125,9 +123,7 @@ def test_the_api_refuses_the_product_role_customer_writes(paula_client: Any) -> 
     assert response.status_code == 403
 
 
-def test_owners_can_give_the_product_role(
-    alice_client: Any, bob: Any
-) -> None:
+def test_owners_can_give_the_product_role(alice_client: Any, bob: Any) -> None:
     membership = bob.memberships.get()
     alice_client.post(reverse("member_role", args=[membership.pk]), {"role": "product"})
     membership.refresh_from_db()
