@@ -129,3 +129,66 @@ def test_owners_can_give_the_product_role(alice_client: Any, bob: Any) -> None:
     membership.refresh_from_db()
     assert membership.role == "product"
     assert not membership.can_write and membership.can_shape
+
+
+MAIN_PAGES = [
+    "/",
+    "/accounts/",
+    "/people/",
+    "/conversations/",
+    "/conversations/listening/",
+    "/relationships/key-accounts/",
+    "/relationships/being-on/",
+    "/relationships/dates/",
+    "/relationships/reminders/",
+    "/signals/",
+    "/signals/notifications/",
+    "/buying/",
+    "/buying/gaps/",
+    "/buying/insight/",
+    "/buying/processes/",
+    "/settings/",
+]
+
+
+def _targets(html: str) -> set[tuple[str, str]]:
+    """The links and form actions inside <main> (the bar is checked elsewhere)."""
+    import re
+
+    main = html.split("<main", 1)[1]
+    links = {("get", href) for href in re.findall(r'<a [^>]*href="(/[^"#?]*)', main)}
+    forms = {
+        (method.lower(), action)
+        for method, action in re.findall(
+            r'<form [^>]*method="(post|get)"[^>]*action="(/[^"?]*)"', main, re.I
+        )
+    }
+    return links | forms
+
+
+@pytest.mark.parametrize("who", ["victor", "paula"])
+def test_no_link_or_form_on_a_main_page_is_refused_to_the_role(
+    request: pytest.FixtureRequest, who: str, team_a: Any, alice: Any
+) -> None:
+    from fasit.buying.services import journey_create
+    from fasit.testing import ConversationFactory, PersonFactory, PersonRoleFactory
+
+    account = AccountFactory(team=team_a, owner=alice, tier="key")
+    PersonRoleFactory(person=PersonFactory(team=team_a), account=account)
+    ConversationFactory(team=team_a, account=account)
+    journey = journey_create(team=team_a, actor=alice, account=account, title="Pumper")
+    client = request.getfixturevalue(f"{who}_client")
+    pages = [
+        *MAIN_PAGES,
+        f"/accounts/{account.pk}/",
+        f"/buying/journeys/{journey.pk}/",
+        f"/buying/processes/{journey.process_id}/",
+    ]
+    targets = set()
+    for page in pages:
+        targets |= _targets(client.get(page).content.decode())
+    assert ("get", f"/accounts/{account.pk}/") in targets  # the pages were read
+    refused = sorted(
+        (method, url) for method, url in targets if getattr(client, method)(url).status_code == 403
+    )
+    assert refused == []
