@@ -22,11 +22,6 @@ def require_write(request: HttpRequest) -> None:
         raise PermissionDenied("Viewers cannot change team data.")
 
 
-def require_shape(request: HttpRequest) -> None:
-    if not request.membership.can_shape:  # type: ignore[attr-defined]
-        raise PermissionDenied("This role cannot shape buying processes or themes.")
-
-
 def error_detail(exc: ValidationError) -> dict[str, list[str]]:
     """A service's ValidationError as the API's 400 body: field -> messages."""
     if hasattr(exc, "error_dict"):

@@ -39,7 +39,8 @@ class Role(models.TextChoices):
 
 
 # What each role may do, in one place: views (tenancy/access.py), the API
-# (core/api_utils.py) and templates (the context processor) all read these sets.
+# (core/api_utils.py) and templates (the context processor) read these through
+# Membership.can_write and can_shape.
 WRITERS = frozenset({Role.OWNER, Role.MEMBER})
 SHAPERS = frozenset({Role.OWNER, Role.MEMBER, Role.PRODUCT})
 

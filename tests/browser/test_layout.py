@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from fasit.tenancy.models import Role
+from fasit.testing import MembershipFactory
+
 ONE_ROW = """() => {
   const bar = document.querySelector('header.topbar');
   const tops = [...bar.querySelectorAll('.mainnav a, .log-button, .usermenu > *')]
@@ -18,12 +21,14 @@ ONE_ROW = """() => {
 
 
 @pytest.fixture
-def maja(alice: Any, team_a: Any) -> Any:
+def maja(alice: Any, team_a: Any, team_b: Any) -> Any:
     """The demo's names, long enough to find a bar that wraps."""
     alice.first_name, alice.last_name = "Maja", "Lindqvist"
     alice.save()
     team_a.name = "Nordlys Teknikk AS"
     team_a.save()
+    # In two teams, so the bar holds the team switcher rather than a name.
+    MembershipFactory(team=team_b, user=alice, role=Role.MEMBER)
     return alice
 
 
@@ -75,13 +80,14 @@ def test_every_table_value_has_its_label_on_a_phone(
     assert ['"People"', "1"] in page.evaluate(labels)
 
 
+@pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_chart_labels_are_readable(
-    desktop: Any, log_in: Any, alice: Any, browser_world: Any
+    request: pytest.FixtureRequest, device: str, log_in: Any, alice: Any, browser_world: Any
 ) -> None:
     smallest = """() => Math.min(...[...document.querySelectorAll('svg text')]
       .map(t => t.getBoundingClientRect().height).filter(h => h > 0))"""
     for path in ("/buying/insight/", "/conversations/listening/"):
-        page = log_in(desktop, alice, path)
+        page = log_in(request.getfixturevalue(device), alice, path)
         assert page.locator("svg text").count(), path
         assert page.evaluate(smallest) >= 11, path
 
