@@ -70,12 +70,20 @@ def test_every_table_value_has_its_label_on_a_phone(
     labels = """() => [...document.querySelectorAll('table.responsive tbody td')]
       .filter(td => td.offsetParent !== null && td.textContent.trim() && td.colSpan === 1)
       .map(td => [getComputedStyle(td, '::before').content, td.textContent.trim()])"""
-    for path in ("/accounts/", "/people/", "/conversations/", "/relationships/being-on/"):
+    meeting = browser_world["conversations"][0]  # its transcript's speakers table
+    for path in (
+        "/accounts/",
+        "/people/",
+        "/conversations/",
+        "/relationships/being-on/",
+        f"/conversations/{meeting.pk}/",
+    ):
         page = log_in(phone, alice, path)
         cells = page.evaluate(labels)
         assert cells, path
         unlabelled = [text for before, text in cells if before in ("none", "normal", '""')]
         assert unlabelled == [], path
+    assert ['"Time"', "4 s"] in page.evaluate(labels)  # the transcript's speakers, last
     page = log_in(phone, alice, "/accounts/")
     assert ['"People"', "1"] in page.evaluate(labels)
 
