@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 NBSP = "\xa0"
 
@@ -48,6 +48,19 @@ def format_month(value: dt.date | None) -> str:
     if value is None:
         return ""
     return formats.date_format(value, "YEAR_MONTH_FORMAT")
+
+
+# A month on a chart axis, where "December 2026" does not fit: Dec 26 · dec 26. Not one of
+# Django's named formats, so kept here per language.
+AXIS_MONTH = {"en": "M y"}
+AXIS_MONTH_DEFAULT = "b y"  # sv, nb, da write month abbreviations in lower case
+
+
+def format_axis_month(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    language = (translation.get_language() or "en").split("-")[0]
+    return formats.date_format(value, AXIS_MONTH.get(language, AXIS_MONTH_DEFAULT))
 
 
 def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str:

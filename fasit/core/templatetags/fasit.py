@@ -46,6 +46,12 @@ def day_month(value: Any) -> str:
 
 
 @register.filter
+def axis_month(value: Any) -> str:
+    """A month on a chart axis: Dec 26 · dec 26."""
+    return formatting.format_axis_month(value)
+
+
+@register.filter
 def number(value: Any, decimals: int = 0) -> str:
     """7,000,000 · 7 000 000 · 7.000.000."""
     return "" if value in (None, "") else formatting.format_number(value, int(decimals))

@@ -13,6 +13,7 @@ from django.utils import translation
 
 from fasit.conversations.services import conversation_log
 from fasit.core.formatting import (
+    format_axis_month,
     format_date,
     format_datetime,
     format_day_month,
@@ -49,6 +50,14 @@ def test_one_format_per_language(
         assert format_day_month(dt.date(2026, 12, 5)) == day
         assert format_money(7_000_000, "NOK") == money
         assert format_number(1234.56, 1) == decimal
+
+
+@pytest.mark.parametrize(
+    ("language", "tick"), [("en", "Dec 26"), ("sv", "dec 26"), ("da", "dec 26")]
+)
+def test_chart_axis_months(language: str, tick: str) -> None:
+    with translation.override(language):
+        assert format_axis_month(dt.date(2026, 12, 1)) == tick
 
 
 def test_a_moment_is_dated_in_the_users_time_zone(settings: Any) -> None:
