@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "fasit.signals",
     "fasit.relationships",
     "fasit.buying",
+    "fasit.transfer",
 ]
 
 MIDDLEWARE = [
