@@ -60,7 +60,9 @@ class ImportJob(TeamOwned):
         _("legal basis"), max_length=20, choices=LegalBasis.choices, blank=True
     )
     legal_basis_recorded_on = models.DateField(_("legal basis recorded on"), null=True, blank=True)
-    skip_invalid = models.BooleanField(_("import the valid rows, give back the invalid"), default=False)
+    skip_invalid = models.BooleanField(
+        _("import the valid rows, give back the invalid"), default=False
+    )
     dry_run = models.BooleanField(default=False)
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.UPLOADED

@@ -282,3 +282,24 @@ def cell_text(cell: Any) -> str:
         return str(cell)
     text = str(cell)
     return text[:-2] if _INTEGRAL.match(text) else text
+
+
+def estimate_rows(table: Table) -> int:
+    """About how many rows a table has, for a progress bar (quoted newlines make a CSV
+    look longer than it is; that only makes the bar a little pessimistic)."""
+    if table.layout.kind == "sheet":
+        from python_calamine import CalamineWorkbook
+
+        sheet = CalamineWorkbook.from_path(str(table.path)).get_sheet_by_name(table.layout.sheet)
+        return max(0, int(sheet.height) - 1)
+    needle = b"BEGIN:VCARD" if table.layout.kind == "vcard" else b"\n"
+    if table.layout.encoding.startswith("utf-16"):
+        needle = needle.decode().encode(table.layout.encoding.replace("-sig", ""))
+        needle = needle.removeprefix(codecs.BOM_UTF16_LE).removeprefix(codecs.BOM_UTF16_BE)
+    count = 0
+    with table.path.open("rb") as handle:
+        while block := handle.read(1 << 22):
+            count += (
+                block.upper().count(needle) if table.layout.kind == "vcard" else block.count(needle)
+            )
+    return count if table.layout.kind == "vcard" else max(0, count - 1)
