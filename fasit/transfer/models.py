@@ -78,6 +78,12 @@ class ImportJob(TeamOwned):
     problems: models.JSONField[list[dict[str, Any]]] = models.JSONField(default=list, blank=True)
     rejected = models.BinaryField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # Written around the run's transaction (see progress.py), PostgreSQL only.
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    heartbeat = models.FloatField(null=True, blank=True)
+    # Distinct values of the owner column, for the preview to map.
+    owner_values: models.JSONField[list[str]] = models.JSONField(default=list, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -144,7 +144,8 @@ HUBSPOT_COMPANIES = _profile(
         "Website URL": "domain",
         "Country/Region": "country",
         "Country": "country",
-        "Annual Revenue": "revenue",
+        # "Annual Revenue" is the company's own turnover, not what it buys from us
+        # (Fasit's yearly revenue): recognised, left out unless the user maps it.
         "Company owner": "owner",
         "Parent Company": "parent_name",
         "Parent Company ID": "parent_id",
@@ -237,7 +238,6 @@ SALESFORCE_ACCOUNTS = _profile(
         "Name": "name",
         "ParentId": "parent_id",
         "BillingCountry": "country",
-        "AnnualRevenue": "revenue",
         "OwnerId": "owner",
         "Website": "domain",
         "Description": "notes",
@@ -336,7 +336,7 @@ _GENERIC: dict[Entity, dict[str, str]] = {
         "org_number": "|".join(_ORG_NUMBER_NAMES),
         "country": "country|country/region|land|maa",
         "domain": "domain|website|web|url|homepage|hjemmeside|nettside|webbplats|hemsida|kotisivu",
-        "revenue": "revenue|annual revenue|turnover|omsetning|omsättning|omsætning|liikevaihto",
+        "revenue": "revenue with us|sales|salg|försäljning|omsetning med oss|omsättning med oss",
         "owner": "owner|eier|ägare|ejer|ansvarlig|ansvarig|account manager|kundeansvarlig"
         "|kundansvarig",
         "parent_name": "parent|parent company|group|corporate group|konsern|koncern"
