@@ -132,8 +132,10 @@ class Command(BaseCommand):
             )
         else:
             self._print(outcome, rejected)
+        # Non-zero when problems kept the rows out: refused (or would be, in a dry run),
+        # or with --skip-invalid when not a single row was valid.
         nothing = outcome.created + outcome.updated + outcome.unchanged == 0
-        if outcome.problem_count and (outcome.status != "done" or nothing):
+        if outcome.problem_count and (not options["skip_invalid"] or nothing):
             sys.exit(EXIT_PROBLEMS)
 
     def _owner_options(self, team: Team, pairs: list[str]) -> dict[str, Any]:
