@@ -83,7 +83,8 @@ def _filename(team: Any, what: str, suffix: str) -> str:
 
 
 @write_required
-def export_list(request: HttpRequest, what: str, fmt: str) -> HttpResponse:
+def export_list(request: HttpRequest) -> HttpResponse:
+    what, fmt = request.GET.get("what", ""), request.GET.get("format", "")
     if what not in TABLES or fmt not in {"csv", "xlsx"}:
         raise Http404
     team = request.team  # type: ignore[attr-defined]

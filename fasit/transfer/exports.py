@@ -81,7 +81,7 @@ def person_table(people: QuerySet[Person]) -> tuple[list[str], Iterator[list[Any
     ]  # fmt: skip
 
     def rows() -> Iterator[list[Any]]:
-        queryset = people.prefetch_related(
+        queryset = people.prefetch_related(None).prefetch_related(
             Prefetch("roles", queryset=PersonRole.objects.select_related("account")),
             "familymembers", "interests", "lifeevents", "importantdates",
         )  # fmt: skip
@@ -203,7 +203,7 @@ def xlsx_file(sheets: list[tuple[str, list[str], Iterable[list[Any]]]]) -> Path:
 def vcards(people: QuerySet[Person], team: Any) -> Iterator[str]:
     """One vCard 3.0 per person: name, first role's account and title, e-mail, phone,
     birthday (with or without a year), anniversary and what matters as the note."""
-    queryset = people.prefetch_related(
+    queryset = people.prefetch_related(None).prefetch_related(
         Prefetch("roles", queryset=PersonRole.objects.select_related("account")), "importantdates"
     )
     for person in queryset.iterator(chunk_size=CHUNK):

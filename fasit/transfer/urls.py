@@ -8,7 +8,8 @@ urlpatterns = [
     path("imports/<int:pk>/", views.import_detail, name="import_detail"),
     path("imports/<int:pk>/invalid.csv", views.import_invalid_rows, name="import_invalid_rows"),
     path("exports/", export_views.export_page, name="exports"),
-    path("exports/<slug:what>.<slug:fmt>", export_views.export_list, name="export_list"),
+    # ?what=accounts|people|conversations|follow_ups&format=csv|xlsx and the list's filters
+    path("exports/list/", export_views.export_list, name="export_list"),
     path("exports/people.vcf", export_views.team_vcards, name="team_vcards"),
     path("exports/people/<int:pk>.vcf", export_views.person_vcard, name="person_vcard"),
     path(

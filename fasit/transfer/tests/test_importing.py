@@ -69,8 +69,13 @@ def test_hubspot_contacts_land_where_they_belong(
     birthday = ImportantDate.objects.get(person=kari)
     assert (birthday.kind, birthday.month, birthday.day, birthday.year) == ("birthday", 5, 17, None)
     assert ImportantDate.objects.get(person__email="ola@fjord.no").year == 1980
-    assert ExternalKey.objects.for_team(team_a).filter(source="hubspot", person=kari).get().key == "101"
-    created = AuditEvent.objects.for_team(team_a).filter(object_type="customers.person", action="create")
+    assert (
+        ExternalKey.objects.for_team(team_a).filter(source="hubspot", person=kari).get().key
+        == "101"
+    )
+    created = AuditEvent.objects.for_team(team_a).filter(
+        object_type="customers.person", action="create"
+    )
     assert created.count() == 3
     assert created.filter(object_id=str(kari.pk)).get().changes == {
         "imported_from": [None, "contacts.csv:2"]
@@ -182,11 +187,7 @@ def test_account_matching_order(tmp_path: Path, team_a: Any, alice: Any) -> None
     by_org = Account.objects.create(team=team_a, name="Old name AS", org_number="923 609 016")
     by_name = Account.objects.create(team=team_a, name="Vik Bygg AS", country="NO")
     Account.objects.create(team=team_a, name="Vik Bygg AS", country="SE")
-    text = (
-        "Name,Org number,Country\n"
-        "Fjord Energi AS,NO923609016MVA,\n"
-        "Vik Bygg AS,,Norway\n"
-    )
+    text = "Name,Org number,Country\nFjord Energi AS,NO923609016MVA,\nVik Bygg AS,,Norway\n"
     outcome = _run(team_a, alice, _file(tmp_path, "kunder.csv", text))
     assert outcome.counts() == {"created": 0, "updated": 1, "unchanged": 1, "invalid": 0}
     by_org.refresh_from_db()
@@ -246,10 +247,19 @@ def test_cli_json_and_exit_status(tmp_path: Path, team_a: Any, alice: Any) -> No
     }
     out = StringIO()
     call_command(
-        "fasit_import", str(path), "--team", "team-a", "--skip-invalid", "--source", Source.HUBSPOT, stdout=out
+        "fasit_import",
+        str(path),
+        "--team",
+        "team-a",
+        "--skip-invalid",
+        "--source",
+        Source.HUBSPOT,
+        stdout=out,
     )
     assert "created 3, updated 0, unchanged 0, invalid 1" in out.getvalue()
     assert (tmp_path / "contacts.invalid.csv").exists()
     out = StringIO()
-    call_command("fasit_import", str(path), "--team", "team-a", "--dry-run", "--skip-invalid", stdout=out)
+    call_command(
+        "fasit_import", str(path), "--team", "team-a", "--dry-run", "--skip-invalid", stdout=out
+    )
     assert "Checked (dry run, nothing stored). created 0, updated 0, unchanged 3" in out.getvalue()
