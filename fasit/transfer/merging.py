@@ -157,8 +157,10 @@ def record_merge(
             setattr(keep, row["name"], row["drop"])
         elif choice == "both" and row["joinable"]:
             setattr(keep, row["name"], f"{row['keep']}\n\n{row['drop']}")
-    if isinstance(keep, Account) and keep.parent_id == drop.pk:
-        keep.parent_id = drop.parent_id if drop.parent_id != keep.pk else None  # type: ignore[union-attr]
+    if isinstance(keep, Account) and keep.parent_id in (keep.pk, drop.pk):
+        # Never its own group: the merged account's group, unless that is the kept one.
+        parent = drop.parent_id  # type: ignore[attr-defined]
+        keep.parent_id = parent if parent not in (keep.pk, drop.pk) else None
     drop_snapshot, drop_name, drop_pk = snapshot(drop), str(drop), drop.pk
     moved = move_related(keep, drop)
     keep.save()

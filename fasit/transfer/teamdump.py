@@ -113,6 +113,12 @@ def _plain(field: Any, value: Any) -> Any:
     return str(value)
 
 
+def _plain_m2m(model: type[models.Model]) -> list[Any]:
+    """Many-to-many fields kept as lists; one with its own model (a person's accounts
+    through their roles) is exported as that model's rows instead."""
+    return [f for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
+
+
 def _row(model: type[models.Model], obj: models.Model, usernames: dict[int, str]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for field in model._meta.concrete_fields:
@@ -127,7 +133,7 @@ def _row(model: type[models.Model], obj: models.Model, usernames: dict[int, str]
             fields[field.name] = value or None
         else:
             fields[field.name] = _plain(field, value)
-    for field in model._meta.many_to_many:
+    for field in _plain_m2m(model):
         ids = list(getattr(obj, field.name).values_list("pk", flat=True).order_by("pk"))
         if _is_user(field.related_model):
             fields[field.name] = sorted(usernames[i] for i in ids if i in usernames)
@@ -288,7 +294,7 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
                     setattr(obj, field.attname, _load(field, value))
             models.Model.save_base(obj, raw=True)
             id_map[int(row["pk"])] = obj.pk
-            for field in model._meta.many_to_many:
+            for field in _plain_m2m(model):
                 if field.name in row["fields"]:
                     m2m_later.append((obj, field.name, row["fields"][field.name]))
         for obj, attname, old in deferred:

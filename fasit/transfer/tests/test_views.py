@@ -82,7 +82,9 @@ def test_a_refused_import_lists_problems_and_offers_the_invalid_rows(
     _upload(alice_client, CSV + "Per;per@;abc;Nord AS;\n")
     job = ImportJob.objects.for_team(team_a).get()
     with django_capture_on_commit_callbacks(execute=True):
-        alice_client.post(reverse("transfer:import_detail", args=[job.pk]), _configure(job, **{"import": "1"}))
+        alice_client.post(
+            reverse("transfer:import_detail", args=[job.pk]), _configure(job, **{"import": "1"})
+        )
     job.refresh_from_db()
     assert job.status == ImportStatus.REFUSED
     assert [(p["line"], p["column"]) for p in job.problems] == [(4, "E-post"), (4, "Mobil")]
@@ -117,18 +119,29 @@ def test_charlie_and_victor(
     job = ImportJob.objects.for_team(team_a).get()
     assert charlie_client.get(reverse("transfer:import_detail", args=[job.pk])).status_code == 404
     assert (
-        charlie_client.post(reverse("transfer:import_detail", args=[job.pk]), _configure(job, **{"import": "1"}))
-        .status_code
+        charlie_client.post(
+            reverse("transfer:import_detail", args=[job.pk]), _configure(job, **{"import": "1"})
+        ).status_code
         == 404
     )
-    for name in ("transfer:imports", "transfer:exports", "transfer:duplicates", "transfer:team_vcards"):
+    for name in (
+        "transfer:imports",
+        "transfer:exports",
+        "transfer:duplicates",
+        "transfer:team_vcards",
+    ):
         assert victor_client.get(reverse(name)).status_code == 403
-    assert victor_client.get(reverse("transfer:export_list") + "?what=people&format=csv").status_code == 403
+    assert (
+        victor_client.get(reverse("transfer:export_list") + "?what=people&format=csv").status_code
+        == 403
+    )
     assert _upload(victor_client).status_code == 403
     assert victor_client.get(reverse("transfer:import_detail", args=[job.pk])).status_code == 403
     assert ImportJob.objects.count() == 1
     assert charlie_client.get(reverse("transfer:team_export")).status_code == 200
-    assert b"Fjord" not in b"".join(charlie_client.get(reverse("transfer:team_export")).streaming_content)
+    assert b"Fjord" not in b"".join(
+        charlie_client.get(reverse("transfer:team_export")).streaming_content
+    )
 
 
 def test_exports_of_filtered_lists(alice_client: Any, charlie_client: Any, team_a: Any) -> None:
@@ -140,10 +153,14 @@ def test_exports_of_filtered_lists(alice_client: Any, charlie_client: Any, team_
         title="Innkjøpssjef",
     )
     url = reverse("transfer:export_list")
-    csv_text = b"".join(alice_client.get(url + "?what=accounts&format=csv&tier=key").streaming_content)
+    csv_text = b"".join(
+        alice_client.get(url + "?what=accounts&format=csv&tier=key").streaming_content
+    )
     text = csv_text.decode("utf-8-sig")
     assert "Fjord Energi AS" in text and "Vik Bygg AS" not in text
-    people = b"".join(alice_client.get(url + "?what=people&format=csv").streaming_content).decode("utf-8-sig")
+    people = b"".join(alice_client.get(url + "?what=people&format=csv").streaming_content).decode(
+        "utf-8-sig"
+    )
     assert "Innkjøpssjef – Fjord Energi AS – Economic buyer" in people
     xlsx = alice_client.get(url + "?what=people&format=xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -160,6 +177,9 @@ def test_exports_of_filtered_lists(alice_client: Any, charlie_client: Any, team_
         alice_client.get(reverse("transfer:account_vcards", args=[fjord.pk])).streaming_content
     ).decode()
     assert account_cards.count("BEGIN:VCARD") == 1
-    assert charlie_client.get(reverse("transfer:person_vcard", args=[role.person.pk])).status_code == 404
+    assert (
+        charlie_client.get(reverse("transfer:person_vcard", args=[role.person.pk])).status_code
+        == 404
+    )
     theirs = b"".join(charlie_client.get(url + "?what=accounts&format=csv").streaming_content)
     assert b"Fjord" not in theirs
