@@ -183,3 +183,25 @@ def test_exports_of_filtered_lists(alice_client: Any, charlie_client: Any, team_
     )
     theirs = b"".join(charlie_client.get(url + "?what=accounts&format=csv").streaming_content)
     assert b"Fjord" not in theirs
+
+
+def test_duplicates_page_and_merge(alice_client: Any, charlie_client: Any, team_a: Any) -> None:
+    fjord = AccountFactory(team=team_a, name="Fjord Energi AS", org_number="923 609 016")
+    AccountFactory(team=team_a, name="Fjord Energi", org_number="923 609 016")
+    kari = PersonFactory(team=team_a, name="Kari Nordmann", email="kari@fjord.no")
+    kari2 = PersonFactory(team=team_a, name="Kari Nordman", phone="+47 22 33 44 55")
+    PersonRoleFactory(person=kari, account=fjord)
+    PersonRoleFactory(person=kari2, account=fjord)
+    page = alice_client.get(reverse("transfer:duplicates")).content.decode()
+    assert "names 96% alike at Fjord Energi AS" in page
+    assert "same organisation number NO 923 609 016" in page
+    url = reverse("transfer:merge", args=["people", kari.pk, kari2.pk])
+    assert charlie_client.get(url).status_code == 404
+    assert charlie_client.post(url).status_code == 404
+    compare = alice_client.get(url).content.decode()
+    assert "+47 22 33 44 55" in compare
+    response = alice_client.post(url, {"name": "keep", "phone": "drop"})
+    assert response.status_code == 302
+    kari.refresh_from_db()
+    assert kari.phone == "+47 22 33 44 55"
+    assert not Person.objects.filter(pk=kari2.pk).exists()

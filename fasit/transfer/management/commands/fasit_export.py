@@ -2,7 +2,7 @@
 
 csv: a folder OUT (or a .zip when OUT ends in .zip) with accounts.csv, people.csv,
 conversations.csv and follow_ups.csv; xlsx: one workbook with a sheet each; json: the
-full team export, which ``fasit manage fasit_team_restore`` or the Export page
+full team export, which ``fasit import OUT.json --team EMPTY`` or the Export page
 restores into an empty team.
 """
 

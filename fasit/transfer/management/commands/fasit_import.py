@@ -1,6 +1,7 @@
 """``fasit import FILE [FILE ...] --team SLUG``: import accounts and people from HubSpot,
 Pipedrive, Salesforce, any CSV/Excel/ODS file or vCards, all files in one
-all-or-nothing run."""
+all-or-nothing run. A full team export (``fasit export --format json``) given alone
+is restored into the team, which must be empty."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fasit.customers.models import Country, LegalBasis
 from fasit.engine.transfer.reading import ReadError
 from fasit.engine.transfer.sources import Source
 from fasit.tenancy.models import Team
+from fasit.transfer import teamdump
 from fasit.transfer.importing import ImportFile, ImportOptions, open_import_file, run_import
 from fasit.transfer.problems import read_error_message
 
@@ -80,6 +83,10 @@ class Command(BaseCommand):
             actor = get_user_model().objects.filter(username=options["actor"]).first()
             if actor is None:
                 raise CommandError(f"No user {options['actor']!r}.", returncode=EXIT_USAGE)
+        paths: list[Path] = options["files"]
+        if len(paths) == 1 and paths[0].suffix.lower() == ".json":
+            self._restore(team, paths[0], actor, options["json"])
+            return
         source = Source(options["source"]) if options["source"] else None
         files: list[ImportFile] = []
         owners: dict[str, Any] = {}
@@ -137,6 +144,23 @@ class Command(BaseCommand):
         nothing = outcome.created + outcome.updated + outcome.unchanged == 0
         if outcome.problem_count and (not options["skip_invalid"] or nothing):
             sys.exit(EXIT_PROBLEMS)
+
+    def _restore(self, team: Team, path: Path, actor: Any, as_json: bool) -> None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            counts = teamdump.import_team(team, data, actor=actor)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise CommandError(
+                f"{path}: not a JSON file ({error}).", returncode=EXIT_PROBLEMS
+            ) from None
+        except ValidationError as error:
+            raise CommandError(
+                f"{path}: {' '.join(error.messages)}", returncode=EXIT_PROBLEMS
+            ) from None
+        if as_json:
+            self.stdout.write(json.dumps({"restored": counts}, indent=2))
+        else:
+            self.stdout.write(f"Restored {sum(counts.values())} records into {team.slug}.")
 
     def _owner_options(self, team: Team, pairs: list[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
