@@ -34,9 +34,6 @@ def problem_message(code: str, params: Mapping[str, str]) -> str:
         ),
         "parent_not_found": _("No account %(value)s to be the corporate group."),
         "parent_cycle": _("%(value)s would be its own corporate group."),
-        "duplicate_in_file": _(
-            "The same record as line %(other)s (%(key)s); the later line is used."
-        ),
     }
     template = messages.get(code)
     if template is None:
