@@ -35,28 +35,172 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE = ROOT / "var" / "bench"
 
-FIRST = (
-    "Anders Anna Astrid Bjørn Britt Camilla Dag Elin Emil Emma Erik Eva Frida Gustav Hanna "
-    "Henrik Ida Ingrid Jakob Jens Johan Jonas Kari Karin Kristian Lars Lena Linnea Magnus "
-    "Maja Marius Mette Mikael Nils Nora Ola Oskar Per Pia Rasmus Sara Siri Sofia Stig "
-    "Søren Tove Trine Ulla Åsa Øystein Aino Eero Juha Leena Mikko Päivi Sanna Tuomas Veera"
-).split()
-LAST = (
-    "Andersen Berg Bakke Dahl Eriksson Hansen Holm Jensen Johansson Karlsson Larsen Lund "
-    "Lindqvist Madsen Nielsen Nilsson Nordmann Olsen Pedersen Persson Rasmussen Sørensen "
-    "Strand Svensson Haugen Lie Moen Solberg Christensen Andersson Gustafsson Lindberg "
-    "Korhonen Virtanen Mäkinen Nieminen Hämäläinen Laine Heikkinen Ødegård Østby Ågren"
-).split()
-STEMS = (
-    "Fjord Nord Vik Berg Dal Havn Skog Elv Sjø Fjell Lys Kraft Energi Bygg Stål Trä Mek "
-    "Data Frakt Mat Vann Vind Sol Is Stein Glas Papir Plast Olje Fisk"
-).split()
-KINDS = "Energi Bygg Elektro Maskin Logistikk Handel Industri Teknikk Service Gruppen".split()
+FIRST = [
+    "Anders",
+    "Anna",
+    "Astrid",
+    "Bjørn",
+    "Britt",
+    "Camilla",
+    "Dag",
+    "Elin",
+    "Emil",
+    "Emma",
+    "Erik",
+    "Eva",
+    "Frida",
+    "Gustav",
+    "Hanna",
+    "Henrik",
+    "Ida",
+    "Ingrid",
+    "Jakob",
+    "Jens",
+    "Johan",
+    "Jonas",
+    "Kari",
+    "Karin",
+    "Kristian",
+    "Lars",
+    "Lena",
+    "Linnea",
+    "Magnus",
+    "Maja",
+    "Marius",
+    "Mette",
+    "Mikael",
+    "Nils",
+    "Nora",
+    "Ola",
+    "Oskar",
+    "Per",
+    "Pia",
+    "Rasmus",
+    "Sara",
+    "Siri",
+    "Sofia",
+    "Stig",
+    "Søren",
+    "Tove",
+    "Trine",
+    "Ulla",
+    "Åsa",
+    "Øystein",
+    "Aino",
+    "Eero",
+    "Juha",
+    "Leena",
+    "Mikko",
+    "Päivi",
+    "Sanna",
+    "Tuomas",
+    "Veera",
+]
+LAST = [
+    "Andersen",
+    "Berg",
+    "Bakke",
+    "Dahl",
+    "Eriksson",
+    "Hansen",
+    "Holm",
+    "Jensen",
+    "Johansson",
+    "Karlsson",
+    "Larsen",
+    "Lund",
+    "Lindqvist",
+    "Madsen",
+    "Nielsen",
+    "Nilsson",
+    "Nordmann",
+    "Olsen",
+    "Pedersen",
+    "Persson",
+    "Rasmussen",
+    "Sørensen",
+    "Strand",
+    "Svensson",
+    "Haugen",
+    "Lie",
+    "Moen",
+    "Solberg",
+    "Christensen",
+    "Andersson",
+    "Gustafsson",
+    "Lindberg",
+    "Korhonen",
+    "Virtanen",
+    "Mäkinen",
+    "Nieminen",
+    "Hämäläinen",
+    "Laine",
+    "Heikkinen",
+    "Ødegård",
+    "Østby",
+    "Ågren",
+]
+STEMS = [
+    "Fjord",
+    "Nord",
+    "Vik",
+    "Berg",
+    "Dal",
+    "Havn",
+    "Skog",
+    "Elv",
+    "Sjø",
+    "Fjell",
+    "Lys",
+    "Kraft",
+    "Energi",
+    "Bygg",
+    "Stål",
+    "Trä",
+    "Mek",
+    "Data",
+    "Frakt",
+    "Mat",
+    "Vann",
+    "Vind",
+    "Sol",
+    "Is",
+    "Stein",
+    "Glas",
+    "Papir",
+    "Plast",
+    "Olje",
+    "Fisk",
+]
+KINDS = [
+    "Energi",
+    "Bygg",
+    "Elektro",
+    "Maskin",
+    "Logistikk",
+    "Handel",
+    "Industri",
+    "Teknikk",
+    "Service",
+    "Gruppen",
+]
 FORMS = {"NO": "AS", "SE": "AB", "DK": "A/S", "FI": "Oy"}
-TITLES = (
-    "Daglig leder|Innkjøpssjef|Inköpschef|Indkøbschef|CFO|CEO|Driftssjef|Teknisk sjef|"
-    "Prosjektleder|Key account manager|Logistikksjef|Controller|Økonomisjef|Ekonomichef"
-).split("|")
+TITLES = [
+    "Daglig leder",
+    "Innkjøpssjef",
+    "Inköpschef",
+    "Indkøbschef",
+    "CFO",
+    "CEO",
+    "Driftssjef",
+    "Teknisk sjef",
+    "Prosjektleder",
+    "Key account manager",
+    "Logistikksjef",
+    "Controller",
+    "Økonomisjef",
+    "Ekonomichef",
+]
 OWNERS = ["Maja Berg", "erik@bench.example", "Sofia Lind", "mads@bench.example", ""]
 COUNTRY = {"NO": "Norway", "SE": "Sweden", "DK": "Denmark", "FI": "Finland"}
 
@@ -91,7 +235,13 @@ def generate(n: int, path: Path, seed: int = 14) -> None:
     for i in range(max(1, n // 25)):
         country = rng.choices(["NO", "SE", "DK", "FI"], weights=[45, 30, 15, 10])[0]
         name = f"{rng.choice(STEMS)}{rng.choice(STEMS).lower()} {rng.choice(KINDS)} {i} {FORMS[country]}"
-        domain = f"{name.split()[0].lower()}{i}.example".replace("ø", "o").replace("å", "a").replace("æ", "ae").replace("ä", "a").replace("ö", "o")
+        domain = (
+            f"{name.split()[0].lower()}{i}.example".replace("ø", "o")
+            .replace("å", "a")
+            .replace("æ", "ae")
+            .replace("ä", "a")
+            .replace("ö", "o")
+        )
         companies.append((name, country, domain))
     header = [
         "Record ID", "First Name", "Last Name", "Email", "Phone Number", "Mobile Phone Number",
@@ -161,14 +311,26 @@ def run_import(path: Path) -> dict[str, float]:
     from fasit.transfer.importing import ImportOptions, open_import_file, run_import
 
     team = TeamFactory(name="Bench", slug="bench")
-    for username, first, last in (("maja", "Maja", "Berg"), ("erik", "Erik", "Dahl"), ("sofia", "Sofia", "Lind"), ("mads", "Mads", "Holm")):
-        user = UserFactory(username=username, first_name=first, last_name=last, email=f"{username}@bench.example")
+    for username, first, last in (
+        ("maja", "Maja", "Berg"),
+        ("erik", "Erik", "Dahl"),
+        ("sofia", "Sofia", "Lind"),
+        ("mads", "Mads", "Holm"),
+    ):
+        user = UserFactory(
+            username=username, first_name=first, last_name=last, email=f"{username}@bench.example"
+        )
         MembershipFactory(team=team, user=user)
     import_file, _owners = open_import_file(path, path.name, team=team)
     started = time.perf_counter()
     outcome = run_import(team=team, actor=None, files=[import_file], options=ImportOptions())
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mib": _peak_mib(), **outcome.counts(), "accounts": outcome.accounts_created}
+    return {
+        "seconds": seconds,
+        "peak_mib": _peak_mib(),
+        **outcome.counts(),
+        "accounts": outcome.accounts_created,
+    }
 
 
 def run_floor(path: Path) -> dict[str, float]:
@@ -191,9 +353,27 @@ def run_floor(path: Path) -> dict[str, float]:
         next(reader)
         for i, row in enumerate(reader, start=1):
             companies.setdefault(row[7], len(companies) + 1)
-            people.append((i, team.pk, f"{row[1]} {row[2]}", row[3], row[4] or row[5], "NO", "", "", "", "li_customer", today, now, now))
+            people.append(
+                (
+                    i,
+                    team.pk,
+                    f"{row[1]} {row[2]}",
+                    row[3],
+                    row[4] or row[5],
+                    "NO",
+                    "",
+                    "",
+                    "",
+                    "li_customer",
+                    today,
+                    now,
+                    now,
+                )
+            )
             roles.append((i, companies[row[7]], row[6], ""))
-    accounts = [(pk, team.pk, name, "", "NO", "customer", "", now, now) for name, pk in companies.items()]
+    accounts = [
+        (pk, team.pk, name, "", "NO", "customer", "", now, now) for name, pk in companies.items()
+    ]
     account_sql = "customers_account (id, team_id, name, org_number, country, tier, notes, created_at, updated_at)"
     person_sql = (
         "customers_person (id, team_id, name, email, phone, country, preferred_meeting, what_matters, "
@@ -213,7 +393,12 @@ def run_floor(path: Path) -> dict[str, float]:
                 cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
     connection.commit() if not connection.get_autocommit() else None
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mib": _peak_mib(), "rows": len(people), "accounts": len(accounts)}
+    return {
+        "seconds": seconds,
+        "peak_mib": _peak_mib(),
+        "rows": len(people),
+        "accounts": len(accounts),
+    }
 
 
 def _child(mode: str, path: Path) -> dict[str, float]:
@@ -233,9 +418,13 @@ def main(argv: list[str]) -> None:
         print(json.dumps(run(Path(argv[1]))))
         return
     sizes = [int(a) for a in argv] or [100_000]
-    backend = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    backend = (
+        "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    )
     print(f"{backend}; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
-    print(f"{'rows':>9} {'import s':>9} {'rows/s':>8} {'peak MiB':>9} {'floor s':>8} {'floor MiB':>9} {'x floor':>7}")
+    print(
+        f"{'rows':>9} {'import s':>9} {'rows/s':>8} {'peak MiB':>9} {'floor s':>8} {'floor MiB':>9} {'x floor':>7}"
+    )
     for n in sizes:
         path = CACHE / f"hubspot-contacts-{n}.csv"
         if not path.exists():
