@@ -119,6 +119,33 @@ class Context:
             self._names[key] = str(found) if found is not None else str(pk)
         return self._names[key]
 
+    def create_and_update(
+        self,
+        model: Any,
+        new: list[tuple[Any, Pending]],
+        matched: list[tuple[Any, int]],
+        apply: Any,
+        fields: list[str],
+    ) -> tuple[dict[int, Any], set[int]]:
+        """Insert and audit the new rows; apply the records to the matched ones and save
+        and audit those that changed. Returns the matched instances and changed lines."""
+        insert(model, [obj for _r, obj in new])
+        for record, obj in new:
+            self.audit_created(model, obj, record.line)
+        self.counts.created += len(new)
+        existing = model.objects.in_bulk({pk for _r, pk in matched})
+        changed, touched = [], set()
+        for record, pk in matched:
+            obj = existing[pk]
+            before = values(obj)
+            if apply(obj, record):
+                obj.updated_at = self.now
+                changed.append(obj)
+                touched.add(record.line)
+                self.audit_updated(obj, before, record.line)
+        _save_changed(changed, [*fields, "updated_at"])
+        return existing, touched
+
     def flush_audit(self) -> None:
         insert_rows(AuditEvent, self.audit)
         self.audit = []
@@ -243,23 +270,9 @@ class AccountWriter:
                     pending[k] = account
             new.append((record, account))
 
-        insert(Account, [a for _r, a in new])
-        for record, account in new:
-            ctx.audit_created(Account, account, record.line)
-        ctx.counts.created += len(new)
-
-        existing = Account.objects.in_bulk({pk for _r, pk in matched})
-        changed: list[Account] = []
-        touched_lines: set[int] = set()
-        for record, pk in matched:
-            account = existing[pk]
-            before = values(account)
-            if self._apply(account, record):
-                account.updated_at = ctx.now
-                changed.append(account)
-                touched_lines.add(record.line)
-                ctx.audit_updated(account, before, record.line)
-        _save_changed(changed, [*self.FIELDS, "updated_at"])
+        existing, touched_lines = ctx.create_and_update(
+            Account, new, matched, self._apply, self.FIELDS
+        )
 
         pairs = [*new, *((r, existing[pk]) for r, pk in matched)]
         self._keys_and_domains(pairs, by_key)
@@ -537,24 +550,10 @@ class PersonWriter:
             new.append((record, person))
         for record, twin in twins:
             self._apply(twin, record)
-        insert(Person, [p for _r, p in new])
-        for record, person in new:
-            ctx.audit_created(Person, person, record.line)
-        ctx.counts.created += len(new)
         ctx.counts.updated += len(twins)
-
-        existing = Person.objects.in_bulk({pk for _r, pk in matched})
-        changed: list[Person] = []
-        touched_lines: set[int] = set()
-        for record, pk in matched:
-            person = existing[pk]
-            before = values(person)
-            if self._apply(person, record):
-                person.updated_at = ctx.now
-                changed.append(person)
-                touched_lines.add(record.line)
-                ctx.audit_updated(person, before, record.line)
-        _save_changed(changed, [*self.FIELDS, "updated_at"])
+        _existing, touched_lines = ctx.create_and_update(
+            Person, new, matched, self._apply, self.FIELDS
+        )
 
         pairs = [(r, p.pk) for r, p in new] + [(r, p.pk) for r, p in twins] + matched
         touched_lines |= self._roles(pairs, account_of)
