@@ -18,7 +18,7 @@ commands:
   serve [--addr HOST:PORT]
                          serve Fasit (runs pending migrations first)
   worker                 run the background task worker
-  listen FILE --seller NAME [--seller NAME ...] [--json]
+  listen FILE [--seller NAME ...] [--json]
                          analyse a meeting transcript (no database)
   signals group INPUT.jsonl [--json]
                          group customer statements into themes (no database)

@@ -18,6 +18,7 @@ from fasit.core.forms import (
     UserMultipleChoiceField,
 )
 from fasit.customers.models import Account, Person
+from fasit.engine.transcripts.speakers import is_generic_label
 from fasit.tenancy.selectors import team_users
 
 PEOPLE_SHORTLIST = 12
@@ -94,7 +95,10 @@ class ConversationForm(forms.Form):
     transcript = forms.FileField(
         label=_("Transcript"),
         required=False,
-        help_text=_("Teams, Zoom or Meet transcript (VTT, SRT or text), at most 50 MB."),
+        help_text=_(
+            "Teams, Zoom, Meet, Otter or Whisper transcript (VTT, SRT, Word, JSON or text), "
+            "at most 50 MB."
+        ),
     )
 
     def __init__(
@@ -198,6 +202,7 @@ class SpeakerMappingForm(forms.Form):
             ),
         ]
         self.speakers = list(analysis.speakers.all())
+        self.has_generic = any(is_generic_label(s.name) for s in self.speakers)
         for speaker in self.speakers:
             self.fields[f"speaker_{speaker.pk}"] = forms.ChoiceField(
                 label=speaker.name, choices=choices, initial=self._value(speaker)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from fasit.conversations.events import transcript_analysed
 from fasit.conversations.models import (
+    SELLER_SIDES,
     AnalysisStatus,
     Conversation,
     FollowUp,
@@ -209,7 +210,11 @@ def transcript_store(
     )
     audit_create(team=team, actor=actor, instance=stored)
     analysis = ListeningAnalysis.objects.create(
-        conversation=conversation, transcript=stored, format=parsed.format, timing=parsed.timing
+        conversation=conversation,
+        transcript=stored,
+        format=parsed.format,
+        timing=parsed.timing,
+        speaker_labels=parsed.speaker_labels,
     )
     matches = match_speakers(
         parsed.speakers,
@@ -261,6 +266,17 @@ def transcript_speakers_map(
     """Correct who the transcript's speakers are (``mapping``: speaker id -> match)
     and queue the analysis again. A failed analysis is retried even unchanged."""
     team = analysis.conversation.team
+    if not analysis.speaker_labels and any(m.side in SELLER_SIDES for m in mapping.values()):
+        # The one "Unknown speaker" is everyone in the meeting: as the seller it
+        # would make a 100% talk share.
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "This transcript names no speakers, so nobody in it can be marked as "
+                    "someone from us. Talk share needs a transcript with speaker names."
+                )
+            }
+        )
     changed = False
     for speaker in analysis.speakers.all():
         match = mapping.get(speaker.pk)
@@ -314,7 +330,7 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
         return None
     revision = analysis.revision
     speakers = list(analysis.speakers.all())
-    sellers = {s.name for s in speakers if s.is_seller}
+    sellers = {s.name for s in speakers if s.is_seller} if analysis.speaker_labels else set()
     columns: dict[str, Any]
     try:
         parsed = parse_transcript(bytes(analysis.transcript.content))
