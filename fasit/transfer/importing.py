@@ -163,7 +163,7 @@ def run_import(
     outcome = ImportOutcome()
     owners = OwnerIndex(team, options.owners)
     done = 0
-    with transaction.atomic(), _large_cache():
+    with _large_cache(), transaction.atomic():
         for import_file in ordered:
             ctx = Context(
                 team=team,
