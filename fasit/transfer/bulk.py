@@ -50,7 +50,16 @@ def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:
         field.get_internal_type() == "BooleanField" and connection.vendor == "postgresql"
     ):
         return lambda value: value
-    return lambda value: field.get_db_prep_save(value, connection)
+    # Most rows of a batch share a value (the import's "now", the legal-basis date):
+    # convert the same object once.
+    last: list[Any] = [object(), None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, field.get_db_prep_save(value, connection)
+        return last[1]
+
+    return convert
 
 
 def _reserve_ids(model: type[models.Model], count: int, connection: Any) -> list[int]:
