@@ -14,7 +14,6 @@ again (matching makes the second run update, not duplicate).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import tempfile
@@ -24,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,7 +43,6 @@ from fasit.transfer.problems import problem_message, read_error_message
 from fasit.transfer.writers import AccountWriter, Context, PersonWriter
 
 BATCH = 5000
-SQLITE_CACHE_KIB = 256 * 1024
 # Problems kept for the page and --json; every one of them is in the invalid-rows file.
 MAX_LISTED_PROBLEMS = 10_000
 
@@ -163,7 +161,7 @@ def run_import(
     outcome = ImportOutcome()
     owners = OwnerIndex(team, options.owners)
     done = 0
-    with _large_cache(), transaction.atomic():
+    with transaction.atomic():
         for import_file in ordered:
             ctx = Context(
                 team=team,
@@ -192,25 +190,6 @@ def run_import(
     if progress:
         progress(total, total)
     return outcome
-
-
-@contextlib.contextmanager
-def _large_cache() -> Iterator[None]:
-    """SQLite keeps 2 MB of pages by default; a large import updates indexes (people by
-    team and e-mail, by name) all over the file, and with a small cache every insert
-    reads pages back from disk. A bigger cache for the import's length, then back."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        before = cursor.fetchone()[0]
-        cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _import_file(
