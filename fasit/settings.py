@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "fasit.signals",
     "fasit.relationships",
     "fasit.buying",
+    "fasit.transfer",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,8 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 # Transcripts and attachments: anything larger is refused with a message before
 # it reaches disk.
 FASIT_MAX_UPLOAD_BYTES = env_int("FASIT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+# Import files uploaded in the browser (the command line has no limit).
+FASIT_MAX_IMPORT_BYTES = env_int("FASIT_MAX_IMPORT_BYTES", 200 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

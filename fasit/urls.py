@@ -13,6 +13,7 @@ urlpatterns = [
     path("signals/", include("fasit.signals.urls")),
     path("relationships/", include("fasit.relationships.urls")),
     path("buying/", include("fasit.buying.urls")),
+    path("transfer/", include("fasit.transfer.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -106,6 +106,8 @@ class Account(TeamOwned):
         indexes = [
             models.Index(fields=["team", "name"]),
             models.Index(fields=["team", "tier"]),
+            # Imports match accounts on the organisation number first.
+            models.Index(fields=["team", "org_number"]),
         ]
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
@@ -165,7 +167,11 @@ class Person(TeamOwned):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["team", "name"])]
+        indexes = [
+            models.Index(fields=["team", "name"]),
+            # Imports match people on their e-mail address; duplicates are found by it.
+            models.Index(fields=["team", "email"]),
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

@@ -27,6 +27,7 @@ from fasit.testing import (
     PersonRoleFactory,
     UserFactory,
 )
+from fasit.transfer.models import ImportJob
 
 
 @dataclass
@@ -44,6 +45,7 @@ class World:
     journey: Any
     member: Any
     motive: Any
+    import_job: Any = None
     feed_token: str = ""
 
 
@@ -63,6 +65,9 @@ def world(team_a: Any, alice: Any) -> World:
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
+        import_job=ImportJob.objects.create(
+            team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
+        ),
         feed_token=feed.token,
         journey=journey,
         member=member_set(journey=journey, actor=alice, person=person, role="decision_maker"),
@@ -165,6 +170,13 @@ def record_urls(w: World) -> dict[str, str]:
         "api:get_person": f"/api/people/{p}",
         "api:get_conversation": f"/api/conversations/{c}",
         "api:get_conversation_listening": f"/api/conversations/{c}/listening",
+        "transfer:import_detail": reverse("transfer:import_detail", args=[w.import_job.pk]),
+        "transfer:import_invalid_rows": reverse(
+            "transfer:import_invalid_rows", args=[w.import_job.pk]
+        ),
+        "transfer:person_vcard": reverse("transfer:person_vcard", args=[p]),
+        "transfer:account_vcards": reverse("transfer:account_vcards", args=[a]),
+        "transfer:merge": reverse("transfer:merge", args=["people", p, p]),
     }
 
 
