@@ -43,6 +43,22 @@ def test_the_bar_is_one_row_at_1366_px(
     assert bar["height"] <= 64, bar
 
 
+def test_settings_import_and_log_out_are_under_the_users_name(
+    desktop: Any, log_in: Any, alice: Any, victor: Any
+) -> None:
+    page = log_in(desktop, alice)
+    items = page.locator(".account-menu-items")
+    assert not items.is_visible()
+    page.locator(".account-menu > summary").click()
+    assert items.get_by_role("link", name="Settings").is_visible()
+    assert items.get_by_role("link", name="Import / export").is_visible()
+    items.get_by_role("button", name="Log out").click()
+    page.wait_for_url("**/login/**")
+    page = log_in(desktop, victor)
+    page.locator(".account-menu > summary").click()
+    assert page.locator(".account-menu-items").get_by_role("link").all_inner_texts() == ["Settings"]
+
+
 def test_the_phone_menu_opens_below_the_bar(phone: Any, log_in: Any, alice: Any) -> None:
     page = log_in(phone, alice)
     brand, toggle = page.locator(".brand"), page.locator(".nav-toggle-label")

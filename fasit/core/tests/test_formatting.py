@@ -143,3 +143,21 @@ def _text(html: str) -> str:
     """What a person reads: the page without its tags, attributes and scripts."""
     body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
     return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_excel_exports_keep_amounts_as_numbers_and_csv_plain(
+    team_a: Any, alice_client: Any
+) -> None:
+    """Excel shows a number cell in its reader's locale; CSV stays plain for machines."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    account = AccountFactory(team=team_a, name="Fjord Energi AS")
+    AccountRevenue.objects.create(account=account, year=2025, amount=7_000_000)
+    url = reverse("transfer:export_list") + "?what=accounts&format="
+    xlsx = b"".join(alice_client.get(url + "xlsx").streaming_content)
+    header, row = CalamineWorkbook.from_filelike(io.BytesIO(xlsx)).get_sheet_by_index(0).to_python()
+    assert row[header.index("Yearly revenue")] == 7_000_000.0
+    csv_text = b"".join(alice_client.get(url + "csv").streaming_content).decode("utf-8-sig")
+    assert ",7000000.00," in csv_text
