@@ -121,3 +121,14 @@ def test_every_page_has_a_favicon(desktop: Any, log_in: Any, alice: Any, live_se
     href = page.locator("link[rel=icon]").get_attribute("href")
     response = page.request.get(live_server.url + href)
     assert response.ok and "svg" in response.headers["content-type"]
+
+
+def test_rows_swapped_in_by_a_search_keep_their_labels(
+    phone: Any, log_in: Any, alice: Any, browser_world: Any
+) -> None:
+    page = log_in(phone, alice, "/accounts/")
+    page.locator("#id_q").fill("Fjord")
+    page.wait_for_function("() => document.querySelectorAll('#rows tbody tr').length === 1")
+    cell = page.locator("#rows tbody td").nth(5)
+    assert cell.get_attribute("data-label") == "People"
+    assert page.js_errors == []
