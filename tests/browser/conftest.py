@@ -29,6 +29,10 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+# pytest-django's live_server: loopback IPv4 on a free port (other sessions run tests
+# on this machine at the same time).
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
 CHROMIUM = os.environ.get("FASIT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Quiet, offline and reproducible: no GPU, no sandbox (CI runs as root), and nothing
 # that would phone home (updates, sync, safe browsing lists).
