@@ -196,6 +196,8 @@ LANGUAGES = [
     ("da", "Dansk"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and number format per language (fasit/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["fasit.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Oslo")
 USE_TZ = True

@@ -12,6 +12,7 @@ import csv
 import io
 import tempfile
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -181,14 +182,21 @@ def write_xlsx(sheets: list[tuple[str, list[str], Iterable[list[Any]]]], path: P
         str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
     bold = book.add_format({"bold": True})
+    # Amounts are numbers, not text, with Excel's thousands separator: each reader's
+    # Excel then shows them in their own locale's one format (7,000,000 / 7 000 000).
+    amount = book.add_format({"num_format": "#,##0.00"})
     for name, header, rows in sheets:
         sheet = book.add_worksheet(name[:31])
         sheet.write_row(0, 0, header, bold)
         sheet.freeze_panes(1, 0)
         for index, row in enumerate(rows, start=1):
-            sheet.write_row(
-                index, 0, [str(v) if not isinstance(v, int | float | str) else v for v in row]
-            )
+            for column, value in enumerate(row):
+                if isinstance(value, Decimal):
+                    sheet.write_number(index, column, float(value), amount)
+                else:
+                    sheet.write(
+                        index, column, value if isinstance(value, int | float | str) else str(value)
+                    )
     book.close()
 
 
