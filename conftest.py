@@ -51,6 +51,14 @@ def victor(team_a: Any) -> Any:
 
 
 @pytest.fixture
+def paula(team_a: Any) -> Any:
+    """A product manager: shapes buying processes and themes, keeps no customer records."""
+    user = UserFactory(username="paula", first_name="Paula")
+    MembershipFactory(team=team_a, user=user, role=Role.PRODUCT)
+    return user
+
+
+@pytest.fixture
 def charlie(team_b: Any) -> Any:
     user = UserFactory(username="charlie", first_name="Charlie")
     MembershipFactory(team=team_b, user=user, role=Role.OWNER)
@@ -76,6 +84,11 @@ def bob_client(bob: Any) -> Client:
 @pytest.fixture
 def victor_client(victor: Any) -> Client:
     return _client_for(victor)
+
+
+@pytest.fixture
+def paula_client(paula: Any) -> Client:
+    return _client_for(paula)
 
 
 @pytest.fixture

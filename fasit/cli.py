@@ -24,6 +24,11 @@ commands:
                          group customer statements into themes (no database)
   signals regroup --team SLUG
                          regroup a team's statements from scratch (keeps people's decisions)
+  import FILE [FILE ...] --team SLUG [--source hubspot|pipedrive|salesforce|csv|vcard]
+         [--dry-run] [--skip-invalid] [--json]
+                         import accounts and people (all or nothing)
+  export --team SLUG --format csv|xlsx|json OUT
+                         export a team's records (json: the full team, for re-import)
   manage ARGS...         any Django management command
 """
 
@@ -60,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _django(["fasit_serve", *rest])
     if command == "worker":
         return _django(["db_worker", *rest])
+    if command in {"import", "export"}:
+        return _django([f"fasit_{command}", *rest])
     if command in {"report", "dates"}:
         return _django([f"fasit_{command}", *rest])
     print(f"fasit: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "fasit.signals",
     "fasit.relationships",
     "fasit.buying",
+    "fasit.transfer",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +196,8 @@ LANGUAGES = [
     ("da", "Dansk"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and number format per language (fasit/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["fasit.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Oslo")
 USE_TZ = True
@@ -211,6 +214,8 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 # Transcripts and attachments: anything larger is refused with a message before
 # it reaches disk.
 FASIT_MAX_UPLOAD_BYTES = env_int("FASIT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+# Import files uploaded in the browser (the command line has no limit).
+FASIT_MAX_IMPORT_BYTES = env_int("FASIT_MAX_IMPORT_BYTES", 200 * 1024 * 1024)
 # How long a per-team aggregate (core/cache.py) may be served at most; any change made
 # through Fasit's services replaces it at once.
 FASIT_TEAM_CACHE_SECONDS = env_int("FASIT_TEAM_CACHE_SECONDS", 600)

@@ -29,7 +29,7 @@ from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
-from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
 
 def _error_messages(request: HttpRequest, exc: ValidationError) -> None:
@@ -109,7 +109,7 @@ def process_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def process_create(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     form = ProcessCreateForm(request.POST, team=team)
@@ -150,7 +150,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
     process = get_for_team_or_404(BuyingProcess.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = ProcessForm(request.POST, instance=process)
@@ -176,7 +176,7 @@ def _stages_response(request: HttpRequest, process: BuyingProcess, **extra: Any)
 
 
 @require_POST
-@write_required
+@shape_required
 def stage_add(request: HttpRequest, pk: int) -> HttpResponse:
     process = get_for_team_or_404(BuyingProcess.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = StageAddForm(request.POST)
@@ -202,7 +202,7 @@ def stage_card(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "buying/_stage.html", {"stage": stage, "norm": norms[str(stage.pk)]})
 
 
-@write_required
+@shape_required
 def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     form = StageForm(request.POST or None, instance=stage)
@@ -224,7 +224,7 @@ def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def stage_move(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     errors: list[str] = []
@@ -238,7 +238,7 @@ def stage_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def stage_remove(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     process = stage.process

@@ -19,7 +19,7 @@ from fasit.core.forms import (
 )
 from fasit.customers.models import Account, Person
 from fasit.engine.transcripts.speakers import is_generic_label
-from fasit.tenancy.selectors import team_users
+from fasit.tenancy.selectors import team_users, team_writers
 
 PEOPLE_SHORTLIST = 12
 ACCOUNT_SHORTLIST = 50
@@ -112,7 +112,7 @@ class ConversationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = Account.objects.for_team(team)
-        self.fields["users"].queryset = team_users(team)
+        self.fields["users"].queryset = team_writers(team)
         # Any of the team's people validates; what is *shown* is a short list.
         self.fields["people"].queryset = Person.objects.for_team(team)
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
@@ -174,7 +174,7 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = team_users(team)
+        self.fields["owner"].queryset = team_writers(team)
 
 
 class TranscriptForm(forms.Form):

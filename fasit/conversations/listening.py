@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from fasit.conversations.models import ListeningAnalysis, SpeakerSide, TranscriptSpeaker
+from fasit.core.languages import language_name
 from fasit.engine.listening.command import (
     CUSTOMER_STORY_SECONDS,
     DISCOVERY_QUESTIONS,
@@ -124,13 +125,6 @@ def format_label(fmt: str) -> str:
         "plain": _("plain text"),
     }
     return names.get(fmt, fmt)
-
-
-def language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 def transcript_notes(analysis: ListeningAnalysis) -> list[str]:

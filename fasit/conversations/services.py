@@ -35,7 +35,7 @@ from fasit.conversations.transcripts import (
     transcript_error_message,
 )
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
-from fasit.core.services import model_update, require_member, require_same_team
+from fasit.core.services import model_update, require_member, require_same_team, require_writer
 from fasit.customers.models import Account, Person
 from fasit.engine.listening import analyse
 from fasit.engine.transcripts import Transcript, TranscriptError, parse_transcript
@@ -80,7 +80,7 @@ def _check_participants(team: Team, people: Iterable[Person], users: Iterable[An
     for person in people:
         require_same_team(team, people=person)
     for user in users:
-        require_member(team, users=user)
+        require_writer(team, users=user)
 
 
 @transaction.atomic
@@ -383,7 +383,7 @@ def followup_create(
     owner: Any = None,
     due_date: dt.date | None = None,
 ) -> FollowUp:
-    require_member(conversation.team, owner=owner)
+    require_writer(conversation.team, owner=owner)
     follow_up = FollowUp(
         conversation=conversation, task=task.strip(), owner=owner, due_date=due_date
     )

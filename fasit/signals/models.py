@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, TeamScopedQuerySet
@@ -226,6 +226,10 @@ class Notification(TeamOwned):
         Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     level = models.CharField(max_length=10, choices=Level.choices)
+    # The independent customers when the level was reached, so the message can be
+    # written in each reader's language (``message``); ``text`` keeps the team
+    # language's wording for the API and for notifications older than this field.
+    accounts = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=300)
     read_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
@@ -238,3 +242,19 @@ class Notification(TeamOwned):
 
     def __str__(self) -> str:
         return self.text
+
+    def message(self) -> str:
+        """The notification in the active language (the reader's), naming the theme
+        as it is called now."""
+        if self.theme is None or (self.level == Level.CONFIRMED and not self.accounts):
+            return self.text
+        return notification_text(self.level, self.accounts, self.theme.name)
+
+
+def notification_text(level: str, accounts: int, theme: str) -> str:
+    if level == Level.CONFIRMED:
+        return gettext("Confirmed: %(accounts)s independent customers say “%(theme)s”.") % {
+            "accounts": accounts,
+            "theme": theme,
+        }
+    return gettext("Alarm: a second independent customer says “%(theme)s”.") % {"theme": theme}

@@ -30,6 +30,7 @@ from fasit.signals.models import (
     Statement,
     TaughtTerm,
     Theme,
+    notification_text,
 )
 from fasit.tenancy.models import Team
 
@@ -38,16 +39,10 @@ LANGUAGES = {"sv", "nb", "da", "en"}
 
 def _notify_level(team: Team, theme: Theme) -> None:
     with override(team.language):
-        if theme.level == Level.CONFIRMED:
-            text = _("Confirmed: %(accounts)s independent customers say “%(theme)s”.") % {
-                "accounts": theme.accounts,
-                "theme": theme.name,
-            }
-        else:
-            text = _("Alarm: a second independent customer says “%(theme)s”.") % {
-                "theme": theme.name
-            }
-    Notification.objects.create(team=team, theme=theme, level=theme.level, text=text)
+        text = notification_text(theme.level, theme.accounts, theme.name)
+    Notification.objects.create(
+        team=team, theme=theme, level=theme.level, accounts=theme.accounts, text=text
+    )
 
 
 def _save_theme(team: Team, theme: Theme, old_rank: int) -> None:
