@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from fasit.tenancy.models import Role
 from fasit.testing import MembershipFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: ids (and so the team data versions in
+    cache keys, see core/cache.py) come again after a test's rollback."""
+    cache.clear()
 
 
 @pytest.fixture

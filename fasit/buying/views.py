@@ -25,6 +25,7 @@ from fasit.buying.forms import (
 )
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
 from fasit.conversations.models import Conversation
+from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
@@ -80,11 +81,18 @@ def gaps(request: HttpRequest) -> HttpResponse:
 @team_required
 def insight(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    sections = []
-    for process in selectors.process_list(team):
-        data = selectors.category_insight(team, process)
-        sections.append({"insight": data, "charts": charts.insight_charts(data)})
-    return render(request, "buying/insight.html", {"sections": sections})
+
+    def sections() -> list[dict[str, Any]]:
+        result = []
+        for process in selectors.process_list(team):
+            data = selectors.category_insight(team, process)
+            result.append({"insight": data, "charts": charts.insight_charts(data)})
+        return result
+
+    # Every stage change of the team feeds it: computed once per change of team data.
+    return render(
+        request, "buying/insight.html", {"sections": team_cached(team, "buying-insight", sections)}
+    )
 
 
 # -- processes (the workshop page) -----------------------------------------------------

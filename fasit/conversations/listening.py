@@ -251,7 +251,9 @@ def timeline(analysis: ListeningAnalysis, rows: list[SpeakerRow]) -> Timeline | 
     """Turns as blocks on one lane per speaker, over the meeting's duration (or, for
     an untimed transcript, over the words spoken)."""
     lanes = {r.speaker.pk: r for r in rows}
-    turns = list(analysis.turns.only("speaker_id", "start", "end", "text"))
+    # analysis_id too: the related manager sets each turn's analysis, and a deferred
+    # foreign key would cost one query per turn.
+    turns = list(analysis.turns.only("analysis_id", "speaker_id", "start", "end", "text"))
     if not turns:
         return None
     timed = analysis.timing != "none" and all(t.start is not None for t in turns)

@@ -308,6 +308,20 @@ def test_the_card_shows_talk_share_timeline_questions_summaries_and_feedback(
     assert "Gong Labs finds 11–14 questions in a good discovery call." in html
 
 
+def test_the_card_does_not_query_per_turn(
+    meeting: Meeting, bob: Any, alice_client: Any, django_assert_max_num_queries: Any
+) -> None:
+    analysis = transcript_store(
+        conversation=meeting.conversation, actor=bob, name="m.vtt", content=TEAMS_NB.encode()
+    )
+    listening_analyse(analysis_id=analysis.pk)
+    assert analysis.turns.count() == 6
+    url = reverse("conversations:listening_card", args=[meeting.conversation.pk])
+    # The same number of queries for 6 turns as for an hour's 1,000.
+    with django_assert_max_num_queries(9):
+        alice_client.get(url, HTTP_HX_REQUEST="true")
+
+
 def test_the_feedback_says_what_the_engines_coaching_says(meeting: Meeting, bob: Any) -> None:
     analysis = transcript_store(
         conversation=meeting.conversation, actor=bob, name="m.vtt", content=TEAMS_NB.encode()
