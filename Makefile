@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# Unpack the language model into its cache now, so no command pays for it later.
+	$(BIN)/python -c 'from fasit.engine.text.language import detect_language; detect_language("hej")'
 	touch $(STAMP)
 
 demo: $(STAMP)

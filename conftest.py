@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from fasit.tenancy.models import Role
 from fasit.testing import MembershipFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: ids (and so the team data versions in
+    cache keys, see core/cache.py) come again after a test's rollback."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -43,6 +51,14 @@ def victor(team_a: Any) -> Any:
 
 
 @pytest.fixture
+def paula(team_a: Any) -> Any:
+    """A product manager: shapes buying processes and themes, keeps no customer records."""
+    user = UserFactory(username="paula", first_name="Paula")
+    MembershipFactory(team=team_a, user=user, role=Role.PRODUCT)
+    return user
+
+
+@pytest.fixture
 def charlie(team_b: Any) -> Any:
     user = UserFactory(username="charlie", first_name="Charlie")
     MembershipFactory(team=team_b, user=user, role=Role.OWNER)
@@ -68,6 +84,11 @@ def bob_client(bob: Any) -> Client:
 @pytest.fixture
 def victor_client(victor: Any) -> Client:
     return _client_for(victor)
+
+
+@pytest.fixture
+def paula_client(paula: Any) -> Client:
+    return _client_for(paula)
 
 
 @pytest.fixture

@@ -18,12 +18,17 @@ commands:
   serve [--addr HOST:PORT]
                          serve Fasit (runs pending migrations first)
   worker                 run the background task worker
-  listen FILE --seller NAME [--seller NAME ...] [--json]
+  listen FILE [--seller NAME ...] [--json]
                          analyse a meeting transcript (no database)
   signals group INPUT.jsonl [--json]
                          group customer statements into themes (no database)
   signals regroup --team SLUG
                          regroup a team's statements from scratch (keeps people's decisions)
+  import FILE [FILE ...] --team SLUG [--source hubspot|pipedrive|salesforce|csv|vcard]
+         [--dry-run] [--skip-invalid] [--json]
+                         import accounts and people (all or nothing)
+  export --team SLUG --format csv|xlsx|json OUT
+                         export a team's records (json: the full team, for re-import)
   privacy export --person ID [--format json|html] [--out FILE]
                          everything Fasit holds about a person (GDPR Art. 15, 20)
   privacy erase --person ID [--yes] [--reason TEXT]
@@ -67,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _django(["fasit_serve", *rest])
     if command == "worker":
         return _django(["db_worker", *rest])
+    if command in {"import", "export"}:
+        return _django([f"fasit_{command}", *rest])
     if command == "privacy":
         return _django(["fasit_privacy", *rest])
     if command in {"report", "dates"}:

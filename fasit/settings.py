@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "fasit.signals",
     "fasit.relationships",
     "fasit.buying",
+    "fasit.transfer",
     "fasit.privacy",
 ]
 
@@ -196,6 +197,8 @@ LANGUAGES = [
     ("da", "Dansk"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and number format per language (fasit/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["fasit.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Oslo")
 USE_TZ = True
@@ -212,6 +215,19 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 # Transcripts and attachments: anything larger is refused with a message before
 # it reaches disk.
 FASIT_MAX_UPLOAD_BYTES = env_int("FASIT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+# Import files uploaded in the browser (the command line has no limit).
+FASIT_MAX_IMPORT_BYTES = env_int("FASIT_MAX_IMPORT_BYTES", 200 * 1024 * 1024)
+# How long a per-team aggregate (core/cache.py) may be served at most; any change made
+# through Fasit's services replaces it at once.
+FASIT_TEAM_CACHE_SECONDS = env_int("FASIT_TEAM_CACHE_SECONDS", 600)
+# `fasit serve` (gunicorn): worker processes (default one per core), threads in each,
+# and how long a request may run before its worker is restarted.
+FASIT_WEB_WORKERS = env_int("FASIT_WEB_WORKERS", os.cpu_count() or 1)
+FASIT_WEB_THREADS = env_int("FASIT_WEB_THREADS", 4)
+FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
+for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("signals/", include("fasit.signals.urls")),
     path("relationships/", include("fasit.relationships.urls")),
     path("buying/", include("fasit.buying.urls")),
+    path("transfer/", include("fasit.transfer.urls")),
     path("privacy/", include("fasit.privacy.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -30,3 +31,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+
+handler403 = "fasit.core.views.permission_denied"

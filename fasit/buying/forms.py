@@ -15,6 +15,7 @@ from fasit.buying.models import (
     Stance,
 )
 from fasit.conversations.models import Conversation
+from fasit.core.formatting import format_date
 from fasit.core.forms import DateInput
 from fasit.customers.models import Account, BuyingRole, CustomerCategory, Person
 
@@ -144,7 +145,7 @@ class OutcomeForm(forms.Form):
 
 
 def _conversation_label(conversation: Conversation) -> str:
-    return f"{conversation.occurred_at:%Y-%m-%d} · {conversation.title}"
+    return f"{format_date(conversation.occurred_at)} · {conversation.title}"
 
 
 class _JourneyForm(forms.Form):

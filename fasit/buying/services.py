@@ -31,6 +31,7 @@ from fasit.buying.models import (
 )
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
+from fasit.core.formatting import format_date
 from fasit.core.services import model_update, require_same_team
 from fasit.customers.models import Account, CustomerCategory, Person
 from fasit.tenancy.models import Team
@@ -377,7 +378,7 @@ def journey_change_stage(
     elif changed_on < journey.stage_since:
         errors["changed_on"] = _(
             "The customer entered the current stage on %(date)s; a change cannot be earlier."
-        ) % {"date": journey.stage_since.isoformat()}
+        ) % {"date": format_date(journey.stage_since)}
     if journey.outcome != Outcome.OPEN:
         errors["stage"] = _("This journey is closed; reopen it to change its stage.")
     if errors:

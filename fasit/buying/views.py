@@ -25,10 +25,11 @@ from fasit.buying.forms import (
 )
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
 from fasit.conversations.models import Conversation
+from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
-from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
 
 def _error_messages(request: HttpRequest, exc: ValidationError) -> None:
@@ -80,11 +81,18 @@ def gaps(request: HttpRequest) -> HttpResponse:
 @team_required
 def insight(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    sections = []
-    for process in selectors.process_list(team):
-        data = selectors.category_insight(team, process)
-        sections.append({"insight": data, "charts": charts.insight_charts(data)})
-    return render(request, "buying/insight.html", {"sections": sections})
+
+    def sections() -> list[dict[str, Any]]:
+        result = []
+        for process in selectors.process_list(team):
+            data = selectors.category_insight(team, process)
+            result.append({"insight": data, "charts": charts.insight_charts(data)})
+        return result
+
+    # Every stage change of the team feeds it: computed once per change of team data.
+    return render(
+        request, "buying/insight.html", {"sections": team_cached(team, "buying-insight", sections)}
+    )
 
 
 # -- processes (the workshop page) -----------------------------------------------------
@@ -101,7 +109,7 @@ def process_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def process_create(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     form = ProcessCreateForm(request.POST, team=team)
@@ -142,7 +150,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
     process = get_for_team_or_404(BuyingProcess.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = ProcessForm(request.POST, instance=process)
@@ -168,7 +176,7 @@ def _stages_response(request: HttpRequest, process: BuyingProcess, **extra: Any)
 
 
 @require_POST
-@write_required
+@shape_required
 def stage_add(request: HttpRequest, pk: int) -> HttpResponse:
     process = get_for_team_or_404(BuyingProcess.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = StageAddForm(request.POST)
@@ -194,7 +202,7 @@ def stage_card(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "buying/_stage.html", {"stage": stage, "norm": norms[str(stage.pk)]})
 
 
-@write_required
+@shape_required
 def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     form = StageForm(request.POST or None, instance=stage)
@@ -216,7 +224,7 @@ def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def stage_move(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     errors: list[str] = []
@@ -230,7 +238,7 @@ def stage_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def stage_remove(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     process = stage.process

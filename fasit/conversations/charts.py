@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from fasit.core.formatting import format_month
+
 WIDTH = 520
 HEIGHT = 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 28
@@ -104,7 +106,7 @@ def line_chart(
             x, y = x_of(i), y_of(value)
             parts.append(f"{'L' if pen_down else 'M'}{x} {y}")
             pen_down = True
-            dots.append(Dot(x, y, f"{month:%Y-%m}: {fmt(value)}"))
+            dots.append(Dot(x, y, f"{format_month(month)}: {fmt(value)}"))
         drawn.append(DrawnSeries(s.name, s.css, " ".join(parts), dots))
     chart = LineChart(
         width=WIDTH,

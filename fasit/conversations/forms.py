@@ -18,7 +18,8 @@ from fasit.core.forms import (
     UserMultipleChoiceField,
 )
 from fasit.customers.models import Account, Person
-from fasit.tenancy.selectors import team_users
+from fasit.engine.transcripts.speakers import is_generic_label
+from fasit.tenancy.selectors import team_users, team_writers
 
 PEOPLE_SHORTLIST = 12
 ACCOUNT_SHORTLIST = 50
@@ -94,7 +95,10 @@ class ConversationForm(forms.Form):
     transcript = forms.FileField(
         label=_("Transcript"),
         required=False,
-        help_text=_("Teams, Zoom or Meet transcript (VTT, SRT or text), at most 50 MB."),
+        help_text=_(
+            "Teams, Zoom, Meet, Otter or Whisper transcript (VTT, SRT, Word, JSON or text), "
+            "at most 50 MB."
+        ),
     )
 
     def __init__(
@@ -108,7 +112,7 @@ class ConversationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = Account.objects.for_team(team)
-        self.fields["users"].queryset = team_users(team)
+        self.fields["users"].queryset = team_writers(team)
         # Any of the team's people validates; what is *shown* is a short list.
         self.fields["people"].queryset = Person.objects.for_team(team)
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
@@ -170,7 +174,7 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = team_users(team)
+        self.fields["owner"].queryset = team_writers(team)
 
 
 class TranscriptForm(forms.Form):
@@ -198,6 +202,7 @@ class SpeakerMappingForm(forms.Form):
             ),
         ]
         self.speakers = list(analysis.speakers.all())
+        self.has_generic = any(is_generic_label(s.name) for s in self.speakers)
         for speaker in self.speakers:
             self.fields[f"speaker_{speaker.pk}"] = forms.ChoiceField(
                 label=speaker.name, choices=choices, initial=self._value(speaker)

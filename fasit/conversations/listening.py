@@ -10,12 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from fasit.conversations.models import ListeningAnalysis, SpeakerSide, TranscriptSpeaker
+from fasit.core.languages import language_name
 from fasit.engine.listening.command import (
     CUSTOMER_STORY_SECONDS,
     DISCOVERY_QUESTIONS,
     TALK_SHARE_WARNING,
     TOP_PERFORMER_TALK_SHARE,
 )
+from fasit.engine.listening.report import clock
+from fasit.engine.transcripts.speakers import is_generic_label
 
 TOP_PCT = round(TOP_PERFORMER_TALK_SHARE * 100)
 WARNING_PCT = round(TALK_SHARE_WARNING * 100)
@@ -24,15 +27,6 @@ QUESTIONS_LOW, QUESTIONS_HIGH = DISCOVERY_QUESTIONS
 PITCH_BEFORE_QUESTION_WORDS = 50
 TIMELINE_WIDTH = 1000
 LANE_HEIGHT = 18
-
-
-def clock(seconds: float | None) -> str:
-    """``1:05:09``, ``4:05`` or ``0:42``; a dash when unknown."""
-    if seconds is None:
-        return "–"
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def pct(share: float | None) -> int | None:
@@ -90,12 +84,23 @@ class Card:
     summaries: list[str]
     feedback: list[str]
     no_seller: bool
+    notes: list[str]
+    """What the transcript did not allow to measure, and how it was read."""
+    unnamed_speakers: bool
+    """Speakers are "Speaker 1", "SPEAKER_00"…: someone must say who is who."""
+    meeting_questions: dict[str, Any]
+    """All questions of the meeting (anyone's): total, open, closed."""
+    stretch: dict[str, Any]
+    """The longest stretch without a question: words, clock."""
+    classified: bool
+    """Questions are told open or closed (the meeting is in sv/nb/da/en)."""
     talk_share_pct: int | None
     talk_class: str
     monologue_clock: str
     story_clock: str
     duration_clock: str
     format_label: str
+    language_label: str
     reference: dict[str, int] = field(
         default_factory=lambda: {
             "top": TOP_PCT,
@@ -113,9 +118,63 @@ def format_label(fmt: str) -> str:
         "vtt": "WebVTT",
         "srt": "SRT",
         "meet": "Google Meet",
+        "meet-docx": _("Google Meet (Word document)"),
+        "docx": _("Word document (Microsoft Teams)"),
+        "json": _("speech recognition (Whisper JSON)"),
+        "markdown": "Markdown",
         "plain": _("plain text"),
     }
     return names.get(fmt, fmt)
+
+
+def transcript_notes(analysis: ListeningAnalysis) -> list[str]:
+    """What the card must say about how the transcript was read: what it did not
+    allow to measure (no speaker names, another language, no question marks) and
+    captions that named nobody."""
+    if analysis.status != "done":
+        return []
+    metrics = analysis.metrics or {}
+    notes = []
+    if not analysis.speaker_labels:
+        notes.append(
+            _(
+                "This transcript names no speakers (subtitles, or speech recognition that "
+                "does not tell voices apart), so talk share, monologues and who asked what "
+                "cannot be measured. Shown is what can be: the questions asked in the "
+                "meeting and the longest stretch without a question."
+            )
+        )
+    if metrics.get("language_supported") is False:
+        notes.append(
+            _(
+                "The meeting is in %(language)s, not Swedish, Norwegian, Danish or English: "
+                "open and closed questions and summaries are not analysed; words, time, "
+                "talk share and monologues are."
+            )
+            % {"language": language_name(analysis.language)}
+        )
+    elif metrics.get("punctuation", "ok") != "ok":
+        notes.append(
+            _(
+                "The transcript has no question marks (speech recognition without "
+                "punctuation); questions were found from their word order, so some may be "
+                "missed."
+            )
+        )
+    for notice in metrics.get("notices", []):
+        if notice.get("code") == "unlabelled-cues":
+            count, words = notice.get("count", 0), notice.get("words", 0)
+            notes.append(
+                ngettext(
+                    "%(count)s caption (%(words)s words) named no speaker; it was counted "
+                    "for the speaker before it.",
+                    "%(count)s captions (%(words)s words) named no speaker; they were "
+                    "counted for the speaker before them.",
+                    count,
+                )
+                % {"count": count, "words": words}
+            )
+    return notes
 
 
 def who(speaker: TranscriptSpeaker) -> str:
@@ -149,14 +208,20 @@ def card(analysis: ListeningAnalysis) -> Card:
                 lane=lane,
             )
         )
-    no_seller = not any(r.seller for r in rows)
+    no_seller = analysis.speaker_labels and not any(r.seller for r in rows)
     seller_names = {r.speaker.name for r in rows if r.seller}
     questions = [
         {**q, "at": clock(q.get("start")) if q.get("start") is not None else ""}
         for q in metrics.get("question_list", [])
-        if q.get("speaker") in seller_names
+        if q.get("speaker") in seller_names or not analysis.speaker_labels
     ]
+    stretch = metrics.get("longest_stretch_without_question") or {}
     return Card(
+        notes=transcript_notes(analysis),
+        unnamed_speakers=no_seller and any(is_generic_label(r.speaker.name) for r in rows),
+        meeting_questions=metrics.get("questions") or {},
+        classified=metrics.get("language_supported", True) is not False,
+        stretch={"words": stretch.get("words"), "clock": clock(stretch.get("seconds"))},
         analysis=analysis,
         speakers=rows,
         timeline=timeline(analysis, rows) if analysis.status == "done" else None,
@@ -170,6 +235,7 @@ def card(analysis: ListeningAnalysis) -> Card:
         story_clock=clock(analysis.longest_story_seconds),
         duration_clock=clock(analysis.duration_seconds),
         format_label=format_label(analysis.format),
+        language_label=language_name(analysis.language) if analysis.language else "–",
     )
 
 
@@ -185,7 +251,9 @@ def timeline(analysis: ListeningAnalysis, rows: list[SpeakerRow]) -> Timeline | 
     """Turns as blocks on one lane per speaker, over the meeting's duration (or, for
     an untimed transcript, over the words spoken)."""
     lanes = {r.speaker.pk: r for r in rows}
-    turns = list(analysis.turns.only("speaker_id", "start", "end", "text"))
+    # analysis_id too: the related manager sets each turn's analysis, and a deferred
+    # foreign key would cost one query per turn.
+    turns = list(analysis.turns.only("analysis_id", "speaker_id", "start", "end", "text"))
     if not turns:
         return None
     timed = analysis.timing != "none" and all(t.start is not None for t in turns)
@@ -256,6 +324,8 @@ def feedback(analysis: ListeningAnalysis) -> list[str]:
     engine's ``coaching`` (fasit/engine/listening/command.py), translatable."""
     if analysis.status != "done":
         return []
+    if not analysis.speaker_labels:
+        return []
     if analysis.seller_talk_share is None:
         return [
             _(
@@ -291,23 +361,7 @@ def feedback(analysis: ListeningAnalysis) -> list[str]:
             )
             % figures
         )
-    asked = (analysis.seller_open_questions or 0) + (analysis.seller_closed_questions or 0)
-    note = ngettext(
-        "You asked %(count)s question (%(open)s open, %(closed)s closed); Gong Labs finds "
-        "%(low)s–%(high)s questions in a good discovery call.",
-        "You asked %(count)s questions (%(open)s open, %(closed)s closed); Gong Labs finds "
-        "%(low)s–%(high)s questions in a good discovery call.",
-        asked,
-    ) % {
-        "count": asked,
-        "open": analysis.seller_open_questions or 0,
-        "closed": analysis.seller_closed_questions or 0,
-        "low": QUESTIONS_LOW,
-        "high": QUESTIONS_HIGH,
-    }
-    if (analysis.seller_closed_questions or 0) > (analysis.seller_open_questions or 0):
-        note += " " + _("Lead with open questions (how, what, why, tell me about…).")
-    notes.append(note)
+    notes.extend(_question_feedback(analysis))
     if (analysis.words_before_first_question or 0) > PITCH_BEFORE_QUESTION_WORDS:
         notes.append(
             _("You said %(words)s words before your first question: listen before you pitch.")
@@ -343,3 +397,58 @@ def feedback(analysis: ListeningAnalysis) -> list[str]:
             )
         )
     return notes
+
+
+def _question_feedback(analysis: ListeningAnalysis) -> list[str]:
+    metrics = analysis.metrics or {}
+    punctuated = metrics.get("punctuation", "ok") == "ok"
+    if analysis.seller_open_questions is None:
+        # A language without Fasit's rules: questions only by their "?", if any.
+        seller = (metrics.get("questions") or {}).get("seller")
+        if seller is None:
+            return [
+                _(
+                    "The transcript has no question marks and is in a language Fasit has "
+                    "no rules for, so questions cannot be counted."
+                )
+            ]
+        return [
+            ngettext(
+                "You asked %(count)s question (counted by its question mark); Gong Labs "
+                "finds %(low)s–%(high)s questions in a good discovery call.",
+                "You asked %(count)s questions (counted by their question marks); Gong "
+                "Labs finds %(low)s–%(high)s questions in a good discovery call.",
+                seller,
+            )
+            % {"count": seller, "low": QUESTIONS_LOW, "high": QUESTIONS_HIGH}
+        ]
+    asked = (analysis.seller_open_questions or 0) + (analysis.seller_closed_questions or 0)
+    if not punctuated and asked == 0:
+        return [
+            _(
+                "No questions of ours were recognised. The transcript has no question marks "
+                "(speech recognition without punctuation), so questions could only be "
+                "found from their word order and some may be missed."
+            )
+        ]
+    note = ngettext(
+        "You asked %(count)s question (%(open)s open, %(closed)s closed); Gong Labs finds "
+        "%(low)s–%(high)s questions in a good discovery call.",
+        "You asked %(count)s questions (%(open)s open, %(closed)s closed); Gong Labs finds "
+        "%(low)s–%(high)s questions in a good discovery call.",
+        asked,
+    ) % {
+        "count": asked,
+        "open": analysis.seller_open_questions or 0,
+        "closed": analysis.seller_closed_questions or 0,
+        "low": QUESTIONS_LOW,
+        "high": QUESTIONS_HIGH,
+    }
+    if (analysis.seller_closed_questions or 0) > (analysis.seller_open_questions or 0):
+        note += " " + _("Lead with open questions (how, what, why, tell me about…).")
+    if not punctuated:
+        note += " " + _(
+            "The transcript has no question marks, so these were found from their word "
+            "order; some may be missed."
+        )
+    return [note]

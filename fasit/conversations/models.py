@@ -164,6 +164,11 @@ class ListeningAnalysis(models.Model):
     format = models.CharField(_("format"), max_length=20)
     timing = models.CharField(_("timing"), max_length=10)
     language = models.CharField(_("language"), max_length=5, blank=True)
+    speaker_labels = models.BooleanField(
+        _("speakers named"),
+        default=True,
+        help_text=_("False when the transcript names no speakers (subtitles, speech recognition)."),
+    )
     duration_seconds = models.FloatField(_("duration (seconds)"), null=True, blank=True)
     seller_talk_share = models.FloatField(_("seller talk share"), null=True, blank=True)
     seller_open_questions = models.PositiveIntegerField(null=True, blank=True)

@@ -87,6 +87,7 @@ class ListeningOut(Schema):
     language: str
     format: str
     timing: str
+    speaker_labels: bool
     duration_seconds: float | None
     seller_talk_share: float | None
     seller_open_questions: int | None

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Avg, Count, F, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from fasit.conversations.models import (
     AnalysisStatus,
@@ -94,24 +96,48 @@ def analysed(team: Team | None, *, user: Any = None) -> QuerySet[ListeningAnalys
 def listening_months(
     team: Team | None, *, user: Any = None, since: dt.date | None = None
 ) -> list[dict[str, Any]]:
-    """Per calendar month: how many analysed conversations and the averages of the
-    stored key figures (the reports themselves are not read)."""
+    """Per calendar month (in the current time zone): how many analysed conversations
+    and the averages of the stored key figures (the reports themselves are not read).
+
+    Averaged here from plain rows rather than grouped by a date function in the
+    database: SQLite cannot use an index through such a function and walked every
+    conversation of the team to find a handful of analyses.
+    """
     analyses = analysed(team, user=user)
     if since is not None:
-        analyses = analyses.filter(conversation__occurred_at__date__gte=since)
-    return list(
-        analyses.annotate(month=TruncMonth("conversation__occurred_at"))
-        .values("month")
-        .annotate(
-            conversations=Count("pk"),
-            talk_share=Avg("seller_talk_share"),
-            open_questions=Avg("seller_open_questions"),
-            questions=Avg(F("seller_open_questions") + F("seller_closed_questions")),
-            monologue_seconds=Avg("longest_monologue_seconds"),
-            monologue_words=Avg("longest_monologue_words"),
-        )
-        .order_by("month")
+        start = timezone.make_aware(dt.datetime.combine(since, dt.time()))
+        analyses = analyses.filter(conversation__occurred_at__gte=start)
+    rows = analyses.values_list(
+        "conversation__occurred_at",
+        "seller_talk_share",
+        "seller_open_questions",
+        "seller_closed_questions",
+        "longest_monologue_seconds",
+        "longest_monologue_words",
     )
+    by_month: dict[dt.date, list[tuple[Any, ...]]] = defaultdict(list)
+    for occurred_at, *figures in rows:
+        local = timezone.localtime(occurred_at)
+        by_month[dt.date(local.year, local.month, 1)].append(tuple(figures))
+
+    def mean(values: Iterable[float | None]) -> float | None:
+        present = [v for v in values if v is not None]
+        return sum(present) / len(present) if present else None
+
+    return [
+        {
+            "month": month,
+            "conversations": len(items),
+            "talk_share": mean(i[0] for i in items),
+            "open_questions": mean(i[1] for i in items),
+            "questions": mean(
+                None if i[1] is None or i[2] is None else i[1] + i[2] for i in items
+            ),
+            "monologue_seconds": mean(i[3] for i in items),
+            "monologue_words": mean(i[4] for i in items),
+        }
+        for month, items in sorted(by_month.items())
+    ]
 
 
 def latest_analysed(

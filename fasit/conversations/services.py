@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from fasit.conversations.events import transcript_analysed
 from fasit.conversations.models import (
+    SELLER_SIDES,
     AnalysisStatus,
     Conversation,
     FollowUp,
@@ -34,7 +35,7 @@ from fasit.conversations.transcripts import (
     transcript_error_message,
 )
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
-from fasit.core.services import model_update, require_member, require_same_team
+from fasit.core.services import model_update, require_member, require_same_team, require_writer
 from fasit.customers.models import Account, Person
 from fasit.engine.listening import analyse
 from fasit.engine.transcripts import Transcript, TranscriptError, parse_transcript
@@ -79,7 +80,7 @@ def _check_participants(team: Team, people: Iterable[Person], users: Iterable[An
     for person in people:
         require_same_team(team, people=person)
     for user in users:
-        require_member(team, users=user)
+        require_writer(team, users=user)
 
 
 @transaction.atomic
@@ -209,7 +210,11 @@ def transcript_store(
     )
     audit_create(team=team, actor=actor, instance=stored)
     analysis = ListeningAnalysis.objects.create(
-        conversation=conversation, transcript=stored, format=parsed.format, timing=parsed.timing
+        conversation=conversation,
+        transcript=stored,
+        format=parsed.format,
+        timing=parsed.timing,
+        speaker_labels=parsed.speaker_labels,
     )
     matches = match_speakers(
         parsed.speakers,
@@ -261,6 +266,17 @@ def transcript_speakers_map(
     """Correct who the transcript's speakers are (``mapping``: speaker id -> match)
     and queue the analysis again. A failed analysis is retried even unchanged."""
     team = analysis.conversation.team
+    if not analysis.speaker_labels and any(m.side in SELLER_SIDES for m in mapping.values()):
+        # The one "Unknown speaker" is everyone in the meeting: as the seller it
+        # would make a 100% talk share.
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "This transcript names no speakers, so nobody in it can be marked as "
+                    "someone from us. Talk share needs a transcript with speaker names."
+                )
+            }
+        )
     changed = False
     for speaker in analysis.speakers.all():
         match = mapping.get(speaker.pk)
@@ -314,7 +330,7 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
         return None
     revision = analysis.revision
     speakers = list(analysis.speakers.all())
-    sellers = {s.name for s in speakers if s.is_seller}
+    sellers = {s.name for s in speakers if s.is_seller} if analysis.speaker_labels else set()
     columns: dict[str, Any]
     try:
         parsed = parse_transcript(bytes(analysis.transcript.content))
@@ -367,7 +383,7 @@ def followup_create(
     owner: Any = None,
     due_date: dt.date | None = None,
 ) -> FollowUp:
-    require_member(conversation.team, owner=owner)
+    require_writer(conversation.team, owner=owner)
     follow_up = FollowUp(
         conversation=conversation, task=task.strip(), owner=owner, due_date=due_date
     )

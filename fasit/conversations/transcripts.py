@@ -8,7 +8,6 @@ the columns of ``ListeningAnalysis``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,16 +18,12 @@ from fasit.conversations.models import SpeakerSide
 from fasit.engine.listening import ListeningReport, speaker_key
 from fasit.engine.transcripts import TranscriptError
 
-# Letters that Unicode does not decompose but that people type both ways.
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
-
 
 def name_key(name: str) -> str:
-    """``speaker_key`` (case, spacing, word order and "(Guest)" tags do not matter),
-    with diacritics folded too, so "Bergstrom" is "Bergström" and "Kjaer" is "Kjær"."""
-    key = speaker_key(name).translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", key)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """``speaker_key``: case, spacing, word order, "(Guest)" tags, devices ("Sara’s
+    iPad") and diacritics ("Bergstrom" = "Bergström", "Kjaer" = "Kjær") do not
+    matter."""
+    return speaker_key(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +93,7 @@ def match_speakers(
 
 
 _LINE_PREFIX = re.compile(r"^line \d+: ")
-_QUOTED = re.compile(r"(['\"])(.*)\1$")
+_QUOTED = re.compile(r"(['\"])(.*?)\1(?:\s|$)")
 
 
 def transcript_error_message(exc: TranscriptError, file_name: str) -> str:
@@ -125,11 +120,26 @@ def transcript_error_message(exc: TranscriptError, file_name: str) -> str:
     if problem.startswith("no speech found"):
         return (
             _(
-                "No speech found in %(name)s: expected a Teams or Zoom WebVTT file, SRT, "
-                "or lines of the form “Name: text”."
+                "No speech found in %(name)s: expected a Teams or Zoom WebVTT file, SRT, a "
+                "Word transcript (.docx), Whisper JSON, or lines of the form “Name: text”."
             )
             % params
         )
+    if problem.startswith("invalid JSON"):
+        return _("%(name)s, line %(line)s: the JSON is not valid.") % params
+    if problem.startswith(("JSON without transcript segments", "segment ")):
+        return (
+            _(
+                "%(name)s is JSON but not a transcript Fasit knows: expected Whisper's "
+                "“segments” with start, end and text (%(problem)s)."
+            )
+            % {**params, "problem": problem}
+        )
+    if "Word document" in problem:
+        return _("%(name)s is not a readable Word transcript (.docx): %(problem)s") % {
+            **params,
+            "problem": problem,
+        }
     if exc.line is not None:
         return _("%(name)s, line %(line)s: %(problem)s") % {**params, "problem": problem}
     return _("%(name)s cannot be read as a transcript: %(problem)s") % {
@@ -143,24 +153,29 @@ def _seconds(value: float | None) -> float | None:
 
 
 def report_columns(report: ListeningReport) -> dict[str, Any]:
-    """The key figures of a report as ``ListeningAnalysis`` column values."""
-    monologue = report.longest_seller_monologue
-    story = report.longest_customer_story
+    """The key figures of a report as ``ListeningAnalysis`` column values; what the
+    transcript does not allow to measure (no speaker names, a language other than
+    sv/nb/da/en) is NULL, as in the report's JSON."""
+    metrics = report.to_dict()
+    questions = metrics["questions"]
+    monologue = metrics["longest_seller_monologue"] or {}
+    story = metrics["longest_customer_story"] or {}
     return {
         "language": report.language,
         "format": report.format,
         "timing": report.timing,
+        "speaker_labels": report.speaker_labels,
         "duration_seconds": _seconds(report.duration_seconds),
-        "seller_talk_share": round(report.seller_talk_share, 4),
-        "seller_open_questions": report.seller_open_questions,
-        "seller_closed_questions": report.seller_closed_questions,
-        "customer_questions": report.customer_questions,
-        "longest_monologue_seconds": _seconds(monologue.seconds),
-        "longest_monologue_words": monologue.words,
-        "longest_story_seconds": _seconds(story.seconds),
-        "longest_story_words": story.words,
-        "summaries": report.summaries,
-        "words_before_first_question": report.seller_words_before_first_question,
-        "patience_seconds": _seconds(report.patience_seconds),
-        "metrics": report.to_dict(),
+        "seller_talk_share": metrics["seller_talk_share"],
+        "seller_open_questions": questions["seller_open"],
+        "seller_closed_questions": questions["seller_closed"],
+        "customer_questions": questions["customer"],
+        "longest_monologue_seconds": monologue.get("seconds"),
+        "longest_monologue_words": monologue.get("words"),
+        "longest_story_seconds": story.get("seconds"),
+        "longest_story_words": story.get("words"),
+        "summaries": metrics["summaries"],
+        "words_before_first_question": metrics["seller_words_before_first_question"],
+        "patience_seconds": metrics["patience_seconds"],
+        "metrics": metrics,
     }

@@ -68,7 +68,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["team", "object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["team", "object_type", "object_id"]),
+            # The team's newest id is the version of its data (core/cache.py).
+            models.Index(fields=["team", "id"], name="core_audit_team_version"),
+        ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
 

@@ -46,6 +46,21 @@ def require_same_team(team: Any, **objects: Any) -> None:
         raise ValidationError(errors)
 
 
+def require_writer(team: Any, **users: Any) -> None:
+    """Each user keeps customer records in ``team`` (owner or member): an account's
+    owner, a follow-up's owner and our side of a conversation. A viewer is refused."""
+    from fasit.tenancy.models import WRITERS, Membership
+
+    errors = {}
+    for name, user in users.items():
+        if user is None:
+            continue
+        if not Membership.objects.filter(team=team, user=user, role__in=WRITERS).exists():
+            errors[name] = _("Choose a member of your team who keeps customer records.")
+    if errors:
+        raise ValidationError(errors)
+
+
 def require_member(team: Any, **users: Any) -> None:
     from fasit.tenancy.models import Membership
 

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from fasit.conversations.selectors import open_follow_ups, recent_conversations
 from fasit.customers.selectors import key_accounts
@@ -44,3 +45,14 @@ def flash_form_errors(request: HttpRequest, form: Any) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 403 page: says which role the user has in which team, whom to ask, and
+    offers the way back (the page they came from when it is ours, else home)."""
+    referer = request.headers.get("referer", "")
+    safe = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    back_url = referer if safe and referer != request.build_absolute_uri() else ""
+    return render(request, "403.html", {"back_url": back_url}, status=403)

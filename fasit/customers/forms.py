@@ -20,7 +20,7 @@ from fasit.customers.models import (
     Tier,
 )
 from fasit.customers.services import ACCOUNT_FIELDS, PERSON_FIELDS
-from fasit.tenancy.selectors import team_users
+from fasit.tenancy.selectors import team_writers
 
 
 class TeamForm(forms.ModelForm):
@@ -45,7 +45,7 @@ class AccountForm(TeamForm):
 
     def limit_choices(self) -> None:
         self.fields["category"].queryset = CustomerCategory.objects.for_team(self.team)
-        self.fields["owner"].queryset = team_users(self.team)
+        self.fields["owner"].queryset = team_writers(self.team)
         parents = Account.objects.for_team(self.team)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)

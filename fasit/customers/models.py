@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fasit.core.formatting import format_date, format_day_month
 from fasit.core.models import TeamOwned, scoped_manager
 
 
@@ -111,6 +114,8 @@ class Account(TeamOwned):
         indexes = [
             models.Index(fields=["team", "name"]),
             models.Index(fields=["team", "tier"]),
+            # Imports match accounts on the organisation number first.
+            models.Index(fields=["team", "org_number"]),
         ]
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
@@ -194,7 +199,11 @@ class Person(TeamOwned):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["team", "name"])]
+        indexes = [
+            models.Index(fields=["team", "name"]),
+            # Imports match people on their e-mail address; duplicates are found by it.
+            models.Index(fields=["team", "email"]),
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -313,7 +322,7 @@ class LifeEvent(ProfileItem):
         verbose_name_plural = _("life events")
 
     def __str__(self) -> str:
-        return f"{self.date}: {self.text}"
+        return f"{format_date(self.date)}: {self.text}"
 
 
 class ImportantDate(ProfileItem):
@@ -335,5 +344,7 @@ class ImportantDate(ProfileItem):
         verbose_name_plural = _("important dates")
 
     def __str__(self) -> str:
-        when = f"{self.day:02d}.{self.month:02d}." + (str(self.year) if self.year else "")
+        # A leap year stands in for a date without its year, so 29 February shows.
+        day = dt.date(self.year or 2000, self.month, self.day)
+        when = format_date(day) if self.year else format_day_month(day)
         return f"{self.label or self.get_kind_display()} {when}"

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
-from fasit.core.services import model_update, require_member, require_same_team
+from fasit.core.services import model_update, require_same_team, require_writer
 from fasit.customers.events import consent_withdrawn
 from fasit.customers.models import (
     Account,
@@ -68,7 +68,7 @@ def _clean_account_data(
         except ValidationError as exc:
             raise ValidationError({"org_number": exc.messages}) from None
     require_same_team(team, category=data.get("category"), parent=data.get("parent"))
-    require_member(team, owner=data.get("owner"))
+    require_writer(team, owner=data.get("owner"))
     parent = data.get("parent")
     if account is not None and parent is not None:
         node = parent

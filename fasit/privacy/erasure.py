@@ -6,6 +6,7 @@ them, in one transaction.
 - What they said goes: their transcript turns and speaker name (the meeting and its
   listening figures stay), their statements (themes are recounted and a theme that
   falls a level says why), proposals and buying motives made of their words.
+- Uploaded import files that hold them go (``uploads``).
 - Mentions of them go: their name, e-mail and phone (and family members' full names)
   anywhere in the team's text, found from the model graph; in the meetings they were
   in, their first or last name alone too.
@@ -37,6 +38,7 @@ from fasit.privacy.models import RegisterEntry
 from fasit.privacy.redaction import Redactor, name_pattern
 from fasit.privacy.scrub import scrub_conversations, scrub_team
 from fasit.privacy.transcripts import erase_from_transcripts
+from fasit.privacy.uploads import erase_from_uploads
 from fasit.signals.models import Level, Notification, Proposal, Source, Statement, Theme
 from fasit.signals.services import statements_forget
 from fasit.tenancy.models import Team
@@ -200,6 +202,7 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
         in_the_room=redactors.in_the_room,
         attended=attended,
     )
+    imports = erase_from_uploads(person=person)
     statements = _their_statements(person, transcripts.spoken)
     proposals = _their_proposals(person, statements, transcripts.spoken)
     motives = Motive.objects.for_team(team).filter(person=person)
@@ -210,6 +213,7 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
         "conversations": len(attended),
         "transcripts": transcripts.transcripts,
         "transcript turns": transcripts.turns,
+        "imported files": imports,
         "statements": len(statements),
         "proposals": proposals.count(),
         "buying motives": motives.count(),

@@ -100,7 +100,7 @@ def seed(
     CadenceNorm.objects.bulk_create(
         [CadenceNorm(team=team, tier=tier, days=days) for tier, days in DEFAULT_NORMS.items()]
     )
-    members = [u for name, u in users.items() if name != "pia"]
+    members = [u for name, u in users.items() if name not in {"pia", "vera"}]
     ReminderSetting.objects.bulk_create(
         [
             ReminderSetting(team=team, user=u, days_before=3 if u.username != "maja" else 7)

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from fasit.conversations.selectors import open_follow_ups
+from fasit.core.formatting import format_number
 from fasit.relationships import explain, selectors, services
 from fasit.tenancy.models import Membership, Team
 
@@ -149,7 +150,7 @@ def going_dark_section(
             lines.append(
                 _("Revenue at risk: %(amount)s %(currency)s")
                 % {
-                    "amount": f"{a.revenue_at_risk:,.0f}".replace(",", " "),
+                    "amount": format_number(a.revenue_at_risk),
                     "currency": row.currency,
                 }
             )

@@ -25,6 +25,7 @@ def _theme_out(
         "id": theme.pk,
         "name": theme.name,
         "label": theme.label,
+        "labels": theme.labels,
         "level": level,
         "accounts": accounts,
         "statements": statements,
@@ -74,6 +75,8 @@ def create_statement(request: HttpRequest, payload: StatementIn) -> Status[Any]:
             text=payload.text,
             kind=payload.kind,
             person=person,
+            question=payload.question,
+            seller_summary=payload.seller_summary,
         )
     except ValidationError as exc:
         return Status(400, ErrorOut(detail=error_detail(exc)))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.core.formatting import format_date
 from fasit.relationships.digest import DigestItem, DigestSection, absolute_url
 from fasit.signals.models import Notification, Statement
 from fasit.tenancy.models import Team
@@ -36,8 +37,8 @@ def signals_section(*, team: Team, user: Any, today: dt.date, setting: Any) -> D
         )
         items.append(
             DigestItem(
-                notification.text,
-                [f"“{q.text}” — {q.account.name}, {q.said_on:%Y-%m-%d}" for q in quotes],
+                notification.message(),
+                [f"“{q.text}” — {q.account.name}, {format_date(q.said_on)}" for q in quotes],
                 absolute_url(reverse("signals:theme", args=[notification.theme_id])),
             )
         )

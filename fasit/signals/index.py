@@ -57,20 +57,36 @@ def group_roots(team: Team) -> dict[int, int]:
     return roots
 
 
+def independent_key(account_id: int, roots: dict[int, int]) -> str:
+    """The one definition of an independent customer: the top of the account's
+    corporate group (an account without a parent is its own top). The board, the theme
+    page, the merge list, notifications and the engine all count these keys."""
+    return f"group-{roots.get(account_id, account_id)}"
+
+
 def engine_statement(row: dict[str, Any], roots: dict[int, int]) -> EngineStatement:
-    root = roots.get(row["account_id"], row["account_id"])
+    # The group key is set for every account, also for the top of a group: a parent
+    # and its subsidiary must share one key, or the parent counts apart.
     return EngineStatement(
         id=str(row["id"]),
         account=str(row["account_id"]),
         conversation=str(row["conversation_id"]),
         date=row["said_on"],
-        text=row["text"],
-        group=f"group-{root}" if root != row["account_id"] else None,
+        text=f"{row['question']} {row['text']}" if row.get("question") else row["text"],
+        group=independent_key(row["account_id"], roots),
         language=row["language"] or None,
     )
 
 
-STATEMENT_FIELDS = ("id", "account_id", "conversation_id", "said_on", "text", "language")
+STATEMENT_FIELDS = (
+    "id",
+    "account_id",
+    "conversation_id",
+    "said_on",
+    "text",
+    "question",
+    "language",
+)
 
 
 def team_statements(team: Team) -> list[EngineStatement]:

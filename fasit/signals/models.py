@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, TeamScopedQuerySet
@@ -51,6 +52,8 @@ class SignalState(models.Model):
 class Theme(TeamOwned):
     key = models.CharField(max_length=64, help_text="The engine's theme id.")
     label = models.CharField(_("label"), max_length=200)
+    # Fasit's label in each of sv, nb, da and en; ``label`` is the team language's.
+    labels = models.JSONField(default=dict, blank=True)
     custom_label = models.CharField(_("name given by the team"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.NOTED)
     accounts = models.PositiveIntegerField(_("independent accounts"), default=0)
@@ -73,7 +76,14 @@ class Theme(TeamOwned):
 
     @property
     def name(self) -> str:
-        return self.custom_label or self.label
+        """The team's own name for the theme, else Fasit's label in the reader's
+        language (the active one), else in the team's."""
+        return self.custom_label or self.generated_label
+
+    @property
+    def generated_label(self) -> str:
+        language = (get_language() or "")[:2]
+        return self.labels.get("nb" if language == "no" else language) or self.label
 
 
 class Statement(TeamOwned):
@@ -92,6 +102,16 @@ class Statement(TeamOwned):
         related_name="statements",
     )
     text = models.TextField(_("what the customer said"))
+    question = models.TextField(
+        _("the question it answers"),
+        blank=True,
+        help_text=_("A short answer (“Yes, we do.”) is a statement only with its question."),
+    )
+    seller_summary = models.BooleanField(
+        _("the seller's summary"),
+        default=False,
+        help_text=_("Written by the seller about the customer, not the customer's own words."),
+    )
     language = models.CharField(_("language"), max_length=5)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEED)
     said_on = models.DateField(_("date"))
@@ -126,6 +146,11 @@ class Statement(TeamOwned):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def full_text(self) -> str:
+        """The statement as grouping reads it: a question and its answer together."""
+        return f"{self.question} {self.text}" if self.question else self.text
+
 
 class Proposal(TeamOwned):
     """A sentence Fasit thinks is a statement; a seller accepts or rejects it."""
@@ -142,6 +167,8 @@ class Proposal(TeamOwned):
         "customers.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     text = models.TextField()
+    question = models.TextField(blank=True)
+    seller_summary = models.BooleanField(default=False)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     language = models.CharField(max_length=5)
     source = models.CharField(max_length=12, choices=Source.choices)
@@ -160,7 +187,8 @@ class Proposal(TeamOwned):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["conversation", "source", "text"], name="one_proposal_per_sentence"
+                fields=["conversation", "source", "question", "text"],
+                name="one_proposal_per_answered_sentence",
             )
         ]
         verbose_name = _("proposed statement")
@@ -198,6 +226,10 @@ class Notification(TeamOwned):
         Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     level = models.CharField(max_length=10, choices=Level.choices)
+    # The independent customers when the level was reached, so the message can be
+    # written in each reader's language (``message``); ``text`` keeps the team
+    # language's wording for the API and for notifications older than this field.
+    accounts = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=300)
     read_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
@@ -210,3 +242,19 @@ class Notification(TeamOwned):
 
     def __str__(self) -> str:
         return self.text
+
+    def message(self) -> str:
+        """The notification in the active language (the reader's), naming the theme
+        as it is called now."""
+        if self.theme is None or (self.level == Level.CONFIRMED and not self.accounts):
+            return self.text
+        return notification_text(self.level, self.accounts, self.theme.name)
+
+
+def notification_text(level: str, accounts: int, theme: str) -> str:
+    if level == Level.CONFIRMED:
+        return gettext("Confirmed: %(accounts)s independent customers say “%(theme)s”.") % {
+            "accounts": accounts,
+            "theme": theme,
+        }
+    return gettext("Alarm: a second independent customer says “%(theme)s”.") % {"theme": theme}

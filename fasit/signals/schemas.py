@@ -9,6 +9,8 @@ from ninja import Schema
 class StatementOut(Schema):
     id: int
     text: str
+    question: str = ""  # the seller's question a short answer answered
+    seller_summary: bool = False  # the seller's words about the customer
     language: str
     kind: str
     said_on: dt.date
@@ -28,6 +30,7 @@ class ThemeOut(Schema):
     id: int
     name: str
     label: str
+    labels: dict[str, str] = {}
     level: str
     accounts: int
     statements: int
@@ -44,3 +47,5 @@ class StatementIn(Schema):
     text: str
     kind: str = "need"
     person_id: int | None = None
+    question: str = ""
+    seller_summary: bool = False

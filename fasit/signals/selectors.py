@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 
 from fasit.customers.models import Account
 from fasit.engine.signals import level_for
-from fasit.signals.index import group_roots
+from fasit.signals.index import group_roots, independent_key
 from fasit.signals.models import LEVEL_RANK, Notification, Proposal, Statement, Theme
 from fasit.tenancy.models import Team
 
@@ -30,6 +30,12 @@ class BoardTheme:
     last_said_on: dt.date | None
     evidence: list[Statement] = field(default_factory=list)
     weak: int = 0
+    narrowed: bool = False  # a filter leaves out some of the theme's customers
+
+    @property
+    def total_accounts(self) -> int:
+        """Independent customers behind the whole theme, whatever the filters."""
+        return self.theme.accounts
 
     @property
     def rank(self) -> int:
@@ -72,10 +78,11 @@ def board(
     )
     for theme_id, account_id, said_on, weak in rows.iterator(chunk_size=5000):
         entry = per_theme.setdefault(theme_id, {"keys": set(), "n": 0, "last": None, "weak": 0})
-        entry["keys"].add(roots.get(account_id, account_id))
+        entry["keys"].add(independent_key(account_id, roots))
         entry["n"] += 1
         entry["weak"] += int(weak)
         entry["last"] = said_on if entry["last"] is None else max(entry["last"], said_on)
+    filtered = any(filters.values())
     themes = Theme.objects.for_team(team).filter(pk__in=per_theme)
     if not include_dismissed:
         themes = themes.filter(dismissed=False)
@@ -87,6 +94,7 @@ def board(
             statements=per_theme[theme.pk]["n"],
             last_said_on=per_theme[theme.pk]["last"],
             weak=per_theme[theme.pk]["weak"],
+            narrowed=filtered and len(per_theme[theme.pk]["keys"]) != theme.accounts,
         )
         for theme in themes
     ]
@@ -121,7 +129,7 @@ def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list
         seen: set[int] = set()
         first, rest = [], []
         for statement_id, account_id in pool:
-            key = roots.get(account_id, account_id)
+            key = independent_key(account_id, roots)
             (rest if key in seen else first).append(statement_id)
             seen.add(key)
         chosen[theme_id] = (first + rest)[:EVIDENCE_PER_THEME]

@@ -30,6 +30,7 @@ from fasit.signals.models import (
     Statement,
     TaughtTerm,
     Theme,
+    notification_text,
 )
 from fasit.tenancy.models import Team
 
@@ -38,16 +39,10 @@ LANGUAGES = {"sv", "nb", "da", "en"}
 
 def _notify_level(team: Team, theme: Theme) -> None:
     with override(team.language):
-        if theme.level == Level.CONFIRMED:
-            text = _("Confirmed: %(accounts)s independent customers say “%(theme)s”.") % {
-                "accounts": theme.accounts,
-                "theme": theme.name,
-            }
-        else:
-            text = _("Alarm: a second independent customer says “%(theme)s”.") % {
-                "theme": theme.name
-            }
-    Notification.objects.create(team=team, theme=theme, level=theme.level, text=text)
+        text = notification_text(theme.level, theme.accounts, theme.name)
+    Notification.objects.create(
+        team=team, theme=theme, level=theme.level, accounts=theme.accounts, text=text
+    )
 
 
 def _save_theme(team: Team, theme: Theme, old_rank: int) -> None:
@@ -78,7 +73,9 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         if row is None:
             row = Theme(team=team, key=key)
         old_rank = LEVEL_RANK.get(row.level, 0) if row.pk else 0
-        row.label = engine_theme.label[:200]
+        labels = index.labels(key)
+        row.labels = {lang: text[:200] for lang, text in labels.items()}
+        row.label = labels.get(team.language, engine_theme.label)[:200]
         row.level = engine_theme.level
         row.accounts = engine_theme.accounts
         row.statement_count = len(engine_theme.statement_ids)
@@ -143,19 +140,27 @@ def statement_create(
     language: str | None = None,
     weak: bool = False,
     weak_reason: str = "",
+    question: str = "",
+    seller_summary: bool = False,
 ) -> Statement:
-    """Keep a statement and put it in a theme (an existing one or a new one)."""
+    """Keep a statement and put it in a theme (an existing one or a new one).
+
+    ``question`` is the seller's question a short answer answered (kept with it);
+    ``seller_summary`` marks the seller's own words about the customer."""
     require_same_team(team, conversation=conversation, person=person)
     text = _clean_text(text)
+    question = " ".join((question or "").split())[:2000]
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose what kind of statement this is.")})
-    language = language if language in LANGUAGES else detect_language(text)
+    language = language if language in LANGUAGES else detect_language(f"{question} {text}")
     statement = Statement(
         team=team,
         conversation=conversation,
         account_id=conversation.account_id,
         person=person,
         text=text,
+        question=question,
+        seller_summary=seller_summary,
         language=language,
         kind=kind,
         said_on=timezone.localdate(conversation.occurred_at),
@@ -186,6 +191,30 @@ def statement_create(
 
 
 @transaction.atomic
+def themes_recount(*, team: Team, account_ids: Iterable[int]) -> int:
+    """Recount the themes these accounts spoke in, after they joined or left a corporate
+    group: the engine's index is rebuilt with the new group keys, and each theme's
+    stored count of independent customers and its level follow. Returns how many
+    themes were recounted."""
+    ids = set(account_ids)
+    if not ids:
+        return 0
+    keys = set(
+        Theme.objects.for_team(team)
+        .filter(statements__account_id__in=ids)
+        .values_list("key", flat=True)
+        .distinct()
+    )
+    state = signal_index.locked_state(team)
+    signal_index.forget(team)
+    index = signal_index.restore_index(team)
+    if keys:
+        _sync_themes(team, index, keys)
+    signal_index.checkin(team, state, index)
+    return len(keys)
+
+
+@transaction.atomic
 def statement_delete(*, statement: Statement, actor: Any) -> None:
     team = statement.team
     key = statement.theme.key if statement.theme else None
@@ -209,12 +238,15 @@ def _propose_from(
     source: str,
     person: Person | None = None,
     weak_reason: str = "",
+    question: str = "",
 ) -> list[Proposal]:
     created = []
-    for found in propose(text):
+    notes = source == Source.NOTES
+    for found in propose(text, question=question, notes=notes):
         proposal, made = Proposal.objects.get_or_create(
             conversation=conversation,
             source=source,
+            question=found.question.strip()[:2000],
             text=found.text.strip()[:2000],
             defaults={
                 "team_id": conversation.team_id,
@@ -223,6 +255,7 @@ def _propose_from(
                 "language": found.language,
                 "weak": bool(weak_reason),
                 "weak_reason": weak_reason,
+                "seller_summary": found.summary,
             },
         )
         if made:
@@ -243,18 +276,20 @@ def proposals_from_notes(*, conversation: Conversation) -> list[Proposal]:
 
 @transaction.atomic
 def proposals_from_turns(
-    *, conversation: Conversation, turns: Iterable[tuple[str, Person | None, str]]
+    *, conversation: Conversation, turns: Iterable[tuple[str, Person | None, str, str]]
 ) -> list[Proposal]:
-    """Propose from customer turns: (text, person, weak_reason) with weak_reason set when
-    the turn answered a seller's leading closed question."""
+    """Propose from customer turns: (text, person, weak_reason, question) with
+    weak_reason set when the turn answered a seller's leading closed question, and
+    question the seller's question right before it (a bare answer is kept with it)."""
     created: list[Proposal] = []
-    for text, person, weak_reason in turns:
+    for text, person, weak_reason, question in turns:
         created += _propose_from(
             conversation=conversation,
             text=text,
             source=Source.TRANSCRIPT,
             person=person,
             weak_reason=weak_reason,
+            question=question,
         )
     return created
 
@@ -281,6 +316,8 @@ def proposal_accept(
         language=proposal.language,
         weak=proposal.weak,
         weak_reason=proposal.weak_reason,
+        question=proposal.question,
+        seller_summary=proposal.seller_summary,
     )
     proposal.status = Proposal.Status.ACCEPTED
     proposal.statement = statement

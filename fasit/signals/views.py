@@ -14,7 +14,7 @@ from fasit.core.views import flash_form_errors
 from fasit.signals import selectors, services
 from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, ThemeChoiceForm
 from fasit.signals.models import Notification, Proposal, Statement, Theme
-from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
 THEMES_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 50
@@ -71,7 +71,7 @@ def _flash(request: HttpRequest, exc: ValidationError) -> None:
 
 
 @require_POST
-@write_required
+@shape_required
 def theme_rename(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_for_team_or_404(Theme.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = RenameForm(request.POST)
@@ -81,7 +81,7 @@ def theme_rename(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     theme = get_for_team_or_404(Theme.objects.all(), team, pk=pk)
@@ -101,7 +101,7 @@ def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def theme_split(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     theme = get_for_team_or_404(Theme.objects.all(), team, pk=pk)
@@ -118,7 +118,7 @@ def theme_split(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def theme_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_for_team_or_404(Theme.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     services.theme_dismiss(theme=theme, actor=request.user)
@@ -129,7 +129,7 @@ def theme_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@write_required
+@shape_required
 def statement_move(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     statement = get_for_team_or_404(Statement.objects.select_related("theme"), team, pk=pk)
@@ -213,7 +213,7 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("conversations:detail", pk=proposal.conversation_id)
 
 
-@team_required
+@write_required
 def proposals(request: HttpRequest) -> HttpResponse:
     """Everything Fasit proposed from my conversations that waits for a decision."""
     team = request.team  # type: ignore[attr-defined]

@@ -42,6 +42,19 @@ def write_required(view: View) -> View:
     return wrapper
 
 
+def shape_required(view: View) -> View:
+    """Shaping buying processes and themes: owners, members and the product role."""
+
+    @team_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.membership.can_shape:  # type: ignore[attr-defined]
+            raise PermissionDenied("This role cannot shape buying processes or themes.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def owner_required(view: View) -> View:
     @team_required
     @wraps(view)

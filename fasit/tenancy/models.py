@@ -31,7 +31,18 @@ class Team(models.Model):
 class Role(models.TextChoices):
     OWNER = "owner", _("Owner")
     MEMBER = "member", _("Member")
+    # Product managers and marketers: they shape how the team reads the market (buying
+    # processes, themes) but do not keep customer records (accounts, people,
+    # conversations, journeys), which stay with the sellers who own the relationship.
+    PRODUCT = "product", _("Product")
     VIEWER = "viewer", _("Viewer")
+
+
+# What each role may do, in one place: views (tenancy/access.py), the API
+# (core/api_utils.py) and templates (the context processor) read these through
+# Membership.can_write and can_shape.
+WRITERS = frozenset({Role.OWNER, Role.MEMBER})
+SHAPERS = frozenset({Role.OWNER, Role.MEMBER, Role.PRODUCT})
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
@@ -64,7 +75,13 @@ class Membership(models.Model):
 
     @property
     def can_write(self) -> bool:
-        return self.role in {Role.OWNER, Role.MEMBER}
+        """May change customer records: accounts, people, conversations, journeys."""
+        return self.role in WRITERS
+
+    @property
+    def can_shape(self) -> bool:
+        """May shape buying processes and market-signal themes."""
+        return self.role in SHAPERS
 
     @property
     def is_owner(self) -> bool:

@@ -48,7 +48,7 @@ def test_gap_view_lists_value_and_what_the_customer_works_on(
     )
     html = alice_client.get(reverse("buying:gaps")).content.decode()
     assert "Nye pumper" in html
-    assert "750,000 NOK" in html
+    assert "750,000\xa0NOK" in html
     assert "Is it urgent enough to act on now?" in html
     assert "Nye pumper" not in charlie_client.get(reverse("buying:gaps")).content.decode()
 

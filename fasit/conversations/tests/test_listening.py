@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -26,16 +25,15 @@ from fasit.conversations.models import (
     TranscriptTurn,
 )
 from fasit.conversations.services import listening_analyse, transcript_store
+from fasit.conversations.tests.helpers import Meeting, _upload
 from fasit.conversations.transcripts import match_speakers, name_key, transcript_error_message
 from fasit.core.models import AuditEvent
 from fasit.engine.listening import analyse
 from fasit.engine.listening.command import coaching
 from fasit.engine.transcripts import TranscriptError, parse_transcript
 from fasit.testing import (
-    AccountFactory,
     ConversationFactory,
     PersonFactory,
-    PersonRoleFactory,
     UserFactory,
 )
 
@@ -68,31 +66,6 @@ a1/6-0
 """
 # The same meeting, but the seller's name is one Fasit cannot place.
 TEAMS_UNKNOWN_SELLER = TEAMS_NB.replace("Dahl, Bob", "Konferanserom 3")
-
-
-@dataclass
-class Meeting:
-    conversation: Conversation
-    kari: Any
-
-
-@pytest.fixture
-def meeting(team_a: Any, bob: Any) -> Meeting:
-    bob.last_name = "Dahl"
-    bob.save()
-    account = AccountFactory(team=team_a, name="Fjord Energi AS")
-    kari = PersonRoleFactory(person__team=team_a, person__name="Kari Berg", account=account).person
-    conversation = ConversationFactory(team=team_a, account=account, kind="video")
-    conversation.people.add(kari)
-    conversation.users.add(bob)
-    return Meeting(conversation=conversation, kari=kari)
-
-
-def _upload(client: Any, conversation: Conversation, content: bytes, name: str = "m.vtt") -> Any:
-    return client.post(
-        reverse("conversations:transcript_upload", args=[conversation.pk]),
-        {"transcript": SimpleUploadedFile(name, content)},
-    )
 
 
 def test_upload_maps_speakers_stores_turns_and_analyses(
@@ -139,8 +112,8 @@ def test_upload_maps_speakers_stores_turns_and_analyses(
         ),
         (
             b"WEBVTT\n\n",
-            "No speech found in bad.vtt: expected a Teams or Zoom WebVTT file, SRT, or "
-            "lines of the form \u201cName: text\u201d.",
+            "No speech found in bad.vtt: expected a Teams or Zoom WebVTT file, SRT, a Word "
+            "transcript (.docx), Whisper JSON, or lines of the form \u201cName: text\u201d.",
         ),
     ],
 )
@@ -333,6 +306,20 @@ def test_the_card_shows_talk_share_timeline_questions_summaries_and_feedback(
         in html
     )
     assert "Gong Labs finds 11–14 questions in a good discovery call." in html
+
+
+def test_the_card_does_not_query_per_turn(
+    meeting: Meeting, bob: Any, alice_client: Any, django_assert_max_num_queries: Any
+) -> None:
+    analysis = transcript_store(
+        conversation=meeting.conversation, actor=bob, name="m.vtt", content=TEAMS_NB.encode()
+    )
+    listening_analyse(analysis_id=analysis.pk)
+    assert analysis.turns.count() == 6
+    url = reverse("conversations:listening_card", args=[meeting.conversation.pk])
+    # The same number of queries for 6 turns as for an hour's 1,000.
+    with django_assert_max_num_queries(9):
+        alice_client.get(url, HTTP_HX_REQUEST="true")
 
 
 def test_the_feedback_says_what_the_engines_coaching_says(meeting: Meeting, bob: Any) -> None:

@@ -63,7 +63,10 @@ DEMO_USERS = [
     ("erik", "Erik", "Haugland", Role.MEMBER, "NO"),
     ("sofia", "Sofia", "Bergström", Role.MEMBER, "SE"),
     ("mads", "Mads", "Kjær", Role.MEMBER, "DK"),
-    ("pia", "Pia", "Nyström", Role.VIEWER, None),
+    # A product manager: shapes buying processes and themes with the sellers.
+    ("pia", "Pia", "Nyström", Role.PRODUCT, None),
+    # Reads along (e.g. a controller or a new hire): changes nothing.
+    ("vera", "Vera", "Holm", Role.VIEWER, None),
 ]
 CATEGORIES = [
     ("Manufacturing", "Plants that buy machines, spare parts and service."),

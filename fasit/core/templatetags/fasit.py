@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.utils.safestring import SafeString
 
+from fasit.core import formatting
 from fasit.core.markdown import render_markdown
 
 register = template.Library()
@@ -20,3 +23,41 @@ def display_name(user: object) -> str:
         return ""
     full = user.get_full_name() if hasattr(user, "get_full_name") else ""
     return full or getattr(user, "username", "")
+
+
+# One format per language for every value a person reads (see fasit/formats): use
+# these rather than |date:"…" or |floatformat so a page never mixes two styles.
+@register.filter
+def day(value: Any) -> str:
+    """A date (or the local date of a moment): 5 Dec 2026 · 2026-12-05 · 05.12.2026."""
+    return formatting.format_date(value)
+
+
+@register.filter
+def moment(value: Any) -> str:
+    """A date and a 24-hour time in the user's time zone."""
+    return formatting.format_datetime(value)
+
+
+@register.filter
+def day_month(value: Any) -> str:
+    """A day without its year: 5 Dec · 5 dec · 5. des."""
+    return formatting.format_day_month(value)
+
+
+@register.filter
+def axis_month(value: Any) -> str:
+    """A month on a chart axis: Dec 26 · dec 26."""
+    return formatting.format_axis_month(value)
+
+
+@register.filter
+def number(value: Any, decimals: int = 0) -> str:
+    """7,000,000 · 7 000 000 · 7.000.000."""
+    return "" if value in (None, "") else formatting.format_number(value, int(decimals))
+
+
+@register.filter
+def amount(value: Any, currency: str = "") -> str:
+    """A whole amount with its currency code on one line: 7,000,000 NOK."""
+    return "" if value in (None, "") else formatting.format_money(value, currency)

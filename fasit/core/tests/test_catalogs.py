@@ -169,3 +169,25 @@ def test_translations_keep_the_python_format_placeholders(catalog: Path) -> None
         if set(PLACEHOLDER.findall(source)) != set(PLACEHOLDER.findall(translated))
     ]
     assert mismatched == []
+
+
+# The top level of market signals is "facit" in Swedish and Danish, "fasit" in
+# Norwegian (DESIGN.md's vocabulary); "Fasit" is also the product's name, which stays.
+TOP_LEVEL = {"sv": ("facit", "fasit"), "da": ("facit", "fasit"), "nb": ("fasit", "facit")}
+
+
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_the_top_level_has_the_languages_word(catalog: Path) -> None:
+    language = catalog.parent.name
+    right, wrong = TOP_LEVEL[language]
+    misused = []
+    for entry in _entries(catalog):
+        source = " ".join(_sources(entry))
+        for text in entry.msgstrs:
+            # Every "Fasit" the translation has beyond the source's is the level word.
+            extra = len(re.findall(wrong, text, re.I)) - len(re.findall("Fasit", source))
+            if extra > 0:
+                misused.append((_label(entry), text))
+    assert misused == [], f"use “{right}” for the top level in {language}"
+    confirmed = [e for e in _entries(catalog) if e.msgid == "Confirmed"]
+    assert [e.msgstrs[0].lower() for e in confirmed] in ([], [right])  # app catalogs: none

@@ -29,6 +29,7 @@ from fasit.testing import (
     PersonRoleFactory,
     UserFactory,
 )
+from fasit.transfer.models import ImportJob
 
 
 @dataclass
@@ -48,6 +49,7 @@ class World:
     motive: Any
     consent: Any
     candidate: Any
+    import_job: Any = None
     feed_token: str = ""
 
 
@@ -68,6 +70,9 @@ def world(team_a: Any, alice: Any) -> World:
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
+        import_job=ImportJob.objects.create(
+            team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
+        ),
         feed_token=feed.token,
         consent=consent,
         candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
@@ -183,6 +188,13 @@ def record_urls(w: World) -> dict[str, str]:
         "privacy:candidate_erase": reverse("privacy:candidate_erase", args=[w.candidate.pk]),
         "api:export": f"/api/privacy/people/{p}/export",
         "api:notice": f"/api/privacy/people/{p}/notice",
+        "transfer:import_detail": reverse("transfer:import_detail", args=[w.import_job.pk]),
+        "transfer:import_invalid_rows": reverse(
+            "transfer:import_invalid_rows", args=[w.import_job.pk]
+        ),
+        "transfer:person_vcard": reverse("transfer:person_vcard", args=[p]),
+        "transfer:account_vcards": reverse("transfer:account_vcards", args=[a]),
+        "transfer:merge": reverse("transfer:merge", args=["people", p, p]),
     }
 
 
@@ -253,6 +265,20 @@ READ_ONLY = {
     "api:notice",
 }
 
+# What the product role (paula) may change: buying processes and themes, nothing else.
+SHAPE_URLS = {
+    "buying:process_edit",
+    "buying:stage_add",
+    "buying:stage_edit",
+    "buying:stage_move",
+    "buying:stage_remove",
+    "signals:theme_rename",
+    "signals:theme_merge",
+    "signals:theme_split",
+    "signals:theme_dismiss",
+    "signals:statement_move",
+}
+
 # Reached by a secret token rather than the session (calendar apps cannot log in):
 # world holds a revoked token, which is a 404 for everyone, charlie included.
 TOKEN_URLS = {"relationships:feed"}
@@ -306,6 +332,25 @@ def test_victor_the_viewer_cannot_change_anything(world: World, victor_client: A
     assert statuses == dict.fromkeys(statuses, 403)
     assert AuditEvent.objects.count() == before
     assert Person.objects.filter(pk=world.person.pk).exists()
+
+
+def test_paula_the_product_manager_changes_only_processes_and_themes(
+    world: World, paula_client: Any
+) -> None:
+    before = AuditEvent.objects.count()
+    refused = {
+        name: paula_client.post(url, {"task": "x", "name": "x", "year": 2024}).status_code
+        for name, url in record_urls(world).items()
+        if name not in READ_ONLY | TOKEN_URLS | SHAPE_URLS
+    }
+    assert refused == dict.fromkeys(refused, 403)
+    assert AuditEvent.objects.count() == before
+    allowed = {
+        name: paula_client.post(record_urls(world)[name], {"name": "Leasing"}).status_code
+        # Moving the theme's only statement away removes the theme: that one goes last.
+        for name in sorted(SHAPE_URLS, key=lambda n: (n == "signals:statement_move", n))
+    }
+    assert 403 not in allowed.values() and 404 not in allowed.values(), allowed
 
 
 def test_alice_reads_every_record_page(world: World, alice_client: Any) -> None:

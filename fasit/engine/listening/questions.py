@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-QuestionKind = Literal["open", "closed", "none"]
+QuestionKind = Literal["open", "closed", "none", "unclassified"]
+""""unclassified": a question by its "?" in a language without Fasit's rules."""
 
 
 def _words(*spaced: str) -> frozenset[str]:

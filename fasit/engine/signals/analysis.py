@@ -23,8 +23,10 @@ from typing import Final
 import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
+from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictionary
 from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
-from fasit.engine.text.tokens import words
+from fasit.engine.signals.negation import NOT, NOT_NAMES, negated_spans, plain
+from fasit.engine.text.tokens import WORD_RE, words
 
 _STEMMER_NAMES: Final[dict[str, str]] = {
     "sv": "swedish",
@@ -61,6 +63,9 @@ W_PIVOT_HEAD: Final[float] = 0.6
 W_GROUP: Final[float] = 0.6
 # The second and later pivots of a word listed in several rows count less.
 W_PIVOT_ALT: Final[float] = 0.7
+# A pivot only the bilingual dictionaries know (not the hand-written vocabulary) has no
+# field weight: a dictionary's English word may be any part of speech or sense.
+W_DICT_PIVOT: Final[float] = 0.5
 MIN_PIVOT_STEM: Final[int] = 3
 # Definite and plural endings Snowball leaves on Nordic nouns ("snön", "kranvattnet",
 # "nøklene", "rotterne"), tried longest first when a word has no pivot as it stands.
@@ -107,6 +112,73 @@ PRIVATIVE: Final[frozenset[str]] = frozenset(("utan", "uten", "uden", "without")
 # concept counts this much less; a second cue (another term of the concept, a longer
 # word or a phrase) keeps it whole.
 SHORT_CUE: Final[int] = 9
+# A concept named only inside a place or time phrase ("i lageret", "in the freezer",
+# "på nätterna", "ved læsserampen") is usually the setting of what is said, not its
+# matter: the toilets at the loading dock, the phones in the cold store. When the
+# words left over point elsewhere (as for lone short cues), it counts this much.
+W_SETTING: Final[float] = 0.35
+LOCATIVE: Final[frozenset[str]] = frozenset(
+    [
+        "i",
+        "på",
+        "vid",
+        "ved",
+        "under",
+        "inne",
+        "inde",
+        "nere",
+        "nede",
+        "uppe",
+        "oppe",
+        "ute",
+        "ude",
+        "hos",
+        "in",
+        "at",
+        "inside",
+        "near",
+        "on",
+        "during",
+        "outside",
+    ]
+)
+# A concept named by one word that the pivot vocabulary files under time, places,
+# people or properties ("kvällen", "helgen", "lageret", "weekend") is named by the
+# when or where of a statement; once anything else is said, it counts as a setting.
+CONTEXT_FIELD: Final[float] = 0.5
+MIN_CONTEXT_OTHER: Final[float] = 1.0
+# Words that may stand between the preposition and the noun ("på hela lagret", "in
+# the cold store", "i vores kølerum").
+DETERMINERS: Final[frozenset[str]] = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "all",
+        "whole",
+        "hela",
+        "hele",
+        "vår",
+        "våra",
+        "vårt",
+        "våre",
+        "vores",
+        "deres",
+        "dess",
+        "det",
+        "den",
+        "de",
+        "denne",
+        "detta",
+        "dette",
+        "disse",
+    ]
+)
 MIN_OTHER_EVIDENCE: Final[float] = 2.5
 W_SINGLE_CUE: Final[float] = 0.5
 
@@ -238,6 +310,9 @@ class Lexicon:
     pivots: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     pivot_weight: dict[str, float] = field(default_factory=dict)
+    # Bilingual dictionaries (FreeDict, simplemma lemmas) for words the hand-written
+    # vocabulary does not know: their English words become pivots too.
+    dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     @classmethod
@@ -247,8 +322,15 @@ class Lexicon:
         pivots: Iterable[Pivot] = PIVOTS,
         groups: Mapping[str, str] = GROUPS,
         pivot_weights: Mapping[str, float] = PIVOT_WEIGHTS,
+        dictionary: Dictionary | None | bool = True,
     ) -> Lexicon:
+        """Compile the lexicon; ``dictionary=True`` takes the shipped bilingual table,
+        ``None``/``False`` leaves it out (hand-written vocabulary only)."""
         lex = cls(concepts={c.id: c for c in concepts})
+        if dictionary is True:
+            lex.dictionary = shipped_dictionary()
+        elif isinstance(dictionary, Dictionary):
+            lex.dictionary = dictionary
         lex._index_pivots(pivots)
         lex.groups = dict(groups)
         lex.pivot_weight = dict(pivot_weights)
@@ -315,7 +397,32 @@ class Lexicon:
             s = fold(stem(word, lang))
             if len(s) >= MIN_STEM and s in table:
                 return table[s]
-        return ()
+        return self._translated(word, language)
+
+    def _translated(self, word: str, language: str) -> tuple[str, ...]:
+        """Pivots from the bilingual dictionaries: the word's English translations
+        (its own language first, then the other Nordic ones), each named by the
+        hand-written pivot it is a form of, or by itself."""
+        dictionary = self.dictionary
+        if dictionary is None or len(word) < MIN_PIVOT_STEM:
+            return ()
+        english = dictionary.translate(word, language)
+        if not english and language != "en":
+            for lang in ("sv", "nb", "da"):
+                if lang != language:
+                    english = dictionary.translate(word, lang)
+                    if english:
+                        break
+        if not english:
+            return ()
+        table = self.pivots["en"]
+        out: list[str] = []
+        for e in english:
+            hand = table.get(fold(e)) or table.get(fold(stem(e, "en")))
+            for p in hand[:1] if hand else (e,):
+                if p not in out:
+                    out.append(p)
+        return tuple(out)
 
     def pivot_all(self, word: str, language: str) -> tuple[str, ...]:
         """Pivot lemmas of one word: its own language first, then the others, then the
@@ -382,18 +489,26 @@ class Lexicon:
         return ()
 
     def broader(self, concept_id: str) -> tuple[str, ...]:
-        concept = self.concepts.get(concept_id)
-        return concept.broader if concept else ()
+        concept = self.concepts.get(plain(concept_id))
+        if concept is None:
+            return ()
+        if concept_id.startswith(NOT):
+            return tuple(NOT + b for b in concept.broader)
+        return concept.broader
 
     def weight(self, concept_id: str) -> float:
-        concept = self.concepts.get(concept_id)
+        concept = self.concepts.get(plain(concept_id))
         return concept.weight if concept else TEACH_WEIGHT
 
     def name(self, concept_id: str, language: str) -> str | None:
-        concept = self.concepts.get(concept_id)
+        concept = self.concepts.get(plain(concept_id))
         if concept is None:
             return None
-        return concept.names.get(language) or concept.names.get("en")
+        name = concept.names.get(language) or concept.names.get("en")
+        if name and concept_id.startswith(NOT):
+            prefix = NOT_NAMES.get(language, NOT_NAMES["en"])
+            return prefix + name[:1].lower() + name[1:]
+        return name
 
     # --- matching ---------------------------------------------------------------------
 
@@ -548,16 +663,29 @@ def analyse(
     taught: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Analysis:
     lex = lexicon or default_lexicon()
-    tokens = [normalise(w) for w in words(text)]
+    found_words = list(WORD_RE.finditer(text))
+    tokens = [normalise(m.group(0)) for m in found_words]
+    # Tokens inside what a negated want is about ("vi vil ikke lenger ha papir"): their
+    # concepts and words are marked, so the statement meets its like and not the want.
+    spans = negated_spans(text)
+    negated = {i for i, m in enumerate(found_words) if any(a <= m.start() < b for a, b in spans)}
     concepts: set[str] = set()
     used: set[int] = set()
     # Per concept: the length of its one-word cue, or 0 once it has a stronger one.
     cues: dict[str, int] = {}
+    # Per concept: True while every match of it sat in a place or time phrase.
+    settings: dict[str, bool] = {}
+    # Per concept: its one-word cue, or "" once it has another.
+    context_cues: dict[str, str] = {}
     for concept, start, end in lex.match(tokens):
         used.update(range(start, end))
+        if start in negated:
+            concept = NOT + concept
         if not _negated(tokens, start):
             concepts.add(concept)
             _cue(cues, concept, tokens, start, end)
+            settings[concept] = settings.get(concept, True) and _in_setting(tokens, start)
+            _one_word(context_cues, concept, tokens, start, end)
     # Compounds are matched again as their parts, so "leverans|tid" meets the phrase
     # "leverans tid" and "reservdel|s|lager" yields stock besides spare parts (which
     # the prefix "reservdel*" found on the whole word).
@@ -576,12 +704,18 @@ def analyse(
             part_used.update(range(start, end))
             if _negated(tokens, origin[start]):
                 continue
+            if origin[start] in negated:
+                concept = NOT + concept
             if {origin[j] for j in range(start, end)} <= used:
                 if concept not in concepts:
                     secondary.add(concept)
             else:
                 concepts.add(concept)
                 _cue(cues, concept, units, start, end)
+                settings[concept] = settings.get(concept, True) and _in_setting(
+                    tokens, origin[start]
+                )
+                _one_word(context_cues, concept, units, start, end)
         secondary -= concepts
     stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
     vector: Vector = {}
@@ -597,20 +731,32 @@ def analyse(
         if taught and s in taught:
             concepts.update(taught[s])
             continue
-        content.append(s)
         found = lex.pivot_weights(unit, language)
+        if i in negated:
+            s = NOT + s
+            found = tuple((NOT + p, w) for p, w in found)
+        content.append(s)
         pivots.extend(found)
-        other += max((w * lex.pivot_weight.get(p, 1.0) for p, w in found), default=0.0)
+        other += max(
+            (w * lex.pivot_weight.get(plain(p), W_DICT_PIVOT) for p, w in found), default=0.0
+        )
         if not shown or shown[-1] != tokens[i]:
             shown.append(tokens[i])
     weak = (
         {c for c, n in cues.items() if 0 < n <= SHORT_CUE} if other >= MIN_OTHER_EVIDENCE else set()
     )
+    setting = {c for c, s in settings.items() if s} if other >= MIN_OTHER_EVIDENCE else set()
+    if other >= MIN_CONTEXT_OTHER:
+        setting |= {
+            c for c, word in context_cues.items() if word and _contextual(lex, word, language)
+        }
     specific = 0.0
     for cid in concepts | secondary:
         w = lex.weight(cid) * (W_SECONDARY if cid in secondary else 1.0)
         if cid in weak:
             w *= W_SINGLE_CUE
+        if cid in setting:
+            w *= W_SETTING
         specific = max(specific, w)
         _put(vector, "c:" + cid, w)
         for b in lex.broader(cid):
@@ -618,16 +764,17 @@ def analyse(
     wordvec: Vector = {}
     for s in content:
         _put(wordvec, "w:" + s, W_WORD)
-        if len(s) >= 4:
-            for g in _grams(s):
-                _put(wordvec, "g:" + g, W_GRAM)
+        mark = NOT if s.startswith(NOT) else ""
+        if len(plain(s)) >= 4:
+            for g in _grams(plain(s)):
+                _put(wordvec, "g:" + mark + g, W_GRAM)
     pivotvec: Vector = {}
     for p, w in pivots:
-        w *= lex.pivot_weight.get(p, 1.0)
+        w *= lex.pivot_weight.get(plain(p), W_DICT_PIVOT)
         _put(pivotvec, "p:" + p, w)
-        group = lex.groups.get(p)
+        group = lex.groups.get(plain(p))
         if group is not None:
-            _put(pivotvec, "h:" + group, W_GROUP * w)
+            _put(pivotvec, "h:" + (NOT if p.startswith(NOT) else "") + group, W_GROUP * w)
     vector = _mix(
         vector,
         W_CONCEPT_BLOCK * min(1.0, specific),
@@ -649,6 +796,31 @@ def _cue(cues: dict[str, int], concept: str, units: list[str], start: int, end: 
     n = len(units[start]) if end - start == 1 else 0
     have = cues.get(concept)
     cues[concept] = n if have is None else 0
+
+
+def _one_word(found: dict[str, str], concept: str, units: list[str], start: int, end: int) -> None:
+    word = units[start] if end - start == 1 else ""
+    found[concept] = word if concept not in found else ""
+
+
+def _contextual(lex: Lexicon, word: str, language: str) -> bool:
+    """Whether the hand-written vocabulary files ``word`` under time, places, people
+    or properties (its first pivot's field weight is at most ``CONTEXT_FIELD``)."""
+    found = lex.pivot_all(word, language)
+    return bool(found) and lex.pivot_weight.get(found[0], 1.0) <= CONTEXT_FIELD
+
+
+def _in_setting(tokens: list[str], start: int) -> bool:
+    """Whether the word at ``start`` follows a place or time preposition, with at most
+    two determiners between ("i lageret", "in the cold store", "på hela lagret")."""
+    k = start - 1
+    while k >= 0 and start - k <= 3:
+        if tokens[k] in LOCATIVE:
+            return True
+        if tokens[k] not in DETERMINERS:
+            return False
+        k -= 1
+    return False
 
 
 def _negated(tokens: list[str], start: int) -> bool:

@@ -23,6 +23,7 @@ from fasit.engine.signals.embedding import Embedder
 from fasit.engine.signals.labels import theme_label
 from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
 
+LABEL_LANGUAGES = ("sv", "nb", "da", "en")
 _INDEXED = ("c", "w", "p")  # n-gram features are scored but not used to find candidates
 # Word, pivot and pivot-group features also count as *shared evidence*, weighted by
 # how rare they are among the statements indexed (see ``ThemeIndex._overlap``).
@@ -42,7 +43,7 @@ class GroupingConfig:
     brute_force_themes: int = 300  # with an embedder, compare with all themes up to this
     # Shared rare words and pivots: the IDF-weighted share of a statement's evidence
     # that a theme's members also carry, scaled by this and added to the cosine.
-    overlap_weight: float = 0.7
+    overlap_weight: float = 1.6
     # Evidence no other statement has yet cannot join anything; it counts this much in
     # the statement's own total.
     unique_weight: float = 0.5
@@ -249,7 +250,7 @@ class ThemeIndex:
             id=state.id,
             label=theme_label(
                 concepts,
-                self._representative_words(state),
+                self._representative_words(state, language),
                 language,
                 self._lexicon,
             ),
@@ -274,13 +275,30 @@ class ThemeIndex:
         # good part of the statements, not by one stray word.
         return [c for c in ranked[:2] if weights[c] >= 0.6 * top and weights[c] / size >= 0.15]
 
-    def _representative_words(self, state: _ThemeState) -> tuple[str, ...]:
+    def _representative_words(self, state: _ThemeState, language: str = "") -> tuple[str, ...]:
+        """Words of the statement most typical of the theme; among those said in
+        ``language`` if any were, so a label reads in the reader's language."""
         best: tuple[float, str] | None = None
-        for sid in state.members:
+        members = [
+            sid for sid in state.members if self._statements[sid].language == language
+        ] or list(state.members)
+        for sid in members:
             score = _dot(self._analysis[sid].vector, state.sums)
             if best is None or score > best[0]:
                 best = (score, sid)
         return self._analysis[best[1]].words if best else ()
+
+    def labels(self, theme_id: str) -> dict[str, str]:
+        """The theme's label in each of sv, nb, da and en."""
+        self._require_theme(theme_id)
+        state = self._themes[theme_id]
+        concepts = self._main_concepts(theme_id)
+        return {
+            lang: theme_label(
+                concepts, self._representative_words(state, lang), lang, self._lexicon
+            )
+            for lang in LABEL_LANGUAGES
+        }
 
     # --- internals --------------------------------------------------------------------
 

@@ -74,7 +74,12 @@ class Decisions:
 
 @dataclass(frozen=True)
 class Proposal:
-    """A sentence that looks like a statement worth keeping, with its kind."""
+    """A sentence that looks like a statement worth keeping, with its kind.
+
+    ``question`` is the seller's question a bare answer ("Nei, ikke ennå.") answered:
+    the two are one statement only together. ``summary`` marks a note sentence that is
+    the seller's summary of the customer ("Wants pay-per-hour."), not their words.
+    """
 
     text: str
     kind: Kind
@@ -82,6 +87,13 @@ class Proposal:
     end: int
     language: str
     trigger: str
+    question: str = ""
+    summary: bool = False
+
+    @property
+    def statement_text(self) -> str:
+        """What to keep as the statement: the question and its answer together."""
+        return f"{self.question} {self.text}" if self.question else self.text
 
 
 def level_for(accounts: int) -> Level:

@@ -35,7 +35,10 @@ from collections.abc import Iterable
 from typing import Final
 
 from fasit.engine.signals.analysis import analyse
+from fasit.engine.signals.answers import answer_polarity, in_own_voice
+from fasit.engine.signals.lexicon import STOP_WORDS
 from fasit.engine.signals.model import Kind, Proposal
+from fasit.engine.signals.negation import negated_want
 from fasit.engine.signals.proposal_model import ProposalModel, features, shipped_model
 from fasit.engine.signals.proposal_patterns import (
     BUY_WORDS,
@@ -54,24 +57,30 @@ from fasit.engine.signals.proposal_patterns import (
     YOU,
     Rule,
 )
+from fasit.engine.text.sentences import sentence_spans
 
-_SENTENCE_RE: Final[re.Pattern[str]] = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_LINE_RE: Final[re.Pattern[str]] = re.compile(r"[^\n]+")
 _BULLET_RE: Final[re.Pattern[str]] = re.compile(r"^[\s\-–•*·>]+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences (and note lines) in ``text``, bullets stripped."""
+    """Spans of the sentences (and note lines) in ``text``, bullets stripped.
+
+    Each line is split by the shared sentence splitter in its notes mode, so
+    abbreviations ("pr.", "bl.a.", "f.eks.", "e.g.") and ordinals ("1. januar") do not
+    cut a sentence, while lower-case note sentences still end at their full stop.
+    """
     spans: list[tuple[int, int]] = []
-    for m in _SENTENCE_RE.finditer(text):
-        start, end = m.start(), m.end()
-        chunk = text[start:end]
+    for line in _LINE_RE.finditer(text):
+        offset = line.start()
+        chunk = line.group(0)
         lead = _BULLET_RE.match(chunk)
         if lead:
-            start += lead.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if any(ch.isalpha() for ch in text[start:end]):
-            spans.append((start, end))
+            offset += lead.end()
+            chunk = chunk[lead.end() :]
+        for a, b in sentence_spans(chunk, lower_starts=True):
+            if any(ch.isalpha() for ch in chunk[a:b]):
+                spans.append((offset + a, offset + b))
     return spans
 
 
@@ -178,33 +187,69 @@ def classify(
 
     The rules decide first; when no trigger fires, the learned scorer proposes the
     sentence if its probability reaches the model's threshold (the trigger is then
-    "model 0.87"). Seller talk is blocked for both.
+    "model 0.87"). Seller talk is blocked for both, and so is a bare answer ("Yes, we
+    do."), which is a statement only with its question (see ``propose``). A want or
+    need that is negated ("we no longer need …") is an objection.
     """
-    if blocked(sentence, language):
+    if blocked(sentence, language) or answer_polarity(sentence) is not None:
         return None
     found = _triggered(sentence, language)
-    if found is not None:
-        return found
-    model = model if model is not None else shipped_model()
-    vector = features(sentence, language)
-    p = model.probability(vector)
-    if p < model.threshold:
+    if found is None:
+        model = model if model is not None else shipped_model()
+        vector = features(sentence, language)
+        p = model.probability(vector)
+        if p < model.threshold:
+            return None
+        found = refine_kind(model.kind(vector), sentence, language), f"model {p:.2f}"
+    if negated_want(sentence):
+        return "objection", found[1]
+    return found
+
+
+def answered(question: str, answer: str, language: str) -> Kind | None:
+    """The kind of a bare answer together with the question it answers, or None when
+    the question names no matter (\"Does that make sense?\" - "Yes.")."""
+    polarity = answer_polarity(answer)
+    if polarity is None or not question.rstrip().endswith("?"):
         return None
-    return refine_kind(model.kind(vector), sentence, language), f"model {p:.2f}"
+    concepts = analyse(question, language).concepts
+    stops = STOP_WORDS.get(language, frozenset()) | STOP_WORDS["en"]
+    content = [w for w in WORD_RE.findall(question) if w.lower() not in stops]
+    if not concepts and not BUY_WORDS.search(question) and len(content) < 3:
+        return None
+    if polarity == "no":
+        return "objection"
+    return refine_kind("need", question, language)
 
 
-def propose(text: str, language: str | None = None) -> list[Proposal]:
-    """Sentences of ``text`` worth keeping as statements, in order, with their kind."""
+def propose(
+    text: str, language: str | None = None, *, question: str = "", notes: bool = False
+) -> list[Proposal]:
+    """Sentences of ``text`` worth keeping as statements, in order, with their kind.
+
+    ``question`` is the seller's question right before a customer's turn: a bare answer
+    opening the turn is proposed together with it. With ``notes=True`` the text is the
+    seller's notes, and a sentence not in the customer's own voice is marked as the
+    seller's summary.
+    """
     if language is None:
         from fasit.engine.text.language import detect_language
 
         language = detect_language(text)
     out: list[Proposal] = []
-    for start, end in sentences(text):
+    for k, (start, end) in enumerate(sentences(text)):
         sentence = text[start:end]
+        if k == 0 and question and answer_polarity(sentence) is not None:
+            kind = answered(question, sentence, language)
+            if kind is not None:
+                out.append(
+                    Proposal(sentence, kind, start, end, language, "answer", question=question)
+                )
+            continue
         found = classify(sentence, language)
         if found is None:
             continue
         kind, trigger = found
-        out.append(Proposal(sentence, kind, start, end, language, trigger))
+        summary = notes and not in_own_voice(sentence)
+        out.append(Proposal(sentence, kind, start, end, language, trigger, summary=summary))
     return out

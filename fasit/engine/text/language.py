@@ -77,25 +77,51 @@ class _Identifier(Protocol):
     def rank(self, text: str) -> list[tuple[str, float]]: ...
 
 
-_identifier: _Identifier | None = None
+_identifiers: tuple[_Identifier, _Identifier] | None = None
 _lock = threading.Lock()
+# Labels of py3langid that are languages Fasit analyses ("no" is Bokmål, "nn" Nynorsk).
+_SUPPORTED_LABELS: Final[frozenset[str]] = frozenset(("sv", "no", "nn", "da", "en"))
+# Below this many words a language outside the four is not asserted: short texts are
+# where langid guesses.
+_OTHER_LANGUAGE_MIN_WORDS: Final[int] = 20
+# Share of words (and spellings) that are markers of the four languages above which a
+# text is taken for one of them without asking the model (Spanish text scores 0.04–0.09,
+# Danish and Norwegian 0.1–0.2, Swedish and English mostly more; below it the model decides).
+_OURS_MARKER_SHARE: Final[float] = 0.2
+
+
+def _get_identifiers() -> tuple[_Identifier, _Identifier]:
+    """Both identifiers (the four languages, all languages), made once per process
+    from one model (see ``langid_model``)."""
+    global _identifiers
+    if _identifiers is None:
+        with _lock:
+            if _identifiers is None:
+                from fasit.engine.text.langid_model import identifiers
+
+                _identifiers = identifiers(["sv", "no", "da", "en"])
+    return _identifiers
 
 
 def _get_identifier() -> _Identifier:
-    # Loading the model takes ~100 ms, so do it once, on first use.
-    global _identifier
-    if _identifier is None:
-        with _lock:
-            if _identifier is None:
-                from py3langid.langid import (  # type: ignore[import-untyped]
-                    MODEL_FILE,
-                    LanguageIdentifier,
-                )
+    return _get_identifiers()[0]
 
-                ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-                ident.set_languages(["sv", "no", "da", "en"])
-                _identifier = ident
-    return _identifier
+
+def other_language(text: str) -> str | None:
+    """The language of ``text`` when it is clearly none of sv/nb/da/en (py3langid's
+    code, e.g. "es"); None when it is one of them or the text is too short to say."""
+    words = len(_WORD_RE.findall(text))
+    if words < _OTHER_LANGUAGE_MIN_WORDS:
+        return None
+    # Text in one of the four is full of their function words; asking the model
+    # about all its languages is then a second pass over the text for nothing.
+    if sum(_marker_counts(text).values()) >= _OURS_MARKER_SHARE * words:
+        return None
+    ranked = _get_identifiers()[1].rank(text)
+    ours = sum(prob for label, prob in ranked if label in _SUPPORTED_LABELS)
+    if ours > 0.05 or not ranked or ranked[0][0] in _SUPPORTED_LABELS:
+        return None
+    return ranked[0][0]
 
 
 def _marker_counts(text: str) -> dict[Language, int]:

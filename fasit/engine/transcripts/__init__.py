@@ -1,5 +1,7 @@
-"""Meeting transcripts (Teams/Zoom WebVTT, SRT, Google Meet and plain text) as
-``Transcript`` values: speakers, timed cues and turns."""
+"""Meeting transcripts (Teams/Zoom WebVTT, SRT, Word documents from Teams and Google
+Meet, Whisper JSON, Google Meet, Otter, Read.ai, Markdown and plain text) as
+``Transcript`` values: speakers, timed cues, turns and notices on how the file was
+read."""
 
 from fasit.engine.transcripts.model import Cue, Timing, Transcript, TranscriptError, Turn
 from fasit.engine.transcripts.parse import parse_text, parse_transcript

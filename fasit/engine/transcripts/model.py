@@ -7,6 +7,9 @@ from typing import Literal
 
 Timing = Literal["full", "start", "none"]
 
+UNKNOWN_SPEAKER = "Unknown speaker"
+"""The speaker of text that the file attributes to nobody."""
+
 
 class TranscriptError(ValueError):
     """A transcript that cannot be read; the message names the problem for the user."""
@@ -14,6 +17,37 @@ class TranscriptError(ValueError):
     def __init__(self, message: str, *, line: int | None = None) -> None:
         self.line = line
         super().__init__(f"line {line}: {message}" if line is not None else message)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something about how the file was read that the reader of a report must know,
+    because it changes what the figures mean. ``code`` is stable (the application
+    translates by it); ``message`` is the English text for ``fasit listen``."""
+
+    code: str
+    """"unlabelled-cues": cues without a speaker name were counted for the speaker
+    before them; "no-speaker-labels": the file names no speakers at all."""
+    count: int = 0
+    words: int = 0
+    line: int | None = None
+    """The first line concerned."""
+
+    @property
+    def message(self) -> str:
+        if self.code == "unlabelled-cues":
+            where = f", the first on line {self.line}" if self.line is not None else ""
+            return (
+                f"{self.count} caption{'s' if self.count != 1 else ''} ({self.words} words) "
+                f"named no speaker{where}; they were counted for the speaker before them."
+            )
+        if self.code == "no-speaker-labels":
+            return (
+                "The transcript names no speakers, so talk share, monologues and who asked "
+                "what cannot be measured; the questions and the longest stretch without a "
+                "question can."
+            )
+        return self.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +93,7 @@ class Transcript:
     timing: Timing = "none"
     """"full": cues have start and end; "start": only starts were given, so each
     cue's end is the next cue's start; "none": untimed."""
+    notices: tuple[Notice, ...] = ()
 
     def __post_init__(self) -> None:
         # Callers that only have turns (e.g. rows from the database) get one cue per
@@ -68,6 +103,12 @@ class Transcript:
                 Cue(t.speaker, t.start, t.end, t.text, turn=i) for i, t in enumerate(self.turns)
             )
             object.__setattr__(self, "cues", cues)
+
+    @property
+    def speaker_labels(self) -> bool:
+        """Does the file say who speaks? A subtitle file or a speech-recognition
+        output without diarisation does not: everything is the unknown speaker."""
+        return any(t.speaker != UNKNOWN_SPEAKER for t in self.turns)
 
     @property
     def speakers(self) -> tuple[str, ...]:

@@ -7,9 +7,19 @@ import os
 import re
 
 from fasit.engine.transcripts.cues import parse_cues
-from fasit.engine.transcripts.model import Cue, Timing, Transcript, TranscriptError, build_turns
+from fasit.engine.transcripts.docx import docx_text, is_docx
+from fasit.engine.transcripts.model import (
+    UNKNOWN_SPEAKER,
+    Cue,
+    Notice,
+    Timing,
+    Transcript,
+    TranscriptError,
+    build_turns,
+)
 from fasit.engine.transcripts.plain import parse_plain
 from fasit.engine.transcripts.reading import decode, read_source
+from fasit.engine.transcripts.whisper import looks_like_json, parse_json
 
 _TIMING_LINE_RE = re.compile(r"^\s*[\d:.,]+\s*-->", re.MULTILINE)
 _NORMALISE_RE = re.compile(r"[^\w]+")
@@ -32,6 +42,8 @@ def parse_transcript(source: bytes | str | os.PathLike[str]) -> Transcript:
     """
     data, name = read_source(source)
     try:
+        if is_docx(data):
+            return parse_text(docx_text(data), container="docx")
         text = decode(data)
         return parse_text(text)
     except TranscriptError as exc:
@@ -40,32 +52,44 @@ def parse_transcript(source: bytes | str | os.PathLike[str]) -> Transcript:
         raise TranscriptError(f"{name}: {exc}") from None
 
 
-def parse_text(text: str) -> Transcript:
-    """Parse already decoded transcript text."""
+def parse_text(text: str, *, container: str = "") -> Transcript:
+    """Parse already decoded transcript text; ``container`` "docx" when it is the text
+    of a Word document."""
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise TranscriptError("file is empty")
     head = text.lstrip()
     fmt: str
+    notices: tuple[Notice, ...] = ()
     if head.startswith("WEBVTT"):
         parsed = parse_cues(text, webvtt=True)
-        cues = parsed.cues
+        cues, notices = parsed.cues, parsed.notices
         if parsed.voice_tags:
             fmt = "teams-vtt"
-        elif cues and all(c.speaker != "Unknown speaker" for c in cues):
+        elif cues and all(c.speaker != UNKNOWN_SPEAKER for c in cues):
             fmt = "zoom-vtt"
         else:
             fmt = "vtt"
+    elif not container and looks_like_json(text):
+        cues = parse_json(text)
+        fmt = "json"
     elif _TIMING_LINE_RE.search(text):
-        cues = parse_cues(text, webvtt=False).cues
+        parsed = parse_cues(text, webvtt=False)
+        cues, notices = parsed.cues, parsed.notices
         fmt = "srt"
     else:
         plain = parse_plain(text)
         cues = plain.cues
-        fmt = "meet" if plain.style == "blocks" or _MEET_RE.search(text) else "plain"
-    if not cues:
+        if plain.style == "blocks" or _MEET_RE.search(text):
+            fmt = "meet"
+        else:
+            fmt = "markdown" if plain.style == "markdown" else "plain"
+    if container == "docx":
+        fmt = "meet-docx" if fmt == "meet" else "docx"
+    if not cues or not any(c.text for c in cues):
         raise TranscriptError(
-            "no speech found: expected WebVTT (Teams, Zoom), SRT, or 'Name: text' lines"
+            "no speech found: expected WebVTT (Teams, Zoom), SRT, Whisper JSON, a Word "
+            "transcript, or 'Name: text' lines"
         )
     timing = _timing(cues)
     if timing != "none":
@@ -76,8 +100,14 @@ def parse_text(text: str) -> Transcript:
         cues = fill_ends(cues)
     elif timing == "none":
         cues = [Cue(c.speaker, None, None, c.text, line=c.line) for c in cues]
-    turns, indexed = build_turns(cues)
-    return Transcript(turns=turns, format=fmt, cues=indexed, timing=timing)
+    turns, indexed = build_turns([c for c in cues if c.text])
+    transcript = Transcript(turns=turns, format=fmt, cues=indexed, timing=timing, notices=notices)
+    if not transcript.speaker_labels:
+        no_labels = Notice("no-speaker-labels", count=len(indexed))
+        transcript = Transcript(
+            turns=turns, format=fmt, cues=indexed, timing=timing, notices=(*notices, no_labels)
+        )
+    return transcript
 
 
 def _timing(cues: list[Cue]) -> Timing:

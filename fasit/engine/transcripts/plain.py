@@ -18,10 +18,11 @@ transcription"), which are nobody's speech.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
-from fasit.engine.transcripts.model import Cue
+from fasit.engine.transcripts.model import UNKNOWN_SPEAKER, Cue
 from fasit.engine.transcripts.speakers import clean_name, looks_like_name, split_speaker
 
 _TS = (
@@ -29,12 +30,21 @@ _TS = (
     r"(?:\s?(?P<ampm>[AaPp]\.?[Mm]\b\.?))?"
 )
 _OPEN, _CLOSE = r"[\[(]?", r"[\])]?"
-_TIME_FIRST_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}\s*(?:[-–—|]\s*)?(?P<rest>\D.*)$")
+_TIME_FIRST_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}\s*(?P<sep>[-–—|]\s*)?(?P<rest>\D.*)$")
 _NAME_TIME_RE = re.compile(
     rf"^\[?(?P<name>[^\W\d_][^:\[\]()\n]{{0,60}}?)\]?\s*(?:[-–—|·]\s*)?{_OPEN}{_TS}{_CLOSE}"
     r"\s*:?\s*(?P<text>.*)$"
 )
 _TIME_ONLY_RE = re.compile(rf"^{_OPEN}{_TS}{_CLOSE}$")
+
+
+def _span_ts(prefix: str) -> str:
+    return rf"(?:(?P<{prefix}h>\d{{1,2}}):)?(?P<{prefix}m>\d{{1,2}}):(?P<{prefix}s>\d{{2}})(?:[.,](?P<{prefix}f>\d+))?"
+
+
+# Whisper's console output, saved as text: "[00:00.000 --> 00:07.600]  And so my fellow…"
+# (whisper-jax writes "->"), perhaps with a diarised speaker after the times.
+_SPAN_RE = re.compile(rf"^\[\s*{_span_ts('a')}\s*-{{1,2}}>\s*{_span_ts('b')}\s*\]\s*(?P<rest>.*)$")
 _STARTED_OR_ENDED = (
     r"(?:started|stopped|ended|startade|stoppade|avslutade|startet|stoppet|avsluttet|startede|"
     r"stoppede|afsluttede|afsluttet|slutade|sluttet|sluttede|avslutades)"
@@ -47,18 +57,27 @@ _WHAT = (
 # Notices by Teams, Meet and Zoom, not speech: "Sara Holm started transcription",
 # "Meeting ended after 00:04:51 👋", "Transcription ended after 00:30:12".
 _NOTICE_RE = re.compile(
-    rf"^(?:[^\W\d_][^:.?!]{{0,80}}\s{_STARTED_OR_ENDED}\s+{_WHAT}\.?"
+    r"^(?:transcribed\s+by\s+\S+$|"
+    rf"[^\W\d_][^:.?!]{{0,80}}\s{_STARTED_OR_ENDED}\s+{_WHAT}\.?"
     rf"|{_WHAT}\s+(?:has\s+|was\s+|har\s+|ble\s+|blev\s+)?{_STARTED_OR_ENDED}\b"
     r"(?:\s+(?:after|at|efter|etter|kl\.?)\s+[\d:.]+)?\W*)$",
     re.IGNORECASE,
 )
 
 
+# Markdown transcripts bold the speaker: "**Sara Holm:** text", "**Sara** [0:00] text",
+# "**Sara Holm** (00:01): text".
+_BOLD_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)(?P<label>[^*_\n]{1,80}?)\1")
+_MARKDOWN_NOISE_RE = re.compile(r"^(?:#{1,6}\s|(?:-{3,}|\*{3,}|_{3,})$)")
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
 @dataclass(frozen=True, slots=True)
 class PlainParse:
     cues: list[Cue]
     style: str
-    """"lines" ("Name: text") or "blocks" (a name line, then the text)."""
+    """"lines" ("Name: text"), "blocks" (a name line, then the text) or "markdown"
+    (bold speaker labels)."""
 
 
 def _seconds(match: re.Match[str]) -> float:
@@ -76,12 +95,37 @@ def _seconds(match: re.Match[str]) -> float:
 
 def parse_plain(text: str) -> PlainParse:
     lines = text.splitlines()
+    if "&" in text:
+        # Exports written for the web keep HTML character references ("we&#39;re").
+        lines = [_ENTITY_RE.sub(lambda m: html.unescape(m[0]), line) for line in lines]
+    markdown = sum(1 for line in lines[:400] if _BOLD_LABEL_RE.match(line)) >= 2
+    if markdown:
+        lines = _unmark(lines)
     cues = _parse_lines(lines)
-    style = "lines"
+    style = "markdown" if markdown else "lines"
     if not cues:
         cues = _parse_blocks(lines)
         style = "blocks"
     return PlainParse(cues=cues, style=style)
+
+
+def _unmark(lines: list[str]) -> list[str]:
+    """Markdown to plain transcript lines: the bold label loses its asterisks (a colon
+    inside the bold moves out), headings and rules are dropped."""
+    out = []
+    for line in lines:
+        if _MARKDOWN_NOISE_RE.match(line.strip()):
+            out.append("")
+            continue
+        match = _BOLD_LABEL_RE.match(line)
+        if match is not None:
+            label = match["label"].strip()
+            rest = line[match.end() :]
+            if label.endswith(":"):
+                label, rest = label[:-1].rstrip(), ":" + rest
+            line = label + rest
+        out.append(line)
+    return out
 
 
 def _parse_lines(lines: list[str]) -> list[Cue]:
@@ -99,6 +143,12 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
         if only is not None:
             pending_time = _seconds(only)
             continue
+        span = _SPAN_RE.match(line)
+        if span is not None:
+            named, said = split_speaker(span["rest"])
+            start, end = _span_seconds(span, "a"), _span_seconds(span, "b")
+            cues.append(Cue(named or UNKNOWN_SPEAKER, start, max(start, end), said, line=line_no))
+            continue
         first = _TIME_FIRST_RE.match(line)
         body = line
         if first is not None:
@@ -110,6 +160,9 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
         if header is not None and looks_like_name(header["name"]):
             speaker, said = clean_name(header["name"]), header["text"].strip()
             time = _seconds(header)
+        elif first is not None and first["sep"] and _header_name(body):
+            # "0:00 - Sara Holm" with the text below (Read.ai and other notetakers).
+            speaker, said = clean_name(body), ""
         else:
             speaker, said = split_speaker(body)
         if speaker is None:
@@ -122,6 +175,16 @@ def _parse_lines(lines: list[str]) -> list[Cue]:
             time, pending_time = pending_time, None
         cues.append(Cue(speaker, time, None, said, line=line_no))
     return [c for c in cues if c.text]
+
+
+def _span_seconds(match: re.Match[str], prefix: str) -> float:
+    hours, minutes, seconds, fraction = (match[prefix + k] for k in "hmsf")
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return total + (float("0." + fraction) if fraction else 0.0)
+
+
+def _header_name(text: str) -> bool:
+    return ":" not in text and looks_like_name(text)
 
 
 def _parse_blocks(lines: list[str]) -> list[Cue]:

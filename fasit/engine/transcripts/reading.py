@@ -50,6 +50,9 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             raise TranscriptError("file claims UTF-16 but is not valid UTF-16") from None
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise TranscriptError("binary file (contains NUL bytes), not a transcript", line=line)
     try:
@@ -59,6 +62,31 @@ def decode(data: bytes) -> str:
     if not text.strip():
         raise TranscriptError("file is empty")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: text in Latin script has a NUL in
+    every other byte, at even offsets for big-endian and odd ones for little-endian.
+    None when the NULs do not fall that way (a binary file)."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs == 0 or len(data) % 2:
+        return None
+    even = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    if even >= 0.3 * pairs and odd == 0:
+        encoding = "utf-16-be"
+    elif odd >= 0.3 * pairs and even == 0:
+        encoding = "utf-16-le"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    # Binary data that happens to decode leaves control characters; text does not.
+    controls = sum(1 for c in text[:2048] if ord(c) < 32 and c not in "\r\n\t")
+    return None if controls else text
 
 
 def _decode_legacy(data: bytes) -> str:

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('conversations', '0002_listening'),
-        ('customers', '0002_person_legal_basis_source_and_consent'),
+        ('customers', '0003_person_legal_basis_source_and_consent'),
         ('tenancy', '0002_user_time_zone'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

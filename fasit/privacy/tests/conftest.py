@@ -28,6 +28,7 @@ from fasit.relationships.services import person_cadence_set
 from fasit.signals.models import Theme
 from fasit.signals.services import statement_create
 from fasit.testing import AccountFactory, PersonFactory
+from fasit.transfer.models import ImportChunk, ImportJob
 
 NAME = "Ingrid Bergström"
 EMAIL = "ingrid.bergstrom@fjordkraft.example"
@@ -155,6 +156,25 @@ def rich(team_a: Any, team_b: Any, alice: Any, bob: Any, charlie: Any) -> Rich:
         action_flag=CHANGE,
         change_message=f"Changed email to {EMAIL}",
     )
+    csv = f"First Name;Last Name;Email\nIngrid;Bergström;{EMAIL}\nOla;Nord;ola@x.example\n"
+    done = ImportJob.objects.create(
+        team=team_a,
+        file_name="contacts.csv",
+        source="hubspot",
+        entity="person",
+        status="done",
+        rejected=f"line;Email\n2;{EMAIL}\n".encode(),
+        problems=[{"line": 2, "column": "Email", "message": f"{EMAIL} exists"}],
+    )
+    ImportChunk.objects.create(job=done, index=0, data=csv.encode("utf-16-le"))
+    waiting = ImportJob.objects.create(
+        team=team_a, file_name="more.csv", source="csv", entity="person", status="uploaded"
+    )
+    ImportChunk.objects.create(job=waiting, index=0, data=csv.encode("cp1252"))
+    unrelated = ImportJob.objects.create(
+        team=team_a, file_name="accounts.csv", source="csv", entity="account", status="done"
+    )
+    ImportChunk.objects.create(job=unrelated, index=0, data=b"Name\nFjord AS\n")
     other_team_person = PersonFactory(team=team_b, name="Kari Nordmann", email="kari@b.example")
     return Rich(
         person=person,

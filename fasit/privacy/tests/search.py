@@ -55,7 +55,7 @@ def search_models(needles: Iterable[str]) -> list[str]:
 
 def _encoded(needle: str) -> set[bytes]:
     lower = needle.lower()
-    return {lower.encode("utf-8"), lower.encode("utf-16-le")}
+    return {lower.encode(e, errors="ignore") for e in ("utf-8", "utf-16-le", "cp1252")}
 
 
 class _in:

@@ -30,6 +30,7 @@ from fasit.privacy.tests.search import (
     variants,
 )
 from fasit.signals.models import Notification, Proposal, Statement, Theme
+from fasit.transfer.models import ImportChunk, ImportJob
 
 FIGURES = (
     "seller_talk_share",
@@ -64,6 +65,8 @@ def test_the_world_holds_her_everywhere_before(rich: Rich) -> None:
         "conversations.ListeningAnalysis",
         "market_signals.Statement",
         "core.AuditEvent",
+        "transfer.ImportChunk",
+        "transfer.ImportJob",
         "admin.LogEntry",
     } <= tables
     assert search_tables(rich.needles)
@@ -109,6 +112,12 @@ def test_erasure_leaves_nothing_in_any_column(rich: Rich, alice: Any, tmp_path: 
     assert stored.speakers == ("Alice", "Erased Person 1")
     assert not Person.objects.filter(pk=rich.person.pk).exists()
     assert not Proposal.objects.filter(conversation=rich.meeting, source="transcript").exists()
+    # Imported files that held her are gone; one still waiting can no longer bring her back.
+    jobs = {j.file_name: j for j in ImportJob.objects.all()}
+    assert not ImportChunk.objects.filter(job__file_name__in=["contacts.csv", "more.csv"]).exists()
+    assert ImportChunk.objects.filter(job=jobs["accounts.csv"]).exists()
+    assert (jobs["contacts.csv"].status, jobs["more.csv"].status) == ("done", "failed")
+    assert jobs["contacts.csv"].rejected is None
 
 
 def test_theme_that_loses_its_only_quote_from_an_account_falls_and_says_why(

@@ -36,6 +36,11 @@ def test_every_team_path_is_a_working_query(team_a: Any) -> None:
 
 
 def test_binary_columns_are_known() -> None:
-    # Erasure rewrites transcript files; any other binary column needs its own handler.
+    # Erasure rewrites transcript files (privacy/transcripts.py) and drops imported files
+    # (privacy/uploads.py); any other binary column needs its own handler.
     binary = {f"{t.model._meta.label}.{f.name}" for t in text_tables() for f in t.binary}
-    assert binary == {"conversations.TranscriptFile.content"}
+    assert binary == {
+        "conversations.TranscriptFile.content",
+        "transfer.ImportChunk.data",
+        "transfer.ImportJob.rejected",
+    }

@@ -8,9 +8,10 @@ from typing import Any
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from fasit.core.formatting import format_number
 from fasit.customers.models import Account, Person
 from fasit.engine.relationships.cadence import HEALTH_WEIGHTS, sparkline_points
 from fasit.relationships import explain, selectors, snapshots
@@ -195,9 +196,8 @@ def health_class(score: int) -> str:
 
 @register.filter
 def money(value: Any) -> str:
-    if value is None:
-        return "—"
-    return mark_safe(f"{value:,.0f}".replace(",", "\u202f"))  # noqa: S308 - digits only
+    """A whole amount in the language's one number format (core.formatting)."""
+    return "—" if value is None else format_number(value)
 
 
 @register.simple_tag

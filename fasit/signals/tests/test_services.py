@@ -202,6 +202,7 @@ def test_weak_evidence_is_kept_on_the_statement(team_a: Any, bob: Any) -> None:
                 "Ja, vi trenger nok kortere leveringstid.",
                 None,
                 "Svar på: Trenger dere kortere leveringstid?",
+                "",
             )
         ],
     )
@@ -221,3 +222,35 @@ def test_the_daily_digest_tells_about_raised_themes(team_a: Any, alice: Any, bob
     items = sections["signals"].items
     assert [i.headline.split(":")[0] for i in items] == ["Confirmed", "Alarm"]
     assert any("lead time" in line or "leveringstid" in line for line in items[0].lines)
+
+
+def test_a_bare_answer_is_kept_with_its_question(team_a: Any, bob: Any) -> None:
+    conversation = ConversationFactory(team=team_a)
+    question = "Bruker dere elektronisk faktura i dag?"
+    proposals = services.proposals_from_turns(
+        conversation=conversation,
+        turns=[
+            ("Nei, ikke ennå.", None, question, question),
+            ("Yes.", None, "", "Does that make sense?"),
+        ],
+    )
+    assert [(p.question, p.text, p.kind) for p in proposals] == [
+        (question, "Nei, ikke ennå.", "objection")
+    ]
+    statement = services.proposal_accept(proposal=proposals[0], actor=bob)
+    assert (statement.question, statement.text) == (question, "Nei, ikke ennå.")
+    assert statement.full_text == f"{question} Nei, ikke ennå."
+
+
+def test_the_sellers_own_notes_are_marked_as_the_sellers_summary(team_a: Any, bob: Any) -> None:
+    conversation = ConversationFactory(
+        team=team_a,
+        notes="Wants pay-per-hour.\nVi vil heller betale per driftstime enn å kjøpe maskinen.",
+    )
+    proposals = services.proposals_from_notes(conversation=conversation)
+    assert [(p.text, p.seller_summary) for p in proposals] == [
+        ("Wants pay-per-hour.", True),
+        ("Vi vil heller betale per driftstime enn å kjøpe maskinen.", False),
+    ]
+    statement = services.proposal_accept(proposal=proposals[0], actor=bob)
+    assert statement.seller_summary

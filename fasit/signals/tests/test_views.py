@@ -43,7 +43,7 @@ def test_board_levels_follow_the_filters(team_a: Any, alice: Any, alice_client: 
     html = alice_client.get(
         reverse("signals:board"), {"country": "SE"}, HTTP_HX_REQUEST="true"
     ).content.decode()
-    assert "1 independent customer" in html
+    assert "1 of 3 independent customers in this filter" in html
     assert "level-noted" in html
     assert "<html" not in html
 
@@ -214,3 +214,88 @@ def test_theme_page_pages_its_evidence(team_a: Any, alice: Any, alice_client: An
     ).content.decode()
     assert first.count('name="statements"') == 50
     assert second.count('name="statements"') == 8
+
+
+def test_a_parent_and_its_subsidiary_count_once_everywhere(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    # The board counted corporate groups, the stored count (theme page, merge list,
+    # notification) counted a parent apart from its subsidiaries: 7 against 9.
+    parent = AccountFactory(team=team_a, name="Konsern AS", country="NO")
+    subsidiary = AccountFactory(team=team_a, name="Konsern Sverige AB", parent=parent)
+    speakers = [parent, subsidiary, AccountFactory(team=team_a), AccountFactory(team=team_a)]
+    for account, (_, text) in zip(speakers, [*TEXTS, TEXTS[0]], strict=True):
+        conversation = ConversationFactory(team=team_a, account=account)
+        services.statement_create(team=team_a, actor=alice, conversation=conversation, text=text)
+    theme = Theme.objects.get()
+    assert (theme.accounts, theme.level) == (3, "confirmed")
+    board = alice_client.get(reverse("signals:board")).content.decode()
+    page = alice_client.get(reverse("signals:theme", args=[theme.pk])).content.decode()
+    assert "3 independent customers" in board
+    assert "3 independent customers" in page
+    assert "4 independent customers" not in board + page
+    assert Notification.objects.filter(level="confirmed").get().text.startswith("Confirmed: 3 ")
+
+
+def test_joining_a_corporate_group_recounts_the_themes(team_a: Any, alice: Any) -> None:
+    from fasit.customers.services import account_update
+
+    statements = _seed(team_a, alice)
+    theme = Theme.objects.get()
+    assert theme.accounts == 3
+    first, second = (s.account for s in statements[:2])
+    account_update(account=second, actor=alice, data={"parent": first})
+    theme.refresh_from_db()
+    assert (theme.accounts, theme.level) == (2, "alarm")
+    account_update(account=second, actor=alice, data={"parent": None})
+    theme.refresh_from_db()
+    assert (theme.accounts, theme.level) == (3, "confirmed")
+
+
+def test_a_filter_that_narrows_a_theme_says_so(team_a: Any, alice: Any, alice_client: Any) -> None:
+    _seed(team_a, alice)
+    html = alice_client.get(reverse("signals:board"), {"country": "SE"}).content.decode()
+    assert "1 of 3 independent customers in this filter" in html
+
+
+def test_theme_labels_are_made_in_all_four_languages_and_shown_in_the_readers(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    _seed(team_a, alice)
+    theme = Theme.objects.get()
+    assert set(theme.labels) == {"sv", "nb", "da", "en"}
+    assert len(set(theme.labels.values())) > 1
+    for language in ("sv", "nb", "da", "en"):
+        html = alice_client.get(
+            reverse("signals:board"), HTTP_ACCEPT_LANGUAGE=language
+        ).content.decode()
+        assert theme.labels[language] in html
+
+
+def test_an_answer_is_shown_with_its_question_and_a_summary_is_marked(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    conversation = ConversationFactory(team=team_a)
+    services.statement_create(
+        team=team_a,
+        actor=alice,
+        conversation=conversation,
+        text="Nei, ikke ennå.",
+        question="Bruker dere elektronisk faktura i dag?",
+        kind="objection",
+    )
+    services.statement_create(
+        team=team_a,
+        actor=alice,
+        conversation=conversation,
+        text="Wants pay-per-hour.",
+        seller_summary=True,
+    )
+    url = reverse("conversations:detail", args=[conversation.pk])
+    html = alice_client.get(url).content.decode()
+    assert "Seller: “Bruker dere elektronisk faktura i dag?”" in html
+    assert "Customer: “Nei, ikke ennå.”" in html
+    assert "seller's summary</span> Wants pay-per-hour." in html
+    # A "no" to a question about e-invoicing is not a want of e-invoicing.
+    assert "Not wanted: e-invoicing" in html
+    assert charlie_client.get(url).status_code == 404

@@ -1,7 +1,21 @@
+"""``fasit serve``: Fasit behind gunicorn's threaded workers.
+
+waitress runs the whole application in one process, so Python used one of the machine's
+cores however many requests waited (bench/bench_http.py: 30 API pages a second on two
+cores). gunicorn forks ``FASIT_WEB_WORKERS`` processes (default: one per core) with
+``FASIT_WEB_THREADS`` threads each, and restarts a worker stuck longer than
+``FASIT_WEB_TIMEOUT`` seconds. Background tasks run in a separate ``fasit worker``
+process that ``serve`` starts and stops with it (threads would not survive the fork).
+"""
+
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -14,21 +28,61 @@ def parse_addr(addr: str) -> tuple[str, int]:
         raise CommandError(f"--addr {addr!r} is not HOST:PORT") from None
 
 
-def serve(addr: str, *, worker: bool, stdout: Any) -> None:
-    from waitress import serve as waitress_serve
+def _gunicorn_app(bind: str) -> Any:
+    from gunicorn.app.base import BaseApplication
 
-    from fasit.core.worker import start_background_worker
     from fasit.wsgi import application
 
+    class FasitApplication(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            options = {
+                "bind": bind,
+                "workers": settings.FASIT_WEB_WORKERS,
+                "worker_class": "gthread",
+                "threads": settings.FASIT_WEB_THREADS,
+                "timeout": settings.FASIT_WEB_TIMEOUT,
+                "graceful_timeout": 10,
+                # A few waiting connections per thread; the rest wait in the kernel's
+                # listen queue rather than as work the worker has promised to do.
+                "worker_connections": settings.FASIT_WEB_THREADS * 4,
+                "accesslog": None,
+                "errorlog": "-",
+                "proc_name": "fasit",
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    return FasitApplication()
+
+
+def serve(addr: str, *, worker: bool, stdout: Any) -> None:
     host, port = parse_addr(addr)
-    if worker:
-        start_background_worker()
-    stdout.write(f"Fasit is serving on http://{host}:{port}/  (Ctrl+C stops it)\n")
-    waitress_serve(application, host=host, port=port, threads=8, ident="fasit")
+    task_worker = (
+        subprocess.Popen([sys.executable, "-m", "fasit.cli", "worker"], env=os.environ.copy())
+        if worker
+        else None
+    )
+    stdout.write(
+        f"Fasit is serving on http://{host}:{port}/  ({settings.FASIT_WEB_WORKERS} workers × "
+        f"{settings.FASIT_WEB_THREADS} threads; Ctrl+C stops it)\n"
+    )
+    stdout.flush()
+    try:
+        _gunicorn_app(f"{host}:{port}").run()
+    finally:
+        if task_worker is not None:
+            task_worker.terminate()
+            try:
+                task_worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                task_worker.kill()
 
 
 class Command(BaseCommand):
-    help = "Run pending migrations and serve Fasit with waitress."
+    help = "Run pending migrations and serve Fasit (gunicorn) with a background task worker."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -37,7 +91,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker",
             action="store_true",
-            help="Do not run background tasks in this process (run `fasit worker` instead).",
+            help="Do not start a background task worker (run `fasit worker` instead).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

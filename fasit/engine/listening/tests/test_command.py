@@ -42,7 +42,15 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
         10.0,
         26,
         14.5,
-        {"seller_open": 1, "seller_closed": 2, "customer": 1},
+        {
+            "seller_open": 1,
+            "seller_closed": 2,
+            "seller": 3,
+            "customer": 1,
+            "total": 4,
+            "open": 2,
+            "closed": 2,
+        },
         16,
         0.5,
     )

@@ -103,16 +103,21 @@ def test_the_last_blind_set_does_not_fall_below_its_first_run() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"),
+    ("name", "floor", "precision"),
     [
-        ("blind10.jsonl", 0.60),
-        ("blind11.jsonl", 0.64),
-        ("blind12.jsonl", 0.76),
-        ("blind14.jsonl", 0.70),
+        ("blind10.jsonl", 0.60, 0.85),
+        ("blind11.jsonl", 0.64, 0.85),
+        ("blind12.jsonl", 0.76, 0.85),
+        ("blind14.jsonl", 0.70, 0.85),
+        ("blind15.jsonl", 0.67, 0.85),
+        ("blind16.jsonl", 0.53, 0.75),
+        ("blind17.jsonl", 0.75, 0.85),
+        ("blind18.jsonl", 0.74, 0.80),
+        ("blind19.jsonl", 0.85, 0.85),
     ],
 )
 def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
-    name: str, floor: float
+    name: str, floor: float, precision: float
 ) -> None:
     # blind10/11 were written before the pivot vocabulary, on themes no concept covers
     # (parking, keys, snow, pests, lifts, lockers ...). First runs: 0.428 and 0.491;
@@ -120,13 +125,15 @@ def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
     # pivot groups and the definite-form fallback: 0.530, 0.630 and 0.713; with place
     # and people pivots weighted lower and lone short concept cues discounted: 0.630,
     # 0.663 and 0.785. blind14 was written after that and committed before its first
-    # run: 0.714.
+    # run: 0.714. blind15-17 were written before the bilingual dictionary and the
+    # setting rules (first runs 0.670, 0.535, 0.757), blind18-19 after them, committed
+    # before their first run (0.747, 0.858). The floors are the first runs.
     statements, gold = load_eval(name)
     themes = group_all(statements)
     p, _, f1 = bcubed(gold, themes)
     print(f"{name}: b-cubed P={p:.3f} F1={f1:.3f}")
     assert f1 >= floor
-    assert p >= 0.85
+    assert p >= precision
 
 
 def test_grouping_does_not_depend_much_on_input_order() -> None:
@@ -139,3 +146,25 @@ def test_a_higher_threshold_splits_more() -> None:
     loose = group_all(CROSS_LINGUAL)
     strict = group_all(CROSS_LINGUAL, config=GroupingConfig(threshold=0.95, merge_threshold=0.99))
     assert len(strict) > len(loose)
+
+
+NEGATED = [
+    st("w1", "B1", "Vi vill ha pappersfakturor skickade med post."),
+    st("w2", "B2", "Vi ønsker papirfakturaer sendt med posten."),
+    st("w3", "B3", "We want paper invoices by post."),
+    st("n1", "B4", "Vi vil ikke lenger ha papirfakturaer."),
+    st("n2", "B5", "Vi vill inte längre ha pappersfakturor."),
+    st("n3", "B6", "We no longer need paper invoices."),
+    st("n4", "B7", "Vi har ikke længere brug for papirfakturaer."),
+]
+
+
+def test_a_negated_want_does_not_group_with_the_want() -> None:
+    themes = group_all(NEGATED)
+    clusters = Counter(tuple(sorted(sid[0] for sid in t.statement_ids)) for t in themes)
+    assert clusters == Counter({("w", "w", "w"): 1, ("n", "n", "n", "n"): 1})
+
+
+def test_a_negated_want_is_labelled_as_not_wanted() -> None:
+    themes = group_all(NEGATED[3:], language="en")
+    assert themes[0].label.startswith("Not wanted: ")

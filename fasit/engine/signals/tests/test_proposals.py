@@ -144,3 +144,65 @@ def test_seller_talk_is_not_proposed() -> None:
     assert classify("Så det du sier er at ledelsen mangler oversikt.", "nb") is None
     assert classify("Men jeg vil heller vise det enn å snakke om det.", "nb") is None
     assert classify("Hur gör vi när vi behöver reservdelar på helgen?", "sv") is not None
+
+
+def test_an_abbreviation_does_not_cut_a_proposal_in_two() -> None:
+    # "pr." once cut this into "Vi skal have en betaling pr." (a theme of its own).
+    text = "Vi skal have en betaling pr. driftstime i stedet for at købe maskinen. Tak for kaffe."
+    assert [p.text for p in propose(text, "da")] == [
+        "Vi skal have en betaling pr. driftstime i stedet for at købe maskinen."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "language"),
+    [
+        ("Nei, ikke ennå.", "nb"),
+        ("Nej, inte än.", "sv"),
+        ("Ja, det gør vi.", "da"),
+        ("Yes, we do.", "en"),
+    ],
+)
+def test_a_bare_answer_alone_is_not_a_statement(answer: str, language: str) -> None:
+    assert classify(answer, language) is None
+    assert propose(answer, language) == []
+
+
+def test_a_bare_answer_is_proposed_with_the_question_it_answers() -> None:
+    no = propose("Nei, ikke ennå. Vi ser på det.", "nb", question="Har dere e-faktura i dag?")
+    assert (no[0].question, no[0].text, no[0].kind, no[0].trigger) == (
+        "Har dere e-faktura i dag?",
+        "Nei, ikke ennå.",
+        "objection",
+        "answer",
+    )
+    assert no[0].statement_text == "Har dere e-faktura i dag? Nei, ikke ennå."
+    yes = propose("Yes, we do.", "en", question="Do you need support at weekends?")
+    assert [(p.text, p.kind) for p in yes] == [("Yes, we do.", "need")]
+    # A question about nothing in particular makes no statement of its answer.
+    assert propose("Yes.", "en", question="Does that make sense?") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Vi vil ikke lenger ha papirfakturaer.", "nb"),
+        ("We no longer need the weekly reports.", "en"),
+        ("Vi vill inte längre ha pappersfakturor.", "sv"),
+        ("Vi har ikke længere brug for kurset.", "da"),
+    ],
+)
+def test_a_negated_want_is_an_objection(sentence: str, language: str) -> None:
+    found = classify(sentence, language)
+    assert found is not None and found[0] == "objection"
+
+
+def test_notes_not_in_the_customers_voice_are_the_sellers_summary() -> None:
+    notes = "Wants pay-per-hour.\nKunden vill ha e-faktura.\nVi vill ha leverans på lördagar."
+    assert [(p.text, p.summary) for p in propose(notes, "sv", notes=True)] == [
+        ("Wants pay-per-hour.", True),
+        ("Kunden vill ha e-faktura.", True),
+        ("Vi vill ha leverans på lördagar.", False),
+    ]
+    # A customer's turn in a transcript is their own words.
+    assert not propose("Wants pay-per-hour.", "en")[0].summary

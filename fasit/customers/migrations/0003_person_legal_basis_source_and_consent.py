@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('customers', '0001_initial'),
+        ('customers', '0002_account_org_number_person_email_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

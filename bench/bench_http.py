@@ -1,0 +1,198 @@
+"""Requests per second and latency under concurrent load, next to the server's ceiling.
+
+Serves an existing demo (``FASIT_DATA_DIR`` or ``DATABASE_URL``, e.g. a
+``fasit demo --no-serve --scale 100``) with ``fasit serve`` on a loopback port, signs
+in as a demo user and runs wrk (Debian's ``wrk``) against each request at each
+connection count, beside a static file served by the same server in the same run.
+Prints rps, p50, p99, non-2xx responses and the ratio to the static ceiling. No
+assertions; loopback only; each run is bounded by ``--duration``.
+
+    FASIT_DATA_DIR=/tmp/s100 .venv/bin/python bench/bench_http.py \\
+        [--connections 16,64] [--duration 10] [--only api] [--user maja]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FASIT = ROOT / ".venv" / "bin" / "fasit"
+
+# label -> path; "static" is the ceiling every other figure is compared with.
+REQUESTS = {
+    "static": "/static/fasit/fasit.css",
+    "api conversations": "/api/conversations?limit=50",
+    "api accounts": "/api/accounts?limit=50",
+    "api people": "/api/people?limit=50",
+    "api journeys": "/api/buying/journeys?limit=50",
+    "home": "/",
+    "being-on": "/relationships/being-on/",
+    "key accounts": "/relationships/key-accounts/",
+    "signals board": "/signals/",
+    "listening": "/conversations/listening/",
+    "buying insight": "/buying/insight/",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"the server did not answer {url} within {timeout:.0f} s")
+
+
+def settle(base: str, limit: float = 120.0) -> None:
+    """Wait until the server answers a static file quickly again, so one run's backlog
+    (work for clients wrk has already left) does not count against the next run."""
+    end = time.monotonic() + limit
+    quick = 0
+    while quick < 3 and time.monotonic() < end:
+        start = time.monotonic()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(base + REQUESTS["static"], timeout=30).read()
+        quick = quick + 1 if time.monotonic() - start < 0.1 else 0
+        time.sleep(0.2)
+
+
+def sign_in(base: str, username: str, password: str) -> str:
+    """The session cookie of a signed-in user (through the real login form)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if token is None:
+        raise SystemExit("no CSRF token on the login page")
+    body = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token.group(1)}
+    ).encode()
+    opener.open(urllib.request.Request(f"{base}/login/", data=body, headers={"Referer": base}))
+    cookies = {c.name: c.value for c in jar}
+    if "sessionid" not in cookies:
+        raise SystemExit(f"could not sign in as {username}")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(url: str, cookie: str, connections: int, duration: int) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-H",
+            f"Cookie: {cookie}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=duration + 60,
+        check=True,
+    ).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p50 = re.search(r"\s50%\s+([\d.]+\w+)", out)
+    p99 = re.search(r"\s99%\s+([\d.]+\w+)", out)
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*timeout (\d+)", out)
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50": to_ms(p50.group(1)) if p50 else float("nan"),
+        "p99": to_ms(p99.group(1)) if p99 else float("nan"),
+        "non2xx": float(bad.group(1)) if bad else 0.0,
+        "timeouts": float(errors.group(1)) if errors else 0.0,
+    }
+
+
+def run(args: argparse.Namespace, port: int, log: Any) -> None:
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [str(FASIT), "serve", "--addr", f"127.0.0.1:{port}", "--no-worker"]
+        + args.serve_args.split(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(f"{base}/login/")
+        cookie = sign_in(base, args.user, args.password)
+        connections = [int(c) for c in args.connections.split(",")]
+        ceiling: dict[int, float] = {}
+        print(f"{'request':<20} {'conn':>4} {'rps':>8} {'p50 ms':>8} {'p99 ms':>8} "
+              f"{'non-2xx':>7} {'t/o':>4} {'of static':>9}")
+        for label, path in REQUESTS.items():
+            if args.only and args.only not in label and label != "static":
+                continue
+            for n in connections:
+                settle(base)
+                result = run_wrk(base + path, cookie, n, args.duration)
+                if label == "static":
+                    ceiling[n] = result["rps"]
+                ratio = result["rps"] / ceiling[n] if ceiling.get(n) else 0.0
+                print(
+                    f"{label:<20} {n:>4} {result['rps']:>8.1f} {result['p50']:>8.1f} "
+                    f"{result['p99']:>8.1f} {result['non2xx']:>7.0f} {result['timeouts']:>4.0f} "
+                    f"{ratio:>9.3f}",
+                    flush=True,
+                )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--connections", default="16,64")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--user", default="maja")
+    parser.add_argument("--password", default="fasit-demo")
+    parser.add_argument("--only", default="", help="run only requests whose label has this")
+    parser.add_argument("--serve-args", default="", help="extra arguments to `fasit serve`")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    if not (os.environ.get("FASIT_DATA_DIR") or os.environ.get("DATABASE_URL")):
+        raise SystemExit("set FASIT_DATA_DIR (or DATABASE_URL) to a seeded demo")
+
+    port = free_port()
+    # A file, not a pipe: a server that logs a lot would block on a full pipe.
+    with tempfile.NamedTemporaryFile(
+        "w+", prefix="bench_http_", suffix=".log", delete=False
+    ) as log:
+        run(args, port, log)
+    print(f"server log: {log.name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Per-team results that are costly to compute and change only when the team's data
+changes: computed once, then served from Django's cache until the team's next change.
+
+Every change to team data goes through a service that writes an audit record in the
+same transaction (DESIGN.md), so the team's newest audit id is a version of all its
+data: a key that carries it is never stale after a write, and no service needs to know
+which cached results its change touches. The day and the language are in the key too
+(results say "today" and are translated). A TTL bounds what a change made outside
+the services (a bulk load, a database edit) can leave stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+from django.utils import timezone, translation
+
+from fasit.core.models import AuditEvent
+
+T = TypeVar("T")
+
+
+def team_data_version(team: Any) -> int:
+    """The id of the team's newest audit record (an index lookup on (team, id))."""
+    if team is None:
+        return 0
+    return AuditEvent.objects.filter(team=team).aggregate(v=Max("id"))["v"] or 0
+
+
+def team_cached(team: Any, name: str, compute: Callable[[], T], *, version: int | None = None) -> T:
+    """``compute()``'s result for ``team``, cached under ``name`` until the team's data,
+    the local day or the language change. Pass ``version`` when a request reads several
+    cached results, to look it up once."""
+    if team is None:
+        return compute()
+    version = team_data_version(team) if version is None else version
+    key = ":".join(
+        [
+            "fasit-team",
+            str(team.pk),
+            name,
+            str(version),
+            timezone.localdate().isoformat(),
+            translation.get_language() or "",
+        ]
+    )
+    value: T | None = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=settings.FASIT_TEAM_CACHE_SECONDS)
+    return value

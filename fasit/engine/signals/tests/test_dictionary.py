@@ -1,0 +1,59 @@
+import gzip
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fasit.engine.signals.analysis import analyse, default_lexicon
+from fasit.engine.signals.lexicon.dictionary import TABLE, shipped_dictionary
+
+ROOT = Path(__file__).resolve().parents[4]
+SOURCES = [
+    Path(f"/usr/share/dictd/freedict-{name}.index")
+    for name in ("swe-eng", "eng-swe", "dan-eng", "eng-dan", "eng-nor", "swe-nor")
+]
+
+
+def test_inflected_words_of_every_language_reach_one_english_word() -> None:
+    dictionary = shipped_dictionary()
+    assert dictionary.translate("handskar", "sv")[0] == "glove"
+    assert dictionary.translate("hanskene", "nb")[0] == "glove"
+    assert dictionary.translate("handsker", "da")[0] == "glove"
+    assert dictionary.translate("gloves", "en") == ("glove",)
+    assert dictionary.translate("qwertyuiop", "sv") == ()
+
+
+def test_words_the_hand_written_vocabulary_lacks_meet_across_languages() -> None:
+    vectors = [
+        analyse(text, language).vector
+        for text, language in (
+            ("Fönstren är smutsiga.", "sv"),
+            ("Vinduene er skitne.", "nb"),
+            ("The windows are dirty.", "en"),
+        )
+    ]
+    assert all("p:window" in v for v in vectors)
+
+
+def test_the_lexicon_can_do_without_the_dictionary() -> None:
+    from fasit.engine.signals.analysis import Lexicon
+
+    bare = Lexicon.build(dictionary=False)
+    assert bare.dictionary is None
+    assert default_lexicon().dictionary is not None
+
+
+@pytest.mark.skipif(
+    not all(p.exists() for p in SOURCES) or importlib.util.find_spec("simplemma") is None,
+    reason="FreeDict's Debian packages and simplemma are needed to rebuild the table",
+)
+def test_the_shipped_table_is_what_the_build_script_derives(tmp_path: Path) -> None:
+    out = tmp_path / "words.tsv.gz"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_dictionary.py"), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(TABLE.read_bytes())

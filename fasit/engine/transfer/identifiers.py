@@ -1,0 +1,164 @@
+"""Organisation numbers and phone numbers as real exports and invoices write them.
+
+An organisation number arrives in many forms: the plain national number
+(``923 609 016``), the VAT number of the same company (``NO 923 609 016 MVA``,
+``SE556012579001``, ``DK24256790``, ``FI01120389``), the 12-digit Swedish form with
+the century prefix (``16556012-5790``) or with the register's name in front
+(``CVR 24256790``, ``Org.nr. 923609016``). All of them name the same company, so
+all are accepted and stored in the country's usual national format.
+
+Errors are codes with parameters, not sentences: the Django layer words them in the
+user's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.dk import cvr
+from stdnum.fi import ytunnus
+from stdnum.no import orgnr as no_orgnr
+from stdnum.se import orgnr as se_orgnr
+
+COUNTRIES = ("NO", "SE", "DK", "FI")
+
+# The register's own name for the number, in the kind of error message users see.
+ORG_NUMBER_NAMES = {
+    "NO": "organisasjonsnummer",
+    "SE": "organisationsnummer",
+    "DK": "CVR-nummer",
+    "FI": "Y-tunnus",
+}
+
+_MODULES = {"NO": no_orgnr, "SE": se_orgnr, "DK": cvr, "FI": ytunnus}
+
+# Words that may stand before the number ("Org.nr. 923 609 016", "CVR-nr: 24256790").
+_LABEL = re.compile(
+    r"^(?:org\.?\s*-?\s*n(?:umme)?r\.?|organisa(?:tion|sjon)snummer|organisationsnr\.?|"
+    r"cvr(?:-?nr\.?|-?nummer)?|se-?nr\.?|y-?tunnus|fo-?nummer|vat(?:\s*no\.?|\s*number)?|"
+    r"momsnr\.?|mva-?nr\.?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_VAT_PREFIX = re.compile(r"^(NO|SE|DK|FI)\s*", re.IGNORECASE)
+_MVA_SUFFIX = re.compile(r"\s*MVA\.?$", re.IGNORECASE)
+
+
+class IdentifierError(ValueError):
+    """``code`` is one of: ``checksum``, ``length``, ``invalid``, ``country_mismatch``,
+    ``unknown_country``, ``ambiguous``, ``not_a_phone``, ``invalid_phone``."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class OrgNumber:
+    country: str
+    number: str  # the national number in its country's usual format
+
+
+def _strip_forms(value: str) -> tuple[str, str | None]:
+    """The bare digits (and dash) of a number, and the country its VAT form names."""
+    text = _LABEL.sub("", value.strip())
+    country = None
+    prefix = _VAT_PREFIX.match(text)
+    if prefix:
+        country = prefix.group(1).upper()
+        text = text[prefix.end() :]
+    if _MVA_SUFFIX.search(text):
+        text = _MVA_SUFFIX.sub("", text)
+        if country not in (None, "NO"):
+            raise IdentifierError("invalid", value=value)
+        country = "NO"
+    elif value.strip().lower().startswith("cvr") and country is None:
+        country = "DK"
+    return text.strip(), country
+
+
+def _national(country: str, text: str, vat: bool = False) -> str:
+    digits = re.sub(r"[\s.\-/]", "", text)
+    if country == "SE":
+        if vat and len(digits) == 12 and digits.endswith("01"):
+            digits = digits[:10]  # SE + organisationsnummer + 01
+        elif len(digits) == 12 and digits.isdigit():
+            # "16" is the century prefix the Swedish register gives companies; 19/20 is a
+            # sole trader's personnummer written with its century.
+            if digits[:2] in {"16", "19", "20"}:
+                digits = digits[2:]
+            elif digits.endswith("01"):  # the VAT number: organisationsnummer + 01
+                digits = digits[:10]
+        elif len(digits) == 14 and digits.endswith("01") and digits.startswith("16"):
+            digits = digits[2:12]
+    elif country == "FI" and "-" not in text and len(digits) == 8 and digits.isdigit():
+        # FI VAT (ALV) numbers are the Y-tunnus without its dash.
+        digits = digits[:7] + "-" + digits[7:]
+    return digits
+
+
+def parse_org_number(value: str, country: str | None) -> OrgNumber | None:
+    """The organisation number in ``value`` for ``country`` (or the country its VAT form
+    names when ``country`` is None). None for an empty value; IdentifierError if the
+    number is not valid."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    text, named = _strip_forms(value)
+    if country and named and named != country:
+        raise IdentifierError("country_mismatch", value=value, named=named, country=country)
+    target = country or named
+    if target is None:
+        return _guess(value, text)
+    module = _MODULES.get(target)
+    if module is None:
+        raise IdentifierError("unknown_country", value=value, country=target)
+    kind = ORG_NUMBER_NAMES[target]
+    try:
+        compact = module.validate(_national(target, text, vat=named is not None))
+    except stdnum_exceptions.InvalidChecksum:
+        raise IdentifierError("checksum", value=value, kind=kind) from None
+    except stdnum_exceptions.InvalidLength:
+        raise IdentifierError("length", value=value, kind=kind) from None
+    except stdnum_exceptions.ValidationError:
+        raise IdentifierError("invalid", value=value, kind=kind) from None
+    formatted = module.format(compact) if hasattr(module, "format") else compact
+    return OrgNumber(country=target, number=str(formatted))
+
+
+def _guess(value: str, text: str) -> OrgNumber:
+    """A bare number with no country: the one country whose register it fits."""
+    found = []
+    for country in COUNTRIES:
+        try:
+            compact = _MODULES[country].validate(_national(country, text))
+        except stdnum_exceptions.ValidationError:
+            continue
+        module = _MODULES[country]
+        found.append(
+            OrgNumber(
+                country, str(module.format(compact) if hasattr(module, "format") else compact)
+            )
+        )
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise IdentifierError("ambiguous", value=value)
+    raise IdentifierError("invalid", value=value, kind="organisation number")
+
+
+def normalise_phone(value: str, country: str) -> str:
+    """``value`` in international format (``+47 912 34 567``), or IdentifierError."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, country or None)
+    except phonenumbers.NumberParseException:
+        raise IdentifierError("not_a_phone", value=value) from None
+    if not phonenumbers.is_valid_number(number):
+        raise IdentifierError("invalid_phone", value=value, country=country)
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -1,0 +1,135 @@
+"""Inserting many rows fast: plain rows in, primary keys out.
+
+An import of a million people writes several million rows (people, roles, keys,
+dates, audit). Building a model instance per row and letting the ORM compile each
+value costs more than the database's own work, so rows here are plain dicts of
+attname -> value, converted per column once and written with ``executemany`` (SQLite)
+or ``COPY`` (PostgreSQL). Columns a row leaves out get the field's default, so a
+field another app adds later (with a default) needs no change here; ``auto_now`` and
+``auto_now_add`` fields get "now" unless the row gives a value (an imported *Create
+Date*, or the original timestamps in a team export).
+
+Primary keys are reserved before the write so no ``RETURNING`` is needed: on SQLite the
+import's transaction holds the write lock, and the next ids come after both the
+largest id and ``sqlite_sequence`` (AUTOINCREMENT never reuses a deleted row's id, and
+the audit trail refers to ids); on PostgreSQL they are drawn from the sequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db import connections, models, router
+from django.utils import timezone
+
+# Field types whose Python value is what the database driver takes as it is.
+_PLAIN = {
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "CharField",
+    "TextField",
+    "EmailField",
+    "SlugField",
+    "URLField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveBigIntegerField",
+    "PositiveSmallIntegerField",
+    "FloatField",
+    "ForeignKey",
+    "OneToOneField",
+}
+
+
+def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:
+    if field.get_internal_type() in _PLAIN or (
+        field.get_internal_type() == "BooleanField" and connection.vendor == "postgresql"
+    ):
+        return lambda value: value
+    # Most rows of a batch share a value (the import's "now", the legal-basis date):
+    # convert the same object once.
+    last: list[Any] = [object(), None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, field.get_db_prep_save(value, connection)
+        return last[1]
+
+    return convert
+
+
+def _reserve_ids(model: type[models.Model], count: int, connection: Any) -> list[int]:
+    table = model._meta.db_table
+    pk = model._meta.pk.column  # type: ignore[union-attr]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [connection.ops.quote_name(table), pk, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT MAX({connection.ops.quote_name(pk)}) FROM {connection.ops.quote_name(table)}"
+        )
+        highest = cursor.fetchone()[0] or 0
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+            found = cursor.fetchone()
+            highest = max(highest, found[0] if found else 0)
+        return list(range(highest + 1, highest + 1 + count))
+
+
+def insert_rows(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` (attname -> value) into ``model``'s table; return their ids in order."""
+    if not rows:
+        return []
+    db = router.db_for_write(model)
+    connection = connections[db]
+    opts = model._meta
+    now = timezone.now()
+    ids = _reserve_ids(model, len(rows), connection)
+    fields = [f for f in opts.concrete_fields if not f.generated]  # type: ignore[attr-defined]
+    plan = []
+    for field in fields:
+        if field.primary_key:
+            plan.append((field, None, _converter(field, connection)))
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            default: Any = now
+        elif field.has_default():
+            default = field.get_default()
+        elif field.null:
+            default = None
+        else:
+            default = "" if field.empty_strings_allowed else None
+        plan.append((field, default, _converter(field, connection)))
+    pk_name = opts.pk.attname  # type: ignore[union-attr]
+    values = []
+    for pk, row in zip(ids, rows, strict=True):
+        record = []
+        for field, default, convert in plan:
+            if field.primary_key:
+                record.append(pk)
+                continue
+            value = row.get(field.attname, default)
+            record.append(convert(default if value is None and not field.null else value))
+        values.append(record)
+    columns = [connection.ops.quote_name(f.column) for f in fields]
+    table = connection.ops.quote_name(opts.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for record in values:
+                    copy.write_row(record)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+            )
+    for pk, row in zip(ids, rows, strict=True):
+        row[pk_name] = pk
+    return ids

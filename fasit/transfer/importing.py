@@ -1,0 +1,304 @@
+"""Running an import: every file of a run in one transaction, all or nothing.
+
+Rows are read as a stream, validated by the engine and written in batches, so memory
+stays flat however long the file. Everything happens inside one database transaction;
+at the end it is committed, or rolled back when the run was a check (dry run) or found
+problems and the user did not ask to import the valid rows. A crash or ``kill -9``
+in between leaves the transaction uncommitted, which the database discards: there is
+never a half-imported file.
+
+Every problem is listed (line, column, message) because the whole file is read even
+after the first one; invalid rows are written to a CSV the user can fix and import
+again (matching makes the second run update, not duplicate).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fasit.customers.models import LegalBasis, Person
+from fasit.engine.transfer.reading import ReadError, Table, estimate_rows, open_table
+from fasit.engine.transfer.records import Limits, Parsed, Problem, parse_rows
+from fasit.engine.transfer.sources import (
+    Entity,
+    Mapping,
+    Source,
+    header_signature,
+    mapping_for,
+    recognise,
+)
+from fasit.transfer.owners import OwnerIndex
+from fasit.transfer.problems import problem_message, read_error_message
+from fasit.transfer.writers import AccountWriter, Context, PersonWriter
+
+BATCH = 5000
+# Problems kept for the page and --json; every one of them is in the invalid-rows file.
+MAX_LISTED_PROBLEMS = 10_000
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    path: Path
+    name: str
+    table: Table
+    mapping: Mapping
+
+
+@dataclass
+class ImportOptions:
+    owners: dict[str, Any] = field(default_factory=dict)
+    legal_basis: str = LegalBasis.LEGITIMATE_CUSTOMER
+    legal_basis_recorded_on: dt.date | None = None
+    default_country: str = "NO"
+    skip_invalid: bool = False
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class ListedProblem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportOutcome:
+    status: str = "done"  # done, checked (dry run) or refused
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    accounts_created: int = 0
+    problem_count: int = 0
+    problems: list[ListedProblem] = field(default_factory=list)
+    unmatched_owners: list[str] = field(default_factory=list)
+    rejected: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def stored(self) -> bool:
+        return self.status == "done"
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "invalid": self.invalid,
+        }
+
+
+def _limits() -> Limits:
+    def length(model: Any, name: str) -> int:
+        return int(model._meta.get_field(name).max_length)
+
+    return Limits(
+        name=length(Person, "name"),
+        email=length(Person, "email"),
+        phone=length(Person, "phone"),
+        title=120,
+    )
+
+
+def _batches(items: Iterator[Parsed], size: int) -> Iterator[list[Parsed]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+class _Rejected:
+    """The invalid rows of one file, as it came, with the line and the problems added."""
+
+    def __init__(self, header: tuple[str, ...]) -> None:
+        self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept open across batches
+            "w", suffix=".csv", delete=False, encoding="utf-8-sig", newline=""
+        )
+        self.writer = csv.writer(self.handle)
+        self.writer.writerow([*header, _("Line"), _("Problems")])
+        self.lines: set[int] = set()
+
+    def add(self, values: tuple[str, ...], line: int, messages: list[str]) -> None:
+        self.lines.add(line)
+        self.writer.writerow([*values, line, "; ".join(messages)])
+
+    def close(self) -> Path:
+        self.handle.close()
+        return Path(self.handle.name)
+
+
+def run_import(
+    *,
+    team: Any,
+    actor: Any,
+    files: list[ImportFile],
+    options: ImportOptions,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Import ``files`` (accounts before people) into ``team``, all or nothing."""
+    ordered = sorted(files, key=lambda f: f.mapping.entity != Entity.ACCOUNT)
+    totals = [estimate_rows(f.table) for f in ordered]
+    total = sum(totals)
+    outcome = ImportOutcome()
+    owners = OwnerIndex(team, options.owners)
+    done = 0
+    with transaction.atomic():
+        for import_file in ordered:
+            ctx = Context(
+                team=team,
+                actor=actor,
+                source=import_file.mapping.source.value,
+                label=import_file.name,
+                owners=owners,
+                default_country=options.default_country,
+                legal_basis=options.legal_basis,
+                legal_basis_recorded_on=options.legal_basis_recorded_on or timezone.localdate(),
+            )
+            done = _import_file(import_file, ctx, outcome, done, total, progress)
+            outcome.created += ctx.counts.created
+            outcome.updated += ctx.counts.updated
+            outcome.unchanged += ctx.counts.unchanged
+            outcome.accounts_created += ctx.counts.accounts_created
+        outcome.unmatched_owners = sorted(owners.unmatched)
+        if options.dry_run:
+            outcome.status = "checked"
+        elif outcome.problem_count and not options.skip_invalid:
+            outcome.status = "refused"
+        if outcome.status != "done":
+            transaction.set_rollback(True)
+    if outcome.status == "refused":
+        outcome.created = outcome.updated = outcome.unchanged = outcome.accounts_created = 0
+    if progress:
+        progress(total, total)
+    return outcome
+
+
+def _import_file(
+    import_file: ImportFile,
+    ctx: Context,
+    outcome: ImportOutcome,
+    done: int,
+    total: int,
+    progress: Progress | None,
+) -> int:
+    table, mapping = import_file.table, import_file.mapping
+    writer: AccountWriter | PersonWriter = (
+        AccountWriter(ctx) if mapping.entity == Entity.ACCOUNT else PersonWriter(ctx)
+    )
+    rejected = _Rejected(table.header)
+    rows_by_line: dict[int, tuple[str, ...]] = {}
+
+    def report(problems: list[Problem], values: dict[int, tuple[str, ...]]) -> None:
+        by_line: dict[int, list[str]] = {}
+        for problem in problems:
+            column = _column_name(table.header, mapping, problem.column)
+            message = problem_message(problem.code, dict(problem.params))
+            by_line.setdefault(problem.line, []).append(
+                f"{column}: {message}" if column else message
+            )
+            outcome.problem_count += 1
+            if len(outcome.problems) < MAX_LISTED_PROBLEMS:
+                outcome.problems.append(
+                    ListedProblem(import_file.name, problem.line, column, message)
+                )
+        for line, messages in by_line.items():
+            if line not in rejected.lines:
+                outcome.invalid += 1
+            rejected.add(values.get(line, ()), line, messages)
+
+    parsed = parse_rows(
+        table.rows(),
+        table.header,
+        mapping,
+        default_country=ctx.default_country,
+        limits=_limits(),
+    )
+    try:
+        for batch in _batches(parsed, BATCH):
+            problems = [p for item in batch for p in item.problems]
+            valid = [item.record for item in batch if item.record is not None]
+            values = {item.row.line: item.row.values for item in batch}
+            problems += writer.write(valid)  # type: ignore[arg-type]
+            ctx.flush_audit()
+            if problems:
+                report(problems, values)
+            # Parent groups are checked at the end; keep the rows that name one.
+            if isinstance(writer, AccountWriter):
+                for record in valid:
+                    if record.parent_id or record.parent_name:  # type: ignore[union-attr]
+                        rows_by_line[record.line] = values[record.line]
+            done += len(batch)
+            if progress:
+                progress(done, max(total, done))
+        if isinstance(writer, AccountWriter):
+            report(writer.finish(), rows_by_line)
+            ctx.flush_audit()
+    except ReadError as error:
+        outcome.problem_count += 1
+        outcome.invalid += 1
+        outcome.problems.append(
+            ListedProblem(import_file.name, error.line, "", read_error_message(error))
+        )
+    path = rejected.close()
+    if rejected.lines:
+        outcome.rejected[import_file.name] = path
+    else:
+        path.unlink(missing_ok=True)
+    return done
+
+
+def _column_name(header: tuple[str, ...], mapping: Mapping, target: str) -> str:
+    """The file's own column name for a field (problems name the column the user sees)."""
+    if target in header:
+        return target
+    for position, mapped in enumerate(mapping.columns):
+        if mapped == target and position < len(header):
+            return header[position]
+    return target
+
+
+def saved_mapping(team: Any, header: tuple[str, ...]) -> Any:
+    from fasit.transfer.models import ImportMapping
+
+    return ImportMapping.objects.for_team(team).filter(signature=header_signature(header)).first()
+
+
+def open_import_file(
+    path: Path, name: str, *, team: Any, source: Source | None = None
+) -> tuple[ImportFile, dict[str, Any]]:
+    """Open a file, recognise it, and apply the team's saved mapping for its header.
+    Returns the file and the saved owner choices. ReadError when it cannot be read."""
+    table = open_table(path)
+    if table.layout.kind == "vcard":
+        mapping = recognise(table.header)
+    else:
+        mapping = mapping_for(table.header, source, None)
+    owners: dict[str, Any] = {}
+    saved = saved_mapping(team, table.header)
+    if saved is not None and (source is None or saved.source == source):
+        mapping = Mapping(
+            Source(saved.source),
+            Entity(saved.entity),
+            tuple(saved.columns.get(h, "") for h in table.header),
+        )
+        owners = dict(saved.owners)
+    return ImportFile(path, name, table, mapping), owners

@@ -1,0 +1,192 @@
+"""The full team export round-trips; merging moves every related row."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from fasit.core.demo.generator import seed_demo
+from fasit.core.models import AuditEvent
+from fasit.customers.models import Account, Person, PersonRole
+from fasit.signals.services import statement_create
+from fasit.tenancy.models import Team
+from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
+from fasit.transfer import teamdump
+from fasit.transfer.merging import record_merge, reverse_relations
+from fasit.transfer.models import ExternalKey
+
+
+def _export(team: Team) -> dict[str, Any]:
+    out = io.StringIO()
+    teamdump.export_team(team, out)
+    return json.loads(out.getvalue())
+
+
+def _canonical(data: dict[str, Any]) -> dict[str, Any]:
+    """The export with every id replaced by the row's position in its model (ids
+    differ between teams; a faithful copy has the same rows in the same order)."""
+    position = {
+        label: {row["pk"]: index for index, row in enumerate(rows)}
+        for label, rows in data["models"].items()
+    }
+    by_label = {m._meta.label_lower: m for m, _p in teamdump.team_models()}
+    result: dict[str, Any] = {}
+    for label, rows in data["models"].items():
+        model = by_label[label]
+        canonical_rows = []
+        for row in rows:
+            fields = dict(row["fields"])
+            for field in model._meta.concrete_fields:
+                target = field.related_model._meta.label_lower if field.is_relation else None
+                if target in position and fields.get(field.name) is not None:
+                    fields[field.name] = position[target][fields[field.name]]
+            for field in teamdump._plain_m2m(model):
+                target = field.related_model._meta.label_lower
+                if target in position:
+                    fields[field.name] = sorted(position[target][v] for v in fields[field.name])
+            if label == "core.auditevent" and fields["object_id"].isdigit():
+                ids = position.get(fields["object_type"], {})
+                fields["object_id"] = ids.get(int(fields["object_id"]), fields["object_id"])
+            canonical_rows.append(fields)
+        result[label] = canonical_rows
+    return result
+
+
+@pytest.mark.django_db
+def test_a_team_round_trips_through_its_json_export_exactly() -> None:
+    team = seed_demo(seed=3).team
+    account = (
+        Account.objects.for_team(team).filter(parent__isnull=False).first()
+        or Account.objects.for_team(team).first()
+    )
+    ExternalKey.objects.create(
+        team=team, source="hubspot", entity="account", key="9", account=account
+    )
+    exported = _export(team)
+    assert exported["team"]["slug"] == team.slug
+    assert len(exported["models"]["customers.person"]) > 20
+    assert exported["models"]["conversations.transcriptfile"], "the demo has transcripts"
+    empty = Team.objects.create(name="Restored", slug="restored")
+    counts = teamdump.import_team(empty, json.loads(json.dumps(exported)))
+    assert counts["customers.account"] == len(exported["models"]["customers.account"])
+    again = _export(empty)
+    assert again["users"] == exported["users"]
+    assert _canonical(again) == _canonical(exported)
+    with pytest.raises(ValidationError):
+        teamdump.import_team(empty, exported)  # only into an empty team
+
+
+def test_every_model_that_refers_to_a_person_or_account_is_found() -> None:
+    """Discovery is generic: every foreign key in the project that points at a person or
+    an account (through tables included) is a relation the merge moves."""
+    for target in (Person, Account):
+        expected = {
+            (model._meta.label_lower, field.name)
+            for model in apps.get_models(include_auto_created=True)
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.ForeignKey) and field.related_model is target
+        }
+        found = {
+            (r.related_model._meta.label_lower, r.field.name) for r in reverse_relations(target)
+        }
+        assert expected <= found
+
+
+def _references(model: type[models.Model], pk: int) -> dict[str, int]:
+    """Rows anywhere in the database that still point at ``pk``."""
+    found = {}
+    for related in apps.get_models(include_auto_created=True):
+        for field in related._meta.concrete_fields:
+            if field.is_relation and field.related_model is model:
+                count = related._base_manager.filter(**{field.attname: pk}).count()
+                if count:
+                    found[f"{related._meta.label_lower}.{field.name}"] = count
+    return found
+
+
+@pytest.mark.django_db
+def test_merging_two_people_of_the_demo_leaves_nothing_behind() -> None:
+    team = seed_demo(seed=4).team
+    # The person with the most related rows of every kind is merged into another.
+    people = list(Person.objects.for_team(team))
+    drop = max(people, key=lambda p: sum(_references(Person, p.pk).values()))
+    keep = next(p for p in people if p.pk != drop.pk)
+    before = _references(Person, drop.pk)
+    assert len(before) >= 3
+    drop_pk = drop.pk
+    moved = record_merge(keep=keep, drop=drop, actor=None, choices={})
+    assert _references(Person, drop_pk) == {}
+    assert not Person.objects.filter(pk=drop_pk).exists()
+    assert sum(moved.values()) >= sum(before.values())
+    merge_event = AuditEvent.objects.get(
+        object_type="customers.person", object_id=str(keep.pk), changes__has_key="merged"
+    )
+    assert merge_event.changes["moved"][1] == moved
+
+
+def test_merging_people_folds_twins_and_moves_audit(team_a: Any, alice: Any) -> None:
+    account = AccountFactory(team=team_a, name="Fjord Energi AS")
+    keep = PersonFactory(team=team_a, name="Kari Nordmann", email="kari@fjord.no", phone="")
+    drop = PersonFactory(
+        team=team_a, name="Kari Nordman", email="", phone="+47 22 33 44 55", notes="Liker fjell"
+    )
+    PersonRoleFactory(person=keep, account=account, title="")
+    PersonRoleFactory(person=drop, account=account, title="Innkjøpssjef")
+    conversation = ConversationFactory(team=team_a, account=account)
+    conversation.people.add(keep, drop)
+    statement = statement_create(
+        team=team_a, actor=alice, conversation=conversation, text="Vi vil lease.", person=drop
+    )
+    ExternalKey.objects.create(team=team_a, source="hubspot", entity="person", key="7", person=drop)
+    AuditEvent.objects.create(
+        team=team_a,
+        action="update",
+        object_type="customers.person",
+        object_id=str(drop.pk),
+        object_repr="x",
+    )
+    drop_pk = drop.pk
+    moved = record_merge(
+        keep=keep, drop=drop, actor=alice, choices={"phone": "drop", "notes": "drop"}
+    )
+    keep.refresh_from_db()
+    assert (
+        keep.phone == "+47 22 33 44 55"
+        and keep.notes == "Liker fjell"
+        and keep.email == "kari@fjord.no"
+    )
+    role = PersonRole.objects.get(person=keep)
+    assert role.title == "Innkjøpssjef"  # the twin role was folded in
+    assert list(conversation.people.all()) == [keep]
+    statement.refresh_from_db()
+    assert statement.person == keep
+    assert ExternalKey.objects.get(key="7").person == keep
+    assert moved["customers.personrole"] == 1
+    assert AuditEvent.objects.filter(
+        object_type="customers.person", object_id=str(drop_pk), action="delete"
+    ).exists()
+
+
+def test_merging_accounts_keeps_the_group_sound(team_a: Any, alice: Any) -> None:
+    group = AccountFactory(team=team_a, name="Nordlys ASA")
+    keep = AccountFactory(team=team_a, name="Nordlys Drift AS", parent=group)
+    drop = AccountFactory(team=team_a, name="Nordlys Drift", org_number="923 609 016")
+    child = AccountFactory(team=team_a, name="Nordlys Nord AS", parent=drop)
+    keep.parent = None
+    keep.save()
+    drop.parent = keep
+    drop.save()
+    record_merge(keep=keep, drop=drop, actor=alice, choices={})
+    keep.refresh_from_db()
+    child.refresh_from_db()
+    assert keep.org_number == "923 609 016"  # empty on the kept one: taken from the other
+    assert keep.parent is None
+    assert child.parent == keep
+    with pytest.raises(ValidationError):
+        record_merge(keep=keep, drop=keep, actor=alice, choices={})
