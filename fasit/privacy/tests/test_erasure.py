@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from fasit.conversations.models import (
     Conversation,
@@ -121,7 +122,7 @@ def test_erasure_leaves_nothing_in_any_column(rich: Rich, alice: Any, tmp_path: 
 
 
 def test_theme_that_loses_its_only_quote_from_an_account_falls_and_says_why(
-    rich: Rich, alice: Any
+    rich: Rich, alice: Any, bob_client: Any
 ) -> None:
     assert (rich.theme.level, rich.theme.accounts) == ("alarm", 2)
 
@@ -136,6 +137,8 @@ def test_theme_that_loses_its_only_quote_from_an_account_falls_and_says_why(
     assert AuditEvent.objects.filter(
         object_type="market_signals.theme", changes__level=["alarm", "noted"]
     ).exists()
+    page = bob_client.get(reverse("signals:theme", args=[theme.pk])).content.decode()
+    assert "fell from alarm to noted" in page
 
 
 def test_audit_keeps_that_an_erasure_happened_by_whom_and_when(rich: Rich, alice: Any) -> None:
