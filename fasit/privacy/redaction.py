@@ -18,7 +18,8 @@ from typing import Any
 
 import phonenumbers
 
-WORD = r"[^\W_]"
+# Letters, digits and "_": a name inside "kari_berg" or "li_customer" is not a mention.
+WORD = r"\w"
 # A redacted spoken word keeps the word count (and so the listening figures if the
 # transcript is analysed again) but none of the words.
 SPOKEN_WORD_RE = re.compile(r"[^\W_]+")
@@ -126,10 +127,13 @@ class Redactor:
         placeholder: str,
     ) -> Redactor:
         """The person's full name, e-mail and phone number (and ``other_names``, e.g.
-        their family members' names, as full names)."""
+        their family members' names, as full names).
+
+        A name of one word ("Anna") is not searched for everywhere — it would erase every
+        other Anna — only where the person was (``with_name_parts``)."""
         needles: list[Needle] = []
         for label, text in [("name", name), *(("related name", n) for n in other_names)]:
-            if len(text.strip()) < 2:
+            if len(text.split()) < 2:
                 continue
             loose = name_pattern(text)
             needles.append(
@@ -141,7 +145,9 @@ class Redactor:
             )
         if email.strip():
             escaped = re.escape(email.strip())
-            needles.append(_needle("e-mail", escaped, [escaped]))
+            # Not part of a longer address ("okari@x.no", "kari@x.no.uk").
+            exact = rf"(?<![\w.%+-]){escaped}(?![\w-]|\.\w)"
+            needles.append(_needle("e-mail", exact, [escaped]))
         number = phone_digits(phone) if phone.strip() else None
         if number is not None:
             code, national = number

@@ -59,8 +59,9 @@ def test_queries_do_not_grow_with_conversations(team_a: Any, alice: Any) -> None
 
 
 def test_one_click_in_the_ui(rich: Rich, bob_client: Any, bob: Any) -> None:
-    page = bob_client.get(reverse("privacy:person", args=[rich.person.pk])).content.decode()
-    assert reverse("privacy:export", args=[rich.person.pk, "html"]) in page
+    for page in ("people:detail", "privacy:person"):
+        html = bob_client.get(reverse(page, args=[rich.person.pk])).content.decode()
+        assert reverse("privacy:export", args=[rich.person.pk, "html"]) in html
     html = bob_client.get(reverse("privacy:export", args=[rich.person.pk, "html"]))
     assert html.status_code == 200 and NAME in html.content.decode()
     assert "Ingen stans i vinter." in html.content.decode()

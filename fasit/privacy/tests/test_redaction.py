@@ -76,3 +76,14 @@ def test_database_patterns_find_a_superset() -> None:
     assert any(
         re.search(p, "ingrid bergstroem", re.IGNORECASE) for p in REDACTOR.database_patterns()
     )
+
+
+def test_one_word_names_and_longer_addresses_are_left_alone() -> None:
+    anna = Redactor.for_person(name="Anna", email="anna@x.no", placeholder="[x]")
+    assert anna.scrub("Anna and li_customer; joanna@x.no, anna@x.no.uk") == (
+        "Anna and li_customer; joanna@x.no, anna@x.no.uk"
+    )
+    assert anna.scrub("Mail anna@x.no.") == "Mail [x]."
+    assert anna.with_name_parts("Anna").scrub("Thanks, Anna.") == "Thanks, [x]."
+    li = Redactor.for_person(name="Li Wu", placeholder="[x]")
+    assert li.scrub("li_customer, Li Wu") == "li_customer, [x]"
