@@ -142,3 +142,19 @@ def test_the_form_without_a_source_keeps_the_default(team_a: Any, bob_client: An
     )
     person.refresh_from_db()
     assert person.data_source == "other"
+
+
+def test_an_import_records_who_recorded_the_basis(tmp_path: Any, team_a: Any, alice: Any) -> None:
+    from fasit.transfer.importing import ImportOptions, open_import_file, run_import
+
+    path = tmp_path / "contacts.csv"
+    path.write_text("First Name,Last Name,Email\nKari,Nordmann,kari@fjord.no\n", encoding="utf-8")
+    import_file = open_import_file(path, path.name, team=team_a)[0]
+    run_import(
+        team=team_a,
+        actor=alice,
+        files=[import_file],
+        options=ImportOptions(legal_basis="li_prospect"),
+    )
+    kari = Person.objects.for_team(team_a).get(email="kari@fjord.no")
+    assert (kari.legal_basis, kari.legal_basis_recorded_by) == ("li_prospect", alice)
