@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,16 @@ PAGE_SIZE = 25
 
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Any:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def detached_page(items: Sequence[Any], per_page: int, number: Any) -> Any:
+    """The page of ``items`` that ``number`` asks for, holding only its own rows: the
+    paginator behind it counts a range, so the page is cheap to keep in the cache
+    however long ``items`` was."""
+    page = Paginator(items, per_page).get_page(number)
+    detached = Paginator(range(page.paginator.count), per_page).get_page(page.number)
+    detached.object_list = list(page.object_list)
+    return detached
 
 
 def list_template(request: HttpRequest, template: str) -> str:

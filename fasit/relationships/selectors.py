@@ -370,6 +370,11 @@ class AccountKnowledgeRow:
     #: (role, [(person, knowledge)]) best known first, in buying-role order
     people_by_role: list[tuple[str, list[tuple[Person, PersonKnowledge]]]]
 
+    @property
+    def best_known(self) -> dict[str, list[tuple[Person, PersonKnowledge]]]:
+        """The two best-known people of each buying role (what the page lists)."""
+        return {role: people[:2] for role, people in self.people_by_role}
+
 
 def account_knowledge_rows(
     team: Team | None, accounts: Iterable[Account], *, today: dt.date

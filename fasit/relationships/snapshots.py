@@ -4,8 +4,9 @@ Sorting the Being on page needs every account's health, and assessing thousands 
 accounts takes seconds. ``AccountHealth`` keeps each account's health, going-dark
 flag and revenue at risk for one day; ``ranking`` reads them, recomputes only the
 accounts without a row for today, and returns them in the order of
-``selectors.being_on``. Pages then assess in full only the accounts they show, and
-``store`` writes those fresh results back, so what a page shows corrects the ranking.
+``selectors.being_on``. Pages then assess in full only the accounts they show. No
+page writes: ``refresh`` (the nightly task) stores every account's snapshot, and the
+pages cache what they computed until the team's data changes (``core/cache.py``).
 
 A change through the ORM deletes the account's row (``receivers.py``); bulk writes
 and queryset updates send no signals, so such rows stay at most until the day ends
@@ -57,7 +58,11 @@ def _scope(team: Team | None, owner: Any) -> QuerySet[Account]:
 
 
 def ranking(team: Team | None, *, today: dt.date, owner: Any = None) -> list[RankedAccount]:
-    """Every account in scope (the team's, or ``owner``'s), riskiest revenue first."""
+    """Every account in scope (the team's, or ``owner``'s), riskiest revenue first.
+
+    Reads today's stored snapshots and assesses in memory the accounts without one
+    (new, changed since, or not refreshed today): a GET writes nothing. The nightly
+    ``refresh`` stores them all, so a day's first pages need not assess thousands."""
     accounts = _scope(team, owner)
     known = {
         e.account_id: e
@@ -83,7 +88,7 @@ def ranking(team: Team | None, *, today: dt.date, owner: Any = None) -> list[Ran
         rows = selectors.being_on(
             team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=chunk)
         )
-        for entry in store(team, today=today, rows=rows):
+        for entry in entries(team, rows):
             known[entry.account_id] = entry
     return sorted(known.values(), key=lambda e: e.order)
 
@@ -94,18 +99,7 @@ def store(
     """Save freshly assessed rows as today's snapshot; returns them ranked-ready."""
     if team is None:
         return []
-    entries = [
-        RankedAccount(
-            account_id=r.account.pk,
-            name=r.account.name,
-            health=r.assessment.health,
-            going_dark=r.assessment.going_dark is not None,
-            revenue_at_risk=r.assessment.revenue_at_risk,
-            currency=r.currency,
-        )
-        for r in rows
-        if r.account.team_id == team.pk
-    ]
+    ranked = entries(team, rows)
     AccountHealth.objects.bulk_create(
         [
             AccountHealth(
@@ -117,14 +111,29 @@ def store(
                 revenue_at_risk=e.revenue_at_risk,
                 currency=e.currency,
             )
-            for e in entries
+            for e in ranked
         ],
         update_conflicts=True,
         unique_fields=["account"],
         update_fields=["day", "health", "going_dark", "revenue_at_risk", "currency", "updated_at"],
         batch_size=500,
     )
-    return entries
+    return ranked
+
+
+def entries(team: Team, rows: Iterable[selectors.AccountRow]) -> list[RankedAccount]:
+    return [
+        RankedAccount(
+            account_id=r.account.pk,
+            name=r.account.name,
+            health=r.assessment.health,
+            going_dark=r.assessment.going_dark is not None,
+            revenue_at_risk=r.assessment.revenue_at_risk,
+            currency=r.currency,
+        )
+        for r in rows
+        if r.account.team_id == team.pk
+    ]
 
 
 def forget(account_ids: Iterable[int]) -> None:
@@ -139,6 +148,15 @@ def forget_team(team_id: int) -> None:
 
 
 def refresh(team: Team, *, today: dt.date) -> int:
-    """Recompute every account's snapshot of the team for ``today``."""
-    AccountHealth.objects.for_team(team).delete()
-    return len(ranking(team, today=today))
+    """Recompute and store every account's snapshot of the team for ``today``."""
+    accounts = list(Account.objects.for_team(team).values_list("pk", flat=True))
+    stored = 0
+    for start in range(0, len(accounts), CHUNK):
+        rows = selectors.being_on(
+            team,
+            today=today,
+            accounts=Account.objects.for_team(team).filter(pk__in=accounts[start : start + CHUNK]),
+        )
+        stored += len(store(team, today=today, rows=rows))
+    AccountHealth.objects.for_team(team).exclude(account_id__in=accounts).delete()
+    return stored

@@ -7,13 +7,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors
-from fasit.core.views import flash_form_errors
+from fasit.core.views import detached_page, flash_form_errors
 from fasit.customers.models import Account, Person, Tier
 from fasit.relationships import explain, feeds, selectors, services, snapshots
 from fasit.relationships.forms import (
@@ -37,12 +39,16 @@ PAGE_SIZE = 50
 
 
 def _page_rows(team: Any, ids: list[int], *, today: Any) -> dict[int, selectors.AccountRow]:
-    """Full assessments of the accounts on one page, written back to the ranking."""
+    """Full assessments of the accounts on one page (a GET writes nothing: the
+    snapshots that order the pages are written by the nightly refresh)."""
     rows = selectors.being_on(
         team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=ids)
     )
-    snapshots.store(team, today=today, rows=rows)
     return {r.account.pk: r for r in rows}
+
+
+def _cache_name(request: HttpRequest, page: str, owner: Any) -> str:
+    return f"{page}:{owner.pk if owner else 'team'}:{request.GET.get('page', '')}"
 
 
 @team_required
@@ -50,17 +56,28 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     form, owner = _mine(request)
     today = timezone.localdate()
-    page_obj = Paginator(
-        selectors.key_accounts(team, today=today, owner=owner), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    health = _page_rows(team, [r.account.pk for r in page_obj], today=today)
+
+    def page() -> dict[str, Any]:
+        # Ranked by knowledge, which reads every key account's people, and a long page
+        # to render: both once per change of team data.
+        page_obj = detached_page(
+            selectors.key_accounts(team, today=today, owner=owner),
+            PAGE_SIZE,
+            request.GET.get("page"),
+        )
+        health = _page_rows(team, [r.account.pk for r in page_obj], today=today)
+        rows_html = render_to_string(
+            "relationships/key_accounts.html#rows",
+            {"rows": page_obj, "health": health},
+            request=request,
+        )
+        return {"rows_html": rows_html, "page_obj": page_obj}
+
     return render(
         request,
         "relationships/key_accounts.html",
         {
-            "rows": page_obj,
-            "page_obj": page_obj,
-            "health": health,
+            **team_cached(team, _cache_name(request, "key-accounts", owner), page),
             "filters": form,
             "today": today,
         },
@@ -72,24 +89,35 @@ def being_on(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     form, owner = _mine(request)
     today = timezone.localdate()
-    ranked = snapshots.ranking(team, today=today, owner=owner)
-    page_obj = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
-    live = _page_rows(team, [e.account_id for e in page_obj], today=today)
-    rows = [live[e.account_id] for e in page_obj if e.account_id in live]
-    totals: dict[str, Any] = {
-        "accounts": len(ranked),
-        "going_dark": sum(1 for e in ranked if e.going_dark),
-        "at_risk": {},
-    }
-    for entry in ranked:
-        if entry.revenue_at_risk is not None:
-            totals["at_risk"][entry.currency] = (
-                totals["at_risk"].get(entry.currency, 0) + entry.revenue_at_risk
-            )
+
+    def page() -> dict[str, Any]:
+        ranked = snapshots.ranking(team, today=today, owner=owner)
+        page_obj = detached_page(ranked, PAGE_SIZE, request.GET.get("page"))
+        live = _page_rows(team, [e.account_id for e in page_obj], today=today)
+        totals: dict[str, Any] = {
+            "accounts": len(ranked),
+            "going_dark": sum(1 for e in ranked if e.going_dark),
+            "at_risk": {},
+        }
+        for entry in ranked:
+            if entry.revenue_at_risk is not None:
+                totals["at_risk"][entry.currency] = (
+                    totals["at_risk"].get(entry.currency, 0) + entry.revenue_at_risk
+                )
+        return {
+            "rows": [live[e.account_id] for e in page_obj if e.account_id in live],
+            "page_obj": page_obj,
+            "totals": totals,
+        }
+
     return render(
         request,
         "relationships/being_on.html",
-        {"rows": rows, "page_obj": page_obj, "filters": form, "totals": totals, "today": today},
+        {
+            **team_cached(team, _cache_name(request, "being-on", owner), page),
+            "filters": form,
+            "today": today,
+        },
     )
 
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fasit.conversations.models import Conversation
+from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors
 from fasit.core.views import flash_form_errors
 from fasit.signals import selectors, services
@@ -26,18 +30,26 @@ def board(request: HttpRequest) -> HttpResponse:
     filters = BoardFilterForm(request.GET or None, team=team)
     engine_filters = filters.engine_filters()
     data = filters.cleaned_data if filters.is_valid() else {}
-    items = selectors.board(
-        team,
-        include_dismissed=bool(data.get("dismissed")),
-        level=data.get("level", ""),
-        **engine_filters,
-    )
-    page = Paginator(items, THEMES_PER_PAGE).get_page(request.GET.get("page"))
-    selectors.attach_evidence(team, list(page), **engine_filters)
-    counts = {
-        level: sum(1 for i in items if i.level == level)
-        for level in ("confirmed", "alarm", "noted")
-    }
+
+    def compute() -> tuple[Any, dict[str, int]]:
+        items = selectors.board(
+            team,
+            include_dismissed=bool(data.get("dismissed")),
+            level=data.get("level", ""),
+            **engine_filters,
+        )
+        page = Paginator(items, THEMES_PER_PAGE).get_page(request.GET.get("page"))
+        selectors.attach_evidence(team, list(page), **engine_filters)
+        counts = {
+            level: sum(1 for i in items if i.level == level)
+            for level in ("confirmed", "alarm", "noted")
+        }
+        return page, counts
+
+    # Counting independent customers reads every statement of the team: once per
+    # change of team data, per filter and page (the query string says which).
+    query = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "_"))
+    page, counts = team_cached(team, f"signals-board?{query}", compute)
     template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
     return render(request, template, {"filters": filters, "page_obj": page, "counts": counts})
 

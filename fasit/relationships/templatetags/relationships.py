@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from fasit.core.cache import team_cached
 from fasit.core.formatting import format_number
 from fasit.customers.models import Account, Person
 from fasit.engine.relationships.cadence import HEALTH_WEIGHTS, sparkline_points
@@ -101,15 +102,21 @@ def _home_owner(context: template.Context) -> Any:
 @register.inclusion_tag("relationships/_home_dates.html", takes_context=True)
 def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
     owner = _home_owner(context)
-    rows = selectors.upcoming_dates(
-        _team(context), today=timezone.localdate(), days=HOME_DAYS, user=owner
-    )
-    return {
-        "rows": rows[:HOME_LIMIT],
-        "more": max(0, len(rows) - HOME_LIMIT),
-        "days": HOME_DAYS,
-        "team_wide": owner is None,
-    }
+    team = _team(context)
+
+    def card() -> dict[str, Any]:
+        rows = selectors.upcoming_dates(
+            team, today=timezone.localdate(), days=HOME_DAYS, user=owner
+        )
+        return {
+            "rows": rows[:HOME_LIMIT],
+            "more": max(0, len(rows) - HOME_LIMIT),
+            "days": HOME_DAYS,
+            "team_wide": owner is None,
+        }
+
+    # A team-wide card looks at every person's dates and name days: once per change.
+    return team_cached(team, f"home-dates:{owner.pk if owner else 'team'}", card)
 
 
 @register.inclusion_tag("relationships/_home_going_dark.html", takes_context=True)
@@ -117,18 +124,21 @@ def going_dark_card(context: template.Context) -> dict[str, Any]:
     owner = _home_owner(context)
     team = _team(context)
     today = timezone.localdate()
-    dark = [e for e in snapshots.ranking(team, today=today, owner=owner) if e.going_dark]
-    shown = [e.account_id for e in dark[:HOME_LIMIT]]
-    rows = selectors.being_on(
-        team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=shown)
-    )
-    snapshots.store(team, today=today, rows=rows)
-    return {
-        # Assessed again just now: keep those the fresh result still finds going dark.
-        "rows": [r for r in rows if r.assessment.going_dark],
-        "more": max(0, len(dark) - HOME_LIMIT),
-        "team_wide": owner is None,
-    }
+
+    def card() -> dict[str, Any]:
+        dark = [e for e in snapshots.ranking(team, today=today, owner=owner) if e.going_dark]
+        shown = [e.account_id for e in dark[:HOME_LIMIT]]
+        rows = selectors.being_on(
+            team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=shown)
+        )
+        return {
+            # Assessed again just now: keep those the fresh result still finds going dark.
+            "rows": [r for r in rows if r.assessment.going_dark],
+            "more": max(0, len(dark) - HOME_LIMIT),
+            "team_wide": owner is None,
+        }
+
+    return team_cached(team, f"home-going-dark:{owner.pk if owner else 'team'}", card)
 
 
 @register.simple_tag
