@@ -29,6 +29,13 @@ commands:
                          import accounts and people (all or nothing)
   export --team SLUG --format csv|xlsx|json OUT
                          export a team's records (json: the full team, for re-import)
+  privacy export --person ID [--format json|html] [--out FILE]
+                         everything Fasit holds about a person (GDPR Art. 15, 20)
+  privacy erase --person ID [--yes] [--reason TEXT]
+                         erase a person everywhere (GDPR Art. 17)
+  privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
+                         apply the retention rules (daily, from cron)
+  privacy vacuum         rewrite the database so erased values leave its free pages
   manage ARGS...         any Django management command
 """
 
@@ -67,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _django(["db_worker", *rest])
     if command in {"import", "export"}:
         return _django([f"fasit_{command}", *rest])
+    if command == "privacy":
+        return _django(["fasit_privacy", *rest])
     if command in {"report", "dates"}:
         return _django([f"fasit_{command}", *rest])
     print(f"fasit: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)

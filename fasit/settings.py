@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "fasit.relationships",
     "fasit.buying",
     "fasit.transfer",
+    "fasit.privacy",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,8 @@ from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
 from fasit.core.forms import add_service_errors
 from fasit.core.views import flash_form_errors, list_template, paginate
 from fasit.customers.models import Account
+from fasit.privacy.models import AccessLog
+from fasit.privacy.services import access_record
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
 
 
@@ -49,14 +51,18 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     conversation = get_for_team_or_404(Conversation.objects.select_related("account"), team, pk=pk)
+    transcript = TranscriptFile.objects.filter(conversation=conversation).defer("content").first()
+    if transcript is not None:
+        # The page shows what was said (the listening card's timeline and questions).
+        access_record(
+            team=team, user=request.user, what=AccessLog.What.TRANSCRIPT, conversation=conversation
+        )
     return render(
         request,
         "conversations/conversation_detail.html",
         {
             "conversation": conversation,
-            "transcript": TranscriptFile.objects.filter(conversation=conversation)
-            .defer("content")
-            .first(),
+            "transcript": transcript,
             "follow_ups": conversation.follow_ups.select_related("owner"),
             "follow_up_form": FollowUpForm(team=team, initial={"owner": request.user}),
             "transcript_form": TranscriptForm(),
@@ -214,7 +220,17 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @team_required
 def transcript_download(request: HttpRequest, pk: int) -> HttpResponse:
-    stored = get_for_team_or_404(TranscriptFile.objects.all(), request.team, conversation_id=pk)  # type: ignore[attr-defined]
+    stored = get_for_team_or_404(
+        TranscriptFile.objects.select_related("conversation"),
+        request.team,  # type: ignore[attr-defined]
+        conversation_id=pk,
+    )
+    access_record(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        what=AccessLog.What.TRANSCRIPT,
+        conversation=stored.conversation,
+    )
     response = HttpResponse(bytes(stored.content), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{stored.name}"'
     return response

@@ -11,6 +11,7 @@ from fasit.customers.models import (
     BuyingRole,
     Country,
     CustomerCategory,
+    DataSource,
     FamilyMember,
     ImportantDate,
     Interest,
@@ -93,6 +94,16 @@ class CategoryForm(forms.Form):
 
 
 class PersonForm(TeamForm):
+    consent_wording = forms.CharField(
+        label=_("Consent: what they agreed to"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "When the legal basis is consent: the words the person was given. Kept with the "
+            "date and who recorded it; a consent can be withdrawn on the person's privacy page."
+        ),
+    )
+
     class Meta:
         model = Person
         fields = list(PERSON_FIELDS)
@@ -101,6 +112,18 @@ class PersonForm(TeamForm):
             "what_matters": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def limit_choices(self) -> None:
+        # Optional in the form: left out, a new person's data came from themselves and
+        # an existing person's source stays as it was.
+        self.fields["data_source"].required = False
+
+    def clean_data_source(self) -> str:
+        return str(
+            self.cleaned_data.get("data_source")
+            or self.instance.data_source
+            or DataSource.PERSON
+        )
 
     def _post_clean(self) -> None:
         pass
@@ -116,6 +139,7 @@ class PersonCreateForm(PersonForm):
     )
 
     def limit_choices(self) -> None:
+        super().limit_choices()
         self.fields["account"].queryset = Account.objects.for_team(self.team)
 
 

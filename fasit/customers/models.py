@@ -39,6 +39,14 @@ class LegalBasis(models.TextChoices):
     CONSENT = "consent", _("Consent")
 
 
+class DataSource(models.TextChoices):
+    """Where a person's data came from: from anyone but the person themselves, the team
+    must tell them it holds it (GDPR Art. 14)."""
+
+    PERSON = "person", _("From the person themselves")
+    OTHER = "other", _("From another source")
+
+
 class MeetingPreference(models.TextChoices):
     UNKNOWN = "", _("Not known")
     IN_PERSON = "in_person", _("In person")
@@ -163,6 +171,30 @@ class Person(TeamOwned):
     notes = models.TextField(_("personal notes"), blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=20, choices=LegalBasis.choices)
     legal_basis_recorded_on = models.DateField(_("legal basis recorded on"))
+    legal_basis_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("legal basis recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    data_source = models.CharField(
+        _("where the data came from"),
+        max_length=10,
+        choices=DataSource.choices,
+        default=DataSource.PERSON,
+        help_text=_(
+            "Data from anyone else (a colleague, a website, a list) means the person must be "
+            "told that the team holds it (GDPR Art. 14)."
+        ),
+    )
+    data_source_detail = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: the company's website, a colleague, a trade fair list."),
+    )
     accounts = models.ManyToManyField(Account, through="PersonRole", related_name="people")
 
     class Meta:
@@ -204,6 +236,41 @@ class PersonRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.title} @ {self.account}"
+
+
+class Consent(models.Model):
+    """A person's consent in the words they were given, and its withdrawal.
+
+    Kept as a row rather than a flag so the team can show what exactly was agreed
+    to, when, and who recorded it; a withdrawn consent stays as the record of it.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    wording = models.TextField(_("what they agreed to"))
+    given_on = models.DateField(_("given on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = scoped_manager("person__team")
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        state = f"withdrawn {self.withdrawn_on}" if self.withdrawn_on else "given"
+        return f"consent {self.given_on} ({state})"
+
+    @property
+    def is_live(self) -> bool:
+        return self.withdrawn_on is None
 
 
 class ProfileItem(models.Model):

@@ -11,15 +11,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fasit.core.audit import audit_create, audit_delete
+from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
 from fasit.core.services import model_update, require_same_team, require_writer
+from fasit.customers.events import consent_withdrawn
 from fasit.customers.models import (
     Account,
     AccountRevenue,
+    Consent,
     CustomerCategory,
+    DataSource,
     FamilyMember,
     ImportantDate,
     Interest,
+    LegalBasis,
     LifeEvent,
     Person,
     PersonRole,
@@ -48,6 +52,8 @@ PERSON_FIELDS = (
     "notes",
     "legal_basis",
     "legal_basis_recorded_on",
+    "data_source",
+    "data_source_detail",
 )
 
 
@@ -150,6 +156,26 @@ def account_revenue_delete(*, revenue: AccountRevenue, actor: Any) -> None:
 
 def _clean_person_data(data: dict[str, Any], person: Person | None) -> dict[str, Any]:
     data = dict(data)
+    if "legal_basis" in data and data["legal_basis"] not in LegalBasis.values:
+        raise ValidationError(
+            {"legal_basis": _("Choose the legal basis for holding this person's data (GDPR).")}
+        )
+    recorded_on = data.get("legal_basis_recorded_on")
+    if recorded_on and recorded_on > timezone.localdate():
+        raise ValidationError(
+            {"legal_basis_recorded_on": _("A legal basis cannot be recorded in the future.")}
+        )
+    source = data.get("data_source") or (person.data_source if person else DataSource.PERSON)
+    detail = data.get("data_source_detail", person.data_source_detail if person else "")
+    if source == DataSource.OTHER and not (detail or "").strip():
+        raise ValidationError(
+            {
+                "data_source_detail": _(
+                    "Say where the data came from: the information notice to the person "
+                    "must name the source."
+                )
+            }
+        )
     if "phone" in data:
         country = data.get("country") or (person.country if person else "NO")
         try:
@@ -172,21 +198,29 @@ def person_create(
     account: Account | None = None,
     title: str = "",
     buying_role: str = "",
+    consent_wording: str = "",
     **fields: Any,
 ) -> Person:
+    """Add a person. The legal basis is required and records who recorded it and when;
+    with ``consent_wording`` the consent itself is kept in the words the person was given."""
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"person_create got unknown fields: {sorted(unknown)}")
-    data = _clean_person_data({"name": name, **fields}, None)
-    person = Person(
-        team=team,
-        legal_basis=legal_basis,
-        legal_basis_recorded_on=legal_basis_recorded_on or timezone.localdate(),
-        **data,
+    data = _clean_person_data(
+        {
+            "name": name,
+            "legal_basis": legal_basis,
+            "legal_basis_recorded_on": legal_basis_recorded_on or timezone.localdate(),
+            **fields,
+        },
+        None,
     )
+    person = Person(team=team, legal_basis_recorded_by=_user_or_none(actor), **data)
     person.full_clean()
     person.save()
     audit_create(team=team, actor=actor, instance=person)
+    if consent_wording.strip():
+        consent_record(person=person, actor=actor, wording=consent_wording)
     if account is not None:
         person_role_set(
             person=person, actor=actor, account=account, title=title, buying_role=buying_role
@@ -196,11 +230,78 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, person: Person, actor: Any, data: dict[str, Any]) -> Person:
+    """Change a person (rectification, audited). A new legal basis is recorded as of
+    today (unless a date is given) and by the actor; ``consent_wording`` in ``data``
+    records a consent."""
     data = _clean_person_data(data, person)
-    person, _changed = model_update(
-        instance=person, fields=PERSON_FIELDS, data=data, team=person.team, actor=actor
+    consent_wording = str(data.pop("consent_wording", "") or "")
+    basis_changed = "legal_basis" in data and data["legal_basis"] != person.legal_basis
+    date_changed = data.get("legal_basis_recorded_on", person.legal_basis_recorded_on) != (
+        person.legal_basis_recorded_on
     )
+    if basis_changed or date_changed:
+        data["legal_basis_recorded_by"] = _user_or_none(actor)
+        if basis_changed and not date_changed:
+            data["legal_basis_recorded_on"] = timezone.localdate()
+    person, _changed = model_update(
+        instance=person,
+        fields=(*PERSON_FIELDS, "legal_basis_recorded_by"),
+        data=data,
+        team=person.team,
+        actor=actor,
+    )
+    if consent_wording.strip():
+        consent_record(person=person, actor=actor, wording=consent_wording)
     return person
+
+
+def _user_or_none(actor: Any) -> Any:
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def consent_record(
+    *, person: Person, actor: Any, wording: str, given_on: dt.date | None = None
+) -> Consent:
+    """Keep a consent in the words the person was given."""
+    wording = wording.strip()
+    if not wording:
+        raise ValidationError(
+            {"consent_wording": _("Write what the person agreed to, in the words they were given.")}
+        )
+    given_on = given_on or timezone.localdate()
+    if given_on > timezone.localdate():
+        raise ValidationError({"given_on": _("A consent cannot be given in the future.")})
+    consent = Consent(
+        person=person, wording=wording, given_on=given_on, recorded_by=_user_or_none(actor)
+    )
+    consent.full_clean()
+    consent.save()
+    audit_create(team=person.team, actor=actor, instance=consent)
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(
+    *, consent: Consent, actor: Any, withdrawn_on: dt.date | None = None
+) -> Consent:
+    """Record that a consent was withdrawn. Apps that apply retention rules hear of it
+    (``consent_withdrawn``) after the transaction commits."""
+    if consent.withdrawn_on is not None:
+        raise ValidationError(_("This consent was already withdrawn."))
+    withdrawn_on = withdrawn_on or timezone.localdate()
+    if withdrawn_on < consent.given_on or withdrawn_on > timezone.localdate():
+        raise ValidationError({"withdrawn_on": _("Give a date between the consent and today.")})
+    before = snapshot(consent)
+    consent.withdrawn_on = withdrawn_on
+    consent.withdrawal_recorded_by = _user_or_none(actor)
+    consent.save(update_fields=["withdrawn_on", "withdrawal_recorded_by"])
+    audit_update(team=consent.person.team, actor=actor, instance=consent, before=before)
+    person = consent.person
+    transaction.on_commit(
+        lambda: consent_withdrawn.send(sender=Consent, consent=consent, person=person, actor=actor)
+    )
+    return consent
 
 
 @transaction.atomic

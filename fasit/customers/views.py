@@ -21,6 +21,8 @@ from fasit.customers.forms import (
     RevenueForm,
 )
 from fasit.customers.models import Account, AccountRevenue, Person, PersonRole
+from fasit.privacy.models import AccessLog
+from fasit.privacy.services import access_record
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
 
 
@@ -150,6 +152,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    # Family, life events and dates are sensitive: owners can see who read them.
+    access_record(team=team, user=request.user, what=AccessLog.What.PROFILE, person=person)
     context = {
         "person": person,
         "profile": selectors.person_profile(person),

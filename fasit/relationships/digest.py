@@ -34,6 +34,7 @@ DIGEST_SECTIONS: list[str] = [
     "fasit.relationships.digest.going_dark_section",
     "fasit.relationships.digest.follow_ups_section",
     "fasit.signals.digest.signals_section",
+    "fasit.privacy.digest.privacy_section",
 ]
 
 

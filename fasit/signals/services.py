@@ -518,3 +518,39 @@ def signals_regroup(*, team: Team, actor: Any = None) -> int:
     )
     signal_index.checkin(team, state, index)
     return len(members)
+
+
+@transaction.atomic
+def statements_forget(
+    *, team: Team, statement_ids: Iterable[int], rewritten_ids: Iterable[int] = ()
+) -> list[tuple[Theme, str]]:
+    """Remove statements without a trace (a person's right to erasure) and recount the
+    themes they were in from the statements that remain; ``rewritten_ids`` are
+    statements whose text was changed in place and must be read again.
+
+    Nothing is audited here: an audit of the deletion would keep the quotes. The
+    caller records that an erasure happened. Returns the themes that fell a level,
+    each with the level it had, so the caller can say why.
+    """
+    statement_ids, rewritten_ids = set(statement_ids), set(rewritten_ids)
+    touched = Statement.objects.for_team(team).filter(
+        pk__in=statement_ids | rewritten_ids, theme__isnull=False
+    )
+    before = dict(
+        Theme.objects.for_team(team)
+        .filter(pk__in=touched.values("theme_id"))
+        .values_list("key", "level")
+    )
+    if not before and not statement_ids:
+        return []
+    state = signal_index.locked_state(team)
+    Statement.objects.for_team(team).filter(pk__in=statement_ids).delete()
+    signal_index.forget(team)
+    index = signal_index.restore_index(team)
+    synced = _sync_themes(team, index, before)
+    signal_index.checkin(team, state, index)
+    return [
+        (theme, before[key])
+        for key, theme in synced.items()
+        if LEVEL_RANK[theme.level] < LEVEL_RANK[before[key]]
+    ]

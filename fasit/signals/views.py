@@ -71,6 +71,8 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "accounts": selectors.theme_accounts(theme),
             "rename_form": RenameForm(initial={"name": theme.name}),
             "merge_form": ThemeChoiceForm(team=team, exclude=theme),
+            # Why the level is what it is: raised, or fallen when a quote was erased.
+            "history": Notification.objects.for_team(team).filter(theme=theme)[:5],
         },
     )
 

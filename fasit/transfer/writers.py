@@ -541,6 +541,7 @@ class PersonWriter:
                 notes=self._notes(record, ""),
                 legal_basis=ctx.legal_basis,
                 legal_basis_recorded_on=ctx.legal_basis_recorded_on,
+                legal_basis_recorded_by_id=ctx.actor_id,
                 created_at=ctx.aware(record.created_at) or ctx.now,
                 updated_at=ctx.now,
             )

@@ -50,6 +50,7 @@ DEMO_STEPS: list[str] = [
     "fasit.signals.demo.seed",
     "fasit.buying.demo.seed",
     "fasit.relationships.demo.seed",
+    "fasit.privacy.demo.seed",
     # Last: it reads everything the steps above wrote.
     "fasit.relationships.demo.refresh_health",
 ]

@@ -15,6 +15,8 @@ from fasit.buying.services import journey_create, member_set, motive_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
+from fasit.customers.services import consent_record
+from fasit.privacy.services import erasure_request
 from fasit.relationships.services import calendar_feed_regenerate, calendar_feed_revoke
 from fasit.signals.models import Proposal
 from fasit.signals.services import statement_create
@@ -45,6 +47,8 @@ class World:
     journey: Any
     member: Any
     motive: Any
+    consent: Any
+    candidate: Any
     import_job: Any = None
     feed_token: str = ""
 
@@ -62,6 +66,7 @@ def world(team_a: Any, alice: Any) -> World:
         transcript=SimpleUploadedFile("m.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nKari: Hei\n"),
     )
     journey = journey_create(team=team_a, actor=alice, account=account, title="Nye pumper")
+    consent = consent_record(person=person, actor=alice, wording="Tilbud på service.")
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
@@ -69,6 +74,8 @@ def world(team_a: Any, alice: Any) -> World:
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
         feed_token=feed.token,
+        consent=consent,
+        candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
         journey=journey,
         member=member_set(journey=journey, actor=alice, person=person, role="decision_maker"),
         motive=motive_add(journey=journey, actor=alice, text="Ingen stans til."),
@@ -170,6 +177,17 @@ def record_urls(w: World) -> dict[str, str]:
         "api:get_person": f"/api/people/{p}",
         "api:get_conversation": f"/api/conversations/{c}",
         "api:get_conversation_listening": f"/api/conversations/{c}/listening",
+        "privacy:person": reverse("privacy:person", args=[p]),
+        "privacy:export": reverse("privacy:export", args=[p, "json"]),
+        "privacy:consent_add": reverse("privacy:consent_add", args=[p]),
+        "privacy:consent_withdraw": reverse("privacy:consent_withdraw", args=[p, w.consent.pk]),
+        "privacy:notice": reverse("privacy:notice", args=[p]),
+        "privacy:request": reverse("privacy:request", args=[p]),
+        "privacy:erase": reverse("privacy:erase", args=[p]),
+        "privacy:candidate_keep": reverse("privacy:candidate_keep", args=[w.candidate.pk]),
+        "privacy:candidate_erase": reverse("privacy:candidate_erase", args=[w.candidate.pk]),
+        "api:export": f"/api/privacy/people/{p}/export",
+        "api:notice": f"/api/privacy/people/{p}/notice",
         "transfer:import_detail": reverse("transfer:import_detail", args=[w.import_job.pk]),
         "transfer:import_invalid_rows": reverse(
             "transfer:import_invalid_rows", args=[w.import_job.pk]
@@ -216,6 +234,11 @@ POST_ONLY = {
     "conversations:followup_toggle",
     "member_role",
     "member_remove",
+    "privacy:consent_add",
+    "privacy:consent_withdraw",
+    "privacy:request",
+    "privacy:candidate_keep",
+    "privacy:candidate_erase",
 }
 READ_ONLY = {
     "api:get_account_health",
@@ -237,6 +260,9 @@ READ_ONLY = {
     "api:get_account",
     "api:get_person",
     "api:get_conversation",
+    "privacy:person",
+    "api:export",
+    "api:notice",
 }
 
 # What the product role (paula) may change: buying processes and themes, nothing else.

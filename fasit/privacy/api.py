@@ -1,0 +1,161 @@
+"""Privacy over the API: export a person's data, erase them, consent, information
+notices, and (owners) the records, the review queue and the access log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from fasit.core.api_utils import error_detail, require_write
+from fasit.customers.models import Consent, Person
+from fasit.customers.schemas import ErrorOut
+from fasit.customers.services import consent_record, consent_withdraw
+from fasit.privacy import selectors, services
+from fasit.privacy.erasure import person_erase
+from fasit.privacy.export import FORMATS, export_person
+from fasit.privacy.notice import draft_notice
+from fasit.privacy.retention import describe
+from fasit.privacy.schemas import (
+    AccessOut,
+    CandidateOut,
+    ConsentIn,
+    ConsentOut,
+    EraseIn,
+    NoticeOut,
+    NoticeSentIn,
+    NoticeSentOut,
+    RegisterEntryOut,
+    RequestIn,
+)
+from fasit.tenancy.access import get_for_team_or_404
+
+router = Router(tags=["privacy"])
+
+
+def _person(request: HttpRequest, person_id: int) -> Person:
+    return get_for_team_or_404(Person.objects.select_related("team"), request.team, pk=person_id)  # type: ignore[attr-defined]
+
+
+def _require_owner(request: HttpRequest) -> None:
+    if not request.membership.is_owner:  # type: ignore[attr-defined]
+        raise PermissionDenied("Only the team's owners can do this.")
+
+
+@router.get("/people/{person_id}/export", response={200: dict[str, Any], 400: ErrorOut})
+def export(request: HttpRequest, person_id: int, format: str = "json") -> Any:
+    """Everything Fasit holds about the person (GDPR Art. 15, 20): JSON, or with
+    ``format=html`` the printable page. Noted in the team's register."""
+    require_write(request)
+    person = _person(request, person_id)
+    if format not in FORMATS:
+        return Status(400, ErrorOut(detail={"format": ["Use json or html."]}))
+    result = export_person(person=person, actor=request.user, channel="api", fmt=format)
+    return HttpResponse(result.content, content_type=result.content_type)
+
+
+@router.post("/people/{person_id}/erase", response={200: RegisterEntryOut, 400: ErrorOut})
+def erase(request: HttpRequest, person_id: int, payload: EraseIn) -> Any:
+    """Erase the person everywhere (GDPR Art. 17); owners only, ``confirm`` must be true."""
+    _require_owner(request)
+    person = _person(request, person_id)
+    if not payload.confirm:
+        return Status(400, ErrorOut(detail={"confirm": ["Set confirm to true to erase."]}))
+    return person_erase(person=person, actor=request.user, channel="api", reason=payload.reason)
+
+
+@router.post("/people/{person_id}/erasure-request", response={201: CandidateOut})
+def request_erasure(request: HttpRequest, person_id: int, payload: RequestIn) -> Any:
+    require_write(request)
+    candidate = services.erasure_request(
+        person=_person(request, person_id), actor=request.user, detail=payload.detail
+    )
+    return Status(201, _candidate_out(candidate))
+
+
+@router.post("/people/{person_id}/consents", response={201: ConsentOut, 400: ErrorOut})
+def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn) -> Any:
+    require_write(request)
+    person = _person(request, person_id)
+    try:
+        consent = consent_record(
+            person=person, actor=request.user, wording=payload.wording, given_on=payload.given_on
+        )
+    except ValidationError as exc:
+        return Status(400, ErrorOut(detail=error_detail(exc)))
+    return Status(201, consent)
+
+
+@router.post(
+    "/people/{person_id}/consents/{consent_id}/withdraw",
+    response={200: ConsentOut, 400: ErrorOut},
+)
+def withdraw_consent(request: HttpRequest, person_id: int, consent_id: int) -> Any:
+    require_write(request)
+    person = _person(request, person_id)
+    consent = get_for_team_or_404(Consent.objects.all(), request.team, pk=consent_id, person=person)  # type: ignore[attr-defined]
+    try:
+        return consent_withdraw(consent=consent, actor=request.user)
+    except ValidationError as exc:
+        return Status(400, ErrorOut(detail=error_detail(exc)))
+
+
+@router.get("/people/{person_id}/notice", response=NoticeOut)
+def notice(request: HttpRequest, person_id: int, language: str = "") -> Any:
+    """The drafted information notice (GDPR Art. 14), in the person's language unless
+    ``language`` (en, sv, nb, da) says otherwise."""
+    require_write(request)
+    return draft_notice(_person(request, person_id), language or None)
+
+
+@router.post("/people/{person_id}/notices", response={201: NoticeSentOut, 400: ErrorOut})
+def notice_sent(request: HttpRequest, person_id: int, payload: NoticeSentIn) -> Any:
+    require_write(request)
+    try:
+        sent = services.notice_record(
+            person=_person(request, person_id),
+            actor=request.user,
+            language=payload.language,
+            sent_on=payload.sent_on,
+            channel=payload.channel,
+        )
+    except ValidationError as exc:
+        return Status(400, ErrorOut(detail=error_detail(exc)))
+    return Status(201, sent)
+
+
+@router.get("/records", response=dict[str, Any])
+def records(request: HttpRequest) -> Any:
+    """The records of processing and the register of exports and erasures (owners)."""
+    _require_owner(request)
+    return selectors.records_export(request.team)  # type: ignore[attr-defined]
+
+
+@router.get("/queue", response=list[CandidateOut])
+@paginate(LimitOffsetPagination)
+def queue(request: HttpRequest) -> Any:
+    _require_owner(request)
+    return [_candidate_out(c) for c in selectors.review_queue(request.team)]  # type: ignore[attr-defined]
+
+
+@router.get("/access-log", response=list[AccessOut])
+@paginate(LimitOffsetPagination)
+def access_log(request: HttpRequest, person_id: int | None = None) -> Any:
+    """Who read a person's full profile or a transcript, and when (owners)."""
+    _require_owner(request)
+    person = _person(request, person_id) if person_id else None
+    return selectors.access_log(request.team, person=person)  # type: ignore[attr-defined]
+
+
+def _candidate_out(candidate: Any) -> dict[str, Any]:
+    return {
+        "person_id": candidate.person_id,
+        "reason": candidate.reason,
+        "why": describe(candidate),
+        "due_since": candidate.due_since,
+        "status": candidate.status,
+        "kept_until": candidate.kept_until,
+    }

@@ -1,0 +1,281 @@
+"""The right to erasure (GDPR Art. 17): a person removed from everywhere Fasit keeps
+them, in one transaction.
+
+- Their own rows go: the person, roles, profile, consents, cadence, buying-group
+  places, notices, access log, their place in conversations.
+- What they said goes: their transcript turns and speaker name (the meeting and its
+  listening figures stay), their statements (themes are recounted and a theme that
+  falls a level says why), proposals and buying motives made of their words.
+- Uploaded import files that hold them go (``uploads``).
+- Mentions of them go: their name, e-mail and phone (and family members' full names)
+  anywhere in the team's text, found from the model graph; in the meetings they were
+  in, their first or last name alone too.
+- The audit log keeps that their records existed and changed, and that an erasure
+  happened, by whom and when, but none of the values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from fasit.buying.models import Motive
+from fasit.conversations.models import Conversation
+from fasit.core.audit import audit_record
+from fasit.core.models import AuditEvent
+from fasit.customers.models import Person
+from fasit.privacy.events import person_erased
+from fasit.privacy.models import RegisterEntry
+from fasit.privacy.redaction import Redactor, name_pattern
+from fasit.privacy.scrub import scrub_conversations, scrub_team
+from fasit.privacy.transcripts import erase_from_transcripts
+from fasit.privacy.uploads import erase_from_uploads
+from fasit.signals.models import Level, Notification, Proposal, Source, Statement, Theme
+from fasit.signals.services import statements_forget
+from fasit.tenancy.models import Team
+
+
+@dataclass(frozen=True)
+class Redactors:
+    everywhere: Redactor
+    in_the_room: Redactor
+
+
+def person_redactors(person: Person, placeholder: str) -> Redactors:
+    family = [n for n in person.familymembers.values_list("name", flat=True) if n.strip()]
+    everywhere = Redactor.for_person(
+        name=person.name,
+        email=person.email,
+        phone=person.phone,
+        other_names=[n for n in family if len(n.split()) >= 2],
+        placeholder=placeholder,
+    )
+    # Other people whose names share a word with this person's keep their names.
+    parts = [w for w in person.name.split() if len(w) >= 2]
+    alike = Q()
+    for part in parts:
+        alike |= Q(name__iregex=name_pattern(part))
+    namesakes = (
+        list(
+            Person.objects.for_team(person.team)
+            .filter(alike)
+            .exclude(pk=person.pk)
+            .values_list("name", flat=True)[:500]
+        )
+        if parts
+        else []
+    )
+    return Redactors(
+        everywhere, everywhere.with_name_parts(person.name, *family, protect=namesakes)
+    )
+
+
+def own_records(person: Person) -> dict[type[models.Model], list[Any]]:
+    """Every row that points at the person (found from the model graph)."""
+    records: dict[type[models.Model], list[Any]] = {Person: [person.pk]}
+    for relation in Person._meta.related_objects:
+        if relation.many_to_many:
+            continue
+        model = relation.related_model
+        ids = list(
+            model._default_manager.filter(**{relation.field.name: person}).values_list(
+                "pk", flat=True
+            )
+        )
+        if ids:
+            records.setdefault(model, []).extend(ids)
+    return records
+
+
+def _blank_history(
+    team: Team, records: dict[type[models.Model], list[Any]], placeholder: str
+) -> int:
+    """Keep that each record was created, changed or deleted, by whom and when; drop
+    what it said. Django admin's log of the same records too."""
+    blanked = 0
+    for model, ids in records.items():
+        keys = [str(pk) for pk in ids]
+        blanked += (
+            AuditEvent.objects.for_team(team)
+            .filter(object_type=model._meta.label_lower, object_id__in=keys)
+            .update(object_repr=placeholder, changes={})
+        )
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=keys
+        ).update(object_repr=placeholder, change_message="")
+    return blanked
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _their_statements(person: Person, spoken: dict[int, list[str]]) -> set[int]:
+    """Statements attributed to the person, and statements made of transcript turns
+    they spoke (attributed to nobody when the speaker was not mapped)."""
+    ids = set(
+        Statement.objects.for_team(person.team).filter(person=person).values_list("pk", flat=True)
+    )
+    for conversation_id, texts in spoken.items():
+        said = [_normal(t) for t in texts]
+        for pk, text in Statement.objects.filter(
+            conversation_id=conversation_id, source=Source.TRANSCRIPT
+        ).values_list("pk", "text"):
+            if any(_normal(text) in s for s in said):
+                ids.add(pk)
+    return ids
+
+
+def _their_proposals(person: Person, statements: set[int], spoken: dict[int, list[str]]) -> Any:
+    made_of_their_turns = Q()
+    for conversation_id, texts in spoken.items():
+        said = [_normal(t) for t in texts]
+        ids = [
+            pk
+            for pk, text in Proposal.objects.filter(
+                conversation_id=conversation_id, source=Source.TRANSCRIPT
+            ).values_list("pk", "text")
+            if any(_normal(text) in s for s in said)
+        ]
+        made_of_their_turns |= Q(pk__in=ids)
+    return Proposal.objects.for_team(person.team).filter(
+        Q(person=person) | Q(statement_id__in=statements) | made_of_their_turns
+    )
+
+
+def _say_why(team: Team, drops: list[tuple[Theme, str]], actor: Any) -> None:
+    levels = dict(Level.choices)
+    for theme, old in drops:
+        with translation.override(team.language):
+            text = ngettext(
+                "“%(theme)s” fell from %(old)s to %(new)s: a statement in it was erased "
+                "with the person who made it (GDPR); %(accounts)s independent customer "
+                "remains.",
+                "“%(theme)s” fell from %(old)s to %(new)s: a statement in it was erased "
+                "with the person who made it (GDPR); %(accounts)s independent customers "
+                "remain.",
+                theme.accounts,
+            ) % {
+                "theme": theme.name,
+                "old": str(levels[old]).lower(),
+                "new": str(levels[theme.level]).lower(),
+                "accounts": theme.accounts,
+            }
+        Notification.objects.create(team=team, theme=theme, level=theme.level, text=text[:300])
+        audit_record(
+            team=team,
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            instance=theme,
+            changes={"level": [old, theme.level], "why": [None, "statement erased (GDPR)"]},
+        )
+
+
+@transaction.atomic
+def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") -> RegisterEntry:
+    """Erase ``person`` everywhere (see the module's docstring). ``channel``: web, api,
+    cli or retention. Returns the register entry that records the erasure."""
+    team = person.team
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    person_ref = person.pk
+    with translation.override(team.language):
+        placeholder = _("[erased]")
+        erased_label = _("Erased person")
+    redactors = person_redactors(person, placeholder)
+    attended_ids = Conversation.people.through.objects.filter(person_id=person_ref).values(
+        "conversation_id"
+    )
+    attended = set(attended_ids.values_list("conversation_id", flat=True))
+
+    transcripts = erase_from_transcripts(
+        person=person,
+        redactor=redactors.everywhere,
+        in_the_room=redactors.in_the_room,
+        attended=attended,
+    )
+    imports = erase_from_uploads(person=person)
+    statements = _their_statements(person, transcripts.spoken)
+    proposals = _their_proposals(person, statements, transcripts.spoken)
+    motives = Motive.objects.for_team(team).filter(person=person)
+    records = own_records(person)
+    records[Statement] = [*records.get(Statement, []), *statements]
+    records[Proposal] = [*records.get(Proposal, []), *proposals.values_list("pk", flat=True)]
+    counts = {
+        "conversations": len(attended),
+        "transcripts": transcripts.transcripts,
+        "transcript turns": transcripts.turns,
+        "imported files": imports,
+        "statements": len(statements),
+        "proposals": proposals.count(),
+        "buying motives": motives.count(),
+        "records": sum(len(ids) for ids in records.values()),
+    }
+    counts["audit entries blanked"] = _blank_history(team, records, placeholder)
+    proposals.delete()
+    motives.delete()
+    changed = scrub_conversations(
+        team=team, conversation_ids=attended_ids, redactor=redactors.in_the_room
+    )
+    person.delete()
+    for label, ids in scrub_team(team=team, redactor=redactors.everywhere).items():
+        changed.setdefault(label, set()).update(ids)
+    counts["rows rewritten"] = sum(len(ids) for ids in changed.values())
+    drops = statements_forget(
+        team=team,
+        statement_ids=statements,
+        rewritten_ids=changed.get(Statement._meta.label, set()),
+    )
+    counts["themes fallen a level"] = len(drops)
+    _say_why(team, drops, actor)
+
+    RegisterEntry.objects.for_team(team).filter(person_ref=person_ref).update(person_label="")
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    entry = RegisterEntry.objects.create(
+        team=team,
+        kind=RegisterEntry.Kind.ERASURE,
+        person_ref=person_ref,
+        actor=user,
+        channel=channel,
+        detail=redactors.everywhere.scrub(reason)[:300],
+        counts=counts,
+    )
+    AuditEvent.objects.create(
+        team=team,
+        actor=user,
+        action=AuditEvent.Action.DELETE,
+        object_type=Person._meta.label_lower,
+        object_id=str(person_ref),
+        object_repr=erased_label,
+        changes={"erased": [None, channel]},
+    )
+    transaction.on_commit(
+        lambda: person_erased.send(
+            sender=Person, team=team, person_id=person_ref, actor=user, entry=entry
+        )
+    )
+    return entry
+
+
+def erasure_preview(person: Person) -> dict[str, int]:
+    """What erasing the person would remove, for the confirmation page and the CLI."""
+    team = person.team
+    return {
+        "roles": person.roles.count(),
+        "profile_items": sum(
+            getattr(person, f"{m}s").count()
+            for m in ("familymember", "interest", "lifeevent", "importantdate")
+        ),
+        "conversations": Conversation.objects.for_team(team).filter(people=person).count(),
+        "transcripts": person.transcript_speakers.values("analysis_id").distinct().count(),
+        "statements": Statement.objects.for_team(team).filter(person=person).count(),
+        "buying_motives": Motive.objects.for_team(team).filter(person=person).count(),
+    }
