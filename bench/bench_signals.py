@@ -209,11 +209,31 @@ def run_detection(n: int) -> None:
     print(f"N={n:>7,}  with language detection: {time.perf_counter() - t0:.1f} s")
 
 
+def run_proposals() -> None:
+    """Classifying a sentence as a proposal (the labelled proposal sets, model loaded)."""
+    from fasit.engine.signals.proposals import classify
+    from fasit.engine.signals.tests.helpers import DATA
+
+    rows = []
+    for path in sorted(DATA.glob("proposals_*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                fields = line.split("\t")
+                rows.append((fields[0], fields[-1]))
+    classify(rows[0][1], rows[0][0])  # loads the model
+    t0 = time.perf_counter()
+    for language, text in rows:
+        classify(text, language)
+    per = (time.perf_counter() - t0) / len(rows) * 1000
+    print(f"proposals: {len(rows):,} sentences classified, {per:.3f} ms each")
+
+
 def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv] or [10_000, 100_000]
     for n in sizes:
         run(n)
     run_detection(min(sizes))
+    run_proposals()
     return 0
 
 
