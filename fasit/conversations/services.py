@@ -416,6 +416,18 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
     return analysis
 
 
+def listening_give_up(*, analysis_id: int, revision: int | None) -> None:
+    """The analysis task was abandoned (its worker stopped too often): say so on the
+    card instead of "Analysing…" for ever. Saving who is who tries again."""
+    ListeningAnalysis.objects.filter(
+        pk=analysis_id, revision=revision, status=AnalysisStatus.PENDING
+    ).update(
+        status=AnalysisStatus.FAILED,
+        error=_("The analysis was interrupted several times and was stopped."),
+        analysed_at=timezone.now(),
+    )
+
+
 NO_SELLER_COLUMNS = (
     "seller_talk_share",
     "seller_open_questions",
