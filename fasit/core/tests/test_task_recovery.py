@@ -39,9 +39,7 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
-def analysis(
-    team_a: Any, bob: Any, django_capture_on_commit_callbacks: Any
-) -> ListeningAnalysis:
+def analysis(team_a: Any, bob: Any, django_capture_on_commit_callbacks: Any) -> ListeningAnalysis:
     """A transcript uploaded with the database task backend: its analysis is queued."""
     with override_settings(TASKS=DB_TASKS), django_capture_on_commit_callbacks(execute=True):
         conversation = conversation_log(
