@@ -292,7 +292,9 @@ class Server:
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
+        # Only `fasit serve` itself: it stops gunicorn and its task worker (a second
+        # SIGTERM straight to the worker would make it abandon its task).
+        self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:

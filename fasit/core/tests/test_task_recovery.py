@@ -124,3 +124,18 @@ def test_a_killed_import_is_queued_again_then_abandoned(team_a: Any, alice: Any)
     job.refresh_from_db()
     assert job.status == ImportStatus.FAILED
     assert "interrupted several times" in job.error
+
+
+def test_a_task_failed_by_a_forced_stop_runs_again(analysis: ListeningAnalysis) -> None:
+    """Two SIGTERMs make django-tasks-db's worker exit mid-task and mark the task
+    failed with SystemExit: interrupted, so it runs again (the card would wait)."""
+    row = _killed(attempts=1)
+    row.status = TaskResultStatus.FAILED
+    row.exception_class_path = "builtins.SystemExit"
+    row.finished_at = timezone.now()
+    row.save()
+    _run_worker()
+    row.refresh_from_db()
+    assert row.status == TaskResultStatus.SUCCESSFUL
+    analysis.refresh_from_db()
+    assert analysis.status == AnalysisStatus.DONE
