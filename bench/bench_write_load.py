@@ -511,6 +511,12 @@ def report(
     if ms:
         p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
         print(f"write latency ms: p50 {statistics.median(ms):.0f}  p95 {p95:.0f}  max {ms[-1]:.0f}")
+    slowest = sorted(zip(stats.latencies, stats.finished, strict=True), reverse=True)[:3]
+    if slowest:
+        print(
+            "slowest writes (ms, finished at s): "
+            + ", ".join(f"{x * 1000:.0f} at {t:.0f}" for x, t in slowest)
+        )
     for start, end in heavy.windows:
         during = sorted(
             x * 1000
