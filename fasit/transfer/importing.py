@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.core.db import ANALYZE_AFTER_ROWS, refresh_statistics
 from fasit.customers.models import LegalBasis, Person
 from fasit.engine.transfer.reading import ReadError, Table, estimate_rows, open_table
 from fasit.engine.transfer.records import Limits, Parsed, Problem, parse_rows
@@ -187,6 +188,8 @@ def run_import(
             transaction.set_rollback(True)
     if outcome.status == "refused":
         outcome.created = outcome.updated = outcome.unchanged = outcome.accounts_created = 0
+    elif outcome.status == "done" and outcome.created + outcome.updated >= ANALYZE_AFTER_ROWS:
+        refresh_statistics()
     if progress:
         progress(total, total)
     return outcome
