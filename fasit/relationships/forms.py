@@ -42,3 +42,7 @@ class DatesFilterForm(forms.Form):
 
 class MineForm(forms.Form):
     mine = forms.BooleanField(label=_("Only my accounts"), required=False)
+
+
+class BeingOnFilterForm(MineForm):
+    dark = forms.BooleanField(label=_("Only those going dark"), required=False)
