@@ -195,6 +195,12 @@ def kind_label(kind: str) -> str:
 
 
 @register.filter
+def days_ago(day: Any) -> int | None:
+    """Whole days from ``day`` to the user's today."""
+    return None if day is None else (timezone.localdate() - day).days
+
+
+@register.filter
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)}"
 
