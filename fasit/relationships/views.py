@@ -21,6 +21,7 @@ from fasit.relationships import explain, feeds, selectors, services, snapshots
 from fasit.relationships.forms import (
     BeingOnFilterForm,
     DatesFilterForm,
+    FeedKindsForm,
     MineForm,
     NormsForm,
     OverrideForm,
@@ -198,6 +199,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
             "feed": feed,
             "feed_url": feed_url,
             "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
+            "kinds_form": FeedKindsForm(initial={"kinds": setting.feed_kinds}),
             "norms_form": NormsForm(initial=norms),
             "norms": [(label, norms[tier]) for tier, label in Tier.choices],
         },
@@ -221,6 +223,24 @@ def feed_regenerate(request: HttpRequest) -> HttpResponse:
     messages.success(
         request, _("Your calendar address is ready. Any earlier address has stopped working.")
     )
+    return redirect("relationships:reminders")
+
+
+@require_POST
+@team_required
+def feed_kinds(request: HttpRequest) -> HttpResponse:
+    # Any member, viewers included: it is their own feed.
+    form = FeedKindsForm(request.POST)
+    if form.is_valid():
+        services.reminder_feed_kinds_set(
+            team=request.team,  # type: ignore[attr-defined]
+            user=request.user,
+            actor=request.user,
+            kinds=form.cleaned_data["kinds"],
+        )
+        messages.success(request, _("Your calendar feed will hold what you chose."))
+    else:
+        flash_form_errors(request, form)
     return redirect("relationships:reminders")
 
 
