@@ -48,6 +48,15 @@ class GroupingConfig:
     # the statement's own total.
     unique_weight: float = 0.5
     single_cue: float = 0.5
+    # Corroboration (a false "confirmed" is the worst mistake): two statements of
+    # different accounts corroborate each other when their pairwise similarity is at
+    # least this, or when they share two distinct matters (concepts not counting the
+    # broader ones they imply, pivots). An account counts toward "confirmed" only if one
+    # of its statements corroborates statements of two other accounts.
+    corroboration: float = 0.30
+    corroboration_anchors: int = 2
+    corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
+    corroboration_per_key: int = 2  # statements examined per account
 
 
 @dataclass
@@ -106,6 +115,8 @@ class ThemeIndex:
         self._counted: set[str] = set()
         # Per statement: the part of its vector not explained by concepts.
         self._free: dict[str, float] = {}
+        # theme id -> (members, squared norm, corroborated) of the last check
+        self._corroboration: dict[str, tuple[int, float, bool]] = {}
 
     # --- building ---------------------------------------------------------------------
 
@@ -246,6 +257,7 @@ class ThemeIndex:
         members = [self._statements[sid] for sid in state.members]
         keys = sorted({s.account_key for s in members})
         concepts = self._main_concepts(state.id)
+        corroborated = len(keys) < 3 or self.corroborated(state.id)
         return Theme(
             id=state.id,
             label=theme_label(
@@ -256,11 +268,115 @@ class ThemeIndex:
             ),
             statement_ids=tuple(state.members),
             accounts=len(keys),
-            level=level_for(len(keys)),
+            level=level_for(len(keys), corroborated),
             concepts=tuple(concepts),
             account_keys=tuple(keys),
             languages=tuple(sorted({s.language or "" for s in members} - {""})),
             dismissed=state.id in self._dismissed,
+            corroborated=corroborated,
+        )
+
+    # --- corroboration ------------------------------------------------------------------
+
+    def corroborated(self, theme_id: str) -> bool:
+        """Whether three independent accounts of the theme corroborate each other.
+
+        An account counts if one of its statements is close, pair by pair, to
+        statements of two other accounts (pairwise similarity ≥ ``corroboration``, or
+        two shared matters). A theme whose third account joined only through what the
+        theme as a whole carries (one stray shared word, a setting) is not confirmed.
+        Bounded: the ``corroboration_keys`` best-fitting accounts and their
+        ``corroboration_per_key`` most typical statements; cached until the theme
+        changes.
+        """
+        self._require_theme(theme_id)
+        state = self._themes[theme_id]
+        stamp = (len(state.members), round(state.norm2, 9))
+        cached = self._corroboration.get(theme_id)
+        if cached is not None and cached[:2] == stamp:
+            return cached[2]
+        result = self._check_corroboration(state)
+        if len(self._corroboration) > 100_000:
+            self._corroboration.clear()
+        self._corroboration[theme_id] = (*stamp, result)
+        return result
+
+    def _check_corroboration(self, state: _ThemeState) -> bool:
+        cfg = self.config
+        by_key: dict[str, list[tuple[float, str]]] = {}
+        for sid in state.members:
+            fit = _dot(self._analysis[sid].vector, state.sums)
+            by_key.setdefault(self._statements[sid].account_key, []).append((fit, sid))
+        if len(by_key) < 3:
+            return True
+        ranked = sorted(by_key.items(), key=lambda kv: (-max(f for f, _ in kv[1]), kv[0]))[
+            : cfg.corroboration_keys
+        ]
+        chosen = {
+            key: [
+                sid
+                for _, sid in sorted(items, key=lambda x: (-x[0], x[1]))[
+                    : cfg.corroboration_per_key
+                ]
+            ]
+            for key, items in ranked
+        }
+        singles: dict[str, _ThemeState] = {}
+        links: dict[tuple[str, str], bool] = {}
+
+        def linked(a: str, b: str) -> bool:
+            pair = (a, b) if a < b else (b, a)
+            found = links.get(pair)
+            if found is None:
+                found = self._corroborates(a, b, singles)
+                links[pair] = found
+            return found
+
+        counted = 0
+        for key, sids in chosen.items():
+            for a in sids:
+                others = {
+                    other
+                    for other, bs in chosen.items()
+                    if other != key and any(linked(a, b) for b in bs)
+                }
+                if len(others) >= 2:
+                    counted += 1
+                    break
+            if counted >= 3:
+                return True
+        return False
+
+    def _corroborates(self, a: str, b: str, singles: dict[str, _ThemeState]) -> bool:
+        va, vb = self._analysis[a].vector, self._analysis[b].vector
+        concepts = {f[2:] for f in va if f[0] == "c" and f in vb}
+        anchors = sum(1 for f in va if f[0] == "p" and f in vb) + sum(
+            1
+            for c in concepts
+            if not any(c in self._lexicon.broader(o) for o in concepts if o != c)
+        )
+        if anchors >= self.config.corroboration_anchors:
+            return True
+        for x, y in ((a, b), (b, a)):
+            state = singles.get(y)
+            if state is None:
+                state = singles[y] = self._single(y)
+            if self._similarity(x, state) < self.config.corroboration:
+                return False
+        return True
+
+    def _single(self, sid: str) -> _ThemeState:
+        """A theme of one statement, to compare two statements as the index does."""
+        vector = self._analysis[sid].vector
+        return _ThemeState(
+            id=sid,
+            members={sid: None},
+            sums=dict(vector),
+            norm2=sum(x * x for x in vector.values()),
+            counts={f: 1 for f in vector if f[0] in _EVIDENCE},
+            concept2=sum(x * x for f, x in vector.items() if f[0] == "c"),
+            emb=self._embedding.get(sid),
+            emb_norm2=1.0 if sid in self._embedding else 0.0,
         )
 
     def _main_concepts(self, theme_id: str) -> list[str]:
