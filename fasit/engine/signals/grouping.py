@@ -115,8 +115,8 @@ class ThemeIndex:
         self._counted: set[str] = set()
         # Per statement: the part of its vector not explained by concepts.
         self._free: dict[str, float] = {}
-        # theme id -> (members, squared norm, corroborated) of the last check
-        self._corroboration: dict[str, tuple[int, float, bool]] = {}
+        # theme id -> (members, pinned members, squared norm, corroborated) at the last check
+        self._corroboration: dict[str, tuple[int, int, float, bool]] = {}
 
     # --- building ---------------------------------------------------------------------
 
@@ -291,10 +291,10 @@ class ThemeIndex:
         """
         self._require_theme(theme_id)
         state = self._themes[theme_id]
-        stamp = (len(state.members), round(state.norm2, 9))
+        stamp = (len(state.members), len(state.fixed), round(state.norm2, 9))
         cached = self._corroboration.get(theme_id)
-        if cached is not None and cached[:2] == stamp:
-            return cached[2]
+        if cached is not None and cached[:3] == stamp:
+            return cached[3]
         result = self._check_corroboration(state)
         if len(self._corroboration) > 100_000:
             self._corroboration.clear()
@@ -328,7 +328,9 @@ class ThemeIndex:
             pair = (a, b) if a < b else (b, a)
             found = links.get(pair)
             if found is None:
-                found = self._corroborates(a, b, singles)
+                # Statements a person put in the theme (moved, merged) are the same
+                # matter by their word.
+                found = (a in state.fixed and b in state.fixed) or self._corroborates(a, b, singles)
                 links[pair] = found
             return found
 

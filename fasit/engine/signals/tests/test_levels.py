@@ -119,3 +119,15 @@ def test_level_for_holds_an_uncorroborated_theme_at_alarm() -> None:
     assert level_for(5, corroborated=False) == "alarm"
     assert level_for(2, corroborated=False) == "alarm"
     assert level_for(3) == "confirmed"
+
+
+def test_statements_a_person_merged_corroborate_each_other() -> None:
+    statements = [
+        st("a1", "A", "Gummigranulatet fra kunstgræsbanen ender i kloakken.", language="da"),
+        st("a2", "B", "Vi vil bli kvitt gummikulene på kunstgresset.", language="nb"),
+        st("a3", "C", "Kunstisbanen bør fordele tidene mer rettferdig.", language="nb"),
+    ]
+    index = ThemeIndex.restore(statements, {"a1": "t", "a2": "t", "a3": "u"})
+    assert index.theme("t").level == "alarm"
+    index.merge("t", "u")
+    assert (index.theme("t").level, index.theme("t").corroborated) == ("confirmed", True)
