@@ -55,6 +55,7 @@ class GroupingConfig:
     # of its statements corroborates statements of two other accounts.
     corroboration: float = 0.30
     corroboration_anchors: int = 2
+    corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
 
@@ -352,7 +353,13 @@ class ThemeIndex:
     def _corroborates(self, a: str, b: str, singles: dict[str, _ThemeState]) -> bool:
         va, vb = self._analysis[a].vector, self._analysis[b].vector
         concepts = {f[2:] for f in va if f[0] == "c" and f in vb}
-        anchors = sum(1 for f in va if f[0] == "p" and f in vb) + sum(
+        # Pivots of people, places, time, actions and properties ("guests", "ask",
+        # "morning") are the setting of many matters, not the matter: not anchors.
+        weights = self._lexicon.pivot_weight
+        matter = self.config.corroboration_matter
+        anchors = sum(
+            1 for f in va if f[0] == "p" and f in vb and weights.get(f[2:], 1.0) >= matter
+        ) + sum(
             1
             for c in concepts
             if not any(c in self._lexicon.broader(o) for o in concepts if o != c)
