@@ -58,6 +58,7 @@ class GroupingConfig:
     corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
+    corroboration_members: int = 600  # members examined per theme (the first to join)
 
 
 @dataclass
@@ -116,8 +117,9 @@ class ThemeIndex:
         self._counted: set[str] = set()
         # Per statement: the part of its vector not explained by concepts.
         self._free: dict[str, float] = {}
-        # theme id -> (members, pinned members, squared norm, corroborated) at the last check
-        self._corroboration: dict[str, tuple[int, int, float, bool]] = {}
+        # theme id -> corroborated, as last checked. Corroboration only grows when
+        # statements join (links are only added), so a True stays until one leaves.
+        self._corroboration: dict[str, bool] = {}
 
     # --- building ---------------------------------------------------------------------
 
@@ -188,6 +190,7 @@ class ThemeIndex:
         for sid in self._themes[into].members:
             self._placements[sid] = into
             self._themes[into].fixed.add(sid)
+        self._corroboration.pop(into, None)  # pinned statements corroborate each other
         return self.decisions
 
     def move(self, statement_id: str, theme_id: str) -> Decisions:
@@ -214,6 +217,7 @@ class ThemeIndex:
         self._join(statement_id, theme_id)
         self._placements[statement_id] = theme_id
         self._themes[theme_id].fixed.add(statement_id)
+        self._corroboration.pop(theme_id, None)
         return self.decisions
 
     def dismiss(self, theme_id: str) -> Decisions:
@@ -291,21 +295,19 @@ class ThemeIndex:
         changes.
         """
         self._require_theme(theme_id)
-        state = self._themes[theme_id]
-        stamp = (len(state.members), len(state.fixed), round(state.norm2, 9))
         cached = self._corroboration.get(theme_id)
-        if cached is not None and cached[:3] == stamp:
-            return cached[3]
-        result = self._check_corroboration(state)
-        if len(self._corroboration) > 100_000:
-            self._corroboration.clear()
-        self._corroboration[theme_id] = (*stamp, result)
-        return result
+        if cached is None:
+            cached = self._corroboration[theme_id] = self._check_corroboration(
+                self._themes[theme_id]
+            )
+        return cached
 
     def _check_corroboration(self, state: _ThemeState) -> bool:
         cfg = self.config
         by_key: dict[str, list[tuple[float, str]]] = {}
-        for sid in state.members:
+        for n, sid in enumerate(state.members):
+            if n >= cfg.corroboration_members:
+                break
             fit = _dot(self._analysis[sid].vector, state.sums)
             by_key.setdefault(self._statements[sid].account_key, []).append((fit, sid))
         if len(by_key) < 3:
@@ -490,8 +492,11 @@ class ThemeIndex:
         self._join(statement.id, theme_id)
         if fixed:
             self._themes[theme_id].fixed.add(statement.id)
+            self._corroboration.pop(theme_id, None)
 
     def _join(self, sid: str, theme_id: str) -> None:
+        if self._corroboration.get(theme_id) is False:
+            del self._corroboration[theme_id]
         state = self._themes.get(theme_id)
         if state is None:
             state = self._themes[theme_id] = _ThemeState(theme_id)
@@ -519,6 +524,7 @@ class ThemeIndex:
 
     def _leave(self, sid: str) -> None:
         theme_id = self._theme_of.pop(sid)
+        self._corroboration.pop(theme_id, None)
         state = self._themes[theme_id]
         del state.members[sid]
         state.fixed.discard(sid)

@@ -131,3 +131,31 @@ def test_statements_a_person_merged_corroborate_each_other() -> None:
     assert index.theme("t").level == "alarm"
     index.merge("t", "u")
     assert (index.theme("t").level, index.theme("t").corroborated) == ("confirmed", True)
+
+
+def test_corroboration_is_checked_again_when_a_statement_leaves() -> None:
+    statements = [
+        st("c1", "A", "Svømmerne klager over røde øjne og klorlugt i hallen.", language="da"),
+        st(
+            "c2",
+            "B",
+            "Members say the chlorine smell in the pool makes their eyes sting.",
+            language="en",
+        ),
+        st(
+            "c3",
+            "C",
+            "Det luktar så mycket klor i simhallen att folk får ont i ögonen.",
+            language="sv",
+        ),
+        st(
+            "k1",
+            "D",
+            "Kunstisbanen bør fordele tidene mer rettferdig mellom kunstløp og hockey.",
+            language="nb",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    assert index.theme("t").level == "confirmed"
+    index.move("c3", "other")
+    assert (index.theme("t").accounts, index.theme("t").level) == (3, "alarm")
