@@ -246,6 +246,16 @@ TASKS = {
     }
 }
 
+# `fasit worker`: a task left RUNNING by a killed worker for longer than this is queued
+# again, up to FASIT_TASK_MAX_ATTEMPTS tries in all, then marked failed
+# (core/task_recovery.py). Longer than any task takes: the largest transcript allowed is
+# analysed in about a minute.
+FASIT_TASK_STALE_SECONDS = env_int("FASIT_TASK_STALE_SECONDS", 600)
+FASIT_TASK_MAX_ATTEMPTS = env_int("FASIT_TASK_MAX_ATTEMPTS", 3)
+for _name in ("FASIT_TASK_STALE_SECONDS", "FASIT_TASK_MAX_ATTEMPTS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more")
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
