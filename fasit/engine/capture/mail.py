@@ -19,7 +19,12 @@ from html.parser import HTMLParser
 
 
 class MailError(ValueError):
-    """The bytes are not an e-mail message Fasit can place."""
+    """The bytes are not an e-mail message Fasit can place. ``code`` says why, for a
+    translated message: ``empty``, ``no_sender``, ``unreadable`` or ``not_mbox``."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -148,13 +153,13 @@ def parse_message(raw: bytes, *, with_body: bool = True) -> MailMessage:
     """Read one message. ``with_body=False`` skips the body (headers are enough to
     match and thread; the body is only kept when a team asks for it)."""
     if not raw or not raw.strip():
-        raise MailError("The message is empty.")
+        raise MailError("The message is empty.", "empty")
     try:
         message = BytesParser(policy=policy.default).parsebytes(raw)
         assert isinstance(message, EmailMessage)
         senders = _addresses(message, "From") or _addresses(message, "Sender")
         if not senders:
-            raise MailError("The message has no sender (no From header with an address).")
+            raise MailError("The message has no sender (no From header with an address).", "no_sender")
         sender = senders[0]
         recipients = [
             a for a in _addresses(message, "To", "Cc", "Bcc") if a.email != sender.email
@@ -165,7 +170,7 @@ def parse_message(raw: bytes, *, with_body: bool = True) -> MailMessage:
     except MailError:
         raise
     except Exception as exc:  # the parser's many header errors all mean the same here
-        raise MailError(f"The message cannot be read: {exc}") from None
+        raise MailError(f"The message cannot be read: {exc}", "unreadable") from None
     if message_ids:
         message_id = message_ids[0]
     else:
@@ -196,7 +201,9 @@ def split_mbox(raw: bytes) -> list[bytes]:
     Raises ``MailError`` when the file does not start like an mbox archive."""
     data = raw.replace(b"\r\n", b"\n")
     if not data.startswith(b"From "):
-        raise MailError("This is not an mbox archive (it must start with a \"From \" line).")
+        raise MailError(
+            'This is not an mbox archive (it must start with a "From " line).', "not_mbox"
+        )
     starts = [m for m in _FROM_LINE.finditer(data) if m.start() == 0 or data[m.start() - 1] == 10]
     messages = []
     for index, match in enumerate(starts):

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MailUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("E-mail file"),
+        help_text=_("An .eml message or an .mbox archive (exported from your mail program)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".eml,.mbox,message/rfc822"}),
+    )
+
+
+class ExclusionForm(forms.Form):
+    value = forms.CharField(
+        label=_("E-mail address or domain"),
+        max_length=254,
+        help_text=_("Never captured from your mail: name@example.com, or example.com."),
+    )
+
+
+class CaptureSettingsForm(forms.Form):
+    store_body = forms.BooleanField(
+        label=_("Keep the beginning of e-mail bodies"),
+        required=False,
+        help_text=_("Off: only who, when and the subject are kept."),
+    )
+    body_chars = forms.IntegerField(
+        label=_("Characters to keep"), min_value=1, max_value=5000, initial=500
+    )

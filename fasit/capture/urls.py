@@ -1,0 +1,13 @@
+from django.urls import path
+
+from fasit.capture import views
+
+app_name = "capture"
+urlpatterns = [
+    path("", views.capture_page, name="settings"),
+    path("team/", views.team_settings, name="team_settings"),
+    path("private/", views.exclusion_add, name="exclusion_add"),
+    path("private/<int:pk>/remove/", views.exclusion_remove, name="exclusion_remove"),
+    path("accounts/<int:pk>/mail/", views.account_mail_upload, name="account_upload"),
+    path("people/<int:pk>/mail/", views.person_mail_upload, name="person_upload"),
+]
