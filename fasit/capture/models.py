@@ -127,6 +127,8 @@ class MailConnection(TeamOwned):
     last_sync_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
+    # Messages of the last sync that could not be read (the sync went on without them).
+    last_notice = models.TextField(blank=True)
     captured_count = models.PositiveIntegerField(default=0)
 
     class Meta:

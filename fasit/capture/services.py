@@ -189,17 +189,26 @@ def capture_mail(
     )
     if earlier is not None and earlier.conversation is not None:
         conversation = earlier.conversation
-        ours_first = conversation.initiated_by == Initiator.US
-        answered = conversation.customer_replied or (not match.from_us and message.is_reply) or (
-            match.from_us != ours_first
+        side = Initiator.US if match.from_us else Initiator.CUSTOMER
+        # Both sides in the thread, or the customer replying: the customer answered.
+        answered = (
+            conversation.customer_replied
+            or (not match.from_us and message.is_reply)
+            or side != conversation.initiated_by
         )
-        notes = conversation.notes
+        data: dict[str, Any] = {"customer_replied": answered}
+        if occurred_at < conversation.occurred_at:
+            # Folders are read one after the other (the inbox before the sent folder),
+            # so the thread's first message may come last: it sets when and who began.
+            data.update(
+                occurred_at=occurred_at, initiated_by=side, subject=message.subject[:200]
+            )
         if body:
-            notes = f"{notes}\n\n---\n\n{body}" if notes else body
+            data["notes"] = f"{conversation.notes}\n\n---\n\n{body}" if conversation.notes else body
         conversation = conversation_update(
             conversation=conversation,
             actor=context.user,
-            data={"customer_replied": answered, "notes": notes},
+            data=data,
             people={*conversation.people.all(), *people},
             users={*conversation.users.all(), *users},
         )

@@ -23,13 +23,17 @@ from fasit.engine.capture import MailError, parse_message, split_mbox
 from fasit.tenancy.models import Team
 
 
-def mail_error_message(error: MailError, name: str, number: int | None = None) -> str:
+def mail_error_reason(error: MailError) -> str:
     reasons = {
         "empty": _("it is empty"),
         "no_sender": _("it has no sender (no From header with an address)"),
         "not_mbox": _('it is not an mbox archive (it must start with a "From " line)'),
     }
-    reason = reasons.get(error.code, _("it cannot be read as an e-mail message"))
+    return reasons.get(error.code, _("it cannot be read as an e-mail message"))
+
+
+def mail_error_message(error: MailError, name: str, number: int | None = None) -> str:
+    reason = mail_error_reason(error)
     if number is None:
         return _("The file %(name)s cannot be captured: %(reason)s.") % {
             "name": name,

@@ -12,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fasit.capture import selectors, services
-from fasit.capture.forms import CaptureSettingsForm, ExclusionForm, MailUploadForm
-from fasit.capture.models import Exclusion
+from fasit.capture import imap, selectors, services
+from fasit.capture.forms import CaptureSettingsForm, ExclusionForm, MailboxForm, MailUploadForm
+from fasit.capture.models import Exclusion, MailConnection
+from fasit.capture.tasks import sync_mailbox_task
 from fasit.capture.uploads import mail_upload
 from fasit.core.forms import add_service_errors
 from fasit.core.views import flash_form_errors
@@ -25,7 +26,12 @@ from fasit.tenancy.access import get_for_team_or_404, owner_required, write_requ
 def _page_context(request: HttpRequest) -> dict[str, Any]:
     team = request.team  # type: ignore[attr-defined]
     chosen = services.capture_settings(team)
+    mailbox = MailConnection.objects.for_team(team).filter(user=request.user).first()
+    initial = {"port": 993, "tls": "ssl"}
+    if mailbox is not None:
+        initial = {f: getattr(mailbox, f) for f in ("host", "port", "tls", "username", "folders")}
     return {
+        "mailbox_form": MailboxForm(initial=initial),
         "exclusions": selectors.user_exclusions(team, request.user),
         "exclusion_form": ExclusionForm(),
         "settings_form": CaptureSettingsForm(
@@ -38,6 +44,54 @@ def _page_context(request: HttpRequest) -> dict[str, Any]:
 @write_required
 def capture_page(request: HttpRequest) -> HttpResponse:
     return render(request, "capture/settings.html", _page_context(request))
+
+
+@require_POST
+@write_required
+def mailbox_connect(request: HttpRequest) -> HttpResponse:
+    form = MailboxForm(request.POST)
+    if form.is_valid():
+        try:
+            connection = imap.mailbox_connect(
+                team=request.team,  # type: ignore[attr-defined]
+                user=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            sync_mailbox_task.enqueue(connection.pk)
+            messages.success(request, _("Mailbox connected. The first sync has started."))
+    flash_form_errors(request, form)
+    return redirect("capture:settings")
+
+
+def _own_mailbox(request: HttpRequest) -> MailConnection | None:
+    return (
+        MailConnection.objects.for_team(request.team)  # type: ignore[attr-defined]
+        .filter(user=request.user)
+        .first()
+    )
+
+
+@require_POST
+@write_required
+def mailbox_sync(request: HttpRequest) -> HttpResponse:
+    connection = _own_mailbox(request)
+    if connection is not None:
+        sync_mailbox_task.enqueue(connection.pk)
+        messages.success(request, _("Sync started."))
+    return redirect("capture:settings")
+
+
+@require_POST
+@write_required
+def mailbox_disconnect(request: HttpRequest) -> HttpResponse:
+    connection = _own_mailbox(request)
+    if connection is not None:
+        imap.mailbox_disconnect(connection=connection, actor=request.user)
+        messages.success(request, _("Mailbox disconnected. What it captured stays."))
+    return redirect("capture:settings")
 
 
 @require_POST
