@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -12,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fasit.capture import imap, selectors, services
+from fasit.capture import imap, selectors, services, smtp
 from fasit.capture.forms import CaptureSettingsForm, ExclusionForm, MailboxForm, MailUploadForm
-from fasit.capture.models import Exclusion, MailConnection
+from fasit.capture.models import Exclusion, MailAddress, MailConnection
 from fasit.capture.tasks import sync_mailbox_task
 from fasit.capture.uploads import mail_upload
 from fasit.core.forms import add_service_errors
@@ -31,6 +32,7 @@ def _page_context(request: HttpRequest) -> dict[str, Any]:
     if mailbox is not None:
         initial = {f: getattr(mailbox, f) for f in ("host", "port", "tls", "username", "folders")}
     return {
+        "mail_domain": settings.FASIT_MAIL_DOMAIN,
         "mailbox_form": MailboxForm(initial=initial),
         "exclusions": selectors.user_exclusions(team, request.user),
         "exclusion_form": ExclusionForm(),
@@ -43,7 +45,9 @@ def _page_context(request: HttpRequest) -> dict[str, Any]:
 
 @write_required
 def capture_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "capture/settings.html", _page_context(request))
+    context = _page_context(request)
+    context["new_address"] = request.session.pop("capture_new_address", None)
+    return render(request, "capture/settings.html", context)
 
 
 @require_POST
@@ -91,6 +95,29 @@ def mailbox_disconnect(request: HttpRequest) -> HttpResponse:
     if connection is not None:
         imap.mailbox_disconnect(connection=connection, actor=request.user)
         messages.success(request, _("Mailbox disconnected. What it captured stays."))
+    return redirect("capture:settings")
+
+
+@require_POST
+@write_required
+def bcc_address(request: HttpRequest) -> HttpResponse:
+    address = smtp.bcc_address_create(team=request.team, user=request.user)  # type: ignore[attr-defined]
+    # Only the token's hash is kept: this page is the one chance to copy it.
+    request.session["capture_new_address"] = address
+    return redirect("capture:settings")
+
+
+@require_POST
+@write_required
+def bcc_revoke(request: HttpRequest) -> HttpResponse:
+    address = (
+        MailAddress.objects.for_team(request.team)  # type: ignore[attr-defined]
+        .filter(user=request.user)
+        .first()
+    )
+    if address is not None:
+        smtp.bcc_address_revoke(address=address, actor=request.user)
+        messages.success(request, _("The address no longer logs mail."))
     return redirect("capture:settings")
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
@@ -159,11 +159,11 @@ def parse_message(raw: bytes, *, with_body: bool = True) -> MailMessage:
         assert isinstance(message, EmailMessage)
         senders = _addresses(message, "From") or _addresses(message, "Sender")
         if not senders:
-            raise MailError("The message has no sender (no From header with an address).", "no_sender")
+            raise MailError(
+                "The message has no sender (no From header with an address).", "no_sender"
+            )
         sender = senders[0]
-        recipients = [
-            a for a in _addresses(message, "To", "Cc", "Bcc") if a.email != sender.email
-        ]
+        recipients = [a for a in _addresses(message, "To", "Cc", "Bcc") if a.email != sender.email]
         subject = " ".join(str(message.get("Subject", "")).split())
         message_ids = _ids(str(message.get("Message-ID", "")))
         body = _body(message) if with_body else ""
@@ -187,6 +187,111 @@ def parse_message(raw: bytes, *, with_body: bool = True) -> MailMessage:
         in_reply_to=in_reply_to[0] if in_reply_to else "",
         references=_ids(str(message.get("References", ""))),
         body=body,
+        thread_subject=thread_subject(subject),
+    )
+
+
+# Forwarded mail (to the BCC address): the original as an attached message/rfc822
+# part, or inline under a header block in the clients' languages.
+_FORWARD_KEYS = {
+    "from": "from",
+    "från": "from",
+    "fra": "from",
+    "von": "from",
+    "de": "from",
+    "to": "to",
+    "till": "to",
+    "til": "to",
+    "an": "to",
+    "cc": "cc",
+    "kopia": "cc",
+    "kopi": "cc",
+    "subject": "subject",
+    "ämne": "subject",
+    "emne": "subject",
+    "betreff": "subject",
+    "date": "date",
+    "sent": "date",
+    "skickat": "date",
+    "sendt": "date",
+    "datum": "date",
+    "dato": "date",
+    "gesendet": "date",
+}
+_FORWARD_LINE = re.compile(r"^\W*([^\W\d_]+)\W*:\s*(.+?)\s*$")
+
+
+def _inline_forward(text: str) -> dict[str, str]:
+    """The first header block (From:, Date:, Subject:, To: …) in a forwarded body."""
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _FORWARD_LINE.match(line)
+        key = _FORWARD_KEYS.get(match.group(1).casefold()) if match else None
+        if match and key:
+            found.setdefault(key, match.group(2))
+        elif found:
+            break
+    return found if "from" in found else {}
+
+
+def forwarded_message(raw: bytes) -> MailMessage | None:
+    """The original of a forwarded message, or None when it forwards nothing.
+
+    An attached original keeps its Message-ID (so the mailbox sync of the same message
+    does not log it again); an inline one gets an identity from its sender, date and
+    subject."""
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        assert isinstance(message, EmailMessage)
+        for part in message.walk():
+            if part.get_content_type() == "message/rfc822":
+                inner = part.get_payload()
+                if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                    return parse_message(inner[0].as_bytes())
+        if not _PREFIX.match(str(message.get("Subject", ""))):
+            return None
+        block = _inline_forward(_body(message))
+    except MailError:
+        return None
+    except Exception:
+        return None
+    if not block:
+        return None
+    senders = [
+        Address(name.strip(), email.strip().lower())
+        for name, email in getaddresses([block["from"].replace("[mailto:", "<").replace("]", ">")])
+        if "@" in email
+    ]
+    if not senders:
+        return None
+    recipients = [
+        Address(name.strip(), email.strip().lower())
+        for name, email in getaddresses(
+            [
+                block.get("to", "").replace("[mailto:", "<").replace("]", ">"),
+                block.get("cc", "").replace("[mailto:", "<").replace("]", ">"),
+            ]
+        )
+        if "@" in email and email.strip().lower() != senders[0].email
+    ]
+    subject = " ".join(block.get("subject", "").split())
+    sent_at: dt.datetime | None = None
+    try:
+        sent_at = parsedate_to_datetime(block.get("date", ""))
+    except (TypeError, ValueError, IndexError):
+        sent_at = None
+    if sent_at is not None and sent_at.tzinfo is None:
+        sent_at = sent_at.replace(tzinfo=dt.UTC)
+    identity = "|".join((senders[0].email, block.get("date", ""), subject)).encode()
+    return MailMessage(
+        message_id=f"<fwd-{hashlib.sha256(identity).hexdigest()}@fasit.invalid>",
+        subject=subject,
+        sent_at=sent_at or _date(message),
+        sender=senders[0],
+        recipients=tuple(recipients),
+        in_reply_to="",
+        references=(),
+        body="",
         thread_subject=thread_subject(subject),
     )
 
