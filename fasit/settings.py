@@ -5,6 +5,8 @@ production config should stop the process, not silently fall back to a default.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import secrets
 import sys
@@ -103,6 +105,7 @@ INSTALLED_APPS = [
     "fasit.buying",
     "fasit.transfer",
     "fasit.privacy",
+    "fasit.capture",
 ]
 
 MIDDLEWARE = [
@@ -292,3 +295,25 @@ LOGGING = {
     "root": {"handlers": ["console", "file"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Captured contact (fasit/capture, docs/capture.md). The Fernet key that encrypts
+# mailbox passwords: `python -c "from cryptography.fernet import Fernet;
+# print(Fernet.generate_key().decode())"`. Without it nobody can connect a mailbox;
+# DEBUG and the tests derive one from SECRET_KEY so a fresh clone works.
+FASIT_CAPTURE_KEY = env_str("FASIT_CAPTURE_KEY") or (
+    base64.urlsafe_b64encode(hashlib.sha256(f"capture:{SECRET_KEY}".encode()).digest()).decode()
+    if DEBUG or TESTING
+    else ""
+)
+# The domain of the BCC addresses (log-<token>@FASIT_MAIL_DOMAIN) `fasit mail serve`
+# accepts mail for.
+FASIT_MAIL_DOMAIN = env_str("FASIT_MAIL_DOMAIN", "fasit.localhost") or "fasit.localhost"
+# Calendar subscriptions: only these hosts (exact names) may be fetched, with a timeout
+# and a size cap. Empty: no subscriptions, only uploaded .ics files.
+FASIT_CALENDAR_HOSTS = env_list(
+    "FASIT_CALENDAR_HOSTS", ["outlook.office365.com", "outlook.live.com", "calendar.google.com"]
+)
+FASIT_CALENDAR_TIMEOUT = env_int("FASIT_CALENDAR_TIMEOUT", 10)
+FASIT_CALENDAR_MAX_BYTES = env_int("FASIT_CALENDAR_MAX_BYTES", 5 * 1024 * 1024)
+# Seconds an IMAP server may take to answer before a sync gives up on that mailbox.
+FASIT_IMAP_TIMEOUT = env_int("FASIT_IMAP_TIMEOUT", 30)

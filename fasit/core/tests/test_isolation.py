@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fasit.buying.services import journey_create, member_set, motive_add
+from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
@@ -51,6 +52,7 @@ class World:
     candidate: Any
     import_job: Any = None
     feed_token: str = ""
+    capture_exclusion: Any = None
 
 
 @pytest.fixture
@@ -70,6 +72,7 @@ def world(team_a: Any, alice: Any) -> World:
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
+        capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
@@ -156,6 +159,11 @@ def record_urls(w: World) -> dict[str, str]:
         "conversations:listening_user": reverse(
             "conversations:listening_user", args=[w.membership.user_id]
         ),
+        "capture:account_upload": reverse("capture:account_upload", args=[a]),
+        "capture:person_upload": reverse("capture:person_upload", args=[p]),
+        "capture:exclusion_remove": reverse(
+            "capture:exclusion_remove", args=[w.capture_exclusion.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
@@ -239,6 +247,7 @@ POST_ONLY = {
     "privacy:request",
     "privacy:candidate_keep",
     "privacy:candidate_erase",
+    "capture:exclusion_remove",
 }
 READ_ONLY = {
     "api:get_account_health",
