@@ -10,6 +10,7 @@ error responses are documented in the schema (``_document_errors``).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -23,8 +24,15 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
 from fasit.buying.api import router as buying_router
+from fasit.conversations.api import followups_router
 from fasit.conversations.api import router as conversations_router
-from fasit.core.api_utils import TeamSessionAuth, TokenAuth, TokenRateThrottle, error_detail
+from fasit.core.api_utils import (
+    MAX_INT,
+    TeamSessionAuth,
+    TokenAuth,
+    TokenRateThrottle,
+    error_detail,
+)
 from fasit.customers.api import router as customers_router
 from fasit.privacy.api import router as privacy_router
 from fasit.relationships.api import router as relationships_router
@@ -41,6 +49,10 @@ class BadText(ValueError):
         self.msg = msg
 
 
+OUT_OF_RANGE_MESSAGE = "The number is out of range."
+INTEGER = re.compile(r"[+-]?\d+")
+
+
 def _text_problem(value: str) -> str | None:
     if "\x00" in value:
         return NUL_MESSAGE
@@ -52,12 +64,18 @@ def _text_problem(value: str) -> str | None:
 
 
 def _check_text(value: Any, loc: list[Any]) -> None:
-    """Refuse what the forms refuse and no database can store: NUL characters and
-    lone surrogates (valid JSON escapes, but not text)."""
+    """Refuse what the forms refuse and no database can store: NUL characters, lone
+    surrogates (valid JSON escapes, but not text) and whole numbers beyond 64 bits."""
     if isinstance(value, str):
         problem = _text_problem(value)
         if problem:
             raise BadText(loc, problem)
+        # Query strings: a whole number is checked here as in a JSON body.
+        if loc[:1] == ["query"] and INTEGER.fullmatch(value) and abs(int(value)) > MAX_INT:
+            raise BadText(loc, OUT_OF_RANGE_MESSAGE)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > MAX_INT:
+            raise BadText(loc, OUT_OF_RANGE_MESSAGE)
     elif isinstance(value, dict):
         for key, item in value.items():
             _check_text(key, loc)
@@ -195,6 +213,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", customers_router)
 api.add_router("/conversations", conversations_router)
+api.add_router("/follow-ups", followups_router)
 api.add_router("/relationships", relationships_router)
 api.add_router("/buying", buying_router)
 api.add_router("/signals", signals_router)

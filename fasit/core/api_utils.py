@@ -1,18 +1,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer, SessionAuth
 from ninja.throttling import BaseThrottle
+from pydantic import create_model
+
+from fasit.core.cache import team_cached
+from fasit.tenancy.access import get_for_team_or_404
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Ids are 64-bit signed integers in every database Fasit runs on: a larger number is
+# refused as input (422) rather than reaching the database (an overflow, a 500).
+MAX_INT = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_INT)]
 
 
 class TeamSessionAuth(SessionAuth):
@@ -23,7 +37,15 @@ class TeamSessionAuth(SessionAuth):
         user = super().authenticate(request, key)
         if user is None or getattr(request, "team", None) is None:
             return None
+        refuse_viewer_writes(request, request.membership)  # type: ignore[attr-defined]
         return user
+
+
+def refuse_viewer_writes(request: HttpRequest, membership: Any) -> None:
+    """A viewer changes nothing: refused at the door, before the body is read, so the
+    answer is 403 whatever the body (each write still checks its own rule too)."""
+    if request.method not in SAFE_METHODS and not membership.can_shape:
+        raise PermissionDenied("Viewers cannot change team data.")
 
 
 class TokenMembership:
@@ -82,6 +104,7 @@ class TokenAuth(HttpBearer):
             return None
         if request.method not in SAFE_METHODS and not found.can_write:
             raise PermissionDenied("This token may only read.")
+        refuse_viewer_writes(request, membership)
         # One write a minute at most: "last used" to the minute is what the settings
         # page shows, and a write per request would cost every API call.
         if found.last_used_at is None or now - found.last_used_at > dt.timedelta(seconds=60):
@@ -146,3 +169,91 @@ def error_detail(exc: ValidationError) -> dict[str, list[str]]:
     if hasattr(exc, "error_dict"):
         return exc.message_dict
     return {"__all__": exc.messages}
+
+
+class ListQuery(Schema):
+    """Paging and incremental sync, the same on every list.
+
+    Rows come in id order (ids never change), ``order=-id`` for newest first. Page
+    with ``limit`` and ``offset``, or, cheaper on large lists and stable while rows
+    are added, with ``after`` = the previous page's ``next_after``. ``updated_since``
+    keeps a copy in step: rows created or changed at or after that moment.
+    """
+
+    limit: int = Field(50, ge=1, le=500, description="Rows per page (1–500)")
+    offset: int = Field(0, ge=0, le=MAX_INT, description="Rows to skip")
+    after: int | None = Field(
+        None, ge=0, le=MAX_INT, description="Keyset cursor: rows after this id in list order"
+    )
+    order: Literal["id", "-id"] = Field("id", description="id ascending or descending")
+    updated_since: dt.datetime | None = Field(
+        None, description="Only rows created or changed at or after this moment (ISO 8601)"
+    )
+
+
+def page_schema(item: type[Schema], name: str) -> type[Schema]:
+    """The response of a list: the page's ``items``, the ``count`` of all rows that
+    match and the cursor for the next page (null on the last)."""
+    model: type[Schema] = create_model(  # type: ignore[call-overload]
+        name,
+        __base__=Schema,
+        count=(int, ...),
+        next_after=(int | None, None),
+        items=(list[item], ...),  # type: ignore[valid-type]
+    )
+    return model
+
+
+def list_page(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    params: ListQuery,
+    rows: Callable[[QuerySet[Any]], list[dict[str, Any]]],
+    *,
+    updated_field: str | None = "updated_at",
+) -> dict[str, Any]:
+    """One page of ``queryset`` (already team-scoped and filtered) as plain rows.
+
+    ``rows`` turns the page's queryset into dicts with a fixed number of queries (no
+    query per row). The total is counted once per team data version and filter (the
+    team's newest audit id, core/cache.py): a write through any service changes it,
+    so the count is never stale, and repeated pages cost no COUNT over the team.
+    """
+    if params.updated_since is not None and updated_field:
+        queryset = queryset.filter(**{f"{updated_field}__gte": params.updated_since})
+    descending = params.order == "-id"
+    queryset = queryset.order_by("-id" if descending else "id")
+    key = hashlib.sha256(str(queryset.query).encode("utf-8", "replace")).hexdigest()[:32]
+    count = team_cached(request.team, f"api-count:{key}", queryset.count)  # type: ignore[attr-defined]
+    if params.after is not None:
+        queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
+        window = queryset[: params.limit]
+    else:
+        window = queryset[params.offset : params.offset + params.limit]
+    items = rows(window)
+    last = items[-1]["id"] if len(items) == params.limit else None
+    return {"count": count, "next_after": last, "items": items}
+
+
+def team_ref(queryset: QuerySet[Any], team: Any, pk: int | None, field: str) -> Any:
+    """The team's record ``pk`` for an input field, or None when ``pk`` is None. An
+    unknown id, or another team's, is a 400 on that field (never a sign it exists)."""
+    if pk is None:
+        return None
+    try:
+        return get_for_team_or_404(queryset, team, pk=pk)
+    except Http404:
+        raise ValidationError({field: [_("Choose one of your team's records.")]}) from None
+
+
+def patch_data(payload: Schema) -> dict[str, Any]:
+    """The fields a PATCH body actually sent (an absent field is left alone)."""
+    return payload.dict(exclude_unset=True)
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """ninja's limit/offset with the offset bounded to what a database accepts."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=MAX_INT)
