@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    # Listed so /api/docs serves Swagger UI from Fasit's own static files, not a CDN.
+    "ninja",
     "fasit.core",
     "fasit.tenancy",
     "fasit.customers",
@@ -231,6 +233,12 @@ FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
 for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
+# API: requests per token in each window of seconds (0 turns the limit off); more get
+# 429 with Retry-After. Counted in Django's cache (per process unless CACHES is shared).
+FASIT_API_RATE_LIMIT = env_int("FASIT_API_RATE_LIMIT", 1200)
+FASIT_API_RATE_WINDOW = env_int("FASIT_API_RATE_WINDOW", 60)
+if FASIT_API_RATE_WINDOW < 1:
+    raise ImproperlyConfigured("FASIT_API_RATE_WINDOW must be 1 or more")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -21,6 +21,7 @@ from fasit.privacy.services import erasure_request
 from fasit.relationships.services import calendar_feed_regenerate, calendar_feed_revoke
 from fasit.signals.models import Proposal
 from fasit.signals.services import statement_create
+from fasit.tenancy.services import api_token_create
 from fasit.testing import (
     AccountFactory,
     ConversationFactory,
@@ -53,6 +54,7 @@ class World:
     import_job: Any = None
     feed_token: str = ""
     capture_exclusion: Any = None
+    api_token: Any = None
 
 
 @pytest.fixture
@@ -77,6 +79,7 @@ def world(team_a: Any, alice: Any) -> World:
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
         feed_token=feed.token,
+        api_token=api_token_create(team=team_a, user=alice, actor=alice, name="ERP")[0],
         consent=consent,
         candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
         journey=journey,
@@ -166,6 +169,7 @@ def record_urls(w: World) -> dict[str, str]:
         ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
+        "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
         "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
         "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
@@ -185,6 +189,7 @@ def record_urls(w: World) -> dict[str, str]:
         "api:get_person": f"/api/people/{p}",
         "api:get_conversation": f"/api/conversations/{c}",
         "api:get_conversation_listening": f"/api/conversations/{c}/listening",
+        "api:get_follow_up": f"/api/follow-ups/{w.follow_up.pk}",
         "privacy:person": reverse("privacy:person", args=[p]),
         "privacy:export": reverse("privacy:export", args=[p, "json"]),
         "privacy:consent_add": reverse("privacy:consent_add", args=[p]),
@@ -242,6 +247,7 @@ POST_ONLY = {
     "conversations:followup_toggle",
     "member_role",
     "member_remove",
+    "token_revoke",
     "privacy:consent_add",
     "privacy:consent_withdraw",
     "privacy:request",
@@ -266,6 +272,7 @@ READ_ONLY = {
     "conversations:listening_card",
     "conversations:listening_user",
     "api:get_conversation_listening",
+    "api:get_follow_up",
     "api:get_account",
     "api:get_person",
     "api:get_conversation",
@@ -291,6 +298,9 @@ SHAPE_URLS = {
 # Reached by a secret token rather than the session (calendar apps cannot log in):
 # world holds a revoked token, which is a 404 for everyone, charlie included.
 TOKEN_URLS = {"relationships:feed"}
+# Every member revokes their own API tokens, viewers too; another member's token is a
+# 404 to them (test_api_tokens.py), and to charlie like every record here.
+OWN_URLS = {"token_revoke"}
 
 
 def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
@@ -336,7 +346,7 @@ def test_victor_the_viewer_cannot_change_anything(world: World, victor_client: A
             url, {"task": "x", "name": "x", "year": 2024, "amount": 1}
         ).status_code
         for name, url in record_urls(world).items()
-        if name not in READ_ONLY | TOKEN_URLS
+        if name not in READ_ONLY | TOKEN_URLS | OWN_URLS
     }
     assert statuses == dict.fromkeys(statuses, 403)
     assert AuditEvent.objects.count() == before
@@ -350,7 +360,7 @@ def test_paula_the_product_manager_changes_only_processes_and_themes(
     refused = {
         name: paula_client.post(url, {"task": "x", "name": "x", "year": 2024}).status_code
         for name, url in record_urls(world).items()
-        if name not in READ_ONLY | TOKEN_URLS | SHAPE_URLS
+        if name not in READ_ONLY | TOKEN_URLS | OWN_URLS | SHAPE_URLS
     }
     assert refused == dict.fromkeys(refused, 403)
     assert AuditEvent.objects.count() == before
