@@ -5,6 +5,7 @@ production config should stop the process, not silently fall back to a default.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import sys
@@ -103,6 +104,8 @@ INSTALLED_APPS = [
     "fasit.buying",
     "fasit.transfer",
     "fasit.privacy",
+    "fasit.signin",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +121,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "fasit.tenancy.middleware.TeamMiddleware",
+    # Last, so it sees the failed login the view just handled (docs/operations.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "fasit.urls"
@@ -184,6 +189,33 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Django's backend, behind django-axes: a locked account or address is refused before
+# its password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out after failed sign-ins (docs/operations.md#sign-in-lock-out). Failures are
+# counted per username and, separately, per client address; a success resets the count.
+AXES_FAILURE_LIMIT = env_int("FASIT_LOGIN_FAILURE_LIMIT", 10)
+FASIT_LOGIN_LOCKOUT_MINUTES = env_int("FASIT_LOGIN_LOCKOUT_MINUTES", 15)
+if AXES_FAILURE_LIMIT < 1 or FASIT_LOGIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured(
+        "FASIT_LOGIN_FAILURE_LIMIT and FASIT_LOGIN_LOCKOUT_MINUTES must be 1 or more"
+    )
+AXES_COOLOFF_TIME = dt.timedelta(minutes=FASIT_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "fasit.signin.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "fasit.signin.lockout.client_ip"
+# Successful sign-ins are not logged to the database table (the audit of who signed in
+# would be personal data kept without a purpose); failures and lock-outs are.
+AXES_DISABLE_ACCESS_LOG = True
+# How many reverse proxies stand between the client and Fasit, each appending to
+# X-Forwarded-For; 0 means the socket address is the client's.
+FASIT_TRUSTED_PROXIES = env_int("FASIT_TRUSTED_PROXIES", 0)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -280,5 +312,10 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console", "file"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Axes says INFO at every start and every failure; its WARNINGs (repeated
+        # failures, lock-outs) are the ones an operator needs.
+        "axes": {"level": "WARNING"},
+    },
 }
