@@ -425,3 +425,29 @@ def test_dates_are_plain_json_in_audit(world: World, alice: Any) -> None:
     event = AuditEvent.objects.filter(object_type="customers.account", action="update").get()
     assert event.changes == {"customer_since": [None, "2020-02-29"]}
     assert event.actor == alice
+
+
+def test_charlie_as_staff_reaches_no_admin_page_for_team_a(world: World, charlie: Any) -> None:
+    """The admin is superusers only; a staff flag on another team's owner opens nothing."""
+    from django.test import Client
+
+    from fasit.core.tests.test_admin import _admin_urls
+
+    charlie.is_staff = True
+    charlie.save(update_fields=["is_staff"])
+    client = Client()
+    client.force_login(charlie)
+    records = {
+        "customers.Account": world.account,
+        "customers.Person": world.person,
+        "customers.PersonRole": world.role,
+        "conversations.Conversation": world.conversation,
+        "conversations.FollowUp": world.follow_up,
+        "buying.Journey": world.journey,
+        "signals.Statement": world.statement,
+        "signals.Proposal": world.proposal,
+        "tenancy.Membership": world.membership,
+        "tenancy.Team": world.account.team,
+    }
+    statuses = {url: client.get(url).status_code for url in _admin_urls(records)}
+    assert statuses == dict.fromkeys(statuses, 302)
