@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "fasit.buying",
     "fasit.transfer",
     "fasit.privacy",
+    "fasit.search",
 ]
 
 MIDDLEWARE = [
