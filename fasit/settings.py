@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "fasit.signin",
     "axes",
     "csp",
+    "fasit.search",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("transfer/", include("fasit.transfer.urls")),
     path("privacy/", include("fasit.privacy.urls")),
     path("capture/", include("fasit.capture.urls")),
+    path("search/", include("fasit.search.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -309,6 +309,10 @@ def transcript_store(
         ),
         batch_size=1000,
     )
+    # The turns were bulk-written (no signals): the transcript's words reach search here.
+    from fasit.search.documents import index_records
+
+    index_records("conversation", [conversation.pk])
     return analysis
 
 
