@@ -6,8 +6,8 @@ production config should stop the process, not silently fall back to a default.
 from __future__ import annotations
 
 import base64
-import hashlib
 import datetime as dt
+import hashlib
 import os
 import secrets
 import sys
