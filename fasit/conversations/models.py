@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, scoped_manager
@@ -166,6 +167,11 @@ class FollowUp(CleanTextMixin):
 
     def __str__(self) -> str:
         return self.task
+
+    @property
+    def overdue(self) -> bool:
+        """Open and due before today (the user's day: the time-zone middleware is active)."""
+        return not self.done and self.due_date is not None and self.due_date < timezone.localdate()
 
 
 class AnalysisStatus(models.TextChoices):

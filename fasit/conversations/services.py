@@ -299,6 +299,10 @@ def transcript_store(
         (analysis.pk, index, by_name[turn.speaker[:200]], turn.start, turn.end, turn.text)
         for index, turn in enumerate(parsed.turns)
     )
+    # The turns were bulk-written (no signals): the transcript's words reach search here.
+    from fasit.search.documents import index_records
+
+    index_records("conversation", [conversation.pk])
     return analysis
 
 

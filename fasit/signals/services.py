@@ -80,6 +80,7 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         row.label = labels.get(team.language, engine_theme.label)[:200]
         row.level = engine_theme.level
         row.accounts = engine_theme.accounts
+        row.corroborated = engine_theme.corroborated
         row.statement_count = len(engine_theme.statement_ids)
         row.languages = ",".join(engine_theme.languages)[:40]
         row.concepts = list(engine_theme.concepts)
@@ -96,10 +97,12 @@ def _relabel_due(count: int) -> bool:
     return count <= 8 or count & (count - 1) == 0
 
 
-def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
+def _sync_joined(team: Team, index: ThemeIndex, theme: Theme, statement: Statement) -> Theme:
     """Update a theme row after one statement joined it, in time independent of the
     theme's size: the account count rises only if no statement of the same corporate
-    group is in the theme yet (one indexed lookup)."""
+    group is in the theme yet (one indexed lookup); from three accounts on, the
+    engine's corroboration check (bounded, cached) decides between alarm and
+    confirmed."""
     roots = signal_index.group_roots(team)
     root = roots.get(statement.account_id, statement.account_id)
     group = [account for account, top in roots.items() if top == root] + [root]
@@ -110,7 +113,8 @@ def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
     )
     old_rank = LEVEL_RANK[theme.level]
     theme.accounts += 0 if known else 1
-    theme.level = level_for(theme.accounts)
+    theme.corroborated = theme.accounts < 3 or index.corroborated(theme.key)
+    theme.level = level_for(theme.accounts, theme.corroborated)
     theme.statement_count += 1
     theme.languages = ",".join(
         sorted({*filter(None, theme.languages.split(",")), statement.language})
@@ -185,7 +189,7 @@ def statement_create(
     if existing is None or _relabel_due(existing.statement_count + 1):
         statement.theme = _sync_themes(team, index, [key])[key]
     else:
-        statement.theme = _sync_joined(team, existing, statement)
+        statement.theme = _sync_joined(team, index, existing, statement)
     statement.save(update_fields=["theme"])
     signal_index.checkin(team, state, index)
     audit_create(team=team, actor=actor, instance=statement)
