@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from django.conf import settings
@@ -366,6 +367,10 @@ class ImportantDate(ProfileItem):
         try:
             if self.kind == self.Kind.BIRTHDAY:
                 birth_year(self.year)
+                # Born later this year is no birthday yet (imports check the same). A
+                # day that does not exist is reported by the service's own check.
+                with contextlib.suppress(ValueError, TypeError):
+                    not_future(dt.date(self.year, self.month, self.day))
             elif not EARLIEST_BIRTH_YEAR <= self.year <= timezone.localdate().year + 1:
                 raise ValidationError(
                     _("Give a year between %(first)s and %(last)s.")

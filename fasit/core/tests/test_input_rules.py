@@ -121,6 +121,21 @@ def test_a_birthday_year_is_between_1900_and_this_year(team_a: Any, alice: Any, 
     )
 
 
+def test_a_birthday_cannot_be_tomorrow(team_a: Any, alice: Any) -> None:
+    tomorrow = TODAY + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        customers.profile_item_add(
+            person=PersonFactory(team=team_a),
+            actor=alice,
+            item_type="date",
+            kind="birthday",
+            month=tomorrow.month,
+            day=tomorrow.day,
+            year=tomorrow.year,
+        )
+    assert list(error.value.message_dict) == ["year"]
+
+
 def test_a_theme_name_over_200_characters_says_so(
     team_a: Any, alice: Any, alice_client: Any
 ) -> None:
