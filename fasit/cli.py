@@ -36,6 +36,9 @@ commands:
   privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
                          apply the retention rules (daily, from cron)
   privacy vacuum         rewrite the database so erased values leave its free pages
+  token --team SLUG --user NAME [--scope read|write] [--name N] [--expires YYYY-MM-DD]
+                         make a personal API access token (printed once)
+  webhooks               send due webhook deliveries and "account went dark" events (cron)
   manage ARGS...         any Django management command
 """
 
@@ -74,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _django(["db_worker", *rest])
     if command in {"import", "export"}:
         return _django([f"fasit_{command}", *rest])
+    if command == "webhooks":
+        return _django(["fasit_webhooks", *rest])
+    if command == "token":
+        return _django(["fasit_token", *rest])
     if command == "privacy":
         return _django(["fasit_privacy", *rest])
     if command in {"report", "dates"}:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("buying/", include("fasit.buying.urls")),
     path("transfer/", include("fasit.transfer.urls")),
     path("privacy/", include("fasit.privacy.urls")),
+    path("settings/webhooks/", include("fasit.webhooks.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -31,6 +31,7 @@ from fasit.testing import (
     UserFactory,
 )
 from fasit.transfer.models import ImportJob
+from fasit.webhooks.models import WebhookEndpoint
 
 
 @dataclass
@@ -53,6 +54,7 @@ class World:
     import_job: Any = None
     feed_token: str = ""
     api_token: Any = None
+    webhook: Any = None
 
 
 @pytest.fixture
@@ -76,6 +78,9 @@ def world(team_a: Any, alice: Any) -> World:
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
         feed_token=feed.token,
+        webhook=WebhookEndpoint.objects.create(
+            team=team_a, url="https://erp.example.com/hook", secret="s", events=["person.created"]
+        ),
         api_token=api_token_create(team=team_a, user=alice, actor=alice, name="ERP")[0],
         consent=consent,
         candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
@@ -162,6 +167,8 @@ def record_urls(w: World) -> dict[str, str]:
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
+        "webhooks:endpoint_delete": reverse("webhooks:endpoint_delete", args=[w.webhook.pk]),
+        "webhooks:endpoint_enable": reverse("webhooks:endpoint_enable", args=[w.webhook.pk]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
         "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
         "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
@@ -240,6 +247,8 @@ POST_ONLY = {
     "member_role",
     "member_remove",
     "token_revoke",
+    "webhooks:endpoint_delete",
+    "webhooks:endpoint_enable",
     "privacy:consent_add",
     "privacy:consent_withdraw",
     "privacy:request",
