@@ -232,3 +232,56 @@ def test_cadence_norms_and_overrides(team_a: Any, alice_api: Any, bob_api: Any) 
     assert _send(bob_api, "put", url, {"days": None}).json() == {"days": None}
     purl = f"/api/relationships/people/{person.pk}/cadence"
     assert _send(bob_api, "put", purl, {"days": 7}).json() == {"days": 7}
+
+
+def test_journey_with_buying_group_motives_and_stages(
+    team_a: Any, bob_api: Any, paula_api: Any
+) -> None:
+    account = AccountFactory(team=team_a)
+    person = PersonFactory(team=team_a)
+    created = _send(
+        bob_api,
+        "post",
+        "/api/buying/journeys",
+        {"account_id": account.pk, "title": "Nye pumper", "value": "250000"},
+    )
+    assert created.status_code == 201, created.content
+    journey = created.json()
+    jid = journey["id"]
+    processes = bob_api.get("/api/buying/processes").json()
+    stages = bob_api.get(f"/api/buying/processes/{processes[0]['id']}").json()["stages"]
+    moved = _send(
+        bob_api,
+        "post",
+        f"/api/buying/journeys/{jid}/stage",
+        {"stage_id": stages[1]["id"], "note": "Ba om tilbud"},
+    )
+    assert moved.json()["stage_id"] == stages[1]["id"]
+    history = bob_api.get(f"/api/buying/journeys/{jid}/stage-changes").json()
+    assert [h["to_stage"] for h in history] == [stages[0]["name"], stages[1]["name"]]
+    negative = _send(bob_api, "patch", f"/api/buying/journeys/{jid}", {"forecast_value": "-100"})
+    assert negative.status_code == 400
+    member = _send(
+        bob_api,
+        "put",
+        f"/api/buying/journeys/{jid}/members/{person.pk}",
+        {"role": "decision_maker", "stance": "for"},
+    )
+    assert member.json()["stance"] == "for"
+    motive = _send(bob_api, "post", f"/api/buying/journeys/{jid}/motives", {"text": "Ingen stans"})
+    assert motive.status_code == 201
+    assert [m["text"] for m in bob_api.get(f"/api/buying/journeys/{jid}/motives").json()] == [
+        "Ingen stans"
+    ]
+    mid = motive.json()["id"]
+    assert bob_api.delete(f"/api/buying/journeys/{jid}/motives/{mid}").status_code == 204
+    assert bob_api.delete(f"/api/buying/journeys/{jid}/members/{person.pk}").status_code == 204
+    won = _send(bob_api, "post", f"/api/buying/journeys/{jid}/outcome", {"outcome": "bought"})
+    assert won.json()["outcome"] == "bought"
+    renamed = _send(paula_api, "patch", f"/api/buying/stages/{stages[1]['id']}", {"name": "Tilbud"})
+    assert renamed.status_code == 200
+    assert [s["name"] for s in renamed.json()["stages"]][1] == "Tilbud"
+    assert (
+        _send(paula_api, "patch", f"/api/buying/journeys/{jid}", {"title": "x"}).status_code == 403
+    )
+    assert bob_api.delete(f"/api/buying/journeys/{jid}").status_code == 204
