@@ -285,3 +285,14 @@ def test_journey_with_buying_group_motives_and_stages(
         _send(paula_api, "patch", f"/api/buying/journeys/{jid}", {"title": "x"}).status_code == 403
     )
     assert bob_api.delete(f"/api/buying/journeys/{jid}").status_code == 204
+
+
+def test_deleted_records_for_sync(team_a: Any, team_b: Any, bob_api: Any, charlie_api: Any) -> None:
+    since = timezone.now().isoformat()
+    account = AccountFactory(team=team_a)
+    assert bob_api.delete(f"/api/accounts/{account.pk}").status_code == 204
+    deleted = bob_api.get("/api/sync/deleted", {"updated_since": since}).json()
+    assert [(d["type"], d["object_id"]) for d in deleted["items"]] == [
+        ("customers.account", str(account.pk))
+    ]
+    assert charlie_api.get("/api/sync/deleted").json()["count"] == 0
