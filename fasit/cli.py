@@ -39,6 +39,12 @@ commands:
   token --team SLUG --user NAME [--scope read|write] [--name N] [--expires YYYY-MM-DD]
                          make a personal API access token (printed once)
   webhooks               send due webhook deliveries and "account went dark" events (cron)
+  mail sync [--team SLUG] [--enqueue]
+                         read the connected mailboxes into conversations (from cron)
+  mail serve [--addr HOST:PORT]
+                         the SMTP server for the BCC addresses (log-<token>@FASIT_MAIL_DOMAIN)
+  calendar sync [--team SLUG] [--enqueue]
+                         read the subscribed calendars into conversations (from cron)
   manage ARGS...         any Django management command
 """
 
@@ -74,13 +80,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":
         return _django(["fasit_serve", *rest])
     if command == "worker":
-        return _django(["db_worker", *rest])
+        return _django(["fasit_worker", *rest])
     if command in {"import", "export"}:
         return _django([f"fasit_{command}", *rest])
     if command == "webhooks":
         return _django(["fasit_webhooks", *rest])
     if command == "token":
         return _django(["fasit_token", *rest])
+    if command in {"mail", "calendar"}:
+        return _django([f"fasit_{command}", *rest])
     if command == "privacy":
         return _django(["fasit_privacy", *rest])
     if command in {"report", "dates"}:

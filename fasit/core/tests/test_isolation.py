@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fasit.buying.services import journey_create, member_set, motive_add
+from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
@@ -53,6 +54,7 @@ class World:
     candidate: Any
     import_job: Any = None
     feed_token: str = ""
+    capture_exclusion: Any = None
     api_token: Any = None
     webhook: Any = None
 
@@ -74,6 +76,7 @@ def world(team_a: Any, alice: Any) -> World:
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
+        capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
@@ -163,6 +166,11 @@ def record_urls(w: World) -> dict[str, str]:
         "conversations:transcript_speakers": reverse("conversations:transcript_speakers", args=[c]),
         "conversations:listening_user": reverse(
             "conversations:listening_user", args=[w.membership.user_id]
+        ),
+        "capture:account_upload": reverse("capture:account_upload", args=[a]),
+        "capture:person_upload": reverse("capture:person_upload", args=[p]),
+        "capture:exclusion_remove": reverse(
+            "capture:exclusion_remove", args=[w.capture_exclusion.pk]
         ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
@@ -254,6 +262,7 @@ POST_ONLY = {
     "privacy:request",
     "privacy:candidate_keep",
     "privacy:candidate_erase",
+    "capture:exclusion_remove",
 }
 READ_ONLY = {
     "api:get_account_health",
@@ -303,6 +312,12 @@ TOKEN_URLS = {"relationships:feed"}
 OWN_URLS = {"token_revoke"}
 
 
+# URLs with ids that name no team record: a user's own password-reset link (the id is
+# the user's, checked together with a one-time token; a forged one shows "this link no
+# longer works" to everyone, see fasit/signin/tests/test_password_reset.py).
+NOT_TEAM_RECORDS = {"password_reset_confirm"}
+
+
 def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
     names: set[str] = set()
     for entry in (resolver or get_resolver()).url_patterns:
@@ -311,7 +326,12 @@ def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
             if entry.namespace == "admin":
                 continue
             names |= _names_with_ids(entry, ns)
-        elif isinstance(entry, URLPattern) and entry.pattern.converters and entry.name:
+        elif (
+            isinstance(entry, URLPattern)
+            and entry.pattern.converters
+            and entry.name
+            and f"{prefix}{entry.name}" not in NOT_TEAM_RECORDS
+        ):
             names.add(f"{prefix}{entry.name}")
     return names
 
@@ -418,3 +438,29 @@ def test_dates_are_plain_json_in_audit(world: World, alice: Any) -> None:
     event = AuditEvent.objects.filter(object_type="customers.account", action="update").get()
     assert event.changes == {"customer_since": [None, "2020-02-29"]}
     assert event.actor == alice
+
+
+def test_charlie_as_staff_reaches_no_admin_page_for_team_a(world: World, charlie: Any) -> None:
+    """The admin is superusers only; a staff flag on another team's owner opens nothing."""
+    from django.test import Client
+
+    from fasit.core.tests.test_admin import _admin_urls
+
+    charlie.is_staff = True
+    charlie.save(update_fields=["is_staff"])
+    client = Client()
+    client.force_login(charlie)
+    records = {
+        "customers.Account": world.account,
+        "customers.Person": world.person,
+        "customers.PersonRole": world.role,
+        "conversations.Conversation": world.conversation,
+        "conversations.FollowUp": world.follow_up,
+        "buying.Journey": world.journey,
+        "signals.Statement": world.statement,
+        "signals.Proposal": world.proposal,
+        "tenancy.Membership": world.membership,
+        "tenancy.Team": world.account.team,
+    }
+    statuses = {url: client.get(url).status_code for url in _admin_urls(records)}
+    assert statuses == dict.fromkeys(statuses, 302)
