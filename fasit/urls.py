@@ -15,6 +15,7 @@ urlpatterns = [
     path("buying/", include("fasit.buying.urls")),
     path("transfer/", include("fasit.transfer.urls")),
     path("privacy/", include("fasit.privacy.urls")),
+    path("settings/webhooks/", include("fasit.webhooks.urls")),
     path("capture/", include("fasit.capture.urls")),
     path("search/", include("fasit.search.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),

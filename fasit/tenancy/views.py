@@ -67,6 +67,10 @@ def _settings_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "token_form": TokenForm(can_write=membership.can_write),
         "now": timezone.now(),
     }
+    if membership.is_owner:
+        from fasit.webhooks.views import settings_context
+
+        context.update(settings_context(team))
     context.update(extra)
     return context
 

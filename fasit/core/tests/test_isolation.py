@@ -32,6 +32,7 @@ from fasit.testing import (
     UserFactory,
 )
 from fasit.transfer.models import ImportJob
+from fasit.webhooks.models import WebhookEndpoint
 
 
 @dataclass
@@ -55,6 +56,7 @@ class World:
     feed_token: str = ""
     capture_exclusion: Any = None
     api_token: Any = None
+    webhook: Any = None
 
 
 @pytest.fixture
@@ -79,6 +81,9 @@ def world(team_a: Any, alice: Any) -> World:
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
         feed_token=feed.token,
+        webhook=WebhookEndpoint.objects.create(
+            team=team_a, url="https://erp.example.com/hook", secret="s", events=["person.created"]
+        ),
         api_token=api_token_create(team=team_a, user=alice, actor=alice, name="ERP")[0],
         consent=consent,
         candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
@@ -170,6 +175,8 @@ def record_urls(w: World) -> dict[str, str]:
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
+        "webhooks:endpoint_delete": reverse("webhooks:endpoint_delete", args=[w.webhook.pk]),
+        "webhooks:endpoint_enable": reverse("webhooks:endpoint_enable", args=[w.webhook.pk]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
         "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
         "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
@@ -180,6 +187,7 @@ def record_urls(w: World) -> dict[str, str]:
         "signals:statement_mark": reverse("signals:statement_mark", args=[c]),
         "signals:proposal_decide": reverse("signals:proposal_decide", args=[w.proposal.pk]),
         "api:get_theme": f"/api/signals/themes/{w.statement.theme_id}",
+        "api:get_statement": f"/api/signals/statements/{w.statement.pk}",
         "relationships:account_cadence": reverse("relationships:account_cadence", args=[a]),
         "relationships:person_cadence": reverse("relationships:person_cadence", args=[p]),
         "relationships:feed": reverse("relationships:feed", args=[w.feed_token]),
@@ -248,6 +256,8 @@ POST_ONLY = {
     "member_role",
     "member_remove",
     "token_revoke",
+    "webhooks:endpoint_delete",
+    "webhooks:endpoint_enable",
     "privacy:consent_add",
     "privacy:consent_withdraw",
     "privacy:request",
@@ -265,6 +275,7 @@ READ_ONLY = {
     "api:get_process",
     "signals:theme",
     "api:get_theme",
+    "api:get_statement",
     "accounts:detail",
     "people:detail",
     "conversations:detail",
