@@ -32,11 +32,10 @@ from fasit.conversations.models import Initiator, Kind
 from fasit.conversations.services import conversation_log
 from fasit.core.audit import audit_create, audit_delete
 from fasit.core.services import require_writer
-from fasit.customers.models import Account, Person
+from fasit.customers.models import Person
 from fasit.engine.capture import match_addresses
 from fasit.engine.capture.calendar import CalendarError, CalendarEvent, read_calendar
 from fasit.tenancy.models import Team
-from fasit.tenancy.selectors import team_writers
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +70,7 @@ def _capture_meeting(context: CaptureContext, event: CalendarEvent, match: Any) 
     conversation = conversation_log(
         team=team,
         actor=context.user,
-        account=Account.objects.for_team(team).get(pk=match.account_id),
+        account=context.account(match.account_id),
         occurred_at=event.starts_at,
         kind=Kind.VIDEO if event.video else Kind.MEETING,
         initiated_by=Initiator.US
@@ -79,7 +78,7 @@ def _capture_meeting(context: CaptureContext, event: CalendarEvent, match: Any) 
         else Initiator.CUSTOMER,
         subject=event.summary[:200],
         people=Person.objects.for_team(team).filter(pk__in=match.person_ids),
-        users=team_writers(team).filter(pk__in=match.user_ids),
+        users=context.writers(match.user_ids),
     )
     claimed.conversation = conversation
     claimed.save(update_fields=["conversation"])
