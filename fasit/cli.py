@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":
         return _django(["fasit_serve", *rest])
     if command == "worker":
-        return _django(["db_worker", *rest])
+        return _django(["fasit_worker", *rest])
     if command in {"import", "export"}:
         return _django([f"fasit_{command}", *rest])
     if command in {"mail", "calendar"}:

@@ -198,7 +198,7 @@ class PlannedMeeting(TeamOwned):
     key = models.CharField(max_length=255)
     # Which calendar said so ("upload" or "source:<id>"): reading it again replaces
     # exactly its own planned meetings.
-    origin = models.CharField(max_length=40)
+    origin = models.CharField(max_length=40, default="upload")
     starts_at = models.DateTimeField(_("starts"))
     summary = models.CharField(_("subject"), max_length=200, blank=True)
     kind = models.CharField(max_length=10)

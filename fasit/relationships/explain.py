@@ -83,8 +83,9 @@ def alert_sentence(alert: Alert, account_name: str, booked: Any = None) -> str:
     captured calendar (fasit/capture): going dark is then already being acted on."""
     if alert.code == "going_dark":
         sentence = _(
-            "%(account)s is going dark: our own last real contact was %(days)s days ago "
-            "against a norm of %(norm)s days, %(behind)s days behind since %(since)s."
+            "%(account)s is going dark: we last took the initiative (a real contact we "
+            "started) %(days)s days ago against a norm of %(norm)s days, %(behind)s days "
+            "behind since %(since)s."
         ) % {
             "account": account_name,
             "days": alert.days,
