@@ -46,6 +46,8 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         f"/buying/processes/{journey.process_id}/",
         f"/buying/journeys/{journey.pk}/",
         "/settings/",
+        "/capture/",
+        f"/capture/accounts/{fjord.pk}/mail/",
         "/transfer/imports/",
         "/transfer/exports/",
         "/transfer/duplicates/",

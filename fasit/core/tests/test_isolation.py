@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fasit.buying.services import journey_create, member_set, motive_add
+from fasit.capture.calendars import calendar_subscribe
 from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
@@ -55,6 +56,7 @@ class World:
     import_job: Any = None
     feed_token: str = ""
     capture_exclusion: Any = None
+    capture_calendar: Any = None
     api_token: Any = None
     webhook: Any = None
 
@@ -77,6 +79,9 @@ def world(team_a: Any, alice: Any) -> World:
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
         capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
+        capture_calendar=calendar_subscribe(
+            team=team_a, user=alice, url="https://calendar.google.com/calendar/ical/a/basic.ics"
+        ),
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
@@ -172,6 +177,9 @@ def record_urls(w: World) -> dict[str, str]:
         "capture:exclusion_remove": reverse(
             "capture:exclusion_remove", args=[w.capture_exclusion.pk]
         ),
+        "capture:calendar_remove": reverse(
+            "capture:calendar_remove", args=[w.capture_calendar.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
@@ -264,6 +272,7 @@ POST_ONLY = {
     "privacy:candidate_keep",
     "privacy:candidate_erase",
     "capture:exclusion_remove",
+    "capture:calendar_remove",
 }
 READ_ONLY = {
     "api:get_account_health",
