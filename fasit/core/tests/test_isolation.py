@@ -298,9 +298,13 @@ def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
             if entry.namespace == "admin":
                 continue
             names |= _names_with_ids(entry, ns)
-        elif isinstance(entry, URLPattern) and entry.pattern.converters and entry.name:
-            if f"{prefix}{entry.name}" not in NOT_TEAM_RECORDS:
-                names.add(f"{prefix}{entry.name}")
+        elif (
+            isinstance(entry, URLPattern)
+            and entry.pattern.converters
+            and entry.name
+            and f"{prefix}{entry.name}" not in NOT_TEAM_RECORDS
+        ):
+            names.add(f"{prefix}{entry.name}")
     return names
 
 
