@@ -46,6 +46,7 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         f"/buying/processes/{journey.process_id}/",
         f"/buying/journeys/{journey.pk}/",
         "/settings/",
+        "/settings/two-step/",
         "/transfer/imports/",
         "/transfer/exports/",
         "/transfer/duplicates/",
