@@ -5,7 +5,9 @@ production config should stop the process, not silently fall back to a default.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import os
 import secrets
 import sys
@@ -84,7 +86,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "fasit.core.apps.OperatorAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -95,6 +97,8 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    # Listed so /api/docs serves Swagger UI from Fasit's own static files, not a CDN.
+    "ninja",
     "fasit.core",
     "fasit.tenancy",
     "fasit.customers",
@@ -104,9 +108,11 @@ INSTALLED_APPS = [
     "fasit.buying",
     "fasit.transfer",
     "fasit.privacy",
+    "fasit.capture",
     "fasit.signin",
     "axes",
     "csp",
+    "fasit.search",
 ]
 
 MIDDLEWARE = [
@@ -269,6 +275,12 @@ FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
 for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
+# API: requests per token in each window of seconds (0 turns the limit off); more get
+# 429 with Retry-After. Counted in Django's cache (per process unless CACHES is shared).
+FASIT_API_RATE_LIMIT = env_int("FASIT_API_RATE_LIMIT", 1200)
+FASIT_API_RATE_WINDOW = env_int("FASIT_API_RATE_WINDOW", 60)
+if FASIT_API_RATE_WINDOW < 1:
+    raise ImproperlyConfigured("FASIT_API_RATE_WINDOW must be 1 or more")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -286,6 +298,16 @@ TASKS = {
         ),
     }
 }
+
+# `fasit worker`: a task left RUNNING by a killed worker for longer than this is queued
+# again, up to FASIT_TASK_MAX_ATTEMPTS tries in all, then marked failed
+# (core/task_recovery.py). Longer than any task takes: the largest transcript allowed is
+# analysed in about a minute.
+FASIT_TASK_STALE_SECONDS = env_int("FASIT_TASK_STALE_SECONDS", 600)
+FASIT_TASK_MAX_ATTEMPTS = env_int("FASIT_TASK_MAX_ATTEMPTS", 3)
+for _name in ("FASIT_TASK_STALE_SECONDS", "FASIT_TASK_MAX_ATTEMPTS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -398,3 +420,25 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Captured contact (fasit/capture, docs/capture.md). The Fernet key that encrypts
+# mailbox passwords: `python -c "from cryptography.fernet import Fernet;
+# print(Fernet.generate_key().decode())"`. Without it nobody can connect a mailbox;
+# DEBUG and the tests derive one from SECRET_KEY so a fresh clone works.
+FASIT_CAPTURE_KEY = env_str("FASIT_CAPTURE_KEY") or (
+    base64.urlsafe_b64encode(hashlib.sha256(f"capture:{SECRET_KEY}".encode()).digest()).decode()
+    if DEBUG or TESTING
+    else ""
+)
+# The domain of the BCC addresses (log-<token>@FASIT_MAIL_DOMAIN) `fasit mail serve`
+# accepts mail for.
+FASIT_MAIL_DOMAIN = env_str("FASIT_MAIL_DOMAIN", "fasit.localhost") or "fasit.localhost"
+# Calendar subscriptions: only these hosts (exact names) may be fetched, with a timeout
+# and a size cap. Empty: no subscriptions, only uploaded .ics files.
+FASIT_CALENDAR_HOSTS = env_list(
+    "FASIT_CALENDAR_HOSTS", ["outlook.office365.com", "outlook.live.com", "calendar.google.com"]
+)
+FASIT_CALENDAR_TIMEOUT = env_int("FASIT_CALENDAR_TIMEOUT", 10)
+FASIT_CALENDAR_MAX_BYTES = env_int("FASIT_CALENDAR_MAX_BYTES", 5 * 1024 * 1024)
+# Seconds an IMAP server may take to answer before a sync gives up on that mailbox.
+FASIT_IMAP_TIMEOUT = env_int("FASIT_IMAP_TIMEOUT", 30)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("buying/", include("fasit.buying.urls")),
     path("transfer/", include("fasit.transfer.urls")),
     path("privacy/", include("fasit.privacy.urls")),
+    path("capture/", include("fasit.capture.urls")),
+    path("search/", include("fasit.search.urls")),
     path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
