@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from fasit.api import api
 from fasit.signin.urls import two_factor_patterns
-from fasit.signin.views import SignInView
+from fasit.signin.views import SignInView, admin_login
 
 urlpatterns = [
     path("", include("fasit.core.urls")),
@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("fasit.signin.urls")),
     path("", include((two_factor_patterns, "signin"))),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

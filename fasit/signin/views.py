@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -50,6 +50,18 @@ class SignInView(LoginView):
         session[PENDING_AT] = timezone.now().timestamp()
         session[PENDING_NEXT] = self.get_success_url()
         return HttpResponseRedirect(reverse("signin:verify"))
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin's own login form would sign in with the password alone; every
+    sign-in goes through Fasit's, with its second step and lock-out. A signed-in user
+    still sees the admin's page (it says when they lack the rights), but never posts
+    another user's password to it."""
+    if request.user.is_authenticated and request.method == "GET":
+        from django.contrib import admin
+
+        return admin.site.login(request)
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 
 def _pending_user(request: HttpRequest) -> Any:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from fasit.signin.models import RecoveryCode, TeamSignInPolicy, TwoFactorDevice
 from fasit.signin.services import two_factor_begin, two_factor_confirm
+from fasit.testing import UserFactory
 
 STEP = dt.timedelta(seconds=30)
 
@@ -233,3 +234,25 @@ def test_only_owners_set_the_policy_and_only_for_their_team(
     charlie_client.post(reverse("signin:team_policy"), {"require_two_factor": "on"})
     assert TeamSignInPolicy.objects.get(team=team_b).require_two_factor
     assert not TeamSignInPolicy.objects.filter(team=team_a).exists()
+
+
+def test_the_admin_login_goes_through_the_second_step(alice: Any) -> None:
+    alice.is_staff = alice.is_superuser = True
+    alice.save()
+    secret, _codes = turn_on(alice)
+    client = Client()
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "alice", "password": "password"}
+    )
+    assert response["Location"] == "/login/?next=/admin/"
+    assert not signed_in(client)
+    # Signed in as someone else, the admin's form still cannot take alice's password.
+    bob_client = Client()
+    bob_client.force_login(UserFactory(username="bob2"))
+    bob_client.post("/admin/login/", {"username": "alice", "password": "password"})
+    assert bob_client.session["_auth_user_id"] != str(alice.pk)
+    assert client.get("/admin/", follow=True).redirect_chain[-1][0] == "/login/?next=/admin/"
+    sign_in(client, alice, next_url="/admin/")
+    response = client.post(reverse("signin:verify"), {"code": pyotp.TOTP(secret).now()})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
