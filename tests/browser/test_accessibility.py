@@ -48,6 +48,7 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         "/settings/",
         "/capture/",
         f"/capture/accounts/{fjord.pk}/mail/",
+        "/settings/two-step/",
         "/transfer/imports/",
         "/transfer/exports/",
         "/transfer/duplicates/",
