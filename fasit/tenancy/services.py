@@ -66,7 +66,13 @@ def membership_set_role(*, membership: Membership, actor: Any, role: str) -> Mem
 
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor: Any) -> None:
+    # Imported here: relationships builds on tenancy, not the other way round.
+    from fasit.relationships.services import calendar_feeds_delete
+
     _ensure_an_owner_remains(membership.team, membership)
+    # A calendar feed is a bearer address into the team's data: it dies with the
+    # membership (the feed view also checks membership on every request).
+    calendar_feeds_delete(team=membership.team, user=membership.user, actor=actor)
     audit_delete(team=membership.team, actor=actor, instance=membership)
     membership.delete()
 

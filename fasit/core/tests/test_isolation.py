@@ -425,3 +425,24 @@ def test_charlie_as_staff_reaches_no_admin_page_for_team_a(world: World, charlie
     }
     statuses = {url: client.get(url).status_code for url in _admin_urls(records)}
     assert statuses == dict.fromkeys(statuses, 302)
+
+
+def test_feeds_answer_only_members_of_their_team(
+    world: World, alice: Any, charlie_client: Any, client: Any
+) -> None:
+    """A live feed is a bearer address: it serves its member's dates to whoever holds
+    it, and nothing once that member has left the team, by any path."""
+    from fasit.tenancy.services import membership_remove
+
+    dora = world.membership.user
+    feed = calendar_feed_regenerate(team=world.account.team, user=dora, actor=alice)
+    url = reverse("relationships:feed", args=[feed.token])
+    assert client.get(url).status_code == 200
+    # charlie's session opens nothing more than the address itself would.
+    assert (
+        charlie_client.get(reverse("relationships:feed", args=[world.feed_token])).status_code
+        == 404
+    )
+    membership_remove(membership=world.membership, actor=alice)
+    assert client.get(url).status_code == 404
+    assert charlie_client.get(url).status_code == 404
