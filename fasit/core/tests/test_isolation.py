@@ -20,6 +20,7 @@ from fasit.privacy.services import erasure_request
 from fasit.relationships.services import calendar_feed_regenerate, calendar_feed_revoke
 from fasit.signals.models import Proposal
 from fasit.signals.services import statement_create
+from fasit.tenancy.services import invitation_create, invitation_revoke
 from fasit.testing import (
     AccountFactory,
     ConversationFactory,
@@ -51,6 +52,7 @@ class World:
     candidate: Any
     import_job: Any = None
     feed_token: str = ""
+    invitation: Any = None
 
 
 @pytest.fixture
@@ -69,7 +71,12 @@ def world(team_a: Any, alice: Any) -> World:
     consent = consent_record(person=person, actor=alice, wording="Tilbud på service.")
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
+    pending = invitation_create(team=team_a, actor=alice, email="used@example.com", role="member")
+    revoked = invitation_create(team=team_a, actor=alice, email="gone@example.com", role="member")
+    invitation_revoke(invitation=revoked, actor=alice)
+    pending.token = revoked.token  # the URL below is a dead link; the pk is a live one
     return World(
+        invitation=pending,
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
@@ -158,6 +165,8 @@ def record_urls(w: World) -> dict[str, str]:
         ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
+        "invitation_revoke": reverse("invitation_revoke", args=[w.invitation.pk]),
+        "invitation": reverse("invitation", args=[w.invitation.token]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
         "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
         "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
@@ -234,6 +243,7 @@ POST_ONLY = {
     "conversations:followup_toggle",
     "member_role",
     "member_remove",
+    "invitation_revoke",
     "privacy:consent_add",
     "privacy:consent_withdraw",
     "privacy:request",
@@ -280,8 +290,8 @@ SHAPE_URLS = {
 }
 
 # Reached by a secret token rather than the session (calendar apps cannot log in):
-# world holds a revoked token, which is a 404 for everyone, charlie included.
-TOKEN_URLS = {"relationships:feed"}
+# world holds revoked tokens, which are a 404 for everyone, charlie included.
+TOKEN_URLS = {"relationships:feed", "invitation"}
 
 
 def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
