@@ -258,7 +258,9 @@ def check_update(queryset: models.QuerySet[Any], values: dict[str, Any]) -> None
         return
     # Few rows are updated through a key at once (merges, theme moves): check them as
     # objects with the new values, which is the same rule as a save.
-    objs = list(queryset._chain().order_by())  # type: ignore[attr-defined]
+    # (Read through the base manager by primary key: the queryset may be a values()
+    # queryset, or carry annotations that do not belong on an instance.)
+    objs = list(model._base_manager.filter(pk__in=queryset.values("pk")))
     for obj in objs:
         for name, value in values.items():
             field = model._meta.get_field(name)
