@@ -34,6 +34,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.search.documents import index_team
 from fasit.tenancy.models import Membership, Team
 
 FORMAT = "fasit-team-export"
@@ -41,6 +42,8 @@ VERSION = 1
 EXCLUDED = {
     "relationships.calendarfeed",
     "relationships.accounthealth",
+    # Derived from the records and keyed by their ids: rebuilt after a restore.
+    "search.searchentry",
     "transfer.importjob",
     "transfer.importchunk",
     "tenancy.invitation",
@@ -311,6 +314,8 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
             getattr(obj, name).set(ids)
         counts[label] = len(rows)
     _remap_audit(team, id_maps)
+    # Rows saved raw send no signal the search index listens to; index the team whole.
+    index_team(team)
     return counts
 
 

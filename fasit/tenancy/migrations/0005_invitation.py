@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenancy', '0003_membership_role_product'),
+        ('tenancy', '0004_api_token'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

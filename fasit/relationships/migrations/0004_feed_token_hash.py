@@ -14,7 +14,7 @@ def hash_tokens(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("relationships", "0002_account_health"),
+        ("relationships", "0003_feed_kinds"),
     ]
 
     # Hashing cannot be undone: going back leaves the hashes in the old column, which
