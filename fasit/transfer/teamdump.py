@@ -12,7 +12,8 @@ import every row gets a new id and every reference is translated, self-reference
 (corporate groups) after all rows of the model exist. Rows are saved "raw", as
 ``loaddata`` does, so timestamps come back as they were and no side effects run.
 
-Left out, on purpose: the team's calendar-feed tokens (secrets that must not leave),
+Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
+must not leave; an invitation names someone who is not yet in the team),
 import jobs and their files (operational), and account health snapshots (derived;
 recomputed on the next read).
 """
@@ -45,6 +46,7 @@ EXCLUDED = {
     "search.searchentry",
     "transfer.importjob",
     "transfer.importchunk",
+    "tenancy.invitation",
     "tenancy.membership",
     "tenancy.team",
 }
