@@ -55,6 +55,7 @@ class GroupingConfig:
     # of its statements corroborates statements of two other accounts.
     corroboration: float = 0.30
     corroboration_anchors: int = 2
+    corroboration_one: float = 0.20  # pairwise similarity enough with one shared matter
     corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
@@ -368,11 +369,14 @@ class ThemeIndex:
         )
         if anchors >= self.config.corroboration_anchors:
             return True
+        # One shared matter (a thing, a concept) is enough when the two statements are
+        # also close as wholes; without one they must be closer.
+        threshold = self.config.corroboration if not anchors else self.config.corroboration_one
         for x, y in ((a, b), (b, a)):
             state = singles.get(y)
             if state is None:
                 state = singles[y] = self._single(y)
-            if self._similarity(x, state) < self.config.corroboration:
+            if self._similarity(x, state) < threshold:
                 return False
         return True
 
