@@ -6,6 +6,7 @@ urlpatterns = [
     path("team/switch/", views.team_switch, name="team_switch"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/team/", views.team_update, name="team_update"),
+    path("settings/currency/", views.team_rates_update, name="team_rates_update"),
     path("settings/members/", views.member_add, name="member_add"),
     path("settings/members/<int:pk>/role/", views.member_role, name="member_role"),
     path("settings/members/<int:pk>/remove/", views.member_remove, name="member_remove"),

@@ -19,7 +19,14 @@ from fasit.tenancy.access import (
     team_required,
     write_required,
 )
-from fasit.tenancy.forms import MemberAddForm, MemberRoleForm, PreferencesForm, TeamSettingsForm
+from fasit.tenancy.currency import rates_date, team_rates
+from fasit.tenancy.forms import (
+    MemberAddForm,
+    MemberRoleForm,
+    PreferencesForm,
+    TeamRatesForm,
+    TeamSettingsForm,
+)
 from fasit.tenancy.models import Membership, UserProfile
 from fasit.tenancy.selectors import team_members
 from fasit.tenancy.signals import remember_preferences
@@ -65,6 +72,14 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         {
             "preferences_form": preferences_form,
             "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
+            "rates_form": TeamRatesForm(
+                initial={
+                    "currency": team.currency,
+                    "on": rates_date(team),
+                    **{f"rate_{c}": v for c, v in team_rates(team).items()},
+                }
+            ),
+            "rates_are_default": not team.exchange_rates_on,
             "members": team_members(team),
             "member_form": MemberAddForm(),
             "categories": CustomerCategory.objects.for_team(team),
@@ -79,6 +94,25 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 def team_update(request: HttpRequest) -> HttpResponse:
     form = TeamSettingsForm(request.POST)
     submit(form, services.team_update, team=request.team, actor=request.user)  # type: ignore[attr-defined]
+    flash_form_errors(request, form)
+    return redirect("settings")
+
+
+@require_POST
+@owner_required
+def team_rates_update(request: HttpRequest) -> HttpResponse:
+    form = TeamRatesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.team_rates_set(
+                team=request.team,  # type: ignore[attr-defined]
+                actor=request.user,
+                **form.service_data(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Currency and exchange rates saved."))
     flash_form_errors(request, form)
     return redirect("settings")
 
