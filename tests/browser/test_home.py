@@ -21,7 +21,7 @@ def test_every_home_card_link_opens_what_the_card_showed(
 ) -> None:
     page = log_in(request.getfixturevalue(device), alice)
     cards = page.evaluate(CARDS)
-    assert {c["title"] for c in cards} >= {"Upcoming dates", "Going dark", "Key accounts"}
+    assert {c["title"] for c in cards} >= {"Upcoming dates", "Going dark", "My key accounts"}
     home = page.url
     for card in cards:
         for href in card["links"]:
