@@ -15,6 +15,8 @@ urlpatterns = [
     path("buying/", include("fasit.buying.urls")),
     path("transfer/", include("fasit.transfer.urls")),
     path("privacy/", include("fasit.privacy.urls")),
+    path("capture/", include("fasit.capture.urls")),
+    path("search/", include("fasit.search.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -27,6 +29,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("", include("fasit.signin.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

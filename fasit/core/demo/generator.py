@@ -53,6 +53,8 @@ DEMO_STEPS: list[str] = [
     "fasit.privacy.demo.seed",
     # Last: it reads everything the steps above wrote.
     "fasit.relationships.demo.refresh_health",
+    # After everything with text: it indexes it for search.
+    "fasit.search.demo.seed",
 ]
 DEMO_PASSWORD = "fasit-demo"
 BATCH = 2000

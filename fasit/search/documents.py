@@ -1,0 +1,153 @@
+"""What the search indexes for each kind of record, built in batches so the whole
+team (``--scale 100``: 100,000 conversations) is indexed in bounded memory.
+
+Kept in step with the records by ``receivers`` (a record saved or deleted through
+the services) and rebuilt for a team by ``index_team`` (the demo, ``fasit manage
+fasit_search_index``, an erasure).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from django.db import connection, transaction
+
+from fasit.buying.models import Journey
+from fasit.conversations.models import Conversation, TranscriptTurn
+from fasit.customers.models import Account, Person, PersonRole
+from fasit.engine.text.search import index_text
+from fasit.search.models import Kind, SearchEntry
+from fasit.signals.models import Statement, Theme
+from fasit.tenancy.models import Team
+
+BATCH = 1000
+# A transcript beyond this many characters is indexed by its beginning: the index
+# stays small and an hour-long meeting still has thousands of words in it.
+TRANSCRIPT_CHARS = 60_000
+
+Builder = Callable[[list[int]], Iterator[SearchEntry]]
+
+
+def _accounts(ids: list[int]) -> Iterator[SearchEntry]:
+    for a in Account.objects.filter(pk__in=ids).select_related("category"):
+        category = a.category.name if a.category else ""
+        yield SearchEntry(
+            team_id=a.team_id,
+            kind=Kind.ACCOUNT,
+            object_id=a.pk,
+            title_index=index_text(a.name),
+            body_index=index_text(a.org_number, category, a.notes),
+        )
+
+
+def _people(ids: list[int]) -> Iterator[SearchEntry]:
+    roles: dict[int, list[PersonRole]] = defaultdict(list)
+    for role in PersonRole.objects.filter(person_id__in=ids).select_related("account"):
+        roles[role.person_id].append(role)
+    for p in Person.objects.filter(pk__in=ids):
+        places = [", ".join(x for x in (r.title, r.account.name) if x) for r in roles.get(p.pk, [])]
+        yield SearchEntry(
+            team_id=p.team_id,
+            kind=Kind.PERSON,
+            object_id=p.pk,
+            title_index=index_text(p.name),
+            body_index=index_text(p.email, *places, p.what_matters, p.notes),
+        )
+
+
+def _conversations(ids: list[int]) -> Iterator[SearchEntry]:
+    transcripts: dict[int, list[str]] = defaultdict(list)
+    for conversation_id, text in (
+        TranscriptTurn.objects.filter(analysis__conversation_id__in=ids)
+        .order_by("analysis_id", "index")
+        .values_list("analysis__conversation_id", "text")
+    ):
+        transcripts[conversation_id].append(text)
+    for c in Conversation.objects.filter(pk__in=ids).select_related("account"):
+        transcript = " ".join(transcripts.get(c.pk, []))[:TRANSCRIPT_CHARS]
+        yield SearchEntry(
+            team_id=c.team_id,
+            kind=Kind.CONVERSATION,
+            object_id=c.pk,
+            title_index=index_text(c.subject, c.account.name),
+            body_index=index_text(c.notes, transcript),
+        )
+
+
+def _themes(ids: list[int]) -> Iterator[SearchEntry]:
+    quotes: dict[int, list[str]] = defaultdict(list)
+    for theme_id, text in Statement.objects.filter(theme_id__in=ids).values_list(
+        "theme_id", "text"
+    ):
+        quotes[theme_id].append(text)
+    for t in Theme.objects.filter(pk__in=ids):
+        yield SearchEntry(
+            team_id=t.team_id,
+            kind=Kind.THEME,
+            object_id=t.pk,
+            title_index=index_text(t.custom_label, t.label, *[str(v) for v in t.labels.values()]),
+            body_index=index_text(*quotes.get(t.pk, [])),
+        )
+
+
+def _journeys(ids: list[int]) -> Iterator[SearchEntry]:
+    for j in Journey.objects.filter(pk__in=ids).select_related("account", "process", "stage"):
+        yield SearchEntry(
+            team_id=j.team_id,
+            kind=Kind.JOURNEY,
+            object_id=j.pk,
+            title_index=index_text(j.title),
+            body_index=index_text(j.account.name, j.process.name, j.stage.name),
+        )
+
+
+BUILDERS: dict[str, tuple[Any, Builder]] = {
+    Kind.ACCOUNT: (Account, _accounts),
+    Kind.PERSON: (Person, _people),
+    Kind.CONVERSATION: (Conversation, _conversations),
+    Kind.THEME: (Theme, _themes),
+    Kind.JOURNEY: (Journey, _journeys),
+}
+
+
+@transaction.atomic
+def index_records(kind: str, ids: Iterable[int]) -> int:
+    """(Re)index these records of one kind; ids of records that are gone are dropped."""
+    ids = list(ids)
+    _model, build = BUILDERS[kind]
+    entries = list(build(ids))
+    SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    return len(entries)
+
+
+def drop_records(kind: str, ids: Iterable[int]) -> None:
+    SearchEntry.objects.filter(kind=kind, object_id__in=list(ids)).delete()
+
+
+def index_team(team: Team, *, log: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Rebuild the team's whole index, batch by batch; returns counts per kind."""
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        SearchEntry.objects.filter(team=team).delete()
+        for kind, (model, build) in BUILDERS.items():
+            ids = list(model.objects.for_team(team).order_by("pk").values_list("pk", flat=True))
+            counts[kind] = 0
+            for start in range(0, len(ids), BATCH):
+                entries = list(build(ids[start : start + BATCH]))
+                SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+                counts[kind] += len(entries)
+            if log:
+                log(f"search: {counts[kind]} {kind}")
+    optimise()
+    return counts
+
+
+def optimise() -> None:
+    """Merge the index's segments: FTS5 keeps a deleted row's tokens in old segments
+    until they are merged, and an erased person's words must leave the file."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")

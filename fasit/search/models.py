@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from fasit.core.models import TeamOwned
+
+
+class Kind(models.TextChoices):
+    ACCOUNT = "account", _("Account")
+    PERSON = "person", _("Person")
+    CONVERSATION = "conversation", _("Conversation")
+    THEME = "theme", _("Theme")
+    JOURNEY = "journey", _("Buying journey")
+
+
+class SearchEntry(TeamOwned):
+    """One record as the search sees it. ``title_index`` and ``body_index`` hold the
+    folded and stemmed tokens (``fasit.engine.text.search.index_text``); the database's
+    full-text index is built over them: an FTS5 table kept in step by triggers on
+    SQLite, a generated ``tsvector`` column with a GIN index on PostgreSQL (migration
+    0001).
+    A result is shown from the record itself, in the reader's language."""
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    title_index = models.TextField(blank=True)
+    body_index = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_entry")
+        ]
+        indexes = [models.Index(fields=["team", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
