@@ -13,8 +13,8 @@ import every row gets a new id and every reference is translated, self-reference
 ``loaddata`` does, so timestamps come back as they were and no side effects run.
 
 Left out, on purpose: the team's calendar-feed tokens (secrets that must not leave),
-import jobs and their files (operational), and account health snapshots (derived;
-recomputed on the next read).
+import jobs and their files (operational), account health snapshots (derived;
+recomputed on the next read) and the search index (derived; rebuilt by the import).
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ EXCLUDED = {
     "transfer.importchunk",
     "tenancy.membership",
     "tenancy.team",
+    # Derived from the records (ids of this installation); rebuilt after an import.
+    "search.searchentry",
 }
 
 
@@ -309,6 +311,9 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
             getattr(obj, name).set(ids)
         counts[label] = len(rows)
     _remap_audit(team, id_maps)
+    from fasit.search.documents import index_team
+
+    index_team(team)
     return counts
 
 
