@@ -94,3 +94,40 @@ def paula_client(paula: Any) -> Client:
 @pytest.fixture
 def charlie_client(charlie: Any) -> Client:
     return _client_for(charlie)
+
+
+def _api_for(team: Any, user: Any) -> Client:
+    """A client that calls the API with a read-and-write personal access token (no
+    session): what a script or another system does."""
+    from fasit.tenancy.services import api_token_create
+
+    _token, secret = api_token_create(
+        team=team, user=user, actor=user, name=f"{user.username}'s script", scope="write"
+    )
+    return Client(headers={"Authorization": f"Bearer {secret}"})
+
+
+@pytest.fixture
+def alice_api(team_a: Any, alice: Any) -> Client:
+    return _api_for(team_a, alice)
+
+
+@pytest.fixture
+def bob_api(team_a: Any, bob: Any) -> Client:
+    return _api_for(team_a, bob)
+
+
+@pytest.fixture
+def victor_api(team_a: Any, victor: Any) -> Client:
+    """A viewer's token: even with the write scope it never writes."""
+    return _api_for(team_a, victor)
+
+
+@pytest.fixture
+def paula_api(team_a: Any, paula: Any) -> Client:
+    return _api_for(team_a, paula)
+
+
+@pytest.fixture
+def charlie_api(team_b: Any, charlie: Any) -> Client:
+    return _api_for(team_b, charlie)

@@ -36,6 +36,12 @@ commands:
   privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
                          apply the retention rules (daily, from cron)
   privacy vacuum         rewrite the database so erased values leave its free pages
+  mail sync [--team SLUG] [--enqueue]
+                         read the connected mailboxes into conversations (from cron)
+  mail serve [--addr HOST:PORT]
+                         the SMTP server for the BCC addresses (log-<token>@FASIT_MAIL_DOMAIN)
+  calendar sync [--team SLUG] [--enqueue]
+                         read the subscribed calendars into conversations (from cron)
   manage ARGS...         any Django management command
 """
 
@@ -71,8 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":
         return _django(["fasit_serve", *rest])
     if command == "worker":
-        return _django(["db_worker", *rest])
+        return _django(["fasit_worker", *rest])
     if command in {"import", "export"}:
+        return _django([f"fasit_{command}", *rest])
+    if command in {"mail", "calendar"}:
         return _django([f"fasit_{command}", *rest])
     if command == "privacy":
         return _django(["fasit_privacy", *rest])

@@ -5,6 +5,9 @@ production config should stop the process, not silently fall back to a default.
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
 import os
 import secrets
 import sys
@@ -83,7 +86,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "fasit.core.apps.OperatorAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,6 +97,8 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    # Listed so /api/docs serves Swagger UI from Fasit's own static files, not a CDN.
+    "ninja",
     "fasit.core",
     "fasit.tenancy",
     "fasit.customers",
@@ -103,11 +108,17 @@ INSTALLED_APPS = [
     "fasit.buying",
     "fasit.transfer",
     "fasit.privacy",
+    "fasit.capture",
+    "fasit.signin",
+    "axes",
+    "csp",
     "fasit.search",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "fasit.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "fasit.core.middleware.UserLanguageMiddleware",
@@ -118,7 +129,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "fasit.signin.middleware.SessionLifetimeMiddleware",
     "fasit.tenancy.middleware.TeamMiddleware",
+    # Last, so it sees the failed login the view just handled (docs/operations.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "fasit.urls"
@@ -186,6 +200,37 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Django's backend, behind django-axes: a locked account or address is refused before
+# its password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out after failed sign-ins (docs/operations.md#sign-in-lock-out). Failures are
+# counted per username and, separately, per client address; a success resets the count.
+AXES_FAILURE_LIMIT = env_int("FASIT_LOGIN_FAILURE_LIMIT", 10)
+FASIT_LOGIN_LOCKOUT_MINUTES = env_int("FASIT_LOGIN_LOCKOUT_MINUTES", 15)
+if AXES_FAILURE_LIMIT < 1 or FASIT_LOGIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured(
+        "FASIT_LOGIN_FAILURE_LIMIT and FASIT_LOGIN_LOCKOUT_MINUTES must be 1 or more"
+    )
+AXES_COOLOFF_TIME = dt.timedelta(minutes=FASIT_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "fasit.signin.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "fasit.signin.lockout.client_ip"
+# Successful sign-ins are not logged to the database table (the audit of who signed in
+# would be personal data kept without a purpose); failures and lock-outs are.
+AXES_DISABLE_ACCESS_LOG = True
+# How many reverse proxies stand between the client and Fasit, each appending to
+# X-Forwarded-For; 0 means the socket address is the client's.
+FASIT_TRUSTED_PROXIES = env_int("FASIT_TRUSTED_PROXIES", 0)
+
+# A password-reset link works once and for three hours: long enough for a slow mail
+# server, short enough that an old e-mail in a mailbox is no longer a key.
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -229,6 +274,12 @@ FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
 for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
+# API: requests per token in each window of seconds (0 turns the limit off); more get
+# 429 with Retry-After. Counted in Django's cache (per process unless CACHES is shared).
+FASIT_API_RATE_LIMIT = env_int("FASIT_API_RATE_LIMIT", 1200)
+FASIT_API_RATE_WINDOW = env_int("FASIT_API_RATE_WINDOW", 60)
+if FASIT_API_RATE_WINDOW < 1:
+    raise ImproperlyConfigured("FASIT_API_RATE_WINDOW must be 1 or more")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -247,6 +298,16 @@ TASKS = {
     }
 }
 
+# `fasit worker`: a task left RUNNING by a killed worker for longer than this is queued
+# again, up to FASIT_TASK_MAX_ATTEMPTS tries in all, then marked failed
+# (core/task_recovery.py). Longer than any task takes: the largest transcript allowed is
+# analysed in about a minute.
+FASIT_TASK_STALE_SECONDS = env_int("FASIT_TASK_STALE_SECONDS", 600)
+FASIT_TASK_MAX_ATTEMPTS = env_int("FASIT_TASK_MAX_ATTEMPTS", 3)
+for _name in ("FASIT_TASK_STALE_SECONDS", "FASIT_TASK_MAX_ATTEMPTS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more")
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -258,11 +319,81 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 
 SESSION_COOKIE_HTTPONLY = True
-# Off by default so the demo works over plain HTTP on 127.0.0.1; production behind
-# HTTPS sets SECURE_COOKIES=true (``fasit manage check --deploy`` reminds you).
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Sessions (docs/operations.md#sessions): signed out after FASIT_SESSION_IDLE_MINUTES
+# without a request and FASIT_SESSION_MAX_HOURS after signing in, however active.
+# Fasit holds personal data and is used on phones that get lost: two idle hours cover a
+# long meeting between two entries; twelve hours cover a working day, so a new day
+# starts with a password (and a second factor).
+FASIT_SESSION_IDLE_MINUTES = env_int("FASIT_SESSION_IDLE_MINUTES", 120)
+FASIT_SESSION_MAX_HOURS = env_int("FASIT_SESSION_MAX_HOURS", 12)
+if FASIT_SESSION_IDLE_MINUTES < 1 or FASIT_SESSION_MAX_HOURS < 1:
+    raise ImproperlyConfigured(
+        "FASIT_SESSION_IDLE_MINUTES and FASIT_SESSION_MAX_HOURS must be 1 or more"
+    )
+# The cookie and the stored session never outlive the absolute limit.
+SESSION_COOKIE_AGE = FASIT_SESSION_MAX_HOURS * 3600
+# HTTPS (docs/operations.md#https-and-the-reverse-proxy). Off by default so the demo
+# works over plain HTTP on 127.0.0.1; production sets SECURE_COOKIES=true, and every
+# HTTPS default below follows from it, so the plainest production environment passes
+# ``fasit manage check --deploy --fail-level WARNING``. Each can still be set on its own.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", SECURE_COOKIES)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SECURE_COOKIES)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE_COOKIES)
+# One year: long enough for browsers' preload lists, and a browser that once saw
+# Fasit over HTTPS never falls back to plain HTTP where a cookie could leak.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SECURE_COOKIES else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_COOKIES)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SECURE_COOKIES)
+if SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured("SECURE_HSTS_SECONDS must be 0 (off) or more")
+
+
+def _proxy_ssl_header() -> tuple[str, str] | None:
+    """SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto (value https) or Header-Name=value.
+
+    Opt-in only: trusting the header without a proxy that sets it lets any client claim
+    HTTPS."""
+    raw = (os.environ.get("SECURE_PROXY_SSL_HEADER") or "").strip()
+    if not raw:
+        return None
+    name, _, value = raw.partition("=")
+    name, value = name.strip(), value.strip() or "https"
+    if not name or not all(c.isalnum() or c == "-" for c in name):
+        raise ImproperlyConfigured(
+            f"SECURE_PROXY_SSL_HEADER={raw!r}: give a header name such as X-Forwarded-Proto"
+        )
+    return "HTTP_" + name.upper().replace("-", "_"), value
+
+
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header()
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts and style sheets only from Fasit's own
+# static files; no inline script, no eval (htmx runs with allowEval off, see base.html).
+# Inline style *attributes* stay allowed: templates size bars and charts with them, and
+# they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Browser features Fasit never uses, switched off for every page (and any script
+# that might ever be injected): the Permissions-Policy header.
+FASIT_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "publickey-credentials-get=(), usb=(), browsing-topics=()"
+)
 
 LOG_DIR = DATA_DIR / "logs"
 LOG_DIR.mkdir(exist_ok=True)
@@ -281,5 +412,32 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console", "file"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Axes says INFO at every start and every failure; its WARNINGs (repeated
+        # failures, lock-outs) are the ones an operator needs.
+        "axes": {"level": "WARNING"},
+    },
 }
+
+# Captured contact (fasit/capture, docs/capture.md). The Fernet key that encrypts
+# mailbox passwords: `python -c "from cryptography.fernet import Fernet;
+# print(Fernet.generate_key().decode())"`. Without it nobody can connect a mailbox;
+# DEBUG and the tests derive one from SECRET_KEY so a fresh clone works.
+FASIT_CAPTURE_KEY = env_str("FASIT_CAPTURE_KEY") or (
+    base64.urlsafe_b64encode(hashlib.sha256(f"capture:{SECRET_KEY}".encode()).digest()).decode()
+    if DEBUG or TESTING
+    else ""
+)
+# The domain of the BCC addresses (log-<token>@FASIT_MAIL_DOMAIN) `fasit mail serve`
+# accepts mail for.
+FASIT_MAIL_DOMAIN = env_str("FASIT_MAIL_DOMAIN", "fasit.localhost") or "fasit.localhost"
+# Calendar subscriptions: only these hosts (exact names) may be fetched, with a timeout
+# and a size cap. Empty: no subscriptions, only uploaded .ics files.
+FASIT_CALENDAR_HOSTS = env_list(
+    "FASIT_CALENDAR_HOSTS", ["outlook.office365.com", "outlook.live.com", "calendar.google.com"]
+)
+FASIT_CALENDAR_TIMEOUT = env_int("FASIT_CALENDAR_TIMEOUT", 10)
+FASIT_CALENDAR_MAX_BYTES = env_int("FASIT_CALENDAR_MAX_BYTES", 5 * 1024 * 1024)
+# Seconds an IMAP server may take to answer before a sync gives up on that mailbox.
+FASIT_IMAP_TIMEOUT = env_int("FASIT_IMAP_TIMEOUT", 30)

@@ -6,14 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from fasit.buying import selectors, services
 from fasit.buying.models import BuyingProcess, Journey, Stage
 from fasit.buying.schemas import ErrorOut, JourneyOut, ProcessOut, StageChangeIn
 from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
-from fasit.core.api_utils import error_detail, require_write
+from fasit.core.api_utils import BoundedLimitOffset, Id, error_detail, require_write
 from fasit.tenancy.access import get_for_team_or_404
 from fasit.tenancy.models import Team
 
@@ -76,7 +76,7 @@ class AssessedPages:
 
 
 @router.get("/journeys", response=list[JourneyOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_journeys(
     request: HttpRequest,
     gaps_only: bool = False,
@@ -103,14 +103,14 @@ def list_journeys(
 
 
 @router.get("/journeys/{journey_id}", response=JourneyOut)
-def get_journey(request: HttpRequest, journey_id: int) -> dict[str, Any]:
+def get_journey(request: HttpRequest, journey_id: Id) -> dict[str, Any]:
     journey = get_for_team_or_404(_journeys(), request.team, pk=journey_id)  # type: ignore[attr-defined]
     return journey_out(selectors.assess_one(journey))
 
 
 @router.post("/journeys/{journey_id}/stage", response={200: JourneyOut, 400: ErrorOut})
 def change_journey_stage(
-    request: HttpRequest, journey_id: int, payload: StageChangeIn
+    request: HttpRequest, journey_id: Id, payload: StageChangeIn
 ) -> Status[Any]:
     team = request.team  # type: ignore[attr-defined]
     journey = get_for_team_or_404(_journeys(), team, pk=journey_id)
@@ -142,7 +142,7 @@ def change_journey_stage(
 
 
 @router.get("/processes/{process_id}", response=ProcessOut)
-def get_process(request: HttpRequest, process_id: int) -> dict[str, Any]:
+def get_process(request: HttpRequest, process_id: Id) -> dict[str, Any]:
     process = get_for_team_or_404(
         BuyingProcess.objects.select_related("category"),
         request.team,  # type: ignore[attr-defined]

@@ -65,8 +65,9 @@ def reason_text(reason: Reason) -> str:
     if code == "probability_ahead":
         return (
             _(
-                "The forecast says %(probability)s %% but the customer is still at “%(stage)s” "
-                "(stage %(number)s of %(total)s), where at most %(ceiling)s %% is plausible."
+                "The forecast says %(probability)s %%, %(ahead)s points above the "
+                "%(supported)s %% that the customer's stage “%(stage)s” (stage %(number)s of "
+                "%(total)s) supports; a forecast more than %(margin)s points ahead is a gap."
             )
             % p
         )

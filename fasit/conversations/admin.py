@@ -26,7 +26,6 @@ class ConversationAdmin(TeamScopedAdmin):
 
 @admin.register(TranscriptFile)
 class TranscriptFileAdmin(TeamScopedAdmin):
-    team_path = "conversation__team"
     list_display = ("name", "conversation", "size", "uploaded_at")
     exclude = ("content",)
 
@@ -39,7 +38,6 @@ class TranscriptSpeakerInline(admin.TabularInline):
 
 @admin.register(ListeningAnalysis)
 class ListeningAnalysisAdmin(TeamScopedAdmin):
-    team_path = "conversation__team"
     list_display = ("conversation", "status", "language", "seller_talk_share", "analysed_at")
     list_filter = ("status", "language")
     raw_id_fields = ("conversation", "transcript")

@@ -1,71 +1,322 @@
+"""Conversations (participants, notes, follow-ups, transcript and listening result)
+and follow-ups over the API. Writes go through ``conversations.services``."""
+
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from django.utils.translation import gettext as _
+from ninja import File, Query, Router, Status
+from ninja.files import UploadedFile
 
 from fasit.conversations import selectors, services
-from fasit.conversations.models import Conversation
-from fasit.conversations.schemas import ConversationIn, ConversationOut, ListeningOut
-from fasit.core.api_utils import error_detail, require_write
+from fasit.conversations.models import Conversation, FollowUp
+from fasit.conversations.schemas import (
+    ConversationIn,
+    ConversationOut,
+    ConversationPatch,
+    FollowUpIn,
+    FollowUpPatch,
+    FollowUpRow,
+    ListeningOut,
+)
+from fasit.core.api_utils import (
+    Id,
+    ListQuery,
+    list_page,
+    page_schema,
+    patch_data,
+    require_write,
+    team_ref,
+)
 from fasit.customers.models import Account, Person
-from fasit.customers.schemas import ErrorOut
 from fasit.tenancy.access import get_for_team_or_404
+from fasit.tenancy.selectors import team_users
 
 router = Router(tags=["conversations"])
+followups_router = Router(tags=["follow-ups"])
+
+ConversationPage = page_schema(ConversationOut, "ConversationPage")
+FollowUpPage = page_schema(FollowUpRow, "FollowUpPage")
+
+FOLLOW_UP_VALUES = ("id", "conversation_id", "task", "owner__username", "due_date", "done")
 
 
-@router.get("", response=list[ConversationOut])
-@paginate(LimitOffsetPagination)
-def list_conversations(request: HttpRequest, q: str = "", account_id: int | None = None) -> Any:
-    team = request.team  # type: ignore[attr-defined]
-    account = (
-        get_for_team_or_404(Account.objects.all(), team, pk=account_id) if account_id else None
+def _follow_up_row(row: dict[str, Any]) -> dict[str, Any]:
+    row["owner"] = row.pop("owner__username")
+    return row
+
+
+def conversation_rows(conversations: QuerySet[Conversation]) -> list[dict[str, Any]]:
+    """The page's conversations in one query, then one query each for the customer
+    participants, our participants and the follow-ups of the whole page."""
+    rows = list(
+        conversations.values(
+            "id",
+            "account_id",
+            "account__name",
+            "occurred_at",
+            "kind",
+            "initiated_by",
+            "customer_replied",
+            "subject",
+            "notes",
+            "created_at",
+            "updated_at",
+        )
     )
-    return selectors.conversation_list(team, q=q, account=account).prefetch_related("follow_ups")
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
+        row["account"] = row.pop("account__name")
+        row.update(people=[], users=[], follow_ups=[])
+    ids = list(by_id)
+    people = Conversation.people.through.objects.filter(conversation_id__in=ids).order_by(
+        "person_id"
+    )
+    for cid, pid in people.values_list("conversation_id", "person_id"):
+        by_id[cid]["people"].append(pid)
+    users = Conversation.users.through.objects.filter(conversation_id__in=ids).order_by(
+        "user__username"
+    )
+    for cid, username in users.values_list("conversation_id", "user__username"):
+        by_id[cid]["users"].append(username)
+    for follow_up in (
+        FollowUp.objects.filter(conversation_id__in=ids).order_by("id").values(*FOLLOW_UP_VALUES)
+    ):
+        by_id[follow_up["conversation_id"]]["follow_ups"].append(_follow_up_row(follow_up))
+    return rows
 
 
-@router.get("/{conversation_id}", response=ConversationOut)
-def get_conversation(request: HttpRequest, conversation_id: int) -> Conversation:
+def _conversation(request: HttpRequest, conversation_id: int) -> Conversation:
     return get_for_team_or_404(
-        Conversation.objects.select_related("account"), request.team, pk=conversation_id
-    )  # type: ignore[attr-defined]
-
-
-@router.get("/{conversation_id}/listening", response=ListeningOut)
-def get_conversation_listening(request: HttpRequest, conversation_id: int) -> Any:
-    """The listening analysis of the conversation's transcript; 404 without one."""
-    conversation = get_for_team_or_404(
-        Conversation.objects.all(),
+        Conversation.objects.select_related("account", "team"),
         request.team,  # type: ignore[attr-defined]
         pk=conversation_id,
     )
+
+
+def _detail(conversation: Conversation) -> dict[str, Any]:
+    return conversation_rows(Conversation.objects.filter(pk=conversation.pk))[0]
+
+
+def _participants(
+    request: HttpRequest, data: dict[str, Any]
+) -> tuple[list[Person] | None, list[Any] | None]:
+    team = request.team  # type: ignore[attr-defined]
+    people = users = None
+    person_ids = data.pop("people", None)
+    if person_ids is not None:
+        people = list(Person.objects.for_team(team).filter(pk__in=person_ids))
+        if len(people) != len(set(person_ids)):
+            raise ValidationError({"people": [_("Choose one of your team's records.")]})
+    usernames = data.pop("users", None)
+    if usernames is not None:
+        users = list(team_users(team).filter(username__in=usernames))
+        if len(users) != len(set(usernames)):
+            raise ValidationError({"users": [_("Choose one of your team's records.")]})
+    return people, users
+
+
+@router.get("", response=ConversationPage)
+def list_conversations(
+    request: HttpRequest,
+    params: Query[ListQuery],
+    q: str = "",
+    kind: str = "",
+    account_id: Id | None = None,
+    user: str = Query("", description="Username of one of our participants"),  # noqa: B008
+    since: dt.date | None = Query(None, description="Occurred on or after"),  # noqa: B008
+    until: dt.date | None = Query(None, description="Occurred on or before"),  # noqa: B008
+) -> Any:
+    """The team's conversations, filtered as in the app."""
+    team = request.team  # type: ignore[attr-defined]
+    conversations = Conversation.objects.for_team(team)
+    if q:
+        conversations = (
+            conversations.filter(subject__icontains=q)
+            | conversations.filter(notes__icontains=q)
+            | conversations.filter(account__name__icontains=q)
+        )
+    if kind:
+        conversations = conversations.filter(kind=kind)
+    if account_id is not None:
+        conversations = conversations.filter(account_id=account_id)
+    if user:
+        conversations = conversations.filter(users__username=user)
+    if since:
+        conversations = conversations.filter(occurred_at__date__gte=since)
+    if until:
+        conversations = conversations.filter(occurred_at__date__lte=until)
+    return list_page(request, conversations, params, conversation_rows)
+
+
+@router.get("/{conversation_id}", response=ConversationOut)
+def get_conversation(request: HttpRequest, conversation_id: Id) -> Any:
+    return _detail(_conversation(request, conversation_id))
+
+
+@router.get("/{conversation_id}/listening", response=ListeningOut)
+def get_conversation_listening(request: HttpRequest, conversation_id: Id) -> Any:
+    """The listening analysis of the conversation's transcript; 404 without one."""
+    conversation = _conversation(request, conversation_id)
     analysis = selectors.conversation_listening(conversation)
     if analysis is None:
         raise Http404
     return analysis
 
 
-@router.post("", response={201: ConversationOut, 400: ErrorOut})
+@router.post("", response={201: ConversationOut})
 def log_conversation(request: HttpRequest, payload: ConversationIn) -> Status[Any]:
+    """Log a conversation; the caller takes part unless ``users`` says who did."""
     require_write(request)
     team = request.team  # type: ignore[attr-defined]
     data = payload.dict()
-    try:
-        account = get_for_team_or_404(Account.objects.all(), team, pk=data.pop("account_id"))
-    except Http404:
-        return Status(400, ErrorOut(detail={"account_id": ["No such account in your team."]}))
-    person_ids = data.pop("people")
-    people = list(Person.objects.for_team(team).filter(pk__in=person_ids))
-    if len(people) != len(set(person_ids)):
-        return Status(400, ErrorOut(detail={"people": ["No such person in your team."]}))
-    try:
-        conversation = services.conversation_log(
-            team=team, actor=request.user, account=account, people=people, **data
+    account = team_ref(Account.objects.all(), team, data.pop("account_id"), "account_id")
+    people, users = _participants(request, data)
+    follow_ups = [
+        {**f, "owner": _owner(request, f.pop("owner"))} for f in data.pop("follow_ups") or []
+    ]
+    conversation = services.conversation_log(
+        team=team,
+        actor=request.user,
+        account=account,
+        people=people or [],
+        users=users,
+        follow_ups=follow_ups,
+        **data,
+    )
+    return Status(201, _detail(conversation))
+
+
+@router.patch("/{conversation_id}", response=ConversationOut)
+def update_conversation(
+    request: HttpRequest, conversation_id: Id, payload: ConversationPatch
+) -> Any:
+    conversation = _conversation(request, conversation_id)
+    require_write(request)
+    team = request.team  # type: ignore[attr-defined]
+    data = patch_data(payload)
+    if "account_id" in data:
+        data["account"] = team_ref(
+            Account.objects.all(), team, data.pop("account_id"), "account_id"
         )
-    except ValidationError as exc:
-        return Status(400, ErrorOut(detail=error_detail(exc)))
-    return Status(201, conversation)
+    people, users = _participants(request, data)
+    services.conversation_update(
+        conversation=conversation, actor=request.user, data=data, people=people, users=users
+    )
+    return _detail(conversation)
+
+
+@router.delete("/{conversation_id}", response={204: None})
+def delete_conversation(request: HttpRequest, conversation_id: Id) -> Status[None]:
+    conversation = _conversation(request, conversation_id)
+    require_write(request)
+    services.conversation_delete(conversation=conversation, actor=request.user)
+    return Status(204, None)
+
+
+@router.post("/{conversation_id}/transcript", response={202: ListeningOut})
+def upload_transcript(
+    request: HttpRequest,
+    conversation_id: Id,
+    file: File[UploadedFile],  # type: ignore[type-arg]
+) -> Status[Any]:
+    """Upload a transcript (Teams/Zoom/Meet WebVTT, SRT or plain text, multipart field
+    ``file``). It is read at once; the listening analysis follows in the background:
+    poll ``GET …/listening`` until ``status`` is ``done``."""
+    conversation = _conversation(request, conversation_id)
+    require_write(request)
+    services.conversation_attach_transcript(
+        conversation=conversation, actor=request.user, transcript=file
+    )
+    return Status(202, selectors.conversation_listening(conversation))
+
+
+def _owner(request: HttpRequest, username: str | None) -> Any:
+    if username is None:
+        return None
+    owner = team_users(request.team).filter(username=username).first()  # type: ignore[attr-defined]
+    if owner is None:
+        raise ValidationError({"owner": [_("Choose one of your team's records.")]})
+    return owner
+
+
+@router.post("/{conversation_id}/follow-ups", response={201: FollowUpRow})
+def add_follow_up(request: HttpRequest, conversation_id: Id, payload: FollowUpIn) -> Status[Any]:
+    conversation = _conversation(request, conversation_id)
+    require_write(request)
+    follow_up = services.followup_create(
+        conversation=conversation,
+        actor=request.user,
+        task=payload.task,
+        owner=_owner(request, payload.owner),
+        due_date=payload.due_date,
+    )
+    return Status(201, _follow_up(follow_up.pk))
+
+
+def _follow_up(pk: int) -> dict[str, Any]:
+    return _follow_up_row(FollowUp.objects.filter(pk=pk).values(*FOLLOW_UP_VALUES).get())
+
+
+@followups_router.get("", response=FollowUpPage)
+def list_follow_ups(
+    request: HttpRequest,
+    params: Query[ListQuery],
+    owner: str = Query("", description="Username"),  # noqa: B008
+    done: bool | None = None,
+    due_before: dt.date | None = None,
+    conversation_id: Id | None = None,
+) -> Any:
+    """The team's follow-ups. ``updated_since`` is not offered (follow-ups keep no
+    change time): page through them with ``after``."""
+    follow_ups = FollowUp.objects.for_team(request.team)  # type: ignore[attr-defined]
+    if owner:
+        follow_ups = follow_ups.filter(owner__username=owner)
+    if done is not None:
+        follow_ups = follow_ups.filter(done=done)
+    if due_before:
+        follow_ups = follow_ups.filter(due_date__lt=due_before)
+    if conversation_id is not None:
+        follow_ups = follow_ups.filter(conversation_id=conversation_id)
+    return list_page(
+        request,
+        follow_ups,
+        params,
+        lambda page: [_follow_up_row(r) for r in page.values(*FOLLOW_UP_VALUES)],
+        updated_field="created_at",
+    )
+
+
+def _get_follow_up(request: HttpRequest, follow_up_id: int) -> FollowUp:
+    return get_for_team_or_404(
+        FollowUp.objects.select_related("conversation__team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=follow_up_id,
+    )
+
+
+@followups_router.get("/{follow_up_id}", response=FollowUpRow)
+def get_follow_up(request: HttpRequest, follow_up_id: Id) -> Any:
+    return _follow_up(_get_follow_up(request, follow_up_id).pk)
+
+
+@followups_router.patch("/{follow_up_id}", response=FollowUpRow)
+def update_follow_up(request: HttpRequest, follow_up_id: Id, payload: FollowUpPatch) -> Any:
+    """Mark a follow-up done or not done."""
+    follow_up = _get_follow_up(request, follow_up_id)
+    require_write(request)
+    services.followup_set_done(follow_up=follow_up, actor=request.user, done=payload.done)
+    return _follow_up(follow_up.pk)
+
+
+@followups_router.delete("/{follow_up_id}", response={204: None})
+def delete_follow_up(request: HttpRequest, follow_up_id: Id) -> Status[None]:
+    follow_up = _get_follow_up(request, follow_up_id)
+    require_write(request)
+    services.followup_delete(follow_up=follow_up, actor=request.user)
+    return Status(204, None)

@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from fasit.conversations.models import Conversation, Initiator, Kind, SpeakerSide
+from fasit.conversations.models import (
+    Conversation,
+    Initiator,
+    Kind,
+    SpeakerSide,
+    validate_notes_length,
+)
 from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.forms import (
     DateInput,
@@ -87,6 +93,7 @@ class ConversationForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"),
         required=False,
+        validators=[validate_notes_length],
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What did the customer say? Markdown is supported."),
     )

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, scoped_manager
@@ -17,6 +19,24 @@ class Kind(models.TextChoices):
     VISIT = "visit", _("Visit")
     EVENT = "event", _("Event")
     EMAIL = "email", _("E-mail")
+
+
+# Room for a long meeting's notes (a page of A4 is about 3,000 characters), while
+# bounding what the background proposals of one note can cost. Longer material belongs
+# in an attached transcript or file.
+NOTES_MAX_CHARS = 20_000
+
+
+def validate_notes_length(value: str) -> None:
+    if len(value) > NOTES_MAX_CHARS:
+        raise ValidationError(
+            _(
+                "Notes can be at most %(limit)s characters; these are %(size)s. "
+                "Shorten them or attach the rest as a file."
+            ),
+            code="max_length",
+            params={"limit": f"{NOTES_MAX_CHARS:,}", "size": f"{len(value):,}"},
+        )
 
 
 class Initiator(models.TextChoices):
@@ -44,7 +64,12 @@ class Conversation(TeamOwned):
         ),
     )
     subject = models.CharField(_("subject"), max_length=200, blank=True)
-    notes = models.TextField(_("notes"), blank=True, help_text=_("Markdown is supported."))
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        validators=[validate_notes_length],
+        help_text=_("Markdown is supported."),
+    )
     people = models.ManyToManyField(
         "customers.Person",
         verbose_name=_("customer participants"),
@@ -133,6 +158,11 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.task
+
+    @property
+    def overdue(self) -> bool:
+        """Open and due before today (the user's day: the time-zone middleware is active)."""
+        return not self.done and self.due_date is not None and self.due_date < timezone.localdate()
 
 
 class AnalysisStatus(models.TextChoices):

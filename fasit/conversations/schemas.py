@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from fasit.core.api_utils import Id
 
 
 class FollowUpOut(Schema):
@@ -18,7 +20,18 @@ class FollowUpOut(Schema):
         return obj.owner.username if obj.owner_id else None
 
 
+class FollowUpRow(Schema):
+    id: int
+    conversation_id: int
+    task: str
+    owner: str | None
+    due_date: dt.date | None
+    done: bool
+
+
 class ConversationOut(Schema):
+    """Built from plain rows (conversations/api.py ``conversation_rows``)."""
+
     id: int
     account_id: int
     account: str
@@ -28,36 +41,46 @@ class ConversationOut(Schema):
     customer_replied: bool
     subject: str
     notes: str
-    people: list[int]
-    users: list[str]
-    follow_ups: list[FollowUpOut]
+    people: list[int] = Field(description="Customer participants (person ids)")
+    users: list[str] = Field(description="Our participants (usernames)")
+    follow_ups: list[FollowUpRow]
+    created_at: dt.datetime
+    updated_at: dt.datetime
 
-    @staticmethod
-    def resolve_account(obj: Any) -> str:
-        return str(obj.account.name)
 
-    @staticmethod
-    def resolve_people(obj: Any) -> list[int]:
-        return [p.pk for p in obj.people.all()]
+class FollowUpIn(Schema):
+    task: str
+    owner: str | None = Field(None, description="Username of a team member")
+    due_date: dt.date | None = None
 
-    @staticmethod
-    def resolve_users(obj: Any) -> list[str]:
-        return [u.username for u in obj.users.all()]
 
-    @staticmethod
-    def resolve_follow_ups(obj: Any) -> list[Any]:
-        return list(obj.follow_ups.all())
+class FollowUpPatch(Schema):
+    done: bool
 
 
 class ConversationIn(Schema):
-    account_id: int
+    account_id: Id
     occurred_at: dt.datetime | None = None
     kind: str = "meeting"
     initiated_by: str = "us"
     customer_replied: bool = False
     subject: str = ""
     notes: str = ""
-    people: list[int] = []
+    people: list[Id] = []
+    users: list[str] | None = Field(None, description="Usernames; the caller if absent")
+    follow_ups: list[FollowUpIn] = []
+
+
+class ConversationPatch(Schema):
+    account_id: Id | None = None
+    occurred_at: dt.datetime | None = None
+    kind: str | None = None
+    initiated_by: str | None = None
+    customer_replied: bool | None = None
+    subject: str | None = None
+    notes: str | None = None
+    people: list[Id] | None = None
+    users: list[str] | None = None
 
 
 class SpeakerOut(Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -83,7 +83,6 @@ def _check_participants(team: Team, people: Iterable[Person], users: Iterable[An
         require_writer(team, users=user)
 
 
-@transaction.atomic
 def conversation_log(
     *,
     team: Team,
@@ -101,11 +100,47 @@ def conversation_log(
     follow_ups: Iterable[dict[str, Any]] = (),
 ) -> Conversation:
     """Record a conversation with an account; the actor takes part unless told otherwise."""
+    # Reading a large transcript takes seconds: do it before the write transaction,
+    # which on SQLite (IMMEDIATE) holds the database's one write lock from its start.
+    upload = read_transcript_upload(transcript) if transcript is not None else None
+    with transaction.atomic():
+        return _conversation_log(
+            team=team,
+            actor=actor,
+            account=account,
+            occurred_at=occurred_at,
+            kind=kind,
+            initiated_by=initiated_by,
+            customer_replied=customer_replied,
+            subject=subject,
+            notes=notes,
+            people=people,
+            users=users,
+            upload=upload,
+            follow_ups=follow_ups,
+        )
+
+
+def _conversation_log(
+    *,
+    team: Team,
+    actor: Any,
+    account: Account,
+    occurred_at: dt.datetime | None,
+    kind: str,
+    initiated_by: str,
+    customer_replied: bool,
+    subject: str,
+    notes: str,
+    people: Iterable[Person],
+    users: Iterable[Any] | None,
+    upload: ReadTranscript | None,
+    follow_ups: Iterable[dict[str, Any]],
+) -> Conversation:
     require_same_team(team, account=account)
     people = list(people)
     users = [actor] if users is None else list(users)
     _check_participants(team, people, users)
-    validate_transcript_upload(transcript)
     conversation = Conversation(
         team=team,
         account=account,
@@ -122,10 +157,8 @@ def conversation_log(
     conversation.people.set(people)
     conversation.users.set(users)
     audit_create(team=team, actor=actor, instance=conversation)
-    if transcript is not None:
-        conversation_attach_transcript(
-            conversation=conversation, actor=actor, transcript=transcript
-        )
+    if upload is not None:
+        _attach(conversation=conversation, actor=actor, upload=upload)
     for follow_up in follow_ups:
         followup_create(conversation=conversation, actor=actor, **follow_up)
     return conversation
@@ -161,25 +194,44 @@ def conversation_update(
     return conversation
 
 
-@transaction.atomic
+class ReadTranscript(NamedTuple):
+    name: str
+    content: bytes
+    parsed: Transcript
+
+
+def read_transcript_upload(transcript: UploadedFile) -> ReadTranscript:
+    """Check and parse an upload, outside any transaction. A file the engine cannot
+    read raises a ``ValidationError`` naming the problem."""
+    validate_transcript_upload(transcript)
+    name = transcript.name or "transcript.txt"
+    content = b"".join(transcript.chunks())
+    return ReadTranscript(name, content, _parse(name, content))
+
+
 def conversation_attach_transcript(
     *, conversation: Conversation, actor: Any, transcript: UploadedFile
 ) -> Conversation:
     """Store an uploaded transcript, read it, and queue its listening analysis.
 
     A file the engine cannot read raises a ``ValidationError`` naming the problem
-    and rolls everything back, including a conversation being logged with it.
+    and stores nothing. The file is parsed before the write transaction starts.
     """
-    validate_transcript_upload(transcript)
-    content = b"".join(transcript.chunks())
+    upload = read_transcript_upload(transcript)
+    with transaction.atomic():
+        _attach(conversation=conversation, actor=actor, upload=upload)
+    return conversation
+
+
+def _attach(*, conversation: Conversation, actor: Any, upload: ReadTranscript) -> None:
     analysis = transcript_store(
         conversation=conversation,
         actor=actor,
-        name=transcript.name or "transcript.txt",
-        content=content,
+        name=upload.name,
+        content=upload.content,
+        parsed=upload.parsed,
     )
     _queue_analysis(analysis)
-    return conversation
 
 
 def _parse(name: str, content: bytes) -> Transcript:
@@ -191,12 +243,20 @@ def _parse(name: str, content: bytes) -> Transcript:
 
 @transaction.atomic
 def transcript_store(
-    *, conversation: Conversation, actor: Any, name: str, content: bytes
+    *,
+    conversation: Conversation,
+    actor: Any,
+    name: str,
+    content: bytes,
+    parsed: Transcript | None = None,
 ) -> ListeningAnalysis:
     """Parse and keep a transcript: the file, its speakers (matched to the team's
     users and the account's people) and its turns. The metrics come later, from
-    ``listening_analyse``; callers queue it (or, like the demo, call it)."""
-    parsed = _parse(name, content)
+    ``listening_analyse``; callers queue it (or, like the demo, call it). Pass
+    ``parsed`` (from ``read_transcript_upload``) to keep the parsing out of the
+    transaction."""
+    if parsed is None:
+        parsed = _parse(name, content)
     team = conversation.team
     for old in TranscriptFile.objects.filter(conversation=conversation):
         audit_delete(team=team, actor=actor, instance=old)
@@ -358,6 +418,18 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
     if analysis.status == AnalysisStatus.DONE:
         transcript_analysed.send(sender=ListeningAnalysis, analysis=analysis)
     return analysis
+
+
+def listening_give_up(*, analysis_id: int, revision: int | None) -> None:
+    """The analysis task was abandoned (its worker stopped too often): say so on the
+    card instead of "Analysing…" for ever. Saving who is who tries again."""
+    ListeningAnalysis.objects.filter(
+        pk=analysis_id, revision=revision, status=AnalysisStatus.PENDING
+    ).update(
+        status=AnalysisStatus.FAILED,
+        error=_("The analysis was interrupted several times and was stopped."),
+        analysed_at=timezone.now(),
+    )
 
 
 NO_SELLER_COLUMNS = (

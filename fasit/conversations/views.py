@@ -328,9 +328,17 @@ def followups_done(request: HttpRequest) -> HttpResponse:
 @write_required
 def followup_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = get_for_team_or_404(
-        FollowUp.objects.select_related("conversation"), request.team, pk=pk
+        FollowUp.objects.select_related("conversation__account"), request.team, pk=pk
     )  # type: ignore[attr-defined]
     services.followup_set_done(follow_up=follow_up, actor=request.user, done=not follow_up.done)
+    # Ticked off on the home page: the row is swapped there, or the page comes back.
+    on_home = bool(request.POST.get("on_home"))
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "conversations/_follow_up.html", {"f": follow_up, "can_write": True})
+        return render(
+            request,
+            "conversations/_follow_up.html",
+            {"f": follow_up, "can_write": True, "on_home": on_home},
+        )
+    if on_home:
+        return redirect("home")
     return redirect("conversations:detail", pk=follow_up.conversation_id)

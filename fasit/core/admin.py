@@ -1,42 +1,52 @@
-"""Admin base: superusers see everything; staff see only their teams' records."""
+"""The Django admin is the operator's tool: superusers only.
+
+Team staff do not need it: the app covers everything a team does (records, members,
+settings, imports, privacy), with team scoping, roles, validation and the audit trail
+that the admin bypasses. An admin open to team staff would have to repeat all of that
+on every page, widget, popup and autocomplete (issue 10 found it did not), so the site
+refuses everyone who is not a superuser, and each model admin refuses them again in case
+it is ever registered on another site.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from fasit.core.models import AuditEvent
 
 
-def user_team_ids(request: HttpRequest) -> list[int]:
-    from fasit.tenancy.models import Membership
+def is_operator(request: HttpRequest) -> bool:
+    user = request.user
+    return bool(user.is_active and user.is_superuser)
 
-    return list(Membership.objects.filter(user=request.user).values_list("team_id", flat=True))
+
+class OperatorAdminSite(admin.AdminSite):
+    """``admin.site`` (installed through ``fasit.core.apps.OperatorAdminConfig``)."""
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return is_operator(request)
 
 
 class TeamScopedAdmin(admin.ModelAdmin):
-    team_path = "team"
+    """Base for the admin of team records: superusers only, on every action."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:  # type: ignore[union-attr]
-            return queryset
-        return queryset.filter(**{f"{self.team_path}__in": user_team_ids(request)})
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_operator(request)
 
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if request.user.is_superuser or field is None:  # type: ignore[union-attr]
-            return field
-        model = db_field.related_model
-        teams = user_team_ids(request)
-        if model._meta.label == "tenancy.Team":
-            field.queryset = field.queryset.filter(pk__in=teams)
-        elif any(f.name == "team" for f in model._meta.fields):
-            field.queryset = field.queryset.filter(team__in=teams)
-        return field
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_operator(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_operator(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_operator(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_operator(request)
 
 
 @admin.register(AuditEvent)

@@ -1,20 +1,152 @@
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
-from ninja.security import SessionAuth
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+from ninja.security import HttpBearer, SessionAuth
+from ninja.throttling import BaseThrottle
+from pydantic import create_model
+
+from fasit.core.cache import team_cached
+from fasit.tenancy.access import get_for_team_or_404
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Ids are 64-bit signed integers in every database Fasit runs on: a larger number is
+# refused as input (422) rather than reaching the database (an overflow, a 500).
+MAX_INT = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_INT)]
 
 
 class TeamSessionAuth(SessionAuth):
-    """Django's session, and the user must have an active team (request.team)."""
+    """Django's session, and the user must have an active team (request.team).
+    Writes need the CSRF token, as in the browser."""
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)
         if user is None or getattr(request, "team", None) is None:
             return None
+        refuse_viewer_writes(request, request.membership)  # type: ignore[attr-defined]
         return user
+
+
+def refuse_viewer_writes(request: HttpRequest, membership: Any) -> None:
+    """A viewer changes nothing: refused at the door, before the body is read, so the
+    answer is 403 whatever the body (each write still checks its own rule too)."""
+    if request.method not in SAFE_METHODS and not membership.can_shape:
+        raise PermissionDenied("Viewers cannot change team data.")
+
+
+class TokenMembership:
+    """The token user's membership as the API sees it: a read token can neither write
+    nor shape, whatever the user's role; a write token has exactly the role's rights."""
+
+    def __init__(self, membership: Any, token: Any) -> None:
+        self._membership = membership
+        self.token = token
+        self.team = membership.team
+        self.role = membership.role
+
+    @property
+    def can_write(self) -> bool:
+        return bool(self._membership.can_write and self.token.can_write)
+
+    @property
+    def can_shape(self) -> bool:
+        return bool(self._membership.can_shape and self.token.can_write)
+
+    @property
+    def is_owner(self) -> bool:
+        return bool(self._membership.is_owner)
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer <personal access token>``.
+
+    The token is bound to one team: the request sees that team only, with the token
+    user's current role there (a user who left the team loses the token's access).
+    """
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        from fasit.tenancy.models import ApiToken, Membership
+        from fasit.tenancy.services import TOKEN_PREFIX, token_digest
+
+        token = token.strip()
+        if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
+            return None
+        found = (
+            ApiToken.objects.select_related("user", "team")
+            .filter(digest=token_digest(token), revoked_at__isnull=True)
+            .first()
+        )
+        now = timezone.now()
+        if found is None or (found.expires_at is not None and found.expires_at <= now):
+            return None
+        if not found.user.is_active:
+            return None
+        membership = (
+            Membership.objects.filter(team=found.team, user=found.user)
+            .select_related("team")
+            .first()
+        )
+        if membership is None:
+            return None
+        if request.method not in SAFE_METHODS and not found.can_write:
+            raise PermissionDenied("This token may only read.")
+        refuse_viewer_writes(request, membership)
+        # One write a minute at most: "last used" to the minute is what the settings
+        # page shows, and a write per request would cost every API call.
+        if found.last_used_at is None or now - found.last_used_at > dt.timedelta(seconds=60):
+            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        request.user = found.user
+        request.team = found.team  # type: ignore[attr-defined]
+        request.membership = TokenMembership(membership, found)  # type: ignore[attr-defined]
+        request.api_token = found  # type: ignore[attr-defined]
+        return found.user
+
+
+class TokenRateThrottle(BaseThrottle):
+    """``FASIT_API_RATE_LIMIT`` requests per ``FASIT_API_RATE_WINDOW`` seconds per token
+    (a fixed window counted in Django's cache); more get 429 with ``Retry-After``.
+    Browser sessions are not limited. With a per-process cache (the default) each web
+    process counts on its own; configure a shared cache to count across processes."""
+
+    def __init__(self) -> None:
+        self.retry_after: float | None = None
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        token = getattr(request, "api_token", None)
+        limit = settings.FASIT_API_RATE_LIMIT
+        if token is None or limit <= 0:
+            return True
+        window = settings.FASIT_API_RATE_WINDOW
+        now = time.time()
+        start = int(now // window)
+        key = f"fasit:api-rate:{token.pk}:{start}"
+        cache.add(key, 0, window + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr: a new window
+            cache.set(key, 1, window + 1)
+            count = 1
+        if count > limit:
+            self.retry_after = (start + 1) * window - now
+            return False
+        return True
+
+    def wait(self) -> float | None:
+        return self.retry_after
 
 
 def require_write(request: HttpRequest) -> None:
@@ -22,8 +154,106 @@ def require_write(request: HttpRequest) -> None:
         raise PermissionDenied("Viewers cannot change team data.")
 
 
+def require_shape(request: HttpRequest) -> None:
+    if not request.membership.can_shape:  # type: ignore[attr-defined]
+        raise PermissionDenied("This role cannot shape buying processes or themes.")
+
+
+def require_owner(request: HttpRequest) -> None:
+    if not request.membership.is_owner:  # type: ignore[attr-defined]
+        raise PermissionDenied("Only the team's owners can do this.")
+
+
 def error_detail(exc: ValidationError) -> dict[str, list[str]]:
     """A service's ValidationError as the API's 400 body: field -> messages."""
     if hasattr(exc, "error_dict"):
         return exc.message_dict
     return {"__all__": exc.messages}
+
+
+class ListQuery(Schema):
+    """Paging and incremental sync, the same on every list.
+
+    Rows come in id order (ids never change), ``order=-id`` for newest first. Page
+    with ``limit`` and ``offset``, or, cheaper on large lists and stable while rows
+    are added, with ``after`` = the previous page's ``next_after``. ``updated_since``
+    keeps a copy in step: rows created or changed at or after that moment.
+    """
+
+    limit: int = Field(50, ge=1, le=500, description="Rows per page (1–500)")
+    offset: int = Field(0, ge=0, le=MAX_INT, description="Rows to skip")
+    after: int | None = Field(
+        None, ge=0, le=MAX_INT, description="Keyset cursor: rows after this id in list order"
+    )
+    order: Literal["id", "-id"] = Field("id", description="id ascending or descending")
+    updated_since: dt.datetime | None = Field(
+        None, description="Only rows created or changed at or after this moment (ISO 8601)"
+    )
+
+
+def page_schema(item: type[Schema], name: str) -> type[Schema]:
+    """The response of a list: the page's ``items``, the ``count`` of all rows that
+    match and the cursor for the next page (null on the last)."""
+    model: type[Schema] = create_model(  # type: ignore[call-overload]
+        name,
+        __base__=Schema,
+        count=(int, ...),
+        next_after=(int | None, None),
+        items=(list[item], ...),  # type: ignore[valid-type]
+    )
+    return model
+
+
+def list_page(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    params: ListQuery,
+    rows: Callable[[QuerySet[Any]], list[dict[str, Any]]],
+    *,
+    updated_field: str | None = "updated_at",
+) -> dict[str, Any]:
+    """One page of ``queryset`` (already team-scoped and filtered) as plain rows.
+
+    ``rows`` turns the page's queryset into dicts with a fixed number of queries (no
+    query per row). The total is counted once per team data version and filter (the
+    team's newest audit id, core/cache.py): a write through any service changes it,
+    so the count is never stale, and repeated pages cost no COUNT over the team.
+    """
+    if params.updated_since is not None and updated_field:
+        queryset = queryset.filter(**{f"{updated_field}__gte": params.updated_since})
+    descending = params.order == "-id"
+    queryset = queryset.order_by("-id" if descending else "id")
+    key = hashlib.sha256(str(queryset.query).encode("utf-8", "replace")).hexdigest()[:32]
+    count = team_cached(request.team, f"api-count:{key}", queryset.count)  # type: ignore[attr-defined]
+    if params.after is not None:
+        queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
+        window = queryset[: params.limit]
+    else:
+        window = queryset[params.offset : params.offset + params.limit]
+    items = rows(window)
+    last = items[-1]["id"] if len(items) == params.limit else None
+    return {"count": count, "next_after": last, "items": items}
+
+
+def team_ref(queryset: QuerySet[Any], team: Any, pk: int | None, field: str) -> Any:
+    """The team's record ``pk`` for an input field, or None when ``pk`` is None. An
+    unknown id, or another team's, is a 400 on that field (never a sign it exists)."""
+    if pk is None:
+        return None
+    try:
+        return get_for_team_or_404(queryset, team, pk=pk)
+    except Http404:
+        raise ValidationError({field: [_("Choose one of your team's records.")]}) from None
+
+
+def patch_data(payload: Schema) -> dict[str, Any]:
+    """The fields a PATCH body actually sent (an absent field is left alone)."""
+    return payload.dict(exclude_unset=True)
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """ninja's limit/offset with the offset bounded to what a database accepts."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=MAX_INT)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from fasit.conversations.selectors import open_follow_ups, recent_conversations
+from fasit.customers.models import Account
 from fasit.customers.selectors import key_accounts
 from fasit.tenancy.access import team_required
 
@@ -128,12 +129,18 @@ def list_template(request: HttpRequest, template: str) -> str:
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
+    # A seller sees their own key accounts, like the other cards; someone who owns
+    # none (a sales manager, a viewer) sees the team's.
+    mine = Account.objects.for_team(team).filter(owner=request.user).exists()
     return render(
         request,
         "core/home.html",
         {
-            "key_accounts": key_accounts(team)[:12],
-            "follow_ups": open_follow_ups(team, owner=request.user)[:10],
+            "key_accounts": key_accounts(team, owner=request.user if mine else None)[:12],
+            "key_accounts_mine": mine,
+            "follow_ups": open_follow_ups(team, owner=request.user).select_related(
+                "conversation__account"
+            )[:10],
             "recent": recent_conversations(team)[:10],
         },
     )

@@ -1,80 +1,424 @@
+"""Accounts (with yearly revenue and corporate group) and people (roles, the human
+profile, legal basis) over the API. Writes go through ``customers.services``."""
+
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
-from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
 
-from fasit.core.api_utils import error_detail, require_write
-from fasit.customers import selectors, services
-from fasit.customers.models import Account, CustomerCategory, Person
-from fasit.customers.schemas import AccountIn, AccountOut, ErrorOut, PersonOut
+from fasit.core.api_utils import (
+    Id,
+    ListQuery,
+    list_page,
+    page_schema,
+    patch_data,
+    require_write,
+    team_ref,
+)
+from fasit.customers import services
+from fasit.customers.models import (
+    Account,
+    AccountRevenue,
+    CustomerCategory,
+    FamilyMember,
+    ImportantDate,
+    Interest,
+    LifeEvent,
+    Person,
+    PersonRole,
+)
+from fasit.customers.schemas import (
+    AccountDetailOut,
+    AccountIn,
+    AccountPatch,
+    AccountRow,
+    FamilyIn,
+    FamilyOut,
+    ImportantDateIn,
+    ImportantDateOut,
+    InterestIn,
+    InterestOut,
+    LifeEventIn,
+    LifeEventOut,
+    PersonDetailOut,
+    PersonIn,
+    PersonPatch,
+    PersonRow,
+    RevenueIn,
+    RevenueOut,
+    RoleIn,
+    RoleRow,
+)
+from fasit.privacy.models import AccessLog
+from fasit.privacy.services import access_record
 from fasit.tenancy.access import get_for_team_or_404
+from fasit.tenancy.selectors import team_users
 
 router = Router(tags=["customers"])
 
+AccountPage = page_schema(AccountRow, "AccountPage")
+PersonPage = page_schema(PersonRow, "PersonPage")
 
-@router.get("/accounts", response=list[AccountOut])
-@paginate(LimitOffsetPagination)
-def list_accounts(request: HttpRequest, q: str = "", tier: str = "", country: str = "") -> Any:
-    return selectors.account_list(request.team, q=q, tier=tier, country=country)  # type: ignore[attr-defined]
+ACCOUNT_VALUES = (
+    "id",
+    "name",
+    "org_number",
+    "country",
+    "tier",
+    "category_id",
+    "category__name",
+    "owner__username",
+    "customer_since",
+    "parent_id",
+    "notes",
+    "created_at",
+    "updated_at",
+)
 
 
-@router.get("/accounts/{account_id}", response=AccountOut)
-def get_account(request: HttpRequest, account_id: int) -> Account:
+def account_rows(accounts: QuerySet[Account]) -> list[dict[str, Any]]:
+    """Plain rows in one query: no model instances, no query per row."""
+    rows = list(accounts.values(*ACCOUNT_VALUES))
+    for row in rows:
+        row["category"] = row.pop("category__name")
+        row["owner"] = row.pop("owner__username")
+    return rows
+
+
+def person_rows(people: QuerySet[Person]) -> list[dict[str, Any]]:
+    """The page's people and, in one more query, their roles."""
+    rows = list(
+        people.values(
+            "id",
+            "name",
+            "email",
+            "phone",
+            "country",
+            "preferred_meeting",
+            "what_matters",
+            "legal_basis",
+            "legal_basis_recorded_on",
+            "data_source",
+            "data_source_detail",
+            "created_at",
+            "updated_at",
+        )
+    )
+    roles: dict[int, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
+    for role in (
+        PersonRole.objects.filter(person_id__in=list(roles))
+        .order_by("id")
+        .values("person_id", "account_id", "account__name", "title", "buying_role")
+    ):
+        roles[role.pop("person_id")].append({**role, "account": role.pop("account__name")})
+    for row in rows:
+        row["roles"] = roles[row["id"]]
+    return rows
+
+
+def _account(request: HttpRequest, account_id: int) -> Account:
     return get_for_team_or_404(
-        Account.objects.select_related("category", "owner"),
-        request.team,
-        pk=account_id,  # type: ignore[attr-defined]
+        Account.objects.select_related("category", "owner", "team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=account_id,
     )
 
 
-@router.post("/accounts", response={201: AccountOut, 400: ErrorOut})
+def _account_detail(account: Account) -> dict[str, Any]:
+    row = account_rows(Account.objects.filter(pk=account.pk))[0]
+    row["revenues"] = list(account.revenues.order_by("-year").values("year", "amount", "currency"))
+    row["subsidiaries"] = list(account.subsidiaries.order_by("id").values_list("id", flat=True))
+    return row
+
+
+def _account_links(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """Ids and usernames in a body -> the team's records, for the service."""
+    team = request.team  # type: ignore[attr-defined]
+    if "category_id" in data:
+        data["category"] = team_ref(
+            CustomerCategory.objects.all(), team, data.pop("category_id"), "category_id"
+        )
+    if "parent_id" in data:
+        data["parent"] = team_ref(Account.objects.all(), team, data.pop("parent_id"), "parent_id")
+    if "owner" in data:
+        username = data.pop("owner")
+        data["owner"] = (
+            team_users(team).filter(username=username).first() if username is not None else None
+        )
+        if username is not None and data["owner"] is None:
+            raise ValidationError({"owner": [_("Choose one of your team's records.")]})
+    return data
+
+
+@router.get("/accounts", response=AccountPage)
+def list_accounts(
+    request: HttpRequest,
+    params: Query[ListQuery],
+    q: str = "",
+    tier: str = "",
+    country: str = "",
+    category_id: Id | None = None,
+    owner: str = "",
+    parent_id: Id | None = None,
+) -> Any:
+    """The team's accounts. Filters as in the app: text (name, organisation number),
+    tier, country, customer category, owner (username) and corporate group parent."""
+    accounts = Account.objects.for_team(request.team)  # type: ignore[attr-defined]
+    if q:
+        accounts = accounts.filter(name__icontains=q) | accounts.filter(org_number__icontains=q)
+    if tier:
+        accounts = accounts.filter(tier=tier)
+    if country:
+        accounts = accounts.filter(country=country)
+    if category_id is not None:
+        accounts = accounts.filter(category_id=category_id)
+    if owner:
+        accounts = accounts.filter(owner__username=owner)
+    if parent_id is not None:
+        accounts = accounts.filter(parent_id=parent_id)
+    return list_page(request, accounts, params, account_rows)
+
+
+@router.get("/accounts/{account_id}", response=AccountDetailOut)
+def get_account(request: HttpRequest, account_id: Id) -> Any:
+    return _account_detail(_account(request, account_id))
+
+
+@router.post("/accounts", response={201: AccountDetailOut})
 def create_account(request: HttpRequest, payload: AccountIn) -> Status[Any]:
+    """A new account, owned by the caller."""
+    require_write(request)
+    team = request.team  # type: ignore[attr-defined]
+    data = _account_links(request, payload.dict())
+    account = services.account_create(team=team, actor=request.user, owner=request.user, **data)
+    return Status(201, _account_detail(account))
+
+
+@router.patch("/accounts/{account_id}", response=AccountDetailOut)
+def update_account(request: HttpRequest, account_id: Id, payload: AccountPatch) -> Any:
+    account = _account(request, account_id)
+    require_write(request)
+    data = _account_links(request, patch_data(payload))
+    services.account_update(account=account, actor=request.user, data=data)
+    return _account_detail(account)
+
+
+@router.delete("/accounts/{account_id}", response={204: None})
+def delete_account(request: HttpRequest, account_id: Id) -> Status[None]:
+    account = _account(request, account_id)
+    require_write(request)
+    services.account_delete(account=account, actor=request.user)
+    return Status(204, None)
+
+
+@router.get("/accounts/{account_id}/revenue", response=list[RevenueOut])
+def list_revenue(request: HttpRequest, account_id: Id) -> Any:
+    account = _account(request, account_id)
+    return list(account.revenues.order_by("-year").values("year", "amount", "currency"))
+
+
+@router.put("/accounts/{account_id}/revenue/{year}", response=RevenueOut)
+def set_revenue(request: HttpRequest, account_id: Id, year: int, payload: RevenueIn) -> Any:
+    """The account's revenue for one year (created or replaced)."""
+    account = _account(request, account_id)
+    require_write(request)
+    if not 1900 <= year <= 9999:
+        raise ValidationError({"year": [_("Give a year between 1900 and next year.")]})
+    return services.account_revenue_set(
+        account=account,
+        actor=request.user,
+        year=year,
+        amount=payload.amount,
+        currency=payload.currency,
+    )
+
+
+@router.delete("/accounts/{account_id}/revenue/{year}", response={204: None})
+def delete_revenue(request: HttpRequest, account_id: Id, year: int) -> Status[None]:
+    account = _account(request, account_id)
+    require_write(request)
+    revenue = get_for_team_or_404(
+        AccountRevenue.objects.filter(account=account),
+        request.team,  # type: ignore[attr-defined]
+        year=year,
+    )
+    services.account_revenue_delete(revenue=revenue, actor=request.user)
+    return Status(204, None)
+
+
+def _person(request: HttpRequest, person_id: int) -> Person:
+    return get_for_team_or_404(
+        Person.objects.select_related("team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=person_id,
+    )
+
+
+def _person_detail(person: Person) -> dict[str, Any]:
+    row = person_rows(Person.objects.filter(pk=person.pk))[0]
+    row["notes"] = person.notes
+    row["family"] = list(person.familymembers.values("id", "relation", "name", "note"))
+    row["interests"] = list(person.interests.values("id", "name"))
+    row["life_events"] = list(person.lifeevents.values("id", "date", "text"))
+    row["important_dates"] = list(
+        person.importantdates.values("id", "kind", "month", "day", "year", "label")
+    )
+    return row
+
+
+@router.get("/people", response=PersonPage)
+def list_people(
+    request: HttpRequest,
+    params: Query[ListQuery],
+    q: str = "",
+    account_id: Id | None = None,
+    legal_basis: str = "",
+    buying_role: str = "",
+) -> Any:
+    """The team's people (without the private profile; read one person for that)."""
+    team = request.team  # type: ignore[attr-defined]
+    people = Person.objects.for_team(team)
+    if q:
+        people = people.filter(name__icontains=q) | people.filter(email__icontains=q)
+    if account_id is not None:
+        people = people.filter(roles__account_id=account_id)
+    if buying_role:
+        people = people.filter(roles__buying_role=buying_role)
+    if legal_basis:
+        people = people.filter(legal_basis=legal_basis)
+    if account_id is not None or buying_role:
+        people = people.distinct()
+    return list_page(request, people, params, person_rows)
+
+
+@router.get("/people/{person_id}", response=PersonDetailOut)
+def get_person(request: HttpRequest, person_id: Id) -> Any:
+    person = _person(request, person_id)
+    access_record(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        what=AccessLog.What.PROFILE,
+        person=person,
+    )
+    return _person_detail(person)
+
+
+@router.post("/people", response={201: PersonDetailOut})
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[Any]:
+    """A new person; the legal basis is required (GDPR) and recorded as the caller's."""
     require_write(request)
     team = request.team  # type: ignore[attr-defined]
     data = payload.dict()
-    category_id, parent_id = data.pop("category_id"), data.pop("parent_id")
-    try:
-        # Unknown or foreign ids are reported as absent, never as another team's.
-        category = (
-            get_for_team_or_404(CustomerCategory.objects.all(), team, pk=category_id)
-            if category_id
-            else None
-        )
-        parent = (
-            get_for_team_or_404(Account.objects.all(), team, pk=parent_id) if parent_id else None
-        )
-    except Http404:
-        return Status(
-            400, ErrorOut(detail={"category_id/parent_id": ["No such record in your team."]})
-        )
-    try:
-        account = services.account_create(
-            team=team,
-            actor=request.user,
-            category=category,
-            parent=parent,
-            owner=request.user,
-            **data,
-        )
-    except ValidationError as exc:
-        return Status(400, ErrorOut(detail=error_detail(exc)))
-    return Status(201, account)
+    data["account"] = team_ref(Account.objects.all(), team, data.pop("account_id"), "account_id")
+    person = services.person_create(team=team, actor=request.user, **data)
+    return Status(201, _person_detail(person))
 
 
-@router.get("/people", response=list[PersonOut])
-@paginate(LimitOffsetPagination)
-def list_people(request: HttpRequest, q: str = "", account_id: int | None = None) -> Any:
-    team = request.team  # type: ignore[attr-defined]
-    account = (
-        get_for_team_or_404(Account.objects.all(), team, pk=account_id) if account_id else None
+@router.patch("/people/{person_id}", response=PersonDetailOut)
+def update_person(request: HttpRequest, person_id: Id, payload: PersonPatch) -> Any:
+    person = _person(request, person_id)
+    require_write(request)
+    services.person_update(person=person, actor=request.user, data=patch_data(payload))
+    return _person_detail(person)
+
+
+@router.delete("/people/{person_id}", response={204: None})
+def delete_person(request: HttpRequest, person_id: Id) -> Status[None]:
+    """Deletes the record. To erase a person under GDPR use the privacy erase operation."""
+    person = _person(request, person_id)
+    require_write(request)
+    services.person_delete(person=person, actor=request.user)
+    return Status(204, None)
+
+
+@router.put("/people/{person_id}/roles/{account_id}", response=RoleRow)
+def set_role(request: HttpRequest, person_id: Id, account_id: Id, payload: RoleIn) -> Any:
+    """The person's title and buying role at the account (created or replaced)."""
+    person = _person(request, person_id)
+    require_write(request)
+    account = _account(request, account_id)
+    role = services.person_role_set(
+        person=person,
+        actor=request.user,
+        account=account,
+        title=payload.title,
+        buying_role=payload.buying_role,
     )
-    return selectors.person_list(team, q=q, account=account)
+    return {
+        "account_id": account.pk,
+        "account": account.name,
+        "title": role.title,
+        "buying_role": role.buying_role,
+    }
 
 
-@router.get("/people/{person_id}", response=PersonOut)
-def get_person(request: HttpRequest, person_id: int) -> Person:
-    return get_for_team_or_404(Person.objects.all(), request.team, pk=person_id)  # type: ignore[attr-defined]
+@router.delete("/people/{person_id}/roles/{account_id}", response={204: None})
+def remove_role(request: HttpRequest, person_id: Id, account_id: Id) -> Status[None]:
+    person = _person(request, person_id)
+    require_write(request)
+    role = get_for_team_or_404(
+        PersonRole.objects.filter(person=person),
+        request.team,  # type: ignore[attr-defined]
+        account_id=account_id,
+    )
+    services.person_role_remove(role=role, actor=request.user)
+    return Status(204, None)
+
+
+def _add_profile(request: HttpRequest, person_id: int, kind: str, fields: dict[str, Any]) -> Any:
+    person = _person(request, person_id)
+    require_write(request)
+    item = services.profile_item_add(person=person, actor=request.user, item_type=kind, **fields)
+    return Status(201, item)
+
+
+@router.post("/people/{person_id}/family", response={201: FamilyOut})
+def add_family(request: HttpRequest, person_id: Id, payload: FamilyIn) -> Any:
+    return _add_profile(request, person_id, "family", payload.dict())
+
+
+@router.post("/people/{person_id}/interests", response={201: InterestOut})
+def add_interest(request: HttpRequest, person_id: Id, payload: InterestIn) -> Any:
+    return _add_profile(request, person_id, "interest", payload.dict())
+
+
+@router.post("/people/{person_id}/life-events", response={201: LifeEventOut})
+def add_life_event(request: HttpRequest, person_id: Id, payload: LifeEventIn) -> Any:
+    return _add_profile(request, person_id, "life_event", payload.dict())
+
+
+@router.post("/people/{person_id}/dates", response={201: ImportantDateOut})
+def add_important_date(request: HttpRequest, person_id: Id, payload: ImportantDateIn) -> Any:
+    return _add_profile(request, person_id, "date", payload.dict())
+
+
+PROFILE_PARTS: dict[str, Any] = {
+    "family": FamilyMember,
+    "interests": Interest,
+    "life-events": LifeEvent,
+    "dates": ImportantDate,
+}
+
+
+@router.delete("/people/{person_id}/{part}/{item_id}", response={204: None})
+def remove_profile_item(
+    request: HttpRequest,
+    person_id: Id,
+    part: Literal["family", "interests", "life-events", "dates"],
+    item_id: Id,
+) -> Status[None]:
+    """Remove a family member, interest, life event or important date."""
+    person = _person(request, person_id)
+    require_write(request)
+    item = get_for_team_or_404(
+        PROFILE_PARTS[part].objects.filter(person=person),
+        request.team,  # type: ignore[attr-defined]
+        pk=item_id,
+    )
+    services.profile_item_remove(item=item, actor=request.user)
+    return Status(204, None)

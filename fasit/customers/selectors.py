@@ -53,8 +53,8 @@ def account_list(
     ).order_by("name")
 
 
-def key_accounts(team: Team | None) -> QuerySet[Account]:
-    return account_list(team, tier=Tier.KEY_ACCOUNT)
+def key_accounts(team: Team | None, *, owner: Any = None) -> QuerySet[Account]:
+    return account_list(team, tier=Tier.KEY_ACCOUNT, owner=owner)
 
 
 def account_people_by_role(account: Account) -> OrderedDict[str, list[PersonRole]]:

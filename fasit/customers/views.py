@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -291,8 +292,7 @@ def _profile_section(
     request: HttpRequest, person: Person, kind: str, form: object = None
 ) -> HttpResponse:
     form_class = PROFILE_FORMS[kind]
-    return render(
-        request,
+    section = render_to_string(
         f"customers/person_detail.html#profile-{kind}",
         {
             "person": person,
@@ -300,7 +300,12 @@ def _profile_section(
             "profile_forms": {kind: form or form_class()},
             "can_write": True,
         },
+        request=request,
     )
+    # Every part of the profile counts in the knowledge score: the card with the
+    # score and its gaps comes along as an out-of-band swap, so it is never stale.
+    card = render_to_string("customers/_knowledge_oob.html", {"person": person}, request=request)
+    return HttpResponse(section + card)
 
 
 @require_POST

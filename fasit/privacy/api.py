@@ -7,10 +7,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
 
-from fasit.core.api_utils import error_detail, require_write
+from fasit.core.api_utils import MAX_INT, BoundedLimitOffset, Id, error_detail, require_write
 from fasit.customers.models import Consent, Person
 from fasit.customers.schemas import ErrorOut
 from fasit.customers.services import consent_record, consent_withdraw
@@ -36,7 +36,7 @@ from fasit.tenancy.access import get_for_team_or_404
 router = Router(tags=["privacy"])
 
 
-def _person(request: HttpRequest, person_id: int) -> Person:
+def _person(request: HttpRequest, person_id: Id) -> Person:
     return get_for_team_or_404(Person.objects.select_related("team"), request.team, pk=person_id)  # type: ignore[attr-defined]
 
 
@@ -46,7 +46,7 @@ def _require_owner(request: HttpRequest) -> None:
 
 
 @router.get("/people/{person_id}/export", response={200: dict[str, Any], 400: ErrorOut})
-def export(request: HttpRequest, person_id: int, format: str = "json") -> Any:
+def export(request: HttpRequest, person_id: Id, format: str = "json") -> Any:
     """Everything Fasit holds about the person (GDPR Art. 15, 20): JSON, or with
     ``format=html`` the printable page. Noted in the team's register."""
     require_write(request)
@@ -58,7 +58,7 @@ def export(request: HttpRequest, person_id: int, format: str = "json") -> Any:
 
 
 @router.post("/people/{person_id}/erase", response={200: RegisterEntryOut, 400: ErrorOut})
-def erase(request: HttpRequest, person_id: int, payload: EraseIn) -> Any:
+def erase(request: HttpRequest, person_id: Id, payload: EraseIn) -> Any:
     """Erase the person everywhere (GDPR Art. 17); owners only, ``confirm`` must be true."""
     _require_owner(request)
     person = _person(request, person_id)
@@ -68,7 +68,7 @@ def erase(request: HttpRequest, person_id: int, payload: EraseIn) -> Any:
 
 
 @router.post("/people/{person_id}/erasure-request", response={201: CandidateOut})
-def request_erasure(request: HttpRequest, person_id: int, payload: RequestIn) -> Any:
+def request_erasure(request: HttpRequest, person_id: Id, payload: RequestIn) -> Any:
     require_write(request)
     candidate = services.erasure_request(
         person=_person(request, person_id), actor=request.user, detail=payload.detail
@@ -77,7 +77,7 @@ def request_erasure(request: HttpRequest, person_id: int, payload: RequestIn) ->
 
 
 @router.post("/people/{person_id}/consents", response={201: ConsentOut, 400: ErrorOut})
-def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn) -> Any:
+def add_consent(request: HttpRequest, person_id: Id, payload: ConsentIn) -> Any:
     require_write(request)
     person = _person(request, person_id)
     try:
@@ -93,7 +93,7 @@ def add_consent(request: HttpRequest, person_id: int, payload: ConsentIn) -> Any
     "/people/{person_id}/consents/{consent_id}/withdraw",
     response={200: ConsentOut, 400: ErrorOut},
 )
-def withdraw_consent(request: HttpRequest, person_id: int, consent_id: int) -> Any:
+def withdraw_consent(request: HttpRequest, person_id: Id, consent_id: Id) -> Any:
     require_write(request)
     person = _person(request, person_id)
     consent = get_for_team_or_404(Consent.objects.all(), request.team, pk=consent_id, person=person)  # type: ignore[attr-defined]
@@ -104,7 +104,7 @@ def withdraw_consent(request: HttpRequest, person_id: int, consent_id: int) -> A
 
 
 @router.get("/people/{person_id}/notice", response=NoticeOut)
-def notice(request: HttpRequest, person_id: int, language: str = "") -> Any:
+def notice(request: HttpRequest, person_id: Id, language: str = "") -> Any:
     """The drafted information notice (GDPR Art. 14), in the person's language unless
     ``language`` (en, sv, nb, da) says otherwise."""
     require_write(request)
@@ -112,7 +112,7 @@ def notice(request: HttpRequest, person_id: int, language: str = "") -> Any:
 
 
 @router.post("/people/{person_id}/notices", response={201: NoticeSentOut, 400: ErrorOut})
-def notice_sent(request: HttpRequest, person_id: int, payload: NoticeSentIn) -> Any:
+def notice_sent(request: HttpRequest, person_id: Id, payload: NoticeSentIn) -> Any:
     require_write(request)
     try:
         sent = services.notice_record(
@@ -135,15 +135,18 @@ def records(request: HttpRequest) -> Any:
 
 
 @router.get("/queue", response=list[CandidateOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def queue(request: HttpRequest) -> Any:
     _require_owner(request)
     return [_candidate_out(c) for c in selectors.review_queue(request.team)]  # type: ignore[attr-defined]
 
 
 @router.get("/access-log", response=list[AccessOut])
-@paginate(LimitOffsetPagination)
-def access_log(request: HttpRequest, person_id: int | None = None) -> Any:
+@paginate(BoundedLimitOffset)
+def access_log(
+    request: HttpRequest,
+    person_id: int | None = Query(None, ge=1, le=MAX_INT),  # noqa: B008
+) -> Any:
     """Who read a person's full profile or a transcript, and when (owners)."""
     _require_owner(request)
     person = _person(request, person_id) if person_id else None

@@ -78,7 +78,11 @@ TEAMLESS: dict[str, str] = {
     "auth.Group": "Django's group names: no personal data.",
     "auth.User": "The team's own users, not the people they sell to.",
     "contenttypes.ContentType": "Model names: no personal data.",
-    "sessions.Session": "Log-ins; expire after two weeks (see docs/privacy.md).",
+    "sessions.Session": "Log-ins; end after 2 idle hours, 12 at most (docs/operations.md).",
+    "axes.AccessAttempt": "Failed sign-ins of the team's own users (username, address); "
+    "kept for the lock-out's cool-off.",
+    "axes.AccessFailureLog": "Failed sign-ins of users (off in Fasit's settings).",
+    "axes.AccessLog": "Sign-ins of users (off in Fasit's settings).",
     "django_tasks_database.DBTaskResult": "Background work; arguments are record ids.",
     "tenancy.Team": "The team's own name.",
 }

@@ -138,27 +138,17 @@ class RunResult:
     erased: int
 
 
-@transaction.atomic
 def retention_run(*, team: Team, today: dt.date, actor: Any = None) -> RunResult:
     """Bring the team's review queue in line with the rules: add people newly due,
     drop those no longer due (new contact, a new consent) unless someone asked for
-    their erasure, and, if the team chose automatic erasure, erase everyone due."""
+    their erasure, and, if the team chose automatic erasure, erase everyone due.
+
+    Who is due is worked out before the write transaction (on SQLite it would hold the
+    one write lock while reading the whole team); each erasure is its own transaction.
+    """
     due = {d.person_id: d for d in people_due(team, today=today)}
-    queue = {c.person_id: c for c in ErasureCandidate.objects.for_team(team)}
-    stale = [c.pk for pid, c in queue.items() if pid not in due and c.reason != DueReason.REQUESTED]
-    ErasureCandidate.objects.filter(pk__in=stale).delete()
-    new = [
-        ErasureCandidate(
-            team=team, person_id=pid, reason=d.reason, detail=d.detail[:200], due_since=d.since
-        )
-        for pid, d in due.items()
-        if pid not in queue
-    ]
-    ErasureCandidate.objects.bulk_create(new)
-    # Kept people come back when their time is up.
-    ErasureCandidate.objects.for_team(team).filter(
-        status=ErasureCandidate.Status.KEPT, kept_until__lt=today, person_id__in=list(due)
-    ).update(status=ErasureCandidate.Status.PENDING, kept_until=None)
+    with transaction.atomic():
+        new = _queue_sync(team, today=today, due=due)
     erased = 0
     if team_settings(team).auto_erase:
         from fasit.privacy.erasure import person_erase
@@ -177,4 +167,23 @@ def retention_run(*, team: Team, today: dt.date, actor: Any = None) -> RunResult
                 reason=describe(candidate),
             )
             erased += 1
-    return RunResult(due=len(due), new=len(new), erased=erased)
+    return RunResult(due=len(due), new=new, erased=erased)
+
+
+def _queue_sync(team: Team, *, today: dt.date, due: dict[int, Any]) -> int:
+    queue = {c.person_id: c for c in ErasureCandidate.objects.for_team(team)}
+    stale = [c.pk for pid, c in queue.items() if pid not in due and c.reason != DueReason.REQUESTED]
+    ErasureCandidate.objects.filter(pk__in=stale).delete()
+    new = [
+        ErasureCandidate(
+            team=team, person_id=pid, reason=d.reason, detail=d.detail[:200], due_since=d.since
+        )
+        for pid, d in due.items()
+        if pid not in queue
+    ]
+    ErasureCandidate.objects.bulk_create(new)
+    # Kept people come back when their time is up.
+    ErasureCandidate.objects.for_team(team).filter(
+        status=ErasureCandidate.Status.KEPT, kept_until__lt=today, person_id__in=list(due)
+    ).update(status=ErasureCandidate.Status.PENDING, kept_until=None)
+    return len(new)

@@ -17,14 +17,12 @@ class CadenceNormAdmin(TeamScopedAdmin):
 
 @admin.register(AccountCadence)
 class AccountCadenceAdmin(TeamScopedAdmin):
-    team_path = "account__team"
     list_display = ("account", "days")
     raw_id_fields = ("account",)
 
 
 @admin.register(PersonCadence)
 class PersonCadenceAdmin(TeamScopedAdmin):
-    team_path = "person__team"
     list_display = ("person", "days")
     raw_id_fields = ("person",)
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
+from fasit.core.api_utils import Id
 from fasit.customers.models import Account, Person
 from fasit.relationships import explain, reports, selectors
 from fasit.relationships.schemas import AccountHealthOut, BeingOnOut, DateOut, PersonKnowledgeOut
@@ -35,7 +36,7 @@ def list_dates(request: HttpRequest, days: int = 14, mine: bool = False) -> Any:
 
 
 @router.get("/accounts/{account_id}", response=AccountHealthOut)
-def get_account_health(request: HttpRequest, account_id: int) -> Any:
+def get_account_health(request: HttpRequest, account_id: Id) -> Any:
     team = request.team  # type: ignore[attr-defined]
     account = get_for_team_or_404(Account.objects.all(), team, pk=account_id)
     today = timezone.localdate()
@@ -51,7 +52,7 @@ def get_account_health(request: HttpRequest, account_id: int) -> Any:
 
 
 @router.get("/people/{person_id}", response=PersonKnowledgeOut)
-def get_person_knowledge(request: HttpRequest, person_id: int) -> Any:
+def get_person_knowledge(request: HttpRequest, person_id: Id) -> Any:
     person = get_for_team_or_404(Person.objects.all(), request.team, pk=person_id)  # type: ignore[attr-defined]
     today = timezone.localdate()
     knowledge = selectors.person_knowledge_for(person, today=today)

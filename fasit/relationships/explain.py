@@ -79,8 +79,9 @@ def _date(value: Any) -> str:
 def alert_sentence(alert: Alert, account_name: str) -> str:
     if alert.code == "going_dark":
         sentence = _(
-            "%(account)s is going dark: our own last real contact was %(days)s days ago "
-            "against a norm of %(norm)s days, %(behind)s days behind since %(since)s."
+            "%(account)s is going dark: we last took the initiative (a real contact we "
+            "started) %(days)s days ago against a norm of %(norm)s days, %(behind)s days "
+            "behind since %(since)s."
         ) % {
             "account": account_name,
             "days": alert.days,

@@ -19,7 +19,7 @@ from icalendar import Calendar, Event, vRecur
 
 from fasit.customers.models import ImportantDate, LifeEvent
 from fasit.relationships import explain, selectors
-from fasit.relationships.models import CalendarFeed
+from fasit.relationships.models import CalendarFeed, FeedKind
 
 ANCHOR_YEAR = 2000
 UID_DOMAIN = "fasit"
@@ -89,6 +89,7 @@ def build_calendar(feed: CalendarFeed, *, today: dt.date, language: str = "en") 
         )
         cal.add("x-wr-timezone", "Europe/Oslo")
 
+        kinds = set(selectors.reminder_setting(team, user).feed_kinds)
         people = {p.pk: p for p in selectors.people_scope(team, user)}
         roles = selectors.primary_roles(team, people)
         context = selectors.person_context(team, people)
@@ -101,6 +102,8 @@ def build_calendar(feed: CalendarFeed, *, today: dt.date, language: str = "en") 
             account, title = (role.account, role.title) if role else (None, "")
             description = _describe(person, context.get(person.pk, {}), account, title)
             for yearly, label in selectors.yearly_dates(person, by_person.get(person.pk, [])):
+                if yearly.kind not in kinds:
+                    continue
                 what = label or explain.kind_label(yearly.kind)
                 summary = f"{what}: {person.name}" + (f" ({account.name})" if account else "")
                 cal.add_component(
@@ -115,9 +118,10 @@ def build_calendar(feed: CalendarFeed, *, today: dt.date, language: str = "en") 
                         stamp=stamps.get(yearly.key) or feed.created_at,
                     )
                 )
-        for event_row in LifeEvent.objects.for_team(team).filter(
+        life_events = LifeEvent.objects.for_team(team).filter(
             person_id__in=list(people), date__gte=today - dt.timedelta(days=FEED_DAYS_BACK)
-        ):
+        )
+        for event_row in life_events if FeedKind.LIFE_EVENT in kinds else []:
             person = people[event_row.person_id]
             event = Event()
             event.add("uid", _uid(feed, f"life-{event_row.pk}"))
@@ -127,7 +131,8 @@ def build_calendar(feed: CalendarFeed, *, today: dt.date, language: str = "en") 
             event.add("summary", f"{person.name}: {event_row.text}")
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
-        for follow_up in selectors.feed_follow_ups(team, user):
+        follow_ups = selectors.feed_follow_ups(team, user) if FeedKind.FOLLOW_UP in kinds else []
+        for follow_up in follow_ups:
             assert follow_up.due_date is not None
             event = Event()
             event.add("uid", _uid(feed, f"followup-{follow_up.pk}"))

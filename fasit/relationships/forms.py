@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fasit.customers.models import Tier
 from fasit.engine.relationships.cadence import MAX_NORM, MIN_NORM
+from fasit.relationships.models import FeedKind
 from fasit.relationships.services import MAX_DAYS_BEFORE
 
 
@@ -13,6 +14,15 @@ class ReminderForm(forms.Form):
         label=_("Remind me this many days before"), min_value=0, max_value=MAX_DAYS_BEFORE
     )
     digest = forms.BooleanField(label=_("Send me the daily digest by e-mail"), required=False)
+
+
+class FeedKindsForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("What goes into my calendar feed"),
+        choices=FeedKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
 
 class NormsForm(forms.Form):
@@ -42,3 +52,7 @@ class DatesFilterForm(forms.Form):
 
 class MineForm(forms.Form):
     mine = forms.BooleanField(label=_("Only my accounts"), required=False)
+
+
+class BeingOnFilterForm(MineForm):
+    dark = forms.BooleanField(label=_("Only those going dark"), required=False)

@@ -75,6 +75,23 @@ class PersonCadence(models.Model):
         return f"{self.person}: {self.days}"
 
 
+class FeedKind(models.TextChoices):
+    """What a member's calendar feed may hold; each member chooses."""
+
+    BIRTHDAY = "birthday", _("Birthdays")
+    WORK_ANNIVERSARY = "work_anniversary", _("Work anniversaries")
+    NAME_DAY = "name_day", _("Name days")
+    OTHER = "other", _("Other important dates")
+    LIFE_EVENT = "life_event", _("Life events")
+    FOLLOW_UP = "follow_up", _("My follow-ups")
+
+
+def default_feed_kinds() -> list[str]:
+    """Everything but name days: a big book of customers has hundreds of them a year,
+    so they are opt-in."""
+    return [k for k in FeedKind.values if k != FeedKind.NAME_DAY]
+
+
 class ReminderSetting(TeamOwned):
     """How far ahead a seller wants to hear about important dates, and whether they
     get the daily digest."""
@@ -88,6 +105,7 @@ class ReminderSetting(TeamOwned):
         validators=[MaxValueValidator(60)],
     )
     digest = models.BooleanField(_("send me the daily digest"), default=True)
+    feed_kinds = models.JSONField(_("in my calendar feed"), default=default_feed_kinds)
 
     class Meta:
         constraints = [

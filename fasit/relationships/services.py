@@ -21,6 +21,7 @@ from fasit.relationships.models import (
     CadenceNorm,
     CalendarFeed,
     DigestSent,
+    FeedKind,
     PersonCadence,
     ReminderSetting,
 )
@@ -122,6 +123,30 @@ def reminder_setting_update(
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+@transaction.atomic
+def reminder_feed_kinds_set(
+    *, team: Team, user: Any, actor: Any, kinds: list[str]
+) -> ReminderSetting:
+    """Which kinds of dates go into the member's calendar feed."""
+    require_member(team, user=user)
+    unknown = [k for k in kinds if k not in FeedKind.values]
+    if unknown:
+        raise ValidationError(
+            {"kinds": _("Unknown kind of date: %(kinds)s.") % {"kinds": ", ".join(unknown)}}
+        )
+    chosen = [k for k in FeedKind.values if k in kinds]
+    setting = ReminderSetting.objects.for_team(team).filter(user=user).first()
+    if setting is None:
+        setting = ReminderSetting.objects.create(team=team, user=user, feed_kinds=chosen)
+        audit_create(team=team, actor=actor, instance=setting)
+        return setting
+    before = snapshot(setting)
+    setting.feed_kinds = chosen
+    setting.save(update_fields=["feed_kinds"])
+    audit_update(team=team, actor=actor, instance=setting, before=before)
+    return setting
 
 
 @transaction.atomic

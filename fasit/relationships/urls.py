@@ -11,6 +11,7 @@ urlpatterns = [
     path("reminders/", views.reminders, name="reminders"),
     path("reminders/feed/", views.feed_regenerate, name="feed_regenerate"),
     path("reminders/feed/revoke/", views.feed_revoke, name="feed_revoke"),
+    path("reminders/feed/kinds/", views.feed_kinds, name="feed_kinds"),
     path("norms/", views.norms_set, name="norms_set"),
     path("accounts/<int:pk>/cadence/", views.account_cadence, name="account_cadence"),
     path("people/<int:pk>/cadence/", views.person_cadence, name="person_cadence"),

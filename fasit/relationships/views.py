@@ -19,7 +19,9 @@ from fasit.core.views import detached_page, flash_form_errors
 from fasit.customers.models import Account, Person, Tier
 from fasit.relationships import explain, feeds, selectors, services, snapshots
 from fasit.relationships.forms import (
+    BeingOnFilterForm,
     DatesFilterForm,
+    FeedKindsForm,
     MineForm,
     NormsForm,
     OverrideForm,
@@ -30,8 +32,8 @@ from fasit.tenancy.access import get_for_team_or_404, owner_required, team_requi
 DEFAULT_DAYS = 14
 
 
-def _mine(request: HttpRequest) -> Any:
-    form = MineForm(request.GET or None)
+def _mine(request: HttpRequest, form_class: Any = MineForm) -> Any:
+    form = form_class(request.GET or None)
     return form, (request.user if form.is_valid() and form.cleaned_data["mine"] else None)
 
 
@@ -87,12 +89,15 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
 @team_required
 def being_on(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    form, owner = _mine(request)
+    form, owner = _mine(request, BeingOnFilterForm)
+    # "N more" under the home page's Going dark card opens exactly its list.
+    dark_only = bool(form.is_valid() and form.cleaned_data["dark"])
     today = timezone.localdate()
 
     def page() -> dict[str, Any]:
         ranked = snapshots.ranking(team, today=today, owner=owner)
-        page_obj = detached_page(ranked, PAGE_SIZE, request.GET.get("page"))
+        listed = [e for e in ranked if e.going_dark] if dark_only else ranked
+        page_obj = detached_page(listed, PAGE_SIZE, request.GET.get("page"))
         live = _page_rows(team, [e.account_id for e in page_obj], today=today)
         totals: dict[str, Any] = {
             "accounts": len(ranked),
@@ -114,7 +119,11 @@ def being_on(request: HttpRequest) -> HttpResponse:
         request,
         "relationships/being_on.html",
         {
-            **team_cached(team, _cache_name(request, "being-on", owner), page),
+            **team_cached(
+                team,
+                _cache_name(request, "being-on-dark" if dark_only else "being-on", owner),
+                page,
+            ),
             "filters": form,
             "today": today,
         },
@@ -190,6 +199,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
             "feed": feed,
             "feed_url": feed_url,
             "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
+            "kinds_form": FeedKindsForm(initial={"kinds": setting.feed_kinds}),
             "norms_form": NormsForm(initial=norms),
             "norms": [(label, norms[tier]) for tier, label in Tier.choices],
         },
@@ -213,6 +223,24 @@ def feed_regenerate(request: HttpRequest) -> HttpResponse:
     messages.success(
         request, _("Your calendar address is ready. Any earlier address has stopped working.")
     )
+    return redirect("relationships:reminders")
+
+
+@require_POST
+@team_required
+def feed_kinds(request: HttpRequest) -> HttpResponse:
+    # Any member, viewers included: it is their own feed.
+    form = FeedKindsForm(request.POST)
+    if form.is_valid():
+        services.reminder_feed_kinds_set(
+            team=request.team,  # type: ignore[attr-defined]
+            user=request.user,
+            actor=request.user,
+            kinds=form.cleaned_data["kinds"],
+        )
+        messages.success(request, _("Your calendar feed will hold what you chose."))
+    else:
+        flash_form_errors(request, form)
     return redirect("relationships:reminders")
 
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
 from fasit.conversations.models import Conversation
-from fasit.core.api_utils import error_detail, require_write
+from fasit.core.api_utils import Id, error_detail, require_write
 from fasit.customers.models import Person
 from fasit.customers.schemas import ErrorOut
 from fasit.signals import selectors, services
@@ -41,7 +41,7 @@ def list_themes(request: HttpRequest, level: str = "", country: str = "", kind: 
 
 
 @router.get("/themes/{theme_id}", response=ThemeDetailOut)
-def get_theme(request: HttpRequest, theme_id: int) -> Any:
+def get_theme(request: HttpRequest, theme_id: Id) -> Any:
     theme = get_for_team_or_404(Theme.objects.all(), request.team, pk=theme_id)  # type: ignore[attr-defined]
     statements = list(selectors.theme_statements(theme))
     return {

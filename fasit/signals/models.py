@@ -57,6 +57,9 @@ class Theme(TeamOwned):
     custom_label = models.CharField(_("name given by the team"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.NOTED)
     accounts = models.PositiveIntegerField(_("independent accounts"), default=0)
+    # The engine's corroboration check (``ThemeIndex.corroborated``): False holds a theme
+    # of three or more independent accounts at alarm (docs/signals.md, "Corroboration").
+    corroborated = models.BooleanField(default=True)
     statement_count = models.PositiveIntegerField(default=0)
     languages = models.CharField(max_length=40, blank=True)
     concepts = models.JSONField(default=list, blank=True)

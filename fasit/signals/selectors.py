@@ -89,7 +89,8 @@ def board(
     items = [
         BoardTheme(
             theme=theme,
-            level=level_for(len(per_theme[theme.pk]["keys"])),
+            # A filter narrows the accounts; corroboration is the whole theme's.
+            level=level_for(len(per_theme[theme.pk]["keys"]), theme.corroborated),
             accounts=len(per_theme[theme.pk]["keys"]),
             statements=per_theme[theme.pk]["n"],
             last_said_on=per_theme[theme.pk]["last"],

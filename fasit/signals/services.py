@@ -4,7 +4,7 @@ index, the statement rows and the theme rows in step within one transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +17,7 @@ from fasit.core.audit import audit_create, audit_delete, audit_record, audit_upd
 from fasit.core.services import require_same_team
 from fasit.customers.models import Person
 from fasit.engine.signals import ThemeIndex, build_index, level_for
+from fasit.engine.signals.model import Proposal as EngineProposal
 from fasit.engine.signals.proposals import propose
 from fasit.engine.text.language import detect_language
 from fasit.signals import index as signal_index
@@ -78,6 +79,7 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         row.label = labels.get(team.language, engine_theme.label)[:200]
         row.level = engine_theme.level
         row.accounts = engine_theme.accounts
+        row.corroborated = engine_theme.corroborated
         row.statement_count = len(engine_theme.statement_ids)
         row.languages = ",".join(engine_theme.languages)[:40]
         row.concepts = list(engine_theme.concepts)
@@ -94,10 +96,12 @@ def _relabel_due(count: int) -> bool:
     return count <= 8 or count & (count - 1) == 0
 
 
-def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
+def _sync_joined(team: Team, index: ThemeIndex, theme: Theme, statement: Statement) -> Theme:
     """Update a theme row after one statement joined it, in time independent of the
     theme's size: the account count rises only if no statement of the same corporate
-    group is in the theme yet (one indexed lookup)."""
+    group is in the theme yet (one indexed lookup); from three accounts on, the
+    engine's corroboration check (bounded, cached) decides between alarm and
+    confirmed."""
     roots = signal_index.group_roots(team)
     root = roots.get(statement.account_id, statement.account_id)
     group = [account for account, top in roots.items() if top == root] + [root]
@@ -108,7 +112,8 @@ def _sync_joined(team: Team, theme: Theme, statement: Statement) -> Theme:
     )
     old_rank = LEVEL_RANK[theme.level]
     theme.accounts += 0 if known else 1
-    theme.level = level_for(theme.accounts)
+    theme.corroborated = theme.accounts < 3 or index.corroborated(theme.key)
+    theme.level = level_for(theme.accounts, theme.corroborated)
     theme.statement_count += 1
     theme.languages = ",".join(
         sorted({*filter(None, theme.languages.split(",")), statement.language})
@@ -183,7 +188,7 @@ def statement_create(
     if existing is None or _relabel_due(existing.statement_count + 1):
         statement.theme = _sync_themes(team, index, [key])[key]
     else:
-        statement.theme = _sync_joined(team, existing, statement)
+        statement.theme = _sync_joined(team, index, existing, statement)
     statement.save(update_fields=["theme"])
     signal_index.checkin(team, state, index)
     audit_create(team=team, actor=actor, instance=statement)
@@ -231,66 +236,76 @@ def statement_delete(*, statement: Statement, actor: Any) -> None:
 # --- proposals -----------------------------------------------------------------------------
 
 
-def _propose_from(
-    *,
-    conversation: Conversation,
-    text: str,
-    source: str,
-    person: Person | None = None,
-    weak_reason: str = "",
-    question: str = "",
-) -> list[Proposal]:
-    created = []
-    notes = source == Source.NOTES
-    for found in propose(text, question=question, notes=notes):
-        proposal, made = Proposal.objects.get_or_create(
-            conversation=conversation,
-            source=source,
-            question=found.question.strip()[:2000],
-            text=found.text.strip()[:2000],
-            defaults={
-                "team_id": conversation.team_id,
-                "person": person,
-                "kind": found.kind,
-                "language": found.language,
-                "weak": bool(weak_reason),
-                "weak_reason": weak_reason,
-                "seller_summary": found.summary,
-            },
-        )
-        if made:
-            created.append(proposal)
-    return created
+# Background proposals (the tasks after a note is saved or a transcript analysed) must
+# not hold SQLite's write lock while the engine reads: with IMMEDIATE transactions a
+# transaction that computes blocks every other writer in every team. So the engine runs
+# outside any transaction and the proposals are written in short transactions of
+# PROPOSAL_CHUNK rows. What one source can cost is bounded: notes are at most
+# NOTES_MAX_CHARS (the form and API refuse longer), and one run keeps at most
+# MAX_PROPOSALS_PER_RUN proposals (nobody reviews more from one meeting).
+PROPOSAL_CHUNK = 100
+MAX_PROPOSALS_PER_RUN = 300
 
 
-@transaction.atomic
 def proposals_from_notes(*, conversation: Conversation) -> list[Proposal]:
     """Propose the sentences of the notes that sound like statements (new ones only)."""
+    from fasit.conversations.models import NOTES_MAX_CHARS
+
     people = list(conversation.people.all()[:2])
     # With one customer in the room, the notes are about what that person said.
     person = people[0] if len(people) == 1 else None
-    return _propose_from(
-        conversation=conversation, text=conversation.notes, source=Source.NOTES, person=person
-    )
+    found = [
+        _Found(found, person, "")
+        for found in propose(conversation.notes[:NOTES_MAX_CHARS], notes=True)
+    ]
+    return _store_proposals(conversation=conversation, source=Source.NOTES, found=found)
 
 
-@transaction.atomic
 def proposals_from_turns(
     *, conversation: Conversation, turns: Iterable[tuple[str, Person | None, str, str]]
 ) -> list[Proposal]:
     """Propose from customer turns: (text, person, weak_reason, question) with
     weak_reason set when the turn answered a seller's leading closed question, and
     question the seller's question right before it (a bare answer is kept with it)."""
-    created: list[Proposal] = []
+    found: list[_Found] = []
     for text, person, weak_reason, question in turns:
-        created += _propose_from(
-            conversation=conversation,
-            text=text,
-            source=Source.TRANSCRIPT,
-            person=person,
-            weak_reason=weak_reason,
-            question=question,
-        )
+        found += [_Found(f, person, weak_reason) for f in propose(text, question=question)]
+        if len(found) >= MAX_PROPOSALS_PER_RUN:
+            break
+    return _store_proposals(conversation=conversation, source=Source.TRANSCRIPT, found=found)
+
+
+class _Found(NamedTuple):
+    proposal: EngineProposal
+    person: Person | None
+    weak_reason: str
+
+
+def _store_proposals(
+    *, conversation: Conversation, source: str, found: list[_Found]
+) -> list[Proposal]:
+    created: list[Proposal] = []
+    found = found[:MAX_PROPOSALS_PER_RUN]
+    for start in range(0, len(found), PROPOSAL_CHUNK):
+        with transaction.atomic():
+            for item in found[start : start + PROPOSAL_CHUNK]:
+                proposal, made = Proposal.objects.get_or_create(
+                    conversation=conversation,
+                    source=source,
+                    question=item.proposal.question.strip()[:2000],
+                    text=item.proposal.text.strip()[:2000],
+                    defaults={
+                        "team_id": conversation.team_id,
+                        "person": item.person,
+                        "kind": item.proposal.kind,
+                        "language": item.proposal.language,
+                        "weak": bool(item.weak_reason),
+                        "weak_reason": item.weak_reason[:300],
+                        "seller_summary": item.proposal.summary,
+                    },
+                )
+                if made:
+                    created.append(proposal)
     return created
 
 

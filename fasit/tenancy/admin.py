@@ -6,7 +6,6 @@ from fasit.tenancy.models import Membership, Team, UserProfile
 
 @admin.register(Team)
 class TeamAdmin(TeamScopedAdmin):
-    team_path = "pk"
     list_display = ("name", "slug", "language", "created_at")
     search_fields = ("name", "slug")
 
@@ -18,9 +17,5 @@ class MembershipAdmin(TeamScopedAdmin):
 
 
 @admin.register(UserProfile)
-class UserProfileAdmin(admin.ModelAdmin):
+class UserProfileAdmin(TeamScopedAdmin):
     list_display = ("user", "language")
-
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
-        queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(user=request.user)

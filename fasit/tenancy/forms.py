@@ -7,7 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from fasit.tenancy.models import TIME_ZONES, Role
+from fasit.core.forms import DateInput
+from fasit.tenancy.models import TIME_ZONES, Role, TokenScope
 
 
 class PreferencesForm(forms.Form):
@@ -37,3 +38,19 @@ class MemberAddForm(forms.Form):
 
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=80,
+        help_text=_("What will use it, e.g. 'ERP sync'."),
+    )
+    scope = forms.ChoiceField(label=_("Scope"), choices=TokenScope.choices)
+    expires_on = forms.DateField(label=_("Expires"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, can_write: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A viewer's token could never write: offer only what it can do.
+        if not can_write:
+            self.fields["scope"].choices = [(TokenScope.READ, TokenScope.READ.label)]

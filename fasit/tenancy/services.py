@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import secrets
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
-from fasit.tenancy.models import Membership, Role, Team, UserProfile
+from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
+from fasit.core.models import AuditEvent
+from fasit.tenancy.models import ApiToken, Membership, Role, Team, TokenScope, UserProfile
 
 
 @transaction.atomic
@@ -89,3 +94,71 @@ def user_set_preferences(*, user: Any, language: str, time_zone: str) -> UserPro
     profile.full_clean()
     profile.save()
     return profile
+
+
+TOKEN_PREFIX = "fasit_"
+
+
+def token_digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(
+    *,
+    team: Team,
+    user: Any,
+    actor: Any,
+    name: str,
+    scope: str = TokenScope.READ,
+    expires_on: dt.date | None = None,
+) -> tuple[ApiToken, str]:
+    """A new personal access token for ``user`` in ``team``; returns it and its secret,
+    which is shown once and never stored."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name you will recognise.")})
+    if scope not in TokenScope.values:
+        raise ValidationError({"scope": _("Choose read, or read and write.")})
+    if not Membership.objects.filter(team=team, user=user).exists():
+        raise ValidationError({"user": _("Choose a member of your team.")})
+    expires_at = None
+    if expires_on is not None:
+        if expires_on <= timezone.localdate():
+            raise ValidationError({"expires_on": _("Choose a day after today.")})
+        expires_at = timezone.make_aware(dt.datetime.combine(expires_on, dt.time.min))
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        team=team,
+        user=user,
+        name=name,
+        scope=scope,
+        expires_at=expires_at,
+        prefix=secret[: len(TOKEN_PREFIX) + 6],
+        digest=token_digest(secret),
+    )
+    token.full_clean()
+    token.save()
+    audit_record(
+        team=team,
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        instance=token,
+        changes={"name": [None, name], "scope": [None, scope], "user": [None, str(user)]},
+    )
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, actor: Any) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            team=token.team,
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            instance=token,
+            changes={"revoked": [False, True]},
+        )
+    return token

@@ -9,5 +9,7 @@ urlpatterns = [
     path("settings/members/", views.member_add, name="member_add"),
     path("settings/members/<int:pk>/role/", views.member_role, name="member_role"),
     path("settings/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("settings/tokens/", views.token_create, name="token_create"),
+    path("settings/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("settings/categories/", views.category_add, name="category_add"),
 ]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,8 +22,14 @@ from fasit.tenancy.access import (
     team_required,
     write_required,
 )
-from fasit.tenancy.forms import MemberAddForm, MemberRoleForm, PreferencesForm, TeamSettingsForm
-from fasit.tenancy.models import Membership, UserProfile
+from fasit.tenancy.forms import (
+    MemberAddForm,
+    MemberRoleForm,
+    PreferencesForm,
+    TeamSettingsForm,
+    TokenForm,
+)
+from fasit.tenancy.models import ApiToken, Membership, UserProfile
 from fasit.tenancy.selectors import team_members
 from fasit.tenancy.signals import remember_preferences
 
@@ -41,9 +50,29 @@ def team_switch(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
+def _settings_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    team = request.team  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
+    tokens = ApiToken.objects.for_team(team).select_related("user")
+    if not membership.is_owner:
+        tokens = tokens.filter(user=request.user)
+    context = {
+        "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
+        "members": team_members(team),
+        "member_form": MemberAddForm(),
+        "categories": CustomerCategory.objects.for_team(team),
+        "category_form": CategoryForm(),
+        "roles": MemberRoleForm.base_fields["role"].choices,
+        "tokens": tokens.filter(revoked_at__isnull=True),
+        "token_form": TokenForm(can_write=membership.can_write),
+        "now": timezone.now(),
+    }
+    context.update(extra)
+    return context
+
+
 @team_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    team = request.team  # type: ignore[attr-defined]
     profile = UserProfile.objects.filter(user=request.user).first()
     preferences_form = PreferencesForm(
         initial={
@@ -62,16 +91,47 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tenancy/settings.html",
-        {
-            "preferences_form": preferences_form,
-            "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
-            "members": team_members(team),
-            "member_form": MemberAddForm(),
-            "categories": CustomerCategory.objects.for_team(team),
-            "category_form": CategoryForm(),
-            "roles": MemberRoleForm.base_fields["role"].choices,
-        },
+        _settings_context(request, preferences_form=preferences_form),
     )
+
+
+@require_POST
+@team_required
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Any member makes tokens for themself in the active team. The secret is shown in
+    this response only (no redirect, so it is never kept in a message or the session)."""
+    membership = request.membership  # type: ignore[attr-defined]
+    form = TokenForm(request.POST, can_write=membership.can_write)
+    secret = None
+    if form.is_valid():
+        try:
+            _token, secret = services.api_token_create(
+                team=request.team,  # type: ignore[attr-defined]
+                user=request.user,
+                actor=request.user,
+                **form.cleaned_data,
+            )
+            form = TokenForm(can_write=membership.can_write)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    context = _settings_context(request, preferences_form=PreferencesForm(), new_secret=secret)
+    context["token_form"] = form
+    response = render(request, "tenancy/settings.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@team_required
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """One's own token; an owner may revoke any token of the team."""
+    tokens = ApiToken.objects.all()
+    if not request.membership.is_owner:  # type: ignore[attr-defined]
+        tokens = tokens.filter(user=request.user)
+    token = get_for_team_or_404(tokens, request.team, pk=pk)  # type: ignore[attr-defined]
+    services.api_token_revoke(token=token, actor=request.user)
+    messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
+    return redirect("settings")
 
 
 @require_POST

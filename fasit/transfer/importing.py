@@ -17,9 +17,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.core.db import ANALYZE_AFTER_ROWS, refresh_statistics
 from fasit.customers.models import LegalBasis, Person
+from fasit.engine.transfer import pipeline
 from fasit.engine.transfer.reading import ReadError, Table, estimate_rows, open_table
-from fasit.engine.transfer.records import Limits, Parsed, Problem, parse_rows
+from fasit.engine.transfer.records import Limits, Problem
 from fasit.engine.transfer.sources import (
     Entity,
     Mapping,
@@ -43,6 +44,10 @@ from fasit.transfer.problems import problem_message, read_error_message
 from fasit.transfer.writers import AccountWriter, Context, PersonWriter
 
 BATCH = 5000
+# From this many rows the file is read and validated in a second process while this one
+# writes (fasit/engine/transfer/pipeline.py); below it, starting the process costs more
+# than it saves.
+BACKGROUND_ROWS = 20_000
 # Problems kept for the page and --json; every one of them is in the invalid-rows file.
 MAX_LISTED_PROBLEMS = 10_000
 
@@ -121,11 +126,6 @@ def _limits() -> Limits:
     )
 
 
-def _batches(items: Iterator[Parsed], size: int) -> Iterator[list[Parsed]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
 class _Rejected:
     """The invalid rows of one file, as it came, with the line and the problems added."""
 
@@ -193,6 +193,8 @@ def run_import(
             index_team(team, kinds=["account", "person"], merge=False)
     if outcome.status == "refused":
         outcome.created = outcome.updated = outcome.unchanged = outcome.accounts_created = 0
+    elif outcome.status == "done" and outcome.created + outcome.updated >= ANALYZE_AFTER_ROWS:
+        refresh_statistics()
     if progress:
         progress(total, total)
     return outcome
@@ -231,15 +233,16 @@ def _import_file(
                 outcome.invalid += 1
             rejected.add(values.get(line, ()), line, messages)
 
-    parsed = parse_rows(
-        table.rows(),
-        table.header,
+    batches = pipeline.batches(
+        table,
         mapping,
         default_country=ctx.default_country,
         limits=_limits(),
+        size=BATCH,
+        background=estimate_rows(table) >= BACKGROUND_ROWS,
     )
     try:
-        for batch in _batches(parsed, BATCH):
+        for batch in batches:
             problems = [p for item in batch for p in item.problems]
             valid = [item.record for item in batch if item.record is not None]
             values = {item.row.line: item.row.values for item in batch}

@@ -256,6 +256,25 @@ def import_job_run(*, job_id: int) -> None:
 
 
 @transaction.atomic
+def import_job_requeue(*, job_id: int) -> None:
+    """Its worker was killed mid-import (which rolled back): run it again."""
+    ImportJob.objects.filter(pk=job_id, status=ImportStatus.RUNNING).update(
+        status=ImportStatus.QUEUED, updated_at=timezone.now()
+    )
+
+
+def import_job_abandon(*, job_id: int) -> None:
+    """The import's worker stopped every time it tried: fail it with a message."""
+    ImportJob.objects.filter(
+        pk=job_id, status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
+    ).update(
+        status=ImportStatus.FAILED,
+        error=_("The import was interrupted several times and was stopped; nothing was stored."),
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
 def _finish(
     job: ImportJob, *, status: str, unmatched: list[str] | None = None, **fields: Any
 ) -> None:

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fasit.buying.services import journey_create, member_set, motive_add
+from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
@@ -20,6 +21,7 @@ from fasit.privacy.services import erasure_request
 from fasit.relationships.services import calendar_feed_regenerate, calendar_feed_revoke
 from fasit.signals.models import Proposal
 from fasit.signals.services import statement_create
+from fasit.tenancy.services import api_token_create
 from fasit.testing import (
     AccountFactory,
     ConversationFactory,
@@ -51,6 +53,8 @@ class World:
     candidate: Any
     import_job: Any = None
     feed_token: str = ""
+    capture_exclusion: Any = None
+    api_token: Any = None
 
 
 @pytest.fixture
@@ -70,10 +74,12 @@ def world(team_a: Any, alice: Any) -> World:
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
     return World(
+        capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
         feed_token=feed.token,
+        api_token=api_token_create(team=team_a, user=alice, actor=alice, name="ERP")[0],
         consent=consent,
         candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
         journey=journey,
@@ -156,8 +162,14 @@ def record_urls(w: World) -> dict[str, str]:
         "conversations:listening_user": reverse(
             "conversations:listening_user", args=[w.membership.user_id]
         ),
+        "capture:account_upload": reverse("capture:account_upload", args=[a]),
+        "capture:person_upload": reverse("capture:person_upload", args=[p]),
+        "capture:exclusion_remove": reverse(
+            "capture:exclusion_remove", args=[w.capture_exclusion.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
+        "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
         "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
         "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
@@ -177,6 +189,7 @@ def record_urls(w: World) -> dict[str, str]:
         "api:get_person": f"/api/people/{p}",
         "api:get_conversation": f"/api/conversations/{c}",
         "api:get_conversation_listening": f"/api/conversations/{c}/listening",
+        "api:get_follow_up": f"/api/follow-ups/{w.follow_up.pk}",
         "privacy:person": reverse("privacy:person", args=[p]),
         "privacy:export": reverse("privacy:export", args=[p, "json"]),
         "privacy:consent_add": reverse("privacy:consent_add", args=[p]),
@@ -234,11 +247,13 @@ POST_ONLY = {
     "conversations:followup_toggle",
     "member_role",
     "member_remove",
+    "token_revoke",
     "privacy:consent_add",
     "privacy:consent_withdraw",
     "privacy:request",
     "privacy:candidate_keep",
     "privacy:candidate_erase",
+    "capture:exclusion_remove",
 }
 READ_ONLY = {
     "api:get_account_health",
@@ -257,6 +272,7 @@ READ_ONLY = {
     "conversations:listening_card",
     "conversations:listening_user",
     "api:get_conversation_listening",
+    "api:get_follow_up",
     "api:get_account",
     "api:get_person",
     "api:get_conversation",
@@ -282,6 +298,15 @@ SHAPE_URLS = {
 # Reached by a secret token rather than the session (calendar apps cannot log in):
 # world holds a revoked token, which is a 404 for everyone, charlie included.
 TOKEN_URLS = {"relationships:feed"}
+# Every member revokes their own API tokens, viewers too; another member's token is a
+# 404 to them (test_api_tokens.py), and to charlie like every record here.
+OWN_URLS = {"token_revoke"}
+
+
+# URLs with ids that name no team record: a user's own password-reset link (the id is
+# the user's, checked together with a one-time token; a forged one shows "this link no
+# longer works" to everyone, see fasit/signin/tests/test_password_reset.py).
+NOT_TEAM_RECORDS = {"password_reset_confirm"}
 
 
 def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
@@ -292,7 +317,12 @@ def _names_with_ids(resolver: Any = None, prefix: str = "") -> set[str]:
             if entry.namespace == "admin":
                 continue
             names |= _names_with_ids(entry, ns)
-        elif isinstance(entry, URLPattern) and entry.pattern.converters and entry.name:
+        elif (
+            isinstance(entry, URLPattern)
+            and entry.pattern.converters
+            and entry.name
+            and f"{prefix}{entry.name}" not in NOT_TEAM_RECORDS
+        ):
             names.add(f"{prefix}{entry.name}")
     return names
 
@@ -327,7 +357,7 @@ def test_victor_the_viewer_cannot_change_anything(world: World, victor_client: A
             url, {"task": "x", "name": "x", "year": 2024, "amount": 1}
         ).status_code
         for name, url in record_urls(world).items()
-        if name not in READ_ONLY | TOKEN_URLS
+        if name not in READ_ONLY | TOKEN_URLS | OWN_URLS
     }
     assert statuses == dict.fromkeys(statuses, 403)
     assert AuditEvent.objects.count() == before
@@ -341,7 +371,7 @@ def test_paula_the_product_manager_changes_only_processes_and_themes(
     refused = {
         name: paula_client.post(url, {"task": "x", "name": "x", "year": 2024}).status_code
         for name, url in record_urls(world).items()
-        if name not in READ_ONLY | TOKEN_URLS | SHAPE_URLS
+        if name not in READ_ONLY | TOKEN_URLS | OWN_URLS | SHAPE_URLS
     }
     assert refused == dict.fromkeys(refused, 403)
     assert AuditEvent.objects.count() == before
@@ -400,3 +430,29 @@ def test_dates_are_plain_json_in_audit(world: World, alice: Any) -> None:
     event = AuditEvent.objects.filter(object_type="customers.account", action="update").get()
     assert event.changes == {"customer_since": [None, "2020-02-29"]}
     assert event.actor == alice
+
+
+def test_charlie_as_staff_reaches_no_admin_page_for_team_a(world: World, charlie: Any) -> None:
+    """The admin is superusers only; a staff flag on another team's owner opens nothing."""
+    from django.test import Client
+
+    from fasit.core.tests.test_admin import _admin_urls
+
+    charlie.is_staff = True
+    charlie.save(update_fields=["is_staff"])
+    client = Client()
+    client.force_login(charlie)
+    records = {
+        "customers.Account": world.account,
+        "customers.Person": world.person,
+        "customers.PersonRole": world.role,
+        "conversations.Conversation": world.conversation,
+        "conversations.FollowUp": world.follow_up,
+        "buying.Journey": world.journey,
+        "signals.Statement": world.statement,
+        "signals.Proposal": world.proposal,
+        "tenancy.Membership": world.membership,
+        "tenancy.Team": world.account.team,
+    }
+    statuses = {url: client.get(url).status_code for url in _admin_urls(records)}
+    assert statuses == dict.fromkeys(statuses, 302)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 
 from fasit.customers.models import Account, ImportantDate, Interest
 from fasit.testing import AccountFactory, PersonFactory, PersonRoleFactory
@@ -148,3 +149,24 @@ def test_role_form_is_fetched_when_opened(team_a: Any, bob_client: Any) -> None:
     assert "Fjord Energi AS" not in page
     assert "Fjord Energi AS" in fragment.content.decode()
     assert "<html" not in fragment.content.decode()
+
+
+def test_a_life_event_refreshes_the_knowledge_card_without_a_reload(
+    team_a: Any, bob_client: Any, victor_client: Any, charlie_client: Any
+) -> None:
+    person = PersonFactory(team=team_a, name="Kari Berg")
+    page = bob_client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "No personal note about Kari in the last year." in page
+    url = reverse("people:profile_add", args=[person.pk, "life_event"])
+    response = bob_client.post(
+        url, {"date": timezone.localdate().isoformat(), "text": "Ny jobb"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert 'id="profile-life_event"' in html and "Ny jobb" in html
+    # The score card replaces the page's own (htmx out-of-band swap): 15 points now.
+    assert 'id="relationship-person" hx-swap-oob="true"' in html
+    assert '<span class="score bad">15</span>' in html
+    assert "No personal note about Kari" not in html
+    assert "You know nothing about Kari" in html  # the gaps that remain
+    assert victor_client.post(url, {"text": "x"}, HTTP_HX_REQUEST="true").status_code == 403
+    assert charlie_client.post(url, {"text": "x"}, HTTP_HX_REQUEST="true").status_code == 404

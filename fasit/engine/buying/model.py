@@ -31,8 +31,9 @@ class Rules:
     - ``decision_maker_days``: a decision maker counts as in contact when one had a
       conversation with us within this many days.
     - ``probability_margin``: the seller's probability may run this many points above
-      the stage's ceiling, 100 x (stage number / stages in the process), before it is
-      a gap.
+      what the buyer's stage supports, 100 x (stage number / stages in the process),
+      before it is a gap: a stage or two of optimism (11 points a stage in the nine-stage
+      process) is the seller's judgement, a forecast more than 25 points ahead is not.
     - ``close_fraction``: the earliest plausible close passes the stages left in this
       fraction of their median durations (buyers can be quicker than the median).
     """
@@ -130,13 +131,17 @@ class Risk:
 
 @dataclass(frozen=True)
 class Gap:
-    """``ceiling`` is the highest probability the buyer's stage supports (margin
-    included); ``earliest_close`` the earliest plausible close date, if computed."""
+    """``supported`` is the probability the buyer's stage supports (stage number ÷
+    stages); ``ceiling`` the highest forecast that is not yet a gap (``supported`` +
+    the margin, at most 100); ``earliest_close`` the earliest plausible close date,
+    if computed."""
 
     flagged: bool
     reasons: tuple[Reason, ...]
     ceiling: int
     earliest_close: dt.date | None
+    supported: int = 0
+    margin: int = 0
 
 
 @dataclass(frozen=True)

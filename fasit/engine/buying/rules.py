@@ -15,8 +15,8 @@ Risk reasons and weights (score = sum of weights; 0 low, 1-2 medium, 3+ high):
 
 Gap reasons (any one flags the journey):
 
-- ``probability_ahead``: probability > ceiling + ``probability_margin`` where the
-  ceiling is 100 x stage number / stages in the process (stage number is 1-based).
+- ``probability_ahead``: probability > supported + ``probability_margin`` where
+  supported is 100 x stage number / stages in the process (stage number is 1-based).
 - ``close_passed``: the close date is before today and the buyer is not at the last
   stage.
 - ``close_too_soon``: the close date is before today + ``close_fraction`` x (the days
@@ -172,7 +172,8 @@ def reality_gap(
 ) -> Gap:
     total = len(stages)
     stage = stages[facts.stage_index]
-    ceiling = min(100, stage_ceiling(facts.stage_index, total) + rules.probability_margin)
+    supported = stage_ceiling(facts.stage_index, total)
+    ceiling = min(100, supported + rules.probability_margin)
     reasons: list[Reason] = []
 
     if facts.probability is not None and facts.probability > ceiling:
@@ -184,6 +185,9 @@ def reality_gap(
                 number=facts.stage_index + 1,
                 total=total,
                 ceiling=ceiling,
+                supported=supported,
+                ahead=facts.probability - supported,
+                margin=rules.probability_margin,
             )
         )
 
@@ -215,5 +219,10 @@ def reality_gap(
             )
 
     return Gap(
-        flagged=bool(reasons), reasons=tuple(reasons), ceiling=ceiling, earliest_close=earliest
+        flagged=bool(reasons),
+        reasons=tuple(reasons),
+        ceiling=ceiling,
+        earliest_close=earliest,
+        supported=supported,
+        margin=rules.probability_margin,
     )

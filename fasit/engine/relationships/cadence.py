@@ -196,6 +196,19 @@ class AccountAssessment:
     alerts: tuple[Alert, ...]
     next_step: NextStep
 
+    @property
+    def last_contact(self) -> dt.date | None:
+        """The last real contact, whoever took the initiative: going dark is about
+        ours, but a customer who called last week must not look forgotten."""
+        dates = [d for d in (self.last_our_contact, self.last_their_contact) if d is not None]
+        return max(dates) if dates else None
+
+    @property
+    def last_contact_theirs(self) -> bool:
+        """Whether that last real contact was the customer's initiative."""
+        last = self.last_contact
+        return last is not None and last == self.last_their_contact and last != self.last_our_contact
+
 
 @dataclass(frozen=True)
 class PersonAssessment:

@@ -48,6 +48,17 @@ class GroupingConfig:
     # the statement's own total.
     unique_weight: float = 0.5
     single_cue: float = 0.5
+    # Corroboration (a false "confirmed" is the worst mistake): two statements of
+    # different accounts corroborate each other when their pairwise similarity is at
+    # least this, or when they share two distinct matters (concepts not counting the
+    # broader ones they imply, pivots). An account counts toward "confirmed" only if one
+    # of its statements corroborates statements of two other accounts.
+    corroboration: float = 0.30
+    corroboration_anchors: int = 2
+    corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
+    corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
+    corroboration_per_key: int = 2  # statements examined per account
+    corroboration_members: int = 600  # members examined per theme (the first to join)
 
 
 @dataclass
@@ -106,6 +117,9 @@ class ThemeIndex:
         self._counted: set[str] = set()
         # Per statement: the part of its vector not explained by concepts.
         self._free: dict[str, float] = {}
+        # theme id -> corroborated, as last checked. Corroboration only grows when
+        # statements join (links are only added), so a True stays until one leaves.
+        self._corroboration: dict[str, bool] = {}
 
     # --- building ---------------------------------------------------------------------
 
@@ -176,6 +190,7 @@ class ThemeIndex:
         for sid in self._themes[into].members:
             self._placements[sid] = into
             self._themes[into].fixed.add(sid)
+        self._corroboration.pop(into, None)  # pinned statements corroborate each other
         return self.decisions
 
     def move(self, statement_id: str, theme_id: str) -> Decisions:
@@ -202,6 +217,7 @@ class ThemeIndex:
         self._join(statement_id, theme_id)
         self._placements[statement_id] = theme_id
         self._themes[theme_id].fixed.add(statement_id)
+        self._corroboration.pop(theme_id, None)
         return self.decisions
 
     def dismiss(self, theme_id: str) -> Decisions:
@@ -246,6 +262,7 @@ class ThemeIndex:
         members = [self._statements[sid] for sid in state.members]
         keys = sorted({s.account_key for s in members})
         concepts = self._main_concepts(state.id)
+        corroborated = len(keys) < 3 or self.corroborated(state.id)
         return Theme(
             id=state.id,
             label=theme_label(
@@ -256,11 +273,121 @@ class ThemeIndex:
             ),
             statement_ids=tuple(state.members),
             accounts=len(keys),
-            level=level_for(len(keys)),
+            level=level_for(len(keys), corroborated),
             concepts=tuple(concepts),
             account_keys=tuple(keys),
             languages=tuple(sorted({s.language or "" for s in members} - {""})),
             dismissed=state.id in self._dismissed,
+            corroborated=corroborated,
+        )
+
+    # --- corroboration ------------------------------------------------------------------
+
+    def corroborated(self, theme_id: str) -> bool:
+        """Whether three independent accounts of the theme corroborate each other.
+
+        An account counts if one of its statements is close, pair by pair, to
+        statements of two other accounts (pairwise similarity ≥ ``corroboration``, or
+        two shared matters). A theme whose third account joined only through what the
+        theme as a whole carries (one stray shared word, a setting) is not confirmed.
+        Bounded: the ``corroboration_keys`` best-fitting accounts and their
+        ``corroboration_per_key`` most typical statements; cached until the theme
+        changes.
+        """
+        self._require_theme(theme_id)
+        cached = self._corroboration.get(theme_id)
+        if cached is None:
+            cached = self._corroboration[theme_id] = self._check_corroboration(
+                self._themes[theme_id]
+            )
+        return cached
+
+    def _check_corroboration(self, state: _ThemeState) -> bool:
+        cfg = self.config
+        by_key: dict[str, list[tuple[float, str]]] = {}
+        for n, sid in enumerate(state.members):
+            if n >= cfg.corroboration_members:
+                break
+            fit = _dot(self._analysis[sid].vector, state.sums)
+            by_key.setdefault(self._statements[sid].account_key, []).append((fit, sid))
+        if len(by_key) < 3:
+            return True
+        ranked = sorted(by_key.items(), key=lambda kv: (-max(f for f, _ in kv[1]), kv[0]))[
+            : cfg.corroboration_keys
+        ]
+        chosen = {
+            key: [
+                sid
+                for _, sid in sorted(items, key=lambda x: (-x[0], x[1]))[
+                    : cfg.corroboration_per_key
+                ]
+            ]
+            for key, items in ranked
+        }
+        singles: dict[str, _ThemeState] = {}
+        links: dict[tuple[str, str], bool] = {}
+
+        def linked(a: str, b: str) -> bool:
+            pair = (a, b) if a < b else (b, a)
+            found = links.get(pair)
+            if found is None:
+                # Statements a person put in the theme (moved, merged) are the same
+                # matter by their word.
+                found = (a in state.fixed and b in state.fixed) or self._corroborates(a, b, singles)
+                links[pair] = found
+            return found
+
+        counted = 0
+        for key, sids in chosen.items():
+            for a in sids:
+                others = {
+                    other
+                    for other, bs in chosen.items()
+                    if other != key and any(linked(a, b) for b in bs)
+                }
+                if len(others) >= 2:
+                    counted += 1
+                    break
+            if counted >= 3:
+                return True
+        return False
+
+    def _corroborates(self, a: str, b: str, singles: dict[str, _ThemeState]) -> bool:
+        va, vb = self._analysis[a].vector, self._analysis[b].vector
+        concepts = {f[2:] for f in va if f[0] == "c" and f in vb}
+        # Pivots of people, places, time, actions and properties ("guests", "ask",
+        # "morning") are the setting of many matters, not the matter: not anchors.
+        weights = self._lexicon.pivot_weight
+        matter = self.config.corroboration_matter
+        anchors = sum(
+            1 for f in va if f[0] == "p" and f in vb and weights.get(f[2:], 1.0) >= matter
+        ) + sum(
+            1
+            for c in concepts
+            if not any(c in self._lexicon.broader(o) for o in concepts if o != c)
+        )
+        if anchors >= self.config.corroboration_anchors:
+            return True
+        for x, y in ((a, b), (b, a)):
+            state = singles.get(y)
+            if state is None:
+                state = singles[y] = self._single(y)
+            if self._similarity(x, state) < self.config.corroboration:
+                return False
+        return True
+
+    def _single(self, sid: str) -> _ThemeState:
+        """A theme of one statement, to compare two statements as the index does."""
+        vector = self._analysis[sid].vector
+        return _ThemeState(
+            id=sid,
+            members={sid: None},
+            sums=dict(vector),
+            norm2=sum(x * x for x in vector.values()),
+            counts={f: 1 for f in vector if f[0] in _EVIDENCE},
+            concept2=sum(x * x for f, x in vector.items() if f[0] == "c"),
+            emb=self._embedding.get(sid),
+            emb_norm2=1.0 if sid in self._embedding else 0.0,
         )
 
     def _main_concepts(self, theme_id: str) -> list[str]:
@@ -365,8 +492,11 @@ class ThemeIndex:
         self._join(statement.id, theme_id)
         if fixed:
             self._themes[theme_id].fixed.add(statement.id)
+            self._corroboration.pop(theme_id, None)
 
     def _join(self, sid: str, theme_id: str) -> None:
+        if self._corroboration.get(theme_id) is False:
+            del self._corroboration[theme_id]
         state = self._themes.get(theme_id)
         if state is None:
             state = self._themes[theme_id] = _ThemeState(theme_id)
@@ -394,6 +524,7 @@ class ThemeIndex:
 
     def _leave(self, sid: str) -> None:
         theme_id = self._theme_of.pop(sid)
+        self._corroboration.pop(theme_id, None)
         state = self._themes[theme_id]
         del state.members[sid]
         state.fixed.discard(sid)

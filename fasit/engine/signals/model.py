@@ -42,6 +42,10 @@ class Theme:
     account_keys: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     dismissed: bool = False
+    # False when three or more independent accounts are behind the theme but no three
+    # of them corroborate each other statement by statement (see docs/signals.md,
+    # "Corroboration"): the theme is then held at alarm.
+    corroborated: bool = True
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,11 @@ class Proposal:
         return f"{self.question} {self.text}" if self.question else self.text
 
 
-def level_for(accounts: int) -> Level:
+def level_for(accounts: int, corroborated: bool = True) -> Level:
+    """Noted, alarm or confirmed by independent accounts; a theme whose evidence is not
+    corroborated is held at alarm however many accounts it has."""
     if accounts >= 3:
-        return "confirmed"
+        return "confirmed" if corroborated else "alarm"
     if accounts == 2:
         return "alarm"
     return "noted"

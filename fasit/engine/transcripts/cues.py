@@ -139,7 +139,30 @@ def _blocks(text: str, *, webvtt: bool) -> list[_Block]:
             blocks[-1].payload.append(stripped)
         lone = previous_blank
         previous_blank = False
+    _refuse_cut_end(lines)
     return blocks
+
+
+# The very start of a timing line: "0", "00", "00:0", "00:00:12.3 -".
+_TIMING_START_RE = re.compile(r"^\d[\d:.,]*\s*-{0,2}>?\s*[\d:.,]*$")
+
+
+def _refuse_cut_end(lines: list[str]) -> None:
+    """A file cut short inside its last timing line ends with a fragment of it: right
+    after the previous cue's text ("…du?\n00:00:") or after a blank line ("…\n\n0").
+    Speech never ends a file like that, so it is a broken file, not words."""
+    for index in range(len(lines) - 1, -1, -1):
+        last = lines[index].strip()
+        if not last:
+            continue
+        after_blank = index == 0 or not lines[index - 1].strip()
+        if _TIMING_START_RE.match(last) and (":" in last or after_blank) and "-->" not in last:
+            raise TranscriptError(
+                f"malformed timestamp {last!r}: the file ends inside a timing line "
+                "(was it cut short?)",
+                line=index + 1,
+            )
+        return
 
 
 def _next_is_timing(lines: list[str], index: int) -> bool:

@@ -29,7 +29,11 @@ def _team(context: template.Context) -> Any:
 
 
 @register.inclusion_tag("relationships/_person_knowledge.html", takes_context=True)
-def person_knowledge_card(context: template.Context, person: Person) -> dict[str, Any]:
+def person_knowledge_card(
+    context: template.Context, person: Person, oob: bool = False
+) -> dict[str, Any]:
+    """``oob``: rendered after a change to the profile, as an htmx out-of-band swap
+    that replaces the card on the page (the score and its gaps follow the change)."""
     today = timezone.localdate()
     team = _team(context)
     if team is None or person.team_id != team.pk:
@@ -44,6 +48,7 @@ def person_knowledge_card(context: template.Context, person: Person) -> dict[str
         "norm": norm,
         "norm_source": source,
         "dates": selectors.person_dates(person, today=today)[:4],
+        "oob": oob,
         "can_write": context.get("can_write", False),
         "csrf_token": context.get("csrf_token"),
     }
@@ -192,6 +197,12 @@ def role_label(role: str) -> str:
 @register.filter
 def kind_label(kind: str) -> str:
     return explain.kind_label(kind)
+
+
+@register.filter
+def days_ago(day: Any) -> int | None:
+    """Whole days from ``day`` to the user's today."""
+    return None if day is None else (timezone.localdate() - day).days
 
 
 @register.filter

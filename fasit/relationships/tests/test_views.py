@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from fasit.customers.models import ImportantDate
-from fasit.relationships import services
+from fasit.relationships import selectors, services
 from fasit.relationships.models import AccountCadence, CadenceNorm, PersonCadence
 from fasit.relationships.tests.conftest import TOMORROW
 
@@ -125,7 +125,8 @@ def test_feed_is_valid_icalendar_with_yearly_rules(
     assert leap["RRULE"]["BYMONTHDAY"] == [-1] and leap["RRULE"]["BYMONTH"] == [2]
     assert leap.decoded("DTSTART").isoformat() == "2000-02-29"
     assert any("Send the offer" in str(e["SUMMARY"]) for e in events.values())
-    assert any(str(e["SUMMARY"]).startswith("Name day: Kari Berg") for e in events.values())
+    # Name days are opt-in.
+    assert not any(str(e["SUMMARY"]).startswith("Name day") for e in events.values())
     assert "Emma" in str(birthday["DESCRIPTION"])
     # Stable UIDs: a second fetch describes the same events.
     again = Calendar.from_ical(client.get(url).content)
@@ -165,3 +166,39 @@ def test_a_teams_feed_holds_only_its_own_dates(
 def test_a_viewer_may_subscribe_to_their_own_feed(victor_client: Any, victor: Any) -> None:
     victor_client.post(reverse("relationships:feed_regenerate"))
     assert victor.calendar_feeds.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_each_member_chooses_what_goes_into_their_feed(
+    team_a: Any, alice: Any, kari: Any, client: Any, alice_client: Any
+) -> None:
+    url = _feed_url(team_a, alice)
+    page = alice_client.get(reverse("relationships:reminders")).content.decode()
+    assert 'value="name_day"' in page and "Name days are off until you choose them" in page
+    alice_client.post(reverse("relationships:feed_kinds"), {"kinds": ["name_day", "follow_up"]})
+    summaries = [
+        str(e["SUMMARY"]) for e in Calendar.from_ical(client.get(url).content).walk("VEVENT")
+    ]
+    assert any(s.startswith("Name day: Kari Berg") for s in summaries)
+    assert any("Send the offer" in s for s in summaries)
+    assert not any(s.startswith("Birthday") for s in summaries)
+    alice_client.post(reverse("relationships:feed_kinds"), {})
+    assert Calendar.from_ical(client.get(url).content).walk("VEVENT") == []
+    bad = alice_client.post(reverse("relationships:feed_kinds"), {"kinds": ["pets"]}, follow=True)
+    assert "Select a valid choice" in bad.content.decode()
+    assert selectors.reminder_setting(team_a, alice).feed_kinds == []
+
+
+def test_a_viewer_chooses_their_own_feed_and_nobody_elses(
+    team_a: Any, alice: Any, victor: Any, victor_client: Any, charlie_client: Any
+) -> None:
+    victor_client.post(reverse("relationships:feed_kinds"), {"kinds": ["birthday"]})
+    assert selectors.reminder_setting(team_a, victor).feed_kinds == ["birthday"]
+    assert selectors.reminder_setting(team_a, alice).feed_kinds == [
+        "birthday",
+        "work_anniversary",
+        "other",
+        "life_event",
+        "follow_up",
+    ]
+    charlie_client.post(reverse("relationships:feed_kinds"), {"kinds": ["name_day"]})
+    assert selectors.reminder_setting(team_a, victor).feed_kinds == ["birthday"]

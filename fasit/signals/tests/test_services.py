@@ -9,6 +9,7 @@ from fasit.core.models import AuditEvent
 from fasit.signals import services
 from fasit.signals.index import forget
 from fasit.signals.models import Notification, Proposal, Statement, TaughtTerm, Theme
+from fasit.signals.selectors import board
 from fasit.testing import AccountFactory, ConversationFactory
 
 LEAD_TIME = [
@@ -34,6 +35,32 @@ def test_three_independent_customers_confirm_a_theme(team_a: Any, alice: Any) ->
         "alarm",
         "confirmed",
     ]
+
+
+TURF_AND_ICE = [
+    "Gummigranulatet fra kunstgræsbanen ender i kloakken og på gulvet i omklædningsrummet.",
+    "Vi vil bli kvitt gummikulene på kunstgresset, de havner overalt og til slutt i havet.",
+    "Kunstisbanen bør fordele tidene mer rettferdig mellom kunstløp og hockey.",
+]
+
+
+def test_three_accounts_that_do_not_corroborate_each_other_stay_at_alarm(
+    team_a: Any, alice: Any
+) -> None:
+    # The third account shares a word part ("kunst-"), not the matter: a false
+    # "confirmed" is the worst mistake, so the theme is held at alarm.
+    for text in TURF_AND_ICE:
+        _say(team_a, alice, text)
+    theme = Theme.objects.get()
+    assert (theme.level, theme.accounts, theme.corroborated) == ("alarm", 3, False)
+    assert list(Notification.objects.values_list("level", flat=True)) == ["alarm"]
+    assert [(i.level, i.accounts) for i in board(team_a)] == [("alarm", 3)]
+
+
+def test_a_recount_keeps_an_uncorroborated_theme_at_alarm(team_a: Any, alice: Any) -> None:
+    said = [_say(team_a, alice, text) for text in TURF_AND_ICE]
+    services.themes_recount(team=team_a, account_ids=[said[0].conversation.account_id])
+    assert Theme.objects.get().level == "alarm"
 
 
 def test_one_account_saying_it_many_times_stays_noted(team_a: Any, alice: Any) -> None:

@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
+from fasit.engine.transfer import pipeline
 from fasit.engine.transfer.sources import Source
 from fasit.transfer.importing import ImportOptions, open_import_file, run_import
 from fasit.transfer.models import ExternalKey
@@ -263,3 +264,43 @@ def test_cli_json_and_exit_status(tmp_path: Path, team_a: Any, alice: Any) -> No
         "fasit_import", str(path), "--team", "team-a", "--dry-run", "--skip-invalid", stdout=out
     )
     assert "Checked (dry run, nothing stored). created 0, updated 0, unchanged 3" in out.getvalue()
+
+
+def test_a_large_import_refreshes_the_planner_statistics(
+    tmp_path: Path, team_a: Any, alice: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL plans from ANALYZE's statistics; a bulk load leaves them saying the
+    tables are empty (issue 17: the board took 719 ms instead of 104 ms)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite is left to its index heuristics (fasit/core/db.py)")
+    monkeypatch.setattr("fasit.transfer.importing.ANALYZE_AFTER_ROWS", 3)
+
+    def estimated_people() -> float:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'customers_person'")
+            return float(cursor.fetchone()[0])
+
+    before = estimated_people()
+    _run(team_a, alice, _file(tmp_path, "contacts.csv", HUBSPOT_CONTACTS))
+    assert before <= 0  # never analysed
+    assert estimated_people() == Person.objects.count()
+
+
+def test_a_large_file_is_validated_in_a_second_process_with_the_same_result(
+    tmp_path: Path, team_a: Any, alice: Any, bob_named: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("fasit.transfer.importing.BACKGROUND_ROWS", 1)
+    started: list[bool] = []
+    real = pipeline.batches
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        started.append(kwargs["background"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "batches", spy)
+    outcome = _run(team_a, alice, _file(tmp_path, "contacts.csv", HUBSPOT_CONTACTS))
+    assert started == [True]
+    assert outcome.counts() == {"created": 3, "updated": 0, "unchanged": 0, "invalid": 0}
+    assert Person.objects.for_team(team_a).get(email="kari@fjord.no").phone == "+47 22 33 44 55"

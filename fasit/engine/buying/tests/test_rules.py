@@ -164,7 +164,18 @@ def test_probability_ahead_of_the_buyer() -> None:
         "number": 2,
         "total": 9,
         "ceiling": 47,
+        "supported": 22,
+        "ahead": 58,
+        "margin": 25,
     }
+
+
+def test_a_gap_needs_more_than_the_margin() -> None:
+    # Stage 4 of 9 supports 44 %: 69 % is judgement (25 points), 70 % is a gap (26).
+    assert gap_codes(facts(stage_index=3, probability=69)) == []
+    assert gap_codes(facts(stage_index=3, probability=70)) == ["probability_ahead"]
+    gap = reality_gap(facts(stage_index=3, probability=70), STAGES, NORMS, today=TODAY)
+    assert (gap.supported, gap.ceiling, gap.margin) == (44, 69, 25)
 
 
 def test_high_probability_is_fine_late_in_the_process() -> None:

@@ -32,6 +32,7 @@ STOP_WORDS: Final[dict[str, frozenset[str]]] = {
         fyra fem sex sju åtta nio tio dag dagar vecka veckor månad månader år tid gång
         gånger heller hela helt ingen inget inga varje annars sätt lösning lösningen
         produkt produkter produkten vara varor era företag
+        fler flera efterfrågar efterfråga efterfrågas efterlyser
         """
     ),
     "nb": _wordset(
@@ -52,6 +53,7 @@ STOP_WORDS: Final[dict[str, frozenset[str]]] = {
         dager uke uker måned måneder år tid gang ganger hele helt ingen intet hver
         ellers måte løsning løsningen produkt produkter produktet vare varer selskap
         savner mangler
+        flere etterspør etterspørre etterspørres spør spørre spurte etterlyser ber
         """
     ),
     "da": _wordset(
@@ -72,6 +74,7 @@ STOP_WORDS: Final[dict[str, frozenset[str]]] = {
         ni ti dag dage uge uger måned måneder år tid gang gange hele helt ingen intet
         hver ellers måde løsning løsningen produkt produkter produktet vare varer firma
         savner mangler lige
+        flere efterspørger efterspørge efterlyser
         """
     ),
     "en": _wordset(
@@ -90,6 +93,7 @@ STOP_WORDS: Final[dict[str, frozenset[str]]] = {
         time times whole again always never often already still even only way solution
         product products goods company able instead miss missing lack lacking think know
         feel
+        several ask asks asking asked request requests requesting
         """
     ),
 }

@@ -1,4 +1,4 @@
-from fasit.engine.signals.grouping import group_all
+from fasit.engine.signals.grouping import ThemeIndex, group_all
 from fasit.engine.signals.model import Theme, level_for
 from fasit.engine.signals.tests.helpers import st
 
@@ -65,3 +65,97 @@ def test_three_independent_accounts_confirm() -> None:
         )
     )
     assert (theme.accounts, theme.level) == (3, "confirmed")
+
+
+def test_three_accounts_that_do_not_corroborate_each_other_are_held_at_alarm() -> None:
+    # Two accounts about rubber crumb on artificial turf and a third about ice times at
+    # the artificial ice rink, put in one theme: three accounts, but the third shares a
+    # stray word part, not the matter, so the theme is not "confirmed".
+
+    statements = [
+        st("a1", "A", "Gummigranulatet fra kunstgræsbanen ender i kloakken.", language="da"),
+        st(
+            "a2",
+            "B",
+            "Vi vil bli kvitt gummikulene på kunstgresset, de havner overalt.",
+            language="nb",
+        ),
+        st(
+            "a3",
+            "C",
+            "Kunstisbanen bør fordele tidene mer rettferdig mellom kunstløp og hockey.",
+            language="nb",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    theme = index.theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+
+
+def test_three_accounts_saying_the_same_are_confirmed() -> None:
+
+    statements = [
+        st("c1", "A", "Svømmerne klager over røde øjne og klorlugt i hallen.", language="da"),
+        st(
+            "c2",
+            "B",
+            "Members say the chlorine smell in the pool makes their eyes sting.",
+            language="en",
+        ),
+        st(
+            "c3",
+            "C",
+            "Det luktar så mycket klor i simhallen att folk får ont i ögonen.",
+            language="sv",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    theme = index.theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "confirmed", True)
+
+
+def test_level_for_holds_an_uncorroborated_theme_at_alarm() -> None:
+
+    assert level_for(5, corroborated=False) == "alarm"
+    assert level_for(2, corroborated=False) == "alarm"
+    assert level_for(3) == "confirmed"
+
+
+def test_statements_a_person_merged_corroborate_each_other() -> None:
+    statements = [
+        st("a1", "A", "Gummigranulatet fra kunstgræsbanen ender i kloakken.", language="da"),
+        st("a2", "B", "Vi vil bli kvitt gummikulene på kunstgresset.", language="nb"),
+        st("a3", "C", "Kunstisbanen bør fordele tidene mer rettferdig.", language="nb"),
+    ]
+    index = ThemeIndex.restore(statements, {"a1": "t", "a2": "t", "a3": "u"})
+    assert index.theme("t").level == "alarm"
+    index.merge("t", "u")
+    assert (index.theme("t").level, index.theme("t").corroborated) == ("confirmed", True)
+
+
+def test_corroboration_is_checked_again_when_a_statement_leaves() -> None:
+    statements = [
+        st("c1", "A", "Svømmerne klager over røde øjne og klorlugt i hallen.", language="da"),
+        st(
+            "c2",
+            "B",
+            "Members say the chlorine smell in the pool makes their eyes sting.",
+            language="en",
+        ),
+        st(
+            "c3",
+            "C",
+            "Det luktar så mycket klor i simhallen att folk får ont i ögonen.",
+            language="sv",
+        ),
+        st(
+            "k1",
+            "D",
+            "Kunstisbanen bør fordele tidene mer rettferdig mellom kunstløp og hockey.",
+            language="nb",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    assert index.theme("t").level == "confirmed"
+    index.move("c3", "other")
+    assert (index.theme("t").accounts, index.theme("t").level) == (3, "alarm")

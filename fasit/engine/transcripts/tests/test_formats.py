@@ -123,6 +123,22 @@ def test_a_vtt_cut_inside_a_timestamp_names_the_line(tail: str, line: int) -> No
         parse_text(VTT + tail)
 
 
+@pytest.mark.parametrize(
+    ("tail", "line"),
+    [("00:00:", 10), ("Mm.\n00:00:06", 11), ("\n0", 11), ("\n00", 11)],
+)
+def test_a_vtt_cut_at_the_start_of_its_last_timing_line_is_refused(tail: str, line: int) -> None:
+    """Cut right after a cue's text, or after a blank line with only digits left: no
+    fragment of a timestamp may become words of the last turn."""
+    with pytest.raises(TranscriptError, match=f"line {line}: malformed timestamp"):
+        parse_text(VTT + tail)
+
+
+def test_a_cue_may_end_the_file_with_a_number_of_its_own() -> None:
+    t = parse_text(VTT + "\n3\n00:00:07.000 --> 00:00:08.000\nSara Holm: Punkt\n2\n")
+    assert t.turns[-1].text.endswith("Punkt 2")
+
+
 def test_a_time_looking_cue_identifier_is_fine() -> None:
     t = parse_text(VTT + "\n00:00:05\n00:00:05.500 --> 00:00:06.000\nSara Holm: Bra.\n")
     assert t.turns[-1].text == "Bra."

@@ -1,0 +1,33 @@
+"""Background work for captured contact (django-tasks; ``fasit worker``). Schedule
+``fasit mail sync --enqueue`` and ``fasit calendar sync --enqueue`` from cron, e.g.
+every 10 minutes (docs/capture.md)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def sync_mailboxes_task(team_slug: str | None = None) -> dict[str, int]:
+    from fasit.capture.imap import sync_all_mailboxes
+    from fasit.tenancy.models import Team
+
+    team = Team.objects.filter(slug=team_slug).first() if team_slug else None
+    results = sync_all_mailboxes(team=team)
+    return {
+        "mailboxes": len(results),
+        "captured": sum(r.captured for r in results),
+        "failed": sum(1 for r in results if r.error),
+    }
+
+
+@task()
+def sync_mailbox_task(connection_id: int) -> int:
+    """One mailbox now (after it is connected, or "Sync now")."""
+    from fasit.capture.imap import sync_mailbox
+    from fasit.capture.models import MailConnection
+
+    connection = (
+        MailConnection.objects.select_related("team", "user").filter(pk=connection_id).first()
+    )
+    return sync_mailbox(connection).captured if connection is not None else 0

@@ -1,0 +1,162 @@
+"""Personal access tokens: hashed, shown once, bound to one team, scoped, expiring,
+revocable, rate limited; the session keeps working with CSRF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import time_machine
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from fasit.customers.models import Account
+from fasit.tenancy.models import ApiToken
+from fasit.tenancy.services import api_token_create, api_token_revoke, token_digest
+from fasit.testing import AccountFactory
+
+
+def _bearer(secret: str) -> Client:
+    return Client(headers={"Authorization": f"Bearer {secret}"})
+
+
+def _post(client: Client, url: str, payload: dict[str, Any]) -> Any:
+    return client.post(url, json.dumps(payload), content_type="application/json")
+
+
+def test_token_is_stored_hashed_and_reads_its_team(team_a: Any, alice: Any) -> None:
+    AccountFactory(team=team_a, name="Fjord AS")
+    token, secret = api_token_create(team=team_a, user=alice, actor=alice, name="ERP")
+    assert secret.startswith("fasit_")
+    assert token.digest == token_digest(secret) and secret not in token.digest
+    response = _bearer(secret).get("/api/accounts")
+    assert response.status_code == 200
+    assert [a["name"] for a in response.json()["items"]] == ["Fjord AS"]
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_bad_revoked_and_expired_tokens_are_401(team_a: Any, alice: Any) -> None:
+    _t, revoked = api_token_create(team=team_a, user=alice, actor=alice, name="old")
+    api_token_revoke(token=ApiToken.objects.get(), actor=alice)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    _t, expiring = api_token_create(
+        team=team_a, user=alice, actor=alice, name="short", expires_on=tomorrow
+    )
+    assert _bearer("fasit_nonsense").get("/api/accounts").status_code == 401
+    assert _bearer(revoked).get("/api/accounts").status_code == 401
+    assert _bearer(expiring).get("/api/accounts").status_code == 200
+    with time_machine.travel(timezone.now() + dt.timedelta(days=2), tick=False):
+        assert _bearer(expiring).get("/api/accounts").status_code == 401
+
+
+def test_read_token_cannot_write(team_a: Any, bob: Any) -> None:
+    _t, secret = api_token_create(team=team_a, user=bob, actor=bob, name="BI", scope="read")
+    response = _post(_bearer(secret), "/api/accounts", {"name": "Fjord AS"})
+    assert response.status_code == 403
+    assert "read" in response.json()["detail"]
+    assert Account.objects.count() == 0
+
+
+def test_write_token_writes_through_the_services(team_a: Any, bob_api: Any) -> None:
+    response = _post(bob_api, "/api/accounts", {"name": "Fjord AS"})
+    assert response.status_code == 201
+    assert Account.objects.get().name == "Fjord AS"
+
+
+def test_viewers_token_never_writes(team_a: Any, victor_api: Any) -> None:
+    response = _post(victor_api, "/api/accounts", {"name": "Fjord AS"})
+    assert response.status_code == 403
+    assert response.json()["detail"]
+    assert Account.objects.count() == 0
+
+
+def test_charlies_token_sees_nothing_of_team_a(team_a: Any, charlie_api: Any) -> None:
+    account = AccountFactory(team=team_a, name="Fjord AS")
+    assert charlie_api.get(f"/api/accounts/{account.pk}").status_code == 404
+    assert charlie_api.get("/api/accounts").json()["items"] == []
+
+
+def test_token_of_a_user_who_left_the_team_stops(team_a: Any, bob: Any) -> None:
+    _t, secret = api_token_create(team=team_a, user=bob, actor=bob, name="x")
+    bob.memberships.all().delete()
+    assert _bearer(secret).get("/api/accounts").status_code == 401
+
+
+@override_settings(FASIT_API_RATE_LIMIT=3, FASIT_API_RATE_WINDOW=60)
+def test_rate_limit_per_token(team_a: Any, alice: Any, bob: Any) -> None:
+    _t, secret = api_token_create(team=team_a, user=alice, actor=alice, name="x")
+    _t, other = api_token_create(team=team_a, user=bob, actor=bob, name="y")
+    client = _bearer(secret)
+    with time_machine.travel(timezone.now(), tick=False):
+        statuses = [client.get("/api/accounts").status_code for _ in range(4)]
+        limited = client.get("/api/accounts")
+        other_status = _bearer(other).get("/api/accounts").status_code
+    assert statuses == [200, 200, 200, 429]
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert limited.json()["detail"]
+    assert other_status == 200
+
+
+def test_session_writes_need_csrf(team_a: Any, bob: Any) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(bob)
+    assert _post(client, "/api/accounts", {"name": "Fjord AS"}).status_code == 403
+    client.get("/settings/")
+    csrf = client.cookies["csrftoken"].value
+    response = client.post(
+        "/api/accounts",
+        json.dumps({"name": "Fjord AS"}),
+        content_type="application/json",
+        headers={"X-CSRFToken": csrf},
+    )
+    assert response.status_code == 201
+
+
+def test_settings_page_creates_shows_once_and_revokes(team_a: Any, bob_client: Any) -> None:
+    response = bob_client.post("/settings/tokens/", {"name": "ERP sync", "scope": "write"})
+    assert response.status_code == 200
+    secret = response.context["new_secret"]
+    assert secret in response.content.decode()
+    token = ApiToken.objects.get()
+    assert (token.name, token.scope) == ("ERP sync", "write")
+    page = bob_client.get("/settings/").content.decode()
+    assert "ERP sync" in page and secret not in page
+    assert bob_client.post(f"/settings/tokens/{token.pk}/revoke/").status_code == 302
+    assert _bearer(secret).get("/api/accounts").status_code == 401
+
+
+def test_settings_page_refuses_a_past_expiry(team_a: Any, bob_client: Any) -> None:
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    response = bob_client.post(
+        "/settings/tokens/", {"name": "x", "scope": "read", "expires_on": yesterday.isoformat()}
+    )
+    assert response.context["new_secret"] is None
+    assert ApiToken.objects.count() == 0
+
+
+def test_viewer_is_offered_read_tokens_only(team_a: Any, victor_client: Any) -> None:
+    response = victor_client.post("/settings/tokens/", {"name": "x", "scope": "write"})
+    assert response.context["new_secret"] is None
+    assert ApiToken.objects.count() == 0
+    victor_client.post("/settings/tokens/", {"name": "x", "scope": "read"})
+    assert ApiToken.objects.get().scope == "read"
+
+
+def test_victor_cannot_revoke_alices_token_charlie_cannot_either(
+    team_a: Any, alice: Any, victor_client: Any, charlie_client: Any
+) -> None:
+    token, _secret = api_token_create(team=team_a, user=alice, actor=alice, name="x")
+    assert victor_client.post(f"/settings/tokens/{token.pk}/revoke/").status_code == 404
+    assert charlie_client.post(f"/settings/tokens/{token.pk}/revoke/").status_code == 404
+    token.refresh_from_db()
+    assert token.revoked_at is None
+
+
+def test_owner_sees_and_revokes_members_tokens(team_a: Any, bob: Any, alice_client: Any) -> None:
+    token, _secret = api_token_create(team=team_a, user=bob, actor=bob, name="bobs")
+    assert "bobs" in alice_client.get("/settings/").content.decode()
+    alice_client.post(f"/settings/tokens/{token.pk}/revoke/")
+    token.refresh_from_db()
+    assert token.revoked_at is not None
