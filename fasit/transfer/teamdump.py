@@ -14,8 +14,8 @@ import every row gets a new id and every reference is translated, self-reference
 
 Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
 must not leave; an invitation names someone who is not yet in the team),
-import jobs and their files (operational), and account health snapshots (derived;
-recomputed on the next read).
+import jobs and their files (operational), account health snapshots (derived;
+recomputed on the next read) and the search index (derived; rebuilt by the import).
 """
 
 from __future__ import annotations

@@ -52,6 +52,8 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         "/transfer/imports/",
         "/transfer/exports/",
         "/transfer/duplicates/",
+        "/conversations/follow-ups/",
+        "/search/?q=kraft",
     ]
 
 

@@ -424,6 +424,7 @@ def test_lists_show_only_own_team(world: World, charlie_client: Any, alice_clien
         "/accounts/",
         "/people/",
         "/conversations/",
+        "/conversations/follow-ups/",
         "/api/accounts",
         "/api/people",
         "/api/conversations",
