@@ -495,6 +495,23 @@ def followup_set_done(*, follow_up: FollowUp, actor: Any, done: bool) -> FollowU
 
 
 @transaction.atomic
+def followups_set_done(*, team: Team, actor: Any, follow_ups: list[FollowUp]) -> int:
+    """Tick off several follow-ups at once (each audited); all or nothing. Returns how
+    many were still open."""
+    if not follow_ups:
+        raise ValidationError(_("Choose at least one follow-up."))
+    foreign = [f for f in follow_ups if f.conversation.team_id != team.pk]
+    if foreign:
+        raise ValidationError(_("Choose one of your team's records."))
+    changed = 0
+    for follow_up in follow_ups:
+        if not follow_up.done:
+            followup_set_done(follow_up=follow_up, actor=actor, done=True)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
 def followup_delete(*, follow_up: FollowUp, actor: Any) -> None:
     audit_delete(team=follow_up.conversation.team, actor=actor, instance=follow_up)
     follow_up.delete()
