@@ -66,6 +66,8 @@ TEAMLESS: dict[str, str] = {
     "kept for the lock-out's cool-off.",
     "axes.AccessFailureLog": "Failed sign-ins of users (off in Fasit's settings).",
     "axes.AccessLog": "Sign-ins of users (off in Fasit's settings).",
+    "signin.TwoFactorDevice": "A user's TOTP secret: no customer's data.",
+    "signin.RecoveryCode": "Hashes of a user's recovery codes: no customer's data.",
     "django_tasks_database.DBTaskResult": "Background work; arguments are record ids.",
     "tenancy.Team": "The team's own name.",
 }

@@ -53,6 +53,7 @@ from fasit.relationships.models import (
     PersonCadence,
     ReminderSetting,
 )
+from fasit.tenancy.currency import convert, team_rates
 from fasit.tenancy.models import Membership, Team
 
 #: contacts older than this are only needed for "our last contact ever" (one aggregate)
@@ -105,6 +106,10 @@ class AccountRow:
     revenue: Decimal | None = None
     currency: str = ""
     people_by_id: dict[int, str] = field(default_factory=dict)  # person id -> name
+    #: revenue at risk in the team's currency (tenancy/currency.py); None when the
+    #: account has no revenue or its currency has no rate
+    at_risk_team: Decimal | None = None
+    team_currency: str = ""
 
     @property
     def next_person_name(self) -> str:
@@ -200,6 +205,7 @@ def being_on(
         .values_list("account_id", "last")
     )
     revenue = _latest_revenue(ids)
+    rates = team_rates(team)
 
     result = []
     for account in account_list:
@@ -223,6 +229,8 @@ def being_on(
                 revenue=amount,
                 currency=currency,
                 people_by_id={p.person_id: names[p.person_id] for p in facts.people},
+                at_risk_team=convert(assessment.revenue_at_risk, currency, team.currency, rates),
+                team_currency=team.currency,
             )
         )
     result.sort(key=_risk_order)
@@ -235,8 +243,10 @@ def _day_start(day: dt.date) -> dt.datetime:
 
 def _risk_order(row: AccountRow) -> tuple[Any, ...]:
     a = row.assessment
+    # In the team's currency: raw amounts in SEK and DKK do not compare.
+    at_risk = row.at_risk_team if row.at_risk_team is not None else a.revenue_at_risk
     return (
-        -(a.revenue_at_risk or Decimal(0)),
+        -(at_risk or Decimal(0)),
         a.going_dark is None,
         a.health,
         row.account.name,

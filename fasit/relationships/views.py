@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -29,6 +30,7 @@ from fasit.relationships.forms import (
 )
 from fasit.relationships.models import CalendarFeed
 from fasit.tenancy.access import get_for_team_or_404, owner_required, team_required, write_required
+from fasit.tenancy.currency import rates_date
 
 DEFAULT_DAYS = 14
 
@@ -104,6 +106,17 @@ def being_on(request: HttpRequest) -> HttpResponse:
             "accounts": len(ranked),
             "going_dark": sum(1 for e in ranked if e.going_dark),
             "at_risk": {},
+            # The sum in the team's currency; amounts without a rate stay apart.
+            "at_risk_team": sum(
+                (e.at_risk_team for e in ranked if e.at_risk_team is not None), Decimal(0)
+            ),
+            "unconverted": sorted(
+                {
+                    e.currency
+                    for e in ranked
+                    if e.revenue_at_risk is not None and e.at_risk_team is None
+                }
+            ),
         }
         for entry in ranked:
             if entry.revenue_at_risk is not None:
@@ -125,6 +138,7 @@ def being_on(request: HttpRequest) -> HttpResponse:
                 _cache_name(request, "being-on-dark" if dark_only else "being-on", owner),
                 page,
             ),
+            "rates_on": rates_date(team),
             "filters": form,
             "today": today,
         },

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.forms import DateInput
+from fasit.tenancy.currency import CURRENCIES
 from fasit.tenancy.models import TIME_ZONES, Role, TokenScope
 
 
@@ -31,6 +33,32 @@ class PreferencesForm(forms.Form):
 class TeamSettingsForm(forms.Form):
     name = forms.CharField(label=_("Team name"), max_length=120)
     language = forms.ChoiceField(label=_("Team language"), choices=settings.LANGUAGES)
+
+
+class TeamRatesForm(forms.Form):
+    """The team's currency and one rate per currency, as units per euro."""
+
+    currency = forms.ChoiceField(label=_("Team currency"), choices=[(c, c) for c in CURRENCIES])
+    on = forms.DateField(label=_("Rates of"), widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code in CURRENCIES:
+            if code != "EUR":
+                self.fields[f"rate_{code}"] = forms.DecimalField(
+                    label=f"1 EUR = … {code}",
+                    min_value=Decimal("0.0001"),
+                    max_digits=12,
+                    decimal_places=4,
+                )
+
+    def service_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "currency": data["currency"],
+            "on": data["on"],
+            "rates": {c: data[f"rate_{c}"] for c in CURRENCIES if c != "EUR"},
+        }
 
 
 class InviteForm(forms.Form):

@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 import os
 import secrets
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
 from fasit.core.models import AuditEvent
+from fasit.tenancy.currency import CURRENCIES
 from fasit.tenancy.models import (
     INVITATION_DAYS,
     ApiToken,
@@ -208,6 +210,37 @@ def team_update(*, team: Team, actor: Any, name: str, language: str) -> Team:
     team.language = language
     team.full_clean()
     team.save()
+    audit_update(team=team, actor=actor, instance=team, before=before)
+    return team
+
+
+@transaction.atomic
+def team_rates_set(
+    *,
+    team: Team,
+    actor: Any,
+    currency: str,
+    rates: dict[str, Decimal],
+    on: dt.date,
+) -> Team:
+    """The team's currency and its exchange rates (units per euro) as of ``on``."""
+    if currency not in CURRENCIES:
+        raise ValidationError({"currency": _("Choose one of the listed currencies.")})
+    errors = {
+        f"rate_{code}": _("Enter a rate above 0.")
+        for code, value in rates.items()
+        if code not in CURRENCIES or value is None or value <= 0
+    }
+    if on > dt.date.today() + dt.timedelta(days=1):
+        errors["on"] = _("The rates cannot be from the future.")
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(team)
+    team.currency = currency
+    # The euro is the unit the rates are counted in.
+    team.exchange_rates = {c: str(v) for c, v in rates.items() if c != "EUR"}
+    team.exchange_rates_on = on
+    team.save(update_fields=["currency", "exchange_rates", "exchange_rates_on"])
     audit_update(team=team, actor=actor, instance=team, before=before)
     return team
 

@@ -13,6 +13,7 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("settings/currency/", views.team_rates_update, name="team_rates_update"),
     path("settings/members/<int:pk>/role/", views.member_role, name="member_role"),
     path("settings/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("settings/tokens/", views.token_create, name="token_create"),

@@ -25,11 +25,13 @@ from fasit.tenancy.access import (
     team_required,
     write_required,
 )
+from fasit.tenancy.currency import rates_date, team_rates
 from fasit.tenancy.forms import (
     InvitationSignupForm,
     InviteForm,
     MemberRoleForm,
     PreferencesForm,
+    TeamRatesForm,
     TeamSettingsForm,
     TokenForm,
 )
@@ -62,6 +64,14 @@ def _settings_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         tokens = tokens.filter(user=request.user)
     context = {
         "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
+        "rates_form": TeamRatesForm(
+            initial={
+                "currency": team.currency,
+                "on": rates_date(team),
+                **{f"rate_{c}": v for c, v in team_rates(team).items()},
+            }
+        ),
+        "rates_are_default": not team.exchange_rates_on,
         "members": team_members(team),
         "invite_form": InviteForm(),
         "invitations": (
@@ -76,6 +86,10 @@ def _settings_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "token_form": TokenForm(can_write=membership.can_write),
         "now": timezone.now(),
     }
+    if membership.is_owner:
+        from fasit.webhooks.views import settings_context
+
+        context.update(settings_context(team))
     context.update(extra)
     return context
 
@@ -148,6 +162,25 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def team_update(request: HttpRequest) -> HttpResponse:
     form = TeamSettingsForm(request.POST)
     submit(form, services.team_update, team=request.team, actor=request.user)  # type: ignore[attr-defined]
+    flash_form_errors(request, form)
+    return redirect("settings")
+
+
+@require_POST
+@owner_required
+def team_rates_update(request: HttpRequest) -> HttpResponse:
+    form = TeamRatesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.team_rates_set(
+                team=request.team,  # type: ignore[attr-defined]
+                actor=request.user,
+                **form.service_data(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Currency and exchange rates saved."))
     flash_form_errors(request, form)
     return redirect("settings")
 

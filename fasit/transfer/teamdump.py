@@ -14,8 +14,10 @@ import every row gets a new id and every reference is translated, self-reference
 
 Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
 must not leave; an invitation names someone who is not yet in the team),
-import jobs and their files (operational), and account health snapshots (derived;
-recomputed on the next read).
+import jobs and their files (operational), account health snapshots (derived;
+recomputed on the next read), the search index (derived; rebuilt by the import), and
+API tokens, webhooks, mailbox connections, BCC addresses and calendar subscriptions
+(secrets of this installation; see EXCLUDED).
 """
 
 from __future__ import annotations
@@ -49,6 +51,17 @@ EXCLUDED = {
     "tenancy.invitation",
     "tenancy.membership",
     "tenancy.team",
+    # Secrets (hashed tokens, signing secrets, encrypted mailbox passwords, private
+    # calendar links) stay in the installation that issued them, and so does what only
+    # records their use: a restored team connects its mailboxes, calendars, tokens and
+    # webhooks anew.
+    "tenancy.apitoken",
+    "webhooks.webhookendpoint",
+    "webhooks.webhookdelivery",
+    "webhooks.darkaccount",
+    "capture.mailconnection",
+    "capture.mailaddress",
+    "capture.calendarsource",
 }
 
 

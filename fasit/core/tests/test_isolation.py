@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fasit.buying.services import journey_create, member_set, motive_add
+from fasit.capture.calendars import calendar_subscribe
 from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
@@ -32,6 +33,7 @@ from fasit.testing import (
     UserFactory,
 )
 from fasit.transfer.models import ImportJob
+from fasit.webhooks.models import WebhookEndpoint
 
 
 @dataclass
@@ -55,7 +57,9 @@ class World:
     feed_token: str = ""
     invitation: Any = None
     capture_exclusion: Any = None
+    capture_calendar: Any = None
     api_token: Any = None
+    webhook: Any = None
 
 
 @pytest.fixture
@@ -81,10 +85,16 @@ def world(team_a: Any, alice: Any) -> World:
     return World(
         invitation=pending,
         capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
+        capture_calendar=calendar_subscribe(
+            team=team_a, user=alice, url="https://calendar.google.com/calendar/ical/a/basic.ics"
+        ),
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
         feed_token=feed.token,
+        webhook=WebhookEndpoint.objects.create(
+            team=team_a, url="https://erp.example.com/hook", secret="s", events=["person.created"]
+        ),
         api_token=api_token_create(team=team_a, user=alice, actor=alice, name="ERP")[0],
         consent=consent,
         candidate=erasure_request(person=person, actor=alice, detail="Asked by phone"),
@@ -173,11 +183,16 @@ def record_urls(w: World) -> dict[str, str]:
         "capture:exclusion_remove": reverse(
             "capture:exclusion_remove", args=[w.capture_exclusion.pk]
         ),
+        "capture:calendar_remove": reverse(
+            "capture:calendar_remove", args=[w.capture_calendar.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "invitation_revoke": reverse("invitation_revoke", args=[w.invitation.pk]),
         "invitation": reverse("invitation", args=[w.invitation.token]),
         "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
+        "webhooks:endpoint_delete": reverse("webhooks:endpoint_delete", args=[w.webhook.pk]),
+        "webhooks:endpoint_enable": reverse("webhooks:endpoint_enable", args=[w.webhook.pk]),
         "signals:theme": reverse("signals:theme", args=[w.statement.theme_id]),
         "signals:theme_rename": reverse("signals:theme_rename", args=[w.statement.theme_id]),
         "signals:theme_merge": reverse("signals:theme_merge", args=[w.statement.theme_id]),
@@ -188,6 +203,7 @@ def record_urls(w: World) -> dict[str, str]:
         "signals:statement_mark": reverse("signals:statement_mark", args=[c]),
         "signals:proposal_decide": reverse("signals:proposal_decide", args=[w.proposal.pk]),
         "api:get_theme": f"/api/signals/themes/{w.statement.theme_id}",
+        "api:get_statement": f"/api/signals/statements/{w.statement.pk}",
         "relationships:account_cadence": reverse("relationships:account_cadence", args=[a]),
         "relationships:person_cadence": reverse("relationships:person_cadence", args=[p]),
         "relationships:feed": reverse("relationships:feed", args=[w.feed_token]),
@@ -257,12 +273,15 @@ POST_ONLY = {
     "member_remove",
     "invitation_revoke",
     "token_revoke",
+    "webhooks:endpoint_delete",
+    "webhooks:endpoint_enable",
     "privacy:consent_add",
     "privacy:consent_withdraw",
     "privacy:request",
     "privacy:candidate_keep",
     "privacy:candidate_erase",
     "capture:exclusion_remove",
+    "capture:calendar_remove",
 }
 READ_ONLY = {
     "api:get_account_health",
@@ -274,6 +293,7 @@ READ_ONLY = {
     "api:get_process",
     "signals:theme",
     "api:get_theme",
+    "api:get_statement",
     "accounts:detail",
     "people:detail",
     "conversations:detail",
@@ -404,6 +424,7 @@ def test_lists_show_only_own_team(world: World, charlie_client: Any, alice_clien
         "/accounts/",
         "/people/",
         "/conversations/",
+        "/conversations/follow-ups/",
         "/api/accounts",
         "/api/people",
         "/api/conversations",
