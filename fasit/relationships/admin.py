@@ -35,5 +35,5 @@ class ReminderSettingAdmin(TeamScopedAdmin):
 @admin.register(CalendarFeed)
 class CalendarFeedAdmin(TeamScopedAdmin):
     list_display = ("team", "user", "created_at", "revoked_at")
-    # The token is a secret address; the admin never shows it.
-    exclude = ("token",)
+    # Only the token's hash is stored; the admin does not show even that.
+    exclude = ("token_hash",)
