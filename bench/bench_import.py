@@ -366,6 +366,8 @@ def run_floor(path: Path) -> dict[str, float]:
                     "",
                     "li_customer",
                     today,
+                    "other",
+                    "bench",
                     now,
                     now,
                 )
@@ -377,7 +379,8 @@ def run_floor(path: Path) -> dict[str, float]:
     account_sql = "customers_account (id, team_id, name, org_number, country, tier, notes, created_at, updated_at)"
     person_sql = (
         "customers_person (id, team_id, name, email, phone, country, preferred_meeting, what_matters, "
-        "notes, legal_basis, legal_basis_recorded_on, created_at, updated_at)"
+        "notes, legal_basis, legal_basis_recorded_on, data_source, data_source_detail, "
+        "created_at, updated_at)"
     )
     role_sql = "customers_personrole (person_id, account_id, title, buying_role)"
     with connection.cursor() as cursor:
