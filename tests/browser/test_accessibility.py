@@ -48,9 +48,12 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         "/settings/",
         "/capture/",
         f"/capture/accounts/{fjord.pk}/mail/",
+        "/settings/two-step/",
         "/transfer/imports/",
         "/transfer/exports/",
         "/transfer/duplicates/",
+        "/conversations/follow-ups/",
+        "/search/?q=kraft",
     ]
 
 
