@@ -21,7 +21,7 @@ from typing import IO, Any
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 
 from fasit.capture.models import MailAddress, Source
 from fasit.capture.services import CaptureContext, capture_mail
@@ -96,11 +96,25 @@ def _capture(recipients: list[str], raw: bytes) -> str:
     return "250 2.0.0 Logged"
 
 
+def _closing(function: Any) -> Any:
+    """Run ``function`` in the executor thread and close that thread's database
+    connection afterwards: the server lives for days, and an idle connection held by a
+    thread would outlive a database restart (and keep test databases busy)."""
+
+    def run(*args: Any) -> Any:
+        try:
+            return function(*args)
+        finally:
+            connection.close()
+
+    return sync_to_async(run, thread_sensitive=True)
+
+
 class Handler:
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
     ) -> str:
-        found = await sync_to_async(bcc_address_lookup, thread_sensitive=True)(address)
+        found = await _closing(bcc_address_lookup)(address)
         if found is None:
             return "550 5.1.1 No such recipient here"
         envelope.rcpt_tos.append(address)
@@ -111,7 +125,7 @@ class Handler:
         if isinstance(raw, str):
             raw = raw.encode()
         try:
-            return await sync_to_async(_capture, thread_sensitive=True)(list(envelope.rcpt_tos), raw)
+            return await _closing(_capture)(list(envelope.rcpt_tos), raw)
         except Exception:  # the sender gets a temporary failure and retries later
             logger.exception("BCC message could not be captured")
             return "451 4.3.0 Temporary failure, try again later"
