@@ -123,6 +123,7 @@ def _limits() -> Limits:
         email=length(Person, "email"),
         phone=length(Person, "phone"),
         title=120,
+        today=timezone.localdate(),
     )
 
 

@@ -165,3 +165,13 @@ def test_merging_two_accounts_moves_their_conversations_in_the_index(
     record_merge(keep=world["account"], drop=other, actor=alice, choices={})
     assert ("conversation", "Befaring") in _found(team_a, "bergstrom befaring")
     assert _found(team_a, "nordkraft") == []
+
+
+def test_migrate_indexes_teams_that_were_there_before_the_search(
+    world: Any, team_a: Any, team_b: Any
+) -> None:
+    SearchEntry.objects.filter(team=team_a).delete()
+    indexed_b = SearchEntry.objects.filter(team=team_b).count()
+    call_command("migrate", verbosity=0)
+    assert _found(team_a, "bergstrom")[0] == ("account", "Bergström Energi AB")
+    assert SearchEntry.objects.filter(team=team_b).count() == indexed_b  # left alone
