@@ -123,6 +123,13 @@ def index_records(kind: str, ids: Iterable[int]) -> int:
     return len(entries)
 
 
+def index_account_dependents(account: Account) -> None:
+    """The account's conversations, people and journeys, found by its name too."""
+    index_records(Kind.CONVERSATION, account.conversations.values_list("pk", flat=True))
+    index_records(Kind.PERSON, account.roles.values_list("person_id", flat=True))
+    index_records(Kind.JOURNEY, account.buying_journeys.values_list("pk", flat=True))
+
+
 def drop_records(kind: str, ids: Iterable[int]) -> None:
     SearchEntry.objects.filter(kind=kind, object_id__in=list(ids)).delete()
 

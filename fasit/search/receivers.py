@@ -13,7 +13,12 @@ from fasit.buying.models import Journey
 from fasit.conversations.models import Conversation, ListeningAnalysis
 from fasit.customers.models import Account, Person, PersonRole
 from fasit.privacy.events import person_erased
-from fasit.search.documents import drop_records, index_records, index_team
+from fasit.search.documents import (
+    drop_records,
+    index_account_dependents,
+    index_records,
+    index_team,
+)
 from fasit.search.models import Kind
 from fasit.signals.models import Statement, Theme
 
@@ -55,9 +60,7 @@ def _account_dependents(sender: Any, instance: Account, **kwargs: Any) -> None:
     if not getattr(instance, "_search_renamed", False):
         return
     instance._search_renamed = False  # type: ignore[attr-defined]
-    index_records(Kind.CONVERSATION, instance.conversations.values_list("pk", flat=True))
-    index_records(Kind.PERSON, instance.roles.values_list("person_id", flat=True))
-    index_records(Kind.JOURNEY, instance.buying_journeys.values_list("pk", flat=True))
+    index_account_dependents(instance)
 
 
 @receiver([post_save, post_delete], sender=PersonRole, dispatch_uid="search_person_role")

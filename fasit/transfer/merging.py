@@ -170,6 +170,9 @@ def record_merge(
         from fasit.relationships import snapshots
 
         snapshots.forget([keep.pk])  # its conversations moved without save signals
+        from fasit.search.documents import index_account_dependents
+
+        index_account_dependents(keep)
     after = snapshot(keep)
     changes: dict[str, Any] = {
         k: [before.get(k), v] for k, v in after.items() if before.get(k) != v

@@ -155,6 +155,18 @@ def test_charlie_sees_none_of_team_as_records(world: Any, charlie_client: Any) -
         assert reverse("accounts:detail", args=[world["account"].pk]) not in body
 
 
+def test_merging_two_accounts_moves_their_conversations_in_the_index(
+    world: Any, team_a: Any, alice: Any
+) -> None:
+    from fasit.transfer.merging import record_merge
+
+    other = AccountFactory(team=team_a, name="Nordkraft AB")
+    ConversationFactory(team=team_a, account=other, subject="Befaring", notes="Pumpene.")
+    record_merge(keep=world["account"], drop=other, actor=alice, choices={})
+    assert ("conversation", "Befaring") in _found(team_a, "bergstrom befaring")
+    assert _found(team_a, "nordkraft") == []
+
+
 def test_migrate_indexes_teams_that_were_there_before_the_search(
     world: Any, team_a: Any, team_b: Any
 ) -> None:
