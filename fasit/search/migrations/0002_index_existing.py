@@ -9,7 +9,9 @@ def index_existing(apps, schema_editor):  # type: ignore[no-untyped-def]
     from fasit.search.documents import index_team
     from fasit.tenancy.models import Team
 
-    for team in Team.objects.order_by("pk"):
+    # Only the columns every version of Team has: a later migration that adds a column
+    # to Team may run after this one, and a full SELECT would ask for it too early.
+    for team in Team.objects.only("pk", "name", "slug", "language").order_by("pk"):
         index_team(team)
 
 
