@@ -26,6 +26,7 @@ from ninja.parser import Parser
 from fasit.buying.api import router as buying_router
 from fasit.conversations.api import followups_router
 from fasit.conversations.api import router as conversations_router
+from fasit.core.api import router as sync_router
 from fasit.core.api_utils import (
     MAX_INT,
     TeamSessionAuth,
@@ -218,3 +219,4 @@ api.add_router("/relationships", relationships_router)
 api.add_router("/buying", buying_router)
 api.add_router("/signals", signals_router)
 api.add_router("/privacy", privacy_router)
+api.add_router("/sync", sync_router)

@@ -36,6 +36,9 @@ commands:
   privacy retention [--team SLUG] [--date YYYY-MM-DD] [--enqueue]
                          apply the retention rules (daily, from cron)
   privacy vacuum         rewrite the database so erased values leave its free pages
+  token --team SLUG --user NAME [--scope read|write] [--name N] [--expires YYYY-MM-DD]
+                         make a personal API access token (printed once)
+  webhooks               send due webhook deliveries and "account went dark" events (cron)
   mail sync [--team SLUG] [--enqueue]
                          read the connected mailboxes into conversations (from cron)
   mail serve [--addr HOST:PORT]
@@ -80,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _django(["fasit_worker", *rest])
     if command in {"import", "export"}:
         return _django([f"fasit_{command}", *rest])
+    if command == "webhooks":
+        return _django(["fasit_webhooks", *rest])
+    if command == "token":
+        return _django(["fasit_token", *rest])
     if command in {"mail", "calendar"}:
         return _django([f"fasit_{command}", *rest])
     if command == "privacy":

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "fasit.buying",
     "fasit.transfer",
     "fasit.privacy",
+    "fasit.webhooks",
     "fasit.capture",
     "fasit.signin",
     "axes",
@@ -131,6 +132,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "fasit.signin.middleware.SessionLifetimeMiddleware",
     "fasit.tenancy.middleware.TeamMiddleware",
+    "fasit.signin.middleware.TwoFactorRequiredMiddleware",
     # Last, so it sees the failed login the view just handled (docs/operations.md).
     "axes.middleware.AxesMiddleware",
 ]
@@ -280,6 +282,10 @@ FASIT_API_RATE_LIMIT = env_int("FASIT_API_RATE_LIMIT", 1200)
 FASIT_API_RATE_WINDOW = env_int("FASIT_API_RATE_WINDOW", 60)
 if FASIT_API_RATE_WINDOW < 1:
     raise ImproperlyConfigured("FASIT_API_RATE_WINDOW must be 1 or more")
+# Webhooks: seconds to wait for a receiver; plain http:// to a loopback address is
+# refused unless this is on (tests and local development only).
+FASIT_WEBHOOK_TIMEOUT = env_int("FASIT_WEBHOOK_TIMEOUT", 10)
+FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK = env_bool("FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

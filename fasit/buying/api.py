@@ -9,11 +9,39 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from fasit.buying import selectors, services
-from fasit.buying.models import BuyingProcess, Journey, Stage
-from fasit.buying.schemas import ErrorOut, JourneyOut, ProcessOut, StageChangeIn
+from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
+from fasit.buying.schemas import (
+    ErrorOut,
+    JourneyIn,
+    JourneyOut,
+    JourneyPatch,
+    MemberIn,
+    MemberOut,
+    MotiveIn,
+    MotiveOut,
+    OutcomeIn,
+    ProcessIn,
+    ProcessOut,
+    ProcessPatch,
+    ProcessRow,
+    StageChangeIn,
+    StageChangeOut,
+    StageIn,
+    StageMoveIn,
+    StagePatch,
+)
 from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
-from fasit.core.api_utils import BoundedLimitOffset, Id, error_detail, require_write
+from fasit.core.api_utils import (
+    BoundedLimitOffset,
+    Id,
+    error_detail,
+    patch_data,
+    require_shape,
+    require_write,
+    team_ref,
+)
+from fasit.customers.models import Account, CustomerCategory, Person
 from fasit.tenancy.access import get_for_team_or_404
 from fasit.tenancy.models import Team
 
@@ -168,3 +196,238 @@ def get_process(request: HttpRequest, process_id: Id) -> dict[str, Any]:
             for s in selectors.process_stages(process)
         ],
     }
+
+
+# -- the whole model: journeys, buying group, motives, processes and stages --------
+
+
+def _journey(request: HttpRequest, journey_id: int) -> Journey:
+    return get_for_team_or_404(_journeys().select_related("team"), request.team, pk=journey_id)  # type: ignore[attr-defined]
+
+
+def _assessed(journey: Journey) -> dict[str, Any]:
+    journey = _journeys().get(pk=journey.pk)
+    return journey_out(selectors.assess_one(journey))
+
+
+@router.post("/journeys", response={201: JourneyOut})
+def create_journey(request: HttpRequest, payload: JourneyIn) -> Status[Any]:
+    """A new buying journey for an account, in the process of the account's category."""
+    require_write(request)
+    team = request.team  # type: ignore[attr-defined]
+    data = payload.dict()
+    account = team_ref(Account.objects.all(), team, data.pop("account_id"), "account_id")
+    data["stage"] = team_ref(Stage.objects.all(), team, data.pop("stage_id"), "stage_id")
+    journey = services.journey_create(team=team, actor=request.user, account=account, **data)
+    return Status(201, _assessed(journey))
+
+
+@router.patch("/journeys/{journey_id}", response=JourneyOut)
+def update_journey(request: HttpRequest, journey_id: Id, payload: JourneyPatch) -> Any:
+    journey = _journey(request, journey_id)
+    require_write(request)
+    data = patch_data(
+        payload, frozenset({"value", "forecast_probability", "forecast_close", "forecast_value"})
+    )
+    services.journey_update(journey=journey, actor=request.user, data=data)
+    return _assessed(journey)
+
+
+@router.post("/journeys/{journey_id}/outcome", response=JourneyOut)
+def set_journey_outcome(request: HttpRequest, journey_id: Id, payload: OutcomeIn) -> Any:
+    journey = _journey(request, journey_id)
+    require_write(request)
+    services.journey_set_outcome(
+        journey=journey, actor=request.user, outcome=payload.outcome, closed_on=payload.closed_on
+    )
+    return _assessed(journey)
+
+
+@router.delete("/journeys/{journey_id}", response={204: None})
+def delete_journey(request: HttpRequest, journey_id: Id) -> Status[None]:
+    journey = _journey(request, journey_id)
+    require_write(request)
+    services.journey_delete(journey=journey, actor=request.user)
+    return Status(204, None)
+
+
+@router.get("/journeys/{journey_id}/stage-changes", response=list[StageChangeOut])
+def list_stage_changes(request: HttpRequest, journey_id: Id) -> Any:
+    """The journey's history: each move with its evidence, oldest first."""
+    journey = _journey(request, journey_id)
+    return [
+        {
+            "id": c.pk,
+            "from_stage": c.from_name,
+            "to_stage": c.to_name,
+            "to_stage_id": c.to_stage_id,
+            "changed_on": c.changed_on,
+            "conversation_id": c.conversation_id,
+            "note": c.note,
+        }
+        for c in journey.stage_changes.order_by("changed_on", "id")
+    ]
+
+
+def _member_out(member: BuyingGroupMember) -> dict[str, Any]:
+    return {
+        "person_id": member.person_id,
+        "person": member.person.name,
+        "role": member.role,
+        "stance": member.stance,
+        "note": member.note,
+    }
+
+
+@router.get("/journeys/{journey_id}/members", response=list[MemberOut])
+def list_members(request: HttpRequest, journey_id: Id) -> Any:
+    """The buying group."""
+    journey = _journey(request, journey_id)
+    return [_member_out(m) for m in journey.members.select_related("person").order_by("id")]
+
+
+@router.put("/journeys/{journey_id}/members/{person_id}", response=MemberOut)
+def set_member(request: HttpRequest, journey_id: Id, person_id: Id, payload: MemberIn) -> Any:
+    """Add a person to the buying group, or change their role, stance or note."""
+    journey = _journey(request, journey_id)
+    require_write(request)
+    person = get_for_team_or_404(Person.objects.all(), request.team, pk=person_id)  # type: ignore[attr-defined]
+    member = services.member_set(
+        journey=journey, actor=request.user, person=person, **payload.dict()
+    )
+    return _member_out(member)
+
+
+@router.delete("/journeys/{journey_id}/members/{person_id}", response={204: None})
+def remove_member(request: HttpRequest, journey_id: Id, person_id: Id) -> Status[None]:
+    journey = _journey(request, journey_id)
+    require_write(request)
+    member = get_for_team_or_404(
+        BuyingGroupMember.objects.filter(journey=journey),
+        request.team,
+        person_id=person_id,  # type: ignore[attr-defined]
+    )
+    services.member_remove(member=member, actor=request.user)
+    return Status(204, None)
+
+
+MOTIVE_VALUES = ("id", "text", "person_id", "theme", "pulls", "conversation_id")
+
+
+@router.get("/journeys/{journey_id}/motives", response=list[MotiveOut])
+def list_motives(request: HttpRequest, journey_id: Id) -> Any:
+    """The customer's own buying motives, in their words."""
+    journey = _journey(request, journey_id)
+    return list(journey.motives.order_by("id").values(*MOTIVE_VALUES))
+
+
+@router.post("/journeys/{journey_id}/motives", response={201: MotiveOut})
+def add_motive(request: HttpRequest, journey_id: Id, payload: MotiveIn) -> Status[Any]:
+    journey = _journey(request, journey_id)
+    require_write(request)
+    team = request.team  # type: ignore[attr-defined]
+    data = payload.dict()
+    data["person"] = team_ref(Person.objects.all(), team, data.pop("person_id"), "person_id")
+    data["conversation"] = team_ref(
+        Conversation.objects.all(), team, data.pop("conversation_id"), "conversation_id"
+    )
+    motive = services.motive_add(journey=journey, actor=request.user, **data)
+    return Status(201, Motive.objects.filter(pk=motive.pk).values(*MOTIVE_VALUES).get())
+
+
+@router.delete("/journeys/{journey_id}/motives/{motive_id}", response={204: None})
+def remove_motive(request: HttpRequest, journey_id: Id, motive_id: Id) -> Status[None]:
+    journey = _journey(request, journey_id)
+    require_write(request)
+    motive = get_for_team_or_404(
+        Motive.objects.filter(journey=journey),
+        request.team,
+        pk=motive_id,  # type: ignore[attr-defined]
+    )
+    services.motive_remove(motive=motive, actor=request.user)
+    return Status(204, None)
+
+
+@router.get("/processes", response=list[ProcessRow])
+def list_processes(request: HttpRequest) -> Any:
+    """The team's buying processes, one per customer category (and a default)."""
+    return list(
+        BuyingProcess.objects.for_team(request.team)  # type: ignore[attr-defined]
+        .order_by("id")
+        .values("id", "name", "category_id", "description")
+    )
+
+
+def _process(request: HttpRequest, process_id: int) -> BuyingProcess:
+    return get_for_team_or_404(
+        BuyingProcess.objects.select_related("team", "category"),
+        request.team,
+        pk=process_id,  # type: ignore[attr-defined]
+    )
+
+
+@router.post("/processes", response={201: ProcessOut})
+def create_process(request: HttpRequest, payload: ProcessIn) -> Status[Any]:
+    """A process for a customer category, with the default stages or a copy of
+    another process's (owners, members and the product role)."""
+    require_shape(request)
+    team = request.team  # type: ignore[attr-defined]
+    data = payload.dict()
+    data["category"] = team_ref(
+        CustomerCategory.objects.all(), team, data.pop("category_id"), "category_id"
+    )
+    data["copy_from"] = team_ref(
+        BuyingProcess.objects.all(), team, data.pop("copy_from_id"), "copy_from_id"
+    )
+    process = services.process_create(team=team, actor=request.user, **data)
+    return Status(201, get_process(request, process.pk))
+
+
+@router.patch("/processes/{process_id}", response=ProcessOut)
+def update_process(request: HttpRequest, process_id: Id, payload: ProcessPatch) -> Any:
+    process = _process(request, process_id)
+    require_shape(request)
+    services.process_update(process=process, actor=request.user, data=patch_data(payload))
+    return get_process(request, process.pk)
+
+
+@router.post("/processes/{process_id}/stages", response={201: ProcessOut})
+def add_stage(request: HttpRequest, process_id: Id, payload: StageIn) -> Status[Any]:
+    process = _process(request, process_id)
+    require_shape(request)
+    services.stage_add(process=process, actor=request.user, **payload.dict())
+    return Status(201, get_process(request, process.pk))
+
+
+def _stage(request: HttpRequest, stage_id: int) -> Stage:
+    return get_for_team_or_404(
+        Stage.objects.select_related("process__team"),
+        request.team,
+        pk=stage_id,  # type: ignore[attr-defined]
+    )
+
+
+@router.patch("/stages/{stage_id}", response=ProcessOut)
+def update_stage(request: HttpRequest, stage_id: Id, payload: StagePatch) -> Any:
+    """Change a stage: its name, the buyer's questions, the signs that the buyer has
+    moved on (one per line), the support for buyer and seller, typical days."""
+    stage = _stage(request, stage_id)
+    require_shape(request)
+    services.stage_update(stage=stage, actor=request.user, data=patch_data(payload))
+    return get_process(request, stage.process_id)
+
+
+@router.post("/stages/{stage_id}/move", response=ProcessOut)
+def move_stage(request: HttpRequest, stage_id: Id, payload: StageMoveIn) -> Any:
+    stage = _stage(request, stage_id)
+    require_shape(request)
+    services.stage_move(stage=stage, actor=request.user, direction=payload.direction)
+    return get_process(request, stage.process_id)
+
+
+@router.delete("/stages/{stage_id}", response={204: None})
+def remove_stage(request: HttpRequest, stage_id: Id) -> Status[None]:
+    stage = _stage(request, stage_id)
+    require_shape(request)
+    services.stage_remove(stage=stage, actor=request.user)
+    return Status(204, None)

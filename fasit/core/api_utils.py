@@ -246,9 +246,18 @@ def team_ref(queryset: QuerySet[Any], team: Any, pk: int | None, field: str) -> 
         raise ValidationError({field: [_("Choose one of your team's records.")]}) from None
 
 
-def patch_data(payload: Schema) -> dict[str, Any]:
-    """The fields a PATCH body actually sent (an absent field is left alone)."""
-    return payload.dict(exclude_unset=True)
+def patch_data(payload: Schema, nullable: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The fields a PATCH body actually sent (an absent field is left alone). ``null``
+    clears only the ``nullable`` fields; for any other it is a 400 on that field."""
+    data = payload.dict(exclude_unset=True)
+    refused = {
+        k: [_("This field cannot be empty.")]
+        for k, v in data.items()
+        if v is None and k not in nullable
+    }
+    if refused:
+        raise ValidationError(refused)
+    return data
 
 
 class BoundedLimitOffset(LimitOffsetPagination):

@@ -203,7 +203,10 @@ def create_account(request: HttpRequest, payload: AccountIn) -> Status[Any]:
 def update_account(request: HttpRequest, account_id: Id, payload: AccountPatch) -> Any:
     account = _account(request, account_id)
     require_write(request)
-    data = _account_links(request, patch_data(payload))
+    data = _account_links(
+        request,
+        patch_data(payload, frozenset({"category_id", "owner", "customer_since", "parent_id"})),
+    )
     services.account_update(account=account, actor=request.user, data=data)
     return _account_detail(account)
 

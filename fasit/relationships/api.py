@@ -1,15 +1,25 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
-from fasit.core.api_utils import Id
+from fasit.core.api_utils import Id, require_owner, require_write
 from fasit.customers.models import Account, Person
-from fasit.relationships import explain, reports, selectors
-from fasit.relationships.schemas import AccountHealthOut, BeingOnOut, DateOut, PersonKnowledgeOut
+from fasit.relationships import explain, reports, selectors, services
+from fasit.relationships.models import CadenceNorm
+from fasit.relationships.schemas import (
+    AccountHealthOut,
+    BeingOnOut,
+    CadenceOut,
+    DateOut,
+    DaysIn,
+    NormIn,
+    NormOut,
+    PersonKnowledgeOut,
+)
 from fasit.tenancy.access import get_for_team_or_404
 
 router = Router(tags=["relationships"])
@@ -68,3 +78,46 @@ def get_person_knowledge(request: HttpRequest, person_id: Id) -> Any:
         "norm_days": health.norm_days,
         "days_since_our_contact": health.days_since_our_contact,
     }
+
+
+@router.get("/norms", response=list[NormOut])
+def list_norms(request: HttpRequest) -> Any:
+    """The team's cadence norms per tier (days between real contacts)."""
+    return list(
+        CadenceNorm.objects.for_team(request.team).order_by("tier").values("tier", "days")  # type: ignore[attr-defined]
+    )
+
+
+@router.put("/norms/{tier}", response=NormOut)
+def set_norm(
+    request: HttpRequest, tier: Literal["key", "customer", "prospect"], payload: NormIn
+) -> Any:
+    """Set the team's norm for a tier (owners, as on the Being on page)."""
+    require_owner(request)
+    norm = services.cadence_norm_set(
+        team=request.team,  # type: ignore[attr-defined]
+        actor=request.user,
+        tier=tier,
+        days=payload.days,
+    )
+    return {"tier": norm.tier, "days": norm.days}
+
+
+@router.put("/accounts/{account_id}/cadence", response=CadenceOut)
+def set_account_cadence(request: HttpRequest, account_id: Id, payload: DaysIn) -> Any:
+    """The account's own norm, overriding its tier's (null removes it)."""
+    account = get_for_team_or_404(
+        Account.objects.select_related("team"), request.team, pk=account_id
+    )  # type: ignore[attr-defined]
+    require_write(request)
+    override = services.account_cadence_set(account=account, actor=request.user, days=payload.days)
+    return {"days": override.days if override else None}
+
+
+@router.put("/people/{person_id}/cadence", response=CadenceOut)
+def set_person_cadence(request: HttpRequest, person_id: Id, payload: DaysIn) -> Any:
+    """The person's own norm, overriding their account's (null removes it)."""
+    person = get_for_team_or_404(Person.objects.select_related("team"), request.team, pk=person_id)  # type: ignore[attr-defined]
+    require_write(request)
+    override = services.person_cadence_set(person=person, actor=request.user, days=payload.days)
+    return {"days": override.days if override else None}

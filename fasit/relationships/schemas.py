@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class BeingOnOut(Schema):
@@ -48,3 +48,22 @@ class PersonKnowledgeOut(Schema):
     trend: str
     norm_days: int
     days_since_our_contact: int | None
+
+
+class NormOut(Schema):
+    tier: str
+    days: int
+
+
+class DaysIn(Schema):
+    days: int | None = Field(
+        ..., description="Days between real contacts; null goes back to the inherited norm"
+    )
+
+
+class NormIn(Schema):
+    days: int
+
+
+class CadenceOut(Schema):
+    days: int | None = Field(description="The record's own norm, null when it inherits one")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from fasit.conversations.models import Conversation, FollowUp
 from fasit.customers.models import (
@@ -54,7 +54,7 @@ from fasit.relationships.models import (
     ReminderSetting,
 )
 from fasit.tenancy.currency import convert, team_rates
-from fasit.tenancy.models import Team
+from fasit.tenancy.models import Membership, Team
 
 #: contacts older than this are only needed for "our last contact ever" (one aggregate)
 WINDOW_DAYS = 400
@@ -638,12 +638,16 @@ def live_feed(team: Team | None, user: Any) -> CalendarFeed | None:
 
 
 def feed_by_token(token: str) -> CalendarFeed | None:
-    """The live feed behind a secret token; revoked or unknown tokens find nothing."""
+    """The live feed behind a secret token; revoked or unknown tokens, and the feed of
+    someone who is no longer a member of its team, find nothing. Membership is checked
+    on every request, so a member removed by any path loses the feed at once."""
     if not token or len(token) > 64:
         return None
+    member = Membership.objects.filter(team=OuterRef("team"), user=OuterRef("user"))
     return (
         CalendarFeed.objects.select_related("team", "user")
-        .filter(token=token, revoked_at__isnull=True)
+        .filter(token_hash=CalendarFeed.hash_token(token), revoked_at__isnull=True)
+        .filter(Exists(member))
         .first()
     )
 

@@ -4,15 +4,34 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Router, Status
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
 
 from fasit.conversations.models import Conversation
-from fasit.core.api_utils import Id, error_detail, require_write
+from fasit.core.api_utils import (
+    Id,
+    ListQuery,
+    error_detail,
+    list_page,
+    page_schema,
+    require_shape,
+    require_write,
+    team_ref,
+)
 from fasit.customers.models import Person
 from fasit.customers.schemas import ErrorOut
 from fasit.signals import selectors, services
-from fasit.signals.models import Theme
-from fasit.signals.schemas import StatementIn, StatementOut, ThemeDetailOut, ThemeOut
+from fasit.signals.models import Statement, Theme
+from fasit.signals.schemas import (
+    StatementIn,
+    StatementMoveIn,
+    StatementOut,
+    ThemeDetailOut,
+    ThemeMergeIn,
+    ThemeOut,
+    ThemeRenameIn,
+    ThemeSplitIn,
+)
 from fasit.tenancy.access import get_for_team_or_404
 
 router = Router(tags=["signals"])
@@ -81,3 +100,112 @@ def create_statement(request: HttpRequest, payload: StatementIn) -> Status[Any]:
     except ValidationError as exc:
         return Status(400, ErrorOut(detail=error_detail(exc)))
     return Status(201, statement)
+
+
+def _theme(request: HttpRequest, theme_id: int) -> Theme:
+    return get_for_team_or_404(Theme.objects.select_related("team"), request.team, pk=theme_id)  # type: ignore[attr-defined]
+
+
+def _theme_detail(theme: Theme) -> dict[str, Any]:
+    theme.refresh_from_db()
+    statements = list(selectors.theme_statements(theme))
+    return {
+        **_theme_out(theme, theme.level, theme.accounts, len(statements), theme.last_said_on),
+        "evidence": statements,
+    }
+
+
+@router.patch("/themes/{theme_id}", response=ThemeDetailOut)
+def rename_theme(request: HttpRequest, theme_id: Id, payload: ThemeRenameIn) -> Any:
+    """Give the theme the team's own name (owners, members and the product role)."""
+    theme = _theme(request, theme_id)
+    require_shape(request)
+    services.theme_rename(theme=theme, actor=request.user, name=payload.name)
+    return _theme_detail(theme)
+
+
+@router.post("/themes/{theme_id}/merge", response=ThemeDetailOut)
+def merge_theme(request: HttpRequest, theme_id: Id, payload: ThemeMergeIn) -> Any:
+    """Merge another theme into this one; Fasit learns that they say the same."""
+    theme = _theme(request, theme_id)
+    require_shape(request)
+    other = team_ref(Theme.objects.all(), request.team, payload.other_id, "other_id")  # type: ignore[attr-defined]
+    merged = services.theme_merge(into=theme, other=other, actor=request.user)
+    return _theme_detail(merged)
+
+
+@router.post("/themes/{theme_id}/split", response={201: ThemeDetailOut})
+def split_theme(request: HttpRequest, theme_id: Id, payload: ThemeSplitIn) -> Status[Any]:
+    """Move some of the theme's statements to a new theme; answers the new theme."""
+    theme = _theme(request, theme_id)
+    require_shape(request)
+    statements = list(Statement.objects.filter(theme=theme, pk__in=payload.statement_ids))
+    if len(statements) != len(set(payload.statement_ids)):
+        raise ValidationError({"statement_ids": [_("Choose statements of this theme.")]})
+    new = services.theme_split(theme=theme, actor=request.user, statements=statements)
+    return Status(201, _theme_detail(new))
+
+
+@router.post("/themes/{theme_id}/dismiss", response=ThemeDetailOut)
+def dismiss_theme(request: HttpRequest, theme_id: Id) -> Any:
+    """Not a market signal: off the board, its statements kept."""
+    theme = _theme(request, theme_id)
+    require_shape(request)
+    services.theme_dismiss(theme=theme, actor=request.user)
+    return _theme_detail(theme)
+
+
+StatementPage = page_schema(StatementOut, "StatementPage")
+
+
+def _statement_rows(statements: Any) -> list[Any]:
+    return list(statements.select_related("account"))
+
+
+@router.get("/statements", response=StatementPage)
+def list_statements(
+    request: HttpRequest,
+    params: Query[ListQuery],
+    theme_id: Id | None = None,
+    account_id: Id | None = None,
+    kind: str = "",
+) -> Any:
+    statements = Statement.objects.for_team(request.team)  # type: ignore[attr-defined]
+    if theme_id is not None:
+        statements = statements.filter(theme_id=theme_id)
+    if account_id is not None:
+        statements = statements.filter(account_id=account_id)
+    if kind:
+        statements = statements.filter(kind=kind)
+    return list_page(request, statements, params, _statement_rows)
+
+
+def _statement(request: HttpRequest, statement_id: int) -> Statement:
+    return get_for_team_or_404(
+        Statement.objects.select_related("account", "team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=statement_id,
+    )
+
+
+@router.get("/statements/{statement_id}", response=StatementOut)
+def get_statement(request: HttpRequest, statement_id: Id) -> Any:
+    return _statement(request, statement_id)
+
+
+@router.patch("/statements/{statement_id}", response=StatementOut)
+def move_statement(request: HttpRequest, statement_id: Id, payload: StatementMoveIn) -> Any:
+    """Move the statement to another theme, or (``theme_id`` null) to a new one."""
+    statement = _statement(request, statement_id)
+    require_shape(request)
+    theme = team_ref(Theme.objects.all(), request.team, payload.theme_id, "theme_id")  # type: ignore[attr-defined]
+    services.statement_move(statement=statement, actor=request.user, theme=theme)
+    return _statement(request, statement_id)
+
+
+@router.delete("/statements/{statement_id}", response={204: None})
+def delete_statement(request: HttpRequest, statement_id: Id) -> Status[None]:
+    statement = _statement(request, statement_id)
+    require_write(request)
+    services.statement_delete(statement=statement, actor=request.user)
+    return Status(204, None)

@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from fasit.core.api_utils import Id
 
 
 class StatementOut(Schema):
@@ -43,9 +45,25 @@ class ThemeDetailOut(ThemeOut):
 
 
 class StatementIn(Schema):
-    conversation_id: int
+    conversation_id: Id
     text: str
     kind: str = "need"
-    person_id: int | None = None
+    person_id: Id | None = None
     question: str = ""
     seller_summary: bool = False
+
+
+class ThemeRenameIn(Schema):
+    name: str = Field(..., description="The team's own name for the theme ('' for the label)")
+
+
+class ThemeMergeIn(Schema):
+    other_id: Id = Field(..., description="The theme merged into this one (it goes away)")
+
+
+class ThemeSplitIn(Schema):
+    statement_ids: list[Id] = Field(..., description="Statements that form the new theme")
+
+
+class StatementMoveIn(Schema):
+    theme_id: Id | None = Field(None, description="Another theme, or null for a new one")

@@ -98,3 +98,16 @@ def test_schema_documents_errors(team_a: Any, client: Any) -> None:
     assert "Retry-After" in post["429"]["headers"]
     assert {"ErrorOut", "ValidationErrorOut"} <= set(schema["components"]["schemas"])
     assert {"BearerAuth", "TeamSessionAuth"} & set(schema["components"]["securitySchemes"])
+
+
+def test_null_for_a_required_field_in_a_patch_is_400(team_a: Any, bob_api: Any) -> None:
+    account = AccountFactory(team=team_a, name="Fjord AS", notes="x")
+    response = bob_api.patch(
+        f"/api/accounts/{account.pk}",
+        json.dumps({"notes": None, "parent_id": None}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert list(response.json()["detail"]) == ["notes"]
+    account.refresh_from_db()
+    assert account.notes == "x"

@@ -174,3 +174,125 @@ def test_unknown_participant_is_400_and_nothing_logged(team_a: Any, bob_api: Any
     )
     assert response.status_code == 400 and "users" in response.json()["detail"]
     assert Conversation.objects.count() == 0
+
+
+def test_themes_rename_split_merge_dismiss_and_statements(
+    team_a: Any, alice: Any, paula_api: Any, bob_api: Any
+) -> None:
+    from fasit.conversations.services import conversation_log
+    from fasit.signals.services import statement_create
+
+    statements = []
+    for name in ("Fjord AS", "Nord AS"):
+        account = AccountFactory(team=team_a, name=name)
+        conversation = conversation_log(team=team_a, actor=alice, account=account)
+        statements.append(
+            statement_create(
+                team=team_a,
+                actor=alice,
+                conversation=conversation,
+                text="Vi trenger kortere leveringstid.",
+            )
+        )
+    theme_id = statements[0].theme_id
+    assert statements[1].theme_id == theme_id
+    renamed = _send(paula_api, "patch", f"/api/signals/themes/{theme_id}", {"name": "Levering"})
+    assert renamed.status_code == 200 and renamed.json()["name"] == "Levering"
+    split = _send(
+        paula_api,
+        "post",
+        f"/api/signals/themes/{theme_id}/split",
+        {"statement_ids": [statements[1].pk]},
+    )
+    assert split.status_code == 201
+    new_id = split.json()["id"]
+    assert new_id != theme_id and split.json()["statements"] == 1
+    merged = _send(paula_api, "post", f"/api/signals/themes/{theme_id}/merge", {"other_id": new_id})
+    assert merged.json()["accounts"] == 2
+    assert paula_api.get(f"/api/signals/themes/{new_id}").status_code == 404
+    listed = bob_api.get(f"/api/signals/statements?theme_id={theme_id}").json()
+    assert listed["count"] == 2
+    dismissed = paula_api.post(f"/api/signals/themes/{theme_id}/dismiss")
+    assert dismissed.json()["dismissed"] is True
+    assert paula_api.delete(f"/api/signals/statements/{statements[0].pk}").status_code == 403
+    assert bob_api.delete(f"/api/signals/statements/{statements[0].pk}").status_code == 204
+
+
+def test_cadence_norms_and_overrides(team_a: Any, alice_api: Any, bob_api: Any) -> None:
+    account = AccountFactory(team=team_a)
+    person = PersonFactory(team=team_a)
+    assert _send(bob_api, "put", "/api/relationships/norms/key", {"days": 14}).status_code == 403
+    norm = _send(alice_api, "put", "/api/relationships/norms/key", {"days": 14})
+    assert norm.json() == {"tier": "key", "days": 14}
+    assert {"tier": "key", "days": 14} in alice_api.get("/api/relationships/norms").json()
+    bad = _send(alice_api, "put", "/api/relationships/norms/key", {"days": 0})
+    assert bad.status_code == 400 and "days" in bad.json()["detail"]
+    url = f"/api/relationships/accounts/{account.pk}/cadence"
+    assert _send(bob_api, "put", url, {"days": 30}).json() == {"days": 30}
+    assert _send(bob_api, "put", url, {"days": None}).json() == {"days": None}
+    purl = f"/api/relationships/people/{person.pk}/cadence"
+    assert _send(bob_api, "put", purl, {"days": 7}).json() == {"days": 7}
+
+
+def test_journey_with_buying_group_motives_and_stages(
+    team_a: Any, bob_api: Any, paula_api: Any
+) -> None:
+    account = AccountFactory(team=team_a)
+    person = PersonFactory(team=team_a)
+    created = _send(
+        bob_api,
+        "post",
+        "/api/buying/journeys",
+        {"account_id": account.pk, "title": "Nye pumper", "value": "250000"},
+    )
+    assert created.status_code == 201, created.content
+    journey = created.json()
+    jid = journey["id"]
+    processes = bob_api.get("/api/buying/processes").json()
+    stages = bob_api.get(f"/api/buying/processes/{processes[0]['id']}").json()["stages"]
+    moved = _send(
+        bob_api,
+        "post",
+        f"/api/buying/journeys/{jid}/stage",
+        {"stage_id": stages[1]["id"], "note": "Ba om tilbud"},
+    )
+    assert moved.json()["stage_id"] == stages[1]["id"]
+    history = bob_api.get(f"/api/buying/journeys/{jid}/stage-changes").json()
+    assert [h["to_stage"] for h in history] == [stages[0]["name"], stages[1]["name"]]
+    negative = _send(bob_api, "patch", f"/api/buying/journeys/{jid}", {"forecast_value": "-100"})
+    assert negative.status_code == 400
+    member = _send(
+        bob_api,
+        "put",
+        f"/api/buying/journeys/{jid}/members/{person.pk}",
+        {"role": "decision_maker", "stance": "for"},
+    )
+    assert member.json()["stance"] == "for"
+    motive = _send(bob_api, "post", f"/api/buying/journeys/{jid}/motives", {"text": "Ingen stans"})
+    assert motive.status_code == 201
+    assert [m["text"] for m in bob_api.get(f"/api/buying/journeys/{jid}/motives").json()] == [
+        "Ingen stans"
+    ]
+    mid = motive.json()["id"]
+    assert bob_api.delete(f"/api/buying/journeys/{jid}/motives/{mid}").status_code == 204
+    assert bob_api.delete(f"/api/buying/journeys/{jid}/members/{person.pk}").status_code == 204
+    won = _send(bob_api, "post", f"/api/buying/journeys/{jid}/outcome", {"outcome": "bought"})
+    assert won.json()["outcome"] == "bought"
+    renamed = _send(paula_api, "patch", f"/api/buying/stages/{stages[1]['id']}", {"name": "Tilbud"})
+    assert renamed.status_code == 200
+    assert [s["name"] for s in renamed.json()["stages"]][1] == "Tilbud"
+    assert (
+        _send(paula_api, "patch", f"/api/buying/journeys/{jid}", {"title": "x"}).status_code == 403
+    )
+    assert bob_api.delete(f"/api/buying/journeys/{jid}").status_code == 204
+
+
+def test_deleted_records_for_sync(team_a: Any, team_b: Any, bob_api: Any, charlie_api: Any) -> None:
+    since = timezone.now().isoformat()
+    account = AccountFactory(team=team_a)
+    assert bob_api.delete(f"/api/accounts/{account.pk}").status_code == 204
+    deleted = bob_api.get("/api/sync/deleted", {"updated_since": since}).json()
+    assert [(d["type"], d["object_id"]) for d in deleted["items"]] == [
+        ("customers.account", str(account.pk))
+    ]
+    assert charlie_api.get("/api/sync/deleted").json()["count"] == 0

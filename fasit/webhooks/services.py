@@ -1,0 +1,299 @@
+"""Registering endpoints, emitting events and delivering them.
+
+A delivery is a POST of JSON to the endpoint with ``Fasit-Signature: t=<unix
+time>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the endpoint's secret>`` (the time
+guards against replay: receivers refuse an old ``t``), ``Fasit-Event`` and
+``Fasit-Delivery`` (the delivery's id, the same on every retry). A 2xx answer is
+success; anything else, a timeout or a refused connection is retried with backoff for a
+day after the event, and an endpoint that has failed for a whole day is disabled and
+the team's owners are told by e-mail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import ipaddress
+import json
+import logging
+import secrets
+import urllib.error
+import urllib.request
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from fasit.core.audit import audit_delete, audit_record
+from fasit.core.models import AuditEvent
+from fasit.tenancy.models import Membership, Role, Team
+from fasit.webhooks.models import Event, Status, WebhookDelivery, WebhookEndpoint
+
+log = logging.getLogger(__name__)
+
+# Seconds to wait after the 1st, 2nd, … failed attempt; the last repeats until a day
+# has passed since the event, when one final attempt is made.
+BACKOFF = (60, 300, 1800, 7200, 21600, 43200)
+GIVE_UP_AFTER = dt.timedelta(days=1)
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme == "https" and host:
+        return url
+    loopback = host in {"localhost"} or _is_loopback(host)
+    if parts.scheme == "http" and loopback and settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK:
+        return url
+    raise ValidationError({"url": _("Use an https:// address.")})
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@transaction.atomic
+def endpoint_create(*, team: Team, actor: Any, url: str, events: list[str]) -> WebhookEndpoint:
+    url = _check_url(url)
+    events = sorted(set(events))
+    if not events or not set(events) <= set(Event.values):
+        raise ValidationError({"events": _("Choose at least one event.")})
+    endpoint = WebhookEndpoint(
+        team=team,
+        url=url,
+        events=events,
+        secret="whsec_" + secrets.token_hex(24),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    endpoint.full_clean()
+    endpoint.save()
+    audit_record(
+        team=team,
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        instance=endpoint,
+        changes={"url": [None, url], "events": [None, events]},
+    )
+    return endpoint
+
+
+@transaction.atomic
+def endpoint_delete(*, endpoint: WebhookEndpoint, actor: Any) -> None:
+    audit_delete(team=endpoint.team, actor=actor, instance=endpoint)
+    endpoint.delete()
+
+
+@transaction.atomic
+def endpoint_enable(*, endpoint: WebhookEndpoint, actor: Any) -> WebhookEndpoint:
+    """Turn a disabled endpoint back on; deliveries start again with the next event."""
+    endpoint.active = True
+    endpoint.failing_since = None
+    endpoint.disabled_at = None
+    endpoint.save(update_fields=["active", "failing_since", "disabled_at", "updated_at"])
+    audit_record(
+        team=endpoint.team,
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        instance=endpoint,
+        changes={"active": [False, True]},
+    )
+    return endpoint
+
+
+def emit(*, team_id: int, event: str, data: dict[str, Any]) -> list[WebhookDelivery]:
+    """Queue ``event`` for each of the team's active endpoints that want it; sent after
+    the surrounding transaction commits (nothing is sent for a change rolled back)."""
+    endpoints = [
+        e for e in WebhookEndpoint.objects.filter(team_id=team_id, active=True) if event in e.events
+    ]
+    if not endpoints:
+        return []
+    now = timezone.now()
+    deliveries = []
+    for endpoint in endpoints:
+        delivery = WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
+        delivery.payload = {
+            "id": str(delivery.uid),
+            "type": event,
+            "created_at": now.isoformat(),
+            "data": data,
+        }
+        delivery.save()
+        deliveries.append(delivery)
+    ids = [d.pk for d in deliveries]
+    transaction.on_commit(lambda: [_schedule(pk, None) for pk in ids])
+    return deliveries
+
+
+def _schedule(delivery_id: int, when: dt.datetime | None) -> None:
+    from fasit.webhooks.tasks import deliver_task
+
+    task = deliver_task
+    if when is not None:
+        if not task.get_backend().supports_defer:
+            return  # `fasit webhooks` (the sweep, from cron) sends it when due
+        task = task.using(run_after=when)
+    try:
+        task.enqueue(delivery_id)
+    except Exception:  # the sweep retries; an event must not fail the user's change
+        log.exception("could not queue webhook delivery %s", delivery_id)
+
+
+def sign(secret: str, timestamp: int, body: bytes) -> str:
+    message = str(timestamp).encode() + b"." + body
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> tuple[int | None, str]:
+    body = json.dumps(delivery.payload, separators=(",", ":")).encode()
+    timestamp = int(timezone.now().timestamp())
+    request = urllib.request.Request(
+        endpoint.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "Fasit-Webhooks/1",
+            "Fasit-Event": delivery.event,
+            "Fasit-Delivery": str(delivery.uid),
+            "Fasit-Signature": f"t={timestamp},v1={sign(endpoint.secret, timestamp, body)}",
+        },
+    )
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=settings.FASIT_WEBHOOK_TIMEOUT) as response:
+            return int(response.status), ""
+    except urllib.error.HTTPError as exc:
+        return int(exc.code), f"HTTP {exc.code}"
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        return None, str(reason)[:300]
+
+
+def deliver(delivery_id: int) -> WebhookDelivery | None:
+    """One attempt at a delivery that is due; schedules the next or gives up."""
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update()
+            .select_related("endpoint__team")
+            .filter(pk=delivery_id, status__in=[Status.PENDING, Status.RETRYING])
+            .first()
+        )
+        if delivery is None:
+            return None
+        endpoint = delivery.endpoint
+        if not endpoint.active:
+            delivery.status = Status.FAILED
+            delivery.error = "endpoint disabled"
+            delivery.next_attempt_at = None
+            delivery.save(update_fields=["status", "error", "next_attempt_at"])
+            return delivery
+        delivery.attempts += 1
+        delivery.next_attempt_at = None
+        delivery.save(update_fields=["attempts", "next_attempt_at"])
+    # The request runs outside the transaction: a slow receiver holds no lock.
+    status_code, error = _post(endpoint, delivery)
+    now = timezone.now()
+    delivery.response_status = status_code
+    delivery.error = error
+    if status_code is not None and 200 <= status_code < 300:
+        delivery.status = Status.DELIVERED
+        delivery.delivered_at = now
+        delivery.save(update_fields=["status", "response_status", "error", "delivered_at"])
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
+        return delivery
+    deadline = delivery.created_at + GIVE_UP_AFTER
+    if now >= deadline:
+        delivery.status = Status.FAILED
+    else:
+        wait = BACKOFF[min(delivery.attempts, len(BACKOFF)) - 1]
+        delivery.status = Status.RETRYING
+        delivery.next_attempt_at = min(now + dt.timedelta(seconds=wait), deadline)
+    delivery.save(update_fields=["status", "response_status", "error", "next_attempt_at"])
+    WebhookEndpoint.objects.filter(pk=endpoint.pk, failing_since__isnull=True).update(
+        failing_since=now
+    )
+    endpoint.refresh_from_db()
+    if endpoint.failing_since and now - endpoint.failing_since >= GIVE_UP_AFTER:
+        endpoint_disable(endpoint=endpoint)
+    elif delivery.status == Status.RETRYING:
+        _schedule(delivery.pk, delivery.next_attempt_at)
+    return delivery
+
+
+@transaction.atomic
+def endpoint_disable(*, endpoint: WebhookEndpoint) -> None:
+    """After a day of failures: stop, give up what is queued, tell the owners."""
+    endpoint.active = False
+    endpoint.disabled_at = timezone.now()
+    endpoint.save(update_fields=["active", "disabled_at", "updated_at"])
+    endpoint.deliveries.filter(status__in=[Status.PENDING, Status.RETRYING]).update(
+        status=Status.FAILED, next_attempt_at=None, error="endpoint disabled"
+    )
+    audit_record(
+        team=endpoint.team,
+        actor=None,
+        action=AuditEvent.Action.UPDATE,
+        instance=endpoint,
+        changes={"active": [True, False]},
+    )
+    owners = Membership.objects.filter(team=endpoint.team, role=Role.OWNER).select_related("user")
+    recipients = [m.user.email for m in owners if m.user.email]
+    if recipients:
+        with translation.override(endpoint.team.language):
+            subject = _("Fasit stopped sending webhooks to %(url)s") % {"url": endpoint.url}
+            text = _(
+                "Every delivery to %(url)s has failed for a day, so Fasit has turned the "
+                "endpoint off. Check the receiver, then turn it on again under Settings → "
+                "Webhooks, where the delivery log shows what it answered."
+            ) % {"url": endpoint.url}
+        transaction.on_commit(lambda: send_mail(subject, text, None, recipients))
+
+
+def due_deliveries(now: dt.datetime | None = None) -> list[int]:
+    now = now or timezone.now()
+    return list(
+        WebhookDelivery.objects.filter(
+            status__in=[Status.PENDING, Status.RETRYING], next_attempt_at__lte=now
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:1000]
+    )
+
+
+def account_dark_sweep(team: Team, *, today: dt.date) -> int:
+    """Send "account went dark" once for each account that started going dark since the
+    last sweep (run daily, after the health snapshots are refreshed)."""
+    from fasit.relationships import snapshots
+    from fasit.webhooks.models import DarkAccount
+
+    wanted = [
+        e
+        for e in WebhookEndpoint.objects.filter(team=team, active=True)
+        if Event.ACCOUNT_WENT_DARK in e.events
+    ]
+    dark_now = {e.account_id: e for e in snapshots.ranking(team, today=today) if e.going_dark}
+    known = set(DarkAccount.objects.for_team(team).values_list("account_id", flat=True))
+    DarkAccount.objects.for_team(team).exclude(account_id__in=list(dark_now)).delete()
+    new = [pk for pk in dark_now if pk not in known]
+    DarkAccount.objects.bulk_create([DarkAccount(account_id=pk, since=today) for pk in new])
+    if wanted:
+        for pk in new:
+            with transaction.atomic():
+                emit(team_id=team.pk, event=Event.ACCOUNT_WENT_DARK, data={"account_id": pk})
+    return len(new)
