@@ -158,8 +158,28 @@ def dismiss_theme(request: HttpRequest, theme_id: Id) -> Any:
 StatementPage = page_schema(StatementOut, "StatementPage")
 
 
-def _statement_rows(statements: Any) -> list[Any]:
-    return list(statements.select_related("account"))
+STATEMENT_VALUES = (
+    "id",
+    "text",
+    "question",
+    "seller_summary",
+    "language",
+    "kind",
+    "said_on",
+    "account_id",
+    "account__name",
+    "person_id",
+    "conversation_id",
+    "weak",
+    "theme_id",
+)
+
+
+def _statement_rows(statements: Any) -> list[dict[str, Any]]:
+    rows = list(statements.values(*STATEMENT_VALUES))
+    for row in rows:
+        row["account"] = row.pop("account__name")
+    return rows
 
 
 @router.get("/statements", response=StatementPage)
