@@ -292,7 +292,9 @@ class Server:
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
+        # Only `fasit serve` itself: it stops gunicorn and its task worker (a second
+        # SIGTERM straight to the worker would make it abandon its task).
+        self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -301,15 +303,18 @@ class Server:
 
 
 class Stats:
-    def __init__(self) -> None:
+    def __init__(self, origin: float) -> None:
+        self.origin = origin
         self.lock = threading.Lock()
         self.latencies: list[float] = []
+        self.finished: list[float] = []  # seconds from origin, for each latency
         self.acknowledged: list[int] = []
         self.errors: Counter[str] = Counter()
 
     def ok(self, seconds: float, pk: int) -> None:
         with self.lock:
             self.latencies.append(seconds)
+            self.finished.append(time.monotonic() - self.origin)
             self.acknowledged.append(pk)
 
     def error(self, kind: str) -> None:
@@ -341,50 +346,79 @@ def writer(client: Client, accounts: list[int], stats: Stats, stop: threading.Ev
             stats.error(f"HTTP {status}")
 
 
-def heavy(
-    client: Client, account: int, transcript: bytes, stop: threading.Event, log: list[str]
-) -> None:
-    """Keep the task worker busy with the largest inputs, one after the other."""
-    note = big_note(20_000)
-    rounds = 0
-    while not stop.is_set():
-        rounds += 1
-        try:
-            start = time.perf_counter()
-            status, body = client.post_json(
-                "/api/conversations",
-                {"account_id": account, "subject": f"Big note {rounds}", "notes": note},
-            )
-            log.append(
-                f"note {len(note)} chars logged: HTTP {status} in {time.perf_counter() - start:.1f} s"
-            )
-            status, body = client.post_json(
-                "/api/conversations", {"account_id": account, "subject": f"Big transcript {rounds}"}
-            )
-            if status != 201:
-                log.append(f"conversation for the transcript: HTTP {status}")
+class Heavy:
+    """One client that keeps the task worker busy with the largest inputs: a note of
+    the maximum length, then a 20 MB transcript whose analysis it waits for; again
+    until the time is up. The first round is queued before the load starts, so the
+    worker is analysing from the first second."""
+
+    def __init__(self, client: Client, account: int, transcript: bytes, origin: float) -> None:
+        self.client, self.account, self.transcript = client, account, transcript
+        self.note = big_note(20_000)
+        self.origin = origin
+        self.log: list[str] = []
+        # (start, end) of each wait for a transcript's analysis, seconds from origin.
+        self.windows: list[tuple[float, float]] = []
+        self.rounds = 0
+
+    def now(self) -> float:
+        return time.monotonic() - self.origin
+
+    def queue(self) -> int | None:
+        """Log the big note and upload the big transcript; the transcript's id."""
+        self.rounds += 1
+        n, c = self.rounds, self.client
+        start = self.now()
+        status, _body = c.post_json(
+            "/api/conversations",
+            {"account_id": self.account, "subject": f"Big note {n}", "notes": self.note},
+        )
+        self.log.append(
+            f"{start:5.0f} s  note of {len(self.note):,} characters logged: HTTP {status} "
+            f"in {self.now() - start:.1f} s"
+        )
+        status, body = c.post_json(
+            "/api/conversations", {"account_id": self.account, "subject": f"Big transcript {n}"}
+        )
+        if status != 201:
+            self.log.append(f"conversation for the transcript: HTTP {status}")
+            return None
+        start = self.now()
+        status = c.upload(
+            f"/conversations/{body['id']}/transcript/", "transcript", "big.vtt", self.transcript
+        )
+        self.log.append(
+            f"{start:5.0f} s  transcript of {len(self.transcript) / 2**20:.0f} MB uploaded: "
+            f"HTTP {status} in {self.now() - start:.1f} s"
+        )
+        return int(body["id"])
+
+    def wait(self, pk: int, stop: threading.Event) -> None:
+        start = self.now()
+        state = "pending"
+        while not stop.is_set():
+            status, data = self.client.request("GET", f"/api/conversations/{pk}/listening")
+            state = json.loads(data).get("status") if status == 200 else f"HTTP {status}"
+            if state not in {"pending", "HTTP 404"}:
+                break
+            time.sleep(2)
+        self.windows.append((start, self.now()))
+        self.log.append(
+            f"{self.now():5.0f} s  its analysis: {state} (waited {self.now() - start:.0f} s)"
+        )
+
+    def run(self, first: int | None, stop: threading.Event) -> None:
+        pk = first
+        while not stop.is_set():
+            try:
+                if pk is not None:
+                    self.wait(pk, stop)
+                if not stop.is_set():
+                    pk = self.queue()
+            except (OSError, http.client.HTTPException, ValueError) as exc:
+                self.log.append(f"{self.now():5.0f} s  heavy client: {type(exc).__name__}")
+                pk = None
                 time.sleep(1)
-                continue
-            pk = body["id"]
-            start = time.perf_counter()
-            status = client.upload(
-                f"/conversations/{pk}/transcript/", "transcript", "big.vtt", transcript
-            )
-            log.append(
-                f"transcript {len(transcript) / 2**20:.0f} MB uploaded: HTTP {status} in "
-                f"{time.perf_counter() - start:.1f} s"
-            )
-            start = time.perf_counter()
-            while not stop.is_set():
-                _s, data = client.request("GET", f"/api/conversations/{pk}/listening")
-                state = json.loads(data).get("status") if _s == 200 else f"HTTP {_s}"
-                if state not in {"pending", "HTTP 404"}:
-                    log.append(f"  analysis {state} after {time.perf_counter() - start:.0f} s")
-                    break
-                time.sleep(2)
-        except (OSError, http.client.HTTPException, ValueError) as exc:
-            log.append(f"heavy client: {type(exc).__name__} (server down?)")
-            time.sleep(1)
 
 
 def account_ids(db: Path) -> list[int]:
@@ -420,20 +454,21 @@ def run(args: argparse.Namespace) -> None:
                 client.sign_in(WRITERS[i % len(WRITERS)])
             big = Client(port)
             big.sign_in("maja")
-            stats, stop, heavy_log = Stats(), threading.Event(), []
+            start = time.monotonic()
+            heavy = Heavy(big, accounts[0], transcript, start)
+            first = heavy.queue()
+            stats, stop = Stats(start), threading.Event()
             threads = [
                 threading.Thread(target=writer, args=(c, accounts, stats, stop)) for c in clients
             ]
-            threads.append(
-                threading.Thread(target=heavy, args=(big, accounts[0], transcript, stop, heavy_log))
-            )
+            threads.append(threading.Thread(target=heavy.run, args=(first, stop)))
             print(
                 f"{args.clients} clients logging conversations for {args.seconds} s on "
                 f"http://127.0.0.1:{port}/ while a 20,000-character note and a 20 MB "
                 "transcript are analysed …",
                 flush=True,
             )
-            start = time.monotonic()
+            load_start = time.monotonic()
             for thread in threads:
                 thread.start()
             killed_at = None
@@ -442,11 +477,11 @@ def run(args: argparse.Namespace) -> None:
                 killed_at = time.monotonic() - start
                 server.kill()
                 server.start()
-                time.sleep(max(0.0, args.seconds - (time.monotonic() - start)))
+                time.sleep(max(0.0, args.seconds - (time.monotonic() - load_start)))
             else:
                 time.sleep(args.seconds)
             stop.set()
-            elapsed = time.monotonic() - start
+            elapsed = time.monotonic() - load_start
             for thread in threads:
                 thread.join(timeout=180)
         finally:
@@ -456,7 +491,7 @@ def run(args: argparse.Namespace) -> None:
         for line in log_path.read_text(errors="replace").splitlines()
         if "OperationalError" in line
     )
-    report(args, stats, elapsed, locked, heavy_log, killed_at, db)
+    report(args, stats, elapsed, locked, heavy, killed_at, db)
     print(f"server log: {log_path}")
 
 
@@ -465,7 +500,7 @@ def report(
     stats: Stats,
     elapsed: float,
     locked: int,
-    heavy_log: list[str],
+    heavy: Heavy,
     killed_at: float | None,
     db: Path,
 ) -> None:
@@ -476,8 +511,26 @@ def report(
     if ms:
         p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
         print(f"write latency ms: p50 {statistics.median(ms):.0f}  p95 {p95:.0f}  max {ms[-1]:.0f}")
-    print("large inputs:")
-    for line in heavy_log:
+    slowest = sorted(zip(stats.latencies, stats.finished, strict=True), reverse=True)[:3]
+    if slowest:
+        print(
+            "slowest writes (ms, finished at s): "
+            + ", ".join(f"{x * 1000:.0f} at {t:.0f}" for x, t in slowest)
+        )
+    for start, end in heavy.windows:
+        during = sorted(
+            x * 1000
+            for x, t in zip(stats.latencies, stats.finished, strict=True)
+            if start <= t <= end
+        )
+        if during:
+            p95 = during[min(len(during) - 1, int(len(during) * 0.95))]
+            print(
+                f"  while a 20 MB transcript was analysed ({start:.0f}-{end:.0f} s): "
+                f"{len(during)} writes, p50 {statistics.median(during):.0f} ms, p95 {p95:.0f} ms"
+            )
+    print("large inputs (seconds from the first upload):")
+    for line in heavy.log:
         print(f"  {line}")
     with sqlite3.connect(db) as conn:
         tasks = dict(

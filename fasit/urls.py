@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from fasit.api import api
+from fasit.signin.urls import two_factor_patterns
+from fasit.signin.views import SignInView, admin_login
 
 urlpatterns = [
     path("", include("fasit.core.urls")),
@@ -18,7 +20,7 @@ urlpatterns = [
     path("settings/webhooks/", include("fasit.webhooks.urls")),
     path("capture/", include("fasit.capture.urls")),
     path("search/", include("fasit.search.urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
@@ -31,7 +33,9 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("", include("fasit.signin.urls")),
+    path("", include((two_factor_patterns, "signin"))),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

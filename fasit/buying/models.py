@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, scoped_manager
+from fasit.core.validators import CleanTextMixin
 from fasit.customers.models import BuyingRole
 
 
@@ -53,7 +54,7 @@ class BuyingProcess(TeamOwned):
         return self.name
 
 
-class Stage(models.Model):
+class Stage(CleanTextMixin):
     """A buyer stage: what the buyer asks there, how we hear they have moved on into
     it, and what helps the buyer (buying support) and the seller (selling support)."""
 
@@ -180,7 +181,7 @@ class Journey(TeamOwned):
         return self.forecast_value if self.forecast_value is not None else self.value
 
 
-class StageChange(models.Model):
+class StageChange(CleanTextMixin):
     """The buyer moved to ``to_stage`` on ``changed_on``, and this is how we know.
 
     Stage names are copied so the history reads right after a stage is renamed or
@@ -229,7 +230,7 @@ class Stance(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class BuyingGroupMember(models.Model):
+class BuyingGroupMember(CleanTextMixin):
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(
         "customers.Person",
@@ -277,7 +278,7 @@ class Pull(models.TextChoices):
     STATUS_QUO = "status_quo", _("Toward status quo")
 
 
-class Motive(models.Model):
+class Motive(CleanTextMixin):
     """A buying motive in the customer's own words (not our USP)."""
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="motives")

@@ -249,8 +249,12 @@ def stage_remove(*, stage: Stage, actor: Any) -> Stage | None:
 # -- journeys --------------------------------------------------------------------
 
 
-def _check_forecast(probability: int | None, value: Decimal | None) -> None:
+def _check_forecast(
+    probability: int | None, value: Decimal | None, order_value: Decimal | None = None
+) -> None:
     errors = {}
+    if order_value is not None and order_value < 0:
+        errors["value"] = _("The value cannot be negative.")
     if probability is not None and not 0 <= probability <= 100:
         errors["forecast_probability"] = _("A probability is between 0 and 100 %.")
     if value is not None and value < 0:
@@ -279,7 +283,7 @@ def journey_create(
     title = title.strip()
     if not title:
         raise ValidationError({"title": _("Say what the customer is considering buying.")})
-    _check_forecast(forecast_probability, forecast_value)
+    _check_forecast(forecast_probability, forecast_value, value)
     process = process_for_account(team=team, actor=actor, account=account)
     stages = list(process.stages.all())
     if stage is None:
@@ -321,7 +325,7 @@ def journey_create(
 
 @transaction.atomic
 def journey_update(*, journey: Journey, actor: Any, data: dict[str, Any]) -> Journey:
-    _check_forecast(data.get("forecast_probability"), data.get("forecast_value"))
+    _check_forecast(data.get("forecast_probability"), data.get("forecast_value"), data.get("value"))
     if "title" in data and not (data["title"] or "").strip():
         raise ValidationError({"title": _("Say what the customer is considering buying.")})
     journey, _changed = model_update(

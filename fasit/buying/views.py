@@ -27,7 +27,7 @@ from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motiv
 from fasit.conversations.models import Conversation
 from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors, submit
-from fasit.core.views import flash_form_errors, list_template, paginate
+from fasit.core.views import flash_form_errors, list_template, paginate, sort_list
 from fasit.customers.models import Account
 from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
@@ -40,12 +40,26 @@ def _error_messages(request: HttpRequest, exc: ValidationError) -> None:
 # -- overview, gaps, insight -------------------------------------------------------
 
 
+JOURNEY_SORTS = {
+    "journey": "title",
+    "account": "account__name",
+    "stage": "stage__order",
+    "days": "-stage_since",
+    "forecast": "forecast_probability",
+}
+
+
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     filters = JourneyFilterForm(request.GET or None, team=team)
     params = filters.cleaned_data if filters.is_valid() else {}
-    journeys = selectors.journey_list(team, process=params.get("process"))
+    journeys, sorting = sort_list(
+        request,
+        selectors.journey_list(team, process=params.get("process")),
+        JOURNEY_SORTS,
+        "account",
+    )
     if params.get("risk"):
         # Risk needs every journey judged (from plain rows); only the page is assessed.
         frames = selectors.team_frames(team)
@@ -56,7 +70,9 @@ def home(request: HttpRequest) -> HttpResponse:
         page = paginate(request, journeys)
         page.object_list = selectors.assess(team, page.object_list)
     return render(
-        request, list_template(request, "buying/home.html"), {"filters": filters, "page_obj": page}
+        request,
+        list_template(request, "buying/home.html"),
+        {"filters": filters, "page_obj": page, "sorting": sorting},
     )
 
 

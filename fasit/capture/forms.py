@@ -54,3 +54,21 @@ class MailboxForm(forms.Form):
         required=False,
         help_text=_("Comma-separated. Empty: the inbox and the sent folder."),
     )
+
+
+class CalendarUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Calendar file"),
+        help_text=_("An .ics file exported from Outlook, Google or Apple Calendar."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".ics,text/calendar"}),
+    )
+
+
+class CalendarSubscribeForm(forms.Form):
+    url = forms.CharField(
+        label=_("Calendar address"),
+        max_length=1000,
+        help_text=_(
+            'The "publish calendar" (ICS) link of Outlook or the secret iCal address of Google.'
+        ),
+    )

@@ -4,8 +4,9 @@ Per folder the sync keeps the UIDVALIDITY and the last UID it read; the next run
 only for newer UIDs (a mailbox with nothing new costs one SELECT). A changed
 UIDVALIDITY (the server renumbered the folder) reads the folder again; the Message-ID
 keeps that from logging anything twice. Only headers are fetched unless the team keeps
-bodies. Every message is its own transaction, and the position is saved after each
-batch, so a sync cut off halfway resumes where it stopped.
+bodies. Each batch of 500 is one transaction with a savepoint per message (a message
+that fails rolls back alone), and the position is saved with the batch, so a sync cut
+off halfway resumes where it stopped.
 
 A connection error (wrong password, TLS failure, server down) is stored on the
 connection for the user's settings page and logged; it never stops other users' syncs.
@@ -162,35 +163,38 @@ def _sync_folder(
     for start in range(0, len(uids), BATCH):
         batch = uids[start : start + BATCH]
         fetched = client.fetch(batch, [part])
-        for uid in batch:
-            raw = fetched.get(uid, {}).get(key)
-            result.read += 1
-            if not raw:
-                continue
-            try:
-                message = parse_message(raw, with_body=context.store_body)
-            except MailError as exc:
-                result.skipped += 1
-                notices.append(
-                    _("%(folder)s, message %(uid)s: %(reason)s")
-                    % {"folder": folder, "uid": uid, "reason": mail_error_reason(exc)}
-                )
-                logger.warning("Mailbox %s: %s UID %s skipped: %s", connection.pk, folder, uid, exc)
-                continue
-            try:
-                outcome = capture_mail(context=context, message=message)
-            except ValidationError as error:
-                # A value the conversation refuses: skip this one, keep the sync going.
-                result.skipped += 1
-                notices.append(
-                    _("%(folder)s, message %(uid)s: %(reason)s")
-                    % {"folder": folder, "uid": uid, "reason": "; ".join(error.messages)}
-                )
-                continue
-            if outcome in (Outcome.CAPTURED, Outcome.JOINED):
-                result.captured += 1
-        connection.state[folder] = {"uidvalidity": validity, "uid": batch[-1]}
-        MailConnection.objects.filter(pk=connection.pk).update(state=connection.state)
+        # One transaction per batch, a savepoint per message: a message that fails
+        # rolls back alone, and the position is saved with what it covers.
+        with transaction.atomic():
+            for uid in batch:
+                raw = fetched.get(uid, {}).get(key)
+                result.read += 1
+                if not raw:
+                    continue
+                try:
+                    message = parse_message(raw, with_body=context.store_body)
+                except MailError as exc:
+                    result.skipped += 1
+                    notices.append(
+                        _("%(folder)s, message %(uid)s: %(reason)s")
+                        % {"folder": folder, "uid": uid, "reason": mail_error_reason(exc)}
+                    )
+                    logger.warning("Mailbox %s: %s UID %s skipped: %s", connection.pk, folder, uid, exc)
+                    continue
+                try:
+                    outcome = capture_mail(context=context, message=message)
+                except ValidationError as error:
+                    # A value the conversation refuses: skip this one, keep the sync going.
+                    result.skipped += 1
+                    notices.append(
+                        _("%(folder)s, message %(uid)s: %(reason)s")
+                        % {"folder": folder, "uid": uid, "reason": "; ".join(error.messages)}
+                    )
+                    continue
+                if outcome in (Outcome.CAPTURED, Outcome.JOINED):
+                    result.captured += 1
+            connection.state[folder] = {"uidvalidity": validity, "uid": batch[-1]}
+            MailConnection.objects.filter(pk=connection.pk).update(state=connection.state)
 
 
 def sync_mailbox(connection: MailConnection) -> SyncResult:

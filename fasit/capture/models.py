@@ -196,6 +196,9 @@ class PlannedMeeting(TeamOwned):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planned_meetings"
     )
     key = models.CharField(max_length=255)
+    # Which calendar said so ("upload" or "source:<id>"): reading it again replaces
+    # exactly its own planned meetings.
+    origin = models.CharField(max_length=40, default="upload")
     starts_at = models.DateTimeField(_("starts"))
     summary = models.CharField(_("subject"), max_length=200, blank=True)
     kind = models.CharField(max_length=10)
@@ -203,7 +206,9 @@ class PlannedMeeting(TeamOwned):
     class Meta:
         ordering = ["starts_at"]
         constraints = [
-            models.UniqueConstraint(fields=["team", "user", "key"], name="capture_unique_planned")
+            models.UniqueConstraint(
+                fields=["team", "user", "origin", "key"], name="capture_unique_planned"
+            )
         ]
         indexes = [models.Index(fields=["account", "starts_at"])]
         verbose_name = _("planned meeting")

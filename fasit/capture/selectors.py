@@ -36,3 +36,33 @@ def conversation_origin(conversation: Any) -> CapturedItem | None:
         .order_by("id")
         .first()
     )
+
+
+def planned_meetings(account: Any, *, now: Any = None, limit: int = 5) -> list[Any]:
+    """The account's booked meetings still to come, soonest first."""
+    from django.utils import timezone
+
+    from fasit.capture.models import PlannedMeeting
+
+    return list(
+        PlannedMeeting.objects.for_team(account.team)
+        .filter(account=account, starts_at__gt=now or timezone.now())
+        .select_related("user")
+        .order_by("starts_at")[:limit]
+    )
+
+
+def next_meetings(team: Team | None, account_ids: list[int], *, now: Any = None) -> dict[int, Any]:
+    """Account id -> when its next booked meeting starts (for the going-dark advice)."""
+    from django.db.models import Min
+    from django.utils import timezone
+
+    from fasit.capture.models import PlannedMeeting
+
+    rows = (
+        PlannedMeeting.objects.for_team(team)
+        .filter(account_id__in=account_ids, starts_at__gt=now or timezone.now())
+        .values("account_id")
+        .annotate(first=Min("starts_at"))
+    )
+    return {row["account_id"]: row["first"] for row in rows}

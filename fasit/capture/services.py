@@ -22,7 +22,13 @@ from fasit.conversations.services import conversation_log, conversation_update
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
 from fasit.core.services import require_writer
 from fasit.customers.models import Account, Person, PersonRole
-from fasit.engine.capture import Directory, MailMessage, build_directory, match_addresses
+from fasit.engine.capture import (
+    Directory,
+    MailMessage,
+    Match,
+    build_directory,
+    match_addresses,
+)
 from fasit.tenancy.models import Team
 from fasit.tenancy.selectors import team_writers
 
@@ -71,6 +77,19 @@ class CaptureContext:
     store_body: bool = False
     body_chars: int = 500
     counts: dict[str, int] = field(default_factory=dict)
+    # Read once per sync instead of once per message.
+    _accounts: dict[int, Account] = field(default_factory=dict)
+    _writers: dict[int, Any] | None = None
+
+    def account(self, pk: int) -> Account:
+        if pk not in self._accounts:
+            self._accounts[pk] = Account.objects.for_team(self.team).get(pk=pk)
+        return self._accounts[pk]
+
+    def writers(self, pks: Iterable[int]) -> list[Any]:
+        if self._writers is None:
+            self._writers = {u.pk: u for u in team_writers(self.team)}
+        return [self._writers[pk] for pk in pks if pk in self._writers]
 
     @classmethod
     def build(
@@ -130,7 +149,6 @@ def _claim(context: CaptureContext, key: str, *, thread: str, day: dt.date | Non
         return Outcome.DUPLICATE
 
 
-@transaction.atomic
 def capture_mail(
     *,
     context: CaptureContext,
@@ -162,18 +180,31 @@ def capture_mail(
         account_id=account.pk if account is not None else None,
     )
     if match is None:
+        # Most of a mailbox: decided without a query or a savepoint.
         return context.count(Outcome.IGNORED)
+    with transaction.atomic():
+        return _capture_matched(context, message, match, account, person)
+
+
+def _capture_matched(
+    context: CaptureContext,
+    message: MailMessage,
+    match: Match,
+    account: Account | None,
+    person: Person | None,
+) -> str:
+    team = context.team
     occurred_at = message.sent_at or timezone.now()
     day = _local_day(occurred_at)
     claimed = _claim(context, message.message_id, thread=message.thread_subject, day=day)
     if isinstance(claimed, str):
         return context.count(claimed)
-    account = account or Account.objects.for_team(team).get(pk=match.account_id)
+    account = account or context.account(match.account_id)
     person_ids = set(match.person_ids)
     if person is not None:
         person_ids.add(person.pk)
     people = list(Person.objects.for_team(team).filter(pk__in=person_ids))
-    users = list(team_writers(team).filter(pk__in=match.user_ids))
+    users = context.writers(match.user_ids)
     body = message.body[: context.body_chars].strip() if context.store_body else ""
     # The thread's conversation of that day: a reply to a message we captured, or the
     # same subject (mail clients that drop References still keep "SV: subject").

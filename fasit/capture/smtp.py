@@ -122,6 +122,8 @@ class MailServer:
     (the tests); ``port`` tells which."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        # aiosmtpd logs every connection at INFO: noise next to Fasit's own log lines.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
         self.sock = socket.create_server((host, port))
         self.port: int = self.sock.getsockname()[1]
         self.loop = asyncio.new_event_loop()

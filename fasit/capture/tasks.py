@@ -31,3 +31,21 @@ def sync_mailbox_task(connection_id: int) -> int:
         MailConnection.objects.select_related("team", "user").filter(pk=connection_id).first()
     )
     return sync_mailbox(connection).captured if connection is not None else 0
+
+
+@task()
+def sync_calendars_task(team_slug: str | None = None) -> dict[str, int]:
+    from fasit.capture.calendars import sync_all_calendars
+    from fasit.tenancy.models import Team
+
+    team = Team.objects.filter(slug=team_slug).first() if team_slug else None
+    return sync_all_calendars(team=team)
+
+
+@task()
+def sync_calendar_task(source_id: int) -> str:
+    from fasit.capture.calendars import sync_calendar
+    from fasit.capture.models import CalendarSource
+
+    source = CalendarSource.objects.select_related("team", "user").filter(pk=source_id).first()
+    return sync_calendar(source) if source is not None else ""

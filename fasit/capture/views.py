@@ -13,10 +13,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fasit.capture import imap, selectors, services, smtp
-from fasit.capture.forms import CaptureSettingsForm, ExclusionForm, MailboxForm, MailUploadForm
-from fasit.capture.models import Exclusion, MailAddress, MailConnection
-from fasit.capture.tasks import sync_mailbox_task
+from fasit.capture import calendars, imap, selectors, services, smtp
+from fasit.capture.forms import (
+    CalendarSubscribeForm,
+    CalendarUploadForm,
+    CaptureSettingsForm,
+    ExclusionForm,
+    MailboxForm,
+    MailUploadForm,
+)
+from fasit.capture.models import CalendarSource, Exclusion, MailAddress, MailConnection
+from fasit.capture.tasks import sync_calendar_task, sync_mailbox_task
 from fasit.capture.uploads import mail_upload
 from fasit.core.forms import add_service_errors
 from fasit.core.views import flash_form_errors
@@ -33,6 +40,8 @@ def _page_context(request: HttpRequest) -> dict[str, Any]:
         initial = {f: getattr(mailbox, f) for f in ("host", "port", "tls", "username", "folders")}
     return {
         "mail_domain": settings.FASIT_MAIL_DOMAIN,
+        "calendar_upload_form": CalendarUploadForm(),
+        "calendar_subscribe_form": CalendarSubscribeForm(),
         "mailbox_form": MailboxForm(initial=initial),
         "exclusions": selectors.user_exclusions(team, request.user),
         "exclusion_form": ExclusionForm(),
@@ -118,6 +127,63 @@ def bcc_revoke(request: HttpRequest) -> HttpResponse:
     if address is not None:
         smtp.bcc_address_revoke(address=address, actor=request.user)
         messages.success(request, _("The address no longer logs mail."))
+    return redirect("capture:settings")
+
+
+@require_POST
+@write_required
+def calendar_upload(request: HttpRequest) -> HttpResponse:
+    form = CalendarUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = calendars.calendar_upload(
+                team=request.team,  # type: ignore[attr-defined]
+                user=request.user,
+                name=upload.name or "calendar.ics",
+                content=b"".join(upload.chunks()),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(captured)s past meetings logged, %(planned)s planned meetings with customers.")
+                % {"captured": report.captured, "planned": report.planned},
+            )
+    flash_form_errors(request, form)
+    return redirect("capture:settings")
+
+
+@require_POST
+@write_required
+def calendar_subscribe(request: HttpRequest) -> HttpResponse:
+    form = CalendarSubscribeForm(request.POST)
+    if form.is_valid():
+        try:
+            source = calendars.calendar_subscribe(
+                team=request.team,  # type: ignore[attr-defined]
+                user=request.user,
+                url=form.cleaned_data["url"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            sync_calendar_task.enqueue(source.pk)
+            messages.success(request, _("Calendar added. It is read now and then periodically."))
+    flash_form_errors(request, form)
+    return redirect("capture:settings")
+
+
+@require_POST
+@write_required
+def calendar_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_for_team_or_404(
+        CalendarSource.objects.filter(user=request.user),
+        request.team,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+    calendars.calendar_unsubscribe(source=source, actor=request.user)
     return redirect("capture:settings")
 
 

@@ -174,6 +174,15 @@ class ConversationFilterForm(forms.Form):
     mine = forms.BooleanField(label=_("Only mine"), required=False)
 
 
+class FollowUpFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("open", _("Open")), ("done", _("Done")), ("all", _("All"))],
+        required=False,
+    )
+    mine = forms.BooleanField(label=_("Only mine"), required=False)
+
+
 class FollowUpForm(forms.Form):
     task = forms.CharField(label=_("Task"), max_length=300)
     owner = UserChoiceField(label=_("Owner"), queryset=Person.objects.none(), required=False)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.models import TeamOwned, scoped_manager
+from fasit.core.validators import CleanTextMixin, conversation_moment
 
 
 class Kind(models.TextChoices):
@@ -95,6 +96,14 @@ class Conversation(TeamOwned):
         verbose_name = _("conversation")
         verbose_name_plural = _("conversations")
 
+    def clean(self) -> None:
+        super().clean()
+        if self.occurred_at is not None:
+            try:
+                conversation_moment(self.occurred_at)
+            except ValidationError as error:
+                raise ValidationError({"occurred_at": error}) from None
+
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.account} {self.occurred_at:%Y-%m-%d}"
 
@@ -131,7 +140,7 @@ class TranscriptFile(models.Model):
         return self.name
 
 
-class FollowUp(models.Model):
+class FollowUp(CleanTextMixin):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="follow_ups"
     )

@@ -58,6 +58,20 @@ def open_follow_ups(team: Team | None, *, owner: Any = None) -> QuerySet[FollowU
     return follow_ups.select_related("conversation__account", "owner").order_by("due_date", "id")
 
 
+def follow_up_list(
+    team: Team | None, *, owner: Any = None, status: str = "open"
+) -> QuerySet[FollowUp]:
+    """The team's follow-ups: open (the default), done, or all of them."""
+    follow_ups = FollowUp.objects.for_team(team).select_related("conversation__account", "owner")
+    if status == "open":
+        follow_ups = follow_ups.filter(done=False)
+    elif status == "done":
+        follow_ups = follow_ups.filter(done=True)
+    if owner is not None:
+        follow_ups = follow_ups.filter(owner=owner)
+    return follow_ups
+
+
 def speaker_candidates(conversation: Conversation) -> list[Person]:
     """Whom a customer speaker in a transcript may be: the account's people and the
     conversation's participants."""
@@ -130,9 +144,7 @@ def listening_months(
             "conversations": len(items),
             "talk_share": mean(i[0] for i in items),
             "open_questions": mean(i[1] for i in items),
-            "questions": mean(
-                None if i[1] is None or i[2] is None else i[1] + i[2] for i in items
-            ),
+            "questions": mean(None if i[1] is None or i[2] is None else i[1] + i[2] for i in items),
             "monologue_seconds": mean(i[3] for i in items),
             "monologue_words": mean(i[4] for i in items),
         }

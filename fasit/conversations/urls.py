@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/transcript/", views.transcript_upload, name="transcript_upload"),
     path("<int:pk>/transcript/download/", views.transcript_download, name="transcript_download"),
     path("<int:pk>/follow-ups/", views.followup_add, name="followup_add"),
+    path("follow-ups/", views.followup_list, name="follow_ups"),
+    path("follow-ups/done/", views.followups_done, name="followups_done"),
     path("follow-ups/<int:pk>/toggle/", views.followup_toggle, name="followup_toggle"),
     path("<int:pk>/listening/", listening_views.listening_card, name="listening_card"),
     path(

@@ -6,13 +6,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from fasit.conversations import selectors, services
 from fasit.conversations.forms import (
     ConversationFilterForm,
     ConversationForm,
+    FollowUpFilterForm,
     FollowUpForm,
     TranscriptForm,
     account_shortlist,
@@ -20,11 +23,25 @@ from fasit.conversations.forms import (
 from fasit.conversations.listening_views import card_context
 from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
 from fasit.core.forms import add_service_errors
-from fasit.core.views import flash_form_errors, list_template, paginate
+from fasit.core.views import (
+    back_to_list,
+    bulk_records,
+    flash_form_errors,
+    list_template,
+    paginate,
+    sort_list,
+)
 from fasit.customers.models import Account
 from fasit.privacy.models import AccessLog
 from fasit.privacy.services import access_record
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+
+CONVERSATION_SORTS = {
+    "when": "occurred_at",
+    "kind": "kind",
+    "account": "account__name",
+    "subject": "subject",
+}
 
 
 @team_required
@@ -40,10 +57,11 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         until=params.get("until"),
         user=request.user if params.get("mine") else None,
     )
+    conversations, sorting = sort_list(request, conversations, CONVERSATION_SORTS, "-when")
     return render(
         request,
         list_template(request, "conversations/conversation_list.html"),
-        {"filters": filters, "page_obj": paginate(request, conversations)},
+        {"filters": filters, "page_obj": paginate(request, conversations), "sorting": sorting},
     )
 
 
@@ -251,6 +269,59 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
     flash_form_errors(request, form)
     return redirect("conversations:detail", pk=conversation.pk)
+
+
+FOLLOW_UP_SORTS = {
+    "due": "due_date",
+    "task": "task",
+    "account": "conversation__account__name",
+    "owner": "owner__first_name",
+}
+
+
+@team_required
+def followup_list(request: HttpRequest) -> HttpResponse:
+    """Every follow-up of the team, to sort, filter and tick off several at once."""
+    team = request.team  # type: ignore[attr-defined]
+    filters = FollowUpFilterForm(request.GET or None)
+    params = filters.cleaned_data if filters.is_valid() else {}
+    follow_ups = selectors.follow_up_list(
+        team,
+        owner=request.user if params.get("mine") else None,
+        status=params.get("status") or "open",
+    )
+    follow_ups, sorting = sort_list(request, follow_ups, FOLLOW_UP_SORTS, "due")
+    return render(
+        request,
+        list_template(request, "conversations/follow_up_list.html"),
+        {
+            "filters": filters,
+            "page_obj": paginate(request, follow_ups),
+            "sorting": sorting,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+@write_required
+def followups_done(request: HttpRequest) -> HttpResponse:
+    """Tick off the follow-ups ticked in the list."""
+    team = request.team  # type: ignore[attr-defined]
+    follow_ups = bulk_records(
+        request, FollowUp.objects.for_team(team).select_related("conversation")
+    )
+    try:
+        changed = services.followups_set_done(team=team, actor=request.user, follow_ups=follow_ups)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            ngettext("%(n)s follow-up done.", "%(n)s follow-ups done.", changed) % {"n": changed},
+        )
+    return back_to_list(request, "conversations:follow_ups")
 
 
 @require_POST

@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Fasit core")
 
+    def ready(self) -> None:
+        from fasit.core import guard
+
+        guard.install()
+
 
 class OperatorAdminConfig(admin_apps.AdminConfig):
     """``django.contrib.admin`` with Fasit's superuser-only site as ``admin.site``."""

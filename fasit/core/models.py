@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fasit.core.validators import CleanTextMixin
+
 if TYPE_CHECKING:
     from fasit.tenancy.models import Team
 
@@ -36,7 +38,7 @@ def scoped_manager(team_path: str) -> models.Manager[Any]:
     return queryset_class.as_manager()  # type: ignore[no-any-return]
 
 
-class TeamOwned(models.Model):
+class TeamOwned(CleanTextMixin):
     team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

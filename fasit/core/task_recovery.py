@@ -56,6 +56,8 @@ class RecoveryResult:
     failed: int = 0
 
 
+INTERRUPTED = ("builtins.SystemExit", "builtins.KeyboardInterrupt")
+
 GIVE_UP_MESSAGE = (
     "The worker running this task stopped before it finished ({attempts} attempts); "
     "it is not tried again."
@@ -79,22 +81,28 @@ def recover_stale_tasks(
     stale_after = settings.FASIT_TASK_STALE_SECONDS if stale_after is None else stale_after
     max_attempts = settings.FASIT_TASK_MAX_ATTEMPTS if max_attempts is None else max_attempts
     cutoff = now - dt.timedelta(seconds=stale_after)
+    fields = ("pk", "status", "started_at", "worker_ids", "task_path", "args_kwargs")
     stale = list(
         DBTaskResult.objects.filter(
             status=TaskResultStatus.RUNNING, started_at__lt=cutoff
-        ).values_list("pk", "started_at", "worker_ids", "task_path", "args_kwargs")
+        ).values_list(*fields)
+    ) + list(
+        # A worker stopped twice in a row (Ctrl+C twice, or SIGTERM from both a
+        # service manager and `fasit serve`) marks its task failed with SystemExit:
+        # interrupted, not broken, so it is treated like one a kill left running.
+        DBTaskResult.objects.filter(
+            status=TaskResultStatus.FAILED, exception_class_path__in=INTERRUPTED
+        ).values_list(*fields)
     )
     requeued = failed = 0
-    for pk, started_at, worker_ids, task_path, args_kwargs in stale:
+    for pk, status, started_at, worker_ids, task_path, args_kwargs in stale:
         attempts = len(worker_ids or [])
         hooks = _hooks(task_path)
         args, kwargs = args_kwargs.get("args", []), args_kwargs.get("kwargs", {})
-        claim = DBTaskResult.objects.filter(
-            pk=pk, status=TaskResultStatus.RUNNING, started_at=started_at
-        )
+        claim = DBTaskResult.objects.filter(pk=pk, status=status, started_at=started_at)
         with transaction.atomic():
             if attempts < max_attempts:
-                if not claim.update(status=TaskResultStatus.READY):
+                if not claim.update(status=TaskResultStatus.READY, finished_at=None):
                     continue
                 if hooks.retry:
                     hooks.retry(args, kwargs)

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.db.models import F, QuerySet
+from django.db.models.expressions import Combinable
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from fasit.conversations.selectors import open_follow_ups, recent_conversations
@@ -30,6 +32,93 @@ def detached_page(items: Sequence[Any], per_page: int, number: Any) -> Any:
     detached = Paginator(range(page.paginator.count), per_page).get_page(page.number)
     detached.object_list = list(page.object_list)
     return detached
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """The order a list is shown in: ``key`` is one of the list's whitelisted sort keys
+    and ``param`` what ``?sort=`` says (``name`` or ``-name``), for the headers, the
+    filter form (a hidden field, so htmx filtering keeps the order) and the pages."""
+
+    key: str
+    descending: bool
+    default: str
+
+    @property
+    def param(self) -> str:
+        return f"-{self.key}" if self.descending else self.key
+
+    def next_param(self, key: str) -> str:
+        """The ``?sort=`` a click on ``key``'s header asks for: the other direction on
+        the current column, ascending on any other."""
+        return f"-{key}" if key == self.key and not self.descending else key
+
+    def aria(self, key: str) -> str:
+        if key != self.key:
+            return ""
+        return "descending" if self.descending else "ascending"
+
+
+def sort_list(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    keys: Mapping[str, str | Combinable],
+    default: str,
+) -> tuple[QuerySet[Any], Sorting]:
+    """Order ``queryset`` by ``?sort=key`` or ``?sort=-key`` when ``key`` is one of
+    ``keys`` (a field path, ``-path`` for a column shown in the field's reverse order,
+    or an expression), else by ``default``.
+    Empty values go last either way; ties are broken by id so pages never repeat or
+    skip a row."""
+    raw = request.GET.get("sort", "") or default
+    key, descending = raw.lstrip("-"), raw.startswith("-")
+    if key not in keys:
+        key, descending = default.lstrip("-"), default.startswith("-")
+    target, reverse = keys[key], descending
+    if isinstance(target, str) and target.startswith("-"):
+        # A column whose natural order runs against its field ("days in stage" grows
+        # as the date it counts from gets older).
+        target, reverse = target[1:], not descending
+    expression = F(target) if isinstance(target, str) else target
+    order = (
+        expression.desc(nulls_last=True)  # type: ignore[union-attr]
+        if reverse
+        else expression.asc(nulls_last=True)  # type: ignore[union-attr]
+    )
+    queryset = queryset.order_by(order, "-pk" if descending else "pk")
+    return queryset, Sorting(key=key, descending=descending, default=default)
+
+
+# A bulk action changes at most this many records at once (a page or two of a list).
+BULK_MAX = 200
+
+
+def bulk_records(request: HttpRequest, queryset: QuerySet[Any]) -> list[Any]:
+    """The records a bulk action was posted for (``ids``), through a team-scoped
+    ``queryset``. Any id that is not one of them (another team's, gone, not a number)
+    is a 404 for the whole request, so nothing changes."""
+    raw = request.POST.getlist("ids")
+    try:
+        ids = {int(i) for i in raw}
+    except ValueError:
+        raise Http404 from None
+    if len(ids) > BULK_MAX:
+        raise Http404
+    records = list(queryset.filter(pk__in=ids))
+    if len(records) != len(ids):
+        raise Http404
+    return records
+
+
+def back_to_list(request: HttpRequest, default: str) -> HttpResponseRedirect:
+    """Back to the list the bulk form was on (its ``next``: page, filters and order),
+    only when that is a path on this site."""
+    target = request.POST.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return HttpResponseRedirect(target)
+    return redirect(default)
 
 
 def list_template(request: HttpRequest, template: str) -> str:

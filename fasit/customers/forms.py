@@ -57,6 +57,37 @@ class AccountForm(TeamForm):
         pass
 
 
+class AccountBulkForm(forms.Form):
+    """What to set on the accounts ticked in the list; the button pressed (``action``)
+    says which of the three."""
+
+    action = forms.ChoiceField(
+        choices=[("owner", "owner"), ("tier", "tier"), ("category", "category")]
+    )
+    owner = UserChoiceField(label=_("New owner"), queryset=None, required=False)
+    tier = forms.ChoiceField(
+        label=_("New tier"), choices=[("", "---------"), *Tier.choices], required=False
+    )
+    category = forms.ModelChoiceField(label=_("Customer category"), queryset=None, required=False)
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        # Prefixed: the filter form on the same page has its own tier and category.
+        super().__init__(*args, prefix="bulk", **kwargs)
+        self.fields["owner"].queryset = team_writers(team)
+        self.fields["category"].queryset = CustomerCategory.objects.for_team(team)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        action = data.get("action")
+        if action and not data.get(action):
+            raise forms.ValidationError(_("Choose the new value first."))
+        return data
+
+    def change(self) -> dict[str, Any]:
+        action = self.cleaned_data["action"]
+        return {action: self.cleaned_data[action]}
+
+
 class AccountFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     tier = forms.ChoiceField(
@@ -120,9 +151,7 @@ class PersonForm(TeamForm):
 
     def clean_data_source(self) -> str:
         return str(
-            self.cleaned_data.get("data_source")
-            or self.instance.data_source
-            or DataSource.PERSON
+            self.cleaned_data.get("data_source") or self.instance.data_source or DataSource.PERSON
         )
 
     def _post_clean(self) -> None:

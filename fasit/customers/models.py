@@ -3,11 +3,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.formatting import format_date, format_day_month
 from fasit.core.models import TeamOwned, scoped_manager
+from fasit.core.validators import (
+    EARLIEST_BIRTH_YEAR,
+    CleanTextMixin,
+    birth_year,
+    not_future,
+)
 
 
 class Country(models.TextChoices):
@@ -120,6 +128,14 @@ class Account(TeamOwned):
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
 
+    def clean(self) -> None:
+        super().clean()
+        if self.customer_since is not None:
+            try:
+                not_future(self.customer_since)
+            except ValidationError as error:
+                raise ValidationError({"customer_since": error}) from None
+
     def __str__(self) -> str:
         return self.name
 
@@ -215,7 +231,7 @@ class Person(TeamOwned):
         return self.name.split()[0] if self.name.strip() else self.name
 
 
-class PersonRole(models.Model):
+class PersonRole(CleanTextMixin):
     """A person's role at one account: title and buying role."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
@@ -273,7 +289,7 @@ class Consent(models.Model):
         return self.withdrawn_on is None
 
 
-class ProfileItem(models.Model):
+class ProfileItem(CleanTextMixin):
     """Base for the parts of a human profile; ``created_at`` tells how fresh it is."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="%(class)ss")
@@ -342,6 +358,21 @@ class ImportantDate(ProfileItem):
         ordering = ["month", "day"]
         verbose_name = _("important date")
         verbose_name_plural = _("important dates")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.year is None:
+            return
+        try:
+            if self.kind == self.Kind.BIRTHDAY:
+                birth_year(self.year)
+            elif not EARLIEST_BIRTH_YEAR <= self.year <= timezone.localdate().year + 1:
+                raise ValidationError(
+                    _("Give a year between %(first)s and %(last)s.")
+                    % {"first": EARLIEST_BIRTH_YEAR, "last": timezone.localdate().year + 1}
+                )
+        except ValidationError as error:
+            raise ValidationError({"year": error}) from None
 
     def __str__(self) -> str:
         # A leap year stands in for a date without its year, so 29 February shows.

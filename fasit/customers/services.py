@@ -117,6 +117,35 @@ def account_update(*, account: Account, actor: Any, data: dict[str, Any]) -> Acc
     return account
 
 
+# What a bulk change of accounts may set: the owner, the tier or the customer category.
+BULK_ACCOUNT_FIELDS = ("owner", "tier", "category")
+
+
+@transaction.atomic
+def accounts_bulk_update(
+    *, team: Team, actor: Any, accounts: list[Account], data: dict[str, Any]
+) -> int:
+    """Set one of the owner, tier or category on several accounts at once, each change
+    validated and audited as if made one by one; all or nothing. Returns how many
+    accounts changed."""
+    data = {k: v for k, v in data.items() if k in BULK_ACCOUNT_FIELDS}
+    if not data:
+        raise ValidationError(_("Choose what to change."))
+    if not accounts:
+        raise ValidationError(_("Choose at least one account."))
+    require_same_team(
+        team, category=data.get("category"), **{f"account {a.pk}": a for a in accounts}
+    )
+    require_writer(team, owner=data.get("owner"))
+    changed = 0
+    for account in accounts:
+        _account, did_change = model_update(
+            instance=account, fields=BULK_ACCOUNT_FIELDS, data=data, team=team, actor=actor
+        )
+        changed += did_change
+    return changed
+
+
 @transaction.atomic
 def account_delete(*, account: Account, actor: Any) -> None:
     audit_delete(team=account.team, actor=actor, instance=account)

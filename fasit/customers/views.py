@@ -6,13 +6,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from fasit.core.forms import add_service_errors, submit
-from fasit.core.views import flash_form_errors, list_template, paginate
+from fasit.core.views import (
+    back_to_list,
+    bulk_records,
+    flash_form_errors,
+    list_template,
+    paginate,
+    sort_list,
+)
 from fasit.customers import selectors, services
 from fasit.customers.forms import (
     PROFILE_FORMS,
+    AccountBulkForm,
     AccountFilterForm,
     AccountForm,
     PersonCreateForm,
@@ -25,6 +34,18 @@ from fasit.customers.models import Account, AccountRevenue, Person, PersonRole
 from fasit.privacy.models import AccessLog
 from fasit.privacy.services import access_record
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
+
+# The columns each list may be sorted by (?sort=key or -key), and what they sort on.
+ACCOUNT_SORTS = {
+    "name": "name",
+    "tier": "tier",
+    "category": "category__name",
+    "country": "country",
+    "owner": "owner__first_name",
+    "people": "people_count",
+    "last": "last_conversation_at",
+}
+PERSON_SORTS = {"name": "name", "email": "email", "phone": "phone"}
 
 
 @team_required
@@ -40,11 +61,42 @@ def account_list(request: HttpRequest) -> HttpResponse:
         category=params.get("category"),
         owner=request.user if params.get("mine") else None,
     )
+    accounts, sorting = sort_list(request, accounts, ACCOUNT_SORTS, "name")
     return render(
         request,
         list_template(request, "customers/account_list.html"),
-        {"filters": filters, "page_obj": paginate(request, accounts)},
+        {
+            "filters": filters,
+            "page_obj": paginate(request, accounts),
+            "sorting": sorting,
+            "bulk_form": AccountBulkForm(team=team) if request.membership.can_write else None,  # type: ignore[attr-defined]
+        },
     )
+
+
+@require_POST
+@write_required
+def account_bulk(request: HttpRequest) -> HttpResponse:
+    """Set the owner, tier or category of the accounts ticked in the list."""
+    team = request.team  # type: ignore[attr-defined]
+    accounts = bulk_records(request, Account.objects.for_team(team))
+    form = AccountBulkForm(request.POST, team=team)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return back_to_list(request, "accounts:list")
+    try:
+        changed = services.accounts_bulk_update(
+            team=team, actor=request.user, accounts=accounts, data=form.change()
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            ngettext("%(n)s account changed.", "%(n)s accounts changed.", changed) % {"n": changed},
+        )
+    return back_to_list(request, "accounts:list")
 
 
 @team_required
@@ -142,10 +194,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
         account_name=params.get("account_name", ""),
         buying_role=params.get("buying_role", ""),
     )
+    people, sorting = sort_list(request, people, PERSON_SORTS, "name")
     return render(
         request,
         list_template(request, "customers/person_list.html"),
-        {"filters": filters, "page_obj": paginate(request, people)},
+        {"filters": filters, "page_obj": paginate(request, people), "sorting": sorting},
     )
 
 

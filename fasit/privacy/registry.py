@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import models
 
-from fasit.core.models import TeamScopedQuerySet
+from fasit.core.guard import team_path
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
 
@@ -31,23 +31,6 @@ def text_fields(model: type[models.Model]) -> list[models.Field]:
 
 def binary_fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if isinstance(f, models.BinaryField)]
-
-
-def team_path(model: type[models.Model]) -> str | None:
-    """The lookup from a row to its team ("team", "person__team", …), or None for rows
-    that belong to no team (users, teams themselves, sessions, task results)."""
-    for f in model._meta.concrete_fields:
-        if (
-            f.name == "team"
-            and f.is_relation
-            and f.related_model is not None
-            and f.related_model._meta.label == "tenancy.Team"
-        ):
-            return "team"
-    queryset_class = getattr(model._default_manager, "_queryset_class", None)
-    if isinstance(queryset_class, type) and issubclass(queryset_class, TeamScopedQuerySet):
-        return queryset_class.team_path
-    return None
 
 
 @dataclass(frozen=True)
@@ -83,6 +66,8 @@ TEAMLESS: dict[str, str] = {
     "kept for the lock-out's cool-off.",
     "axes.AccessFailureLog": "Failed sign-ins of users (off in Fasit's settings).",
     "axes.AccessLog": "Sign-ins of users (off in Fasit's settings).",
+    "signin.TwoFactorDevice": "A user's TOTP secret: no customer's data.",
+    "signin.RecoveryCode": "Hashes of a user's recovery codes: no customer's data.",
     "django_tasks_database.DBTaskResult": "Background work; arguments are record ids.",
     "tenancy.Team": "The team's own name.",
 }

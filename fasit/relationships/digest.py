@@ -24,6 +24,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from fasit.capture.selectors import next_meetings
 from fasit.conversations.selectors import open_follow_ups
 from fasit.core.formatting import format_number
 from fasit.relationships import explain, selectors, services
@@ -143,9 +144,13 @@ def going_dark_section(
     if not rows:
         return None
     items = []
+    booked = next_meetings(team, [row.account.pk for row in rows[:10]])
     for row in rows[:10]:
         a = row.assessment
-        lines = [explain.alert_sentence(alert, row.account.name) for alert in a.alerts]
+        lines = [
+            explain.alert_sentence(alert, row.account.name, booked=booked.get(row.account.pk))
+            for alert in a.alerts
+        ]
         if row.revenue is not None:
             lines.append(
                 _("Revenue at risk: %(amount)s %(currency)s")

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from fasit.core.formatting import format_day_month
 from fasit.customers.models import BuyingRole
 from fasit.engine.relationships.cadence import Alert
 from fasit.engine.relationships.knowledge import PersonKnowledge
@@ -76,7 +78,9 @@ def _date(value: Any) -> str:
     return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
-def alert_sentence(alert: Alert, account_name: str) -> str:
+def alert_sentence(alert: Alert, account_name: str, booked: Any = None) -> str:
+    """``booked``: when the next meeting with the account starts, if one is in a
+    captured calendar (fasit/capture): going dark is then already being acted on."""
     if alert.code == "going_dark":
         sentence = _(
             "%(account)s is going dark: we last took the initiative (a real contact we "
@@ -97,6 +101,10 @@ def alert_sentence(alert: Alert, account_name: str) -> str:
                 "are busy with us, we are not with them.",
                 alert.count,
             ) % {"count": alert.count, "total": alert.total}
+        if booked is not None:
+            sentence += " " + _("A meeting is booked on %(day)s.") % {
+                "day": format_day_month(timezone.localtime(booked))
+            }
         return sentence
     if alert.code == "never_contacted":
         return _(

@@ -3,6 +3,8 @@ of digests sent. The customers' own models are left alone: overrides live here."
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -120,12 +122,17 @@ class ReminderSetting(TeamOwned):
 
 class CalendarFeed(TeamOwned):
     """A personal iCalendar feed behind a secret URL. Revoking keeps the row (so the
-    audit trail can point at it) and the token answers 404 from then on."""
+    audit trail can point at it) and the token answers 404 from then on.
+
+    The token is a bearer secret, so only its SHA-256 is stored (``token_hash``): a
+    copy of the database does not open anyone's feed. The token itself exists only on
+    the instance the service returns when it makes one (``token``), to be shown once.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_fetched_at = models.DateTimeField(null=True, blank=True)
 
@@ -141,9 +148,16 @@ class CalendarFeed(TeamOwned):
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
 
+    # Set by calendar_feed_regenerate on the feed it returns; never stored.
+    token: str = ""
+
     def __str__(self) -> str:
         state = "revoked" if self.revoked_at else "live"
         return f"calendar feed of {self.user} ({state})"
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class DigestSent(TeamOwned):

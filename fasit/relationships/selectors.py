@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from fasit.conversations.models import Conversation, FollowUp
 from fasit.customers.models import (
@@ -53,7 +53,8 @@ from fasit.relationships.models import (
     PersonCadence,
     ReminderSetting,
 )
-from fasit.tenancy.models import Team
+from fasit.tenancy.currency import convert, team_rates
+from fasit.tenancy.models import Membership, Team
 
 #: contacts older than this are only needed for "our last contact ever" (one aggregate)
 WINDOW_DAYS = 400
@@ -105,6 +106,10 @@ class AccountRow:
     revenue: Decimal | None = None
     currency: str = ""
     people_by_id: dict[int, str] = field(default_factory=dict)  # person id -> name
+    #: revenue at risk in the team's currency (tenancy/currency.py); None when the
+    #: account has no revenue or its currency has no rate
+    at_risk_team: Decimal | None = None
+    team_currency: str = ""
 
     @property
     def next_person_name(self) -> str:
@@ -200,6 +205,7 @@ def being_on(
         .values_list("account_id", "last")
     )
     revenue = _latest_revenue(ids)
+    rates = team_rates(team)
 
     result = []
     for account in account_list:
@@ -223,6 +229,8 @@ def being_on(
                 revenue=amount,
                 currency=currency,
                 people_by_id={p.person_id: names[p.person_id] for p in facts.people},
+                at_risk_team=convert(assessment.revenue_at_risk, currency, team.currency, rates),
+                team_currency=team.currency,
             )
         )
     result.sort(key=_risk_order)
@@ -235,8 +243,10 @@ def _day_start(day: dt.date) -> dt.datetime:
 
 def _risk_order(row: AccountRow) -> tuple[Any, ...]:
     a = row.assessment
+    # In the team's currency: raw amounts in SEK and DKK do not compare.
+    at_risk = row.at_risk_team if row.at_risk_team is not None else a.revenue_at_risk
     return (
-        -(a.revenue_at_risk or Decimal(0)),
+        -(at_risk or Decimal(0)),
         a.going_dark is None,
         a.health,
         row.account.name,
@@ -628,12 +638,16 @@ def live_feed(team: Team | None, user: Any) -> CalendarFeed | None:
 
 
 def feed_by_token(token: str) -> CalendarFeed | None:
-    """The live feed behind a secret token; revoked or unknown tokens find nothing."""
+    """The live feed behind a secret token; revoked or unknown tokens, and the feed of
+    someone who is no longer a member of its team, find nothing. Membership is checked
+    on every request, so a member removed by any path loses the feed at once."""
     if not token or len(token) > 64:
         return None
+    member = Membership.objects.filter(team=OuterRef("team"), user=OuterRef("user"))
     return (
         CalendarFeed.objects.select_related("team", "user")
-        .filter(token=token, revoked_at__isnull=True)
+        .filter(token_hash=CalendarFeed.hash_token(token), revoked_at__isnull=True)
+        .filter(Exists(member))
         .first()
     )
 

@@ -151,12 +151,29 @@ def reminder_feed_kinds_set(
 
 @transaction.atomic
 def calendar_feed_regenerate(*, team: Team, user: Any, actor: Any) -> CalendarFeed:
-    """A new secret address; the old one (if any) stops working at once."""
+    """A new secret address; the old one (if any) stops working at once. The returned
+    feed carries the token (``feed.token``) for showing once; only its hash is kept."""
     require_member(team, user=user)
     _revoke_live(team, user, actor)
-    feed = CalendarFeed.objects.create(team=team, user=user, token=new_token())
+    token = new_token()
+    feed = CalendarFeed.objects.create(
+        team=team, user=user, token_hash=CalendarFeed.hash_token(token)
+    )
     audit_create(team=team, actor=actor, instance=feed)
+    feed.token = token
     return feed
+
+
+@transaction.atomic
+def calendar_feeds_delete(*, team: Team, user: Any, actor: Any) -> int:
+    """Delete the user's feeds in ``team`` (when they leave it): the address dies at
+    once, and no row remains that a later membership could bring back."""
+    count = 0
+    for feed in CalendarFeed.objects.for_team(team).filter(user=user):
+        audit_delete(team=team, actor=actor, instance=feed)
+        feed.delete()
+        count += 1
+    return count
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +26,7 @@ from django.db.models import QuerySet
 from fasit.customers.models import Account
 from fasit.relationships import selectors
 from fasit.relationships.models import AccountHealth
+from fasit.tenancy.currency import convert, team_rates
 from fasit.tenancy.models import Team
 
 #: accounts assessed per round when many rows are missing (bounded memory)
@@ -40,12 +41,15 @@ class RankedAccount:
     going_dark: bool
     revenue_at_risk: Decimal | None
     currency: str
+    #: revenue at risk in the team's currency (None: no revenue, or no rate for it)
+    at_risk_team: Decimal | None = None
 
     @property
     def order(self) -> tuple[Any, ...]:
         # The same key as selectors._risk_order.
+        at_risk = self.at_risk_team if self.at_risk_team is not None else self.revenue_at_risk
         return (
-            -(self.revenue_at_risk or Decimal(0)),
+            -(at_risk or Decimal(0)),
             not self.going_dark,
             self.health,
             self.name,
@@ -90,7 +94,12 @@ def ranking(team: Team | None, *, today: dt.date, owner: Any = None) -> list[Ran
         )
         for entry in entries(team, rows):
             known[entry.account_id] = entry
-    return sorted(known.values(), key=lambda e: e.order)
+    rates = team_rates(team)
+    converted = (
+        replace(e, at_risk_team=convert(e.revenue_at_risk, e.currency, team.currency, rates))
+        for e in known.values()
+    )
+    return sorted(converted, key=lambda e: e.order)
 
 
 def store(

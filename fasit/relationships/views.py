@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -27,7 +28,9 @@ from fasit.relationships.forms import (
     OverrideForm,
     ReminderForm,
 )
+from fasit.relationships.models import CalendarFeed
 from fasit.tenancy.access import get_for_team_or_404, owner_required, team_required, write_required
+from fasit.tenancy.currency import rates_date
 
 DEFAULT_DAYS = 14
 
@@ -103,6 +106,17 @@ def being_on(request: HttpRequest) -> HttpResponse:
             "accounts": len(ranked),
             "going_dark": sum(1 for e in ranked if e.going_dark),
             "at_risk": {},
+            # The sum in the team's currency; amounts without a rate stay apart.
+            "at_risk_team": sum(
+                (e.at_risk_team for e in ranked if e.at_risk_team is not None), Decimal(0)
+            ),
+            "unconverted": sorted(
+                {
+                    e.currency
+                    for e in ranked
+                    if e.revenue_at_risk is not None and e.at_risk_team is None
+                }
+            ),
         }
         for entry in ranked:
             if entry.revenue_at_risk is not None:
@@ -124,6 +138,7 @@ def being_on(request: HttpRequest) -> HttpResponse:
                 _cache_name(request, "being-on-dark" if dark_only else "being-on", owner),
                 page,
             ),
+            "rates_on": rates_date(team),
             "filters": form,
             "today": today,
         },
@@ -189,7 +204,12 @@ def reminders(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("relationships:reminders")
     feed = selectors.live_feed(team, request.user)
-    feed_url = request.build_absolute_uri(_feed_path(feed.token)) if feed is not None else ""
+    # The address is shown once, on the page the new address leads to: only its hash
+    # is stored, and the session keeps the token only until that page is shown.
+    token = request.session.pop(NEW_FEED_TOKEN, "")
+    feed_url = ""
+    if feed is not None and token and CalendarFeed.hash_token(token) == feed.token_hash:
+        feed_url = request.build_absolute_uri(_feed_path(token))
     norms = selectors.team_norms(team)
     return render(
         request,
@@ -206,6 +226,9 @@ def reminders(request: HttpRequest) -> HttpResponse:
     )
 
 
+NEW_FEED_TOKEN = "fasit_new_feed_token"
+
+
 def _feed_path(token: str) -> str:
 
     return reverse("relationships:feed", args=[token])
@@ -215,11 +238,12 @@ def _feed_path(token: str) -> str:
 @team_required
 def feed_regenerate(request: HttpRequest) -> HttpResponse:
     # Any member, viewers included, may subscribe to their own dates.
-    services.calendar_feed_regenerate(
+    feed = services.calendar_feed_regenerate(
         team=request.team,  # type: ignore[attr-defined]
         user=request.user,
         actor=request.user,
     )
+    request.session[NEW_FEED_TOKEN] = feed.token
     messages.success(
         request, _("Your calendar address is ready. Any earlier address has stopped working.")
     )

@@ -127,12 +127,22 @@ def drop_records(kind: str, ids: Iterable[int]) -> None:
     SearchEntry.objects.filter(kind=kind, object_id__in=list(ids)).delete()
 
 
-def index_team(team: Team, *, log: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Rebuild the team's whole index, batch by batch; returns counts per kind."""
+def index_team(
+    team: Team,
+    *,
+    kinds: Iterable[str] | None = None,
+    log: Callable[[str], None] | None = None,
+    merge: bool = True,
+) -> dict[str, int]:
+    """Rebuild the team's index (of ``kinds``, or all), batch by batch; returns counts
+    per kind. ``merge=False`` leaves FTS5's segments to its own merging (an import:
+    nothing erased, and merging the whole index costs seconds at scale)."""
     counts: dict[str, int] = {}
+    kinds = list(kinds) if kinds is not None else list(BUILDERS)
     with transaction.atomic():
-        SearchEntry.objects.filter(team=team).delete()
-        for kind, (model, build) in BUILDERS.items():
+        SearchEntry.objects.filter(team=team, kind__in=kinds).delete()
+        for kind in kinds:
+            model, build = BUILDERS[kind]
             ids = list(model.objects.for_team(team).order_by("pk").values_list("pk", flat=True))
             counts[kind] = 0
             for start in range(0, len(ids), BATCH):
@@ -141,7 +151,8 @@ def index_team(team: Team, *, log: Callable[[str], None] | None = None) -> dict[
                 counts[kind] += len(entries)
             if log:
                 log(f"search: {counts[kind]} {kind}")
-    optimise()
+    if merge:
+        optimise()
     return counts
 
 

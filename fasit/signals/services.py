@@ -15,6 +15,7 @@ from django.utils.translation import override
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
 from fasit.core.services import require_same_team
+from fasit.core.validators import check_one_line
 from fasit.customers.models import Person
 from fasit.engine.signals import ThemeIndex, build_index, level_for
 from fasit.engine.signals.model import Proposal as EngineProposal
@@ -365,8 +366,21 @@ def proposal_reject(*, proposal: Proposal, actor: Any) -> Proposal:
 
 @transaction.atomic
 def theme_rename(*, theme: Theme, actor: Any, name: str) -> Theme:
+    limit = Theme._meta.get_field("custom_label").max_length or 200
+    try:
+        check_one_line(name)
+    except ValidationError as error:
+        raise ValidationError({"name": error}) from None
+    name = " ".join(name.split())
+    if len(name) > limit:
+        raise ValidationError(
+            {
+                "name": _("A theme's name can be at most %(limit)s characters; this is %(size)s.")
+                % {"limit": limit, "size": len(name)}
+            }
+        )
     before = snapshot(theme, ["custom_label"])
-    theme.custom_label = " ".join(name.split())[:200]
+    theme.custom_label = name
     theme.save(update_fields=["custom_label", "updated_at"])
     audit_update(team=theme.team, actor=actor, instance=theme, before=before)
     return theme

@@ -88,7 +88,12 @@ def theme_rename(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_for_team_or_404(Theme.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
     form = RenameForm(request.POST)
     if form.is_valid():
-        services.theme_rename(theme=theme, actor=request.user, name=form.cleaned_data["name"])
+        try:
+            services.theme_rename(theme=theme, actor=request.user, name=form.cleaned_data["name"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    # A name that was not taken says why, never silently.
+    flash_form_errors(request, form)
     return redirect("signals:theme", pk=theme.pk)
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,3 +69,45 @@ class SessionLifetimeMiddleware:
             # A fragment request must not swap the login page into part of a page.
             return HttpResponse(headers={"HX-Redirect": login["Location"]})
         return login
+
+
+# Where a member whose team requires two-step sign-in may still go before setting it up.
+SETUP_ALLOWED = ("signin:two_factor", "logout", "set_language", "team_switch")
+
+
+class TwoFactorRequiredMiddleware:
+    """Members of a team that requires two-step sign-in and have not set it up are sent
+    to the set-up before anything else (the API refuses them with 403)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self._allowed: tuple[str, ...] | None = None
+
+    def allowed_paths(self) -> tuple[str, ...]:
+        if self._allowed is None:
+            from django.urls import reverse
+
+            self._allowed = (*(reverse(name) for name in SETUP_ALLOWED), settings.STATIC_URL)
+        return self._allowed
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from fasit.signin.services import device_for, team_requires_two_factor
+
+        team = getattr(request, "team", None)
+        if (
+            team is not None
+            and not request.path.startswith(self.allowed_paths())
+            and team_requires_two_factor(team)
+            and device_for(request.user) is None
+        ):
+            message = _("Your team requires two-step sign-in. Set it up to go on using Fasit.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=403)
+            from django.shortcuts import redirect
+
+            messages.info(request, message)
+            target = redirect("signin:two_factor")
+            if getattr(request, "htmx", False):
+                return HttpResponse(headers={"HX-Redirect": target["Location"]})
+            return target
+        return self.get_response(request)

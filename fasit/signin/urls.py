@@ -4,6 +4,8 @@ Django's own, which its views reverse."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from fasit.signin import views
+
 urlpatterns = [
     path(
         "password/reset/",
@@ -27,4 +29,13 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+]
+
+# Two-step sign-in, included under the "signin" namespace by fasit/urls.py.
+two_factor_patterns = [
+    path("login/code/", views.verify, name="verify"),
+    path("settings/two-step/", views.two_factor, name="two_factor"),
+    path("settings/two-step/recovery-codes/", views.recovery_codes, name="recovery_codes"),
+    path("settings/two-step/off/", views.disable, name="disable"),
+    path("settings/two-step/team/", views.team_policy, name="team_policy"),
 ]

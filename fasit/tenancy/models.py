@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +20,10 @@ class Team(models.Model):
         default="en",
         help_text=_("Used for theme labels and e-mails that go to the whole team."),
     )
+    currency = models.CharField(_("team currency"), max_length=3, default="NOK")
+    #: units per euro, {"SEK": "10.95", ...}; empty: tenancy.currency.DEFAULT_RATES
+    exchange_rates = models.JSONField(_("exchange rates"), default=dict, blank=True)
+    exchange_rates_on = models.DateField(_("exchange rates of"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -176,3 +183,64 @@ class ApiToken(models.Model):
     @property
     def can_write(self) -> bool:
         return self.scope == TokenScope.WRITE
+
+
+INVITATION_DAYS = 7
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def for_team(self, team: Team | None) -> InvitationQuerySet:
+        if team is None:
+            return self.none()
+        return self.filter(team=team)
+
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """An owner's invitation to join the team, sent by e-mail and accepted by the
+    invitee (signed in, or with a new account). Owners never look users up: whether an
+    address or username is known to Fasit is not revealed to anyone.
+
+    The link's token is a bearer secret, so only its SHA-256 is stored; it exists in
+    the e-mail alone. An invitation is used once, expires after INVITATION_DAYS and can
+    be revoked until it is accepted."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    # Set by invitation_create on the invitation it returns; never stored.
+    token: str = ""
+
+    def __str__(self) -> str:
+        return f"invitation of {self.email} to {self.team} ({self.role})"
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode("utf-8")).hexdigest()

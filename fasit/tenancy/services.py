@@ -2,19 +2,36 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import secrets
+from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
 from fasit.core.models import AuditEvent
-from fasit.tenancy.models import ApiToken, Membership, Role, Team, TokenScope, UserProfile
+from fasit.tenancy.currency import CURRENCIES
+from fasit.tenancy.models import (
+    INVITATION_DAYS,
+    ApiToken,
+    Invitation,
+    Membership,
+    Role,
+    Team,
+    TokenScope,
+    UserProfile,
+)
 
 
 @transaction.atomic
@@ -34,20 +51,124 @@ def team_create(*, name: str, owner: Any, slug: str = "", language: str = "en") 
     return team
 
 
+def _invitation_url(token: str) -> str:
+    # E-mail needs an absolute link: FASIT_BASE_URL names the site (as for digests).
+    base = getattr(settings, "FASIT_BASE_URL", "") or os.environ.get(
+        "FASIT_BASE_URL", "http://127.0.0.1:8000"
+    )
+    return base.rstrip("/") + reverse("invitation", args=[token])
+
+
+def _send_invitation(invitation: Invitation, token: str, inviter: str) -> None:
+    # The invitee's language is unknown: the team's language is the best guess.
+    with translation.override(invitation.team.language):
+        context = {
+            "team": invitation.team.name,
+            "inviter": inviter,
+            "role": invitation.get_role_display(),
+            "url": _invitation_url(token),
+            "days": INVITATION_DAYS,
+        }
+        subject = _("You are invited to join %(team)s in Fasit") % context
+        body = render_to_string("tenancy/email/invitation.txt", context)
+    EmailMessage(subject, body, to=[invitation.email]).send()
+
+
 @transaction.atomic
-def membership_add(*, team: Team, actor: Any, username: str, role: str) -> Membership:
-    user = get_user_model().objects.filter(username=username.strip()).first()
-    if user is None:
-        raise ValidationError({"username": _("No user is called %(name)s.") % {"name": username}})
+def invitation_create(*, team: Team, actor: Any, email: str, role: str) -> Invitation:
+    """Invite ``email`` to the team with ``role``; the e-mail goes out after commit. The
+    returned invitation carries the token (``.token``); only its hash is stored. Nothing
+    here looks at which users exist, so the answer is the same for any address."""
+    email = email.strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})
-    if Membership.objects.filter(team=team, user=user).exists():
-        raise ValidationError(
-            {"username": _("%(name)s is already in the team.") % {"name": username}}
-        )
-    membership = Membership.objects.create(team=team, user=user, role=role)
-    audit_create(team=team, actor=actor, instance=membership)
+    # A new invitation to the same address replaces the pending one.
+    for earlier in Invitation.objects.for_team(team).pending().filter(email__iexact=email):
+        invitation_revoke(invitation=earlier, actor=actor)
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    invitation = Invitation(
+        team=team,
+        email=email,
+        role=role,
+        token_hash=Invitation.hash_token(token),
+        invited_by=actor,
+        created_at=now,
+        expires_at=now + dt.timedelta(days=INVITATION_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_create(team=team, actor=actor, instance=invitation)
+    inviter = (actor.get_full_name() or actor.username) if actor is not None else team.name
+    transaction.on_commit(lambda: _send_invitation(invitation, token, inviter))
+    invitation.token = token
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor: Any) -> Invitation:
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has been accepted already."))
+    if invitation.revoked_at is not None:
+        return invitation
+    before = snapshot(invitation, ["revoked_at"])
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit_update(team=invitation.team, actor=actor, instance=invitation, before=before)
+    return invitation
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    """The pending invitation behind a link; used, revoked, expired or unknown links
+    find nothing (and say nothing about why)."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        Invitation.objects.pending()
+        .select_related("team", "invited_by")
+        .filter(token_hash=Invitation.hash_token(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: Any) -> Membership:
+    """The signed-in ``user`` joins the team with the invited role; the link is used up."""
+    invitation = invitation_by_token(token)
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid any more."))
+    # Lock the row so two clicks cannot both accept it.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation link is not valid any more."))
+    if Membership.objects.filter(team=invitation.team, user=user).exists():
+        raise ValidationError(_("You are already in %(team)s.") % {"team": invitation.team.name})
+    membership = Membership.objects.create(team=invitation.team, user=user, role=invitation.role)
+    before = snapshot(invitation, ["accepted_at", "accepted_by"])
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_update(team=invitation.team, actor=user, instance=invitation, before=before)
+    audit_create(team=invitation.team, actor=user, instance=membership)
     return membership
+
+
+@transaction.atomic
+def user_create_for_invitation(*, token: str, username: str, password: str) -> Any:
+    """A new account for someone holding a valid invitation, who then accepts it. The
+    account's e-mail is the invited address."""
+    invitation = invitation_by_token(token)
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid any more."))
+    user = get_user_model().objects.create_user(
+        username=username, email=invitation.email, password=password
+    )
+    invitation_accept(token=token, user=user)
+    return user
 
 
 def _ensure_an_owner_remains(team: Team, leaving: Membership) -> None:
@@ -71,7 +192,13 @@ def membership_set_role(*, membership: Membership, actor: Any, role: str) -> Mem
 
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor: Any) -> None:
+    # Imported here: relationships builds on tenancy, not the other way round.
+    from fasit.relationships.services import calendar_feeds_delete
+
     _ensure_an_owner_remains(membership.team, membership)
+    # A calendar feed is a bearer address into the team's data: it dies with the
+    # membership (the feed view also checks membership on every request).
+    calendar_feeds_delete(team=membership.team, user=membership.user, actor=actor)
     audit_delete(team=membership.team, actor=actor, instance=membership)
     membership.delete()
 
@@ -83,6 +210,37 @@ def team_update(*, team: Team, actor: Any, name: str, language: str) -> Team:
     team.language = language
     team.full_clean()
     team.save()
+    audit_update(team=team, actor=actor, instance=team, before=before)
+    return team
+
+
+@transaction.atomic
+def team_rates_set(
+    *,
+    team: Team,
+    actor: Any,
+    currency: str,
+    rates: dict[str, Decimal],
+    on: dt.date,
+) -> Team:
+    """The team's currency and its exchange rates (units per euro) as of ``on``."""
+    if currency not in CURRENCIES:
+        raise ValidationError({"currency": _("Choose one of the listed currencies.")})
+    errors = {
+        f"rate_{code}": _("Enter a rate above 0.")
+        for code, value in rates.items()
+        if code not in CURRENCIES or value is None or value <= 0
+    }
+    if on > dt.date.today() + dt.timedelta(days=1):
+        errors["on"] = _("The rates cannot be from the future.")
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(team)
+    team.currency = currency
+    # The euro is the unit the rates are counted in.
+    team.exchange_rates = {c: str(v) for c, v in rates.items() if c != "EUR"}
+    team.exchange_rates_on = on
+    team.save(update_fields=["currency", "exchange_rates", "exchange_rates_on"])
     audit_update(team=team, actor=actor, instance=team, before=before)
     return team
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,14 +25,17 @@ from fasit.tenancy.access import (
     team_required,
     write_required,
 )
+from fasit.tenancy.currency import rates_date, team_rates
 from fasit.tenancy.forms import (
-    MemberAddForm,
+    InvitationSignupForm,
+    InviteForm,
     MemberRoleForm,
     PreferencesForm,
+    TeamRatesForm,
     TeamSettingsForm,
     TokenForm,
 )
-from fasit.tenancy.models import ApiToken, Membership, UserProfile
+from fasit.tenancy.models import ApiToken, Invitation, Membership, UserProfile
 from fasit.tenancy.selectors import team_members
 from fasit.tenancy.signals import remember_preferences
 
@@ -58,8 +64,21 @@ def _settings_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         tokens = tokens.filter(user=request.user)
     context = {
         "team_form": TeamSettingsForm(initial={"name": team.name, "language": team.language}),
+        "rates_form": TeamRatesForm(
+            initial={
+                "currency": team.currency,
+                "on": rates_date(team),
+                **{f"rate_{c}": v for c, v in team_rates(team).items()},
+            }
+        ),
+        "rates_are_default": not team.exchange_rates_on,
         "members": team_members(team),
-        "member_form": MemberAddForm(),
+        "invite_form": InviteForm(),
+        "invitations": (
+            Invitation.objects.for_team(team).pending().select_related("invited_by")
+            if membership.is_owner
+            else []
+        ),
         "categories": CustomerCategory.objects.for_team(team),
         "category_form": CategoryForm(),
         "roles": MemberRoleForm.base_fields["role"].choices,
@@ -149,11 +168,95 @@ def team_update(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @owner_required
-def member_add(request: HttpRequest) -> HttpResponse:
-    form = MemberAddForm(request.POST)
-    submit(form, services.membership_add, team=request.team, actor=request.user)  # type: ignore[attr-defined]
+def team_rates_update(request: HttpRequest) -> HttpResponse:
+    form = TeamRatesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.team_rates_set(
+                team=request.team,  # type: ignore[attr-defined]
+                actor=request.user,
+                **form.service_data(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Currency and exchange rates saved."))
     flash_form_errors(request, form)
     return redirect("settings")
+
+
+@require_POST
+@owner_required
+def invitation_create(request: HttpRequest) -> HttpResponse:
+    form = InviteForm(request.POST)
+    if submit(form, services.invitation_create, team=request.team, actor=request.user):  # type: ignore[attr-defined]
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+    flash_form_errors(request, form)
+    return redirect("settings")
+
+
+@require_POST
+@owner_required
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_for_team_or_404(Invitation.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    try:
+        services.invitation_revoke(invitation=invitation, actor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The invitation is revoked; its link no longer works."))
+    return redirect("settings")
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation e-mail. No team or sign-in needed to open it: the
+    token is the key. A signed-in user accepts; anyone else signs in (and comes back
+    here) or creates an account. A used, revoked, expired or unknown link is a 404."""
+    found = services.invitation_by_token(token)
+    if found is None:
+        return render(request, "tenancy/invitation_invalid.html", status=404)
+    signup_form = InvitationSignupForm()
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            membership = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect("home")
+        return _welcome(request, membership)
+    if request.method == "POST":
+        signup_form = InvitationSignupForm(request.POST)
+        if signup_form.is_valid():
+            try:
+                user = services.user_create_for_invitation(
+                    token=token,
+                    username=signup_form.cleaned_data["username"],
+                    password=signup_form.cleaned_data["password1"],
+                )
+            except ValidationError as exc:
+                add_service_errors(signup_form, exc)
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return _welcome(request, Membership.objects.get(team=found.team, user=user))
+    return render(
+        request,
+        "tenancy/invitation.html",
+        {
+            "invitation": found,
+            "signup_form": signup_form,
+            "login_url": f"{reverse('login')}?{urlencode({'next': request.path})}",
+        },
+    )
+
+
+def _welcome(request: HttpRequest, membership: Membership) -> HttpResponse:
+    request.session["team_id"] = membership.team_id
+    messages.success(request, _("Welcome to %(team)s.") % {"team": membership.team.name})
+    return redirect("home")
 
 
 @require_POST

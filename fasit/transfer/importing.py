@@ -123,6 +123,7 @@ def _limits() -> Limits:
         email=length(Person, "email"),
         phone=length(Person, "phone"),
         title=120,
+        today=timezone.localdate(),
     )
 
 
@@ -185,6 +186,12 @@ def run_import(
             outcome.status = "refused"
         if outcome.status != "done":
             transaction.set_rollback(True)
+        else:
+            # Rows were written in bulk (no signals): index the team's accounts and
+            # people again, in the same transaction, so search finds what came in.
+            from fasit.search.documents import index_team
+
+            index_team(team, kinds=["account", "person"], merge=False)
     if outcome.status == "refused":
         outcome.created = outcome.updated = outcome.unchanged = outcome.accounts_created = 0
     elif outcome.status == "done" and outcome.created + outcome.updated >= ANALYZE_AFTER_ROWS:

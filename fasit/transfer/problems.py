@@ -23,6 +23,12 @@ def problem_message(code: str, params: Mapping[str, str]) -> str:
         "country": _("%(value)s is not a country Fasit knows (Norway, Sweden, Denmark, Finland)."),
         "date": _("%(value)s is not a date (use 2024-05-17 or 17.05.2024)."),
         "amount": _("%(value)s is not an amount."),
+        "control": _(
+            "Remove the control characters (a NUL byte, line break, tab or similar) "
+            "from this field."
+        ),
+        "future": _("%(value)s is in the future."),
+        "birth_year": _("%(value)s: a year of birth is between %(first)s and %(last)s."),
         "domain": _("%(value)s is not a web domain."),
         "tier": _("%(value)s is not a tier (key account, customer or prospect)."),
         "buying_role": _("%(value)s is not a buying role."),

@@ -12,9 +12,12 @@ import every row gets a new id and every reference is translated, self-reference
 (corporate groups) after all rows of the model exist. Rows are saved "raw", as
 ``loaddata`` does, so timestamps come back as they were and no side effects run.
 
-Left out, on purpose: the team's calendar-feed tokens (secrets that must not leave),
-import jobs and their files (operational), and account health snapshots (derived;
-recomputed on the next read).
+Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
+must not leave; an invitation names someone who is not yet in the team),
+import jobs and their files (operational), account health snapshots (derived;
+recomputed on the next read), the search index (derived; rebuilt by the import), and
+API tokens, webhooks, mailbox connections, BCC addresses and calendar subscriptions
+(secrets of this installation; see EXCLUDED).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.search.documents import index_team
 from fasit.tenancy.models import Membership, Team
 
 FORMAT = "fasit-team-export"
@@ -40,10 +44,24 @@ VERSION = 1
 EXCLUDED = {
     "relationships.calendarfeed",
     "relationships.accounthealth",
+    # Derived from the records and keyed by their ids: rebuilt after a restore.
+    "search.searchentry",
     "transfer.importjob",
     "transfer.importchunk",
+    "tenancy.invitation",
     "tenancy.membership",
     "tenancy.team",
+    # Secrets (hashed tokens, signing secrets, encrypted mailbox passwords, private
+    # calendar links) stay in the installation that issued them, and so does what only
+    # records their use: a restored team connects its mailboxes, calendars, tokens and
+    # webhooks anew.
+    "tenancy.apitoken",
+    "webhooks.webhookendpoint",
+    "webhooks.webhookdelivery",
+    "webhooks.darkaccount",
+    "capture.mailconnection",
+    "capture.mailaddress",
+    "capture.calendarsource",
 }
 
 
@@ -309,6 +327,8 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
             getattr(obj, name).set(ids)
         counts[label] = len(rows)
     _remap_audit(team, id_maps)
+    # Rows saved raw send no signal the search index listens to; index the team whole.
+    index_team(team)
     return counts
 
 

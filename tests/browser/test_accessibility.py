@@ -46,9 +46,14 @@ def main_pages(world: dict[str, Any]) -> list[str]:
         f"/buying/processes/{journey.process_id}/",
         f"/buying/journeys/{journey.pk}/",
         "/settings/",
+        "/capture/",
+        f"/capture/accounts/{fjord.pk}/mail/",
+        "/settings/two-step/",
         "/transfer/imports/",
         "/transfer/exports/",
         "/transfer/duplicates/",
+        "/conversations/follow-ups/",
+        "/search/?q=kraft",
     ]
 
 

@@ -37,7 +37,7 @@ def test_htmx_search_and_team_switch_work_under_the_policy(
     MembershipFactory(team=team_b, user=alice, role=Role.MEMBER)
     violations = watch_csp(desktop)
     page = log_in(desktop, alice, "/accounts/")
-    page.locator("input[name=q]").fill("Fjord")
+    page.locator("#id_q").fill("Fjord")
     page.wait_for_function("() => document.querySelectorAll('#rows tbody tr').length === 1")
     page.locator("select[name=team]").select_option(label="Team B")
     page.wait_for_function(

@@ -14,3 +14,8 @@ register = template.Library()
 @register.inclusion_tag("capture/_origin.html")
 def conversation_origin(conversation: Any) -> dict[str, Any]:
     return {"item": selectors.conversation_origin(conversation)}
+
+
+@register.inclusion_tag("capture/_planned.html")
+def account_planned_contact(account: Any) -> dict[str, Any]:
+    return {"meetings": selectors.planned_meetings(account)}

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.http import QueryDict
 from django.utils.safestring import SafeString
 
 from fasit.core import formatting
@@ -61,3 +62,20 @@ def number(value: Any, decimals: int = 0) -> str:
 def amount(value: Any, currency: str = "") -> str:
     """A whole amount with its currency code on one line: 7,000,000 NOK."""
     return "" if value in (None, "") else formatting.format_money(value, currency)
+
+
+@register.inclusion_tag("_sort_header.html", takes_context=True)
+def sort_header(context: Any, key: str, label: str) -> dict[str, Any]:
+    """A sortable column header: a link to the list in the other order (keeping the
+    filters, back to page 1), ``aria-sort`` on the column the list is sorted by."""
+    sorting = context.get("sorting")
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query.pop("page", None)
+    if sorting is not None:
+        query["sort"] = sorting.next_param(key)
+    return {
+        "label": label,
+        "aria": sorting.aria(key) if sorting is not None else "",
+        "href": "?" + query.urlencode(),
+    }

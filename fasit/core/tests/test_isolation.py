@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fasit.buying.services import journey_create, member_set, motive_add
+from fasit.capture.calendars import calendar_subscribe
 from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
@@ -21,7 +22,7 @@ from fasit.privacy.services import erasure_request
 from fasit.relationships.services import calendar_feed_regenerate, calendar_feed_revoke
 from fasit.signals.models import Proposal
 from fasit.signals.services import statement_create
-from fasit.tenancy.services import api_token_create
+from fasit.tenancy.services import api_token_create, invitation_create, invitation_revoke
 from fasit.testing import (
     AccountFactory,
     ConversationFactory,
@@ -54,7 +55,9 @@ class World:
     candidate: Any
     import_job: Any = None
     feed_token: str = ""
+    invitation: Any = None
     capture_exclusion: Any = None
+    capture_calendar: Any = None
     api_token: Any = None
     webhook: Any = None
 
@@ -75,8 +78,16 @@ def world(team_a: Any, alice: Any) -> World:
     consent = consent_record(person=person, actor=alice, wording="Tilbud på service.")
     feed = calendar_feed_regenerate(team=team_a, user=alice, actor=alice)
     calendar_feed_revoke(team=team_a, user=alice, actor=alice)
+    pending = invitation_create(team=team_a, actor=alice, email="used@example.com", role="member")
+    revoked = invitation_create(team=team_a, actor=alice, email="gone@example.com", role="member")
+    invitation_revoke(invitation=revoked, actor=alice)
+    pending.token = revoked.token  # the URL below is a dead link; the pk is a live one
     return World(
+        invitation=pending,
         capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
+        capture_calendar=calendar_subscribe(
+            team=team_a, user=alice, url="https://calendar.google.com/calendar/ical/a/basic.ics"
+        ),
         import_job=ImportJob.objects.create(
             team=team_a, file_name="contacts.csv", source="hubspot", entity="person"
         ),
@@ -172,8 +183,13 @@ def record_urls(w: World) -> dict[str, str]:
         "capture:exclusion_remove": reverse(
             "capture:exclusion_remove", args=[w.capture_exclusion.pk]
         ),
+        "capture:calendar_remove": reverse(
+            "capture:calendar_remove", args=[w.capture_calendar.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
+        "invitation_revoke": reverse("invitation_revoke", args=[w.invitation.pk]),
+        "invitation": reverse("invitation", args=[w.invitation.token]),
         "token_revoke": reverse("token_revoke", args=[w.api_token.pk]),
         "webhooks:endpoint_delete": reverse("webhooks:endpoint_delete", args=[w.webhook.pk]),
         "webhooks:endpoint_enable": reverse("webhooks:endpoint_enable", args=[w.webhook.pk]),
@@ -255,6 +271,7 @@ POST_ONLY = {
     "conversations:followup_toggle",
     "member_role",
     "member_remove",
+    "invitation_revoke",
     "token_revoke",
     "webhooks:endpoint_delete",
     "webhooks:endpoint_enable",
@@ -264,6 +281,7 @@ POST_ONLY = {
     "privacy:candidate_keep",
     "privacy:candidate_erase",
     "capture:exclusion_remove",
+    "capture:calendar_remove",
 }
 READ_ONLY = {
     "api:get_account_health",
@@ -307,8 +325,8 @@ SHAPE_URLS = {
 }
 
 # Reached by a secret token rather than the session (calendar apps cannot log in):
-# world holds a revoked token, which is a 404 for everyone, charlie included.
-TOKEN_URLS = {"relationships:feed"}
+# world holds revoked tokens, which are a 404 for everyone, charlie included.
+TOKEN_URLS = {"relationships:feed", "invitation"}
 # Every member revokes their own API tokens, viewers too; another member's token is a
 # 404 to them (test_api_tokens.py), and to charlie like every record here.
 OWN_URLS = {"token_revoke"}
@@ -406,6 +424,7 @@ def test_lists_show_only_own_team(world: World, charlie_client: Any, alice_clien
         "/accounts/",
         "/people/",
         "/conversations/",
+        "/conversations/follow-ups/",
         "/api/accounts",
         "/api/people",
         "/api/conversations",
@@ -466,3 +485,24 @@ def test_charlie_as_staff_reaches_no_admin_page_for_team_a(world: World, charlie
     }
     statuses = {url: client.get(url).status_code for url in _admin_urls(records)}
     assert statuses == dict.fromkeys(statuses, 302)
+
+
+def test_feeds_answer_only_members_of_their_team(
+    world: World, alice: Any, charlie_client: Any, client: Any
+) -> None:
+    """A live feed is a bearer address: it serves its member's dates to whoever holds
+    it, and nothing once that member has left the team, by any path."""
+    from fasit.tenancy.services import membership_remove
+
+    dora = world.membership.user
+    feed = calendar_feed_regenerate(team=world.account.team, user=dora, actor=alice)
+    url = reverse("relationships:feed", args=[feed.token])
+    assert client.get(url).status_code == 200
+    # charlie's session opens nothing more than the address itself would.
+    assert (
+        charlie_client.get(reverse("relationships:feed", args=[world.feed_token])).status_code
+        == 404
+    )
+    membership_remove(membership=world.membership, actor=alice)
+    assert client.get(url).status_code == 404
+    assert charlie_client.get(url).status_code == 404

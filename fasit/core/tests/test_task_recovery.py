@@ -18,6 +18,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from fasit.conversations.models import AnalysisStatus, ListeningAnalysis
@@ -39,9 +40,7 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
-def analysis(
-    team_a: Any, bob: Any, django_capture_on_commit_callbacks: Any
-) -> ListeningAnalysis:
+def analysis(team_a: Any, bob: Any, django_capture_on_commit_callbacks: Any) -> ListeningAnalysis:
     """A transcript uploaded with the database task backend: its analysis is queued."""
     with override_settings(TASKS=DB_TASKS), django_capture_on_commit_callbacks(execute=True):
         conversation = conversation_log(
@@ -63,16 +62,21 @@ def _killed(attempts: int, minutes_ago: int = 30) -> DBTaskResult:
     return row
 
 
-def _run_worker() -> None:
+def _run_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The worker closes old connections between tasks; here the connection is the
+    # test's own transaction (on PostgreSQL closing it would end the test's data).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     with override_settings(TASKS=DB_TASKS):
         call_command(
             "fasit_worker", "--batch", "--no-startup-delay", "--no-reload", "--verbosity", "0"
         )
 
 
-def test_a_task_left_running_by_a_killed_worker_runs_again(analysis: ListeningAnalysis) -> None:
+def test_a_task_left_running_by_a_killed_worker_runs_again(
+    analysis: ListeningAnalysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
     row = _killed(attempts=1)
-    _run_worker()
+    _run_worker(monkeypatch)
     row.refresh_from_db()
     assert row.status == TaskResultStatus.SUCCESSFUL
     assert len(row.worker_ids) == 2
@@ -81,10 +85,10 @@ def test_a_task_left_running_by_a_killed_worker_runs_again(analysis: ListeningAn
 
 
 def test_after_three_attempts_it_fails_and_the_card_says_so(
-    analysis: ListeningAnalysis, bob_client: Any
+    analysis: ListeningAnalysis, bob_client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     row = _killed(attempts=3)
-    _run_worker()
+    _run_worker(monkeypatch)
     row.refresh_from_db()
     assert row.status == TaskResultStatus.FAILED
     assert "3 attempts" in row.traceback
@@ -126,3 +130,20 @@ def test_a_killed_import_is_queued_again_then_abandoned(team_a: Any, alice: Any)
     job.refresh_from_db()
     assert job.status == ImportStatus.FAILED
     assert "interrupted several times" in job.error
+
+
+def test_a_task_failed_by_a_forced_stop_runs_again(
+    analysis: ListeningAnalysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two SIGTERMs make django-tasks-db's worker exit mid-task and mark the task
+    failed with SystemExit: interrupted, so it runs again (the card would wait)."""
+    row = _killed(attempts=1)
+    row.status = TaskResultStatus.FAILED
+    row.exception_class_path = "builtins.SystemExit"
+    row.finished_at = timezone.now()
+    row.save()
+    _run_worker(monkeypatch)
+    row.refresh_from_db()
+    assert row.status == TaskResultStatus.SUCCESSFUL
+    analysis.refresh_from_db()
+    assert analysis.status == AnalysisStatus.DONE

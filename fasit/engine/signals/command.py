@@ -105,6 +105,7 @@ def _theme_json(theme: Theme) -> dict[str, object]:
         "statements": list(theme.statement_ids),
         "accounts": theme.accounts,
         "level": theme.level,
+        "corroborated": theme.corroborated,
     }
 
 
@@ -112,7 +113,8 @@ def _print_readable(themes: list[Theme], by_id: dict[str, Statement]) -> None:
     for theme in themes:
         accounts = sorted({by_id[sid].account for sid in theme.statement_ids})
         plural = "account" if theme.accounts == 1 else "accounts"
-        print(f"[{theme.level.upper()}] {theme.label} — {theme.accounts} {plural}")
+        held = "" if theme.corroborated else " (held at alarm: not corroborated)"
+        print(f"[{theme.level.upper()}] {theme.label} — {theme.accounts} {plural}{held}")
         print(f"    {', '.join(accounts)}")
         for sid in theme.statement_ids:
             s = by_id[sid]

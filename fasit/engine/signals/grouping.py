@@ -55,10 +55,14 @@ class GroupingConfig:
     # of its statements corroborates statements of two other accounts.
     corroboration: float = 0.30
     corroboration_anchors: int = 2
+    corroboration_one: float = 0.20  # pairwise similarity enough with one shared matter
     corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
     corroboration_members: int = 600  # members examined per theme (the first to join)
+    # A theme held at alarm is re-checked through the links of the statements that
+    # joined since, until this many statements are examined; then from scratch.
+    corroboration_incremental: int = 60
 
 
 @dataclass
@@ -72,6 +76,15 @@ class _ThemeState:
     fixed: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)  # members with each evidence feature
     concept2: float = 0.0  # squared norm of the concept features of ``sums``
+
+
+@dataclass
+class _Held:
+    """What the last corroboration check of a theme held at alarm looked at."""
+
+    chosen: dict[str, list[str]]  # account key -> statements examined
+    links: dict[tuple[str, str], bool]  # pair -> corroborates
+    new: list[str] = field(default_factory=list)  # joined since
 
 
 def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
@@ -120,6 +133,7 @@ class ThemeIndex:
         # theme id -> corroborated, as last checked. Corroboration only grows when
         # statements join (links are only added), so a True stays until one leaves.
         self._corroboration: dict[str, bool] = {}
+        self._held: dict[str, _Held] = {}
 
     # --- building ---------------------------------------------------------------------
 
@@ -190,7 +204,7 @@ class ThemeIndex:
         for sid in self._themes[into].members:
             self._placements[sid] = into
             self._themes[into].fixed.add(sid)
-        self._corroboration.pop(into, None)  # pinned statements corroborate each other
+        self._forget_corroboration(into)  # pinned statements corroborate each other
         return self.decisions
 
     def move(self, statement_id: str, theme_id: str) -> Decisions:
@@ -217,7 +231,7 @@ class ThemeIndex:
         self._join(statement_id, theme_id)
         self._placements[statement_id] = theme_id
         self._themes[theme_id].fixed.add(statement_id)
-        self._corroboration.pop(theme_id, None)
+        self._forget_corroboration(theme_id)
         return self.decisions
 
     def dismiss(self, theme_id: str) -> Decisions:
@@ -296,13 +310,42 @@ class ThemeIndex:
         """
         self._require_theme(theme_id)
         cached = self._corroboration.get(theme_id)
-        if cached is None:
-            cached = self._corroboration[theme_id] = self._check_corroboration(
-                self._themes[theme_id]
-            )
-        return cached
+        if cached:
+            return True
+        state = self._themes[theme_id]
+        held = self._held.get(theme_id)
+        if cached is False and held is not None:
+            if not held.new:
+                return False
+            size = sum(len(v) for v in held.chosen.values()) + len(held.new)
+            if size <= self.config.corroboration_incremental:
+                # Only links of the statements that joined since can have changed the
+                # answer: check those (a few pairs), not the whole theme again.
+                for sid in held.new:
+                    key = self._statements[sid].account_key
+                    held.chosen.setdefault(key, []).append(sid)
+                held.new.clear()
+                result = self._count_corroborated(state, held.chosen, held.links)
+                self._remember(theme_id, result, held)
+                return result
+        result, chosen, links = self._check_corroboration(state)
+        self._remember(theme_id, result, _Held(chosen, links))
+        return result
 
-    def _check_corroboration(self, state: _ThemeState) -> bool:
+    def _remember(self, theme_id: str, result: bool, held: _Held) -> None:
+        self._corroboration[theme_id] = result
+        if result:
+            self._held.pop(theme_id, None)
+        else:
+            self._held[theme_id] = held
+
+    def _forget_corroboration(self, theme_id: str) -> None:
+        self._corroboration.pop(theme_id, None)
+        self._held.pop(theme_id, None)
+
+    def _check_corroboration(
+        self, state: _ThemeState
+    ) -> tuple[bool, dict[str, list[str]], dict[tuple[str, str], bool]]:
         cfg = self.config
         by_key: dict[str, list[tuple[float, str]]] = {}
         for n, sid in enumerate(state.members):
@@ -310,8 +353,9 @@ class ThemeIndex:
                 break
             fit = _dot(self._analysis[sid].vector, state.sums)
             by_key.setdefault(self._statements[sid].account_key, []).append((fit, sid))
+        links: dict[tuple[str, str], bool] = {}
         if len(by_key) < 3:
-            return True
+            return True, {}, links
         ranked = sorted(by_key.items(), key=lambda kv: (-max(f for f, _ in kv[1]), kv[0]))[
             : cfg.corroboration_keys
         ]
@@ -324,8 +368,17 @@ class ThemeIndex:
             ]
             for key, items in ranked
         }
+        return self._count_corroborated(state, chosen, links), chosen, links
+
+    def _count_corroborated(
+        self,
+        state: _ThemeState,
+        chosen: Mapping[str, list[str]],
+        links: dict[tuple[str, str], bool],
+    ) -> bool:
+        """Whether three accounts of ``chosen`` each have a statement linked to
+        statements of two other accounts; ``links`` caches pair verdicts."""
         singles: dict[str, _ThemeState] = {}
-        links: dict[tuple[str, str], bool] = {}
 
         def linked(a: str, b: str) -> bool:
             pair = (a, b) if a < b else (b, a)
@@ -368,11 +421,14 @@ class ThemeIndex:
         )
         if anchors >= self.config.corroboration_anchors:
             return True
+        # One shared matter (a thing, a concept) is enough when the two statements are
+        # also close as wholes; without one they must be closer.
+        threshold = self.config.corroboration if not anchors else self.config.corroboration_one
         for x, y in ((a, b), (b, a)):
             state = singles.get(y)
             if state is None:
                 state = singles[y] = self._single(y)
-            if self._similarity(x, state) < self.config.corroboration:
+            if self._similarity(x, state) < threshold:
                 return False
         return True
 
@@ -492,11 +548,12 @@ class ThemeIndex:
         self._join(statement.id, theme_id)
         if fixed:
             self._themes[theme_id].fixed.add(statement.id)
-            self._corroboration.pop(theme_id, None)
+            self._forget_corroboration(theme_id)
 
     def _join(self, sid: str, theme_id: str) -> None:
-        if self._corroboration.get(theme_id) is False:
-            del self._corroboration[theme_id]
+        held = self._held.get(theme_id)
+        if held is not None:
+            held.new.append(sid)
         state = self._themes.get(theme_id)
         if state is None:
             state = self._themes[theme_id] = _ThemeState(theme_id)
@@ -524,7 +581,7 @@ class ThemeIndex:
 
     def _leave(self, sid: str) -> None:
         theme_id = self._theme_of.pop(sid)
-        self._corroboration.pop(theme_id, None)
+        self._forget_corroboration(theme_id)
         state = self._themes[theme_id]
         del state.members[sid]
         state.fixed.discard(sid)

@@ -98,6 +98,15 @@ class Limits:
     email: int = 254
     title: int = 120
     phone: int = 32
+    #: The importing team's today: a customer since or a birthday after it, or a birth
+    #: year before EARLIEST_BIRTH_YEAR, is a problem. None checks no dates.
+    today: dt.date | None = None
+
+
+EARLIEST_BIRTH_YEAR = 1900
+# Names and one-line values take no control characters (a NUL byte, a tab, a line
+# break, C1 controls): the forms and API refuse them too.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -274,6 +283,9 @@ def _truthy(value: str) -> bool:
 
 def _text(r: _Row, target: str, limit: int | None = None) -> str:
     value = r.get(target)
+    if _CONTROL_RE.search(value):
+        r.problem(target, "control")
+        return ""
     if limit is not None and len(value) > limit:
         r.problem(target, "too_long", limit=limit)
         return ""
@@ -368,6 +380,13 @@ def _account(r: _Row, default_country: str, limits: Limits) -> AccountRecord | N
     since = _date(r, "customer_since")
     if since is not None and since.year is None:
         r.problem("customer_since", "date", value=r.get("customer_since"))
+    elif (
+        since is not None
+        and since.year
+        and limits.today
+        and dt.date(since.year, since.month, since.day) > limits.today
+    ):
+        r.problem("customer_since", "future", value=r.get("customer_since"))
     created_at = _moment(r, "created_at")
     if r.problems:
         return None
@@ -397,6 +416,8 @@ def _person(r: _Row, default_country: str, limits: Limits) -> PersonRecord | Non
         r.problem("name" if "name" in r.index else "last_name", "required")
     elif len(name) > limits.name:
         r.problem("name" if "name" in r.index else "last_name", "too_long", limit=limits.name)
+    elif _CONTROL_RE.search(name):
+        r.problem("name" if "name" in r.index else "last_name", "control")
     email = r.get("email").lower()
     if email.startswith("mailto:"):
         email = email[7:]
@@ -415,6 +436,16 @@ def _person(r: _Row, default_country: str, limits: Limits) -> PersonRecord | Non
     account_name = _text(r, "account_name", limits.name)
     account_org, account_country = _org_number(r, "account_org_number", country, default_country)
     birthday = _date(r, "birthday")
+    if birthday is not None and birthday.year and limits.today:
+        born = dt.date(birthday.year, birthday.month, birthday.day)
+        if birthday.year < EARLIEST_BIRTH_YEAR or born > limits.today:
+            r.problem(
+                "birthday",
+                "birth_year",
+                value=r.get("birthday"),
+                first=str(EARLIEST_BIRTH_YEAR),
+                last=str(limits.today.year),
+            )
     anniversary = _date(r, "anniversary")
     created_at = _moment(r, "created_at")
     if r.problems:

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from fasit.capture.selectors import next_meetings
 from fasit.core.cache import team_cached
 from fasit.core.formatting import format_number
 from fasit.customers.models import Account, Person
@@ -64,6 +65,7 @@ def account_relationship_card(context: template.Context, account: Account) -> di
     knowledge_row = selectors.account_knowledge_rows(team, [account], today=today)[0]
     norm, source = selectors.account_norm(account)
     a = row.assessment
+    booked = next_meetings(team, [account.pk])
     gaps = [_role_gap(role) for role in knowledge_row.knowledge.missing_roles] + [
         _role_not_known(role) for role in knowledge_row.knowledge.roles_not_known_well
     ]
@@ -73,7 +75,10 @@ def account_relationship_card(context: template.Context, account: Account) -> di
         "a": a,
         "knowledge": knowledge_row.knowledge,
         "gaps": gaps,
-        "alerts": [explain.alert_sentence(alert, account.name) for alert in a.alerts],
+        "alerts": [
+            explain.alert_sentence(alert, account.name, booked=booked.get(account.pk))
+            for alert in a.alerts
+        ],
         "next_step": explain.next_step_sentence(
             a.next_step.code, row.next_person_name, a.next_step.role
         ),

@@ -77,6 +77,7 @@ def test_regenerating_a_feed_revokes_the_old_one(team_a: Any, bob: Any) -> None:
     first.refresh_from_db()
     assert first.revoked_at is not None
     assert first.token != second.token
+    assert first.token_hash == CalendarFeed.hash_token(first.token)
     assert selectors.feed_by_token(first.token) is None
     assert selectors.feed_by_token(second.token) == second
     assert services.calendar_feed_revoke(team=team_a, user=bob, actor=bob) is True

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pytest
@@ -166,6 +167,43 @@ def test_a_teams_feed_holds_only_its_own_dates(
 def test_a_viewer_may_subscribe_to_their_own_feed(victor_client: Any, victor: Any) -> None:
     victor_client.post(reverse("relationships:feed_regenerate"))
     assert victor.calendar_feeds.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_the_feed_token_is_stored_hashed_and_shown_once(
+    alice_client: Any, alice: Any, client: Any
+) -> None:
+    response = alice_client.post(reverse("relationships:feed_regenerate"), follow=True)
+    page = response.content.decode()
+    feed = alice.calendar_feeds.get(revoked_at__isnull=True)
+    start = page.index("/relationships/feed/") + len("/relationships/feed/")
+    token = page[start : page.index(".ics", start)]
+    assert len(token) >= 40 and token not in feed.token_hash
+    assert feed.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert client.get(reverse("relationships:feed", args=[token])).status_code == 200
+    # The next visit cannot show it again: only the hash is kept.
+    again = alice_client.get(reverse("relationships:reminders")).content.decode()
+    assert token not in again and "/relationships/feed/" not in again
+    assert client.get(reverse("relationships:feed", args=[feed.token_hash])).status_code == 404
+
+
+def test_a_removed_members_feed_dies_at_once(
+    team_a: Any, alice: Any, bob: Any, alice_client: Any, client: Any
+) -> None:
+    url = _feed_url(team_a, bob)
+    assert client.get(url).status_code == 200
+    membership = bob.memberships.get(team=team_a)
+    alice_client.post(reverse("member_remove", args=[membership.pk]))
+    assert client.get(url).status_code == 404
+    assert not bob.calendar_feeds.exists()
+
+
+def test_a_feed_whose_member_left_by_another_path_is_404(
+    team_a: Any, bob: Any, client: Any
+) -> None:
+    url = _feed_url(team_a, bob)
+    # Not through the service (the admin, a script): the feed checks membership itself.
+    bob.memberships.filter(team=team_a).delete()
+    assert client.get(url).status_code == 404
 
 
 def test_each_member_chooses_what_goes_into_their_feed(

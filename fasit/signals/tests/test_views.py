@@ -38,6 +38,22 @@ def test_board_shows_confirmed_theme_with_evidence(
     assert "3 independent customers" in html
 
 
+def test_a_theme_held_at_alarm_says_why(team_a: Any, alice: Any, alice_client: Any) -> None:
+    for text in (
+        "Gummigranulatet fra kunstgræsbanen ender i kloakken og på gulvet i omklædningsrummet.",
+        "Vi vil bli kvitt gummikulene på kunstgresset, de havner overalt og til slutt i havet.",
+        "Kunstisbanen bør fordele tidene mer rettferdig mellom kunstløp og hockey.",
+    ):
+        conversation = ConversationFactory(team=team_a, account=AccountFactory(team=team_a))
+        services.statement_create(team=team_a, actor=alice, conversation=conversation, text=text)
+    html = alice_client.get(reverse("signals:board")).content.decode()
+    assert "level-alarm" in html and "level-confirmed" not in html
+    assert "not corroborated" in html
+    theme = Theme.objects.get()
+    detail = alice_client.get(reverse("signals:theme", args=[theme.pk])).content.decode()
+    assert "Held at alarm" in detail
+
+
 def test_board_levels_follow_the_filters(team_a: Any, alice: Any, alice_client: Any) -> None:
     _seed(team_a, alice)
     html = alice_client.get(

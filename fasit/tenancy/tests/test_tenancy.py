@@ -4,12 +4,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from fasit.tenancy import services
-from fasit.tenancy.models import Membership, Role, UserProfile
+from fasit.tenancy.models import Invitation, Membership, Role, UserProfile
 from fasit.testing import AccountFactory, ConversationFactory, MembershipFactory, UserFactory
 
 
@@ -23,19 +24,13 @@ def test_team_switcher_changes_the_active_team(
     assert "Only In B AS" in alice_client.get(reverse("accounts:list")).content.decode()
 
 
-def test_owner_adds_a_member(team_a: Any, alice: Any, alice_client: Any) -> None:
-    UserFactory(username="dora")
-    alice_client.post(reverse("member_add"), {"username": "dora", "role": "viewer"})
-    assert Membership.objects.get(user__username="dora").role == "viewer"
-
-
-def test_member_cannot_manage_members(team_a: Any, bob_client: Any) -> None:
-    UserFactory(username="dora")
-    assert (
-        bob_client.post(reverse("member_add"), {"username": "dora", "role": "owner"}).status_code
-        == 403
+def test_member_cannot_invite(team_a: Any, bob_client: Any) -> None:
+    response = bob_client.post(
+        reverse("invitation_create"), {"email": "dora@example.com", "role": "owner"}
     )
-    assert not Membership.objects.filter(user__username="dora").exists()
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+    assert not mail.outbox
 
 
 def test_the_last_owner_cannot_leave(team_a: Any, alice: Any) -> None:

@@ -14,6 +14,7 @@ from django.db import models
 from fasit.core.demo.generator import seed_demo
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, Person, PersonRole
+from fasit.search.models import SearchEntry
 from fasit.signals.services import statement_create
 from fasit.tenancy.models import Team
 from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
@@ -78,6 +79,9 @@ def test_a_team_round_trips_through_its_json_export_exactly() -> None:
     again = _export(empty)
     assert again["users"] == exported["users"]
     assert _canonical(again) == _canonical(exported)
+    # The search index is not exported but rebuilt: the restored team is found alike.
+    indexed = SearchEntry.objects.filter(team=team).count()
+    assert indexed and SearchEntry.objects.filter(team=empty).count() == indexed
     with pytest.raises(ValidationError):
         teamdump.import_team(empty, exported)  # only into an empty team
 

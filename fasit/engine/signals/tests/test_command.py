@@ -54,7 +54,14 @@ def test_json_output_puts_every_statement_in_one_theme(
     out = json.loads(capsys.readouterr().out)
     themes = {tuple(t["statements"]): (t["accounts"], t["level"]) for t in out["themes"]}
     assert themes == {("s1", "s2", "s3"): (3, "confirmed"), ("s4",): (1, "noted")}
-    assert set(out["themes"][0]) == {"id", "label", "statements", "accounts", "level"}
+    assert set(out["themes"][0]) == {
+        "id",
+        "label",
+        "statements",
+        "accounts",
+        "level",
+        "corroborated",
+    }
 
 
 def test_readable_output_shows_level_label_and_quotes(

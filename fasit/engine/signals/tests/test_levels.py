@@ -159,3 +159,31 @@ def test_corroboration_is_checked_again_when_a_statement_leaves() -> None:
     assert index.theme("t").level == "confirmed"
     index.move("c3", "other")
     assert (index.theme("t").accounts, index.theme("t").level) == (3, "alarm")
+
+
+def test_a_held_theme_is_confirmed_when_a_third_account_corroborates_later() -> None:
+    statements = [
+        st("a1", "A", "Gummigranulatet fra kunstgræsbanen ender i kloakken.", language="da"),
+        st(
+            "a2",
+            "B",
+            "Vi vil bli kvitt gummikulene på kunstgresset, de havner overalt.",
+            language="nb",
+        ),
+        st(
+            "a3",
+            "C",
+            "Kunstisbanen bør fordele tidene mer rettferdig mellom kunstløp.",
+            language="nb",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    assert index.theme("t").level == "alarm"
+    # Joins through the cheap path (only the newcomer's links are checked).
+    assert (
+        index.add(
+            st("a4", "D", "Gummigranulatet fra kunstgræsset ender i kloakken.", language="da")
+        )
+        == "t"
+    )
+    assert (index.theme("t").accounts, index.theme("t").level) == (4, "confirmed")
