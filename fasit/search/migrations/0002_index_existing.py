@@ -20,6 +20,8 @@ class Migration(migrations.Migration):
         ("conversations", "__latest__"),
         ("market_signals", "__latest__"),
         ("buying", "__latest__"),
+        # It reads Team through the live model: every column of it must exist first.
+        ("tenancy", "__latest__"),
     ]
 
     operations = [migrations.RunPython(index_existing, migrations.RunPython.noop)]
