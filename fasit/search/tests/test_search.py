@@ -153,3 +153,13 @@ def test_charlie_sees_none_of_team_as_records(world: Any, charlie_client: Any) -
         assert "Bergström Kraft AS" in body
         assert "Bergström Energi AB" not in body
         assert reverse("accounts:detail", args=[world["account"].pk]) not in body
+
+
+def test_migrate_indexes_teams_that_were_there_before_the_search(
+    world: Any, team_a: Any, team_b: Any
+) -> None:
+    SearchEntry.objects.filter(team=team_a).delete()
+    indexed_b = SearchEntry.objects.filter(team=team_b).count()
+    call_command("migrate", verbosity=0)
+    assert _found(team_a, "bergstrom")[0] == ("account", "Bergström Energi AB")
+    assert SearchEntry.objects.filter(team=team_b).count() == indexed_b  # left alone
