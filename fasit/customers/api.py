@@ -250,6 +250,8 @@ def delete_revenue(request: HttpRequest, account_id: Id, year: int) -> Status[No
         request.team,  # type: ignore[attr-defined]
         year=year,
     )
+    # The account already read: a concurrent delete of it must not fail a lazy load.
+    revenue.account = account
     services.account_revenue_delete(revenue=revenue, actor=request.user)
     return Status(204, None)
 
