@@ -56,4 +56,10 @@ def test_the_shipped_table_is_what_the_build_script_derives(tmp_path: Path) -> N
         check=True,
         capture_output=True,
     )
-    assert gzip.decompress(out.read_bytes()) == gzip.decompress(TABLE.read_bytes())
+    built = gzip.decompress(out.read_bytes()).decode().splitlines()
+    shipped = gzip.decompress(TABLE.read_bytes()).decode().splitlines()
+    # Compared as sets of rows first: pytest's diff of two 130,000-row texts takes
+    # many minutes, and a changed stop word (the build leaves them out) shows as a
+    # handful of rows here. Rebuild with `python scripts/build_dictionary.py <table>`.
+    assert (sorted(set(shipped) - set(built)), sorted(set(built) - set(shipped))) == ([], [])
+    assert built == shipped
