@@ -50,6 +50,7 @@ class JourneyOut(Schema):
     risk_reasons: list[str]
     reality_gap: bool
     gap_reasons: list[str]
+    updated_at: dt.datetime
 
 
 class StageChangeIn(Schema):

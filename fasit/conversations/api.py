@@ -272,8 +272,8 @@ def list_follow_ups(
     due_before: dt.date | None = None,
     conversation_id: Id | None = None,
 ) -> Any:
-    """The team's follow-ups. ``updated_since`` is not offered (follow-ups keep no
-    change time): page through them with ``after``."""
+    """The team's follow-ups. ``updated_since``: created or changed (ticked off, given
+    another owner or day) since then."""
     follow_ups = FollowUp.objects.for_team(request.team)  # type: ignore[attr-defined]
     if owner:
         follow_ups = follow_ups.filter(owner__username=owner)
@@ -288,7 +288,7 @@ def list_follow_ups(
         follow_ups,
         params,
         lambda page: [_follow_up_row(r) for r in page.values(*FOLLOW_UP_VALUES)],
-        updated_field="created_at",
+        updated_field="updated_at",
     )
 
 

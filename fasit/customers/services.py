@@ -11,7 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
+from fasit.core.audit import (
+    audit_cascade,
+    audit_create,
+    audit_delete,
+    audit_update,
+    snapshot,
+    touch,
+)
 from fasit.core.services import model_update, require_same_team, require_writer
 from fasit.customers.events import consent_withdrawn
 from fasit.customers.models import (
@@ -148,7 +155,25 @@ def accounts_bulk_update(
 
 @transaction.atomic
 def account_delete(*, account: Account, actor: Any) -> None:
-    audit_delete(team=account.team, actor=actor, instance=account)
+    # The delete takes the account's conversations, journeys and statements with it:
+    # each gets its own delete record, and the people who held a role there change.
+    from fasit.buying.models import Journey
+    from fasit.conversations.models import Conversation, FollowUp
+    from fasit.signals.models import Statement
+
+    team = account.team
+    audit_cascade(
+        team=team,
+        actor=actor,
+        querysets=[
+            FollowUp.objects.filter(conversation__account=account),
+            Conversation.objects.filter(account=account),
+            Journey.objects.filter(account=account),
+            Statement.objects.filter(account=account),
+        ],
+    )
+    touch(Person.objects.filter(team=team, roles__account=account))
+    audit_delete(team=team, actor=actor, instance=account)
     account.delete()
 
 
@@ -335,6 +360,12 @@ def consent_withdraw(
 
 @transaction.atomic
 def person_delete(*, person: Person, actor: Any) -> None:
+    # Conversations list their people and journeys their buying group: both change.
+    from fasit.buying.models import Journey
+    from fasit.conversations.models import Conversation
+
+    touch(Conversation.objects.filter(team=person.team, people=person))
+    touch(Journey.objects.filter(team=person.team, members__person=person))
     audit_delete(team=person.team, actor=actor, instance=person)
     person.delete()
 
