@@ -34,9 +34,9 @@ from fasit.conversations.models import Conversation
 from fasit.core.api_utils import (
     Id,
     ListQuery,
+    error_detail,
     list_page,
     page_schema,
-    error_detail,
     patch_data,
     require_shape,
     require_write,
