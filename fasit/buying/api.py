@@ -5,7 +5,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
+from ninja.errors import HttpError
 
 from fasit.buying import selectors, services
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
@@ -28,6 +30,7 @@ from fasit.buying.schemas import (
     StageIn,
     StageMoveIn,
     StagePatch,
+    SuggestionOut,
 )
 from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
@@ -438,4 +441,67 @@ def remove_stage(request: HttpRequest, stage_id: Id) -> Status[None]:
     stage = _stage(request, stage_id)
     require_shape(request)
     services.stage_remove(stage=stage, actor=request.user)
+    return Status(204, None)
+
+
+@router.get("/journeys/{journey_id}/suggestions", response=list[SuggestionOut])
+def list_suggestions(request: HttpRequest, journey_id: Id) -> Any:
+    """Stage changes Fasit reads in the account's conversations since the journey
+    entered its stage (newest first), as on the journey page."""
+    journey = _journey(request, journey_id)
+    return [
+        {
+            "conversation_id": s.conversation.pk,
+            "occurred_at": s.conversation.occurred_at,
+            "subject": s.conversation.subject,
+            "stage_id": s.stage.pk,
+            "stage": s.stage.name,
+            "matched": list(s.matched),
+        }
+        for s in selectors.journey_suggestions(journey)
+    ]
+
+
+def _suggested(request: HttpRequest, journey_id: int, conversation_id: int) -> Any:
+    journey = _journey(request, journey_id)
+    conversation = get_for_team_or_404(
+        Conversation.objects.all(),
+        request.team,  # type: ignore[attr-defined]
+        pk=conversation_id,
+    )
+    require_write(request)
+    return journey, conversation
+
+
+@router.post(
+    "/journeys/{journey_id}/suggestions/{conversation_id}/accept", response={201: StageChangeOut}
+)
+def accept_suggestion(request: HttpRequest, journey_id: Id, conversation_id: Id) -> Status[Any]:
+    """Accept the suggestion: a stage change with the conversation as its evidence. 409
+    when there is no such suggestion (any more)."""
+    journey, conversation = _suggested(request, journey_id, conversation_id)
+    if not any(
+        s.conversation.pk == conversation.pk for s in selectors.journey_suggestions(journey)
+    ):
+        raise HttpError(409, _("There is no stage suggestion for this conversation any more."))
+    change = services.suggestion_accept(journey=journey, actor=request.user, conversation=conversation)
+    return Status(
+        201,
+        {
+            "id": change.pk,
+            "from_stage": change.from_name,
+            "to_stage": change.to_name,
+            "to_stage_id": change.to_stage_id,
+            "changed_on": change.changed_on,
+            "conversation_id": change.conversation_id,
+            "note": change.note,
+        },
+    )
+
+
+@router.post("/journeys/{journey_id}/suggestions/{conversation_id}/dismiss", response={204: None})
+def dismiss_suggestion(request: HttpRequest, journey_id: Id, conversation_id: Id) -> Status[None]:
+    """This conversation is not evidence of a stage change: it is suggested no more."""
+    journey, conversation = _suggested(request, journey_id, conversation_id)
+    services.suggestion_dismiss(journey=journey, actor=request.user, conversation=conversation)
     return Status(204, None)

@@ -103,6 +103,50 @@ def category_create(
 
 
 @transaction.atomic
+def category_update(
+    *, category: CustomerCategory, actor: Any, data: dict[str, Any]
+) -> CustomerCategory:
+    """Rename a customer category or change its description."""
+    if "name" in data:
+        data["name"] = data["name"].strip()
+        clash = CustomerCategory.objects.for_team(category.team).filter(
+            name__iexact=data["name"]
+        )
+        if clash.exclude(pk=category.pk).exists():
+            raise ValidationError(
+                {
+                    "name": _("The team already has a category called %(name)s.")
+                    % {"name": data["name"]}
+                }
+            )
+    category, _changed = model_update(
+        instance=category,
+        fields=("name", "description"),
+        data=data,
+        team=category.team,
+        actor=actor,
+    )
+    return category
+
+
+@transaction.atomic
+def category_delete(*, category: CustomerCategory, actor: Any) -> None:
+    """Delete a category: its accounts keep no category. Refused while a buying process
+    of the category has journeys (their history would go with it)."""
+    from fasit.buying.models import BuyingProcess, Journey
+
+    if Journey.objects.filter(process__category=category).exists():
+        raise ValidationError(
+            _("Journeys follow this category's buying process: the category cannot be deleted.")
+        )
+    touch(Account.objects.filter(category=category))
+    for process in BuyingProcess.objects.filter(category=category):
+        audit_delete(team=category.team, actor=actor, instance=process)
+    audit_delete(team=category.team, actor=actor, instance=category)
+    category.delete()
+
+
+@transaction.atomic
 def account_create(*, team: Team, actor: Any, name: str, **fields: Any) -> Account:
     unknown = set(fields) - set(ACCOUNT_FIELDS)
     if unknown:
