@@ -233,11 +233,11 @@ def test_members_and_invitations_are_for_owners(
 
 
 CSV = (
-    "Company,Org number,Country\n"
-    "Fjord Energi AS,988077917,NO\n"
-    "Nordlys AB,5560000001,SE\n"
-    ",,NO\n"
-).encode()
+    b"Company,Org number,Country\n"
+    b"Fjord Energi AS,988077917,NO\n"
+    b"Nordlys AB,5560000001,SE\n"
+    b",,NO\n"
+)
 
 
 def test_import_upload_preview_check_and_run(
