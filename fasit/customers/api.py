@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -436,14 +436,9 @@ CategoryPage = page_schema(CategoryOut, "CategoryPage")
 
 
 def category_rows(categories: QuerySet[CustomerCategory]) -> list[dict[str, Any]]:
-    rows = list(
-        categories.annotate(account_count=Count("accounts")).values(
-            "id", "name", "description", "account_count", "created_at", "updated_at"
-        )
-    )
-    for row in rows:
-        row["accounts"] = row.pop("account_count")
-    return rows
+    # No account count: it changes without the category changing, and a copy kept in
+    # step with updated_since would hold a stale one. Count with ?category_id=.
+    return list(categories.values("id", "name", "description", "created_at", "updated_at"))
 
 
 def _category(request: HttpRequest, category_id: int) -> CustomerCategory:
@@ -456,8 +451,7 @@ def _category(request: HttpRequest, category_id: int) -> CustomerCategory:
 
 @router.get("/categories", response=CategoryPage)
 def list_categories(request: HttpRequest, params: Query[ListQuery]) -> Any:
-    """The team's customer categories (segments whose buying process differs), with
-    how many accounts each has. Assign one with ``PATCH /accounts/{id}``
+    """The team's customer categories (segments whose buying process differs). Assign one with ``PATCH /accounts/{id}``
     ``{"category_id": …}``."""
     categories = CustomerCategory.objects.for_team(request.team)  # type: ignore[attr-defined]
     return list_page(request, categories, params, category_rows)

@@ -248,7 +248,6 @@ class CategoryOut(Schema):
     id: int
     name: str
     description: str
-    accounts: int
     created_at: dt.datetime
     updated_at: dt.datetime
 

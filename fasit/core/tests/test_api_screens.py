@@ -151,7 +151,8 @@ def test_categories_crud_and_assign(
     patch = _send(bob_api, "patch", f"/api/accounts/{account.pk}", {"category_id": pk})
     assert patch.json()["category_id"] == pk
     renamed = _send(bob_api, "patch", f"/api/categories/{pk}", {"name": "Kraft"})
-    assert renamed.json() == {**renamed.json(), "name": "Kraft", "accounts": 1}
+    assert renamed.json()["name"] == "Kraft"
+    assert bob_api.get(f"/api/accounts?category_id={pk}").json()["count"] == 1
     assert _send(charlie_api, "delete", f"/api/categories/{pk}").status_code == 404
     assert _send(bob_api, "delete", f"/api/categories/{pk}").status_code == 204
     assert not CustomerCategory.objects.filter(pk=pk).exists()
