@@ -41,6 +41,7 @@ def _ids(w: World) -> dict[str, Any]:
         "membership_id": w.membership.pk,
         "invitation_id": w.invitation.pk,
         "import_id": w.import_job.pk,
+        "endpoint_id": w.webhook.pk,
         "tier": "key",
     }
 
