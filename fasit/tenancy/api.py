@@ -14,7 +14,7 @@ from fasit.core.api_utils import Id, require_owner
 from fasit.tenancy import services
 from fasit.tenancy.access import get_for_team_or_404
 from fasit.tenancy.models import Invitation, Membership
-from fasit.tenancy.schemas import InvitationIn, InvitationOut, MemberOut, RoleIn
+from fasit.tenancy.schemas import InvitationIn, InvitationOut, MemberRoleIn, TeamMemberOut
 
 router = Router(tags=["team"])
 
@@ -60,14 +60,14 @@ def _membership(request: HttpRequest, membership_id: int) -> Membership:
     return membership
 
 
-@router.get("/members", response=list[MemberOut])
+@router.get("/members", response=list[TeamMemberOut])
 def list_members(request: HttpRequest) -> Any:
     members = Membership.objects.for_team(request.team).select_related("user")  # type: ignore[attr-defined]
     return [_member_out(m) for m in members.order_by("id")]
 
 
-@router.patch("/members/{membership_id}", response=MemberOut)
-def set_member_role(request: HttpRequest, membership_id: Id, payload: RoleIn) -> Any:
+@router.patch("/members/{membership_id}", response=TeamMemberOut)
+def set_member_role(request: HttpRequest, membership_id: Id, payload: MemberRoleIn) -> Any:
     """Owners only. A team keeps at least one owner (400 otherwise)."""
     membership = _membership(request, membership_id)
     services.membership_set_role(membership=membership, actor=request.user, role=payload.role)

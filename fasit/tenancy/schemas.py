@@ -8,7 +8,7 @@ from ninja import Field, Schema
 RoleName = Literal["owner", "member", "product", "viewer"]
 
 
-class MemberOut(Schema):
+class TeamMemberOut(Schema):
     id: int
     username: str
     name: str
@@ -17,7 +17,7 @@ class MemberOut(Schema):
     joined_at: dt.datetime
 
 
-class RoleIn(Schema):
+class MemberRoleIn(Schema):
     role: RoleName
 
 
