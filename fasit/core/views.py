@@ -126,21 +126,27 @@ def list_template(request: HttpRequest, template: str) -> str:
     return f"{template}#rows" if getattr(request, "htmx", False) else template
 
 
+HOME_FOLLOW_UPS = 10
+
+
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     # A seller sees their own key accounts, like the other cards; someone who owns
     # none (a sales manager, a viewer) sees the team's.
     mine = Account.objects.for_team(team).filter(owner=request.user).exists()
+    follow_ups = open_follow_ups(team, owner=request.user).select_related("conversation__account")
+    shown = list(follow_ups[:HOME_FOLLOW_UPS])
+    # Counted only when the card is full: the link then says how many the list adds.
+    more = follow_ups.count() - len(shown) if len(shown) == HOME_FOLLOW_UPS else 0
     return render(
         request,
         "core/home.html",
         {
             "key_accounts": key_accounts(team, owner=request.user if mine else None)[:12],
             "key_accounts_mine": mine,
-            "follow_ups": open_follow_ups(team, owner=request.user).select_related(
-                "conversation__account"
-            )[:10],
+            "follow_ups": shown,
+            "follow_ups_more": more,
             "recent": recent_conversations(team)[:10],
         },
     )
