@@ -64,6 +64,18 @@ def amount(value: Any, currency: str = "") -> str:
     return "" if value in (None, "") else formatting.format_money(value, currency)
 
 
+@register.inclusion_tag("_sort_links.html", takes_context=True)
+def sort_links(context: Any, *columns: str) -> dict[str, Any]:
+    """For a list of cards (no table, so no column headers): the same choices as
+    ``sort_header`` as a row of links, ``columns`` given as key, label, key, label ….
+    The current order is marked with ``aria-current`` and said in words."""
+    links = []
+    for key, label in zip(columns[::2], columns[1::2], strict=True):
+        header = sort_header(context, key, label)
+        links.append({**header, "key": key})
+    return {"links": links}
+
+
 @register.inclusion_tag("_sort_header.html", takes_context=True)
 def sort_header(context: Any, key: str, label: str) -> dict[str, Any]:
     """A sortable column header: a link to the list in the other order (keeping the
