@@ -53,6 +53,12 @@ def axis_month(value: Any) -> str:
 
 
 @register.filter
+def pct(value: Any, decimals: int = 0) -> str:
+    """43% · 43 %: a share in per cent, in the language's one style."""
+    return "" if value in (None, "") else formatting.format_percent(value, int(decimals))
+
+
+@register.filter
 def number(value: Any, decimals: int = 0) -> str:
     """7,000,000 · 7 000 000 · 7.000.000."""
     return "" if value in (None, "") else formatting.format_number(value, int(decimals))
