@@ -78,8 +78,9 @@ def sort_rows(
 ) -> tuple[list[T], Sorting]:
     """``sort_list`` for rows computed in Python (ranked lists that are no queryset).
     A key's function gives a row's value; ``None`` is the list's own ranking, kept as
-    given in the default's direction and reversed in the other. Empty values go last either way; equal values
-    keep the ranking's order, so pages never repeat or skip a row."""
+    given in the default's direction and reversed in the other. Empty values go last
+    either way; equal values keep the ranking's order, so pages never repeat or skip a
+    row."""
     sorting = requested_sort(request, keys, default)
     key, descending = sorting.key, sorting.descending
     value = keys[key]
