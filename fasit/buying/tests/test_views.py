@@ -314,7 +314,11 @@ def test_api_journey_and_process(
     assert len(alice_client.get(f"/api/buying/processes/{process.pk}").json()["stages"]) == 9
     assert charlie_client.get(f"/api/buying/journeys/{journey.pk}").status_code == 404
     assert charlie_client.get(f"/api/buying/processes/{process.pk}").status_code == 404
-    assert charlie_client.get("/api/buying/journeys").json() == {"items": [], "count": 0}
+    assert charlie_client.get("/api/buying/journeys").json() == {
+        "items": [],
+        "count": 0,
+        "next_after": None,
+    }
     url = f"/api/buying/journeys/{journey.pk}/stage"
     payload = {"stage_id": stages_of(process)[2].pk, "note": "Ser på alternativer."}
     assert charlie_client.post(url, payload, content_type="application/json").status_code == 404
