@@ -811,6 +811,11 @@ def analyse(
     pivotvec: Vector = {}
     for p, w in pivots:
         w *= lex.pivot_weight.get(plain(p), W_DICT_PIVOT)
+        if plain(p).startswith(COGNATE):
+            # Scored as shared evidence, never used to find candidate themes (see
+            # ``grouping``): a made-up or misspelt word must not gather statements.
+            _put(pivotvec, "k:" + p, w)
+            continue
         _put(pivotvec, "p:" + p, w)
         mark = NOT if p.startswith(NOT) else ""
         group = lex.groups.get(plain(p))

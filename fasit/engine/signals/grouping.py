@@ -25,9 +25,10 @@ from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
 
 LABEL_LANGUAGES = ("sv", "nb", "da", "en")
 _INDEXED = ("c", "w", "p")  # n-gram features are scored but not used to find candidates
-# Word, pivot and pivot-group features also count as *shared evidence*, weighted by
-# how rare they are among the statements indexed (see ``ThemeIndex._overlap``).
-_EVIDENCE: frozenset[str] = frozenset("wph")
+# Word, pivot, pivot-group and cognate-key features also count as *shared evidence*,
+# weighted by how rare they are among the statements indexed (see
+# ``ThemeIndex._overlap``).
+_EVIDENCE: frozenset[str] = frozenset("wphk")
 
 
 @dataclass(frozen=True)

@@ -189,11 +189,11 @@ def test_a_word_no_dictionary_knows_gets_a_key_shared_by_its_cognates(
     from fasit.engine.signals.analysis import cognate_key
 
     assert cognate_key(word, language) == "~route"
-    assert "p:~route" in analyse(f"Alle {word} her", language).vector
+    assert "k:~route" in analyse(f"Alle {word} her", language).vector
 
 
 def test_short_and_known_words_get_no_cognate_key() -> None:
     from fasit.engine.signals.analysis import cognate_key
 
     assert cognate_key("wifi", "en") is None
-    assert "p:~water" not in analyse("The water is brown.", "en").vector
+    assert "k:~water" not in analyse("The water is brown.", "en").vector
