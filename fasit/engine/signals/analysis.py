@@ -67,13 +67,6 @@ W_PIVOT_ALT: Final[float] = 0.7
 # field weight: a dictionary's English word may be any part of speech or sense.
 W_DICT_PIVOT: Final[float] = 0.5
 MIN_PIVOT_STEM: Final[int] = 3
-# A word no vocabulary or dictionary knows is often a loanword the four languages
-# share ("droner", "drones", "paller", "pallets", "excel"): it gets a pivot of its
-# folded form without plural or definite ending, cut to ``COGNATE_LEN`` letters
-# (``cognate_key``), weighed like a dictionary pivot.
-COGNATE: Final[str] = "~"
-COGNATE_LEN: Final[int] = 5
-W_COGNATE: Final[float] = 0.5
 # A pivot of several words ("snow clearing", "key card", "sick leave") also stands for
 # its words, at this share of its weight: "brøyting" (snow clearing) meets "snø" (snow)
 # and "passerkort" (key card) meets "nycklar" (key) without a row for each pair.
@@ -768,10 +761,6 @@ def analyse(
             concepts.update(taught[s])
             continue
         found = lex.pivot_weights(unit, language)
-        if not found:
-            key = cognate_key(unit, language)
-            if key:
-                found = ((key, W_COGNATE),)
         if i in negated:
             s = NOT + s
             found = tuple((NOT + p, w) for p, w in found)
@@ -811,11 +800,6 @@ def analyse(
     pivotvec: Vector = {}
     for p, w in pivots:
         w *= lex.pivot_weight.get(plain(p), W_DICT_PIVOT)
-        if plain(p).startswith(COGNATE):
-            # Scored as shared evidence, never used to find candidate themes (see
-            # ``grouping``): a made-up or misspelt word must not gather statements.
-            _put(pivotvec, "k:" + p, w)
-            continue
         _put(pivotvec, "p:" + p, w)
         mark = NOT if p.startswith(NOT) else ""
         group = lex.groups.get(plain(p))
@@ -879,21 +863,6 @@ def _negated(tokens: list[str], start: int) -> bool:
 def _unit(vector: Vector) -> Vector:
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else {}
-
-
-def cognate_key(word: str, language: str) -> str | None:
-    """A key shared by one loanword in four languages ("droner", "drönare", "drones"):
-    the folded word without its plural or definite ending, cut to ``COGNATE_LEN``
-    letters; only for words no dictionary knows."""
-    w = fold(word)
-    if len(w) < COGNATE_LEN + 1 or not w.isalpha():
-        return None
-    endings = DEFINITE_ENDINGS.get(language) or ("es", "s")
-    for ending in endings:
-        if w.endswith(ending) and len(w) - len(ending) >= COGNATE_LEN:
-            w = w[: -len(ending)]
-            break
-    return COGNATE + w[:COGNATE_LEN]
 
 
 def _mix(concepts: Vector, a: float, words: Vector, b: float, pivots: Vector, c: float) -> Vector:

@@ -177,23 +177,3 @@ def test_a_phrase_pivot_also_stands_for_its_words() -> None:
     vector = analyse("Vi trenger brøyting før klokka seks.", "nb").vector
     assert {"p:snow clearing", "p:snow"} <= set(vector)
     assert vector["p:snow"] < vector["p:snow clearing"]
-
-
-@pytest.mark.parametrize(
-    ("word", "language"),
-    [("routers", "en"), ("routerane", "nb"), ("routere", "da")],
-)
-def test_a_word_no_dictionary_knows_gets_a_key_shared_by_its_cognates(
-    word: str, language: str
-) -> None:
-    from fasit.engine.signals.analysis import cognate_key
-
-    assert cognate_key(word, language) == "~route"
-    assert "k:~route" in analyse(f"Alle {word} her", language).vector
-
-
-def test_short_and_known_words_get_no_cognate_key() -> None:
-    from fasit.engine.signals.analysis import cognate_key
-
-    assert cognate_key("wifi", "en") is None
-    assert "k:~water" not in analyse("The water is brown.", "en").vector
