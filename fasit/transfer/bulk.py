@@ -17,11 +17,15 @@ the audit trail refers to ids); on PostgreSQL they are drawn from the sequence.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connections, models, router
 from django.utils import timezone
+
+from fasit.core.guard import RowCheck
 
 # Field types whose Python value is what the database driver takes as it is.
 _PLAIN = {
@@ -46,10 +50,36 @@ _PLAIN = {
 
 
 def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:
-    if field.get_internal_type() in _PLAIN or (
-        field.get_internal_type() == "BooleanField" and connection.vendor == "postgresql"
-    ):
+    kind = field.get_internal_type()
+    if kind in _PLAIN or (kind == "BooleanField" and connection.vendor == "postgresql"):
         return lambda value: value
+    if kind == "JSONField":
+        # What Django's adapt_json_value writes, without its per-value wrapping: the
+        # JSON text (COPY's text format and SQLite both take it as it is).
+        encoder = field.encoder
+
+        def dump(value: Any) -> Any:
+            return None if value is None else json.dumps(value, cls=encoder)
+
+        return dump
+    if kind == "DateTimeField":
+        # Imported create dates differ row by row: the shortcut for aware values is
+        # Django's own conversion (UTC on SQLite, the value itself for psycopg).
+        generic = _shared_converter(field, connection)
+        if connection.vendor == "postgresql":
+            return lambda value: value if getattr(value, "tzinfo", None) else generic(value)
+        zone = connection.timezone
+
+        def to_text(value: Any) -> Any:
+            if isinstance(value, dt.datetime) and value.tzinfo is not None:
+                return str(value.astimezone(zone).replace(tzinfo=None))
+            return generic(value)
+
+        return to_text
+    return _shared_converter(field, connection)
+
+
+def _shared_converter(field: Any, connection: Any) -> Callable[[Any], Any]:
     # Most rows of a batch share a value (the import's "now", the legal-basis date):
     # convert the same object once.
     last: list[Any] = [object(), None]
@@ -83,10 +113,17 @@ def _reserve_ids(model: type[models.Model], count: int, connection: Any) -> list
         return list(range(highest + 1, highest + 1 + count))
 
 
-def insert_rows(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` (attname -> value) into ``model``'s table; return their ids in order."""
+def insert_rows(
+    model: type[models.Model], rows: Sequence[dict[str, Any]], *, check: RowCheck
+) -> list[int]:
+    """Insert ``rows`` (attname -> value) into ``model``'s table; return their ids in order.
+
+    This passes by the model layer's cross-team guard, so ``check`` applies the same
+    rules to the rows first (every row must belong to its team) and raises
+    CrossTeamReference before anything is written."""
     if not rows:
         return []
+    check.check(model, rows)
     db = router.db_for_write(model)
     connection = connections[db]
     opts = model._meta
@@ -132,4 +169,5 @@ def insert_rows(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> li
             )
     for pk, row in zip(ids, rows, strict=True):
         row[pk_name] = pk
+    check.inserted(model, ids)
     return ids

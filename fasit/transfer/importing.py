@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.core.db import ANALYZE_AFTER_ROWS, refresh_statistics
+from fasit.core.guard import RowCheck
 from fasit.customers.models import LegalBasis, Person
 from fasit.engine.transfer import pipeline
 from fasit.engine.transfer.reading import ReadError, Table, estimate_rows, open_table
@@ -163,6 +164,8 @@ def run_import(
     owners = OwnerIndex(team, options.owners)
     done = 0
     with transaction.atomic():
+        # Rows are written past the ORM; this applies the cross-team rules to them.
+        check = RowCheck(team.pk)
         for import_file in ordered:
             ctx = Context(
                 team=team,
@@ -170,6 +173,7 @@ def run_import(
                 source=import_file.mapping.source.value,
                 label=import_file.name,
                 owners=owners,
+                check=check,
                 default_country=options.default_country,
                 legal_basis=options.legal_basis,
                 legal_basis_recorded_on=options.legal_basis_recorded_on or timezone.localdate(),
@@ -186,12 +190,6 @@ def run_import(
             outcome.status = "refused"
         if outcome.status != "done":
             transaction.set_rollback(True)
-        else:
-            # Rows were written in bulk (no signals): index the team's accounts and
-            # people again, in the same transaction, so search finds what came in.
-            from fasit.search.documents import index_team
-
-            index_team(team, kinds=["account", "person"], merge=False)
     if outcome.status == "refused":
         outcome.created = outcome.updated = outcome.unchanged = outcome.accounts_created = 0
     elif outcome.status == "done" and outcome.created + outcome.updated >= ANALYZE_AFTER_ROWS:
@@ -248,7 +246,7 @@ def _import_file(
             valid = [item.record for item in batch if item.record is not None]
             values = {item.row.line: item.row.values for item in batch}
             problems += writer.write(valid)  # type: ignore[arg-type]
-            ctx.flush_audit()
+            ctx.flush()
             if problems:
                 report(problems, values)
             # Parent groups are checked at the end; keep the rows that name one.
@@ -261,7 +259,7 @@ def _import_file(
                 progress(done, max(total, done))
         if isinstance(writer, AccountWriter):
             report(writer.finish(), rows_by_line)
-            ctx.flush_audit()
+            ctx.flush()
     except ReadError as error:
         outcome.problem_count += 1
         outcome.invalid += 1
