@@ -68,6 +68,7 @@ class Context:
     reindex: dict[str, set[int]] = field(default_factory=dict)
     # Names of accounts people are placed at (their search entry names the account).
     account_names: dict[int, str] = field(default_factory=dict)
+    index_texts: dict[str, str] = field(default_factory=dict)
     # Accounts found or created by name while importing people: (name, country) -> id.
     accounts_by_name: dict[tuple[str, str], int] = field(default_factory=dict)
     _names: dict[tuple[Any, Any], str] = field(default_factory=dict)
@@ -480,6 +481,7 @@ class PersonWriter:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.new_roles: list[Any] = []
+        self.mobile_label = _("Mobile: %(phone)s")
 
     def _resolve_accounts(
         self, records: list[PersonRecord]
@@ -653,16 +655,26 @@ class PersonWriter:
                 Account.objects.filter(pk__in=wanted).values_list("id", "name")
             )
         names = ctx.account_names
-        for _record, person in new:
-            texts = [
-                ", ".join(x for x in (title, names[account]) if x)
-                for title, account in places.get(person.pk, ())
+        # Names, titles and account names repeat over thousands of rows: their index
+        # text is worked out once (``index_text`` of parts is the parts' texts joined).
+        cached = ctx.index_texts
+        if len(cached) > 100_000:  # a file where every title is its own
+            cached.clear()
+        for record, person in new:
+            parts = [
+                record.email_index if person.email == record.email else index_text(person.email)
             ]
+            for title, account in places.get(person.pk, ()):
+                for text in (title, names[account]):
+                    if text not in cached:
+                        cached[text] = index_text(text)
+                    parts.append(cached[text])
+            if person.notes:
+                parts.append(index_text(person.notes))
+            if person.name not in cached:
+                cached[person.name] = index_text(person.name)
             ctx.index_new(
-                Kind.PERSON,
-                person.pk,
-                index_text(person.name),
-                index_text(person.email, *texts, person.notes),
+                Kind.PERSON, person.pk, cached[person.name], " ".join(p for p in parts if p)
             )
         ctx.index_again(Kind.PERSON, {pk for record, pk in matched if record.line in touched_lines})
 
@@ -670,7 +682,7 @@ class PersonWriter:
         notes = record.notes or current
         # Fasit keeps one phone per person; a second number is kept where people see it.
         if record.mobile and record.phone and record.mobile != record.phone:
-            line = _("Mobile: %(phone)s") % {"phone": record.mobile}
+            line = self.mobile_label % {"phone": record.mobile}
             if record.mobile not in notes:
                 notes = f"{notes}\n{line}".strip()
         return notes
