@@ -49,10 +49,14 @@ _PLAIN = {
 }
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:
     kind = field.get_internal_type()
     if kind in _PLAIN or (kind == "BooleanField" and connection.vendor == "postgresql"):
-        return lambda value: value
+        return _same
     if kind == "JSONField":
         # What Django's adapt_json_value writes, without its per-value wrapping: the
         # JSON text (COPY's text format and SQLite both take it as it is).
@@ -69,11 +73,17 @@ def _converter(field: Any, connection: Any) -> Callable[[Any], Any]:
         if connection.vendor == "postgresql":
             return lambda value: value if getattr(value, "tzinfo", None) else generic(value)
         zone = connection.timezone
+        last: list[Any] = [object(), None]
 
         def to_text(value: Any) -> Any:
+            if value is last[0]:  # the import's "now" on every row of a batch
+                return last[1]
             if isinstance(value, dt.datetime) and value.tzinfo is not None:
-                return str(value.astimezone(zone).replace(tzinfo=None))
-            return generic(value)
+                text = str(value.astimezone(zone).replace(tzinfo=None))
+            else:
+                text = generic(value)
+            last[0], last[1] = value, text
+            return text
 
         return to_text
     return _shared_converter(field, connection)
@@ -145,16 +155,22 @@ def insert_rows(
             default = "" if field.empty_strings_allowed else None
         plan.append((field, default, _converter(field, connection)))
     pk_name = opts.pk.attname  # type: ignore[union-attr]
-    values = []
-    for pk, row in zip(ids, rows, strict=True):
-        record = []
-        for field, default, convert in plan:
-            if field.primary_key:
-                record.append(pk)
-                continue
-            value = row.get(field.attname, default)
-            record.append(convert(default if value is None and not field.null else value))
-        values.append(record)
+    # Column by column: a comprehension per column costs far less than a Python loop
+    # over every field of every row.
+    by_column: list[Sequence[Any]] = []
+    for field, default, convert in plan:
+        name = field.attname
+        if field.primary_key:
+            column: list[Any] = ids
+        elif field.null:
+            column = [row.get(name, default) for row in rows]
+        else:
+            column = [row.get(name) for row in rows]
+            column = [default if value is None else value for value in column]
+        if convert is not _same and not field.primary_key:
+            column = list(map(convert, column))
+        by_column.append(column)
+    values = list(zip(*by_column, strict=True))
     columns = [connection.ops.quote_name(f.column) for f in fields]
     table = connection.ops.quote_name(opts.db_table)
     with connection.cursor() as cursor:
