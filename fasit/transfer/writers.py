@@ -482,6 +482,13 @@ class PersonWriter:
         self.ctx = ctx
         self.new_roles: list[Any] = []
         self.mobile_label = _("Mobile: %(phone)s")
+        # A team with no people yet (a first import, the common large one): every
+        # person a line can match was created by this file, so matching looks in
+        # these maps instead of asking the database twice per batch.
+        self.fresh = not Person.objects.for_team(ctx.team).exists()
+        self.emails: dict[str, int] = {}
+        self.keys: dict[str, int] = {}
+        self.owned: set[int] = set()
 
     def _resolve_accounts(
         self, records: list[PersonRecord]
@@ -573,12 +580,19 @@ class PersonWriter:
         account_of, problems = self._resolve_accounts(records)
         bad_lines = {p.line for p in problems}
         records = [r for r in records if r.line not in bad_lines]
-        team_people = Person.objects.for_team(ctx.team)
         emails = {r.email for r in records if r.email}
-        by_email = dict(
-            team_people.filter(email__in=emails).order_by("-id").values_list("email", "id")
-        )
-        by_key = _keys(ctx, EntityKind.PERSON, (r.source_id for r in records if r.source_id))
+        source_ids = {r.source_id for r in records if r.source_id}
+        if self.fresh:
+            by_email = {e: self.emails[e] for e in emails if e in self.emails}
+            by_key = {k: self.keys[k] for k in source_ids if k in self.keys}
+        else:
+            by_email = dict(
+                Person.objects.for_team(ctx.team)
+                .filter(email__in=emails)
+                .order_by("-id")
+                .values_list("email", "id")
+            )
+            by_key = _keys(ctx, EntityKind.PERSON, source_ids)
 
         matched: list[tuple[PersonRecord, int]] = []
         new: list[tuple[PersonRecord, Person]] = []
@@ -616,9 +630,18 @@ class PersonWriter:
         for record, twin in twins:
             self._apply(twin, record)
         ctx.counts.updated += len(twins)
-        _existing, touched_lines = ctx.create_and_update(
+        existing, touched_lines = ctx.create_and_update(
             Person, new, matched, self._apply, self.FIELDS
         )
+        if self.fresh:
+            # What the database query would find next time: the first person with an
+            # e-mail address (the lowest id), under their address as it is now.
+            for _record, person in new:
+                if person.email:
+                    self.emails.setdefault(person.email, person.pk)
+            for person in existing.values():
+                if person.email:
+                    self.emails.setdefault(person.email, person.pk)
 
         pairs = [(r, p.pk) for r, p in new] + [(r, p.pk) for r, p in twins] + matched
         created = {p.pk for _r, p in new}
@@ -802,6 +825,9 @@ class PersonWriter:
                     )
                 )
         ctx.insert(ExternalKey, keys)
+        if self.fresh:
+            for key in keys:
+                self.keys[key.key] = key.person_id
 
     def _account_owners(
         self, pairs: list[tuple[PersonRecord, int]], account_of: dict[int, int]
@@ -815,9 +841,11 @@ class PersonWriter:
                 owner = ctx.owners.find(record.owner)
                 if owner:
                     owner_of.setdefault(account_of[record.line], owner)
-        if not owner_of:
+        # Accounts this file has seen with an owner keep it: only the others are asked.
+        unknown = set(owner_of) - self.owned
+        if not unknown:
             return
-        ownerless = Account.objects.filter(pk__in=set(owner_of), owner__isnull=True)
+        ownerless = Account.objects.filter(pk__in=unknown, owner__isnull=True)
         changed = []
         for account in ownerless:
             before = values(account)
@@ -826,3 +854,4 @@ class PersonWriter:
             changed.append(account)
             ctx.audit_updated(account, before, 0)
         _save_changed(changed, ["owner_id", "updated_at"])
+        self.owned |= unknown

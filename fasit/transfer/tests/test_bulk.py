@@ -152,3 +152,27 @@ def test_values_are_stored_as_the_orm_stores_them(team_a: Any, alice: Any) -> No
     )
     stored = AuditEvent.objects.get(pk=event)
     assert (stored.changes, stored.at) == (changes, moment)
+
+
+@pytest.mark.parametrize("team_has_people", [False, True])
+def test_lines_of_one_person_in_different_batches_make_one_person(
+    tmp_path: Path, team_a: Any, alice: Any, monkeypatch: pytest.MonkeyPatch, team_has_people: bool
+) -> None:
+    """A team with no people is matched in memory, one with people in the database:
+    both find a person created by an earlier batch, by e-mail and by record id."""
+    from fasit.transfer import importing
+
+    monkeypatch.setattr(importing, "BATCH", 2)
+    if team_has_people:
+        PersonFactory(team=team_a, name="Per Lie", email="per@lie.no")
+    text = CONTACTS + (
+        "105,Kari,Nordmann,kari@fjord.no,Innkjøpsdirektør,Fjord Energi AS,\n"  # by e-mail
+        "103,Siri,Dahl,siri.dahl@vik.no,Daglig leder,Vik Bygg AS,\n"  # by record id
+    )
+    outcome = _run(team_a, alice, tmp_path, contacts=text)
+    assert outcome.counts() == {"created": 4, "updated": 2, "unchanged": 0, "invalid": 0}
+    assert Person.objects.for_team(team_a).filter(email__endswith=".no").count() == (
+        4 if team_has_people else 3
+    )
+    assert PersonRole.objects.get(person__email="kari@fjord.no").title == "Innkjøpsdirektør"
+    assert Person.objects.filter(email="siri.dahl@vik.no").count() == 1
