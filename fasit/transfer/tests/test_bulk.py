@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
@@ -18,7 +19,12 @@ from fasit.search.documents import index_team
 from fasit.search.models import SearchEntry
 from fasit.testing import AccountFactory, PersonFactory
 from fasit.transfer.bulk import insert_rows
-from fasit.transfer.importing import ImportOptions, open_import_file, run_import
+from fasit.transfer.importing import (
+    IMPORT_CACHE_KIB,
+    ImportOptions,
+    open_import_file,
+    run_import,
+)
 
 COMPANIES = (
     "Record ID,Company name,Country/Region,Organization number\n"
@@ -176,3 +182,27 @@ def test_lines_of_one_person_in_different_batches_make_one_person(
     )
     assert PersonRole.objects.get(person__email="kari@fjord.no").title == "Innkjøpsdirektør"
     assert Person.objects.filter(email="siri.dahl@vik.no").count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page cache")
+def test_sqlite_imports_with_a_large_page_cache_and_gives_it_back(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    def cache_size() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return int(cursor.fetchone()[0])
+
+    before = cache_size()
+    during: list[int] = []
+    path = tmp_path / "contacts.csv"
+    path.write_text(CONTACTS, encoding="utf-8")
+    run_import(
+        team=team_a,
+        actor=alice,
+        files=[open_import_file(path, path.name, team=team_a)[0]],
+        options=ImportOptions(),
+        progress=lambda done, total: during.append(cache_size()),
+    )
+    assert during[0] == -IMPORT_CACHE_KIB
+    assert cache_size() == before
