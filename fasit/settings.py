@@ -173,6 +173,10 @@ def _databases() -> dict[str, dict[str, object]]:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "fasit.sqlite3",
+            # Kept open between requests (one per web thread), as for PostgreSQL:
+            # opening it again, with the pragmas below, cost 3–4 ms of CPU per request
+            # (bench/bench_api_lists.py).
+            "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
             "OPTIONS": {
                 # WAL lets readers work while a writer commits; IMMEDIATE takes the
                 # write lock at BEGIN so two writers queue on the busy timeout

@@ -66,7 +66,8 @@ def seed(
                 language=found.language,
                 source=Source.NOTES,
                 status=Proposal.Status.ACCEPTED if accepted else Proposal.Status.PENDING,
-                decided_by=conversation.created_by if accepted else None,
+                # The id, not the user: reading created_by ran one query per conversation.
+                decided_by_id=conversation.created_by_id if accepted else None,
             )
             proposals.append(proposal)
             if accepted:
@@ -81,7 +82,7 @@ def seed(
                         kind=found.kind,
                         said_on=said_on,
                         source=Source.NOTES,
-                        created_by=conversation.created_by,
+                        created_by_id=conversation.created_by_id,
                     )
                 )
         if len(proposals) >= BATCH:

@@ -146,6 +146,13 @@ def two_factor_disable(*, user: Any, code: str) -> None:
 def team_requires_two_factor(team: Any) -> bool:
     if team is None:
         return False
+    # The request's team comes with its policy already read (tenancy's
+    # active_membership), so the check on every request costs no query.
+    if type(team).sign_in_policy.is_cached(team):
+        try:
+            return bool(team.sign_in_policy.require_two_factor)
+        except TeamSignInPolicy.DoesNotExist:
+            return False
     return TeamSignInPolicy.objects.filter(team=team, require_two_factor=True).exists()
 
 
@@ -163,4 +170,7 @@ def team_set_two_factor(*, team: Any, actor: Any, required: bool) -> TeamSignInP
     policy.require_two_factor = required
     policy.save()
     audit_update(team=team, actor=actor, instance=policy, before=before)
+    # The request's team object may carry the policy it read at the start of the
+    # request (team_requires_two_factor reads that): keep it in step.
+    team.sign_in_policy = policy
     return policy

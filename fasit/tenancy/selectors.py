@@ -7,12 +7,22 @@ from fasit.tenancy.models import WRITERS, Membership, Role, Team
 
 
 def active_membership(user: Any, team_id: Any) -> Membership | None:
-    memberships = Membership.objects.filter(user=user).select_related("team")
+    """The membership of the team chosen in the session, else the user's first.
+
+    Runs on every request, so it is one query: all the user's memberships (a handful)
+    with their teams and the teams' sign-in policies, which the two-step check reads
+    next (``signin.services.team_requires_two_factor``) without a query of its own.
+    """
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .select_related("team", "team__sign_in_policy")
+        .order_by("created_at", "id")
+    )
     if team_id is not None:
-        chosen = memberships.filter(team_id=team_id).first()
-        if chosen is not None:
-            return chosen
-    return memberships.order_by("created_at", "id").first()
+        for membership in memberships:
+            if str(membership.team_id) == str(team_id):
+                return membership
+    return memberships[0] if memberships else None
 
 
 def user_teams(user: Any) -> list[Team]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,6 +87,29 @@ class DemoResult:
     team: Team
     logins: list[tuple[str, str, str]]
     counts: dict[str, int] = field(default_factory=dict)
+    # (step, wall seconds, this process's CPU seconds), in the order they ran.
+    timings: list[tuple[str, float, float]] = field(default_factory=list)
+
+
+class _StepClock:
+    """Wall and CPU time per step of the seed. The CPU is this process's only: the
+    difference to the wall time is waiting (for the database, or for a busy machine)."""
+
+    def __init__(self) -> None:
+        self.timings: list[tuple[str, float, float]] = []
+        self._name = ""
+        self._wall = self._cpu = 0.0
+
+    def start(self, name: str) -> None:
+        self.stop()
+        self._name, self._wall, self._cpu = name, time.monotonic(), time.process_time()
+
+    def stop(self) -> None:
+        if self._name:
+            self.timings.append(
+                (self._name, time.monotonic() - self._wall, time.process_time() - self._cpu)
+            )
+            self._name = ""
 
 
 def _org_number(rng: random.Random, country: str) -> str:
@@ -484,6 +508,8 @@ def seed_demo(
     if Team.objects.filter(slug=DEMO_SLUG).exists():
         raise DemoExists("The demo team exists already; use --reset to build it again.")
     generator = _Generator(seed=seed, scale=scale, today=today or timezone.localdate(), log=log)
+    clock = _StepClock()
+    clock.start("users, team, accounts")
     team, users = generator.users_and_team()
     categories = generator.categories(team)
     owners = {country: users[u] for u, _f, _l, _r, country in DEMO_USERS if country}
@@ -493,12 +519,15 @@ def seed_demo(
     big_account.name = "Vestland Kraft AS"
     big_account.save(update_fields=["name"])
     log("people…")
+    clock.start("people")
     people_by_account = generator.people(team, accounts, big_account)
     log("conversations…")
+    clock.start("conversations")
     generator.assign_concerns(accounts)
     generator.conversations(team, accounts, people_by_account, big_account, users)
     for step in DEMO_STEPS:
         log(step)
+        clock.start(step.removeprefix("fasit.").removesuffix(".demo.seed"))
         counts = import_string(step)(
             team=team, users=users, today=generator.today, seed=seed, scale=scale, log=log
         )
@@ -510,8 +539,9 @@ def seed_demo(
         instance=team,
         changes={"demo": [None, {"seed": seed, "scale": scale, **generator.counts}]},
     )
+    clock.stop()
     logins = [(u, DEMO_PASSWORD, str(r.label)) for u, _f, _l, r, _c in DEMO_USERS]
-    return DemoResult(team=team, logins=logins, counts=generator.counts)
+    return DemoResult(team=team, logins=logins, counts=generator.counts, timings=clock.timings)
 
 
 @transaction.atomic
