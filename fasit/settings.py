@@ -329,6 +329,8 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, loaded with one plain query (fasit/signin/sessions.py).
+SESSION_ENGINE = "fasit.signin.sessions"
 # Sessions (docs/operations.md#sessions): signed out after FASIT_SESSION_IDLE_MINUTES
 # without a request and FASIT_SESSION_MAX_HOURS after signing in, however active.
 # Fasit holds personal data and is used on phones that get lost: two idle hours cover a
