@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import time
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import orjson
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -249,7 +249,9 @@ def list_page(
     # schema again cost more CPU than the queries (bench/bench_api_lists.py). The rows
     # are built to the schema; .ci/schemathesis checks every response against it.
     body = {"count": count, "next_after": last, "items": items}
-    return HttpResponse(json.dumps(body, default=_json_value), content_type="application/json")
+    # orjson writes dates and times itself, as isoformat() does; encoding with the
+    # standard library (and a default() call per value) was a tenth of the request.
+    return HttpResponse(orjson.dumps(body, default=_json_value), content_type="application/json")
 
 
 # Query parameters that page through a list without changing which rows match it.

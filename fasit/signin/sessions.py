@@ -15,8 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 LOAD_SQL = (
-    f"SELECT session_data FROM {Session._meta.db_table}"
-    " WHERE session_key = %s AND expire_date > %s"
+    f"SELECT session_data FROM {Session._meta.db_table} WHERE session_key = %s AND expire_date > %s"
 )
 
 
