@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from stdnum.dk import cvr
@@ -87,27 +87,40 @@ class DemoResult:
     team: Team
     logins: list[tuple[str, str, str]]
     counts: dict[str, int] = field(default_factory=dict)
-    # (step, wall seconds, this process's CPU seconds), in the order they ran.
-    timings: list[tuple[str, float, float]] = field(default_factory=list)
+    # (step, wall seconds, this process's CPU seconds, statements), in the order run.
+    timings: list[tuple[str, float, float, int]] = field(default_factory=list)
 
 
 class _StepClock:
-    """Wall and CPU time per step of the seed. The CPU is this process's only: the
-    difference to the wall time is waiting (for the database, or for a busy machine)."""
+    """Wall and CPU time and database statements per step of the seed. The CPU is this
+    process's only: the difference to the wall time is waiting (for the database, or
+    for a busy machine), and each statement is a round trip that waits on both."""
 
     def __init__(self) -> None:
-        self.timings: list[tuple[str, float, float]] = []
+        self.timings: list[tuple[str, float, float, int]] = []
+        self.statements = 0
         self._name = ""
         self._wall = self._cpu = 0.0
+        self._statements = 0
+
+    def count(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.statements += 1
+        return execute(sql, params, many, context)
 
     def start(self, name: str) -> None:
         self.stop()
         self._name, self._wall, self._cpu = name, time.monotonic(), time.process_time()
+        self._statements = self.statements
 
     def stop(self) -> None:
         if self._name:
             self.timings.append(
-                (self._name, time.monotonic() - self._wall, time.process_time() - self._cpu)
+                (
+                    self._name,
+                    time.monotonic() - self._wall,
+                    time.process_time() - self._cpu,
+                    self.statements - self._statements,
+                )
             )
             self._name = ""
 
@@ -509,6 +522,13 @@ def seed_demo(
         raise DemoExists("The demo team exists already; use --reset to build it again.")
     generator = _Generator(seed=seed, scale=scale, today=today or timezone.localdate(), log=log)
     clock = _StepClock()
+    with connection.execute_wrapper(clock.count):
+        return _seed(generator, clock, seed=seed, scale=scale, log=log)
+
+
+def _seed(
+    generator: _Generator, clock: _StepClock, *, seed: int, scale: int, log: Callable[[str], None]
+) -> DemoResult:
     clock.start("users, team, accounts")
     team, users = generator.users_and_team()
     categories = generator.categories(team)
@@ -527,7 +547,7 @@ def seed_demo(
     generator.conversations(team, accounts, people_by_account, big_account, users)
     for step in DEMO_STEPS:
         log(step)
-        clock.start(step.removeprefix("fasit.").removesuffix(".demo.seed"))
+        clock.start(step.removeprefix("fasit."))
         counts = import_string(step)(
             team=team, users=users, today=generator.today, seed=seed, scale=scale, log=log
         )

@@ -36,7 +36,11 @@ class Command(BaseCommand):
             result = seed_demo(
                 seed=options["seed"],
                 scale=options["scale"],
-                log=lambda message: self.stdout.write(f"  seeding {message}"),
+                # The elapsed time on each line: a run stopped half-way still shows
+                # where its time went.
+                log=lambda message: self.stdout.write(
+                    f"  [{time.monotonic() - started:7.1f} s] seeding {message}"
+                ),
             )
         except DemoExists:
             self.stdout.write("The demo team is already there (use --reset to seed it again).")
@@ -48,11 +52,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Seeded: {counts}.")
             # Where the time went: wall time per step next to this process's CPU (the
             # rest is waiting for the database or for a busy machine).
-            self.stdout.write(f"  {'step':<32} {'wall s':>8} {'cpu s':>8}")
-            steps = sum(wall for _s, wall, _c in result.timings)
-            for step, wall, cpu in result.timings:
-                self.stdout.write(f"  {step:<32} {wall:8.1f} {cpu:8.1f}")
-            self.stdout.write(f"  {'commit':<32} {seeded - started - steps:8.1f}")
+            self.stdout.write(f"  {'step':<32} {'wall s':>8} {'cpu s':>8} {'statements':>10}")
+            steps = sum(wall for _s, wall, _c, _n in result.timings)
+            for step, wall, cpu, statements in result.timings:
+                self.stdout.write(f"  {step:<32} {wall:8.1f} {cpu:8.1f} {statements:>10,}")
+            self.stdout.write(f"  {'commit and the rest':<32} {seeded - started - steps:8.1f}")
             self.stdout.write(f"  {'statistics (ANALYZE)':<32} {analysed - seeded:8.1f}")
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             self.stdout.write(
