@@ -4,8 +4,11 @@ Serves an existing demo (``FASIT_DATA_DIR`` or ``DATABASE_URL``, e.g. a
 ``fasit demo --no-serve --scale 100``) with ``fasit serve`` on a loopback port, signs
 in as a demo user and runs wrk (Debian's ``wrk``) against each request at each
 connection count, beside a static file served by the same server in the same run.
-Prints rps, p50, p99, non-2xx responses and the ratio to the static ceiling. No
-assertions; loopback only; each run is bounded by ``--duration``.
+Prints rps, p50, p99, non-2xx responses and the ratio to the static ceiling, and
+the load-independent figure: the CPU milliseconds the server (and, on PostgreSQL, the
+database's backends) spent per request, read from /proc, with the requests per second
+two idle cores would give at that cost (``2 cores``) and the load average when the run
+started. No assertions; loopback only; each run is bounded by ``--duration``.
 
     FASIT_DATA_DIR=/tmp/s100 .venv/bin/python bench/bench_http.py \\
         [--connections 16,64] [--duration 10] [--only api] [--user maja]
@@ -100,6 +103,48 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def server_cpu(pid: int, database: str) -> float:
+    """CPU seconds used so far by the server (master and workers) and, on PostgreSQL,
+    by the database's backends (the processes named after it): what one request costs
+    whatever else runs on the machine."""
+    total = sum(_cpu_seconds(p) for p in _descendants(pid))
+    if database:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    cmdline = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if cmdline.startswith(b"postgres:") and f" {database} ".encode() in cmdline:
+                    total += _cpu_seconds(int(entry.name))
+    return total
+
+
 def run_wrk(url: str, cookie: str, connections: int, duration: int) -> dict[str, float]:
     out = subprocess.run(
         [
@@ -119,12 +164,14 @@ def run_wrk(url: str, cookie: str, connections: int, duration: int) -> dict[str,
         timeout=duration + 60,
         check=True,
     ).stdout
+    done = re.search(r"(\d+) requests in", out)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"\s50%\s+([\d.]+\w+)", out)
     p99 = re.search(r"\s99%\s+([\d.]+\w+)", out)
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*timeout (\d+)", out)
     return {
+        "requests": float(done.group(1)) if done else 0.0,
         "rps": float(rps.group(1)) if rps else 0.0,
         "p50": to_ms(p50.group(1)) if p50 else float("nan"),
         "p99": to_ms(p99.group(1)) if p99 else float("nan"),
@@ -146,21 +193,31 @@ def run(args: argparse.Namespace, port: int, log: Any) -> None:
         cookie = sign_in(base, args.user, args.password)
         connections = [int(c) for c in args.connections.split(",")]
         ceiling: dict[int, float] = {}
-        print(f"{'request':<20} {'conn':>4} {'rps':>8} {'p50 ms':>8} {'p99 ms':>8} "
-              f"{'non-2xx':>7} {'t/o':>4} {'of static':>9}")
+        database = urllib.parse.urlparse(os.environ.get("DATABASE_URL", "")).path.strip("/")
+        print(
+            f"{'request':<20} {'conn':>4} {'rps':>8} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'non-2xx':>7} {'t/o':>4} {'of static':>9} {'cpu ms':>7} {'2 cores':>7} {'load':>5}"
+        )
         for label, path in REQUESTS.items():
             if args.only and args.only not in label and label != "static":
                 continue
             for n in connections:
                 settle(base)
+                load = os.getloadavg()[0]
+                cpu_before = server_cpu(server.pid, database)
                 result = run_wrk(base + path, cookie, n, args.duration)
+                # Work still queued when wrk stops is done (or dropped) while settling;
+                # it is part of what these requests cost.
+                settle(base)
+                cpu = (server_cpu(server.pid, database) - cpu_before) * 1000
+                cpu_ms = cpu / result["requests"] if result["requests"] else float("nan")
                 if label == "static":
                     ceiling[n] = result["rps"]
                 ratio = result["rps"] / ceiling[n] if ceiling.get(n) else 0.0
                 print(
                     f"{label:<20} {n:>4} {result['rps']:>8.1f} {result['p50']:>8.1f} "
                     f"{result['p99']:>8.1f} {result['non2xx']:>7.0f} {result['timeouts']:>4.0f} "
-                    f"{ratio:>9.3f}",
+                    f"{ratio:>9.3f} {cpu_ms:>7.2f} {2000 / cpu_ms:>7.0f} {load:>5.1f}",
                     flush=True,
                 )
     finally:

@@ -173,6 +173,10 @@ def _databases() -> dict[str, dict[str, object]]:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "fasit.sqlite3",
+            # Kept open between requests (one per web thread), as for PostgreSQL:
+            # opening it again, with the pragmas below, cost 3–4 ms of CPU per request
+            # (bench/bench_api_lists.py).
+            "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
             "OPTIONS": {
                 # WAL lets readers work while a writer commits; IMMEDIATE takes the
                 # write lock at BEGIN so two writers queue on the busy timeout
@@ -206,7 +210,8 @@ if TESTING:
 # its password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, with the request's user read by a plain query (fasit/signin/backends.py).
+    "fasit.signin.backends.ModelBackend",
 ]
 # Lock-out after failed sign-ins (docs/operations.md#sign-in-lock-out). Failures are
 # counted per username and, separately, per client address; a success resets the count.
@@ -330,6 +335,8 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, loaded with one plain query (fasit/signin/sessions.py).
+SESSION_ENGINE = "fasit.signin.sessions"
 # Sessions (docs/operations.md#sessions): signed out after FASIT_SESSION_IDLE_MINUTES
 # without a request and FASIT_SESSION_MAX_HOURS after signing in, however active.
 # Fasit holds personal data and is used on phones that get lost: two idle hours cover a

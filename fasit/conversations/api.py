@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -33,12 +34,14 @@ from fasit.core.api_utils import (
     page_schema,
     patch_data,
     require_write,
+    rows_for_ids,
     team_ref,
 )
 from fasit.customers.models import Account, Person
 from fasit.tenancy.access import get_for_team_or_404
 from fasit.tenancy.selectors import team_users
 
+User = get_user_model()
 router = Router(tags=["conversations"])
 followups_router = Router(tags=["follow-ups"])
 
@@ -76,21 +79,39 @@ def conversation_rows(conversations: QuerySet[Conversation]) -> list[dict[str, A
         row["account"] = row.pop("account__name")
         row.update(people=[], users=[], follow_ups=[])
     ids = list(by_id)
-    people = Conversation.people.through.objects.filter(conversation_id__in=ids).order_by(
-        "person_id"
-    )
-    for cid, pid in people.values_list("conversation_id", "person_id"):
+    for cid, pid in rows_for_ids(PEOPLE_SQL, ids):
         by_id[cid]["people"].append(pid)
-    users = Conversation.users.through.objects.filter(conversation_id__in=ids).order_by(
-        "user__username"
-    )
-    for cid, username in users.values_list("conversation_id", "user__username"):
+    for cid, username in rows_for_ids(USERS_SQL, ids):
         by_id[cid]["users"].append(username)
-    for follow_up in (
-        FollowUp.objects.filter(conversation_id__in=ids).order_by("id").values(*FOLLOW_UP_VALUES)
-    ):
-        by_id[follow_up["conversation_id"]]["follow_ups"].append(_follow_up_row(follow_up))
+    for fid, cid, task, owner, due_date, done in rows_for_ids(FOLLOW_UPS_SQL, ids):
+        by_id[cid]["follow_ups"].append(
+            {
+                "id": fid,
+                "conversation_id": cid,
+                "task": task,
+                "owner": owner,
+                "due_date": due_date,
+                "done": bool(done),
+            }
+        )
     return rows
+
+
+# The children of a page of conversations (core.api_utils.rows_for_ids).
+PEOPLE_SQL = (
+    f"SELECT conversation_id, person_id FROM {Conversation.people.through._meta.db_table}"
+    " WHERE conversation_id IN ({ids}) ORDER BY person_id"
+)
+USERS_SQL = (
+    f"SELECT cu.conversation_id, u.username FROM {Conversation.users.through._meta.db_table} cu"
+    f" JOIN {User._meta.db_table} u ON u.id = cu.user_id"
+    " WHERE cu.conversation_id IN ({ids}) ORDER BY u.username, cu.id"
+)
+FOLLOW_UPS_SQL = (
+    "SELECT f.id, f.conversation_id, f.task, u.username, f.due_date, f.done"
+    f" FROM {FollowUp._meta.db_table} f LEFT JOIN {User._meta.db_table} u ON u.id = f.owner_id"
+    " WHERE f.conversation_id IN ({ids}) ORDER BY f.id"
+)
 
 
 def _conversation(request: HttpRequest, conversation_id: int) -> Conversation:

@@ -16,19 +16,27 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
+from django.db import connection
 from django.utils import timezone, translation
 
 from fasit.core.models import AuditEvent
 
 T = TypeVar("T")
 
+VERSION_SQL = f"SELECT MAX(id) FROM {AuditEvent._meta.db_table} WHERE team_id = %s"
+
 
 def team_data_version(team: Any) -> int:
-    """The id of the team's newest audit record (an index lookup on (team, id))."""
+    """The id of the team's newest audit record (an index lookup on (team, id)).
+
+    Plain SQL: it runs on every API list and cached page, and building the same
+    aggregate through the ORM cost ten times the lookup itself."""
     if team is None:
         return 0
-    return AuditEvent.objects.filter(team=team).aggregate(v=Max("id"))["v"] or 0
+    with connection.cursor() as cursor:
+        cursor.execute(VERSION_SQL, [team.pk])
+        row = cursor.fetchone()
+    return int(row[0] or 0)
 
 
 def team_cached(team: Any, name: str, compute: Callable[[], T], *, version: int | None = None) -> T:

@@ -18,6 +18,7 @@ from fasit.core.api_utils import (
     page_schema,
     patch_data,
     require_write,
+    rows_for_ids,
     team_ref,
 )
 from fasit.customers import services
@@ -113,15 +114,26 @@ def person_rows(people: QuerySet[Person]) -> list[dict[str, Any]]:
         )
     )
     roles: dict[int, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
-    for role in (
-        PersonRole.objects.filter(person_id__in=list(roles))
-        .order_by("id")
-        .values("person_id", "account_id", "account__name", "title", "buying_role")
-    ):
-        roles[role.pop("person_id")].append({**role, "account": role.pop("account__name")})
+    for person_id, account_id, account, title, buying_role in rows_for_ids(ROLES_SQL, list(roles)):
+        roles[person_id].append(
+            {
+                "account_id": account_id,
+                "account": account,
+                "title": title,
+                "buying_role": buying_role,
+            }
+        )
     for row in rows:
         row["roles"] = roles[row["id"]]
     return rows
+
+
+# The roles of a page of people (core.api_utils.rows_for_ids).
+ROLES_SQL = (
+    f"SELECT r.person_id, r.account_id, a.name, r.title, r.buying_role"
+    f" FROM {PersonRole._meta.db_table} r JOIN {Account._meta.db_table} a ON a.id = r.account_id"
+    " WHERE r.person_id IN ({ids}) ORDER BY r.id"
+)
 
 
 def _account(request: HttpRequest, account_id: int) -> Account:

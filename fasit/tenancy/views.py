@@ -240,7 +240,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             except ValidationError as exc:
                 add_service_errors(signup_form, exc)
             else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="fasit.signin.backends.ModelBackend")
                 return _welcome(request, Membership.objects.get(team=found.team, user=user))
     return render(
         request,

@@ -25,7 +25,7 @@ def test_journey_pages_for_alice_and_404_for_charlie(
     )
     html = alice_client.get(reverse("buying:journey", args=[journey.pk])).content.decode()
     assert "Problem identification" in html
-    assert "58 points above the 22 % that the customer&#x27;s stage" in html
+    assert "58 points above the 22% that the customer&#x27;s stage" in html
     assert "What is the problem" not in html  # questions are the stage's own
     assert "What exactly is the problem, and what causes it?" in html
     assert charlie_client.get(reverse("buying:journey", args=[journey.pk])).status_code == 404

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from stdnum.dk import cvr
@@ -86,6 +87,42 @@ class DemoResult:
     team: Team
     logins: list[tuple[str, str, str]]
     counts: dict[str, int] = field(default_factory=dict)
+    # (step, wall seconds, this process's CPU seconds, statements), in the order run.
+    timings: list[tuple[str, float, float, int]] = field(default_factory=list)
+
+
+class _StepClock:
+    """Wall and CPU time and database statements per step of the seed. The CPU is this
+    process's only: the difference to the wall time is waiting (for the database, or
+    for a busy machine), and each statement is a round trip that waits on both."""
+
+    def __init__(self) -> None:
+        self.timings: list[tuple[str, float, float, int]] = []
+        self.statements = 0
+        self._name = ""
+        self._wall = self._cpu = 0.0
+        self._statements = 0
+
+    def count(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.statements += 1
+        return execute(sql, params, many, context)
+
+    def start(self, name: str) -> None:
+        self.stop()
+        self._name, self._wall, self._cpu = name, time.monotonic(), time.process_time()
+        self._statements = self.statements
+
+    def stop(self) -> None:
+        if self._name:
+            self.timings.append(
+                (
+                    self._name,
+                    time.monotonic() - self._wall,
+                    time.process_time() - self._cpu,
+                    self.statements - self._statements,
+                )
+            )
+            self._name = ""
 
 
 def _org_number(rng: random.Random, country: str) -> str:
@@ -484,6 +521,15 @@ def seed_demo(
     if Team.objects.filter(slug=DEMO_SLUG).exists():
         raise DemoExists("The demo team exists already; use --reset to build it again.")
     generator = _Generator(seed=seed, scale=scale, today=today or timezone.localdate(), log=log)
+    clock = _StepClock()
+    with connection.execute_wrapper(clock.count):
+        return _seed(generator, clock, seed=seed, scale=scale, log=log)
+
+
+def _seed(
+    generator: _Generator, clock: _StepClock, *, seed: int, scale: int, log: Callable[[str], None]
+) -> DemoResult:
+    clock.start("users, team, accounts")
     team, users = generator.users_and_team()
     categories = generator.categories(team)
     owners = {country: users[u] for u, _f, _l, _r, country in DEMO_USERS if country}
@@ -493,12 +539,15 @@ def seed_demo(
     big_account.name = "Vestland Kraft AS"
     big_account.save(update_fields=["name"])
     log("people…")
+    clock.start("people")
     people_by_account = generator.people(team, accounts, big_account)
     log("conversations…")
+    clock.start("conversations")
     generator.assign_concerns(accounts)
     generator.conversations(team, accounts, people_by_account, big_account, users)
     for step in DEMO_STEPS:
         log(step)
+        clock.start(step.removeprefix("fasit."))
         counts = import_string(step)(
             team=team, users=users, today=generator.today, seed=seed, scale=scale, log=log
         )
@@ -510,8 +559,9 @@ def seed_demo(
         instance=team,
         changes={"demo": [None, {"seed": seed, "scale": scale, **generator.counts}]},
     )
+    clock.stop()
     logins = [(u, DEMO_PASSWORD, str(r.label)) for u, _f, _l, r, _c in DEMO_USERS]
-    return DemoResult(team=team, logins=logins, counts=generator.counts)
+    return DemoResult(team=team, logins=logins, counts=generator.counts, timings=clock.timings)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import resource
 import time
 from typing import Any
 
@@ -30,22 +31,37 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if options["reset"]:
             delete_demo()
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.process_time()
         try:
             result = seed_demo(
                 seed=options["seed"],
                 scale=options["scale"],
-                log=lambda message: self.stdout.write(f"  seeding {message}"),
+                # The elapsed time on each line: a run stopped half-way still shows
+                # where its time went.
+                log=lambda message: self.stdout.write(
+                    f"  [{time.monotonic() - started:7.1f} s] seeding {message}"
+                ),
             )
         except DemoExists:
             self.stdout.write("The demo team is already there (use --reset to seed it again).")
         else:
             seeded = time.monotonic()
             refresh_statistics()
+            analysed = time.monotonic()
             counts = ", ".join(f"{n} {what}" for what, n in result.counts.items())
+            self.stdout.write(f"Seeded: {counts}.")
+            # Where the time went: wall time per step next to this process's CPU (the
+            # rest is waiting for the database or for a busy machine).
+            self.stdout.write(f"  {'step':<32} {'wall s':>8} {'cpu s':>8} {'statements':>10}")
+            steps = sum(wall for _s, wall, _c, _n in result.timings)
+            for step, wall, cpu, statements in result.timings:
+                self.stdout.write(f"  {step:<32} {wall:8.1f} {cpu:8.1f} {statements:>10,}")
+            self.stdout.write(f"  {'commit and the rest':<32} {seeded - started - steps:8.1f}")
+            self.stdout.write(f"  {'statistics (ANALYZE)':<32} {analysed - seeded:8.1f}")
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             self.stdout.write(
-                f"Seeded in {seeded - started:.1f} s (statistics {time.monotonic() - seeded:.1f} s):"
-                f" {counts}."
+                f"  {'total':<32} {analysed - started:8.1f} "
+                f"{time.process_time() - cpu_started:8.1f}   peak memory {peak:.0f} MiB"
             )
         host, port = parse_addr(options["addr"])
         self.stdout.write(f"\nOpen http://{host}:{port}/ and log in as (password {DEMO_PASSWORD}):")
