@@ -37,6 +37,7 @@ from fasit.core.api_utils import (
 from fasit.customers.api import router as customers_router
 from fasit.privacy.api import router as privacy_router
 from fasit.relationships.api import router as relationships_router
+from fasit.search.api import router as search_router
 from fasit.signals.api import router as signals_router
 from fasit.tenancy.api import router as team_router
 from fasit.transfer.api import router as imports_router
@@ -226,3 +227,4 @@ api.add_router("/sync", sync_router)
 api.add_router("/team", team_router)
 api.add_router("/imports", imports_router)
 api.add_router("/webhooks", webhooks_router)
+api.add_router("/search", search_router)
