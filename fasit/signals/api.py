@@ -5,11 +5,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from fasit.conversations.models import Conversation
 from fasit.core.api_utils import (
+    MAX_INT,
     Id,
     ListQuery,
     error_detail,
@@ -22,8 +23,10 @@ from fasit.core.api_utils import (
 from fasit.customers.models import Person
 from fasit.customers.schemas import ErrorOut
 from fasit.signals import selectors, services
-from fasit.signals.models import Proposal, Statement, Theme
+from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.signals.schemas import (
+    MarkedReadOut,
+    NotificationsOut,
     ProposalAcceptIn,
     ProposalOut,
     StatementIn,
@@ -319,3 +322,45 @@ def reject_proposal(request: HttpRequest, proposal_id: Id) -> Any:
     proposal = _proposal(request, proposal_id)
     services.proposal_reject(proposal=proposal, actor=request.user)
     return _proposal_rows(Proposal.objects.filter(pk=proposal.pk))[0]
+
+
+class NotificationQuery(Schema):
+    unread_only: bool = Field(False, description="Only those the calling user has not read")
+    limit: int = Field(30, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=MAX_INT)
+
+
+@router.get("/notifications", response=NotificationsOut)
+def list_notifications(request: HttpRequest, params: Query[NotificationQuery]) -> Any:
+    """The team's notifications (themes that reached alarm or confirmed), newest first,
+    as on the notifications page; ``unread`` is for the calling user."""
+    team, user = request.team, request.user  # type: ignore[attr-defined]
+    notifications = selectors.notifications(team, user)
+    unread_ids = set(
+        Notification.objects.for_team(team).unread_by(user).values_list("pk", flat=True)
+    )
+    if params.unread_only:
+        notifications = notifications.filter(pk__in=unread_ids)
+    page = notifications[params.offset : params.offset + params.limit]
+    return {
+        "count": notifications.count(),
+        "unread": len(unread_ids),
+        "items": [
+            {
+                "id": n.pk,
+                "theme_id": n.theme_id,
+                "level": n.level,
+                "text": n.message(),
+                "unread": n.pk in unread_ids,
+                "created_at": n.created_at,
+            }
+            for n in page
+        ],
+    }
+
+
+@router.post("/notifications/read", response=MarkedReadOut)
+def mark_notifications_read(request: HttpRequest) -> Any:
+    """Mark every notification read for the calling user (the page's button)."""
+    marked = services.notifications_mark_read(team=request.team, user=request.user)  # type: ignore[attr-defined]
+    return {"marked": marked}

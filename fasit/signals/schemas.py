@@ -95,3 +95,22 @@ class ProposalAcceptIn(Schema):
 
     kind: Literal["want", "how_to_buy", "need", "motive", "objection"] | None = None
     text: str | None = Field(None, min_length=1, max_length=2000)
+
+
+class NotificationOut(Schema):
+    id: int
+    theme_id: int | None
+    level: str
+    text: str = Field(description="In the reader's language, naming the theme as it is now")
+    unread: bool
+    created_at: dt.datetime
+
+
+class NotificationsOut(Schema):
+    count: int
+    unread: int
+    items: list[NotificationOut]
+
+
+class MarkedReadOut(Schema):
+    marked: int

@@ -592,3 +592,13 @@ def statements_forget(
         for key, theme in synced.items()
         if LEVEL_RANK[theme.level] < LEVEL_RANK[before[key]]
     ]
+
+
+def notifications_mark_read(*, team: Any, user: Any) -> int:
+    """Mark every notification of ``team`` that ``user`` has not read as read by them
+    (the notifications page's button; the API's ``…/notifications/read``). Returns how
+    many were marked. Reading is the reader's own state: not audited."""
+    unread = list(Notification.objects.for_team(team).unread_by(user))
+    for notification in unread:
+        notification.read_by.add(user)
+    return len(unread)

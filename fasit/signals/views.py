@@ -269,7 +269,6 @@ def notifications(request: HttpRequest) -> HttpResponse:
         Notification.objects.for_team(team).unread_by(request.user).values_list("pk", flat=True)
     )
     if request.method == "POST":
-        for notification in Notification.objects.for_team(team).unread_by(request.user):
-            notification.read_by.add(request.user)
+        services.notifications_mark_read(team=team, user=request.user)
         return redirect("signals:notifications")
     return render(request, "signals/notifications.html", {"page_obj": items, "unread": unread})

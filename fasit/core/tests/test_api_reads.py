@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from fasit.signals.models import Notification, Theme
 from fasit.testing import AccountFactory, ConversationFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +41,37 @@ def test_search_finds_the_teams_records_only(
     assert [h["title"] for h in theirs] == ["Bergström Kraft AS"]
     assert bob_api.get("/api/search?q=%20").json()["items"] == []
     assert bob_api.get("/api/search").status_code == 422
+
+
+def test_notifications_are_listed_and_marked_read_per_user(
+    team_a: Any,
+    team_b: Any,
+    alice: Any,
+    bob_api: Any,
+    alice_api: Any,
+    victor_api: Any,
+    charlie_api: Any,
+) -> None:
+    theme = Theme.objects.create(team=team_a, label="Leveringstid", level="alarm")
+    older = Notification.objects.create(team=team_a, theme=theme, level="alarm", text="Alarm")
+    newer = Notification.objects.create(team=team_a, level="confirmed", text="Bekreftet")
+    Notification.objects.create(team=team_b, level="alarm", text="Theirs")
+
+    page = bob_api.get("/api/signals/notifications").json()
+    assert (page["count"], page["unread"]) == (2, 2)
+    assert [n["id"] for n in page["items"]] == [newer.pk, older.pk]
+    assert page["items"][1]["theme_id"] == theme.pk
+    assert page["items"][0]["text"] == "Bekreftet"
+    assert [n["text"] for n in charlie_api.get("/api/signals/notifications").json()["items"]] == [
+        "Theirs"
+    ]
+
+    assert _send(victor_api, "post", "/api/signals/notifications/read").status_code == 403
+    assert _send(charlie_api, "post", "/api/signals/notifications/read").json() == {"marked": 1}
+    assert _send(bob_api, "post", "/api/signals/notifications/read").json() == {"marked": 2}
+    assert _send(bob_api, "post", "/api/signals/notifications/read").json() == {"marked": 0}
+    mine = bob_api.get("/api/signals/notifications?unread_only=true").json()
+    assert (mine["count"], mine["unread"], mine["items"]) == (0, 0, [])
+    # Read by bob, still unread for alice.
+    assert alice_api.get("/api/signals/notifications").json()["unread"] == 2
+    assert not older.read_by.filter(pk=alice.pk).exists()
