@@ -18,6 +18,7 @@ from fasit.relationships.schemas import (
     DateOut,
     DaysIn,
     FeedKindsIn,
+    KeyAccountOut,
     NormIn,
     NormOut,
     PersonKnowledgeOut,
@@ -194,3 +195,44 @@ def revoke_feed(request: HttpRequest) -> Any:
         actor=request.user,
     )
     return _reminders(request)
+
+
+@router.get("/key-accounts", response=list[KeyAccountOut])
+def list_key_accounts(request: HttpRequest, mine: bool = False) -> Any:
+    """The key accounts page: how well the team knows each key account's buying
+    group, least known first (``mine``: the caller's accounts only). Health is in
+    ``/being-on``."""
+    rows = selectors.key_accounts(
+        request.team,  # type: ignore[attr-defined]
+        today=timezone.localdate(),
+        owner=request.user if mine else None,
+    )
+    out = []
+    for row in rows:
+        knowledge, best = row.knowledge, row.best_known
+        out.append(
+            {
+                "id": row.account.pk,
+                "name": row.account.name,
+                "owner": row.account.owner.username if row.account.owner else None,
+                "knowledge_score": knowledge.score,
+                "people": knowledge.people,
+                "known_well": knowledge.known_well,
+                "missing_roles": list(knowledge.missing_roles),
+                "roles_not_known_well": list(knowledge.roles_not_known_well),
+                "roles": [
+                    {
+                        "role": r.role,
+                        "people": r.people,
+                        "known_well": r.known_well,
+                        "score": r.score,
+                        "best_known": [
+                            {"person_id": p.pk, "name": p.name, "score": k.score}
+                            for p, k in best.get(r.role, [])
+                        ],
+                    }
+                    for r in knowledge.roles
+                ],
+            }
+        )
+    return out

@@ -94,3 +94,29 @@ class FeedKindsIn(Schema):
     kinds: list[
         Literal["birthday", "work_anniversary", "name_day", "other", "life_event", "follow_up"]
     ] = Field(..., max_length=6)
+
+
+class KnownPersonOut(Schema):
+    person_id: int
+    name: str
+    score: int
+
+
+class RoleKnowledgeOut(Schema):
+    role: str
+    people: int
+    known_well: int
+    score: int
+    best_known: list[KnownPersonOut] = Field(description="The two best-known people")
+
+
+class KeyAccountOut(Schema):
+    id: int
+    name: str
+    owner: str | None = Field(description="The owner's username")
+    knowledge_score: int
+    people: int
+    known_well: int
+    missing_roles: list[str]
+    roles_not_known_well: list[str]
+    roles: list[RoleKnowledgeOut]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from fasit.signals.models import Notification, Theme
-from fasit.testing import AccountFactory, ConversationFactory
+from fasit.testing import AccountFactory, ConversationFactory, PersonRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,27 @@ def test_notifications_are_listed_and_marked_read_per_user(
     # Read by bob, still unread for alice.
     assert alice_api.get("/api/signals/notifications").json()["unread"] == 2
     assert not older.read_by.filter(pk=alice.pk).exists()
+
+
+def test_key_accounts_show_how_well_the_buying_group_is_known(
+    team_a: Any, alice: Any, bob: Any, bob_api: Any, charlie_api: Any
+) -> None:
+    key = AccountFactory(team=team_a, name="Fjord Energi AS", tier="key", owner=bob)
+    other = AccountFactory(team=team_a, name="Nord Kraft AS", tier="key", owner=alice)
+    AccountFactory(team=team_a, name="Liten Kunde AS", tier="customer")
+    kari = PersonRoleFactory(
+        person__team=team_a, person__name="Kari Berg", account=key, buying_role="decision_maker"
+    ).person
+
+    rows = bob_api.get("/api/relationships/key-accounts").json()
+    assert sorted(r["name"] for r in rows) == ["Fjord Energi AS", "Nord Kraft AS"]
+    fjord = next(r for r in rows if r["id"] == key.pk)
+    assert (fjord["owner"], fjord["people"]) == ("bob", 1)
+    role = next(r for r in fjord["roles"] if r["role"] == "decision_maker")
+    assert role["people"] == 1
+    assert [p["person_id"] for p in role["best_known"]] == [kari.pk]
+    assert "decision_maker" not in fjord["missing_roles"]
+    mine = bob_api.get("/api/relationships/key-accounts?mine=true").json()
+    assert [r["id"] for r in mine] == [key.pk]
+    assert other.pk not in [r["id"] for r in mine]
+    assert charlie_api.get("/api/relationships/key-accounts").json() == []
