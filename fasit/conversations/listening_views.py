@@ -88,6 +88,11 @@ def _months(end: dt.date, count: int) -> list[dt.date]:
     return months[::-1]
 
 
+def trend_since(today: dt.date) -> dt.date:
+    """The first day of the Listening pages' trend: TREND_MONTHS months up to today's."""
+    return _months(today, TREND_MONTHS)[0]
+
+
 def _trends(rows: list[dict[str, Any]]) -> dict[str, Any]:
     today = timezone.localdate()
     by_month = {r["month"].date() if hasattr(r["month"], "date") else r["month"]: r for r in rows}
@@ -164,7 +169,7 @@ def _latest(analyses: Any) -> list[dict[str, Any]]:
 @team_required
 def listening_team(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    since = _months(timezone.localdate(), TREND_MONTHS)[0]
+    since = trend_since(timezone.localdate())
     return render(
         request,
         "conversations/listening.html",
@@ -183,7 +188,7 @@ def listening_user(request: HttpRequest, user_id: int) -> HttpResponse:
     seller = team_users(team).filter(pk=user_id).first()
     if seller is None:
         raise Http404
-    since = _months(timezone.localdate(), TREND_MONTHS)[0]
+    since = trend_since(timezone.localdate())
     return render(
         request,
         "conversations/listening.html",

@@ -39,6 +39,7 @@ def _ids(w: World) -> dict[str, Any]:
         "proposal_id": w.proposal.pk,
         "category_id": w.category.pk,
         "membership_id": w.membership.pk,
+        "user_id": w.membership.user_id,
         "invitation_id": w.invitation.pk,
         "import_id": w.import_job.pk,
         "endpoint_id": w.webhook.pk,

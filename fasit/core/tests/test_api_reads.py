@@ -8,7 +8,10 @@ import json
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
+from fasit.conversations.tests.test_listening import TEAMS_NB
 from fasit.signals.models import Notification, Theme
 from fasit.testing import AccountFactory, ConversationFactory, PersonRoleFactory
 
@@ -99,3 +102,44 @@ def test_key_accounts_show_how_well_the_buying_group_is_known(
     assert [r["id"] for r in mine] == [key.pk]
     assert other.pk not in [r["id"] for r in mine]
     assert charlie_api.get("/api/relationships/key-accounts").json() == []
+
+
+def test_listening_summaries_for_the_team_and_a_seller(
+    team_a: Any,
+    alice: Any,
+    bob: Any,
+    bob_api: Any,
+    charlie_api: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    bob.last_name = "Dahl"
+    bob.save()
+    account = AccountFactory(team=team_a, name="Fjord Energi AS")
+    kari = PersonRoleFactory(person__team=team_a, person__name="Kari Berg", account=account).person
+    conversation = ConversationFactory(
+        team=team_a, account=account, kind="video", occurred_at=timezone.now()
+    )
+    conversation.people.add(kari)
+    conversation.users.add(bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = SimpleUploadedFile("m.vtt", TEAMS_NB.encode())
+        url = f"/api/conversations/{conversation.pk}/transcript"
+        assert bob_api.post(url, {"file": upload}).status_code == 202
+
+    team = bob_api.get("/api/listening").json()
+    assert team["user_id"] is None
+    assert [(s["user_id"], s["conversations"]) for s in team["sellers"]] == [(bob.pk, 1)]
+    assert [m["conversations"] for m in team["months"]] == [1]
+    assert 0 < team["months"][0]["talk_share"] < 1
+    assert [a["conversation_id"] for a in team["latest"]] == [conversation.pk]
+    assert team["latest"][0]["sellers"] == ["bob"]
+
+    seller = bob_api.get(f"/api/listening/sellers/{bob.pk}").json()
+    assert seller["user_id"] == bob.pk
+    assert [a["conversation_id"] for a in seller["latest"]] == [conversation.pk]
+    quiet = bob_api.get(f"/api/listening/sellers/{alice.pk}").json()
+    assert (quiet["months"], quiet["latest"]) == ([], [])
+
+    assert charlie_api.get(f"/api/listening/sellers/{bob.pk}").status_code == 404
+    theirs = charlie_api.get("/api/listening").json()
+    assert (theirs["sellers"], theirs["months"], theirs["latest"]) == ([], [], [])
