@@ -10,11 +10,20 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
-from fasit.core.api_utils import Id, require_owner
+from fasit.core.api_utils import Id, patch_data, require_owner
 from fasit.tenancy import services
 from fasit.tenancy.access import get_for_team_or_404
+from fasit.tenancy.currency import rates_date, team_rates
 from fasit.tenancy.models import Invitation, Membership
-from fasit.tenancy.schemas import InvitationIn, InvitationOut, MemberRoleIn, TeamMemberOut
+from fasit.tenancy.schemas import (
+    InvitationIn,
+    InvitationOut,
+    MemberRoleIn,
+    TeamMemberOut,
+    TeamRatesIn,
+    TeamSettingsIn,
+    TeamSettingsOut,
+)
 
 router = Router(tags=["team"])
 
@@ -115,3 +124,53 @@ def revoke_invitation(request: HttpRequest, invitation_id: Id) -> Any:
     require_owner(request)
     services.invitation_revoke(invitation=invitation, actor=request.user)
     return _invitation_out(invitation)
+
+
+def _settings_out(team: Any) -> dict[str, Any]:
+    return {
+        "name": team.name,
+        "slug": team.slug,
+        "language": team.language,
+        "currency": team.currency,
+        "rates": {code: str(rate) for code, rate in team_rates(team).items()},
+        "rates_on": rates_date(team),
+        "rates_are_default": not team.exchange_rates_on,
+    }
+
+
+@router.get("/settings", response=TeamSettingsOut)
+def get_settings(request: HttpRequest) -> Any:
+    """The team's name, language, currency and exchange rates (units per euro; the
+    built-in ECB rates until an owner sets the team's own), as on the settings page."""
+    return _settings_out(request.team)  # type: ignore[attr-defined]
+
+
+@router.patch("/settings", response=TeamSettingsOut)
+def update_settings(request: HttpRequest, payload: TeamSettingsIn) -> Any:
+    """Owners only: the team's name and language (the fields sent)."""
+    require_owner(request)
+    team = request.team  # type: ignore[attr-defined]
+    data = patch_data(payload)
+    services.team_update(
+        team=team,
+        actor=request.user,
+        name=data.get("name", team.name),
+        language=data.get("language", team.language),
+    )
+    return _settings_out(team)
+
+
+@router.put("/settings/rates", response=TeamSettingsOut)
+def set_rates(request: HttpRequest, payload: TeamRatesIn) -> Any:
+    """Owners only: the team's currency (revenue at risk is ranked and summed in it)
+    and the exchange rates of a day, units per euro."""
+    require_owner(request)
+    team = request.team  # type: ignore[attr-defined]
+    services.team_rates_set(
+        team=team,
+        actor=request.user,
+        currency=payload.currency,
+        on=payload.on,
+        rates=payload.rates.dict(),
+    )
+    return _settings_out(team)

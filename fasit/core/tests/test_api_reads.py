@@ -4,7 +4,9 @@ selector; charlie (team B) sees nothing of team A and victor (a viewer) cannot w
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from django.utils import timezone
 
 from fasit.conversations.tests.test_listening import TEAMS_NB
 from fasit.signals.models import Notification, Theme
+from fasit.tenancy.models import Team as Team
 from fasit.testing import AccountFactory, ConversationFactory, PersonRoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +146,50 @@ def test_listening_summaries_for_the_team_and_a_seller(
     assert charlie_api.get(f"/api/listening/sellers/{bob.pk}").status_code == 404
     theirs = charlie_api.get("/api/listening").json()
     assert (theirs["sellers"], theirs["months"], theirs["latest"]) == ([], [], [])
+
+
+def test_team_settings_are_read_by_all_and_changed_by_owners(
+    team_a: Any, alice_api: Any, bob_api: Any, victor_api: Any, charlie_api: Any
+) -> None:
+    settings = bob_api.get("/api/team/settings").json()
+    assert (settings["name"], settings["slug"]) == ("Team A", "team-a")
+    assert settings["rates_are_default"] is True
+    assert settings["rates"]["EUR"] == "1"
+    assert charlie_api.get("/api/team/settings").json()["name"] == "Team B"
+
+    rename = {"name": " Fjordteamet ", "language": "nb"}
+    assert _send(victor_api, "patch", "/api/team/settings", rename).status_code == 403
+    assert _send(bob_api, "patch", "/api/team/settings", rename).status_code == 403
+    answer = _send(alice_api, "patch", "/api/team/settings", rename)
+    assert answer.status_code == 200, answer.content
+    assert (answer.json()["name"], answer.json()["language"]) == ("Fjordteamet", "nb")
+    assert _send(alice_api, "patch", "/api/team/settings", {"name": "  "}).status_code == 400
+    only_language = _send(alice_api, "patch", "/api/team/settings", {"language": "sv"}).json()
+    assert (only_language["name"], only_language["language"]) == ("Fjordteamet", "sv")
+    team_a.refresh_from_db()
+    assert (team_a.name, team_a.language) == ("Fjordteamet", "sv")
+    assert Team.objects.get(slug="team-b").name == "Team B"
+
+    on = timezone.localdate() - dt.timedelta(days=1)
+    rates = {
+        "currency": "SEK",
+        "on": on.isoformat(),
+        "rates": {"NOK": "11.5", "SEK": "11.2", "DKK": "7.46", "USD": "1.1", "GBP": "0.85"},
+    }
+    assert _send(victor_api, "put", "/api/team/settings/rates", rates).status_code == 403
+    assert _send(bob_api, "put", "/api/team/settings/rates", rates).status_code == 403
+    answer = _send(alice_api, "put", "/api/team/settings/rates", rates).json()
+    assert (answer["currency"], answer["rates_on"], answer["rates_are_default"]) == (
+        "SEK",
+        on.isoformat(),
+        False,
+    )
+    assert Decimal(answer["rates"]["NOK"]) == Decimal("11.5")
+    future = {**rates, "on": (on + dt.timedelta(days=5)).isoformat()}
+    refused = _send(alice_api, "put", "/api/team/settings/rates", future)
+    assert refused.status_code == 400
+    assert "on" in refused.json()["detail"]
+    negative = {**rates, "rates": {**rates["rates"], "USD": "-1"}}
+    assert _send(alice_api, "put", "/api/team/settings/rates", negative).status_code == 422
+    team_a.refresh_from_db()
+    assert team_a.currency == "SEK"
