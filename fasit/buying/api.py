@@ -12,7 +12,9 @@ from ninja.errors import HttpError
 from fasit.buying import selectors, services
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
 from fasit.buying.schemas import (
+    CategoryInsightOut,
     ErrorOut,
+    GapSummaryOut,
     JourneyIn,
     JourneyOut,
     JourneyPatch,
@@ -484,7 +486,9 @@ def accept_suggestion(request: HttpRequest, journey_id: Id, conversation_id: Id)
         s.conversation.pk == conversation.pk for s in selectors.journey_suggestions(journey)
     ):
         raise HttpError(409, _("There is no stage suggestion for this conversation any more."))
-    change = services.suggestion_accept(journey=journey, actor=request.user, conversation=conversation)
+    change = services.suggestion_accept(
+        journey=journey, actor=request.user, conversation=conversation
+    )
     return Status(
         201,
         {
@@ -505,3 +509,62 @@ def dismiss_suggestion(request: HttpRequest, journey_id: Id, conversation_id: Id
     journey, conversation = _suggested(request, journey_id, conversation_id)
     services.suggestion_dismiss(journey=journey, actor=request.user, conversation=conversation)
     return Status(204, None)
+
+
+@router.get("/insight", response=list[CategoryInsightOut])
+def buying_insight(request: HttpRequest) -> Any:
+    """The buying insight page, per buying process (category): how buyers fare in
+    each stage, where they stall, the outcomes and the motives they give."""
+    team = request.team  # type: ignore[attr-defined]
+    out = []
+    for process in selectors.process_list(team):
+        insight = selectors.category_insight(team, process)
+        stall = insight.stall_stage
+        out.append(
+            {
+                "process_id": process.pk,
+                "process": process.name,
+                "journeys_open": insight.journeys_open,
+                "journeys_closed": insight.journeys_closed,
+                "stall_stage": stall.stage if stall is not None else None,
+                "stages": [
+                    {
+                        "stage": s.stage,
+                        "name": s.name,
+                        "entered": s.entered,
+                        "moved_on": s.moved_on,
+                        "move_on_rate": s.move_on_rate,
+                        "here_now": s.here_now,
+                        "stalled_now": s.stalled_now,
+                        "ended_here": s.ended_here,
+                        "median_days": s.norm.median_days,
+                        "norm_from_history": s.norm.from_history,
+                    }
+                    for s in insight.stages
+                ],
+                "motives": [
+                    {
+                        "theme": m.theme,
+                        "label": m.label,
+                        "motives": m.motives,
+                        "accounts": m.accounts,
+                        "examples": list(m.examples),
+                    }
+                    for m in insight.motives
+                ],
+            }
+        )
+    return out
+
+
+@router.get("/gaps", response=GapSummaryOut)
+def reality_gaps(request: HttpRequest) -> Any:
+    """The reality gap page's totals: open journeys whose forecast runs ahead of the
+    buyer, the value at stake per currency, and their ids (read each with
+    ``/journeys/{id}`` or list them with ``/journeys?gaps_only=true``)."""
+    summary = selectors.gap_summary(request.team, frames=selectors.cached_frames(request.team))  # type: ignore[attr-defined]
+    return {
+        "count": len(summary),
+        "totals": [{"currency": c, "amount": str(a)} for c, a in summary.totals],
+        "journey_ids": summary.ids,
+    }

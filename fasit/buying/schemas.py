@@ -180,3 +180,45 @@ class SuggestionOut(Schema):
     stage_id: int
     stage: str
     matched: list[str]
+
+
+class StageInsightOut(Schema):
+    stage: str
+    name: str
+    entered: int = Field(description="Visits that began in this stage")
+    moved_on: int = Field(description="Of those, visits that ended with another stage change")
+    move_on_rate: float | None
+    here_now: int
+    stalled_now: int = Field(description="Open visits longer than the stall factor x median")
+    ended_here: int = Field(description="Journeys closed without a decision in this stage")
+    median_days: float
+    norm_from_history: bool
+
+
+class MotiveCountOut(Schema):
+    theme: str
+    label: str
+    motives: int
+    accounts: int
+    examples: list[str]
+
+
+class CategoryInsightOut(Schema):
+    process_id: int
+    process: str
+    journeys_open: int
+    journeys_closed: dict[str, int] = Field(description="Closed journeys per outcome")
+    stall_stage: str | None = Field(description="Where buyers stall (a stage key)")
+    stages: list[StageInsightOut]
+    motives: list[MotiveCountOut]
+
+
+class GapTotalOut(Schema):
+    currency: str
+    amount: str = Field(description="Value at stake, a decimal string")
+
+
+class GapSummaryOut(Schema):
+    count: int
+    totals: list[GapTotalOut]
+    journey_ids: list[int] = Field(description="Flagged journeys, largest value at stake first")

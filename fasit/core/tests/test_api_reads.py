@@ -13,6 +13,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from fasit.buying.services import motive_add
+from fasit.buying.tests.helpers import journey_at, process_for
 from fasit.conversations.tests.test_listening import TEAMS_NB
 from fasit.signals.models import Notification, Theme
 from fasit.tenancy.models import Team as Team
@@ -193,3 +195,41 @@ def test_team_settings_are_read_by_all_and_changed_by_owners(
     assert _send(alice_api, "put", "/api/team/settings/rates", negative).status_code == 422
     team_a.refresh_from_db()
     assert team_a.currency == "SEK"
+
+
+def test_buying_insight_and_reality_gap_totals(
+    team_a: Any, alice: Any, bob_api: Any, charlie_api: Any
+) -> None:
+    today = timezone.localdate()
+    process = process_for(team_a, alice)
+    flagged = journey_at(
+        team_a,
+        alice,
+        process=process,
+        index=1,
+        since=today - dt.timedelta(days=10),
+        title="Nye pumper",
+        forecast_probability=80,
+        value=Decimal("250000"),
+    )
+    journey_at(team_a, alice, process=process, index=1, since=today, title="Service")
+    motive_add(journey=flagged, actor=alice, text="Ingen stans til.")
+
+    insight = bob_api.get("/api/buying/insight").json()
+    assert [(i["process_id"], i["journeys_open"]) for i in insight] == [(process.pk, 2)]
+    stage = insight[0]["stages"][1]
+    assert (stage["name"], stage["here_now"]) == ("Problem identification", 2)
+    assert sum(m["motives"] for m in insight[0]["motives"]) == 1
+    assert charlie_api.get("/api/buying/insight").json() == []
+
+    gaps = bob_api.get("/api/buying/gaps").json()
+    assert gaps == {
+        "count": 1,
+        "totals": [{"currency": "NOK", "amount": "250000.00"}],
+        "journey_ids": [flagged.pk],
+    }
+    assert charlie_api.get("/api/buying/gaps").json() == {
+        "count": 0,
+        "totals": [],
+        "journey_ids": [],
+    }
