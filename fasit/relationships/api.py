@@ -19,6 +19,7 @@ from fasit.relationships.schemas import (
     DaysIn,
     FeedKindsIn,
     KeyAccountOut,
+    LoyaltyOut,
     NormIn,
     NormOut,
     PersonKnowledgeOut,
@@ -236,3 +237,24 @@ def list_key_accounts(request: HttpRequest, mine: bool = False) -> Any:
             }
         )
     return out
+
+
+@router.get("/loyalty", response=list[LoyaltyOut])
+def list_loyalty(request: HttpRequest) -> Any:
+    """The loyalty page: customers with a "customer since", longest first, their
+    segment, latest revenue and whether it grew, and the page's prompt."""
+    rows = selectors.loyalty(request.team, today=timezone.localdate())  # type: ignore[attr-defined]
+    return [
+        {
+            "id": row["account"].pk,
+            "name": row["account"].name,
+            "customer_since": row["account"].customer_since,
+            "years": row["years"],
+            "segment": row["segment"],
+            "revenue": str(row["revenue"]) if row["revenue"] is not None else None,
+            "currency": row["currency"],
+            "growing": row["growing"],
+            "prompt": explain.loyalty_prompt(row["segment"], row["years"]),
+        }
+        for row in rows
+    ]

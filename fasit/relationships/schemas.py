@@ -120,3 +120,15 @@ class KeyAccountOut(Schema):
     missing_roles: list[str]
     roles_not_known_well: list[str]
     roles: list[RoleKnowledgeOut]
+
+
+class LoyaltyOut(Schema):
+    id: int
+    name: str
+    customer_since: dt.date
+    years: int
+    segment: Literal["loyal", "established", "new"]
+    revenue: str | None = Field(description="The latest year's revenue, a decimal string")
+    currency: str
+    growing: bool = Field(description="Latest year's revenue at least the earliest's")
+    prompt: str = Field(description="What to do for a customer of this segment")

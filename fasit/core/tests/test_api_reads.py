@@ -16,6 +16,7 @@ from django.utils import timezone
 from fasit.buying.services import motive_add
 from fasit.buying.tests.helpers import journey_at, process_for
 from fasit.conversations.tests.test_listening import TEAMS_NB
+from fasit.customers.models import AccountRevenue
 from fasit.signals.models import Notification, Theme
 from fasit.tenancy.models import Team as Team
 from fasit.testing import AccountFactory, ConversationFactory, PersonRoleFactory
@@ -233,3 +234,23 @@ def test_buying_insight_and_reality_gap_totals(
         "totals": [],
         "journey_ids": [],
     }
+
+
+def test_loyalty_lists_customers_by_years(team_a: Any, bob_api: Any, charlie_api: Any) -> None:
+    today = timezone.localdate()
+    old = AccountFactory(
+        team=team_a, name="Gammel Kunde AS", customer_since=today - dt.timedelta(days=365 * 12)
+    )
+    AccountRevenue.objects.create(account=old, year=today.year - 2, amount=100, currency="NOK")
+    AccountRevenue.objects.create(account=old, year=today.year - 1, amount=150, currency="NOK")
+    AccountFactory(team=team_a, name="Ny Kunde AS", customer_since=today - dt.timedelta(days=30))
+    AccountFactory(team=team_a, name="Uten dato AS")
+
+    rows = bob_api.get("/api/relationships/loyalty").json()
+    assert [(r["name"], r["segment"]) for r in rows] == [
+        ("Gammel Kunde AS", "loyal"),
+        ("Ny Kunde AS", "new"),
+    ]
+    assert (rows[0]["years"], rows[0]["revenue"], rows[0]["growing"]) == (11, "150.00", True)
+    assert rows[0]["prompt"]
+    assert charlie_api.get("/api/relationships/loyalty").json() == []
