@@ -27,6 +27,7 @@ from fasit.buying.api import router as buying_router
 from fasit.conversations.api import followups_router
 from fasit.conversations.api import router as conversations_router
 from fasit.conversations.listening_api import router as listening_router
+from fasit.core.api import home_router
 from fasit.core.api import router as sync_router
 from fasit.core.api_utils import (
     MAX_INT,
@@ -230,3 +231,4 @@ api.add_router("/imports", imports_router)
 api.add_router("/webhooks", webhooks_router)
 api.add_router("/search", search_router)
 api.add_router("/listening", listening_router)
+api.add_router("/home", home_router)

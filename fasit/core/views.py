@@ -12,9 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from fasit.conversations.selectors import open_follow_ups, recent_conversations
-from fasit.customers.models import Account
-from fasit.customers.selectors import key_accounts
+from fasit.core.home import home_cards
 from fasit.tenancy.access import team_required
 
 PAGE_SIZE = 25
@@ -161,30 +159,10 @@ def list_template(request: HttpRequest, template: str) -> str:
     return f"{template}#rows" if getattr(request, "htmx", False) else template
 
 
-HOME_FOLLOW_UPS = 10
-
-
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
-    team = request.team  # type: ignore[attr-defined]
-    # A seller sees their own key accounts, like the other cards; someone who owns
-    # none (a sales manager, a viewer) sees the team's.
-    mine = Account.objects.for_team(team).filter(owner=request.user).exists()
-    follow_ups = open_follow_ups(team, owner=request.user).select_related("conversation__account")
-    shown = list(follow_ups[:HOME_FOLLOW_UPS])
-    # Counted only when the card is full: the link then says how many the list adds.
-    more = follow_ups.count() - len(shown) if len(shown) == HOME_FOLLOW_UPS else 0
-    return render(
-        request,
-        "core/home.html",
-        {
-            "key_accounts": key_accounts(team, owner=request.user if mine else None)[:12],
-            "key_accounts_mine": mine,
-            "follow_ups": shown,
-            "follow_ups_more": more,
-            "recent": recent_conversations(team)[:10],
-        },
-    )
+    cards = home_cards(request.team, request.user)  # type: ignore[attr-defined]
+    return render(request, "core/home.html", cards)
 
 
 def flash_form_errors(request: HttpRequest, form: Any) -> None:

@@ -19,7 +19,7 @@ from fasit.conversations.tests.test_listening import TEAMS_NB
 from fasit.customers.models import AccountRevenue
 from fasit.signals.models import Notification, Theme
 from fasit.tenancy.models import Team as Team
-from fasit.testing import AccountFactory, ConversationFactory, PersonRoleFactory
+from fasit.testing import AccountFactory, ConversationFactory, FollowUpFactory, PersonRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +254,22 @@ def test_loyalty_lists_customers_by_years(team_a: Any, bob_api: Any, charlie_api
     assert (rows[0]["years"], rows[0]["revenue"], rows[0]["growing"]) == (11, "150.00", True)
     assert rows[0]["prompt"]
     assert charlie_api.get("/api/relationships/loyalty").json() == []
+
+
+def test_home_cards_are_the_callers(
+    team_a: Any, bob: Any, alice: Any, bob_api: Any, charlie_api: Any
+) -> None:
+    key = AccountFactory(team=team_a, name="Fjord Energi AS", tier="key", owner=bob)
+    AccountFactory(team=team_a, name="Nord Kraft AS", tier="key", owner=alice)
+    meeting = ConversationFactory(team=team_a, account=key, subject="Årsmøte")
+    mine = FollowUpFactory(conversation=meeting, owner=bob, task="Send tilbud")
+    FollowUpFactory(conversation=meeting, owner=alice, task="Ring Kari")
+
+    home = bob_api.get("/api/home").json()
+    assert home["key_accounts_mine"] is True
+    assert [a["id"] for a in home["key_accounts"]] == [key.pk]
+    assert [(f["id"], f["account_id"]) for f in home["follow_ups"]] == [(mine.pk, key.pk)]
+    assert home["follow_ups_more"] == 0
+    assert [(c["id"], c["title"]) for c in home["recent"]] == [(meeting.pk, "Årsmøte")]
+    theirs = charlie_api.get("/api/home").json()
+    assert (theirs["key_accounts"], theirs["follow_ups"], theirs["recent"]) == ([], [], [])
