@@ -38,6 +38,9 @@ from fasit.customers.api import router as customers_router
 from fasit.privacy.api import router as privacy_router
 from fasit.relationships.api import router as relationships_router
 from fasit.signals.api import router as signals_router
+from fasit.tenancy.api import router as team_router
+from fasit.transfer.api import router as imports_router
+from fasit.webhooks.api import router as webhooks_router
 
 NUL_MESSAGE = "Null characters are not allowed."
 SURROGATE_MESSAGE = "Text must be valid Unicode (a lone surrogate was found)."
@@ -220,3 +223,6 @@ api.add_router("/buying", buying_router)
 api.add_router("/signals", signals_router)
 api.add_router("/privacy", privacy_router)
 api.add_router("/sync", sync_router)
+api.add_router("/team", team_router)
+api.add_router("/imports", imports_router)
+api.add_router("/webhooks", webhooks_router)

@@ -282,13 +282,18 @@ for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
 # API: requests per token in each window of seconds (0 turns the limit off); more get
-# 429 with Retry-After. Counted in Django's cache (per process unless CACHES is shared).
+# 429 with Retry-After.
 FASIT_API_RATE_LIMIT = env_int("FASIT_API_RATE_LIMIT", 1200)
 FASIT_API_RATE_WINDOW = env_int("FASIT_API_RATE_WINDOW", 60)
 if FASIT_API_RATE_WINDOW < 1:
     raise ImproperlyConfigured("FASIT_API_RATE_WINDOW must be 1 or more")
-# Webhooks: seconds to wait for a receiver; plain http:// to a loopback address is
-# refused unless this is on (tests and local development only).
+# Where the counts are kept: "cache" (Django's cache; the default in-memory cache counts
+# per process) or "database" (shared by every web process, no extra service).
+FASIT_API_RATE_STORE = os.environ.get("FASIT_API_RATE_STORE", "cache")
+if FASIT_API_RATE_STORE not in {"cache", "database"}:
+    raise ImproperlyConfigured("FASIT_API_RATE_STORE must be cache or database")
+# Webhooks: seconds to wait for a receiver; loopback endpoints (and plain http:// to them) are
+# refused unless this is on (tests and local development only), like every private address.
 FASIT_WEBHOOK_TIMEOUT = env_int("FASIT_WEBHOOK_TIMEOUT", 10)
 FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK = env_bool("FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -5,8 +5,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
-from ninja.pagination import paginate
+from ninja.errors import HttpError
 
 from fasit.buying import selectors, services
 from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motive, Stage
@@ -29,13 +30,16 @@ from fasit.buying.schemas import (
     StageIn,
     StageMoveIn,
     StagePatch,
+    SuggestionOut,
 )
 from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
 from fasit.core.api_utils import (
-    BoundedLimitOffset,
     Id,
+    ListQuery,
     error_detail,
+    list_page,
+    page_schema,
     patch_data,
     require_shape,
     require_write,
@@ -71,6 +75,7 @@ def journey_out(a: Assessment) -> dict[str, Any]:
         "risk_reasons": a.risk_reasons,
         "reality_gap": bool(a.gap and a.gap.flagged),
         "gap_reasons": a.gap_reasons,
+        "updated_at": j.updated_at,
     }
 
 
@@ -78,56 +83,62 @@ def _journeys() -> Any:
     return Journey.objects.select_related("account", "process__category", "stage")
 
 
-class AssessedPages:
-    """Journeys (a queryset, or ids in list order) that are assessed one page at a
-    time: ``LimitOffsetPagination`` counts them with ``len`` and takes one slice."""
-
-    def __init__(
-        self,
-        team: Team,
-        journeys: QuerySet[Journey] | list[int],
-        frames: dict[int, selectors.ProcessFrame] | None = None,
-    ) -> None:
-        self.team = team
-        self.journeys = journeys
-        self.frames = frames
-
-    def __len__(self) -> int:
-        return len(self.journeys) if isinstance(self.journeys, list) else self.journeys.count()
-
-    def __getitem__(self, page: slice) -> list[dict[str, Any]]:
-        if isinstance(self.journeys, list):
-            assessments = selectors.assess_ids(self.team, self.journeys[page], frames=self.frames)
-        else:
-            assessments = selectors.assess(self.team, self.journeys[page], frames=self.frames)
-        return [journey_out(a) for a in assessments]
+JourneyPage = page_schema(JourneyOut, "JourneyPage")
 
 
-@router.get("/journeys", response=list[JourneyOut])
-@paginate(BoundedLimitOffset)
+def _assessed_rows(team: Team, frames: dict[int, selectors.ProcessFrame] | None = None) -> Any:
+    """The page's journeys assessed (risk, reality gap) as plain rows: only the page,
+    with the team's process frames computed once per change of its data."""
+
+    def rows(page: QuerySet[Journey]) -> list[dict[str, Any]]:
+        journeys = list(page.select_related("account", "process__category", "stage"))
+        if not journeys:
+            return []
+        return [
+            journey_out(a)
+            for a in selectors.assess(
+                team, journeys, frames=frames or selectors.cached_frames(team)
+            )
+        ]
+
+    return rows
+
+
+@router.get("/journeys", response=JourneyPage)
 def list_journeys(
     request: HttpRequest,
+    params: Query[ListQuery],
+    outcome: str = Query(  # noqa: B008
+        "open",
+        pattern="^(open|bought|elsewhere|no_decision|all)$",
+        description="open (default), bought, elsewhere, no_decision or all",
+    ),
+    account_id: Id | None = None,
     gaps_only: bool = False,
     risk: str | None = Query(None, pattern="^(low|medium|high)$"),  # noqa: B008
 ) -> Any:
-    """Open journeys, a page at a time. Only the page is assessed, except that the
-    ``gaps_only`` and ``risk`` filters first judge every open journey from plain rows."""
+    """The team's journeys (open ones unless ``outcome`` says otherwise), each assessed
+    for status-quo risk and reality gap. ``gaps_only`` and ``risk`` judge every open
+    journey from plain rows first; only the page is assessed in full."""
     team = request.team  # type: ignore[attr-defined]
-    if team is None:
-        return []
-    journeys = selectors.journey_list(team)
-    if not (gaps_only or risk):
-        return AssessedPages(team, journeys)
-    frames = selectors.team_frames(team)
-    ids = selectors.gap_summary(team, frames=frames).ids if gaps_only else None
-    if risk:
-        at_risk = selectors.risk_ids(team, journeys, risk, frames=frames)
-        if ids is None:
-            ids = at_risk
-        else:
-            keep = set(at_risk)
-            ids = [pk for pk in ids if pk in keep]
-    return AssessedPages(team, ids or [], frames)
+    journeys = Journey.objects.for_team(team)
+    if outcome != "all":
+        journeys = journeys.filter(outcome=outcome)
+    if account_id is not None:
+        journeys = journeys.filter(account_id=account_id)
+    frames = None
+    if gaps_only or risk:
+        frames = selectors.cached_frames(team)
+        keep: set[int] | None = None
+        if gaps_only:
+            keep = set(selectors.gap_summary(team, frames=frames).ids)
+        if risk:
+            at_risk = set(selectors.risk_ids(team, journeys, risk, frames=frames))
+            keep = at_risk if keep is None else keep & at_risk
+        # An empty id list cannot be written as SQL (the count's cache key needs it):
+        # no journey has a null id, so the filter keeps nothing.
+        journeys = journeys.filter(pk__in=sorted(keep)) if keep else journeys.filter(pk=None)
+    return list_page(request, journeys, params, _assessed_rows(team, frames))
 
 
 @router.get("/journeys/{journey_id}", response=JourneyOut)
@@ -430,4 +441,67 @@ def remove_stage(request: HttpRequest, stage_id: Id) -> Status[None]:
     stage = _stage(request, stage_id)
     require_shape(request)
     services.stage_remove(stage=stage, actor=request.user)
+    return Status(204, None)
+
+
+@router.get("/journeys/{journey_id}/suggestions", response=list[SuggestionOut])
+def list_suggestions(request: HttpRequest, journey_id: Id) -> Any:
+    """Stage changes Fasit reads in the account's conversations since the journey
+    entered its stage (newest first), as on the journey page."""
+    journey = _journey(request, journey_id)
+    return [
+        {
+            "conversation_id": s.conversation.pk,
+            "occurred_at": s.conversation.occurred_at,
+            "subject": s.conversation.subject,
+            "stage_id": s.stage.pk,
+            "stage": s.stage.name,
+            "matched": list(s.matched),
+        }
+        for s in selectors.journey_suggestions(journey)
+    ]
+
+
+def _suggested(request: HttpRequest, journey_id: int, conversation_id: int) -> Any:
+    journey = _journey(request, journey_id)
+    conversation = get_for_team_or_404(
+        Conversation.objects.all(),
+        request.team,  # type: ignore[attr-defined]
+        pk=conversation_id,
+    )
+    require_write(request)
+    return journey, conversation
+
+
+@router.post(
+    "/journeys/{journey_id}/suggestions/{conversation_id}/accept", response={201: StageChangeOut}
+)
+def accept_suggestion(request: HttpRequest, journey_id: Id, conversation_id: Id) -> Status[Any]:
+    """Accept the suggestion: a stage change with the conversation as its evidence. 409
+    when there is no such suggestion (any more)."""
+    journey, conversation = _suggested(request, journey_id, conversation_id)
+    if not any(
+        s.conversation.pk == conversation.pk for s in selectors.journey_suggestions(journey)
+    ):
+        raise HttpError(409, _("There is no stage suggestion for this conversation any more."))
+    change = services.suggestion_accept(journey=journey, actor=request.user, conversation=conversation)
+    return Status(
+        201,
+        {
+            "id": change.pk,
+            "from_stage": change.from_name,
+            "to_stage": change.to_name,
+            "to_stage_id": change.to_stage_id,
+            "changed_on": change.changed_on,
+            "conversation_id": change.conversation_id,
+            "note": change.note,
+        },
+    )
+
+
+@router.post("/journeys/{journey_id}/suggestions/{conversation_id}/dismiss", response={204: None})
+def dismiss_suggestion(request: HttpRequest, journey_id: Id, conversation_id: Id) -> Status[None]:
+    """This conversation is not evidence of a stage change: it is suggested no more."""
+    journey, conversation = _suggested(request, journey_id, conversation_id)
+    services.suggestion_dismiss(journey=journey, actor=request.user, conversation=conversation)
     return Status(204, None)

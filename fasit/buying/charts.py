@@ -146,7 +146,7 @@ def insight_charts(insight: CategoryInsight) -> list[Chart]:
                 label=s.name,
                 value=(s.move_on_rate or 0) * 100,
                 text=(
-                    _("%(rate)s %% of %(n)s")
+                    _("%(rate)s%% of %(n)s")
                     % {"rate": round((s.move_on_rate or 0) * 100), "n": s.entered}
                     if s.entered
                     else "–"

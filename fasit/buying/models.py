@@ -58,6 +58,9 @@ class Stage(CleanTextMixin):
     """A buyer stage: what the buyer asks there, how we hear they have moved on into
     it, and what helps the buyer (buying support) and the seller (selling support)."""
 
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("process",)
+
     process = models.ForeignKey(BuyingProcess, on_delete=models.CASCADE, related_name="stages")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=120)
@@ -188,6 +191,9 @@ class StageChange(CleanTextMixin):
     removed from the template.
     """
 
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("journey",)
+
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stage_changes")
     from_stage = models.ForeignKey(
         Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -231,6 +237,9 @@ class Stance(models.TextChoices):
 
 
 class BuyingGroupMember(CleanTextMixin):
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("journey",)
+
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(
         "customers.Person",
@@ -281,6 +290,9 @@ class Pull(models.TextChoices):
 class Motive(CleanTextMixin):
     """A buying motive in the customer's own words (not our USP)."""
 
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("journey",)
+
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="motives")
     person = models.ForeignKey(
         "customers.Person",
@@ -319,6 +331,9 @@ class Motive(CleanTextMixin):
 
 class SuggestionDismissal(models.Model):
     """A person said this conversation is not evidence of a stage change."""
+
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("journey",)
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="dismissals")
     conversation = models.ForeignKey(

@@ -65,8 +65,8 @@ def reason_text(reason: Reason) -> str:
     if code == "probability_ahead":
         return (
             _(
-                "The forecast says %(probability)s %%, %(ahead)s points above the "
-                "%(supported)s %% that the customer's stage “%(stage)s” (stage %(number)s of "
+                "The forecast says %(probability)s%%, %(ahead)s points above the "
+                "%(supported)s%% that the customer's stage “%(stage)s” (stage %(number)s of "
                 "%(total)s) supports; a forecast more than %(margin)s points ahead is a gap."
             )
             % p

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from fasit.buying import selectors
 from fasit.buying.reasons import reason_text
+from fasit.core.formatting import format_percent
 from fasit.tenancy.models import Team
 
 
@@ -79,7 +80,9 @@ def report_buying(*, team: Team, as_json: bool, today: dt.date | None = None) ->
         return _("No open buying journeys in %(team)s.") % {"team": team.name}
     lines = []
     for row in rows:
-        probability = "–" if row["seller_probability"] is None else f"{row['seller_probability']} %"
+        probability = (
+            "–" if row["seller_probability"] is None else format_percent(row["seller_probability"])
+        )
         flag = _("GAP") if row["reality_gap"] else ""
         lines.append(
             f"{row['account']} · {row['title']}\n"

@@ -50,6 +50,7 @@ class JourneyOut(Schema):
     risk_reasons: list[str]
     reality_gap: bool
     gap_reasons: list[str]
+    updated_at: dt.datetime
 
 
 class StageChangeIn(Schema):
@@ -167,3 +168,15 @@ class StagePatch(Schema):
 
 class StageMoveIn(Schema):
     direction: Literal["up", "down"]
+
+
+class SuggestionOut(Schema):
+    """Fasit's reading of a conversation's notes: the buyer seems to have moved on to
+    ``stage`` (the words that matched in ``matched``)."""
+
+    conversation_id: int
+    occurred_at: dt.datetime
+    subject: str
+    stage_id: int
+    stage: str
+    matched: list[str]

@@ -721,3 +721,14 @@ def category_insight(
 
 def stage_choices(stages: Sequence[Stage]) -> list[tuple[int, str]]:
     return [(s.pk, f"{i + 1}. {s.name}") for i, s in enumerate(stages)]
+
+
+def cached_frames(team: Team) -> dict[int, ProcessFrame]:
+    """``team_frames`` computed once per change of the team's data (core/cache.py).
+
+    The stage norms come from the whole stage-change history of every process (tens of
+    thousands of rows at scale): recomputing them for each API page cost most of it.
+    Any write (a stage change, a new process) is audited and so gives a new key."""
+    from fasit.core.cache import team_cached
+
+    return team_cached(team, "buying-frames", lambda: team_frames(team))

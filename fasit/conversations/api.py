@@ -24,7 +24,9 @@ from fasit.conversations.schemas import (
     FollowUpPatch,
     FollowUpRow,
     ListeningOut,
+    SpeakersIn,
 )
+from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.api_utils import (
     Id,
     ListQuery,
@@ -190,6 +192,40 @@ def get_conversation_listening(request: HttpRequest, conversation_id: Id) -> Any
     return analysis
 
 
+@router.put("/{conversation_id}/speakers", response=ListeningOut)
+def map_speakers(request: HttpRequest, conversation_id: Id, payload: SpeakersIn) -> Any:
+    """Correct who the transcript's speakers are (the sellers are ``user`` and
+    ``other_us``); the listening analysis runs again (``status`` ``pending``). Speakers
+    not in the body keep their match. 404 without a transcript."""
+    team = request.team  # type: ignore[attr-defined]
+    conversation = _conversation(request, conversation_id)
+    analysis = selectors.conversation_listening(conversation)
+    if analysis is None:
+        raise Http404
+    require_write(request)
+    speakers = set(analysis.speakers.values_list("pk", flat=True))
+    people = {p.pk: p for p in selectors.speaker_candidates(conversation)}
+    mapping: dict[int, SpeakerMatch] = {}
+    for index, item in enumerate(payload.speakers):
+        field = f"speakers.{index}"
+        if item.id not in speakers:
+            raise ValidationError({f"{field}.id": [_("No such speaker in this transcript.")]})
+        user = person = None
+        if item.user is not None:
+            user = team_users(team).filter(username=item.user).first()
+            if user is None:
+                raise ValidationError({f"{field}.user": [_("Choose one of your team's records.")]})
+        if item.person_id is not None:
+            person = people.get(item.person_id)
+            if person is None:
+                raise ValidationError(
+                    {f"{field}.person_id": [_("Choose a person of the account or the meeting.")]}
+                )
+        mapping[item.id] = SpeakerMatch(item.side, user=user, person=person)
+    services.transcript_speakers_map(analysis=analysis, actor=request.user, mapping=mapping)
+    return selectors.conversation_listening(conversation)
+
+
 @router.post("", response={201: ConversationOut})
 def log_conversation(request: HttpRequest, payload: ConversationIn) -> Status[Any]:
     """Log a conversation; the caller takes part unless ``users`` says who did."""
@@ -293,8 +329,8 @@ def list_follow_ups(
     due_before: dt.date | None = None,
     conversation_id: Id | None = None,
 ) -> Any:
-    """The team's follow-ups. ``updated_since`` is not offered (follow-ups keep no
-    change time): page through them with ``after``."""
+    """The team's follow-ups. ``updated_since``: created or changed (ticked off, given
+    another owner or day) since then."""
     follow_ups = FollowUp.objects.for_team(request.team)  # type: ignore[attr-defined]
     if owner:
         follow_ups = follow_ups.filter(owner__username=owner)
@@ -309,7 +345,7 @@ def list_follow_ups(
         follow_ups,
         params,
         lambda page: [_follow_up_row(r) for r in page.values(*FOLLOW_UP_VALUES)],
-        updated_field="created_at",
+        updated_field="updated_at",
     )
 
 

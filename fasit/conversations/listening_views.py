@@ -24,6 +24,7 @@ from fasit.conversations.listening import (
     clock,
 )
 from fasit.conversations.models import Conversation
+from fasit.core.formatting import format_percent
 from fasit.core.forms import add_service_errors
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
 from fasit.tenancy.selectors import team_users
@@ -106,7 +107,7 @@ def _trends(rows: list[dict[str, Any]]) -> dict[str, Any]:
     talk = line_chart(
         months,
         [Series(_("Our talk share"), values("talk_share", 100))],
-        fmt=lambda v: f"{v:.0f}%",
+        fmt=lambda v: format_percent(v),
         y_max=100,
         references=[
             (TOP_PCT, _("%(pct)s%% top performers") % {"pct": TOP_PCT}, "ref-good"),

@@ -141,6 +141,9 @@ class TranscriptFile(models.Model):
 
 
 class FollowUp(CleanTextMixin):
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("conversation",)
+
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="follow_ups"
     )
@@ -157,6 +160,8 @@ class FollowUp(CleanTextMixin):
     done = models.BooleanField(_("done"), default=False)
     done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # For the API's updated_since (ticked off, moved, given another owner).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = scoped_manager("conversation__team")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
@@ -84,6 +84,7 @@ class ConversationPatch(Schema):
 
 
 class SpeakerOut(Schema):
+    id: int
     name: str
     side: str
     seller: bool
@@ -134,3 +135,18 @@ class ListeningOut(Schema):
     @staticmethod
     def resolve_speakers(obj: Any) -> list[Any]:
         return list(obj.speakers.select_related("user"))
+
+
+class SpeakerIn(Schema):
+    """Who one transcript speaker is: ``side`` ``user`` (a user of the team, by
+    ``user`` = username: a seller), ``person`` (a person of the account or of the
+    conversation, by ``person_id``), ``other_customer`` or ``other_us`` (a seller)."""
+
+    id: Id
+    side: Literal["user", "person", "other_customer", "other_us"]
+    user: str | None = None
+    person_id: Id | None = None
+
+
+class SpeakersIn(Schema):
+    speakers: list[SpeakerIn] = Field(..., max_length=200)

@@ -34,7 +34,7 @@ from fasit.conversations.transcripts import (
     report_columns,
     transcript_error_message,
 )
-from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
+from fasit.core.audit import audit_cascade, audit_create, audit_delete, audit_update, snapshot
 from fasit.core.services import model_update, require_member, require_same_team, require_writer
 from fasit.customers.models import Account, Person
 from fasit.engine.listening import analyse
@@ -459,6 +459,17 @@ NO_SELLER_COLUMNS = (
 
 @transaction.atomic
 def conversation_delete(*, conversation: Conversation, actor: Any) -> None:
+    from fasit.signals.models import Statement
+
+    # Its follow-ups and statements go with it: each gets a delete record for a copy.
+    audit_cascade(
+        team=conversation.team,
+        actor=actor,
+        querysets=[
+            FollowUp.objects.filter(conversation=conversation),
+            Statement.objects.filter(conversation=conversation),
+        ],
+    )
     audit_delete(team=conversation.team, actor=actor, instance=conversation)
     conversation.delete()
 

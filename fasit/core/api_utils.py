@@ -132,9 +132,10 @@ def _token_queries() -> tuple[str, str]:
 
 class TokenRateThrottle(BaseThrottle):
     """``FASIT_API_RATE_LIMIT`` requests per ``FASIT_API_RATE_WINDOW`` seconds per token
-    (a fixed window counted in Django's cache); more get 429 with ``Retry-After``.
-    Browser sessions are not limited. With a per-process cache (the default) each web
-    process counts on its own; configure a shared cache to count across processes."""
+    (a fixed window); more get 429 with ``Retry-After``. Browser sessions are not
+    limited. Counted where ``FASIT_API_RATE_STORE`` says: ``cache`` (Django's cache: per
+    process with the default in-memory cache) or ``database`` (one row per token and
+    window in the database every process shares, raised atomically)."""
 
     def __init__(self) -> None:
         self.retry_after: float | None = None
@@ -147,13 +148,10 @@ class TokenRateThrottle(BaseThrottle):
         window = settings.FASIT_API_RATE_WINDOW
         now = time.time()
         start = int(now // window)
-        key = f"fasit:api-rate:{token.pk}:{start}"
-        cache.add(key, 0, window + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr: a new window
-            cache.set(key, 1, window + 1)
-            count = 1
+        if settings.FASIT_API_RATE_STORE == "database":
+            count = _database_count(token.pk, start)
+        else:
+            count = _cache_count(token.pk, start, window)
         if count > limit:
             self.retry_after = (start + 1) * window - now
             return False
@@ -161,6 +159,38 @@ class TokenRateThrottle(BaseThrottle):
 
     def wait(self) -> float | None:
         return self.retry_after
+
+
+def _cache_count(token_id: int, start: int, window: int) -> int:
+    key = f"fasit:api-rate:{token_id}:{start}"
+    cache.add(key, 0, window + 1)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr: a new window
+        cache.set(key, 1, window + 1)
+        return 1
+
+
+def _database_count(token_id: int, start: int) -> int:
+    """One statement, atomic in PostgreSQL and SQLite alike (INSERT … ON CONFLICT …
+    RETURNING): two processes never read the same count. The first request of a
+    window also drops the token's older windows, so the table stays one row a token."""
+    from django.db import connection
+
+    from fasit.core.models import ApiRateCount
+
+    table = connection.ops.quote_name(ApiRateCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (token_id, window_start, count) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (token_id, window_start) DO UPDATE SET count = {table}.count + 1 "
+            "RETURNING count",
+            [token_id, start],
+        )
+        count = int(cursor.fetchone()[0])
+    if count == 1:
+        ApiRateCount.objects.filter(token_id=token_id, window_start__lt=start).delete()
+    return count
 
 
 def require_write(request: HttpRequest) -> None:

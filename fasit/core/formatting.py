@@ -1,6 +1,6 @@
 """Dates, times and numbers for people, in the active language's one format
 (``fasit/formats``). Templates use the filters built on these (``fasit`` builtins:
-``day``, ``moment``, ``day_month``, ``number``, ``money``); Python code that writes
+``day``, ``moment``, ``day_month``, ``number``, ``money``, ``pct``); Python code that writes
 text for a person (e-mails, messages, chart tooltips, choice labels) calls them
 directly. Machine-facing output stays ISO 8601."""
 
@@ -69,6 +69,20 @@ def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str
         return ""
     rounded = round(Decimal(str(value)), decimals)
     return formats.number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+#: Languages that set a space before the per cent sign (Språkrådet, Språkrådet (NO),
+#: Dansk Sprognævn); English writes it straight after the number.
+PERCENT_SPACED = frozenset({"sv", "nb", "da"})
+
+
+def format_percent(value: int | float | Decimal | None, decimals: int = 0) -> str:
+    """43% · 43 % (a no-break space in sv, nb and da, so the sign never wraps alone)."""
+    if value is None:
+        return ""
+    language = (translation.get_language() or "en").split("-")[0]
+    space = NBSP if language in PERCENT_SPACED else ""
+    return f"{format_number(value, decimals)}{space}%"
 
 
 def format_money(value: int | float | Decimal | None, currency: str = "") -> str:

@@ -18,7 +18,8 @@ people. Users belong to no team, so the user columns that name someone who works
 the team (``MEMBER_FIELDS``) must hold a member of it; a value saved while the user
 was a member may stay after they leave (history is not rewritten).
 
-Only raw SQL passes by this; ``core/tests/test_team_references.py`` scans the whole
+Raw SQL passes by this: the bulk inserts of imports check their rows with ``RowCheck``
+(the same rules, set-based); ``core/tests/test_team_references.py`` scans the whole
 database for cross-team references after building two demo teams.
 """
 
@@ -236,6 +237,92 @@ def _check_members(
                 _("%(model)s: %(field)s must be a member of the team.")
                 % {"model": model._meta.verbose_name, "field": field.verbose_name},
             )
+
+
+class RowCheck:
+    """The same rules for rows written past the ORM (``transfer/bulk.py``'s COPY and
+    ``executemany``), set-based, for rows that must all belong to ``team_id``.
+
+    A million imported rows cannot be checked one query each, so a key is checked once
+    per batch (one query per foreign key for the values not seen yet) and remembered:
+    ids this check saw inserted for the team, or already found in it, are not asked
+    about again. Use one instance inside one transaction only — an id remembered from a
+    rolled-back insert could later name another team's row on SQLite."""
+
+    def __init__(self, team_id: Any) -> None:
+        self.team_id = team_id
+        self.known: dict[type[models.Model], set[Any]] = {}
+        self._members: set[Any] | None = None
+
+    def check(self, model: type[models.Model], rows: Sequence[dict[str, Any]]) -> None:
+        """Refuse (CrossTeamReference) when any row's team-bound key leads to another
+        team than ``team_id``, or a member column names someone outside the team."""
+        rules = rules_for(model)
+        for link in rules.links:
+            values = {row.get(link.field.attname) for row in rows}
+            values.discard(None)
+            if not values:
+                continue
+            if not link.path:
+                if values != {self.team_id}:
+                    self._refuse(model, link.field)
+                continue
+            target = link.field.related_model
+            known = self.known.setdefault(target, set())  # type: ignore[arg-type]
+            unknown = list(values - known)
+            to_field = link.field.target_field.attname
+            for start in range(0, len(unknown), 5000):
+                chunk = unknown[start : start + 5000]
+                outside = (
+                    target._base_manager.filter(**{f"{to_field}__in": chunk})  # type: ignore[union-attr]
+                    .exclude(**{link.path: self.team_id})
+                    .exclude(**{f"{link.path}__isnull": True})
+                )
+                if outside.exists():
+                    self._refuse(model, link.field)
+            known.update(unknown)
+        for field in rules.members:
+            users = {row.get(field.attname) for row in rows}
+            users.discard(None)
+            if users and not users <= self._team_members():
+                self._refuse_member(model, field)
+
+    def inserted(self, model: type[models.Model], ids: Iterable[Any]) -> None:
+        """Rows of ``model`` just inserted for the team (checked by ``check``)."""
+        if any(not link.path for link in rules_for(model).links):
+            self.known.setdefault(model, set()).update(ids)
+
+    def _team_members(self) -> set[Any]:
+        if self._members is None:
+            from fasit.tenancy.models import Membership
+
+            self._members = set(
+                Membership.objects.filter(team_id=self.team_id).values_list("user_id", flat=True)
+            )
+        return self._members
+
+    @staticmethod
+    def _refuse(model: type[models.Model], field: Any) -> None:
+        raise CrossTeamReference(
+            {
+                field.name: _(
+                    "%(model)s: %(field)s belongs to another team; "
+                    "a record may only refer to records of its own team."
+                )
+                % {"model": model._meta.verbose_name, "field": field.verbose_name}
+            },
+            code="cross_team",
+        )
+
+    @staticmethod
+    def _refuse_member(model: type[models.Model], field: Any) -> None:
+        raise CrossTeamReference(
+            {
+                field.name: _("%(model)s: %(field)s must be a member of the team.")
+                % {"model": model._meta.verbose_name, "field": field.verbose_name}
+            },
+            code="cross_team",
+        )
 
 
 def check_update(queryset: models.QuerySet[Any], values: dict[str, Any]) -> None:

@@ -80,3 +80,21 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type} {self.object_repr}"
+
+
+class ApiRateCount(models.Model):
+    """Requests of one API token in one rate window, when the limit is counted in the
+    database (``FASIT_API_RATE_STORE=database``): one row per token and window, raised
+    by an atomic upsert, so every web process counts against the same limit."""
+
+    token_id = models.BigIntegerField()
+    window_start = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["token_id", "window_start"], name="one_count_per_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"token {self.token_id} @ {self.window_start}: {self.count}"

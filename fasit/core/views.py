@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -18,6 +18,7 @@ from fasit.customers.selectors import key_accounts
 from fasit.tenancy.access import team_required
 
 PAGE_SIZE = 25
+T = TypeVar("T")
 
 
 def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Any:
@@ -59,6 +60,42 @@ class Sorting:
         return "descending" if self.descending else "ascending"
 
 
+def requested_sort(request: HttpRequest, keys: Mapping[str, Any], default: str) -> Sorting:
+    """The order ``?sort=key`` or ``?sort=-key`` asks for when ``key`` is one of
+    ``keys``, else the default."""
+    raw = request.GET.get("sort", "") or default
+    key, descending = raw.lstrip("-"), raw.startswith("-")
+    if key not in keys:
+        key, descending = default.lstrip("-"), default.startswith("-")
+    return Sorting(key=key, descending=descending, default=default)
+
+
+def sort_rows(
+    request: HttpRequest,
+    rows: Sequence[T],
+    keys: Mapping[str, Callable[[T], Any] | None],
+    default: str,
+) -> tuple[list[T], Sorting]:
+    """``sort_list`` for rows computed in Python (ranked lists that are no queryset).
+    A key's function gives a row's value; ``None`` is the list's own ranking, kept as
+    given in the default's direction and reversed in the other. Empty values go last
+    either way; equal values keep the ranking's order, so pages never repeat or skip a
+    row."""
+    sorting = requested_sort(request, keys, default)
+    key, descending = sorting.key, sorting.descending
+    value = keys[key]
+    if value is None:
+        # The ranking runs in the default's direction; the other reverses it.
+        as_given = descending == default.startswith("-")
+        ordered = list(rows) if as_given else list(reversed(rows))
+    else:
+        present = [r for r in rows if value(r) is not None]
+        # Python's sort is stable with reverse=True too: ties stay in ranking order.
+        present.sort(key=value, reverse=descending)
+        ordered = present + [r for r in rows if value(r) is None]
+    return ordered, sorting
+
+
 def sort_list(
     request: HttpRequest,
     queryset: QuerySet[Any],
@@ -70,10 +107,8 @@ def sort_list(
     or an expression), else by ``default``.
     Empty values go last either way; ties are broken by id so pages never repeat or
     skip a row."""
-    raw = request.GET.get("sort", "") or default
-    key, descending = raw.lstrip("-"), raw.startswith("-")
-    if key not in keys:
-        key, descending = default.lstrip("-"), default.startswith("-")
+    sorting = requested_sort(request, keys, default)
+    key, descending = sorting.key, sorting.descending
     target, reverse = keys[key], descending
     if isinstance(target, str) and target.startswith("-"):
         # A column whose natural order runs against its field ("days in stage" grows
@@ -86,7 +121,7 @@ def sort_list(
         else expression.asc(nulls_last=True)  # type: ignore[union-attr]
     )
     queryset = queryset.order_by(order, "-pk" if descending else "pk")
-    return queryset, Sorting(key=key, descending=descending, default=default)
+    return queryset, sorting
 
 
 # A bulk action changes at most this many records at once (a page or two of a list).
@@ -126,21 +161,27 @@ def list_template(request: HttpRequest, template: str) -> str:
     return f"{template}#rows" if getattr(request, "htmx", False) else template
 
 
+HOME_FOLLOW_UPS = 10
+
+
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
     # A seller sees their own key accounts, like the other cards; someone who owns
     # none (a sales manager, a viewer) sees the team's.
     mine = Account.objects.for_team(team).filter(owner=request.user).exists()
+    follow_ups = open_follow_ups(team, owner=request.user).select_related("conversation__account")
+    shown = list(follow_ups[:HOME_FOLLOW_UPS])
+    # Counted only when the card is full: the link then says how many the list adds.
+    more = follow_ups.count() - len(shown) if len(shown) == HOME_FOLLOW_UPS else 0
     return render(
         request,
         "core/home.html",
         {
             "key_accounts": key_accounts(team, owner=request.user if mine else None)[:12],
             "key_accounts_mine": mine,
-            "follow_ups": open_follow_ups(team, owner=request.user).select_related(
-                "conversation__account"
-            )[:10],
+            "follow_ups": shown,
+            "follow_ups_more": more,
             "recent": recent_conversations(team)[:10],
         },
     )

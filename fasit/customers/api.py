@@ -38,6 +38,9 @@ from fasit.customers.schemas import (
     AccountIn,
     AccountPatch,
     AccountRow,
+    CategoryIn,
+    CategoryOut,
+    CategoryPatch,
     FamilyIn,
     FamilyOut,
     ImportantDateIn,
@@ -438,4 +441,64 @@ def remove_profile_item(
         pk=item_id,
     )
     services.profile_item_remove(item=item, actor=request.user)
+    return Status(204, None)
+
+
+CategoryPage = page_schema(CategoryOut, "CategoryPage")
+
+
+def category_rows(categories: QuerySet[CustomerCategory]) -> list[dict[str, Any]]:
+    # No account count: it changes without the category changing, and a copy kept in
+    # step with updated_since would hold a stale one. Count with ?category_id=.
+    return list(categories.values("id", "name", "description", "created_at", "updated_at"))
+
+
+def _category(request: HttpRequest, category_id: int) -> CustomerCategory:
+    return get_for_team_or_404(
+        CustomerCategory.objects.select_related("team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=category_id,
+    )
+
+
+@router.get("/categories", response=CategoryPage)
+def list_categories(request: HttpRequest, params: Query[ListQuery]) -> Any:
+    """The team's customer categories (segments whose buying process differs). Assign one with ``PATCH /accounts/{id}``
+    ``{"category_id": …}``."""
+    categories = CustomerCategory.objects.for_team(request.team)  # type: ignore[attr-defined]
+    return list_page(request, categories, params, category_rows)
+
+
+@router.get("/categories/{category_id}", response=CategoryOut)
+def get_category(request: HttpRequest, category_id: Id) -> Any:
+    return category_rows(CustomerCategory.objects.filter(pk=_category(request, category_id).pk))[0]
+
+
+@router.post("/categories", response={201: CategoryOut})
+def create_category(request: HttpRequest, payload: CategoryIn) -> Status[Any]:
+    require_write(request)
+    category = services.category_create(
+        team=request.team,  # type: ignore[attr-defined]
+        actor=request.user,
+        name=payload.name,
+        description=payload.description,
+    )
+    return Status(201, category_rows(CustomerCategory.objects.filter(pk=category.pk))[0])
+
+
+@router.patch("/categories/{category_id}", response=CategoryOut)
+def update_category(request: HttpRequest, category_id: Id, payload: CategoryPatch) -> Any:
+    category = _category(request, category_id)
+    require_write(request)
+    services.category_update(category=category, actor=request.user, data=patch_data(payload))
+    return category_rows(CustomerCategory.objects.filter(pk=category.pk))[0]
+
+
+@router.delete("/categories/{category_id}", response={204: None})
+def delete_category(request: HttpRequest, category_id: Id) -> Status[None]:
+    """Delete a category (its accounts keep none). 400 while journeys follow its buying
+    process."""
+    category = _category(request, category_id)
+    require_write(request)
+    services.category_delete(category=category, actor=request.user)
     return Status(204, None)

@@ -151,6 +151,9 @@ class Account(TeamOwned):
 
 
 class AccountRevenue(models.Model):
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("account",)
+
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="revenues")
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.DecimalField(_("revenue"), max_digits=14, decimal_places=2)
@@ -235,6 +238,9 @@ class Person(TeamOwned):
 class PersonRole(CleanTextMixin):
     """A person's role at one account: title and buying role."""
 
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("person",)
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(_("title"), max_length=120, blank=True)
@@ -261,6 +267,9 @@ class Consent(models.Model):
     Kept as a row rather than a flag so the team can show what exactly was agreed
     to, when, and who recorded it; a withdrawn consent stays as the record of it.
     """
+
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("person",)
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     wording = models.TextField(_("what they agreed to"))
@@ -292,6 +301,9 @@ class Consent(models.Model):
 
 class ProfileItem(CleanTextMixin):
     """Base for the parts of a human profile; ``created_at`` tells how fresh it is."""
+
+    # Read through its parent: a change moves the parent's updated_at (core/audit.py).
+    SYNC_PARENTS = ("person",)
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="%(class)ss")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -242,3 +242,21 @@ class ImportantDateIn(Schema):
     day: int = Field(..., ge=1, le=31)
     year: int | None = Field(None, ge=1800, le=9999)
     label: str = ""
+
+
+class CategoryOut(Schema):
+    id: int
+    name: str
+    description: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class CategoryIn(Schema):
+    name: str = Field(..., min_length=1, max_length=80)
+    description: str = Field("", max_length=2000)
+
+
+class CategoryPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=80)
+    description: str | None = Field(None, max_length=2000)

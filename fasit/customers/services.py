@@ -11,7 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
+from fasit.core.audit import (
+    audit_cascade,
+    audit_create,
+    audit_delete,
+    audit_update,
+    snapshot,
+    touch,
+)
 from fasit.core.services import model_update, require_same_team, require_writer
 from fasit.customers.events import consent_withdrawn
 from fasit.customers.models import (
@@ -96,6 +103,50 @@ def category_create(
 
 
 @transaction.atomic
+def category_update(
+    *, category: CustomerCategory, actor: Any, data: dict[str, Any]
+) -> CustomerCategory:
+    """Rename a customer category or change its description."""
+    if "name" in data:
+        data["name"] = data["name"].strip()
+        clash = CustomerCategory.objects.for_team(category.team).filter(
+            name__iexact=data["name"]
+        )
+        if clash.exclude(pk=category.pk).exists():
+            raise ValidationError(
+                {
+                    "name": _("The team already has a category called %(name)s.")
+                    % {"name": data["name"]}
+                }
+            )
+    category, _changed = model_update(
+        instance=category,
+        fields=("name", "description"),
+        data=data,
+        team=category.team,
+        actor=actor,
+    )
+    return category
+
+
+@transaction.atomic
+def category_delete(*, category: CustomerCategory, actor: Any) -> None:
+    """Delete a category: its accounts keep no category. Refused while a buying process
+    of the category has journeys (their history would go with it)."""
+    from fasit.buying.models import BuyingProcess, Journey
+
+    if Journey.objects.filter(process__category=category).exists():
+        raise ValidationError(
+            _("Journeys follow this category's buying process: the category cannot be deleted.")
+        )
+    touch(Account.objects.filter(category=category))
+    for process in BuyingProcess.objects.filter(category=category):
+        audit_delete(team=category.team, actor=actor, instance=process)
+    audit_delete(team=category.team, actor=actor, instance=category)
+    category.delete()
+
+
+@transaction.atomic
 def account_create(*, team: Team, actor: Any, name: str, **fields: Any) -> Account:
     unknown = set(fields) - set(ACCOUNT_FIELDS)
     if unknown:
@@ -148,7 +199,25 @@ def accounts_bulk_update(
 
 @transaction.atomic
 def account_delete(*, account: Account, actor: Any) -> None:
-    audit_delete(team=account.team, actor=actor, instance=account)
+    # The delete takes the account's conversations, journeys and statements with it:
+    # each gets its own delete record, and the people who held a role there change.
+    from fasit.buying.models import Journey
+    from fasit.conversations.models import Conversation, FollowUp
+    from fasit.signals.models import Statement
+
+    team = account.team
+    audit_cascade(
+        team=team,
+        actor=actor,
+        querysets=[
+            FollowUp.objects.filter(conversation__account=account),
+            Conversation.objects.filter(account=account),
+            Journey.objects.filter(account=account),
+            Statement.objects.filter(account=account),
+        ],
+    )
+    touch(Person.objects.filter(team=team, roles__account=account))
+    audit_delete(team=team, actor=actor, instance=account)
     account.delete()
 
 
@@ -335,6 +404,12 @@ def consent_withdraw(
 
 @transaction.atomic
 def person_delete(*, person: Person, actor: Any) -> None:
+    # Conversations list their people and journeys their buying group: both change.
+    from fasit.buying.models import Journey
+    from fasit.conversations.models import Conversation
+
+    touch(Conversation.objects.filter(team=person.team, people=person))
+    touch(Journey.objects.filter(team=person.team, members__person=person))
     audit_delete(team=person.team, actor=actor, instance=person)
     person.delete()
 

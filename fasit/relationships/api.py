@@ -3,8 +3,9 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 
 from fasit.core.api_utils import Id, require_owner, require_write
 from fasit.customers.models import Account, Person
@@ -16,9 +17,12 @@ from fasit.relationships.schemas import (
     CadenceOut,
     DateOut,
     DaysIn,
+    FeedKindsIn,
     NormIn,
     NormOut,
     PersonKnowledgeOut,
+    ReminderIn,
+    ReminderOut,
 )
 from fasit.tenancy.access import get_for_team_or_404
 
@@ -121,3 +125,72 @@ def set_person_cadence(request: HttpRequest, person_id: Id, payload: DaysIn) -> 
     require_write(request)
     override = services.person_cadence_set(person=person, actor=request.user, days=payload.days)
     return {"days": override.days if override else None}
+
+
+def _reminders(request: HttpRequest, feed_url: str | None = None) -> dict[str, Any]:
+    team = request.team  # type: ignore[attr-defined]
+    setting = selectors.reminder_setting(team, request.user)
+    feed = selectors.live_feed(team, request.user)
+    return {
+        "days_before": setting.days_before,
+        "digest": setting.digest,
+        "feed_kinds": list(setting.feed_kinds),
+        "feed_live": feed is not None,
+        "feed_created_at": feed.created_at if feed else None,
+        "feed_last_fetched_at": feed.last_fetched_at if feed else None,
+        "feed_url": feed_url,
+    }
+
+
+@router.get("/reminders", response=ReminderOut)
+def get_reminders(request: HttpRequest) -> Any:
+    """The caller's reminder settings (days ahead, daily digest) and calendar feed."""
+    return _reminders(request)
+
+
+@router.put("/reminders", response=ReminderOut)
+def set_reminders(request: HttpRequest, payload: ReminderIn) -> Any:
+    services.reminder_setting_update(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        actor=request.user,
+        days_before=payload.days_before,
+        digest=payload.digest,
+    )
+    return _reminders(request)
+
+
+@router.put("/reminders/feed/kinds", response=ReminderOut)
+def set_feed_kinds(request: HttpRequest, payload: FeedKindsIn) -> Any:
+    """Which kinds of dates the caller's calendar feed holds."""
+    services.reminder_feed_kinds_set(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        actor=request.user,
+        kinds=list(payload.kinds),
+    )
+    return _reminders(request)
+
+
+@router.post("/reminders/feed", response={201: ReminderOut})
+def rotate_feed(request: HttpRequest) -> Status[Any]:
+    """A new secret address for the caller's calendar feed (the old one stops at
+    once). ``feed_url`` is in this answer only: Fasit keeps just its hash."""
+    feed = services.calendar_feed_regenerate(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        actor=request.user,
+    )
+    url = request.build_absolute_uri(reverse("relationships:feed", args=[feed.token]))
+    return Status(201, _reminders(request, feed_url=url))
+
+
+@router.delete("/reminders/feed", response=ReminderOut)
+def revoke_feed(request: HttpRequest) -> Any:
+    """Stop the caller's calendar feed (its address answers 404 from then on)."""
+    services.calendar_feed_revoke(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        actor=request.user,
+    )
+    return _reminders(request)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+from typing import Literal
+
 from ninja import Field, Schema
 
 
@@ -67,3 +70,27 @@ class NormIn(Schema):
 
 class CadenceOut(Schema):
     days: int | None = Field(description="The record's own norm, null when it inherits one")
+
+
+class ReminderOut(Schema):
+    """The caller's own reminder settings and calendar feed (``feed_url`` only in the
+    answer that made the address: it is shown once, only its hash is kept)."""
+
+    days_before: int
+    digest: bool
+    feed_kinds: list[str]
+    feed_live: bool
+    feed_created_at: dt.datetime | None
+    feed_last_fetched_at: dt.datetime | None
+    feed_url: str | None = None
+
+
+class ReminderIn(Schema):
+    days_before: int = Field(..., ge=0, le=60)
+    digest: bool
+
+
+class FeedKindsIn(Schema):
+    kinds: list[
+        Literal["birthday", "work_anniversary", "name_day", "other", "life_event", "follow_up"]
+    ] = Field(..., max_length=6)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,14 @@ from django.views.decorators.http import require_POST
 
 from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors
-from fasit.core.views import detached_page, flash_form_errors
+from fasit.core.templatetags.fasit import display_name
+from fasit.core.views import (
+    Sorting,
+    detached_page,
+    flash_form_errors,
+    requested_sort,
+    sort_rows,
+)
 from fasit.customers.models import Account, Person, Tier
 from fasit.relationships import explain, feeds, selectors, services, snapshots
 from fasit.relationships.forms import (
@@ -52,8 +60,27 @@ def _page_rows(team: Any, ids: list[int], *, today: Any) -> dict[int, selectors.
     return {r.account.pk: r for r in rows}
 
 
-def _cache_name(request: HttpRequest, page: str, owner: Any) -> str:
-    return f"{page}:{owner.pk if owner else 'team'}:{request.GET.get('page', '')}"
+def _cache_name(request: HttpRequest, page: str, owner: Any, sorting: Sorting) -> str:
+    # One entry per scope, order and page: the rows are sorted before they are paged.
+    return f"{page}:{owner.pk if owner else 'team'}:{sorting.param}:{request.GET.get('page', '')}"
+
+
+#: Being on: the ranking (revenue at risk in the team's currency, largest first) is
+#: the default; the other columns whose values every ranked account carries sort too.
+BEING_ON_SORTS: dict[str, Callable[[Any], Any] | None] = {
+    "risk": None,
+    "account": lambda e: e.name.casefold(),
+    "health": lambda e: e.health,
+}
+
+#: Key accounts: least known first (the ranking) is the default.
+KEY_ACCOUNT_SORTS: dict[str, Callable[[Any], Any] | None] = {
+    "knowledge": None,
+    "account": lambda r: r.account.name.casefold(),
+    "people": lambda r: r.knowledge.people,
+    "known_well": lambda r: r.knowledge.known_well,
+    "owner": lambda r: display_name(r.account.owner).casefold() if r.account.owner else None,
+}
 
 
 @team_required
@@ -62,14 +89,18 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
     form, owner = _mine(request)
     today = timezone.localdate()
 
+    sorting = requested_sort(request, KEY_ACCOUNT_SORTS, "knowledge")
+
     def page() -> dict[str, Any]:
         # Ranked by knowledge, which reads every key account's people, and a long page
-        # to render: both once per change of team data.
-        page_obj = detached_page(
+        # to render: both once per change of team data (and order).
+        rows, _ = sort_rows(
+            request,
             selectors.key_accounts(team, today=today, owner=owner),
-            PAGE_SIZE,
-            request.GET.get("page"),
+            KEY_ACCOUNT_SORTS,
+            "knowledge",
         )
+        page_obj = detached_page(rows, PAGE_SIZE, request.GET.get("page"))
         health = _page_rows(team, [r.account.pk for r in page_obj], today=today)
         rows_html = render_to_string(
             "relationships/key_accounts.html#rows",
@@ -82,8 +113,9 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
         request,
         "relationships/key_accounts.html",
         {
-            **team_cached(team, _cache_name(request, "key-accounts", owner), page),
+            **team_cached(team, _cache_name(request, "key-accounts", owner, sorting), page),
             "filters": form,
+            "sorting": sorting,
             "today": today,
         },
     )
@@ -97,9 +129,16 @@ def being_on(request: HttpRequest) -> HttpResponse:
     dark_only = bool(form.is_valid() and form.cleaned_data["dark"])
     today = timezone.localdate()
 
+    sorting = requested_sort(request, BEING_ON_SORTS, "-risk")
+
     def page() -> dict[str, Any]:
         ranked = snapshots.ranking(team, today=today, owner=owner)
-        listed = [e for e in ranked if e.going_dark] if dark_only else ranked
+        listed, _ = sort_rows(
+            request,
+            [e for e in ranked if e.going_dark] if dark_only else ranked,
+            BEING_ON_SORTS,
+            "-risk",
+        )
         page_obj = detached_page(listed, PAGE_SIZE, request.GET.get("page"))
         live = _page_rows(team, [e.account_id for e in page_obj], today=today)
         totals: dict[str, Any] = {
@@ -135,9 +174,10 @@ def being_on(request: HttpRequest) -> HttpResponse:
         {
             **team_cached(
                 team,
-                _cache_name(request, "being-on-dark" if dark_only else "being-on", owner),
+                _cache_name(request, "being-on-dark" if dark_only else "being-on", owner, sorting),
                 page,
             ),
+            "sorting": sorting,
             "rates_on": rates_date(team),
             "filters": form,
             "today": today,

@@ -82,7 +82,8 @@ def _themes(ids: list[int]) -> Iterator[SearchEntry]:
         "theme_id", "text"
     ):
         quotes[theme_id].append(text)
-    for t in Theme.objects.filter(pk__in=ids):
+    # A dismissed theme is off the board and out of search (its entry is dropped).
+    for t in Theme.objects.filter(pk__in=ids, dismissed=False):
         yield SearchEntry(
             team_id=t.team_id,
             kind=Kind.THEME,

@@ -20,6 +20,7 @@ from fasit.search.documents import (
     index_team,
 )
 from fasit.search.models import Kind
+from fasit.signals.events import themes_changed
 from fasit.signals.models import Statement, Theme
 
 RECORDS = {
@@ -79,6 +80,16 @@ def _transcript(sender: Any, instance: ListeningAnalysis, **kwargs: Any) -> None
 def _statement(sender: Any, instance: Statement, **kwargs: Any) -> None:
     if instance.theme_id:
         index_records(Kind.THEME, [instance.theme_id])
+
+
+@receiver(themes_changed, dispatch_uid="search_themes_changed")
+def _themes_changed(sender: Any, team: Any, theme_ids: Any, **kwargs: Any) -> None:
+    # Merges, splits and regroupings move statements with bulk updates (no signals),
+    # and a theme's row is saved before its statements arrive: index it again.
+    if theme_ids is None:
+        index_team(team, kinds=[Kind.THEME], merge=False)
+    else:
+        index_records(Kind.THEME, theme_ids)
 
 
 @receiver(person_erased, dispatch_uid="search_person_erased")

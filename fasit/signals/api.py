@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
+from ninja.errors import HttpError
 
 from fasit.conversations.models import Conversation
 from fasit.core.api_utils import (
@@ -21,8 +22,10 @@ from fasit.core.api_utils import (
 from fasit.customers.models import Person
 from fasit.customers.schemas import ErrorOut
 from fasit.signals import selectors, services
-from fasit.signals.models import Statement, Theme
+from fasit.signals.models import Proposal, Statement, Theme
 from fasit.signals.schemas import (
+    ProposalAcceptIn,
+    ProposalOut,
     StatementIn,
     StatementMoveIn,
     StatementOut,
@@ -234,3 +237,85 @@ def delete_statement(request: HttpRequest, statement_id: Id) -> Status[None]:
     require_write(request)
     services.statement_delete(statement=statement, actor=request.user)
     return Status(204, None)
+
+
+ProposalPage = page_schema(ProposalOut, "ProposalPage")
+
+PROPOSAL_VALUES = (
+    "id",
+    "conversation_id",
+    "conversation__account_id",
+    "person_id",
+    "text",
+    "question",
+    "seller_summary",
+    "kind",
+    "language",
+    "source",
+    "weak",
+    "weak_reason",
+    "status",
+    "statement_id",
+    "decided_at",
+    "updated_at",
+)
+
+
+def _proposal_rows(proposals: Any) -> list[dict[str, Any]]:
+    rows = list(proposals.values(*PROPOSAL_VALUES))
+    for row in rows:
+        row["account_id"] = row.pop("conversation__account_id")
+    return rows
+
+
+@router.get("/proposals", response=ProposalPage)
+def list_proposals(
+    request: HttpRequest,
+    params: Query[ListQuery],
+    status: str = Query("pending", pattern="^(pending|accepted|rejected|all)$"),  # noqa: B008
+    conversation_id: Id | None = None,
+    mine: bool = False,
+) -> Any:
+    """Statements Fasit proposed from notes and transcripts (``pending`` by default, as
+    on the proposals page); ``mine``: from conversations the caller took part in."""
+    proposals = Proposal.objects.for_team(request.team)  # type: ignore[attr-defined]
+    if status != "all":
+        proposals = proposals.filter(status=status)
+    if conversation_id is not None:
+        proposals = proposals.filter(conversation_id=conversation_id)
+    if mine:
+        proposals = proposals.filter(conversation__users=request.user)
+    return list_page(request, proposals, params, _proposal_rows)
+
+
+def _proposal(request: HttpRequest, proposal_id: int) -> Proposal:
+    proposal = get_for_team_or_404(
+        Proposal.objects.select_related("conversation", "team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=proposal_id,
+    )
+    require_write(request)
+    if proposal.status != Proposal.Status.PENDING:
+        raise HttpError(409, _("This proposal has already been decided."))
+    return proposal
+
+
+@router.post("/proposals/{proposal_id}/accept", response={201: StatementOut})
+def accept_proposal(
+    request: HttpRequest, proposal_id: Id, payload: ProposalAcceptIn
+) -> Status[Any]:
+    """Accept a pending proposal: it becomes a statement (and joins a theme). 409 when
+    it was already accepted or rejected."""
+    proposal = _proposal(request, proposal_id)
+    statement = services.proposal_accept(
+        proposal=proposal, actor=request.user, kind=payload.kind, text=payload.text
+    )
+    return Status(201, statement)
+
+
+@router.post("/proposals/{proposal_id}/reject", response=ProposalOut)
+def reject_proposal(request: HttpRequest, proposal_id: Id) -> Any:
+    """Reject a pending proposal (409 when already decided)."""
+    proposal = _proposal(request, proposal_id)
+    services.proposal_reject(proposal=proposal, actor=request.user)
+    return _proposal_rows(Proposal.objects.filter(pk=proposal.pk))[0]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
@@ -67,3 +67,31 @@ class ThemeSplitIn(Schema):
 
 class StatementMoveIn(Schema):
     theme_id: Id | None = Field(None, description="Another theme, or null for a new one")
+
+
+class ProposalOut(Schema):
+    """A sentence Fasit proposes as a statement; a seller accepts or rejects it."""
+
+    id: int
+    conversation_id: int
+    account_id: int
+    person_id: int | None
+    text: str
+    question: str
+    seller_summary: bool
+    kind: str
+    language: str
+    source: str
+    weak: bool
+    weak_reason: str
+    status: str
+    statement_id: int | None
+    decided_at: dt.datetime | None
+    updated_at: dt.datetime
+
+
+class ProposalAcceptIn(Schema):
+    """Accept, optionally with another kind or wording (the proposal's by default)."""
+
+    kind: Literal["want", "how_to_buy", "need", "motive", "objection"] | None = None
+    text: str | None = Field(None, min_length=1, max_length=2000)

@@ -22,6 +22,7 @@ from fasit.engine.signals.model import Proposal as EngineProposal
 from fasit.engine.signals.proposals import propose
 from fasit.engine.text.language import detect_language
 from fasit.signals import index as signal_index
+from fasit.signals.events import themes_changed
 from fasit.signals.models import (
     LEVEL_RANK,
     Kind,
@@ -422,6 +423,7 @@ def theme_merge(*, into: Theme, other: Theme, actor: Any) -> Theme:
     )
     synced = _sync_themes(team, index, [into.key, other.key])
     signal_index.checkin(team, state, index)
+    themes_changed.send(Theme, team=team, theme_ids=[into.pk, other.pk])
     return synced[into.key]
 
 
@@ -460,6 +462,8 @@ def _move_many(
     target = theme.key if theme is not None else f"t-{statements[0].pk}-v{state.version + 1}"
     touched = {target}
     befores = []
+    # The themes the statements leave: their quotes change with the move.
+    left = {s.theme_id for s in statements if s.theme_id}
     for statement in statements:
         befores.append(snapshot(statement, ["theme"]))
         old_key = _move(index, statement, target)
@@ -473,6 +477,7 @@ def _move_many(
         audit_update(team=team, actor=actor, instance=statement, before=before)
     _persist_taught(team, index)
     signal_index.checkin(team, state, index)
+    themes_changed.send(Theme, team=team, theme_ids=sorted(left | {t.pk for t in synced.values()}))
     return synced[target]
 
 
@@ -486,6 +491,7 @@ def theme_dismiss(*, theme: Theme, actor: Any) -> Theme:
     theme = _sync_themes(team, index, [theme.key])[theme.key]
     audit_update(team=team, actor=actor, instance=theme, before=before)
     signal_index.checkin(team, state, index)
+    themes_changed.send(Theme, team=team, theme_ids=[theme.pk])
     return theme
 
 
@@ -546,6 +552,9 @@ def signals_regroup(*, team: Team, actor: Any = None) -> int:
         },
     )
     signal_index.checkin(team, state, index)
+    # The rows were saved while their statements were still unassigned: index them
+    # again now that every statement has its theme.
+    themes_changed.send(Theme, team=team, theme_ids=None)
     return len(members)
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,13 +15,22 @@ from django.views.decorators.http import require_POST
 from fasit.conversations.models import Conversation
 from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors
-from fasit.core.views import flash_form_errors
+from fasit.core.views import flash_form_errors, requested_sort, sort_rows
 from fasit.signals import selectors, services
 from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, ThemeChoiceForm
 from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
 THEMES_PER_PAGE = 20
+
+#: The board's ranking (level, then how recently a customer said it) is the default.
+BOARD_SORTS: dict[str, Callable[[Any], Any] | None] = {
+    "level": None,
+    "theme": lambda i: i.theme.name.casefold(),
+    "customers": lambda i: i.accounts,
+    "statements": lambda i: i.statements,
+    "last_said": lambda i: i.last_said_on,
+}
 STATEMENTS_PER_PAGE = 50
 
 
@@ -31,6 +41,8 @@ def board(request: HttpRequest) -> HttpResponse:
     engine_filters = filters.engine_filters()
     data = filters.cleaned_data if filters.is_valid() else {}
 
+    sorting = requested_sort(request, BOARD_SORTS, "-level")
+
     def compute() -> tuple[Any, dict[str, int]]:
         items = selectors.board(
             team,
@@ -38,7 +50,8 @@ def board(request: HttpRequest) -> HttpResponse:
             level=data.get("level", ""),
             **engine_filters,
         )
-        page = Paginator(items, THEMES_PER_PAGE).get_page(request.GET.get("page"))
+        ordered, _ = sort_rows(request, items, BOARD_SORTS, "-level")
+        page = Paginator(ordered, THEMES_PER_PAGE).get_page(request.GET.get("page"))
         selectors.attach_evidence(team, list(page), **engine_filters)
         counts = {
             level: sum(1 for i in items if i.level == level)
@@ -47,11 +60,15 @@ def board(request: HttpRequest) -> HttpResponse:
         return page, counts
 
     # Counting independent customers reads every statement of the team: once per
-    # change of team data, per filter and page (the query string says which).
+    # change of team data, per filter, order and page (the query string says which).
     query = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "_"))
     page, counts = team_cached(team, f"signals-board?{query}", compute)
     template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
-    return render(request, template, {"filters": filters, "page_obj": page, "counts": counts})
+    return render(
+        request,
+        template,
+        {"filters": filters, "page_obj": page, "counts": counts, "sorting": sorting},
+    )
 
 
 @team_required

@@ -1,7 +1,7 @@
 """The team's currency and the exchange rates its owner sets.
 
 Revenue at risk is ranked and summed in the team's currency, so 1,462,000 SEK no
-longer outranks 1,068,000 DKK (about 1,430,000 SEK). Rates are kept as units per euro,
+longer outranks 1,068,000 DKK (about 1,550,000 SEK). Rates are kept as units per euro,
 the way central banks publish them, so changing the team's currency needs no new
 table. Until an owner sets their own, ``DEFAULT_RATES`` applies, with its date shown.
 """
@@ -14,17 +14,19 @@ from typing import Any
 
 CURRENCIES = ("NOK", "SEK", "DKK", "EUR", "USD", "GBP")
 
-#: Units per euro, rounded; about the European Central Bank's reference rates of late
-#: November 2025. A default to start from, not a quote: owners set their own in Settings.
+#: Units per euro: the European Central Bank's euro foreign exchange reference rates of
+#: 8 May 2026, as published in https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml
+#: (Cube time='2026-05-08'), unrounded. A default to start from, not a quote: owners set
+#: their own in Settings, and the pages say which date's rates they used.
 DEFAULT_RATES: dict[str, Decimal] = {
     "EUR": Decimal("1"),
-    "NOK": Decimal("11.75"),
-    "SEK": Decimal("10.95"),
-    "DKK": Decimal("7.46"),
-    "USD": Decimal("1.16"),
-    "GBP": Decimal("0.88"),
+    "NOK": Decimal("10.8215"),
+    "SEK": Decimal("10.8420"),
+    "DKK": Decimal("7.4726"),
+    "USD": Decimal("1.1761"),
+    "GBP": Decimal("0.86410"),
 }
-DEFAULT_RATES_DATE = dt.date(2025, 11, 28)
+DEFAULT_RATES_DATE = dt.date(2026, 5, 8)
 
 
 def team_rates(team: Any) -> dict[str, Decimal]:

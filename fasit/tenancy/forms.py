@@ -47,9 +47,10 @@ class TeamRatesForm(forms.Form):
             if code != "EUR":
                 self.fields[f"rate_{code}"] = forms.DecimalField(
                     label=f"1 EUR = … {code}",
-                    min_value=Decimal("0.0001"),
+                    # The ECB publishes some rates with five decimals (GBP 0.86410).
+                    min_value=Decimal("0.00001"),
                     max_digits=12,
-                    decimal_places=4,
+                    decimal_places=5,
                 )
 
     def service_data(self) -> dict[str, Any]:

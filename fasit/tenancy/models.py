@@ -21,7 +21,7 @@ class Team(models.Model):
         help_text=_("Used for theme labels and e-mails that go to the whole team."),
     )
     currency = models.CharField(_("team currency"), max_length=3, default="NOK")
-    #: units per euro, {"SEK": "10.95", ...}; empty: tenancy.currency.DEFAULT_RATES
+    #: units per euro, {"SEK": "10.8420", ...}; empty: tenancy.currency.DEFAULT_RATES
     exchange_rates = models.JSONField(_("exchange rates"), default=dict, blank=True)
     exchange_rates_on = models.DateField(_("exchange rates of"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

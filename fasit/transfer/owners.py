@@ -36,16 +36,23 @@ class OwnerIndex:
                 parsed = None
             self.chosen[owner_key(value)] = parsed if parsed in member_ids else None
         self.unmatched: set[str] = set()
+        # A file names the same few owners on a million lines: each value is folded once.
+        self._found: dict[str, int | None] = {}
 
     def find(self, value: str) -> int | None:
         if not value:
             return None
+        if value in self._found:
+            return self._found[value]
         key = owner_key(value)
         if key in self.chosen:
-            return self.chosen[key]
-        found = self.by_key.get(key)
-        if found is None:
-            self.unmatched.add(value)
+            found = self.chosen[key]
+        else:
+            found = self.by_key.get(key)
+            if found is None:
+                self.unmatched.add(value)
+        if len(self._found) < 10_000:
+            self._found[value] = found
         return found
 
     def suggest(self, value: str) -> int | None:

@@ -14,6 +14,7 @@ An empty cell never erases what Fasit has.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,9 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.core.audit import _plain
+from fasit.core.guard import RowCheck
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
+from fasit.engine.text.search import index_text
 from fasit.engine.transfer.records import AccountRecord, PartialDate, PersonRecord, Problem
+from fasit.search.documents import index_records
+from fasit.search.models import Kind, SearchEntry
 from fasit.transfer.bulk import insert_rows
 from fasit.transfer.models import AccountDomain, EntityKind, ExternalKey
 from fasit.transfer.owners import OwnerIndex
@@ -52,9 +57,18 @@ class Context:
     default_country: str
     legal_basis: str
     legal_basis_recorded_on: dt.date
+    check: RowCheck
     now: dt.datetime = field(default_factory=timezone.now)
     counts: Counts = field(default_factory=Counts)
     audit: list[dict[str, Any]] = field(default_factory=list)
+    # Search entries of the records this batch created, and the records it changed
+    # (indexed again from the database): the import keeps the index in step itself
+    # instead of rebuilding the team's whole index at the end.
+    search: list[dict[str, Any]] = field(default_factory=list)
+    reindex: dict[str, set[int]] = field(default_factory=dict)
+    # Names of accounts people are placed at (their search entry names the account).
+    account_names: dict[int, str] = field(default_factory=dict)
+    index_texts: dict[str, str] = field(default_factory=dict)
     # Accounts found or created by name while importing people: (name, country) -> id.
     accounts_by_name: dict[tuple[str, str], int] = field(default_factory=dict)
     _names: dict[tuple[Any, Any], str] = field(default_factory=dict)
@@ -129,7 +143,7 @@ class Context:
     ) -> tuple[dict[int, Any], set[int]]:
         """Insert and audit the new rows; apply the records to the matched ones and save
         and audit those that changed. Returns the matched instances and changed lines."""
-        insert(model, [obj for _r, obj in new])
+        self.insert(model, [obj for _r, obj in new])
         for record, obj in new:
             self.audit_created(model, obj, record.line)
         self.counts.created += len(new)
@@ -146,17 +160,48 @@ class Context:
         _save_changed(changed, [*fields, "updated_at"])
         return existing, touched
 
-    def flush_audit(self) -> None:
-        insert_rows(AuditEvent, self.audit)
+    def insert(self, model: Any, objs: list[Pending]) -> None:
+        insert_rows(model, [obj.__dict__ for obj in objs], check=self.check)
+
+    def index_new(self, kind: str, pk: int, title: str, body: str) -> None:
+        """The search entry of a record this batch created (text from ``index_text``)."""
+        self.search.append(
+            {
+                "team_id": self.team.pk,
+                "kind": kind,
+                "object_id": pk,
+                "title_index": title,
+                "body_index": body,
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        )
+
+    def index_again(self, kind: str, ids: Iterable[int]) -> None:
+        self.reindex.setdefault(kind, set()).update(ids)
+
+    def flush(self) -> None:
+        """Write the batch's audit entries and search entries."""
+        insert_rows(AuditEvent, self.audit, check=self.check)
         self.audit = []
+        insert_rows(SearchEntry, self.search, check=self.check)
+        self.search = []
+        for kind, ids in self.reindex.items():
+            if ids:
+                index_records(kind, ids)
+        self.reindex = {}
 
     def aware(self, moment: dt.datetime | None) -> dt.datetime | None:
         if moment is None:
             return None
-        if timezone.is_naive(moment):
+        if moment.tzinfo is None:
             # fold=0: an ambiguous wall time on the night the clocks go back is the first.
-            return moment.replace(tzinfo=timezone.get_current_timezone(), fold=0)
+            return moment.replace(tzinfo=self._zone, fold=0)
         return moment
+
+    @functools.cached_property
+    def _zone(self) -> dt.tzinfo:
+        return timezone.get_current_timezone()
 
 
 class Pending:
@@ -169,10 +214,6 @@ class Pending:
     @property
     def pk(self) -> Any:
         return self.__dict__.get("id")
-
-
-def insert(model: Any, objs: list[Pending]) -> None:
-    insert_rows(model, [obj.__dict__ for obj in objs])
 
 
 def values(obj: Any) -> dict[str, Any]:
@@ -273,6 +314,23 @@ class AccountWriter:
         existing, touched_lines = ctx.create_and_update(
             Account, new, matched, self._apply, self.FIELDS
         )
+        for _record, account in new:
+            ctx.index_new(
+                Kind.ACCOUNT,
+                account.pk,
+                index_text(account.name),
+                index_text(account.org_number, account.notes),
+            )
+        changed = {pk for record, pk in matched if record.line in touched_lines}
+        if changed:
+            # People's entries name their account: a renamed account's people too.
+            ctx.index_again(Kind.ACCOUNT, changed)
+            ctx.index_again(
+                Kind.PERSON,
+                PersonRole.objects.filter(account_id__in=changed).values_list(
+                    "person_id", flat=True
+                ),
+            )
 
         pairs = [*new, *((r, existing[pk]) for r, pk in matched)]
         self._keys_and_domains(pairs, by_key)
@@ -328,7 +386,7 @@ class AccountWriter:
                     changed.append(revenue)
                     ctx.audit_updated(revenue, before, record.line)
                 touched.add(record.line)
-        insert(AccountRevenue, [rev for _r, rev in new])
+        ctx.insert(AccountRevenue, [rev for _r, rev in new])
         for record, revenue in new:
             ctx.audit_created(AccountRevenue, revenue, record.line)
         _save_changed(changed, ["amount"])
@@ -358,8 +416,8 @@ class AccountWriter:
                         account_id=account.pk,
                     )
                 )
-        insert(ExternalKey, keys)
-        insert(AccountDomain, [Pending(account_id=pk, domain=d) for pk, d in domains - known])
+        ctx.insert(ExternalKey, keys)
+        ctx.insert(AccountDomain, [Pending(account_id=pk, domain=d) for pk, d in domains - known])
 
     def finish(self) -> list[Problem]:
         """Corporate groups, once every account of the file exists."""
@@ -422,6 +480,15 @@ class PersonWriter:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.new_roles: list[Any] = []
+        self.mobile_label = _("Mobile: %(phone)s")
+        # A team with no people yet (a first import, the common large one): every
+        # person a line can match was created by this file, so matching looks in
+        # these maps instead of asking the database twice per batch.
+        self.fresh = not Person.objects.for_team(ctx.team).exists()
+        self.emails: dict[str, int] = {}
+        self.keys: dict[str, int] = {}
+        self.owned: set[int] = set()
 
     def _resolve_accounts(
         self, records: list[PersonRecord]
@@ -492,9 +559,13 @@ class PersonWriter:
                 )
             lines_needing.append((record, key))
         new_accounts = list(create.values())
-        insert(Account, new_accounts)
+        ctx.insert(Account, new_accounts)
         for key, account in create.items():
             ctx.accounts_by_name[key] = account.pk
+            ctx.account_names[account.pk] = account.name
+            ctx.index_new(
+                Kind.ACCOUNT, account.pk, index_text(account.name), index_text(account.org_number)
+            )
         first_line = {}
         for record, key in lines_needing:
             result[record.line] = ctx.accounts_by_name[key]
@@ -509,12 +580,19 @@ class PersonWriter:
         account_of, problems = self._resolve_accounts(records)
         bad_lines = {p.line for p in problems}
         records = [r for r in records if r.line not in bad_lines]
-        team_people = Person.objects.for_team(ctx.team)
         emails = {r.email for r in records if r.email}
-        by_email = dict(
-            team_people.filter(email__in=emails).order_by("-id").values_list("email", "id")
-        )
-        by_key = _keys(ctx, EntityKind.PERSON, (r.source_id for r in records if r.source_id))
+        source_ids = {r.source_id for r in records if r.source_id}
+        if self.fresh:
+            by_email = {e: self.emails[e] for e in emails if e in self.emails}
+            by_key = {k: self.keys[k] for k in source_ids if k in self.keys}
+        else:
+            by_email = dict(
+                Person.objects.for_team(ctx.team)
+                .filter(email__in=emails)
+                .order_by("-id")
+                .values_list("email", "id")
+            )
+            by_key = _keys(ctx, EntityKind.PERSON, source_ids)
 
         matched: list[tuple[PersonRecord, int]] = []
         new: list[tuple[PersonRecord, Person]] = []
@@ -552,13 +630,24 @@ class PersonWriter:
         for record, twin in twins:
             self._apply(twin, record)
         ctx.counts.updated += len(twins)
-        _existing, touched_lines = ctx.create_and_update(
+        existing, touched_lines = ctx.create_and_update(
             Person, new, matched, self._apply, self.FIELDS
         )
+        if self.fresh:
+            # What the database query would find next time: the first person with an
+            # e-mail address (the lowest id), under their address as it is now.
+            for _record, person in new:
+                if person.email:
+                    self.emails.setdefault(person.email, person.pk)
+            for person in existing.values():
+                if person.email:
+                    self.emails.setdefault(person.email, person.pk)
 
         pairs = [(r, p.pk) for r, p in new] + [(r, p.pk) for r, p in twins] + matched
-        touched_lines |= self._roles(pairs, account_of)
-        touched_lines |= self._dates(pairs, {p.pk for _r, p in new})
+        created = {p.pk for _r, p in new}
+        touched_lines |= self._roles(pairs, account_of, created)
+        self._index(new, matched, touched_lines)
+        touched_lines |= self._dates(pairs, created)
         self._external_keys(pairs, by_key)
         self._account_owners(pairs, account_of)
         for record, _pk in matched:
@@ -568,11 +657,55 @@ class PersonWriter:
                 ctx.counts.unchanged += 1
         return problems
 
+    def _index(
+        self,
+        new: list[tuple[PersonRecord, Pending]],
+        matched: list[tuple[PersonRecord, int]],
+        touched_lines: set[int],
+    ) -> None:
+        """Search entries of the people created (what ``search.documents`` indexes:
+        name; e-mail, each role as title and account, notes), and the changed ones
+        again."""
+        ctx = self.ctx
+        created = {person.pk for _r, person in new}
+        places: dict[int, list[tuple[str, int]]] = {}
+        for role in self.new_roles:
+            if role.person_id in created:
+                places.setdefault(role.person_id, []).append((role.title, role.account_id))
+        wanted = {a for found in places.values() for _t, a in found} - set(ctx.account_names)
+        if wanted:
+            ctx.account_names.update(
+                Account.objects.filter(pk__in=wanted).values_list("id", "name")
+            )
+        names = ctx.account_names
+        # Names, titles and account names repeat over thousands of rows: their index
+        # text is worked out once (``index_text`` of parts is the parts' texts joined).
+        cached = ctx.index_texts
+        if len(cached) > 100_000:  # a file where every title is its own
+            cached.clear()
+        for record, person in new:
+            parts = [
+                record.email_index if person.email == record.email else index_text(person.email)
+            ]
+            for title, account in places.get(person.pk, ()):
+                for text in (title, names[account]):
+                    if text not in cached:
+                        cached[text] = index_text(text)
+                    parts.append(cached[text])
+            if person.notes:
+                parts.append(index_text(person.notes))
+            if person.name not in cached:
+                cached[person.name] = index_text(person.name)
+            ctx.index_new(
+                Kind.PERSON, person.pk, cached[person.name], " ".join(p for p in parts if p)
+            )
+        ctx.index_again(Kind.PERSON, {pk for record, pk in matched if record.line in touched_lines})
+
     def _notes(self, record: PersonRecord, current: str) -> str:
         notes = record.notes or current
         # Fasit keeps one phone per person; a second number is kept where people see it.
         if record.mobile and record.phone and record.mobile != record.phone:
-            line = _("Mobile: %(phone)s") % {"phone": record.mobile}
+            line = self.mobile_label % {"phone": record.mobile}
             if record.mobile not in notes:
                 notes = f"{notes}\n{line}".strip()
         return notes
@@ -586,14 +719,22 @@ class PersonWriter:
         changed |= _set(person, "notes", self._notes(record, person.notes))
         return changed
 
-    def _roles(self, pairs: list[tuple[PersonRecord, int]], account_of: dict[int, int]) -> set[int]:
+    def _roles(
+        self,
+        pairs: list[tuple[PersonRecord, int]],
+        account_of: dict[int, int],
+        created: set[int],
+    ) -> set[int]:
         ctx = self.ctx
+        self.new_roles = []
         wanted = [(r, pk, account_of[r.line]) for r, pk in pairs if r.line in account_of]
         if not wanted:
             return set()
+        # People this batch created have no roles yet: only the others are looked up.
+        lookup = {pk for _r, pk, _a in wanted if pk not in created}
         existing = {
             (role.person_id, role.account_id): role
-            for role in PersonRole.objects.filter(person_id__in={pk for _r, pk, _a in wanted})
+            for role in (PersonRole.objects.filter(person_id__in=lookup) if lookup else ())
         }
         new, changed, touched = [], [], set()
         for record, person_id, account_id in wanted:
@@ -615,7 +756,8 @@ class PersonWriter:
                     changed.append(role)
                     ctx.audit_updated(role, before, record.line)
                 touched.add(record.line)
-        insert(PersonRole, new)
+        ctx.insert(PersonRole, new)
+        self.new_roles = new
         _save_changed(changed, ["title", "buying_role"])
         return touched
 
@@ -662,7 +804,7 @@ class PersonWriter:
                 changed.append(item)
                 ctx.audit_updated(item, before, record.line)
                 touched.add(record.line)
-        insert(ImportantDate, new)
+        ctx.insert(ImportantDate, new)
         _save_changed(changed, ["month", "day", "year", "updated_at"])
         return touched
 
@@ -682,7 +824,10 @@ class PersonWriter:
                         person_id=pk,
                     )
                 )
-        insert(ExternalKey, keys)
+        ctx.insert(ExternalKey, keys)
+        if self.fresh:
+            for key in keys:
+                self.keys[key.key] = key.person_id
 
     def _account_owners(
         self, pairs: list[tuple[PersonRecord, int]], account_of: dict[int, int]
@@ -696,9 +841,11 @@ class PersonWriter:
                 owner = ctx.owners.find(record.owner)
                 if owner:
                     owner_of.setdefault(account_of[record.line], owner)
-        if not owner_of:
+        # Accounts this file has seen with an owner keep it: only the others are asked.
+        unknown = set(owner_of) - self.owned
+        if not unknown:
             return
-        ownerless = Account.objects.filter(pk__in=set(owner_of), owner__isnull=True)
+        ownerless = Account.objects.filter(pk__in=unknown, owner__isnull=True)
         changed = []
         for account in ownerless:
             before = values(account)
@@ -707,3 +854,4 @@ class PersonWriter:
             changed.append(account)
             ctx.audit_updated(account, before, 0)
         _save_changed(changed, ["owner_id", "updated_at"])
+        self.owned |= unknown

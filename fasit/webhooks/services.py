@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import http.client
 import ipaddress
 import json
 import logging
 import secrets
-import urllib.error
-import urllib.request
+import socket
+import ssl
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,12 +48,23 @@ def _check_url(url: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if parts.scheme == "https" and host:
-        return url
-    loopback = host in {"localhost"} or _is_loopback(host)
-    if parts.scheme == "http" and loopback and settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK:
-        return url
-    raise ValidationError({"url": _("Use an https:// address.")})
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValidationError({"url": _("The address has no valid port.")}) from None
+    loopback = host == "localhost" or _is_loopback(host)
+    allowed_http = parts.scheme == "http" and loopback and settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK
+    if not (parts.scheme == "https" and host) and not allowed_http:
+        raise ValidationError({"url": _("Use an https:// address.")})
+    # A name that does not resolve now is accepted: every delivery resolves it again
+    # and refuses a private address then (DNS can change after registration anyway).
+    try:
+        public_address(host, port or (443 if parts.scheme == "https" else 80))
+    except UnsafeAddress as exc:
+        if exc.unresolved:
+            return url
+        raise ValidationError({"url": str(exc)}) from None
+    return url
 
 
 def _is_loopback(host: str) -> bool:
@@ -60,6 +72,50 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+class UnsafeAddress(Exception):
+    """The endpoint's host is not a public address (or cannot be resolved)."""
+
+    def __init__(self, message: str, *, unresolved: bool = False) -> None:
+        super().__init__(message)
+        self.unresolved = unresolved
+
+
+def _public_ip(address: str) -> bool:
+    """Public unicast only: no private, loopback, link-local (cloud metadata at
+    169.254.169.254), shared (100.64/10), multicast, reserved or unspecified address.
+    Loopback only when FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK is on (tests, development)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return bool(settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK)
+    return ip.is_global and not ip.is_multicast
+
+
+def public_address(host: str, port: int) -> str:
+    """The address to connect to for ``host``, checked: every address the name resolves
+    to must be public (an attacker's name could mix one public and one private).
+    Deliveries connect to exactly this address, so the name cannot be re-pointed at
+    an internal service between the check and the connection (DNS rebinding)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise UnsafeAddress(
+            _("The host name %(host)s could not be resolved.") % {"host": host}, unresolved=True
+        ) from None
+    addresses = [str(info[4][0]) for info in infos]
+    refused = [a for a in addresses if not _public_ip(a)]
+    if refused or not addresses:
+        raise UnsafeAddress(
+            _(
+                "%(host)s leads to a private, local or reserved network address (%(ip)s): "
+                "webhooks go to public addresses only."
+            )
+            % {"host": host, "ip": ", ".join(refused)}
+        )
+    return addresses[0]
 
 
 @transaction.atomic
@@ -154,35 +210,66 @@ def sign(secret: str, timestamp: int, body: bytes) -> str:
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to the checked address, whatever the name resolves to by then."""
+
+    def __init__(self, host: str, port: int, *, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """TLS to the checked address; the certificate is verified for the host name."""
+
+    def __init__(self, host: str, port: int, *, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
 def _post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> tuple[int | None, str]:
     body = json.dumps(delivery.payload, separators=(",", ":")).encode()
     timestamp = int(timezone.now().timestamp())
-    request = urllib.request.Request(
-        endpoint.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "Fasit-Webhooks/1",
-            "Fasit-Event": delivery.event,
-            "Fasit-Delivery": str(delivery.uid),
-            "Fasit-Signature": f"t={timestamp},v1={sign(endpoint.secret, timestamp, body)}",
-        },
-    )
-    opener = urllib.request.build_opener(_NoRedirect)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Fasit-Webhooks/1",
+        "Fasit-Event": delivery.event,
+        "Fasit-Delivery": str(delivery.uid),
+        "Fasit-Signature": f"t={timestamp},v1={sign(endpoint.secret, timestamp, body)}",
+    }
+    parts = urlsplit(endpoint.url)
+    https = parts.scheme == "https"
+    if not https and not settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK:
+        return None, "http:// endpoints are for local testing only"
+    host = parts.hostname or ""
     try:
-        with opener.open(request, timeout=settings.FASIT_WEBHOOK_TIMEOUT) as response:
-            return int(response.status), ""
-    except urllib.error.HTTPError as exc:
-        return int(exc.code), f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return None, str(reason)[:300]
+        port = parts.port or (443 if https else 80)
+        # Checked again at every delivery: the name may point elsewhere since it was
+        # registered. Redirects are not followed (a 3xx is a failed delivery).
+        address = public_address(host, port)
+        connection_class = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
+        connection = connection_class(
+            host, port, address=address, timeout=settings.FASIT_WEBHOOK_TIMEOUT
+        )
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        try:
+            connection.request("POST", path, body=body, headers=headers)
+            response = connection.getresponse()
+            status = int(response.status)
+            response.read(65536)
+        finally:
+            connection.close()
+    except UnsafeAddress as exc:
+        return None, str(exc)[:300]
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        return None, str(exc)[:300] or type(exc).__name__
+    return status, "" if 200 <= status < 300 else f"HTTP {status}"
 
 
 def deliver(delivery_id: int) -> WebhookDelivery | None:

@@ -104,6 +104,21 @@ def test_every_table_value_has_its_label_on_a_phone(
     assert ['"People"', "1"] in page.evaluate(labels)
 
 
+def test_the_key_accounts_role_tables_fit_a_phone_with_their_labels(
+    phone: Any, log_in: Any, alice: Any, browser_world: Any
+) -> None:
+    # Each key account's table of buying roles (also on the account page) ran off the
+    # card on a phone, cutting its last columns; it is one card per role now.
+    fjord = browser_world["accounts"][0]
+    for path in ("/relationships/key-accounts/", f"/accounts/{fjord.pk}/"):
+        page = log_in(phone, alice, path)
+        table = page.locator("table.compact").first
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth"), path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        cell = table.locator("tbody td").nth(1)
+        assert cell.get_attribute("data-label"), path
+
+
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_chart_labels_are_readable(
     request: pytest.FixtureRequest, device: str, log_in: Any, alice: Any, browser_world: Any

@@ -55,3 +55,37 @@ def test_tick_all_and_set_the_tier(
     assert page.get_by_text(f"{ticked} accounts changed.").is_visible()
     assert set(page.locator("#rows tbody .badge").all_inner_texts()) == {"Prospect"}
     assert page.js_errors == []
+
+
+def _being_on_names(page: Any) -> list[str]:
+    return page.locator("table.responsive tbody tr td:nth-child(1) > a").all_inner_texts()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_being_on_and_key_accounts_sort_by_their_columns(
+    request: pytest.FixtureRequest, device: str, log_in: Any, alice: Any, browser_world: Any
+) -> None:
+    # Being on opens in its ranking: the riskiest revenue first.
+    page = log_in(request.getfixturevalue(device), alice, "/relationships/being-on/")
+    risk = page.locator("table.responsive thead th", has_text="Revenue at risk")
+    assert risk.get_attribute("aria-sort") == "descending"
+    if device == "phone":
+        choice = page.get_by_label("Sort by")
+        choice.select_option(label="Account, descending")
+        page.wait_for_url("**sort=-account")
+    else:
+        page.get_by_role("link", name="Account", exact=True).click()
+        page.wait_for_url("**sort=account")
+        page.get_by_role("link", name="Account", exact=True).click()
+        page.wait_for_url("**sort=-account")
+    assert _being_on_names(page) == sorted(_being_on_names(page), reverse=True)
+    header = page.locator("table.responsive thead th", has_text="Account")
+    assert header.get_attribute("aria-sort") == "descending"
+    # Key accounts are cards: the same choices as a row of links above them.
+    page.goto(page.url.split("/relationships/")[0] + "/relationships/key-accounts/")
+    page.get_by_role("navigation", name="Sort by").get_by_role("link", name="Account").click()
+    page.wait_for_url("**sort=account")
+    names = page.locator("section.card > h2 > a").all_inner_texts()
+    assert names == sorted(names) and len(names) >= 2
+    assert page.locator(".sort-links a[aria-current]").inner_text() == "Account, ascending"
+    assert page.js_errors == []

@@ -51,7 +51,7 @@ def test_report_json_has_the_documented_keys(team_a: Any, alice: Any) -> None:
         10,
     )
     assert (row["reality_gap"], row["status_quo_risk"]) == (True, "high")
-    assert row["reasons"][0].startswith("The forecast says 80 %")
+    assert row["reasons"][0].startswith("The forecast says 80%")
 
 
 def test_report_text(team_a: Any, alice: Any) -> None:

@@ -33,7 +33,7 @@ def test_forecast_ahead_of_problem_identification_is_a_gap(team_a: Any, alice: A
     a = selectors.assess_one(journey, today=TODAY)
     assert a.gap is not None and a.gap.flagged
     assert a.gap_reasons == [
-        "The forecast says 80 %, 58 points above the 22 % that the customer's stage "
+        "The forecast says 80%, 58 points above the 22% that the customer's stage "
         "“Problem identification” (stage 2 of 9) supports; a forecast more than 25 points "
         "ahead is a gap."
     ]

@@ -25,7 +25,7 @@ def test_journey_pages_for_alice_and_404_for_charlie(
     )
     html = alice_client.get(reverse("buying:journey", args=[journey.pk])).content.decode()
     assert "Problem identification" in html
-    assert "58 points above the 22 % that the customer&#x27;s stage" in html
+    assert "58 points above the 22% that the customer&#x27;s stage" in html
     assert "What is the problem" not in html  # questions are the stage's own
     assert "What exactly is the problem, and what causes it?" in html
     assert charlie_client.get(reverse("buying:journey", args=[journey.pk])).status_code == 404
@@ -314,7 +314,11 @@ def test_api_journey_and_process(
     assert len(alice_client.get(f"/api/buying/processes/{process.pk}").json()["stages"]) == 9
     assert charlie_client.get(f"/api/buying/journeys/{journey.pk}").status_code == 404
     assert charlie_client.get(f"/api/buying/processes/{process.pk}").status_code == 404
-    assert charlie_client.get("/api/buying/journeys").json() == {"items": [], "count": 0}
+    assert charlie_client.get("/api/buying/journeys").json() == {
+        "items": [],
+        "count": 0,
+        "next_after": None,
+    }
     url = f"/api/buying/journeys/{journey.pk}/stage"
     payload = {"stage_id": stages_of(process)[2].pk, "note": "Ser på alternativer."}
     assert charlie_client.post(url, payload, content_type="application/json").status_code == 404

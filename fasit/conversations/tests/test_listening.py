@@ -405,6 +405,13 @@ def test_the_listening_pages_chart_the_stored_figures_per_month(
     assert "Listening: Bob Dahl" in bob_page
     assert "<td>91%</td>" in bob_page
     assert "No analysed meetings yet." in alice_page
+    # One per-cent style per language, in the table and on the chart's axis alike.
+    swedish = alice_client.get(
+        reverse("conversations:listening"), HTTP_ACCEPT_LANGUAGE="sv"
+    ).content.decode()
+    assert "<td>91\xa0%</td>" in swedish and ">25\xa0%</text>" in swedish
+    assert "91%" not in swedish and ">25%</text>" not in swedish
+    assert ">25%</text>" in team_page
 
 
 def test_charlie_gets_404_and_victor_cannot_remap(

@@ -53,6 +53,12 @@ def axis_month(value: Any) -> str:
 
 
 @register.filter
+def pct(value: Any, decimals: int = 0) -> str:
+    """43% · 43 %: a share in per cent, in the language's one style."""
+    return "" if value in (None, "") else formatting.format_percent(value, int(decimals))
+
+
+@register.filter
 def number(value: Any, decimals: int = 0) -> str:
     """7,000,000 · 7 000 000 · 7.000.000."""
     return "" if value in (None, "") else formatting.format_number(value, int(decimals))
@@ -62,6 +68,18 @@ def number(value: Any, decimals: int = 0) -> str:
 def amount(value: Any, currency: str = "") -> str:
     """A whole amount with its currency code on one line: 7,000,000 NOK."""
     return "" if value in (None, "") else formatting.format_money(value, currency)
+
+
+@register.inclusion_tag("_sort_links.html", takes_context=True)
+def sort_links(context: Any, *columns: str) -> dict[str, Any]:
+    """For a list of cards (no table, so no column headers): the same choices as
+    ``sort_header`` as a row of links, ``columns`` given as key, label, key, label ….
+    The current order is marked with ``aria-current`` and said in words."""
+    links = []
+    for key, label in zip(columns[::2], columns[1::2], strict=True):
+        header = sort_header(context, key, label)
+        links.append({**header, "key": key})
+    return {"links": links}
 
 
 @register.inclusion_tag("_sort_header.html", takes_context=True)

@@ -111,3 +111,37 @@ def test_null_for_a_required_field_in_a_patch_is_400(team_a: Any, bob_api: Any) 
     assert list(response.json()["detail"]) == ["notes"]
     account.refresh_from_db()
     assert account.notes == "x"
+
+
+def test_schema_names_are_unique() -> None:
+    """The OpenAPI components are keyed by class name: two schemas of one name (a
+    buying group's MemberOut and the team's) silently share one definition, and the
+    documented answer of one operation becomes the other's."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import fasit
+
+    seen: dict[str, Any] = {}
+    clashes = []
+    for module_info in pkgutil.walk_packages(fasit.__path__, "fasit."):
+        if not module_info.name.endswith((".schemas", ".api")):
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, value in vars(module).items():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Schema)
+                and value.__module__ == module.__name__
+            ):
+                # The same fields under one name (ErrorOut) are harmless.
+                if name in seen and _fields(seen[name]) != _fields(value):
+                    clashes.append((name, seen[name].__module__, module.__name__))
+                seen.setdefault(name, value)
+    assert clashes == []
+
+
+def _fields(schema: Any) -> Any:
+    return schema.model_json_schema().get("properties")

@@ -8,9 +8,11 @@ import json
 from typing import Any
 
 import time_machine
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from fasit.core.models import ApiRateCount
 from fasit.customers.models import Account
 from fasit.tenancy.models import ApiToken
 from fasit.tenancy.services import api_token_create, api_token_revoke, token_digest
@@ -97,6 +99,31 @@ def test_rate_limit_per_token(team_a: Any, alice: Any, bob: Any) -> None:
     assert 1 <= int(limited["Retry-After"]) <= 60
     assert limited.json()["detail"]
     assert other_status == 200
+
+
+@override_settings(
+    FASIT_API_RATE_LIMIT=3, FASIT_API_RATE_WINDOW=60, FASIT_API_RATE_STORE="database"
+)
+def test_rate_limit_counted_in_the_database_holds_across_processes(
+    team_a: Any, alice: Any
+) -> None:
+    """Another web process has an empty cache of its own: clearing this one's shows the
+    count lives in the shared database, not in the process."""
+    token, secret = api_token_create(team=team_a, user=alice, actor=alice, name="x")
+    client = _bearer(secret)
+    with time_machine.travel(timezone.now(), tick=False):
+        first = [client.get("/api/accounts").status_code for _ in range(2)]
+        assert ApiRateCount.objects.get(token_id=token.pk).count == 2
+        cache.clear()
+        then = [client.get("/api/accounts").status_code for _ in range(2)]
+        limited = client.get("/api/accounts")
+    assert first + then == [200, 200, 200, 429]
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert limited.json()["detail"]
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=61), tick=False):
+        assert client.get("/api/accounts").status_code == 200
+    # The next window's first request dropped the old one.
+    assert ApiRateCount.objects.filter(token_id=token.pk).count() == 1
 
 
 def test_session_writes_need_csrf(team_a: Any, bob: Any) -> None:

@@ -19,6 +19,7 @@ from fasit.core.formatting import (
     format_day_month,
     format_money,
     format_number,
+    format_percent,
 )
 from fasit.core.languages import language_name
 from fasit.customers.models import AccountRevenue, LifeEvent
@@ -50,6 +51,17 @@ def test_one_format_per_language(
         assert format_day_month(dt.date(2026, 12, 5)) == day
         assert format_money(7_000_000, "NOK") == money
         assert format_number(1234.56, 1) == decimal
+
+
+@pytest.mark.parametrize(
+    ("language", "share"), [("en", "43%"), ("sv", "43\xa0%"), ("nb", "43\xa0%"), ("da", "43\xa0%")]
+)
+def test_one_percent_style_per_language(language: str, share: str) -> None:
+    # English sets the sign straight after the number; the Nordic languages put a
+    # (no-break) space before it, as the translated sentences do.
+    with translation.override(language):
+        assert format_percent(43) == share
+        assert format_percent(None) == ""
 
 
 @pytest.mark.parametrize(

@@ -126,3 +126,34 @@ def test_the_viewer_cannot_tick_off_and_charlie_gets_404(
     assert victor_client.post(url, {"on_home": "1"}).status_code == 403
     assert charlie_client.post(url, {"on_home": "1"}).status_code == 404
     assert not FollowUp.objects.get(pk=late.pk).done
+
+
+def test_the_follow_ups_card_links_to_the_same_list(
+    team_a: Any, alice: Any, bob: Any, bob_client: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    conversation = ConversationFactory(team=team_a)
+    today = timezone.localdate()
+    for n in range(12):
+        FollowUpFactory(
+            conversation=conversation,
+            owner=bob,
+            task=f"Bobs oppgave {n}",
+            due_date=today + dt.timedelta(days=n),
+        )
+    FollowUpFactory(conversation=conversation, owner=alice, task="Alices oppgave")
+    link = reverse("conversations:follow_ups") + "?status=open&amp;mine=on"
+    home = bob_client.get(reverse("home")).content.decode()
+    assert link in home and "2 more →" in home
+    assert "Bobs oppgave 9" in home and "Bobs oppgave 10" not in home
+    page = bob_client.get(reverse("conversations:follow_ups"), {"status": "open", "mine": "on"})
+    listed = page.content.decode()
+    # the ten on the card and the two more, each in its own cell
+    assert all(f"<td>Bobs oppgave {n}</td>" in listed for n in range(12))
+    assert "Alices oppgave" not in listed
+    # A card that is not full links to the same list without a count.
+    manager = alice_client.get(reverse("home")).content.decode()
+    card = manager.split("My open follow-ups")[1].split("</section>")[0]
+    assert link in card and "My follow-ups →" in card and "more →" not in card
+    # Another team's user sees none of it.
+    other = charlie_client.get(reverse("conversations:follow_ups"), {"mine": "on"})
+    assert "Bobs oppgave" not in other.content.decode()

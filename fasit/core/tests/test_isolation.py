@@ -17,7 +17,7 @@ from fasit.capture.services import exclusion_add
 from fasit.conversations.services import conversation_attach_transcript
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, FamilyMember, Person
-from fasit.customers.services import consent_record
+from fasit.customers.services import category_create, consent_record
 from fasit.privacy.services import erasure_request
 from fasit.relationships.services import calendar_feed_regenerate, calendar_feed_revoke
 from fasit.signals.models import Proposal
@@ -60,6 +60,7 @@ class World:
     capture_calendar: Any = None
     api_token: Any = None
     webhook: Any = None
+    category: Any = None
 
 
 @pytest.fixture
@@ -83,6 +84,7 @@ def world(team_a: Any, alice: Any) -> World:
     invitation_revoke(invitation=revoked, actor=alice)
     pending.token = revoked.token  # the URL below is a dead link; the pk is a live one
     return World(
+        category=category_create(team=team_a, actor=alice, name="Energy"),
         invitation=pending,
         capture_exclusion=exclusion_add(team=team_a, user=alice, value="privat.no"),
         capture_calendar=calendar_subscribe(
@@ -214,6 +216,8 @@ def record_urls(w: World) -> dict[str, str]:
         "api:get_conversation": f"/api/conversations/{c}",
         "api:get_conversation_listening": f"/api/conversations/{c}/listening",
         "api:get_follow_up": f"/api/follow-ups/{w.follow_up.pk}",
+        "api:get_category": f"/api/categories/{w.category.pk}",
+        "api:get_import": f"/api/imports/{w.import_job.pk}",
         "privacy:person": reverse("privacy:person", args=[p]),
         "privacy:export": reverse("privacy:export", args=[p, "json"]),
         "privacy:consent_add": reverse("privacy:consent_add", args=[p]),
@@ -302,6 +306,8 @@ READ_ONLY = {
     "conversations:listening_user",
     "api:get_conversation_listening",
     "api:get_follow_up",
+    "api:get_category",
+    "api:get_import",
     "api:get_account",
     "api:get_person",
     "api:get_conversation",

@@ -67,6 +67,10 @@ W_PIVOT_ALT: Final[float] = 0.7
 # field weight: a dictionary's English word may be any part of speech or sense.
 W_DICT_PIVOT: Final[float] = 0.5
 MIN_PIVOT_STEM: Final[int] = 3
+# A pivot of several words ("snow clearing", "key card", "sick leave") also stands for
+# its words, at this share of its weight: "brøyting" (snow clearing) meets "snø" (snow)
+# and "passerkort" (key card) meets "nycklar" (key) without a row for each pair.
+W_PIVOT_WORD: Final[float] = 0.5
 # Definite and plural endings Snowball leaves on Nordic nouns ("snön", "kranvattnet",
 # "nøklene", "rotterne"), tried longest first when a word has no pivot as it stands.
 DEFINITE_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
@@ -314,6 +318,7 @@ class Lexicon:
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -438,6 +443,30 @@ class Lexicon:
                     if hit:
                         return hit
         return ()
+
+    def phrase_words(self, pivot: str) -> tuple[str, ...]:
+        """The pivots of the words of a pivot of several words ("snow clearing" ->
+        snow, clear), each named as ``_translated`` names English words; nothing for a
+        pivot of one word. Function words and words under four letters are left out."""
+        if " " not in pivot:
+            return ()
+        cached = self._phrase_cache.get(pivot)
+        if cached is not None:
+            return cached
+        table = self.pivots["en"]
+        out: list[str] = []
+        for e in pivot.split():
+            if len(e) < MIN_STEM or e in ALL_STOP_WORDS:
+                continue
+            if self.dictionary is not None:
+                e = self.dictionary.lemma(e, "en")
+            hand = table.get(fold(e)) or table.get(fold(stem(e, "en")))
+            p = hand[0] if hand else e
+            if p != pivot and p not in out:
+                out.append(p)
+        found = tuple(out)
+        self._phrase_cache[pivot] = found
+        return found
 
     def pivot(self, word: str, language: str) -> str | None:
         """The first pivot lemma of one word, or None."""
@@ -772,9 +801,12 @@ def analyse(
     for p, w in pivots:
         w *= lex.pivot_weight.get(plain(p), W_DICT_PIVOT)
         _put(pivotvec, "p:" + p, w)
+        mark = NOT if p.startswith(NOT) else ""
         group = lex.groups.get(plain(p))
         if group is not None:
-            _put(pivotvec, "h:" + (NOT if p.startswith(NOT) else "") + group, W_GROUP * w)
+            _put(pivotvec, "h:" + mark + group, W_GROUP * w)
+        for part in lex.phrase_words(plain(p)):
+            _put(pivotvec, "p:" + mark + part, W_PIVOT_WORD * w)
     vector = _mix(
         vector,
         W_CONCEPT_BLOCK * min(1.0, specific),

@@ -589,8 +589,13 @@ class ThemeIndex:
             self._drop(theme_id)
             return
         vector = self._analysis[sid].vector
+        # |s - v|² = |s|² - 2 s·v + |v|², in O(features of the statement): a large
+        # theme is not summed over again each time one statement leaves it.
+        state.norm2 -= 2 * _dot(vector, state.sums) - sum(x * x for x in vector.values())
         counts = state.counts
         for f, x in vector.items():
+            if f[0] == "c":
+                state.concept2 -= 2 * x * state.sums.get(f, 0.0) - x * x
             if f[0] in _EVIDENCE:
                 n = counts.get(f, 0) - 1
                 if n > 0:
@@ -605,8 +610,8 @@ class ThemeIndex:
                 posting = self._postings.get(f)
                 if posting is not None:
                     posting.pop(theme_id, None)
-        state.norm2 = max(0.0, sum(v * v for v in state.sums.values()))
-        state.concept2 = sum(v * v for f, v in state.sums.items() if f[0] == "c")
+        state.norm2 = max(0.0, state.norm2)
+        state.concept2 = max(0.0, state.concept2)
         emb = self._embedding.get(sid)
         if emb is not None and state.emb is not None:
             state.emb = [a - b for a, b in zip(state.emb, emb, strict=True)]

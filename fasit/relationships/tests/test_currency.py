@@ -24,6 +24,10 @@ def _two_currencies(team: Any) -> None:
 
 def test_conversion_uses_units_per_euro() -> None:
     rates = dict(DEFAULT_RATES)
+    # The ECB's reference rates of 8 May 2026 (eurofxref-daily.xml), per euro.
+    assert rates["NOK"] == Decimal("10.8215") and rates["SEK"] == Decimal("10.8420")
+    assert rates["DKK"] == Decimal("7.4726") and rates["GBP"] == Decimal("0.86410")
+    assert convert(Decimal(1_068_000), "DKK", "SEK", rates) == Decimal(1_549_562)
     assert convert(Decimal(1_068_000), "DKK", "SEK", rates) > Decimal(1_462_000)
     assert convert(Decimal(100), "NOK", "NOK", rates) == Decimal(100)
     assert convert(Decimal(100), "XYZ", "NOK", rates) is None
@@ -37,7 +41,7 @@ def test_being_on_ranks_in_the_teams_currency_and_shows_both(
     # 2,000,000 SEK is more than 1,500,000 DKK as a number, less in NOK.
     assert html.index("Dansk Kunde A/S") < html.index("Svensk Kund AB")
     assert "≈" in html and "NOK" in html and "SEK" in html and "DKK" in html
-    assert "Converted at the rates of 28 Nov 2025" in html
+    assert "Converted at the rates of 8 May 2026" in html
 
 
 def test_the_owner_sets_currency_and_rates_and_the_order_follows(

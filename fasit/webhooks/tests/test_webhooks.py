@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
@@ -280,3 +281,76 @@ def test_settings_page_for_owners_only(
     assert charlie_client.post(f"/settings/webhooks/{endpoint.pk}/delete/").status_code == 404
     assert alice_client.post(f"/settings/webhooks/{endpoint.pk}/delete/").status_code == 302
     assert not WebhookEndpoint.objects.exists()
+
+
+@override_settings(FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK=False)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://127.0.0.1/hook",
+        "https://localhost:8443/hook",
+        "https://[::1]/hook",
+        "https://10.1.2.3/hook",
+        "https://192.168.0.10/hook",
+        "https://172.16.5.4/hook",
+        "https://169.254.169.254/latest/meta-data",  # cloud metadata (link-local)
+        "https://100.64.0.1/hook",  # shared address space (carrier NAT)
+        "https://[::ffff:10.0.0.1]/hook",  # IPv4-mapped private address
+        "https://[fd00::1]/hook",  # unique local IPv6
+        "https://0.0.0.0/hook",
+        "https://224.0.0.1/hook",
+    ],
+)
+def test_private_and_local_addresses_are_refused_at_registration(
+    team_a: Any, alice: Any, alice_api: Any, url: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.endpoint_create(team=team_a, actor=alice, url=url, events=["person.created"])
+    assert "private, local or reserved" in str(refused.value)
+    answer = alice_api.post(
+        "/api/webhooks",
+        json.dumps({"url": url, "events": ["person.created"]}),
+        content_type="application/json",
+    )
+    assert answer.status_code == 400
+    assert "private, local or reserved" in answer.json()["detail"]["url"][0]
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_public_address_and_an_unknown_name_are_accepted(team_a: Any, alice: Any) -> None:
+    with override_settings(FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK=False):
+        for url in ("https://93.184.215.14/hook", "https://erp.example.com/hook"):
+            services.endpoint_create(team=team_a, actor=alice, url=url, events=["person.created"])
+    assert WebhookEndpoint.objects.count() == 2
+
+
+def test_delivery_checks_the_address_again(
+    team_a: Any, alice: Any, receiver: Receiver, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A name registered while it pointed elsewhere (DNS rebinding) or an address that
+    is no longer allowed: every delivery resolves and checks it, and sends nothing."""
+    url = receiver.url.replace("127.0.0.1", "localhost")
+    endpoint = services.endpoint_create(
+        team=team_a, actor=alice, url=url, events=["person.created"]
+    )
+    with override_settings(FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            person_create(team=team_a, actor=alice, name="Kari", legal_basis="li_customer")
+        rebound = WebhookEndpoint.objects.create(
+            team=team_a, url=f"https://localhost:{receiver.server.server_address[1]}/hook",
+            secret="s", events=["person.created"],
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            person_create(team=team_a, actor=alice, name="Ola", legal_basis="li_customer")
+    assert receiver.received == []
+    errors = set(
+        WebhookDelivery.objects.filter(endpoint__in=[endpoint, rebound]).values_list(
+            "status", "error"
+        )
+    )
+    assert {status for status, _e in errors} == {Status.RETRYING}
+    assert all("private, local or reserved" in e or "local testing" in e for _s, e in errors)
+    # Allowed again (tests, development): the same endpoint is delivered to.
+    with django_capture_on_commit_callbacks(execute=True):
+        person_create(team=team_a, actor=alice, name="Per", legal_basis="li_customer")
+    assert len(receiver.received) == 1

@@ -168,3 +168,12 @@ def test_the_pivot_groups_name_only_known_pivots() -> None:
     known = {p for p, _ in PIVOTS}
     assert set(GROUPS) <= known
     assert len(set(GROUPS.values())) >= 30
+
+
+def test_a_phrase_pivot_also_stands_for_its_words() -> None:
+    lex = default_lexicon()
+    assert lex.phrase_words("snow clearing") == ("snow", "clear")
+    assert lex.phrase_words("snow") == ()
+    vector = analyse("Vi trenger brøyting før klokka seks.", "nb").vector
+    assert {"p:snow clearing", "p:snow"} <= set(vector)
+    assert vector["p:snow"] < vector["p:snow clearing"]

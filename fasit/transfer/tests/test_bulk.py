@@ -1,0 +1,208 @@
+"""The import's raw bulk writes: the cross-team rules they check themselves (they pass
+by the model layer's guard), the values they convert, and the search entries the
+import writes instead of rebuilding the team's index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from fasit.core.guard import CrossTeamReference, RowCheck
+from fasit.core.models import AuditEvent
+from fasit.customers.models import Account, Person, PersonRole
+from fasit.search.documents import index_team
+from fasit.search.models import SearchEntry
+from fasit.testing import AccountFactory, PersonFactory
+from fasit.transfer.bulk import insert_rows
+from fasit.transfer.importing import (
+    IMPORT_CACHE_KIB,
+    ImportOptions,
+    open_import_file,
+    run_import,
+)
+
+COMPANIES = (
+    "Record ID,Company name,Country/Region,Organization number\n"
+    "9001,Fjord Energi AS,Norway,923609016\n"
+    "9002,Vik Bygg AS,Norway,\n"
+)
+CONTACTS = (
+    "Record ID,First Name,Last Name,Email,Job Title,Associated Company,Create Date\n"
+    "101,Kari,Nordmann,kari@fjord.no,Innkjøpssjef,Fjord Energi AS,2023-04-12 10:22\n"
+    "102,Ola,Hansen,ola@fjord.no,CFO,Fjord Energi AS,\n"
+    "103,Siri,Dahl,siri@vik.no,Daglig leder,Vik Bygg AS,\n"
+    "104,Søren,Østergård,soren@aero.dk,Indkøbschef,Ærø Maskin A/S,\n"
+)
+
+
+def _run(team: Any, actor: Any, tmp_path: Path, **texts: str) -> Any:
+    files = []
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_text(text, encoding="utf-8")
+        files.append(open_import_file(path, path.name, team=team)[0])
+    return run_import(team=team, actor=actor, files=files, options=ImportOptions())
+
+
+def _entries(team: Any) -> dict[tuple[str, int], tuple[list[str], list[str]]]:
+    return {
+        (e.kind, e.object_id): (sorted(e.title_index.split()), sorted(e.body_index.split()))
+        for e in SearchEntry.objects.for_team(team).filter(kind__in=["account", "person"])
+    }
+
+
+def test_the_search_entries_an_import_writes_are_what_a_rebuild_gives(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    # Records that exist before: one person the file changes, one account it renames
+    # (matched by organisation number), one person it leaves alone.
+    old = AccountFactory(team=team_a, name="Fjord Gammel AS", org_number="923 609 016")
+    kari = PersonFactory(team=team_a, name="Kari N.", email="kari@fjord.no")
+    PersonRole.objects.create(person=kari, account=old, title="Innkjøper")
+    PersonFactory(team=team_a, name="Per Lie", email="per@lie.no")
+    index_team(team_a, kinds=["account", "person"])
+
+    outcome = _run(team_a, alice, tmp_path, companies=COMPANIES, contacts=CONTACTS)
+    assert outcome.status == "done", outcome.problems
+    assert outcome.counts()["created"] == 4  # Vik Bygg, Ola, Siri, Søren
+    imported = _entries(team_a)
+    assert (
+        len(imported)
+        == Account.objects.for_team(team_a).count() + Person.objects.for_team(team_a).count()
+    )
+    index_team(team_a, kinds=["account", "person"])
+    assert imported == _entries(team_a)
+    # The renamed account's person is found under the new name, the folded forms too.
+    kari_entry = SearchEntry.objects.get(kind="person", object_id=kari.pk).body_index.split()
+    assert {"fjord", "energi", "innkjopssjef"} <= set(kari_entry)
+    soren = Person.objects.get(email="soren@aero.dk")
+    assert "aero" in SearchEntry.objects.get(kind="person", object_id=soren.pk).body_index
+
+
+def test_a_row_pointing_at_another_teams_record_is_refused_and_nothing_written(
+    team_a: Any, team_b: Any, alice: Any, charlie: Any
+) -> None:
+    ours = PersonFactory(team=team_a, name="Kari Berg")
+    theirs = AccountFactory(team=team_b, name="Other AB")
+    check = RowCheck(team_a.pk)
+    with pytest.raises(CrossTeamReference):
+        insert_rows(PersonRole, [{"person_id": ours.pk, "account_id": theirs.pk}], check=check)
+    with pytest.raises(CrossTeamReference):
+        insert_rows(Person, [{"team_id": team_b.pk, "name": "Eve"}], check=check)
+    with pytest.raises(CrossTeamReference):  # an owner who is not a member of the team
+        insert_rows(
+            Account, [{"team_id": team_a.pk, "name": "X AS", "owner_id": charlie.pk}], check=check
+        )
+    assert not PersonRole.objects.exists()
+    assert not Person.objects.filter(name="Eve").exists()
+    assert not Account.objects.filter(name="X AS").exists()
+
+    # Rows of the team pass; ids the check saw inserted are not asked about again.
+    [account_id] = insert_rows(
+        Account, [{"team_id": team_a.pk, "name": "Fjord AS", "owner_id": alice.pk}], check=check
+    )
+    insert_rows(PersonRole, [{"person_id": ours.pk, "account_id": account_id}], check=check)
+    assert PersonRole.objects.get(person=ours).account.name == "Fjord AS"
+    # Remembered ids are the team's own: another team's id still fails.
+    with pytest.raises(CrossTeamReference):
+        insert_rows(
+            PersonRole,
+            [
+                {"person_id": ours.pk, "account_id": account_id},
+                {"person_id": ours.pk, "account_id": theirs.pk},
+            ],
+            check=check,
+        )
+
+
+def test_values_are_stored_as_the_orm_stores_them(team_a: Any, alice: Any) -> None:
+    oslo = zoneinfo.ZoneInfo("Europe/Oslo")
+    moment = dt.datetime(2023, 10, 29, 12, 30, tzinfo=oslo)
+    check = RowCheck(team_a.pk)
+    [pk] = insert_rows(
+        Person,
+        [
+            {
+                "team_id": team_a.pk,
+                "name": "Kari",
+                "legal_basis_recorded_on": dt.date(2024, 2, 29),
+                "created_at": moment,
+                "updated_at": moment,
+            }
+        ],
+        check=check,
+    )
+    kari = Person.objects.get(pk=pk)
+    assert (kari.created_at, kari.legal_basis_recorded_on) == (moment, dt.date(2024, 2, 29))
+    changes = {"imported_from": [None, "ø.csv:2"], "amount": ["1.50", 2]}
+    [event] = insert_rows(
+        AuditEvent,
+        [
+            {
+                "team_id": team_a.pk,
+                "actor_id": alice.pk,
+                "action": "create",
+                "object_type": "customers.person",
+                "object_id": str(pk),
+                "object_repr": "Kari",
+                "changes": changes,
+                "at": moment,
+            }
+        ],
+        check=check,
+    )
+    stored = AuditEvent.objects.get(pk=event)
+    assert (stored.changes, stored.at) == (changes, moment)
+
+
+@pytest.mark.parametrize("team_has_people", [False, True])
+def test_lines_of_one_person_in_different_batches_make_one_person(
+    tmp_path: Path, team_a: Any, alice: Any, monkeypatch: pytest.MonkeyPatch, team_has_people: bool
+) -> None:
+    """A team with no people is matched in memory, one with people in the database:
+    both find a person created by an earlier batch, by e-mail and by record id."""
+    from fasit.transfer import importing
+
+    monkeypatch.setattr(importing, "BATCH", 2)
+    if team_has_people:
+        PersonFactory(team=team_a, name="Per Lie", email="per@lie.no")
+    text = CONTACTS + (
+        "105,Kari,Nordmann,kari@fjord.no,Innkjøpsdirektør,Fjord Energi AS,\n"  # by e-mail
+        "103,Siri,Dahl,siri.dahl@vik.no,Daglig leder,Vik Bygg AS,\n"  # by record id
+    )
+    outcome = _run(team_a, alice, tmp_path, contacts=text)
+    assert outcome.counts() == {"created": 4, "updated": 2, "unchanged": 0, "invalid": 0}
+    assert Person.objects.for_team(team_a).filter(email__endswith=".no").count() == (
+        4 if team_has_people else 3
+    )
+    assert PersonRole.objects.get(person__email="kari@fjord.no").title == "Innkjøpsdirektør"
+    assert Person.objects.filter(email="siri.dahl@vik.no").count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page cache")
+def test_sqlite_imports_with_a_large_page_cache_and_gives_it_back(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    def cache_size() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return int(cursor.fetchone()[0])
+
+    before = cache_size()
+    during: list[int] = []
+    path = tmp_path / "contacts.csv"
+    path.write_text(CONTACTS, encoding="utf-8")
+    run_import(
+        team=team_a,
+        actor=alice,
+        files=[open_import_file(path, path.name, team=team_a)[0]],
+        options=ImportOptions(),
+        progress=lambda done, total: during.append(cache_size()),
+    )
+    assert during[0] == -IMPORT_CACHE_KIB
+    assert cache_size() == before
