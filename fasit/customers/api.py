@@ -381,8 +381,11 @@ def set_role(request: HttpRequest, person_id: Id, account_id: Id, payload: RoleI
 def remove_role(request: HttpRequest, person_id: Id, account_id: Id) -> Status[None]:
     person = _person(request, person_id)
     require_write(request)
+    # Through the person's own manager, so the role holds the person already read: a
+    # person deleted by a concurrent request then cannot turn the audit's lookup of
+    # role.person into a 500 (schemathesis found it with two workers).
     role = get_for_team_or_404(
-        PersonRole.objects.filter(person=person),
+        person.roles.all(),
         request.team,  # type: ignore[attr-defined]
         account_id=account_id,
     )

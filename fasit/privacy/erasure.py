@@ -28,9 +28,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from fasit.buying.models import Motive
+from fasit.buying.models import Journey, Motive
 from fasit.conversations.models import Conversation
-from fasit.core.audit import audit_record
+from fasit.core.audit import audit_record, touch
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Person
 from fasit.privacy.events import person_erased
@@ -220,6 +220,14 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
         "records": sum(len(ids) for ids in records.values()),
     }
     counts["audit entries blanked"] = _blank_history(team, records, placeholder)
+    # A copy kept in step with the API reads these again (core/audit.py): the
+    # conversations lose a participant, the journeys a group member or motive.
+    touch(Conversation.objects.filter(pk__in=attended))
+    touch(
+        Journey.objects.for_team(team).filter(
+            Q(members__person=person) | Q(motives__person=person)
+        )
+    )
     proposals.delete()
     motives.delete()
     changed = scrub_conversations(

@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 import os
 import secrets
+import smtplib
 from decimal import Decimal
 from typing import Any
 
@@ -104,7 +105,15 @@ def invitation_create(*, team: Team, actor: Any, email: str, role: str) -> Invit
     invitation.save()
     audit_create(team=team, actor=actor, instance=invitation)
     inviter = (actor.get_full_name() or actor.username) if actor is not None else team.name
-    transaction.on_commit(lambda: _send_invitation(invitation, token, inviter))
+    # Sent inside the transaction, not after it: only the token's hash is kept, so an
+    # invitation whose e-mail could not go out is a dead link; it is not saved, and the
+    # owner is told (the form or the API's 400) rather than shown an error page.
+    try:
+        _send_invitation(invitation, token, inviter)
+    except (OSError, smtplib.SMTPException):
+        raise ValidationError(
+            {"email": _("The invitation e-mail could not be sent; nothing was saved. Try again later.")}
+        ) from None
     invitation.token = token
     return invitation
 

@@ -280,3 +280,28 @@ def test_import_upload_preview_check_and_run(
     assert [j["id"] for j in bob_api.get("/api/imports").json()["items"]] == [job["id"]]
     assert ImportJob.objects.get(pk=job["id"]).created_by.username == "bob"
     assert AuditEvent.objects.filter(object_type="transfer.importjob").exists()
+
+
+def test_an_invitation_whose_mail_cannot_go_out_is_not_kept(
+    team_a: Any, alice_api: Any
+) -> None:
+    """Only the link's hash is kept: without the e-mail the invitation is useless."""
+    import socket
+
+    from django.test import override_settings
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]  # closed once the block ends: nothing listens
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_TIMEOUT=5,
+    ):
+        answer = _send(
+            alice_api, "post", "/api/team/invitations", {"email": "ny@fjord.no", "role": "member"}
+        )
+    assert answer.status_code == 400
+    assert "could not be sent" in answer.json()["detail"]["email"][0]
+    assert not Invitation.objects.exists()

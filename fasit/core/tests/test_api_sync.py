@@ -92,7 +92,7 @@ def _send(client: Any, method: str, url: str, payload: Any = None) -> Any:
 
 
 def test_a_copy_built_and_kept_in_step_through_the_api(
-    team_a: Any, team_b: Any, alice: Any, bob_api: Any
+    team_a: Any, team_b: Any, alice: Any, alice_api: Any, bob_api: Any
 ) -> None:
     process = process_for(team_a, alice)
     accounts = [
@@ -106,6 +106,7 @@ def test_a_copy_built_and_kept_in_step_through_the_api(
     interest = Interest.objects.create(person=people[0], name="Seiling")
     conversations = [ConversationFactory(team=team_a, account=a) for a in accounts]
     conversations[0].people.add(people[3])
+    conversations[3].people.add(people[4])
     follow_ups = [FollowUpFactory(conversation=c) for c in conversations]
     journeys = [
         journey_at(team_a, alice, process=process, index=1, since=timezone.localdate(), account=a)
@@ -133,6 +134,8 @@ def test_a_copy_built_and_kept_in_step_through_the_api(
     _send(bob_api, "patch", f"/api/follow-ups/{follow_ups[1].pk}", {"done": True})
     _send(bob_api, "put", f"/api/buying/journeys/{journeys[1].pk}/members/{p1}", {"role": ""})
     _send(bob_api, "delete", f"/api/people/{p3}")  # took part in conversations[0]
+    erase = {"confirm": True, "reason": "Asked to be forgotten"}
+    _send(alice_api, "post", f"/api/privacy/people/{people[4].pk}/erase", erase)
     _send(bob_api, "delete", f"/api/accounts/{a2}")  # its conversation, journey, statement
     _send(bob_api, "post", "/api/categories", {"name": "Energi"})
 
@@ -173,7 +176,8 @@ def test_a_copy_built_and_kept_in_step_through_the_api(
             )
         }
     assert copy["/api/follow-ups"][follow_ups[1].pk]["done"] is True
-    assert p3 not in {p for c in copy["/api/conversations"].values() for p in c["people"]}
+    participants = {p for c in copy["/api/conversations"].values() for p in c["people"]}
+    assert p3 not in participants and people[4].pk not in participants
 
 
 def SyncScript_full(client: Any) -> dict[str, dict[int, dict[str, Any]]]:  # noqa: N802

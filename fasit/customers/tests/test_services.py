@@ -134,6 +134,21 @@ def test_person_with_account_gets_a_role(team_a: Any, alice: Any) -> None:
     ]
 
 
+def test_removing_a_role_survives_its_person_deleted_meanwhile(team_a: Any, alice: Any) -> None:
+    # The API reads the role through the person (person.roles); if another request
+    # deletes the person before the removal is audited, nothing may look it up again.
+    account = AccountFactory(team=team_a)
+    person = services.person_create(
+        team=team_a, actor=alice, name="Kari", legal_basis="li_customer", account=account
+    )
+    role = person.roles.get(account=account)
+    Person.objects.filter(pk=person.pk).delete()
+    services.person_role_remove(role=role, actor=alice)
+    assert AuditEvent.objects.filter(
+        team=team_a, action="delete", object_type__endswith="personrole"
+    ).exists()
+
+
 def test_29_february_without_year_is_allowed(team_a: Any, alice: Any) -> None:
     person = PersonFactory(team=team_a)
     services.profile_item_add(
