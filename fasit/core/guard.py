@@ -288,9 +288,11 @@ class RowCheck:
                 self._refuse_member(model, field)
 
     def inserted(self, model: type[models.Model], ids: Iterable[Any]) -> None:
-        """Rows of ``model`` just inserted for the team (checked by ``check``)."""
-        if any(not link.path for link in rules_for(model).links):
-            self.known.setdefault(model, set()).update(ids)
+        """Rows of ``model`` just inserted for the team (checked by ``check``). Only
+        kept for models other rows have referred to (people, accounts): a million
+        audit and search rows are never referred to and would only take memory."""
+        if model in self.known and any(not link.path for link in rules_for(model).links):
+            self.known[model].update(ids)
 
     def _team_members(self) -> set[Any]:
         if self._members is None:
