@@ -24,6 +24,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
 from fasit.buying.api import router as buying_router
+from fasit.capture.api import router as capture_router
 from fasit.conversations.api import followups_router
 from fasit.conversations.api import router as conversations_router
 from fasit.conversations.listening_api import router as listening_router
@@ -232,3 +233,4 @@ api.add_router("/webhooks", webhooks_router)
 api.add_router("/search", search_router)
 api.add_router("/listening", listening_router)
 api.add_router("/home", home_router)
+api.add_router("/capture", capture_router)

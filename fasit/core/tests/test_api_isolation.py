@@ -43,6 +43,8 @@ def _ids(w: World) -> dict[str, Any]:
         "invitation_id": w.invitation.pk,
         "import_id": w.import_job.pk,
         "endpoint_id": w.webhook.pk,
+        "calendar_id": w.capture_calendar.pk,
+        "exclusion_id": w.capture_exclusion.pk,
         "tier": "key",
     }
 
