@@ -45,6 +45,7 @@ def _ids(w: World) -> dict[str, Any]:
         "endpoint_id": w.webhook.pk,
         "calendar_id": w.capture_calendar.pk,
         "exclusion_id": w.capture_exclusion.pk,
+        "candidate_id": w.candidate.pk,
         "tier": "key",
     }
 
