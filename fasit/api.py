@@ -44,6 +44,7 @@ from fasit.search.api import router as search_router
 from fasit.signals.api import router as signals_router
 from fasit.tenancy.api import router as team_router
 from fasit.transfer.api import router as imports_router
+from fasit.transfer.export_api import duplicates_router, exports_router
 from fasit.webhooks.api import router as webhooks_router
 
 NUL_MESSAGE = "Null characters are not allowed."
@@ -234,3 +235,5 @@ api.add_router("/search", search_router)
 api.add_router("/listening", listening_router)
 api.add_router("/home", home_router)
 api.add_router("/capture", capture_router)
+api.add_router("/exports", exports_router)
+api.add_router("/duplicates", duplicates_router)

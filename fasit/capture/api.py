@@ -257,9 +257,7 @@ def _report(report: Any) -> dict[str, Any]:
 
 
 @router.post("/accounts/{account_id}/mail", response=CaptureReportOut)
-def upload_account_mail(
-    request: HttpRequest, account_id: Id, file: File[UploadedFile]
-) -> Any:
+def upload_account_mail(request: HttpRequest, account_id: Id, file: File[UploadedFile]) -> Any:
     """Log the messages of an ``.eml`` or ``.mbox`` file (multipart, field ``file``)
     as e-mail conversations with the account, as the account page's upload does."""
     account = get_for_team_or_404(Account.objects.all(), request.team, pk=account_id)  # type: ignore[attr-defined]

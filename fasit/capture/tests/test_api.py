@@ -46,7 +46,9 @@ def test_a_mailbox_is_connected_synced_and_disconnected_and_its_password_never_s
     kari: Any,
 ) -> None:
     dovecot.append(
-        "u7", "INBOX", [mail(sender="kari@acme.no", to="a@example.com", subject="Hei", when=MORNING)]
+        "u7",
+        "INBOX",
+        [mail(sender="kari@acme.no", to="a@example.com", subject="Hei", when=MORNING)],
     )
     body = {"host": "127.0.0.1", "port": dovecot.port, "tls": "none", "username": "u7"}
     # The first connection needs the password: 400 on that field, nothing stored.
