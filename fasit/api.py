@@ -42,6 +42,7 @@ from fasit.privacy.api import router as privacy_router
 from fasit.relationships.api import router as relationships_router
 from fasit.search.api import router as search_router
 from fasit.signals.api import router as signals_router
+from fasit.signin.api import router as me_router
 from fasit.tenancy.api import router as team_router
 from fasit.transfer.api import router as imports_router
 from fasit.transfer.export_api import duplicates_router, exports_router
@@ -237,3 +238,4 @@ api.add_router("/home", home_router)
 api.add_router("/capture", capture_router)
 api.add_router("/exports", exports_router)
 api.add_router("/duplicates", duplicates_router)
+api.add_router("/me", me_router)
