@@ -1,8 +1,9 @@
 """schemathesis hooks (SCHEMATHESIS_HOOKS) so the run covers the operations that end
 access or data for good without ending its own: a change or removal of the token's
-own membership goes to one of the seeded members instead, and an erasure to one of the
-seeded people (or queue entries), never to the demo's people the other operations
-read. Ids come from .ci/schemathesis_setup.py through FASIT_FUZZ_IDS (a JSON file)."""
+own membership goes to one of the seeded members instead (and the setup moved that
+membership to an id the coverage phase, which runs without hooks, never tries), and an
+erasure to one of the seeded people (or queue entries) rather than the demo's people
+the other operations read. Ids come from .ci/schemathesis_setup.py through FASIT_FUZZ_IDS (a JSON file)."""
 
 from __future__ import annotations
 
