@@ -30,7 +30,7 @@ from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
 from fasit.engine.text.search import index_text
 from fasit.engine.transfer.records import AccountRecord, PartialDate, PersonRecord, Problem
-from fasit.search.documents import index_records
+from fasit.search.documents import index_records, insert_indexed
 from fasit.search.models import Kind, SearchEntry
 from fasit.transfer.bulk import insert_rows
 from fasit.transfer.models import AccountDomain, EntityKind, ExternalKey
@@ -184,8 +184,9 @@ class Context:
         """Write the batch's audit entries and search entries."""
         insert_rows(AuditEvent, self.audit, check=self.check)
         self.audit = []
-        insert_rows(SearchEntry, self.search, check=self.check)
-        self.search = []
+        search, self.search = self.search, []
+        if search:
+            insert_indexed(lambda: insert_rows(SearchEntry, search, check=self.check))
         for kind, ids in self.reindex.items():
             if ids:
                 index_records(kind, ids)
