@@ -161,7 +161,9 @@ class Context:
         return existing, touched
 
     def insert(self, model: Any, objs: list[Pending]) -> None:
-        insert_rows(model, [obj.__dict__ for obj in objs], check=self.check)
+        ids = insert_rows(model, [obj.__dict__ for obj in objs], check=self.check)
+        for obj, pk in zip(objs, ids, strict=True):
+            obj.pk = pk
 
     def index_new(self, kind: str, pk: int, title: str, body: str) -> None:
         """The search entry of a record this batch created (text from ``index_text``)."""
@@ -207,14 +209,13 @@ class Context:
 
 class Pending:
     """A row about to be inserted, by attname; far cheaper than a model instance when a
-    million are made. ``pk`` is set by ``insert``."""
+    million are made. ``pk`` (a plain attribute: it is read millions of times) is set
+    by ``Context.insert``."""
+
+    pk: Any = None
 
     def __init__(self, **values: Any) -> None:
         self.__dict__.update(values)
-
-    @property
-    def pk(self) -> Any:
-        return self.__dict__.get("id")
 
 
 def values(obj: Any) -> dict[str, Any]:
