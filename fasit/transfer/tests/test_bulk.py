@@ -5,6 +5,7 @@ import writes instead of rebuilding the team's index."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import zoneinfo
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from fasit.testing import AccountFactory, PersonFactory
 from fasit.transfer.bulk import insert_rows
 from fasit.transfer.importing import (
     IMPORT_CACHE_KIB,
+    IMPORT_GC_THRESHOLD,
     ImportOptions,
     open_import_file,
     run_import,
@@ -240,3 +242,21 @@ def test_sqlite_imports_with_a_large_page_cache_and_gives_it_back(
     )
     assert during[0] == -IMPORT_CACHE_KIB
     assert cache_size() == before
+
+
+def test_an_import_collects_cycles_less_often_and_restores_the_collector(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    before = gc.get_threshold()
+    during: list[int] = []
+    path = tmp_path / "contacts.csv"
+    path.write_text(CONTACTS, encoding="utf-8")
+    run_import(
+        team=team_a,
+        actor=alice,
+        files=[open_import_file(path, path.name, team=team_a)[0]],
+        options=ImportOptions(),
+        progress=lambda done, total: during.append(gc.get_threshold()[0]),
+    )
+    assert during[0] == IMPORT_GC_THRESHOLD
+    assert gc.get_threshold() == before
