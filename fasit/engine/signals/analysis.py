@@ -23,7 +23,12 @@ from typing import Final
 import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
-from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictionary
+from fasit.engine.signals.lexicon.dictionary import (
+    Dictionary,
+    Related,
+    shipped_dictionary,
+    shipped_related,
+)
 from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
 from fasit.engine.signals.negation import NOT, NOT_NAMES, negated_spans, plain
 from fasit.engine.text.tokens import WORD_RE, words
@@ -71,6 +76,14 @@ MIN_PIVOT_STEM: Final[int] = 3
 # its words, at this share of its weight: "brøyting" (snow clearing) meets "snø" (snow)
 # and "passerkort" (key card) meets "nycklar" (key) without a row for each pair.
 W_PIVOT_WORD: Final[float] = 0.5
+# Related words (``r:<english word>``, from the shipped table of nearest neighbours in
+# English, ``lexicon/dictionary/related.tsv.gz``): a pivot also stands, weakly, for
+# itself and its nearest neighbours (cosine ≥ MIN_RELATED, at most K_RELATED), so
+# "mus" (mouse) meets "rotter" (rat) through r:rat / r:rodent without a row for each
+# pair. Weak evidence only: never a pivot, never an anchor of corroboration.
+W_RELATED: Final[float] = 0.0
+MIN_RELATED: Final[float] = 0.6
+K_RELATED: Final[int] = 4
 # Definite and plural endings Snowball leaves on Nordic nouns ("snön", "kranvattnet",
 # "nøklene", "rotterne"), tried longest first when a word has no pivot as it stands.
 DEFINITE_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
@@ -317,6 +330,8 @@ class Lexicon:
     # Bilingual dictionaries (FreeDict, simplemma lemmas) for words the hand-written
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
+    # English word -> nearest English words (cosine), derived at build time.
+    related: Related = field(default_factory=dict)
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -334,6 +349,7 @@ class Lexicon:
         lex = cls(concepts={c.id: c for c in concepts})
         if dictionary is True:
             lex.dictionary = shipped_dictionary()
+            lex.related = shipped_related()
         elif isinstance(dictionary, Dictionary):
             lex.dictionary = dictionary
         lex._index_pivots(pivots)
@@ -807,6 +823,12 @@ def analyse(
             _put(pivotvec, "h:" + mark + group, W_GROUP * w)
         for part in lex.phrase_words(plain(p)):
             _put(pivotvec, "p:" + mark + part, W_PIVOT_WORD * w)
+        if W_RELATED and lex.related:
+            _put(pivotvec, "r:" + p, W_RELATED * w)
+            for n, (other, cosine) in enumerate(lex.related.get(plain(p), ())):
+                if n >= K_RELATED or cosine < MIN_RELATED:
+                    break
+                _put(pivotvec, "r:" + mark + other, W_RELATED * w * cosine)
     vector = _mix(
         vector,
         W_CONCEPT_BLOCK * min(1.0, specific),
