@@ -23,12 +23,7 @@ from typing import Final
 import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
-from fasit.engine.signals.lexicon.dictionary import (
-    Dictionary,
-    Related,
-    shipped_dictionary,
-    shipped_related,
-)
+from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictionary
 from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
 from fasit.engine.signals.negation import NOT, NOT_NAMES, negated_spans, plain
 from fasit.engine.text.tokens import WORD_RE, words
@@ -76,14 +71,6 @@ MIN_PIVOT_STEM: Final[int] = 3
 # its words, at this share of its weight: "brøyting" (snow clearing) meets "snø" (snow)
 # and "passerkort" (key card) meets "nycklar" (key) without a row for each pair.
 W_PIVOT_WORD: Final[float] = 0.5
-# Related words (``r:<english word>``, from the shipped table of nearest neighbours in
-# English, ``lexicon/dictionary/related.tsv.gz``): a pivot also stands, weakly, for
-# itself and its nearest neighbours (cosine ≥ MIN_RELATED, at most K_RELATED), so
-# "mus" (mouse) meets "rotter" (rat) through r:rat / r:rodent without a row for each
-# pair. Weak evidence only: never a pivot, never an anchor of corroboration.
-W_RELATED: Final[float] = 0.0
-MIN_RELATED: Final[float] = 0.6
-K_RELATED: Final[int] = 4
 # Definite and plural endings Snowball leaves on Nordic nouns ("snön", "kranvattnet",
 # "nøklene", "rotterne"), tried longest first when a word has no pivot as it stands.
 DEFINITE_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
@@ -330,8 +317,6 @@ class Lexicon:
     # Bilingual dictionaries (FreeDict, simplemma lemmas) for words the hand-written
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
-    # English word -> nearest English words (cosine), derived at build time.
-    related: Related = field(default_factory=dict)
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -349,7 +334,6 @@ class Lexicon:
         lex = cls(concepts={c.id: c for c in concepts})
         if dictionary is True:
             lex.dictionary = shipped_dictionary()
-            lex.related = shipped_related()
         elif isinstance(dictionary, Dictionary):
             lex.dictionary = dictionary
         lex._index_pivots(pivots)
@@ -688,6 +672,12 @@ class Analysis:
     concepts: frozenset[str]
     content: tuple[str, ...]  # stems of content words not explained by concepts
     words: tuple[str, ...]  # original content words, for labels
+    # Concept features (``c:...``) the analysis counted down as saying where or when
+    # rather than what: a setting ("i kølerummet" beside words about something else),
+    # a lone short cue, a hint from part of a word that named another concept; with
+    # the broader concepts only they imply. Corroboration does not count them as
+    # shared matters (``ThemeIndex._corroborates``).
+    incidental: frozenset[str] = frozenset()
 
 
 def content_words(text: str, language: str) -> list[str]:
@@ -823,12 +813,6 @@ def analyse(
             _put(pivotvec, "h:" + mark + group, W_GROUP * w)
         for part in lex.phrase_words(plain(p)):
             _put(pivotvec, "p:" + mark + part, W_PIVOT_WORD * w)
-        if W_RELATED and lex.related:
-            _put(pivotvec, "r:" + p, W_RELATED * w)
-            for n, (other, cosine) in enumerate(lex.related.get(plain(p), ())):
-                if n >= K_RELATED or cosine < MIN_RELATED:
-                    break
-                _put(pivotvec, "r:" + mark + other, W_RELATED * w * cosine)
     vector = _mix(
         vector,
         W_CONCEPT_BLOCK * min(1.0, specific),
@@ -842,7 +826,20 @@ def analyse(
         concepts=frozenset(concepts | secondary),
         content=tuple(content),
         words=tuple(shown),
+        incidental=_incidental_features(lex, weak | secondary | setting, concepts | secondary),
     )
+
+
+def _incidental_features(lex: Lexicon, incidental: set[str], found: set[str]) -> frozenset[str]:
+    """``c:`` features of incidental concepts and of the broader concepts only they
+    imply (a broader concept another, meant concept implies stays)."""
+    if not incidental:
+        return frozenset()
+    meant = found - incidental
+    kept = meant | {b for c in meant for b in lex.broader(c)}
+    out = {c for c in incidental if c not in kept}
+    out |= {b for c in incidental for b in lex.broader(c) if b not in kept}
+    return frozenset("c:" + c for c in out)
 
 
 def _cue(cues: dict[str, int], concept: str, units: list[str], start: int, end: int) -> None:

@@ -177,3 +177,14 @@ def test_a_phrase_pivot_also_stands_for_its_words() -> None:
     vector = analyse("Vi trenger brøyting før klokka seks.", "nb").vector
     assert {"p:snow clearing", "p:snow"} <= set(vector)
     assert vector["p:snow"] < vector["p:snow clearing"]
+
+
+def test_a_concept_named_only_as_the_setting_is_incidental() -> None:
+    # "i kølerummet" beside words about a fall: the cold room is where, not what.
+    fall = analyse("Hvis en chauffør falder alene i kølerummet, opdager ingen det.", "da")
+    assert "c:cold_chain" in fall.vector
+    assert "c:cold_chain" in fall.incidental
+    # About the cold chain itself, the concept is the matter.
+    chain = analyse("Kølekæden må ikke brydes under transporten.", "da")
+    assert "c:cold_chain" in chain.vector
+    assert not chain.incidental

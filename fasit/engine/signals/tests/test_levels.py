@@ -114,6 +114,31 @@ def test_three_accounts_saying_the_same_are_confirmed() -> None:
     assert (theme.accounts, theme.level, theme.corroborated) == (3, "confirmed", True)
 
 
+def test_a_shared_setting_alone_does_not_corroborate() -> None:
+    # Two accounts lose radio or phone contact in the cold store; a third worries that
+    # a driver who falls alone in the cold room is found too late. All three name the
+    # cold store (a cold-chain concept) only as where it happens, and the third shares
+    # nothing else with the other two: three accounts, not three that agree.
+    from fasit.engine.signals.grouping import GroupingConfig
+
+    statements = [
+        st("k1", "A", "Truckførerne mister radiokontakten inne i fryselageret.", language="nb"),
+        st(
+            "k2",
+            "B",
+            "Hvis en chauffør falder alene i kølerummet, opdager ingen det før næste morgen.",
+            language="da",
+        ),
+        st("k3", "C", "Phones lose their signal inside the cold store.", language="en"),
+    ]
+    assignments = {s.id: "t" for s in statements}
+    theme = ThemeIndex.restore(statements, assignments).theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+    # Counting the setting as a shared matter is what would confirm it.
+    loose = GroupingConfig(corroboration_matters=False)
+    assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
+
+
 def test_level_for_holds_an_uncorroborated_theme_at_alarm() -> None:
 
     assert level_for(5, corroborated=False) == "alarm"

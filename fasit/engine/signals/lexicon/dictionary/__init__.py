@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Final
 
 TABLE: Final[Path] = Path(__file__).with_name("words.tsv.gz")
-RELATED: Final[Path] = Path(__file__).with_name("related.tsv.gz")
 NORDIC: Final[tuple[str, ...]] = ("sv", "nb", "da")
 
 
@@ -66,36 +65,4 @@ def shipped_dictionary() -> Dictionary:
     return Dictionary.load()
 
 
-Related = dict[str, tuple[tuple[str, float], ...]]
-
-
-def load_related(path: Path = RELATED) -> Related:
-    """English word -> its nearest English words with their cosines, best first
-    (derived at build time by ``scripts/build_related.py``; see docs/signals.md)."""
-    found: Related = {}
-    with gzip.open(path, "rt", encoding="utf-8") as rows:
-        for row in rows:
-            word, _, rest = row.rstrip("\n").partition("\t")
-            pairs = []
-            for item in rest.split("\t"):
-                name, _, cosine = item.rpartition(":")
-                pairs.append((name, float(cosine)))
-            found[word] = tuple(pairs)
-    return found
-
-
-@lru_cache(maxsize=1)
-def shipped_related() -> Related:
-    return load_related()
-
-
-__all__ = [
-    "NORDIC",
-    "RELATED",
-    "TABLE",
-    "Dictionary",
-    "Related",
-    "load_related",
-    "shipped_dictionary",
-    "shipped_related",
-]
+__all__ = ["NORDIC", "TABLE", "Dictionary", "shipped_dictionary"]
