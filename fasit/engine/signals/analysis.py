@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Final
 
 import Stemmer  # type: ignore[import-not-found]
@@ -318,6 +319,7 @@ class Lexicon:
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _compounds: set[tuple[str, str]] = field(default_factory=set)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -486,9 +488,17 @@ class Lexicon:
             found = _weighted(whole, W_PIVOT)
         elif language != "en" and len(word) >= 2 * MIN_PART + 1:
             found = self._pivot_parts(word, language, 0)
+            if found and len(self._compounds) < 500_000:
+                self._compounds.add(key)
         if len(self._pivot_cache) < 500_000:
             self._pivot_cache[key] = found
         return found
+
+    def is_compound(self, word: str, language: str) -> bool:
+        """Whether ``pivot_weights`` found the word's pivots in its parts (a tail, and
+        heads weighed ``W_PIVOT_HEAD`` or less), not for the word as a whole."""
+        self.pivot_weights(word, language)
+        return (word, language) in self._compounds
 
     def pivots_of(self, word: str, language: str) -> tuple[str, ...]:
         """Pivots of a word, or of the parts of a compound (tail first), or nothing."""
@@ -662,6 +672,8 @@ def _cached_parts(word: str) -> tuple[str, ...]:
 # --- features ------------------------------------------------------------------------
 
 Vector = dict[str, float]
+# One shared empty mapping for the many statements without a headed compound tail.
+_NO_HEADS: Final[Mapping[str, frozenset[str]]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -678,6 +690,9 @@ class Analysis:
     # the broader concepts only they imply. Corroboration does not count them as
     # shared matters (``ThemeIndex._corroborates``).
     incidental: frozenset[str] = frozenset()
+    # Pivot features named only as the tail of compounds, with the pivots of their
+    # heads: "kaffe|maskinen" is a machine, but not the machine of "kopi|maskinen".
+    headed: Mapping[str, frozenset[str]] = field(default_factory=lambda: _NO_HEADS)
 
 
 def content_words(text: str, language: str) -> list[str]:
@@ -758,6 +773,10 @@ def analyse(
     pivots: list[tuple[str, float]] = []
     shown: list[str] = []
     other = 0.0  # how much the words left over say, by their pivots' weights
+    # Pivots named only as the tail of a compound whose head has pivots of its own
+    # ("kaffe|maskinen": machine, headed by coffee), and pivots named by a whole word.
+    tails: dict[str, set[str]] = {}
+    whole: set[str] = set()
     for j, unit in enumerate(units):
         i = origin[j]
         if i in used or j in part_used or unit in stops or unit.isdigit() or len(unit) < 2:
@@ -772,6 +791,14 @@ def analyse(
             found = tuple((NOT + p, w) for p, w in found)
         content.append(s)
         pivots.extend(found)
+        if found and lex.is_compound(unit, language):
+            heads = frozenset("p:" + p for p, w in found if w <= W_PIVOT * W_PIVOT_HEAD)
+            if heads:
+                for p, w in found:
+                    if w > W_PIVOT * W_PIVOT_HEAD:
+                        tails.setdefault("p:" + p, set()).update(heads)
+        else:
+            whole.update("p:" + p for p, _ in found)
         other += max(
             (w * lex.pivot_weight.get(plain(p), W_DICT_PIVOT) for p, w in found), default=0.0
         )
@@ -827,6 +854,7 @@ def analyse(
         content=tuple(content),
         words=tuple(shown),
         incidental=_incidental_features(lex, weak | secondary | setting, concepts | secondary),
+        headed={p: frozenset(h) for p, h in tails.items() if p not in whole} or _NO_HEADS,
     )
 
 

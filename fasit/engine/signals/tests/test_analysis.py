@@ -188,3 +188,11 @@ def test_a_concept_named_only_as_the_setting_is_incidental() -> None:
     chain = analyse("Kølekæden må ikke brydes under transporten.", "da")
     assert "c:cold_chain" in chain.vector
     assert not chain.incidental
+
+
+def test_a_compound_tail_remembers_its_head() -> None:
+    coffee = analyse("Kaffemaskinen i kantinen lekker vann.", "nb")
+    assert coffee.headed == {"p:machine": frozenset({"p:coffee"})}
+    # Named as a word of its own, the machine is not only a tail.
+    both = analyse("Kaffemaskinen lekker, og maskinen er ny.", "nb")
+    assert "p:machine" not in both.headed

@@ -139,6 +139,24 @@ def test_a_shared_setting_alone_does_not_corroborate() -> None:
     assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
 
 
+def test_a_compound_tail_without_its_head_does_not_corroborate() -> None:
+    # Two accounts have a leaking coffee machine; the third's ticket machine does not
+    # take cards. "Billet|maskinen" shares only the tail with "kaffe|maskinen": another
+    # machine, not the same matter.
+    from fasit.engine.signals.grouping import GroupingConfig
+
+    statements = [
+        st("m1", "A", "Kaffemaskinen i kantinen lekker vann.", language="nb"),
+        st("m2", "B", "The coffee machine leaks water onto the counter.", language="en"),
+        st("m3", "C", "Billetmaskinen ved indgangen tager ikke kort.", language="da"),
+    ]
+    assignments = {s.id: "t" for s in statements}
+    theme = ThemeIndex.restore(statements, assignments).theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+    loose = GroupingConfig(corroboration_heads=False)
+    assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
+
+
 def test_level_for_holds_an_uncorroborated_theme_at_alarm() -> None:
 
     assert level_for(5, corroborated=False) == "alarm"
