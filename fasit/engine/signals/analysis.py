@@ -25,7 +25,13 @@ import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
 from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictionary
-from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
+from fasit.engine.signals.lexicon.vocabulary import (
+    GROUPS,
+    KIND_WEIGHTS,
+    PIVOT_WEIGHTS,
+    PIVOTS,
+    Pivot,
+)
 from fasit.engine.signals.negation import NOT, NOT_NAMES, negated_spans, plain
 from fasit.engine.text.tokens import WORD_RE, words
 
@@ -68,6 +74,10 @@ W_PIVOT_ALT: Final[float] = 0.7
 # field weight: a dictionary's English word may be any part of speech or sense.
 W_DICT_PIVOT: Final[float] = 0.5
 MIN_PIVOT_STEM: Final[int] = 3
+# Longest pivot form of several words matched in running text ("office chairs", "key
+# cards", "lost property"). Verbs of several words ("skriver under", "throw away") are
+# not matched: particles make them ambiguous, and an action says little of the matter.
+MAX_PHRASE: Final[int] = 3
 # A pivot of several words ("snow clearing", "key card", "sick leave") also stands for
 # its words, at this share of its weight: "brøyting" (snow clearing) meets "snø" (snow)
 # and "passerkort" (key card) meets "nycklar" (key) without a row for each pair.
@@ -320,6 +330,8 @@ class Lexicon:
     dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _compounds: set[tuple[str, str]] = field(default_factory=set)
+    # Pivot forms of several words: language -> stems of the words -> pivot.
+    phrases: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -372,9 +384,19 @@ class Lexicon:
     def _index_pivots(self, pivots: Iterable[Pivot]) -> None:
         for lang in LANGS:
             self.pivots[lang] = {}
+            self.phrases[lang] = {}
         for pivot, forms in pivots:
             for lang, words_ in forms.items():
                 table = self.pivots[lang]
+                # A form of several words ("office chair", "snow clearing", "lost
+                # property") is matched as a word sequence, by the words' stems.
+                several = [f for f in words_ if " " in f]
+                if lang == "en" and " " in pivot:
+                    several.append(pivot)
+                for form in several:
+                    key = _phrase_key(form.split(), lang)
+                    if len(key) <= MAX_PHRASE:
+                        self.phrases[lang].setdefault(key, pivot)
                 for form in words_:
                     if " " in form or "-" in form and len(form) < 4:
                         continue
@@ -583,6 +605,33 @@ class Lexicon:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
 
 
+def _phrase_key(tokens: Iterable[str], language: str) -> tuple[str, ...]:
+    return tuple(fold(stem(t, language)) for t in tokens)
+
+
+def _phrase_pivots(
+    lex: Lexicon, tokens: list[str], language: str, skip: set[int]
+) -> list[tuple[int, int, str]]:
+    """(start, end, pivot) for each pivot form of several words in ``tokens``, in the
+    statement's language or in English, longest first and not overlapping."""
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    langs = (language, "en") if language != "en" else ("en",)
+    for n in range(MAX_PHRASE, 1, -1):
+        for i in range(len(tokens) - n + 1):
+            span = range(i, i + n)
+            if any(k in taken or k in skip for k in span):
+                continue
+            for lang in langs:
+                table = lex.phrases.get(lang)
+                pivot = table.get(_phrase_key(tokens[i : i + n], lang)) if table else None
+                if pivot is not None and lex.pivot_weight.get(pivot) != KIND_WEIGHTS["actions"]:
+                    found.append((i, i + n, pivot))
+                    taken.update(span)
+                    break
+    return found
+
+
 def _weighted(pivots: tuple[str, ...], weight: float) -> tuple[tuple[str, float], ...]:
     return tuple((p, weight if k == 0 else weight * W_PIVOT_ALT) for k, p in enumerate(pivots))
 
@@ -777,6 +826,13 @@ def analyse(
     # ("kaffe|maskinen": machine, headed by coffee), and pivots named by a whole word.
     tails: dict[str, set[str]] = {}
     whole: set[str] = set()
+    if lex.phrases:
+        # "office chairs", "lost property": what a Nordic compound names in one word.
+        for start, _end, pivot in _phrase_pivots(lex, tokens, language, used):
+            marked = NOT + pivot if start in negated else pivot
+            pivots.append((marked, W_PIVOT))
+            whole.add("p:" + marked)
+            other += W_PIVOT * lex.pivot_weight.get(pivot, W_DICT_PIVOT)
     for j, unit in enumerate(units):
         i = origin[j]
         if i in used or j in part_used or unit in stops or unit.isdigit() or len(unit) < 2:

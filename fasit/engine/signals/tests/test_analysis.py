@@ -196,3 +196,16 @@ def test_a_compound_tail_remembers_its_head() -> None:
     # Named as a word of its own, the machine is not only a tail.
     both = analyse("Kaffemaskinen lekker, og maskinen er ny.", "nb")
     assert "p:machine" not in both.headed
+
+
+def test_a_pivot_of_several_words_is_found_in_running_text() -> None:
+    # What a Nordic compound says in one word ("omklädningsrum", "passerkort"), English
+    # says in two: both reach the same pivot.
+    english = analyse("The changing rooms need more hairdryers.", "en").vector
+    swedish = analyse("Det saknas hårtorkar i omklädningsrummet.", "sv").vector
+    assert "p:changing room" in english
+    assert "p:changing room" in swedish
+    assert "p:key card" in analyse("We keep losing our key cards.", "en").vector
+    # Verbs of several words are left to their single words: "skriver under" is not
+    # matched as a phrase ("under" is as often a place).
+    assert "p:sign" not in analyse("Vi skriver under i morgen.", "da").vector

@@ -38,7 +38,7 @@ vetting | background check, police, record
 wellbeing | wellbeing, stress, staff room, break room, tired, happy, unhappy, bullying
 lost items | lost property, lose, find, thing, wallet
 storage | locker, changing room, storage room, shelf
-signage | sign, map, route, destination
+signage | signboard, map, route, destination
 dogs and animals | dog, animal, livestock, feed
 medical supplies | wheelchair, walker, lifting aid, incontinence, dressing, syringe, medicine, prescription, pharmacist, pharmacy
 infection control | infection, hand hygiene, disinfection, sterilisation, medical waste, vaccination
