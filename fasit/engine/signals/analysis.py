@@ -332,6 +332,7 @@ class Lexicon:
     _compounds: set[tuple[str, str]] = field(default_factory=set)
     # Pivot forms of several words: language -> stems of the words -> pivot.
     phrases: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    phrase_first: dict[str, set[str]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -397,6 +398,7 @@ class Lexicon:
                     key = _phrase_key(form.split(), lang)
                     if len(key) <= MAX_PHRASE:
                         self.phrases[lang].setdefault(key, pivot)
+                        self.phrase_first.setdefault(lang, set()).add(key[0])
                 for form in words_:
                     if " " in form or "-" in form and len(form) < 4:
                         continue
@@ -605,8 +607,13 @@ class Lexicon:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
 
 
+@lru_cache(maxsize=200_000)
+def _folded_stem(token: str, language: str) -> str:
+    return fold(stem(token, language))
+
+
 def _phrase_key(tokens: Iterable[str], language: str) -> tuple[str, ...]:
-    return tuple(fold(stem(t, language)) for t in tokens)
+    return tuple(_folded_stem(t, language) for t in tokens)
 
 
 def _phrase_pivots(
@@ -617,18 +624,22 @@ def _phrase_pivots(
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     langs = (language, "en") if language != "en" else ("en",)
-    for n in range(MAX_PHRASE, 1, -1):
-        for i in range(len(tokens) - n + 1):
-            span = range(i, i + n)
-            if any(k in taken or k in skip for k in span):
-                continue
-            for lang in langs:
-                table = lex.phrases.get(lang)
-                pivot = table.get(_phrase_key(tokens[i : i + n], lang)) if table else None
+    for lang in langs:
+        table = lex.phrases.get(lang)
+        if not table:
+            continue
+        keys = _phrase_key(tokens, lang)
+        first = lex.phrase_first[lang]
+        starts = [i for i, k in enumerate(keys) if k in first and i not in skip]
+        for n in range(MAX_PHRASE, 1, -1):
+            for i in starts:
+                span = range(i, i + n)
+                if i + n > len(keys) or any(k in taken or k in skip for k in span):
+                    continue
+                pivot = table.get(keys[i : i + n])
                 if pivot is not None and lex.pivot_weight.get(pivot) != KIND_WEIGHTS["actions"]:
                     found.append((i, i + n, pivot))
                     taken.update(span)
-                    break
     return found
 
 
