@@ -10,7 +10,6 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -26,6 +25,7 @@ from pydantic import create_model
 
 from fasit.core.cache import team_cached
 from fasit.tenancy.access import get_for_team_or_404
+from fasit.tenancy.selectors import read_version
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Ids are 64-bit signed integers in every database Fasit runs on: a larger number is
@@ -84,27 +84,28 @@ class TokenAuth(HttpBearer):
     """
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        from fasit.tenancy.models import ApiToken, Membership, Team
-        from fasit.tenancy.selectors import TEAM_SQL
+        from fasit.tenancy.models import ApiToken, Membership
+        from fasit.tenancy.selectors import token_holder
         from fasit.tenancy.services import TOKEN_PREFIX, token_digest
-
-        token_sql, user_sql = _token_queries()
 
         token = token.strip()
         if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
             return None
-        # Plain queries (the token with the user's current role in its team, then the
-        # user and the team): this runs on every API call, and the ORM's query building
-        # cost several times the lookups (bench/bench_api_lists.py).
-        found = next(iter(ApiToken.objects.raw(token_sql, [token_digest(token)])), None)
+        # One plain statement: the unrevoked token with its user, team and the user's
+        # current role there (and the team's data version). Read on every call and
+        # never kept: a revoked token, a removed member or a deactivated user is
+        # refused by the very next request.
+        held = token_holder(token_digest(token))
         now = timezone.now()
-        if found is None or (found.expires_at is not None and found.expires_at <= now):
+        if held is None:
             return None
-        found.user = next(iter(get_user_model().objects.raw(user_sql, [found.user_id])))
-        if not found.user.is_active:
+        found, user, team, role = held
+        if found.expires_at is not None and found.expires_at <= now:
             return None
-        found.team = next(iter(Team.objects.raw(TEAM_SQL, [found.team_id])))
-        membership = Membership(team=found.team, user=found.user, role=found.member_role)
+        if not user.is_active:
+            return None
+        found.user, found.team = user, team
+        membership = Membership(team=team, user=user, role=role)
         if request.method not in SAFE_METHODS and not found.can_write:
             raise PermissionDenied("This token may only read.")
         refuse_viewer_writes(request, membership)
@@ -117,17 +118,6 @@ class TokenAuth(HttpBearer):
         request.membership = TokenMembership(membership, found)  # type: ignore[attr-defined]
         request.api_token = found  # type: ignore[attr-defined]
         return found.user
-
-
-def _token_queries() -> tuple[str, str]:
-    from fasit.tenancy.models import ApiToken, Membership
-
-    token = (
-        f"SELECT t.*, m.role AS member_role FROM {ApiToken._meta.db_table} t"
-        f" JOIN {Membership._meta.db_table} m ON m.team_id = t.team_id AND m.user_id = t.user_id"
-        " WHERE t.digest = %s AND t.revoked_at IS NULL"
-    )
-    return token, f"SELECT * FROM {get_user_model()._meta.db_table} WHERE id = %s"
 
 
 class TokenRateThrottle(BaseThrottle):
@@ -267,7 +257,12 @@ def list_page(
         queryset = queryset.filter(**{f"{updated_field}__gte": params.updated_since})
     descending = params.order == "-id"
     queryset = queryset.order_by("-id" if descending else "id")
-    count = team_cached(request.team, _count_key(request), queryset.count)  # type: ignore[attr-defined]
+    count = team_cached(
+        request.team,  # type: ignore[attr-defined]
+        _count_key(request),
+        queryset.count,
+        version=read_version(request),
+    )
     if params.after is not None:
         queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
         window = queryset[: params.limit]
