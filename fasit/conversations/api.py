@@ -78,39 +78,46 @@ def conversation_rows(conversations: QuerySet[Conversation]) -> list[dict[str, A
     for row in rows:
         row["account"] = row.pop("account__name")
         row.update(people=[], users=[], follow_ups=[])
-    ids = list(by_id)
-    for cid, pid in rows_for_ids(PEOPLE_SQL, ids):
-        by_id[cid]["people"].append(pid)
-    for cid, username in rows_for_ids(USERS_SQL, ids):
-        by_id[cid]["users"].append(username)
-    for fid, cid, task, owner, due_date, done in rows_for_ids(FOLLOW_UPS_SQL, ids):
-        by_id[cid]["follow_ups"].append(
-            {
-                "id": fid,
-                "conversation_id": cid,
-                "task": task,
-                "owner": owner,
-                "due_date": due_date,
-                "done": bool(done),
-            }
-        )
+    children = rows_for_ids(CHILDREN_SQL, list(by_id))
+    # One statement for the three kinds of children; each kind in its own order.
+    children.sort(key=lambda r: (r[0], r[4] if r[0] == "u" else "", r[2]))
+    for kind, cid, key, task, name, due_date, done in children:
+        row = by_id[cid]
+        if kind == "p":
+            row["people"].append(key)
+        elif kind == "u":
+            row["users"].append(name)
+        else:
+            row["follow_ups"].append(
+                {
+                    "id": key,
+                    "conversation_id": cid,
+                    "task": task,
+                    "owner": name,
+                    "due_date": due_date,
+                    "done": bool(done),
+                }
+            )
     return rows
 
 
-# The children of a page of conversations (core.api_utils.rows_for_ids).
-PEOPLE_SQL = (
-    f"SELECT conversation_id, person_id FROM {Conversation.people.through._meta.db_table}"
-    " WHERE conversation_id IN ({ids}) ORDER BY person_id"
-)
-USERS_SQL = (
-    f"SELECT cu.conversation_id, u.username FROM {Conversation.users.through._meta.db_table} cu"
-    f" JOIN {User._meta.db_table} u ON u.id = cu.user_id"
-    " WHERE cu.conversation_id IN ({ids}) ORDER BY u.username, cu.id"
-)
-FOLLOW_UPS_SQL = (
-    "SELECT f.id, f.conversation_id, f.task, u.username, f.due_date, f.done"
+# The children of a page of conversations (core.api_utils.rows_for_ids) in one
+# statement, a round trip instead of three: (kind, conversation, key, task, username,
+# due date, done) where kind p = customer participant (key = person id), u = our
+# participant (key = the link's id: same username, first linked first), f = follow-up.
+CHILDREN_SQL = (
+    # Follow-ups first: PostgreSQL takes a UNION's column types from its branches in
+    # order, and the NULLs of the others must meet a date and a boolean, not text.
+    "SELECT 'f', f.conversation_id, f.id, f.task, u.username, f.due_date, f.done"
     f" FROM {FollowUp._meta.db_table} f LEFT JOIN {User._meta.db_table} u ON u.id = f.owner_id"
-    " WHERE f.conversation_id IN ({ids}) ORDER BY f.id"
+    " WHERE f.conversation_id IN ({ids})"
+    " UNION ALL SELECT 'p', cp.conversation_id, cp.person_id, NULL, NULL, NULL, NULL"
+    f" FROM {Conversation.people.through._meta.db_table} cp"
+    " WHERE cp.conversation_id IN ({ids})"
+    " UNION ALL SELECT 'u', cu.conversation_id, cu.id, NULL, u.username, NULL, NULL"
+    f" FROM {Conversation.users.through._meta.db_table} cu"
+    f" JOIN {User._meta.db_table} u ON u.id = cu.user_id"
+    " WHERE cu.conversation_id IN ({ids})"
 )
 
 

@@ -308,7 +308,8 @@ def rows_for_ids(sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
     if not ids:
         return []
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+        # ``{ids}`` may stand in several places (a UNION of children): ids for each.
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids * sql.count("{ids}"))
         return list(cursor.fetchall())
 
 

@@ -128,10 +128,13 @@ def person_rows(people: QuerySet[Person]) -> list[dict[str, Any]]:
     return rows
 
 
-# The roles of a page of people (core.api_utils.rows_for_ids).
+# The roles of a page of people (core.api_utils.rows_for_ids). The account's name by
+# its key for each role: as a join, PostgreSQL hashed every account of the team for
+# 50 roles (1.2 ms at 4,000 accounts, growing with the team).
 ROLES_SQL = (
-    f"SELECT r.person_id, r.account_id, a.name, r.title, r.buying_role"
-    f" FROM {PersonRole._meta.db_table} r JOIN {Account._meta.db_table} a ON a.id = r.account_id"
+    f"SELECT r.person_id, r.account_id,"
+    f" (SELECT a.name FROM {Account._meta.db_table} a WHERE a.id = r.account_id),"
+    f" r.title, r.buying_role FROM {PersonRole._meta.db_table} r"
     " WHERE r.person_id IN ({ids}) ORDER BY r.id"
 )
 
