@@ -30,6 +30,7 @@ from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.api_utils import (
     Id,
     ListQuery,
+    PlainPage,
     list_page,
     page_schema,
     patch_data,
@@ -59,24 +60,30 @@ def _follow_up_row(row: dict[str, Any]) -> dict[str, Any]:
 def conversation_rows(conversations: QuerySet[Conversation]) -> list[dict[str, Any]]:
     """The page's conversations in one query, then one query each for the customer
     participants, our participants and the follow-ups of the whole page."""
-    rows = list(
-        conversations.values(
-            "id",
-            "account_id",
-            "account__name",
-            "occurred_at",
-            "kind",
-            "initiated_by",
-            "customer_replied",
-            "subject",
-            "notes",
-            "created_at",
-            "updated_at",
-        )
-    )
-    by_id = {row["id"]: row for row in rows}
+    rows = list(conversations.values(*CONVERSATION_VALUES))
     for row in rows:
         row["account"] = row.pop("account__name")
+    return _with_children(rows)
+
+
+CONVERSATION_VALUES = (
+    "id",
+    "account_id",
+    "account__name",
+    "occurred_at",
+    "kind",
+    "initiated_by",
+    "customer_replied",
+    "subject",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+
+
+def _with_children(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
         row.update(people=[], users=[], follow_ups=[])
     children = rows_for_ids(CHILDREN_SQL, list(by_id))
     # One statement for the three kinds of children; each kind in its own order.
@@ -118,6 +125,21 @@ CHILDREN_SQL = (
     f" FROM {Conversation.users.through._meta.db_table} cu"
     f" JOIN {User._meta.db_table} u ON u.id = cu.user_id"
     " WHERE cu.conversation_id IN ({ids})"
+)
+
+
+# The team's conversations unfiltered, as conversation_rows gives them
+# (core.api_utils.PlainPage).
+CONVERSATIONS_PLAIN = PlainPage(
+    table=Conversation._meta.db_table,
+    joins=f"JOIN {Account._meta.db_table} a ON a.id = x.account_id",
+    columns=(
+        *((name, f"x.{name}") for name in CONVERSATION_VALUES if "__" not in name),
+        ("account", "a.name"),
+    ),
+    finish=_with_children,
+    times=frozenset({"occurred_at", "created_at", "updated_at"}),
+    booleans=frozenset({"customer_replied"}),
 )
 
 
@@ -181,7 +203,9 @@ def list_conversations(
         conversations = conversations.filter(occurred_at__date__gte=since)
     if until:
         conversations = conversations.filter(occurred_at__date__lte=until)
-    return list_page(request, conversations, params, conversation_rows)
+    unfiltered = not (q or kind or user or since or until) and account_id is None
+    plain = CONVERSATIONS_PLAIN if unfiltered else None
+    return list_page(request, conversations, params, conversation_rows, plain=plain)
 
 
 @router.get("/{conversation_id}", response=ConversationOut)

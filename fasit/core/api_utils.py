@@ -5,6 +5,7 @@ import hashlib
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -245,6 +246,7 @@ def list_page(
     rows: Callable[[QuerySet[Any]], list[dict[str, Any]]],
     *,
     updated_field: str | None = "updated_at",
+    plain: PlainPage | None = None,
 ) -> HttpResponse:
     """One page of ``queryset`` (already team-scoped and filtered) as plain rows.
 
@@ -252,6 +254,8 @@ def list_page(
     query per row). The total is counted once per team data version and filter (the
     team's newest audit id, core/cache.py): a write through any service changes it,
     so the count is never stale, and repeated pages cost no COUNT over the team.
+    ``plain``, given by a handler only when no filter narrows the team's list, reads
+    the same page with a fixed statement instead (``PlainPage``).
     """
     if params.updated_since is not None and updated_field:
         queryset = queryset.filter(**{f"{updated_field}__gte": params.updated_since})
@@ -263,12 +267,15 @@ def list_page(
         queryset.count,
         version=read_version(request),
     )
-    if params.after is not None:
-        queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
-        window = queryset[: params.limit]
+    if plain is not None and params.updated_since is None:
+        items = plain.page(request.team, params)  # type: ignore[attr-defined]
     else:
-        window = queryset[params.offset : params.offset + params.limit]
-    items = rows(window)
+        if params.after is not None:
+            queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
+            window = queryset[: params.limit]
+        else:
+            window = queryset[params.offset : params.offset + params.limit]
+        items = rows(window)
     last = items[-1]["id"] if len(items) == params.limit else None
     # Rendered straight from the plain rows: validating 50 rows through the response
     # schema again cost more CPU than the queries (bench/bench_api_lists.py). The rows
@@ -277,6 +284,61 @@ def list_page(
     # orjson writes dates and times itself, as isoformat() does; encoding with the
     # standard library (and a default() call per value) was a tenth of the request.
     return HttpResponse(orjson.dumps(body, default=_json_value), content_type="application/json")
+
+
+@dataclass(frozen=True)
+class PlainPage:
+    """A team's whole list, paged, as one fixed statement: the same rows, in the same
+    order and shape, as the handler's ORM query without filters, for the request
+    every sync client and list screen makes most. Building and compiling that query
+    through the ORM, and converting its values, was about 40% of a list request's CPU
+    (bench/bench_api_lists.py). The team filter is the statement's own; ``finish``
+    adds what the handler adds to the rows (children, renamed keys).
+
+    ``columns`` are (key, SQL) in the order of the response; the main table is ``x``.
+    SQLite gives times without a zone (stored in UTC) and booleans as 0/1: they are
+    converted as the ORM converts them, so the bytes of the response are the same."""
+
+    table: str
+    joins: str
+    columns: tuple[tuple[str, str], ...]
+    finish: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+    times: frozenset[str] = frozenset({"created_at", "updated_at"})
+    booleans: frozenset[str] = frozenset()
+
+    def page(self, team: Any, params: ListQuery) -> list[dict[str, Any]]:
+        descending = params.order == "-id"
+        where, args = ["x.team_id = %s"], [team.pk]
+        if params.after is not None:
+            where.append("x.id < %s" if descending else "x.id > %s")
+            args.append(params.after)
+        offset = 0 if params.after is not None else params.offset
+        sql = (
+            f"SELECT {', '.join(expr for _k, expr in self.columns)} FROM {self.table} x"
+            f" {self.joins} WHERE {' AND '.join(where)}"
+            f" ORDER BY x.id {'DESC' if descending else 'ASC'} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*args, params.limit, offset])
+            found = cursor.fetchall()
+        keys = [key for key, _expr in self.columns]
+        times = [i for i, key in enumerate(keys) if key in self.times]
+        booleans = [i for i, key in enumerate(keys) if key in self.booleans]
+        rows = []
+        for values in found:
+            if times or booleans:
+                values = list(values)
+                for i in times:
+                    value = values[i]
+                    if isinstance(value, str):
+                        value = dt.datetime.fromisoformat(value)
+                    if isinstance(value, dt.datetime) and value.tzinfo is None:
+                        values[i] = value.replace(tzinfo=dt.UTC)
+                for i in booleans:
+                    if values[i] is not None:
+                        values[i] = bool(values[i])
+            rows.append(dict(zip(keys, values, strict=True)))
+        return self.finish(rows)
 
 
 # Query parameters that page through a list without changing which rows match it.
