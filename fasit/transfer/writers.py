@@ -27,7 +27,14 @@ from django.utils.translation import gettext as _
 from fasit.core.audit import _plain
 from fasit.core.guard import RowCheck
 from fasit.core.models import AuditEvent
-from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
+from fasit.customers.models import (
+    Account,
+    AccountRevenue,
+    DataSource,
+    ImportantDate,
+    Person,
+    PersonRole,
+)
 from fasit.engine.text.search import index_text
 from fasit.engine.transfer.records import AccountRecord, PartialDate, PersonRecord, Problem
 from fasit.search.documents import index_records, insert_indexed
@@ -484,6 +491,9 @@ class PersonWriter:
         self.ctx = ctx
         self.new_roles: list[Any] = []
         self.mobile_label = _("Mobile: %(phone)s")
+        # An imported person's data came from another system, not from the person: the
+        # team owes them an information notice (GDPR Art. 14) naming the source.
+        self.source_detail = (_("Imported from %(file)s") % {"file": ctx.label})[:200]
         # A team with no people yet (a first import, the common large one): every
         # person a line can match was created by this file, so matching looks in
         # these maps instead of asking the database twice per batch.
@@ -622,6 +632,8 @@ class PersonWriter:
                 legal_basis=ctx.legal_basis,
                 legal_basis_recorded_on=ctx.legal_basis_recorded_on,
                 legal_basis_recorded_by_id=ctx.actor_id,
+                data_source=DataSource.OTHER,
+                data_source_detail=self.source_detail,
                 created_at=ctx.aware(record.created_at) or ctx.now,
                 updated_at=ctx.now,
             )

@@ -58,6 +58,8 @@ def test_hubspot_contacts_land_where_they_belong(
     assert kari.phone == "+47 22 33 44 55"
     assert "+47 91 23 45 67" in kari.notes  # the second number is kept
     assert kari.legal_basis == "li_customer"
+    # Data from another system, not from Kari: the team owes her an Art. 14 notice.
+    assert (kari.data_source, kari.data_source_detail) == ("other", "Imported from contacts.csv")
     assert kari.created_at.date() == dt.date(2023, 4, 12)
     role = PersonRole.objects.get(person=kari)
     assert (role.title, role.account.name, role.account.country) == (
