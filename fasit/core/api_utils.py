@@ -47,10 +47,25 @@ class TeamSessionAuth(SessionAuth):
         return user
 
 
+# Writes that change only the caller's own state, never the team's data: marking one's
+# notifications read (the page lets a viewer do it too). The door lets viewers and read
+# tokens through for these URL names only; the handler acts on request.user alone.
+OWN_STATE_WRITES = frozenset({"signals_notifications_read"})
+
+
+def is_team_write(request: HttpRequest) -> bool:
+    """A request the door treats as a write: any unsafe method, except the few
+    ``OWN_STATE_WRITES``."""
+    if request.method in SAFE_METHODS:
+        return False
+    match = getattr(request, "resolver_match", None)
+    return getattr(match, "url_name", None) not in OWN_STATE_WRITES
+
+
 def refuse_viewer_writes(request: HttpRequest, membership: Any) -> None:
     """A viewer changes nothing: refused at the door, before the body is read, so the
     answer is 403 whatever the body (each write still checks its own rule too)."""
-    if request.method not in SAFE_METHODS and not membership.can_shape:
+    if not membership.can_shape and is_team_write(request):
         raise PermissionDenied("Viewers cannot change team data.")
 
 
@@ -107,7 +122,7 @@ class TokenAuth(HttpBearer):
             return None
         found.user, found.team = user, team
         membership = Membership(team=team, user=user, role=role)
-        if request.method not in SAFE_METHODS and not found.can_write:
+        if not found.can_write and is_team_write(request):
             raise PermissionDenied("This token may only read.")
         refuse_viewer_writes(request, membership)
         # One write a minute at most: "last used" to the minute is what the settings
