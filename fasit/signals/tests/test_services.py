@@ -327,3 +327,17 @@ def test_deleting_an_account_without_statements_leaves_the_index_alone(
     version = SignalState.objects.get(team=team_a).version
     account_delete(account=AccountFactory(team=team_a), actor=alice)
     assert SignalState.objects.get(team=team_a).version == version
+def test_regroup_without_keeping_the_index_holds_none_and_the_next_add_rebuilds(
+    team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from fasit.signals import index as signal_index
+
+    for text in LEAD_TIME[:2]:
+        _say(team_a, alice, text)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signals_regroup(team=team_a, keep_index=False)
+    # The demo seed's regroup: nothing is cached for after its (long) transaction.
+    assert team_a.pk not in signal_index._cache
+    # The version moved on, so the next writer rebuilds from the rows and groups right.
+    _say(team_a, alice, LEAD_TIME[2])
+    assert Theme.objects.get().statement_count == 3
