@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
@@ -86,9 +86,12 @@ def erase(request: HttpRequest, person_id: Id, payload: EraseIn) -> Any:
 @router.post("/people/{person_id}/erasure-request", response={201: CandidateOut})
 def request_erasure(request: HttpRequest, person_id: Id, payload: RequestIn) -> Any:
     require_write(request)
-    candidate = services.erasure_request(
-        person=_person(request, person_id), actor=request.user, detail=payload.detail
-    )
+    try:
+        candidate = services.erasure_request(
+            person=_person(request, person_id), actor=request.user, detail=payload.detail
+        )
+    except Person.DoesNotExist:
+        raise Http404 from None  # erased while this request was on its way
     return Status(201, _candidate_out(candidate))
 
 

@@ -168,7 +168,11 @@ def export_record(*, person: Person, actor: Any, channel: str, detail: str) -> R
 
 @transaction.atomic
 def erasure_request(*, person: Person, actor: Any, detail: str = "") -> ErasureCandidate:
-    """The person asked to be erased: put them first in the owners' queue."""
+    """The person asked to be erased: put them first in the owners' queue. Raises
+    ``Person.DoesNotExist`` when the person was erased meanwhile (the row is locked
+    first, as the erasure locks it, so a request never refers to a person deleted
+    before it commits: that was a foreign-key failure, a 500, found by schemathesis)."""
+    Person.objects.select_for_update().only("pk").get(pk=person.pk)
     candidate = ErasureCandidate.objects.filter(person=person).first()
     if candidate is None:
         candidate = ErasureCandidate(team=person.team, person=person)

@@ -35,7 +35,19 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _file_doc(description: str, types: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The OpenAPI answer of an operation that sends a file rather than a schema."""
-    return {"responses": {200: {"description": description, "content": types}}}
+    return {
+        "responses": {
+            200: {"description": description, "content": types},
+            # A filter value the list page's own filter refuses (documented here: the
+            # other reads answer 400 only on writes).
+            400: {
+                "description": "A filter value the list page refuses: field -> messages",
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+                },
+            },
+        }
+    }
 
 
 TEXT = {"type": "string"}

@@ -125,3 +125,18 @@ def test_the_review_queue_keeps_erases_and_runs(
     run = _send(alice_api, "post", "/api/privacy/queue/run").json()
     assert run["erased"] == 0  # automatic erasure is off
     assert ErasureCandidate.objects.get().pk == keep.pk  # a request stays queued
+
+
+def test_an_erasure_request_for_a_person_erased_meanwhile_stores_nothing(
+    team_a: Any, alice: Any
+) -> None:
+    """The API looked the person up, then another request erased them before the
+    request was stored: no candidate pointing at a deleted person (was a 500)."""
+    from fasit.privacy.erasure import person_erase
+
+    person = PersonFactory(team=team_a, name="Gone meanwhile")
+    stale = Person.objects.get(pk=person.pk)
+    person_erase(person=person, actor=alice, channel="api")
+    with pytest.raises(Person.DoesNotExist):
+        erasure_request(person=stale, actor=alice, detail="Asked")
+    assert not ErasureCandidate.objects.exists()
