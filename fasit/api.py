@@ -176,6 +176,11 @@ def _document_errors(schema: OpenAPISchema) -> None:
                         "application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}
                     },
                 }
+            # Not Fasit's answer but the server's, before any of this code runs: a
+            # request line over gunicorn's limit (docs/operations.md).
+            responses.setdefault(
+                "414", {"description": "The URL is longer than the server accepts"}
+            )
             if "429" in responses:
                 responses["429"].setdefault(
                     "headers",

@@ -54,3 +54,16 @@ def test_charlie_cannot_log_on_team_a_account(team_a: Any, charlie_client: Any) 
 def test_openapi_schema_is_served(team_a: Any, alice_client: Any) -> None:
     schema = alice_client.get("/api/openapi.json").json()
     assert "/api/accounts" in schema["paths"]
+
+
+def test_every_operation_documents_the_errors_it_can_answer(alice_client: Any) -> None:
+    """Fasit's own errors, and the server's 414 for an over-long URL (a client reading
+    the schema must not meet an undocumented status)."""
+    schema = alice_client.get("/api/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            expected = {"401", "404", "414", "422", "429"}
+            if method != "get":
+                expected |= {"400", "403", "409"}
+            assert expected <= codes, (method, path, expected - codes)
