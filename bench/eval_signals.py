@@ -152,6 +152,14 @@ def main(argv: list[str]) -> int:
         [r for r in rows if r[0].startswith("blind") and 9 <= num(r[0]) <= 19],
     )
     summary(
+        "developed on (blind9-16)",
+        [r for r in rows if r[0].startswith("blind") and 9 <= num(r[0]) <= 16],
+    )
+    summary(
+        "checked on (blind17-22)",
+        [r for r in rows if r[0].startswith("blind") and num(r[0]) >= 17],
+    )
+    summary(
         "outside the lexicon (blind9-22)",
         [r for r in rows if r[0].startswith("blind") and num(r[0]) >= 9],
     )

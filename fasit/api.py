@@ -24,6 +24,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
 from fasit.buying.api import router as buying_router
+from fasit.capture.api import router as capture_router
 from fasit.conversations.api import followups_router
 from fasit.conversations.api import router as conversations_router
 from fasit.conversations.listening_api import router as listening_router
@@ -41,8 +42,10 @@ from fasit.privacy.api import router as privacy_router
 from fasit.relationships.api import router as relationships_router
 from fasit.search.api import router as search_router
 from fasit.signals.api import router as signals_router
+from fasit.signin.api import router as me_router
 from fasit.tenancy.api import router as team_router
 from fasit.transfer.api import router as imports_router
+from fasit.transfer.export_api import duplicates_router, exports_router
 from fasit.webhooks.api import router as webhooks_router
 
 NUL_MESSAGE = "Null characters are not allowed."
@@ -232,3 +235,7 @@ api.add_router("/webhooks", webhooks_router)
 api.add_router("/search", search_router)
 api.add_router("/listening", listening_router)
 api.add_router("/home", home_router)
+api.add_router("/capture", capture_router)
+api.add_router("/exports", exports_router)
+api.add_router("/duplicates", duplicates_router)
+api.add_router("/me", me_router)

@@ -169,6 +169,17 @@ def _databases() -> dict[str, dict[str, object]]:
             raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {exc}") from exc
         if config.get("ENGINE") == "django.db.backends.postgresql":
             config["CONN_HEALTH_CHECKS"] = True
+            # Prepared statements: a statement run FASIT_DB_PREPARE_THRESHOLD times on a
+            # connection is planned once, not on every request (planning cost the
+            # server more than running the API lists' statements: bench_api_lists.py).
+            # They need server-side binding; set 0 behind a pooler that cannot keep
+            # prepared statements (PgBouncer in transaction mode before 1.21).
+            threshold = env_int("FASIT_DB_PREPARE_THRESHOLD", 5)
+            if threshold > 0:
+                options = dict(config.get("OPTIONS") or {})  # type: ignore[call-overload]
+                options.setdefault("server_side_binding", True)
+                options.setdefault("prepare_threshold", threshold)
+                config["OPTIONS"] = options
         return {"default": dict(config)}
     return {
         "default": {

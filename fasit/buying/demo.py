@@ -12,7 +12,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import timezone, translation
 
@@ -190,6 +190,15 @@ SUGGESTION_NOTES = {
 }
 
 
+class _Kept(NamedTuple):
+    """What the recent conversations need of a journey already written."""
+
+    account_id: int
+    created_by_id: int | None
+    stage_since: dt.date
+    is_open: bool
+
+
 def _processes(team: Team, categories: list[CustomerCategory]) -> dict[int, list[Stage]]:
     processes = BuyingProcess.objects.bulk_create(
         [
@@ -247,8 +256,39 @@ def seed(
 
     counters: dict[int, int] = defaultdict(int)
     open_counters: dict[int, int] = defaultdict(int)
-    plan: list[tuple[Journey, list[StageChange], list[BuyingGroupMember], list[Motive]]] = []
-    fresh: list[tuple[Journey, int, str]] = []
+    # Written in chunks as they are drawn, and only what the later steps read is kept
+    # of each journey (_Kept): at a million conversations the model instances of all
+    # journeys with their stage changes, members and motives were over a GiB.
+    chunk: list[tuple[Journey, list[StageChange], list[BuyingGroupMember], list[Motive]]] = []
+    kept: list[tuple[_Kept, int | None]] = []
+    fresh: list[tuple[_Kept, int, str]] = []
+    fresh_pending: list[tuple[Journey, int, str]] = []
+    totals = {"journeys": 0, "stage changes": 0}
+
+    def flush() -> None:
+        Journey.objects.bulk_create([j for j, _c, _m, _mo in chunk])
+        for journey, changes, members, motives in chunk:
+            for row in (*changes, *members, *motives):
+                row.journey = journey
+        StageChange.objects.bulk_create([c for _j, cs, _m, _mo in chunk for c in cs])
+        BuyingGroupMember.objects.bulk_create([m for _j, _c, ms, _mo in chunk for m in ms])
+        Motive.objects.bulk_create([m for _j, _c, _m, mos in chunk for m in mos])
+        light = {}
+        for journey, changes, members, _motives in chunk:
+            decider = next((m.person_id for m in members if m.role == "decision_maker"), None)
+            light[id(journey)] = _Kept(
+                account_id=journey.account_id,
+                created_by_id=journey.created_by_id,
+                stage_since=journey.stage_since,
+                is_open=journey.outcome == Outcome.OPEN,
+            )
+            kept.append((light[id(journey)], decider))
+            totals["journeys"] += 1
+            totals["stage changes"] += len(changes)
+        fresh.extend((light[id(j)], index, language) for j, index, language in fresh_pending)
+        fresh_pending.clear()
+        chunk.clear()
+
     for account_id, category_id, country, tier, owner_id in accounts:
         # Key accounts consider several purchases; past ones (closed) give the
         # categories a history to compute stage medians from.
@@ -269,7 +309,7 @@ def seed(
                 else open_counters[category_id] % len(stages)
             )
             open_counters[category_id] += 0 if closed else 1
-            plan.append(
+            chunk.append(
                 _journey(
                     rng,
                     team=team,
@@ -286,32 +326,24 @@ def seed(
                     users=users,
                 )
             )
-            journey = plan[-1][0]
+            journey = chunk[-1][0]
             if journey.outcome == Outcome.OPEN and index in (1, 2, 3, 4) and position % 6 == 1:
-                fresh.append((journey, index + 1, LANGUAGE[country]))
-
-    for start in range(0, len(plan), BATCH // 4):
-        chunk = plan[start : start + BATCH // 4]
-        Journey.objects.bulk_create([j for j, _c, _m, _mo in chunk])
-        for journey, changes, members, motives in chunk:
-            for row in (*changes, *members, *motives):
-                row.journey = journey
-        StageChange.objects.bulk_create([c for _j, cs, _m, _mo in chunk for c in cs])
-        BuyingGroupMember.objects.bulk_create([m for _j, _c, ms, _mo in chunk for m in ms])
-        Motive.objects.bulk_create([m for _j, _c, _m, mos in chunk for m in mos])
+                fresh_pending.append((journey, index + 1, LANGUAGE[country]))
+            if len(chunk) >= BATCH // 4:
+                flush()
+    flush()
 
     catch_ups = []
-    for journey, _changes, members, _motives in plan:
-        decider = next((m for m in members if m.role == "decision_maker"), None)
-        if journey.outcome == Outcome.OPEN and decider is not None and rng.random() < 0.7:
+    for journey, decider in kept:
+        if journey.is_open and decider is not None and rng.random() < 0.7:
             language = LANGUAGE[countries[journey.account_id]]
-            catch_ups.append((journey, rng.randint(1, 40), language, decider.person_id))
+            catch_ups.append((journey, rng.randint(1, 40), language, decider))
     conversations = _conversations(team, today, fresh, catch_ups, roles)
-    log(f"buying: {len(plan)} journeys, {conversations} conversations with stage signs")
+    log(f"buying: {totals['journeys']} journeys, {conversations} conversations with stage signs")
     return {
         "buying processes": len(categories),
-        "buying journeys": len(plan),
-        "stage changes": sum(len(c) for _j, c, _m, _mo in plan),
+        "buying journeys": totals["journeys"],
+        "stage changes": totals["stage changes"],
     }
 
 
@@ -433,8 +465,8 @@ def _journey(
 def _conversations(
     team: Team,
     today: dt.date,
-    fresh: list[tuple[Journey, int, str]],
-    catch_ups: list[tuple[Journey, int, str, int]],
+    fresh: list[tuple[_Kept, int, str]],
+    catch_ups: list[tuple[_Kept, int, str, int]],
     roles: dict[int, list[tuple[int, str]]],
 ) -> int:
     """Recent conversations: for ``fresh`` journeys one whose notes carry the next
@@ -442,7 +474,7 @@ def _conversations(
     ``catch_ups`` one with the decision maker (so not every journey lacks contact)."""
     rows: list[tuple[Conversation, list[int], int | None]] = []
 
-    def add(journey: Journey, days_ago: int, notes: str, people: list[int]) -> None:
+    def add(journey: _Kept, days_ago: int, notes: str, people: list[int]) -> None:
         conversation = Conversation(
             team=team,
             account_id=journey.account_id,

@@ -30,6 +30,7 @@ from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.api_utils import (
     Id,
     ListQuery,
+    PlainPage,
     list_page,
     page_schema,
     patch_data,
@@ -59,58 +60,86 @@ def _follow_up_row(row: dict[str, Any]) -> dict[str, Any]:
 def conversation_rows(conversations: QuerySet[Conversation]) -> list[dict[str, Any]]:
     """The page's conversations in one query, then one query each for the customer
     participants, our participants and the follow-ups of the whole page."""
-    rows = list(
-        conversations.values(
-            "id",
-            "account_id",
-            "account__name",
-            "occurred_at",
-            "kind",
-            "initiated_by",
-            "customer_replied",
-            "subject",
-            "notes",
-            "created_at",
-            "updated_at",
-        )
-    )
-    by_id = {row["id"]: row for row in rows}
+    rows = list(conversations.values(*CONVERSATION_VALUES))
     for row in rows:
         row["account"] = row.pop("account__name")
+    return _with_children(rows)
+
+
+CONVERSATION_VALUES = (
+    "id",
+    "account_id",
+    "account__name",
+    "occurred_at",
+    "kind",
+    "initiated_by",
+    "customer_replied",
+    "subject",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+
+
+def _with_children(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
         row.update(people=[], users=[], follow_ups=[])
-    ids = list(by_id)
-    for cid, pid in rows_for_ids(PEOPLE_SQL, ids):
-        by_id[cid]["people"].append(pid)
-    for cid, username in rows_for_ids(USERS_SQL, ids):
-        by_id[cid]["users"].append(username)
-    for fid, cid, task, owner, due_date, done in rows_for_ids(FOLLOW_UPS_SQL, ids):
-        by_id[cid]["follow_ups"].append(
-            {
-                "id": fid,
-                "conversation_id": cid,
-                "task": task,
-                "owner": owner,
-                "due_date": due_date,
-                "done": bool(done),
-            }
-        )
+    children = rows_for_ids(CHILDREN_SQL, list(by_id))
+    # One statement for the three kinds of children; each kind in its own order.
+    children.sort(key=lambda r: (r[0], r[4] if r[0] == "u" else "", r[2]))
+    for kind, cid, key, task, name, due_date, done in children:
+        row = by_id[cid]
+        if kind == "p":
+            row["people"].append(key)
+        elif kind == "u":
+            row["users"].append(name)
+        else:
+            row["follow_ups"].append(
+                {
+                    "id": key,
+                    "conversation_id": cid,
+                    "task": task,
+                    "owner": name,
+                    "due_date": due_date,
+                    "done": bool(done),
+                }
+            )
     return rows
 
 
-# The children of a page of conversations (core.api_utils.rows_for_ids).
-PEOPLE_SQL = (
-    f"SELECT conversation_id, person_id FROM {Conversation.people.through._meta.db_table}"
-    " WHERE conversation_id IN ({ids}) ORDER BY person_id"
-)
-USERS_SQL = (
-    f"SELECT cu.conversation_id, u.username FROM {Conversation.users.through._meta.db_table} cu"
-    f" JOIN {User._meta.db_table} u ON u.id = cu.user_id"
-    " WHERE cu.conversation_id IN ({ids}) ORDER BY u.username, cu.id"
-)
-FOLLOW_UPS_SQL = (
-    "SELECT f.id, f.conversation_id, f.task, u.username, f.due_date, f.done"
+# The children of a page of conversations (core.api_utils.rows_for_ids) in one
+# statement, a round trip instead of three: (kind, conversation, key, task, username,
+# due date, done) where kind p = customer participant (key = person id), u = our
+# participant (key = the link's id: same username, first linked first), f = follow-up.
+CHILDREN_SQL = (
+    # Follow-ups first: PostgreSQL takes a UNION's column types from its branches in
+    # order, and the NULLs of the others must meet a date and a boolean, not text.
+    "SELECT 'f', f.conversation_id, f.id, f.task, u.username, f.due_date, f.done"
     f" FROM {FollowUp._meta.db_table} f LEFT JOIN {User._meta.db_table} u ON u.id = f.owner_id"
-    " WHERE f.conversation_id IN ({ids}) ORDER BY f.id"
+    " WHERE f.conversation_id IN ({ids})"
+    " UNION ALL SELECT 'p', cp.conversation_id, cp.person_id, NULL, NULL, NULL, NULL"
+    f" FROM {Conversation.people.through._meta.db_table} cp"
+    " WHERE cp.conversation_id IN ({ids})"
+    " UNION ALL SELECT 'u', cu.conversation_id, cu.id, NULL, u.username, NULL, NULL"
+    f" FROM {Conversation.users.through._meta.db_table} cu"
+    f" JOIN {User._meta.db_table} u ON u.id = cu.user_id"
+    " WHERE cu.conversation_id IN ({ids})"
+)
+
+
+# The team's conversations unfiltered, as conversation_rows gives them
+# (core.api_utils.PlainPage).
+CONVERSATIONS_PLAIN = PlainPage(
+    table=Conversation._meta.db_table,
+    joins=f"JOIN {Account._meta.db_table} a ON a.id = x.account_id",
+    columns=(
+        *((name, f"x.{name}") for name in CONVERSATION_VALUES if "__" not in name),
+        ("account", "a.name"),
+    ),
+    finish=_with_children,
+    times=frozenset({"occurred_at", "created_at", "updated_at"}),
+    booleans=frozenset({"customer_replied"}),
 )
 
 
@@ -174,7 +203,9 @@ def list_conversations(
         conversations = conversations.filter(occurred_at__date__gte=since)
     if until:
         conversations = conversations.filter(occurred_at__date__lte=until)
-    return list_page(request, conversations, params, conversation_rows)
+    unfiltered = not (q or kind or user or since or until) and account_id is None
+    plain = CONVERSATIONS_PLAIN if unfiltered else None
+    return list_page(request, conversations, params, conversation_rows, plain=plain)
 
 
 @router.get("/{conversation_id}", response=ConversationOut)

@@ -460,7 +460,11 @@ NO_SELLER_COLUMNS = (
 @transaction.atomic
 def conversation_delete(*, conversation: Conversation, actor: Any) -> None:
     from fasit.signals.models import Statement
+    from fasit.signals.services import statement_theme_keys, statements_deleted
 
+    theme_keys = statement_theme_keys(
+        Statement.objects.filter(team=conversation.team, conversation=conversation)
+    )
     # Its follow-ups and statements go with it: each gets a delete record for a copy.
     audit_cascade(
         team=conversation.team,
@@ -472,6 +476,8 @@ def conversation_delete(*, conversation: Conversation, actor: Any) -> None:
     )
     audit_delete(team=conversation.team, actor=actor, instance=conversation)
     conversation.delete()
+    # The statements' themes are recounted as for a deleted statement.
+    statements_deleted(team=conversation.team, keys=theme_keys)
 
 
 @transaction.atomic

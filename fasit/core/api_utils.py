@@ -5,12 +5,12 @@ import hashlib
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import orjson
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -26,6 +26,7 @@ from pydantic import create_model
 
 from fasit.core.cache import team_cached
 from fasit.tenancy.access import get_for_team_or_404
+from fasit.tenancy.selectors import read_version
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Ids are 64-bit signed integers in every database Fasit runs on: a larger number is
@@ -46,10 +47,25 @@ class TeamSessionAuth(SessionAuth):
         return user
 
 
+# Writes that change only the caller's own state, never the team's data: marking one's
+# notifications read (the page lets a viewer do it too). The door lets viewers and read
+# tokens through for these URL names only; the handler acts on request.user alone.
+OWN_STATE_WRITES = frozenset({"signals_notifications_read"})
+
+
+def is_team_write(request: HttpRequest) -> bool:
+    """A request the door treats as a write: any unsafe method, except the few
+    ``OWN_STATE_WRITES``."""
+    if request.method in SAFE_METHODS:
+        return False
+    match = getattr(request, "resolver_match", None)
+    return getattr(match, "url_name", None) not in OWN_STATE_WRITES
+
+
 def refuse_viewer_writes(request: HttpRequest, membership: Any) -> None:
     """A viewer changes nothing: refused at the door, before the body is read, so the
     answer is 403 whatever the body (each write still checks its own rule too)."""
-    if request.method not in SAFE_METHODS and not membership.can_shape:
+    if not membership.can_shape and is_team_write(request):
         raise PermissionDenied("Viewers cannot change team data.")
 
 
@@ -84,28 +100,29 @@ class TokenAuth(HttpBearer):
     """
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        from fasit.tenancy.models import ApiToken, Membership, Team
-        from fasit.tenancy.selectors import TEAM_SQL
+        from fasit.tenancy.models import ApiToken, Membership
+        from fasit.tenancy.selectors import token_holder
         from fasit.tenancy.services import TOKEN_PREFIX, token_digest
-
-        token_sql, user_sql = _token_queries()
 
         token = token.strip()
         if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
             return None
-        # Plain queries (the token with the user's current role in its team, then the
-        # user and the team): this runs on every API call, and the ORM's query building
-        # cost several times the lookups (bench/bench_api_lists.py).
-        found = next(iter(ApiToken.objects.raw(token_sql, [token_digest(token)])), None)
+        # One plain statement: the unrevoked token with its user, team and the user's
+        # current role there (and the team's data version). Read on every call and
+        # never kept: a revoked token, a removed member or a deactivated user is
+        # refused by the very next request.
+        held = token_holder(token_digest(token))
         now = timezone.now()
-        if found is None or (found.expires_at is not None and found.expires_at <= now):
+        if held is None:
             return None
-        found.user = next(iter(get_user_model().objects.raw(user_sql, [found.user_id])))
-        if not found.user.is_active:
+        found, user, team, role = held
+        if found.expires_at is not None and found.expires_at <= now:
             return None
-        found.team = next(iter(Team.objects.raw(TEAM_SQL, [found.team_id])))
-        membership = Membership(team=found.team, user=found.user, role=found.member_role)
-        if request.method not in SAFE_METHODS and not found.can_write:
+        if not user.is_active:
+            return None
+        found.user, found.team = user, team
+        membership = Membership(team=team, user=user, role=role)
+        if not found.can_write and is_team_write(request):
             raise PermissionDenied("This token may only read.")
         refuse_viewer_writes(request, membership)
         # One write a minute at most: "last used" to the minute is what the settings
@@ -117,17 +134,6 @@ class TokenAuth(HttpBearer):
         request.membership = TokenMembership(membership, found)  # type: ignore[attr-defined]
         request.api_token = found  # type: ignore[attr-defined]
         return found.user
-
-
-def _token_queries() -> tuple[str, str]:
-    from fasit.tenancy.models import ApiToken, Membership
-
-    token = (
-        f"SELECT t.*, m.role AS member_role FROM {ApiToken._meta.db_table} t"
-        f" JOIN {Membership._meta.db_table} m ON m.team_id = t.team_id AND m.user_id = t.user_id"
-        " WHERE t.digest = %s AND t.revoked_at IS NULL"
-    )
-    return token, f"SELECT * FROM {get_user_model()._meta.db_table} WHERE id = %s"
 
 
 class TokenRateThrottle(BaseThrottle):
@@ -255,6 +261,7 @@ def list_page(
     rows: Callable[[QuerySet[Any]], list[dict[str, Any]]],
     *,
     updated_field: str | None = "updated_at",
+    plain: PlainPage | None = None,
 ) -> HttpResponse:
     """One page of ``queryset`` (already team-scoped and filtered) as plain rows.
 
@@ -262,18 +269,28 @@ def list_page(
     query per row). The total is counted once per team data version and filter (the
     team's newest audit id, core/cache.py): a write through any service changes it,
     so the count is never stale, and repeated pages cost no COUNT over the team.
+    ``plain``, given by a handler only when no filter narrows the team's list, reads
+    the same page with a fixed statement instead (``PlainPage``).
     """
     if params.updated_since is not None and updated_field:
         queryset = queryset.filter(**{f"{updated_field}__gte": params.updated_since})
     descending = params.order == "-id"
     queryset = queryset.order_by("-id" if descending else "id")
-    count = team_cached(request.team, _count_key(request), queryset.count)  # type: ignore[attr-defined]
-    if params.after is not None:
-        queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
-        window = queryset[: params.limit]
+    count = team_cached(
+        request.team,  # type: ignore[attr-defined]
+        _count_key(request),
+        queryset.count,
+        version=read_version(request),
+    )
+    if plain is not None and params.updated_since is None:
+        items = plain.page(request.team, params)  # type: ignore[attr-defined]
     else:
-        window = queryset[params.offset : params.offset + params.limit]
-    items = rows(window)
+        if params.after is not None:
+            queryset = queryset.filter(**{"id__lt" if descending else "id__gt": params.after})
+            window = queryset[: params.limit]
+        else:
+            window = queryset[params.offset : params.offset + params.limit]
+        items = rows(window)
     last = items[-1]["id"] if len(items) == params.limit else None
     # Rendered straight from the plain rows: validating 50 rows through the response
     # schema again cost more CPU than the queries (bench/bench_api_lists.py). The rows
@@ -282,6 +299,61 @@ def list_page(
     # orjson writes dates and times itself, as isoformat() does; encoding with the
     # standard library (and a default() call per value) was a tenth of the request.
     return HttpResponse(orjson.dumps(body, default=_json_value), content_type="application/json")
+
+
+@dataclass(frozen=True)
+class PlainPage:
+    """A team's whole list, paged, as one fixed statement: the same rows, in the same
+    order and shape, as the handler's ORM query without filters, for the request
+    every sync client and list screen makes most. Building and compiling that query
+    through the ORM, and converting its values, was about 40% of a list request's CPU
+    (bench/bench_api_lists.py). The team filter is the statement's own; ``finish``
+    adds what the handler adds to the rows (children, renamed keys).
+
+    ``columns`` are (key, SQL) in the order of the response; the main table is ``x``.
+    SQLite gives times without a zone (stored in UTC) and booleans as 0/1: they are
+    converted as the ORM converts them, so the bytes of the response are the same."""
+
+    table: str
+    joins: str
+    columns: tuple[tuple[str, str], ...]
+    finish: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+    times: frozenset[str] = frozenset({"created_at", "updated_at"})
+    booleans: frozenset[str] = frozenset()
+
+    def page(self, team: Any, params: ListQuery) -> list[dict[str, Any]]:
+        descending = params.order == "-id"
+        where, args = ["x.team_id = %s"], [team.pk]
+        if params.after is not None:
+            where.append("x.id < %s" if descending else "x.id > %s")
+            args.append(params.after)
+        offset = 0 if params.after is not None else params.offset
+        sql = (
+            f"SELECT {', '.join(expr for _k, expr in self.columns)} FROM {self.table} x"
+            f" {self.joins} WHERE {' AND '.join(where)}"
+            f" ORDER BY x.id {'DESC' if descending else 'ASC'} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*args, params.limit, offset])
+            found = cursor.fetchall()
+        keys = [key for key, _expr in self.columns]
+        times = [i for i, key in enumerate(keys) if key in self.times]
+        booleans = [i for i, key in enumerate(keys) if key in self.booleans]
+        rows = []
+        for values in found:
+            if times or booleans:
+                values = list(values)
+                for i in times:
+                    value = values[i]
+                    if isinstance(value, str):
+                        value = dt.datetime.fromisoformat(value)
+                    if isinstance(value, dt.datetime) and value.tzinfo is None:
+                        values[i] = value.replace(tzinfo=dt.UTC)
+                for i in booleans:
+                    if values[i] is not None:
+                        values[i] = bool(values[i])
+            rows.append(dict(zip(keys, values, strict=True)))
+        return self.finish(rows)
 
 
 # Query parameters that page through a list without changing which rows match it.
@@ -313,7 +385,8 @@ def rows_for_ids(sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
     if not ids:
         return []
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+        # ``{ids}`` may stand in several places (a UNION of children): ids for each.
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids * sql.count("{ids}"))
         return list(cursor.fetchall())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -14,6 +15,7 @@ from ninja import Query, Router, Status
 from fasit.core.api_utils import (
     Id,
     ListQuery,
+    PlainPage,
     list_page,
     page_schema,
     patch_data,
@@ -94,25 +96,44 @@ def account_rows(accounts: QuerySet[Account]) -> list[dict[str, Any]]:
     return rows
 
 
+# The team's accounts unfiltered, as account_rows gives them (core.api_utils.PlainPage).
+ACCOUNTS_PLAIN = PlainPage(
+    table=Account._meta.db_table,
+    joins=(
+        f"LEFT JOIN {CustomerCategory._meta.db_table} c ON c.id = x.category_id"
+        f" LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = x.owner_id"
+    ),
+    columns=(
+        *((name, f"x.{name}") for name in ACCOUNT_VALUES if "__" not in name),
+        ("category", "c.name"),
+        ("owner", "u.username"),
+    ),
+    finish=lambda rows: rows,
+)
+
+PERSON_VALUES = (
+    "id",
+    "name",
+    "email",
+    "phone",
+    "country",
+    "preferred_meeting",
+    "what_matters",
+    "legal_basis",
+    "legal_basis_recorded_on",
+    "data_source",
+    "data_source_detail",
+    "created_at",
+    "updated_at",
+)
+
+
 def person_rows(people: QuerySet[Person]) -> list[dict[str, Any]]:
     """The page's people and, in one more query, their roles."""
-    rows = list(
-        people.values(
-            "id",
-            "name",
-            "email",
-            "phone",
-            "country",
-            "preferred_meeting",
-            "what_matters",
-            "legal_basis",
-            "legal_basis_recorded_on",
-            "data_source",
-            "data_source_detail",
-            "created_at",
-            "updated_at",
-        )
-    )
+    return _with_roles(list(people.values(*PERSON_VALUES)))
+
+
+def _with_roles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roles: dict[int, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
     for person_id, account_id, account, title, buying_role in rows_for_ids(ROLES_SQL, list(roles)):
         roles[person_id].append(
@@ -128,11 +149,23 @@ def person_rows(people: QuerySet[Person]) -> list[dict[str, Any]]:
     return rows
 
 
-# The roles of a page of people (core.api_utils.rows_for_ids).
+# The roles of a page of people (core.api_utils.rows_for_ids). The account's name by
+# its key for each role: as a join, PostgreSQL hashed every account of the team for
+# 50 roles (1.2 ms at 4,000 accounts, growing with the team).
 ROLES_SQL = (
-    f"SELECT r.person_id, r.account_id, a.name, r.title, r.buying_role"
-    f" FROM {PersonRole._meta.db_table} r JOIN {Account._meta.db_table} a ON a.id = r.account_id"
+    f"SELECT r.person_id, r.account_id,"
+    f" (SELECT a.name FROM {Account._meta.db_table} a WHERE a.id = r.account_id),"
+    f" r.title, r.buying_role FROM {PersonRole._meta.db_table} r"
     " WHERE r.person_id IN ({ids}) ORDER BY r.id"
+)
+
+
+# The team's people unfiltered, as person_rows gives them (core.api_utils.PlainPage).
+PEOPLE_PLAIN = PlainPage(
+    table=Person._meta.db_table,
+    joins="",
+    columns=tuple((name, f"x.{name}") for name in PERSON_VALUES),
+    finish=_with_roles,
 )
 
 
@@ -196,7 +229,9 @@ def list_accounts(
         accounts = accounts.filter(owner__username=owner)
     if parent_id is not None:
         accounts = accounts.filter(parent_id=parent_id)
-    return list_page(request, accounts, params, account_rows)
+    unfiltered = not (q or tier or country or owner) and category_id is None and parent_id is None
+    plain = ACCOUNTS_PLAIN if unfiltered else None
+    return list_page(request, accounts, params, account_rows, plain=plain)
 
 
 @router.get("/accounts/{account_id}", response=AccountDetailOut)
@@ -313,7 +348,9 @@ def list_people(
         people = people.filter(legal_basis=legal_basis)
     if account_id is not None or buying_role:
         people = people.distinct()
-    return list_page(request, people, params, person_rows)
+    unfiltered = not (q or legal_basis or buying_role) and account_id is None
+    plain = PEOPLE_PLAIN if unfiltered else None
+    return list_page(request, people, params, person_rows, plain=plain)
 
 
 @router.get("/people/{person_id}", response=PersonDetailOut)

@@ -204,8 +204,10 @@ def account_delete(*, account: Account, actor: Any) -> None:
     from fasit.buying.models import Journey
     from fasit.conversations.models import Conversation, FollowUp
     from fasit.signals.models import Statement
+    from fasit.signals.services import statement_theme_keys, statements_deleted
 
     team = account.team
+    theme_keys = statement_theme_keys(Statement.objects.filter(team=team, account=account))
     audit_cascade(
         team=team,
         actor=actor,
@@ -219,6 +221,9 @@ def account_delete(*, account: Account, actor: Any) -> None:
     touch(Person.objects.filter(team=team, roles__account=account))
     audit_delete(team=team, actor=actor, instance=account)
     account.delete()
+    # Its statements' themes count one customer fewer (or go): recounted like a
+    # deleted statement's, in the same transaction.
+    statements_deleted(team=team, keys=theme_keys)
 
 
 @transaction.atomic

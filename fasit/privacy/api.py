@@ -7,29 +7,45 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from fasit.core.api_utils import MAX_INT, BoundedLimitOffset, Id, error_detail, require_write
+from fasit.core.api_utils import (
+    MAX_INT,
+    BoundedLimitOffset,
+    Id,
+    error_detail,
+    patch_data,
+    require_write,
+)
 from fasit.customers.models import Consent, Person
 from fasit.customers.schemas import ErrorOut
 from fasit.customers.services import consent_record, consent_withdraw
 from fasit.privacy import selectors, services
 from fasit.privacy.erasure import person_erase
 from fasit.privacy.export import FORMATS, export_person
-from fasit.privacy.notice import draft_notice
-from fasit.privacy.retention import describe
+from fasit.privacy.models import ErasureCandidate, InformationNotice, RegisterEntry
+from fasit.privacy.notice import draft_notice, notice_needed
+from fasit.privacy.retention import describe, retention_run, team_rules, team_settings
 from fasit.privacy.schemas import (
     AccessOut,
     CandidateOut,
     ConsentIn,
     ConsentOut,
     EraseIn,
+    KeepIn,
+    NoticeDueOut,
     NoticeOut,
     NoticeSentIn,
     NoticeSentOut,
+    PersonPrivacyOut,
+    PrivacySettingsIn,
+    PrivacySettingsOut,
     RegisterEntryOut,
     RequestIn,
+    RetentionIn,
+    RetentionRunOut,
 )
 from fasit.tenancy.access import get_for_team_or_404
 
@@ -155,6 +171,7 @@ def access_log(
 
 def _candidate_out(candidate: Any) -> dict[str, Any]:
     return {
+        "id": candidate.pk,
         "person_id": candidate.person_id,
         "reason": candidate.reason,
         "why": describe(candidate),
@@ -162,3 +179,137 @@ def _candidate_out(candidate: Any) -> dict[str, Any]:
         "status": candidate.status,
         "kept_until": candidate.kept_until,
     }
+
+
+@router.get("/people/{person_id}", response=PersonPrivacyOut)
+def person_privacy(request: HttpRequest, person_id: Id) -> Any:
+    """A person's privacy page: legal basis, source of the data, consents, the Art. 14
+    notices given (newest first) and whether one is needed, the erasure queue entry."""
+    person = _person(request, person_id)
+    candidate = ErasureCandidate.objects.filter(person=person).first()
+    notices = (
+        InformationNotice.objects.filter(person=person)
+        .select_related("sent_by")
+        .order_by("-sent_on", "-id")
+    )
+    return {
+        "person_id": person.pk,
+        "legal_basis": person.legal_basis,
+        "legal_basis_recorded_on": person.legal_basis_recorded_on,
+        "data_source": person.data_source,
+        "data_source_detail": person.data_source_detail,
+        "notice_needed": notice_needed(person),
+        "notices": [
+            {
+                "id": n.pk,
+                "language": n.language,
+                "sent_on": n.sent_on,
+                "channel": n.channel,
+                "sent_by": n.sent_by.username if n.sent_by_id else None,
+            }
+            for n in notices
+        ],
+        "consents": list(person.consents.order_by("id")),
+        "candidate": _candidate_out(candidate) if candidate else None,
+    }
+
+
+@router.get("/notices/due", response=list[NoticeDueOut])
+@paginate(BoundedLimitOffset)
+def notices_due(request: HttpRequest) -> Any:
+    """Owners: people whose data came from someone else and who have not been given
+    the Art. 14 notice yet, oldest first (Privacy → Notices due). Draft one with
+    ``GET …/people/{id}/notice`` and record it with ``POST …/people/{id}/notices``."""
+    _require_owner(request)
+    return [
+        {
+            "person_id": p.pk,
+            "name": p.name,
+            "data_source_detail": p.data_source_detail,
+            "recorded_at": p.created_at,
+        }
+        for p in selectors.notices_due(request.team)  # type: ignore[attr-defined]
+    ]
+
+
+def _settings_out(team: Any) -> dict[str, Any]:
+    chosen = team_settings(team)
+    return {
+        **{name: getattr(chosen, name) for name in services.SETTINGS_FIELDS},
+        "retention": team_rules(team),
+    }
+
+
+@router.get("/settings", response=PrivacySettingsOut)
+def get_privacy_settings(request: HttpRequest) -> Any:
+    """Owners: the controller named in notices, the privacy contact, the DPO, automatic
+    erasure, days kept after consent is withdrawn, and the retention rules."""
+    _require_owner(request)
+    return _settings_out(request.team)  # type: ignore[attr-defined]
+
+
+@router.patch("/settings", response=PrivacySettingsOut)
+def update_privacy_settings(request: HttpRequest, payload: PrivacySettingsIn) -> Any:
+    """Owners: change the fields sent (the settings page's service and checks)."""
+    _require_owner(request)
+    team = request.team  # type: ignore[attr-defined]
+    services.privacy_settings_update(team=team, actor=request.user, data=patch_data(payload))
+    return _settings_out(team)
+
+
+@router.put("/settings/retention", response=PrivacySettingsOut)
+def set_retention(request: HttpRequest, payload: RetentionIn) -> Any:
+    """Owners: months without real contact per legal basis before a person is due for
+    erasure (null: no limit). All rules are set, or none (400 on the field)."""
+    _require_owner(request)
+    team = request.team  # type: ignore[attr-defined]
+    services.retention_rules_set(team=team, actor=request.user, rules=payload.rules)
+    return _settings_out(team)
+
+
+@router.post("/queue/run", response=RetentionRunOut)
+def run_retention(request: HttpRequest) -> Any:
+    """Owners: apply the retention rules now (the queue page's button): queue who is
+    due and, with automatic erasure on, erase them."""
+    _require_owner(request)
+    result = retention_run(
+        team=request.team,  # type: ignore[attr-defined]
+        today=timezone.localdate(),
+        actor=request.user,
+    )
+    return {"due": result.due, "new": result.new, "erased": result.erased}
+
+
+def _candidate(request: HttpRequest, candidate_id: int) -> ErasureCandidate:
+    candidate = get_for_team_or_404(
+        ErasureCandidate.objects.select_related("person", "team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=candidate_id,
+    )
+    _require_owner(request)
+    return candidate
+
+
+@router.post("/queue/{candidate_id}/keep", response=CandidateOut)
+def keep_candidate(request: HttpRequest, candidate_id: Id, payload: KeepIn) -> Any:
+    """Owners: keep a person due for erasure until a later day, for a reason the
+    register shows."""
+    candidate = services.candidate_keep(
+        candidate=_candidate(request, candidate_id),
+        actor=request.user,
+        until=payload.until,
+        reason=payload.reason,
+    )
+    return _candidate_out(candidate)
+
+
+@router.post("/queue/{candidate_id}/erase", response=RegisterEntryOut)
+def erase_candidate(request: HttpRequest, candidate_id: Id) -> Any:
+    """Owners: erase a person of the queue everywhere, the register noting why."""
+    candidate = _candidate(request, candidate_id)
+    return person_erase(
+        person=candidate.person,
+        actor=request.user,
+        channel=RegisterEntry.Channel.API,
+        reason=describe(candidate),
+    )

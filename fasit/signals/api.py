@@ -359,8 +359,12 @@ def list_notifications(request: HttpRequest, params: Query[NotificationQuery]) -
     }
 
 
-@router.post("/notifications/read", response=MarkedReadOut)
+@router.post(
+    "/notifications/read", response=MarkedReadOut, url_name="signals_notifications_read"
+)
 def mark_notifications_read(request: HttpRequest) -> Any:
-    """Mark every notification read for the calling user (the page's button)."""
+    """Mark every notification read for the calling user (the page's button). The one
+    write a viewer or a read token may make: it changes only the caller's own read
+    marks, as on the page (``core.api_utils.OWN_STATE_WRITES``)."""
     marked = services.notifications_mark_read(team=request.team, user=request.user)  # type: ignore[attr-defined]
     return {"marked": marked}

@@ -100,5 +100,5 @@ def seed(
             flush()
     flush()
     log("grouping statements into themes…")
-    counts["themes"] = signals_regroup(team=team)
+    counts["themes"] = signals_regroup(team=team, keep_index=False)
     return counts

@@ -137,11 +137,16 @@ def checkout(team: Team, state: SignalState) -> ThemeIndex:
     return restore_index(team)
 
 
-def checkin(team: Team, state: SignalState, index: ThemeIndex) -> None:
-    """Bump the version and cache the changed index once the transaction commits."""
+def checkin(team: Team, state: SignalState, index: ThemeIndex, *, keep: bool = True) -> None:
+    """Bump the version and cache the changed index once the transaction commits.
+    ``keep=False`` only bumps the version: the next writer rebuilds the index from the
+    rows (a bulk load that must not hold a large index until its long transaction
+    ends)."""
     state.version += 1
     state.save(update_fields=["version"])
     version = state.version
+    if not keep:
+        return
 
     def remember() -> None:
         with _cache_lock:

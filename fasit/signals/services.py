@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -212,6 +213,33 @@ def themes_recount(*, team: Team, account_ids: Iterable[int]) -> int:
         .values_list("key", flat=True)
         .distinct()
     )
+    return _recount(team, keys)
+
+
+def statement_theme_keys(statements: QuerySet[Statement]) -> set[str] | None:
+    """The theme keys of statements about to be deleted with their account or
+    conversation (read before the delete), or None when there are none: pass it to
+    ``statements_deleted`` after the delete."""
+    if not statements.exists():
+        return None
+    return set(
+        statements.filter(theme__isnull=False).values_list("theme__key", flat=True).distinct()
+    )
+
+
+@transaction.atomic
+def statements_deleted(*, team: Team, keys: set[str] | None) -> int:
+    """After statements went with a deleted account or conversation (a database
+    cascade, which no statement service sees): rebuild the engine's index without them
+    and recount their themes, as ``statement_delete`` does for one statement — a theme
+    may fall a level, or go when it has no statements left. Returns how many themes
+    were recounted."""
+    if keys is None:
+        return 0
+    return _recount(team, keys)
+
+
+def _recount(team: Team, keys: set[str]) -> int:
     state = signal_index.locked_state(team)
     signal_index.forget(team)
     index = signal_index.restore_index(team)
@@ -496,11 +524,13 @@ def theme_dismiss(*, theme: Theme, actor: Any) -> Theme:
 
 
 @transaction.atomic
-def signals_regroup(*, team: Team, actor: Any = None) -> int:
+def signals_regroup(*, team: Team, actor: Any = None, keep_index: bool = True) -> int:
     """Regroup every statement of the team from scratch, keeping people's decisions.
 
     Theme rows are matched to the new themes by the statements they share, so a
-    name given by the team (and a dismissal) survives the regrouping.
+    name given by the team (and a dismissal) survives the regrouping. ``keep_index=False``
+    does not keep the new index in this process (the demo seed: at a million
+    conversations the index held until the seed's transaction committed was a GiB).
     """
     state = signal_index.locked_state(team)
     signal_index.forget(team)
@@ -551,7 +581,8 @@ def signals_regroup(*, team: Team, actor: Any = None) -> int:
             "signals regrouped": [None, f"{len(assignments)} statements, {len(members)} themes"]
         },
     )
-    signal_index.checkin(team, state, index)
+    signal_index.checkin(team, state, index, keep=keep_index)
+    del index, assignments, old_of
     # The rows were saved while their statements were still unassigned: index them
     # again now that every statement has its theme.
     themes_changed.send(Theme, team=team, theme_ids=None)

@@ -4,6 +4,7 @@ absolute lifetime (docs/operations.md#sessions)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -75,6 +76,15 @@ class SessionLifetimeMiddleware:
 SETUP_ALLOWED = ("signin:two_factor", "logout", "set_language", "team_switch")
 
 
+def _requires_two_factor(team: Any) -> bool:
+    """Read with the request's user in the same statement when it was signed in by
+    session (tenancy.selectors.signed_in_user), else looked up."""
+    from fasit.signin.services import team_requires_two_factor
+
+    known = getattr(team, "_fasit_requires_two_factor", None)
+    return bool(known) if known is not None else team_requires_two_factor(team)
+
+
 class TwoFactorRequiredMiddleware:
     """Members of a team that requires two-step sign-in and have not set it up are sent
     to the set-up before anything else (the API refuses them with 403)."""
@@ -91,13 +101,13 @@ class TwoFactorRequiredMiddleware:
         return self._allowed
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from fasit.signin.services import device_for, team_requires_two_factor
+        from fasit.signin.services import device_for
 
         team = getattr(request, "team", None)
         if (
             team is not None
             and not request.path.startswith(self.allowed_paths())
-            and team_requires_two_factor(team)
+            and _requires_two_factor(team)
             and device_for(request.user) is None
         ):
             message = _("Your team requires two-step sign-in. Set it up to go on using Fasit.")

@@ -9,17 +9,21 @@ from fasit.tenancy.models import WRITERS, Membership, Role, Team
 def active_membership(user: Any, team_id: Any) -> Membership | None:
     """The membership of the team chosen in the session, else the user's first.
 
-    Runs on every request (TeamMiddleware), so it is written as two plain queries (the
-    user's memberships, then the chosen team): the same two through the ORM's query
-    builder cost about 0.8 ms of CPU, five times the rest of the lookup.
+    Runs on every request (TeamMiddleware). A user signed in by session comes with
+    their memberships and teams read in the same statement as the user
+    (``signed_in_user``); any other is read with two plain queries (the same two
+    through the ORM's query builder cost about 0.8 ms of CPU).
     """
-    memberships = list(Membership.objects.raw(MEMBERSHIPS_SQL, [user.pk]))
+    memberships = getattr(user, "_fasit_memberships", None)
+    if memberships is None:
+        memberships = list(Membership.objects.raw(MEMBERSHIPS_SQL, [user.pk]))
     if not memberships:
         return None
     chosen = memberships[0]
     if team_id is not None:
         chosen = next((m for m in memberships if str(m.team_id) == str(team_id)), chosen)
-    chosen.team = next(iter(Team.objects.raw(TEAM_SQL, [chosen.team_id])))
+    if not Membership._meta.get_field("team").is_cached(chosen):
+        chosen.team = next(iter(Team.objects.raw(TEAM_SQL, [chosen.team_id])))
     return chosen
 
 
@@ -59,3 +63,160 @@ def team_writers(team: Team | None) -> Any:
 def team_owners(team: Team | None) -> list[Any]:
     """The owners, who can change a member's role (named on refused pages)."""
     return list(team_users(team, roles=[Role.OWNER]))
+
+
+# -- one statement per request for who is asking ------------------------------------
+#
+# Every signed-in request needs its user, the user's memberships and teams, whether the
+# team requires two-step sign-in and (for cached lists) the team's data version. Read
+# one by one that was five round trips before the page's own queries; on PostgreSQL
+# each costs a round trip and backend CPU (bench/bench_api_lists.py). Nothing here is
+# kept between requests: a removed member, a revoked token or a new two-step rule is
+# seen by the very next request.
+
+
+class _Columns:
+    """A model's columns in a joined SELECT, turned back into an instance with the
+    database's converters applied (as the ORM would: dates, JSON, booleans)."""
+
+    def __init__(self, model: Any, alias: str) -> None:
+        from django.db import connection
+
+        self.model = model
+        fields = model._meta.concrete_fields
+        self.attnames = [f.attname for f in fields]
+        self.sql = ", ".join(f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields)
+        self.width = len(fields)
+        self._converters: dict[str, list[tuple[Any, list[Any]]]] = {}
+
+    def build(self, row: tuple[Any, ...], start: int) -> Any:
+        from django.db import connection
+
+        converters = self._converters.get(connection.vendor)
+        if converters is None:
+            converters = []
+            for field in self.model._meta.concrete_fields:
+                col = field.get_col(self.model._meta.db_table)
+                converters.append(
+                    (col, connection.ops.get_db_converters(col) + col.get_db_converters(connection))
+                )
+            self._converters[connection.vendor] = converters
+        values = []
+        for value, (col, funcs) in zip(row[start : start + self.width], converters, strict=True):
+            for func in funcs:
+                value = func(value, col, connection)
+            values.append(value)
+        return self.model.from_db(connection.alias, self.attnames, values)
+
+
+_columns: dict[str, _Columns] = {}
+
+
+def _cols(model: Any, alias: str) -> _Columns:
+    key = f"{model._meta.label}:{alias}"
+    if key not in _columns:
+        _columns[key] = _Columns(model, alias)
+    return _columns[key]
+
+
+def _team_extras_sql(team_column: str) -> str:
+    """Two columns about a team: does it require two-step sign-in, and its data
+    version (core/cache.py: the id of its newest audit record)."""
+    from fasit.core.models import AuditEvent
+    from fasit.signin.models import TeamSignInPolicy
+
+    return (
+        f"CASE WHEN EXISTS (SELECT 1 FROM {TeamSignInPolicy._meta.db_table} p"
+        f" WHERE p.team_id = {team_column} AND p.require_two_factor = %s) THEN 1 ELSE 0 END,"
+        f" (SELECT MAX(e.id) FROM {AuditEvent._meta.db_table} e WHERE e.team_id = {team_column})"
+    )
+
+
+def _mark_team(team: Team, two_factor: Any, version: Any) -> None:
+    # Read with the membership in the same statement; the middleware and the API read
+    # them from here for this request only (the Team object lives as long as it).
+    team._fasit_requires_two_factor = bool(two_factor)  # type: ignore[attr-defined]
+    team._fasit_version = int(version or 0)  # type: ignore[attr-defined]
+
+
+def signed_in_user(user_id: Any) -> Any:
+    """The user with ``pk`` and, from the same statement, their memberships (oldest
+    first) with their teams, each team marked as ``_mark_team`` says. None when there
+    is no such user. ``active_membership`` uses the memberships without a query."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    user_cols = _cols(get_user_model(), "u")
+    membership_cols = _cols(Membership, "m")
+    team_cols = _cols(Team, "t")
+    sql = (
+        f"SELECT {user_cols.sql}, {membership_cols.sql}, {team_cols.sql},"
+        f" {_team_extras_sql('t.id')}"
+        f" FROM {get_user_model()._meta.db_table} u"
+        f" LEFT JOIN {Membership._meta.db_table} m ON m.user_id = u.id"
+        f" LEFT JOIN {Team._meta.db_table} t ON t.id = m.team_id"
+        f" WHERE u.id = %s ORDER BY m.created_at, m.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, user_id])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    user = user_cols.build(rows[0], 0)
+    memberships = []
+    start = user_cols.width
+    for row in rows:
+        if row[start] is None:  # the LEFT JOIN's row for a user with no team
+            continue
+        membership = membership_cols.build(row, start)
+        team = team_cols.build(row, start + membership_cols.width)
+        _mark_team(team, *row[start + membership_cols.width + team_cols.width :])
+        membership.team = team
+        membership.user = user
+        memberships.append(membership)
+    user._fasit_memberships = memberships
+    return user
+
+
+def token_holder(digest: str) -> tuple[Any, Any, Any, str] | None:
+    """The unrevoked token with ``digest``, its user, its team (marked as
+    ``_mark_team`` says) and the user's current role there, in one statement. None
+    when the token is unknown or revoked or its user is no longer a member."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from fasit.tenancy.models import ApiToken
+
+    token_cols = _cols(ApiToken, "k")
+    user_cols = _cols(get_user_model(), "u")
+    team_cols = _cols(Team, "t")
+    sql = (
+        f"SELECT {token_cols.sql}, {user_cols.sql}, {team_cols.sql}, m.role,"
+        f" {_team_extras_sql('t.id')}"
+        f" FROM {ApiToken._meta.db_table} k"
+        f" JOIN {Membership._meta.db_table} m ON m.team_id = k.team_id AND m.user_id = k.user_id"
+        f" JOIN {get_user_model()._meta.db_table} u ON u.id = k.user_id"
+        f" JOIN {Team._meta.db_table} t ON t.id = k.team_id"
+        " WHERE k.digest = %s AND k.revoked_at IS NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, digest])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    token = token_cols.build(row, 0)
+    user = user_cols.build(row, token_cols.width)
+    team = team_cols.build(row, token_cols.width + user_cols.width)
+    rest = token_cols.width + user_cols.width + team_cols.width
+    role, two_factor, version = row[rest], row[rest + 1], row[rest + 2]
+    _mark_team(team, two_factor, version)
+    return token, user, team, role
+
+
+def read_version(request: Any) -> int | None:
+    """The team's data version read with the request's user or token, for a read
+    (GET/HEAD) only: a write changes the version during the request, and what it shows
+    afterwards must not come from before. None: look it up (core/cache.py)."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    return getattr(getattr(request, "team", None), "_fasit_version", None)

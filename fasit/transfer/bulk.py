@@ -158,10 +158,16 @@ def insert_rows(
     # Column by column: a comprehension per column costs far less than a Python loop
     # over every field of every row.
     by_column: list[Sequence[Any]] = []
+    # Fields no row names (most of a person's, on an import) are one default for all.
+    named = set().union(*rows)
     for field, default, convert in plan:
         name = field.attname
         if field.primary_key:
             column: list[Any] = ids
+        elif name not in named:
+            value = default if convert is _same else convert(default)
+            by_column.append([value] * len(rows))
+            continue
         elif field.null:
             column = [row.get(name, default) for row in rows]
         else:

@@ -30,9 +30,16 @@ from fasit.transfer import exports, teamdump
 
 def filtered(request: HttpRequest, what: str) -> Any:
     """The rows of a list page for the filters in the query string (as the page shows)."""
-    team = request.team  # type: ignore[attr-defined]
+    rows, _errors = filter_rows(request.team, request.user, what, request.GET or None)  # type: ignore[attr-defined]
+    return rows
+
+
+def filter_rows(team: Any, user: Any, what: str, data: Any) -> tuple[Any, dict[str, Any]]:
+    """The rows of the list ``what`` for the filters in ``data`` (the list page's own
+    filter form and selector), and the form's errors. The page ignores filters it
+    cannot read (as the list page does); the API answers them with a 400."""
     if what == "accounts":
-        form: forms.Form = AccountFilterForm(request.GET or None, team=team)
+        form: forms.Form = AccountFilterForm(data, team=team)
         p = form.cleaned_data if form.is_valid() else {}
         return customer_selectors.account_list(
             team,
@@ -40,10 +47,10 @@ def filtered(request: HttpRequest, what: str) -> Any:
             tier=p.get("tier", ""),
             country=p.get("country", ""),
             category=p.get("category"),
-            owner=request.user if p.get("mine") else None,
-        )
+            owner=user if p.get("mine") else None,
+        ), form.errors
     if what == "people":
-        form = PersonFilterForm(request.GET or None, team=team)
+        form = PersonFilterForm(data, team=team)
         p = form.cleaned_data if form.is_valid() else {}
         return customer_selectors.person_list(
             team,
@@ -51,8 +58,8 @@ def filtered(request: HttpRequest, what: str) -> Any:
             account=p.get("account"),
             account_name=p.get("account_name", ""),
             buying_role=p.get("buying_role", ""),
-        )
-    form = ConversationFilterForm(request.GET or None)
+        ), form.errors
+    form = ConversationFilterForm(data)
     p = form.cleaned_data if form.is_valid() else {}
     return conversation_selectors.conversation_list(
         team,
@@ -60,8 +67,8 @@ def filtered(request: HttpRequest, what: str) -> Any:
         kind=p.get("kind", ""),
         since=p.get("since"),
         until=p.get("until"),
-        user=request.user if p.get("mine") else None,
-    )
+        user=user if p.get("mine") else None,
+    ), form.errors
 
 
 TABLES = {
@@ -97,14 +104,14 @@ def export_list(request: HttpRequest) -> HttpResponse:
     else:
         path = exports.xlsx_file([(str(SHEET_NAMES[what]), header, rows)])
         response = FileResponse(
-            _unlinking(path),
+            unlinking(path),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = f'attachment; filename="{_filename(team, what, fmt)}"'
     return response
 
 
-def _unlinking(path: Path) -> Any:
+def unlinking(path: Path) -> Any:
     """Open ``path`` for the response; the file is removed once it is open (POSIX keeps
     it readable until closed), so no export is left on disk."""
     handle = path.open("rb")
@@ -164,7 +171,7 @@ def team_export(request: HttpRequest) -> HttpResponse:
     )
     teamdump.export_team(team, handle)
     handle.close()
-    response = FileResponse(_unlinking(Path(handle.name)), content_type="application/json")
+    response = FileResponse(unlinking(Path(handle.name)), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{_filename(team, "team", "json")}"'
     return response
 

@@ -173,6 +173,11 @@ def record_merge(
         from fasit.search.documents import index_account_dependents
 
         index_account_dependents(keep)
+        from fasit.signals.services import themes_recount
+
+        # Its statements moved by a plain update: two accounts that spoke in one theme
+        # are now one customer, so the theme counts (and may fall a level) anew.
+        themes_recount(team=team, account_ids=[keep.pk])
     after = snapshot(keep)
     changes: dict[str, Any] = {
         k: [before.get(k), v] for k, v in after.items() if before.get(k) != v

@@ -30,7 +30,7 @@ from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
 from fasit.engine.text.search import index_text
 from fasit.engine.transfer.records import AccountRecord, PartialDate, PersonRecord, Problem
-from fasit.search.documents import index_records
+from fasit.search.documents import index_records, insert_indexed
 from fasit.search.models import Kind, SearchEntry
 from fasit.transfer.bulk import insert_rows
 from fasit.transfer.models import AccountDomain, EntityKind, ExternalKey
@@ -161,7 +161,9 @@ class Context:
         return existing, touched
 
     def insert(self, model: Any, objs: list[Pending]) -> None:
-        insert_rows(model, [obj.__dict__ for obj in objs], check=self.check)
+        ids = insert_rows(model, [obj.__dict__ for obj in objs], check=self.check)
+        for obj, pk in zip(objs, ids, strict=True):
+            obj.pk = pk
 
     def index_new(self, kind: str, pk: int, title: str, body: str) -> None:
         """The search entry of a record this batch created (text from ``index_text``)."""
@@ -184,8 +186,9 @@ class Context:
         """Write the batch's audit entries and search entries."""
         insert_rows(AuditEvent, self.audit, check=self.check)
         self.audit = []
-        insert_rows(SearchEntry, self.search, check=self.check)
-        self.search = []
+        search, self.search = self.search, []
+        if search:
+            insert_indexed(lambda: insert_rows(SearchEntry, search, check=self.check))
         for kind, ids in self.reindex.items():
             if ids:
                 index_records(kind, ids)
@@ -206,14 +209,13 @@ class Context:
 
 class Pending:
     """A row about to be inserted, by attname; far cheaper than a model instance when a
-    million are made. ``pk`` is set by ``insert``."""
+    million are made. ``pk`` (a plain attribute: it is read millions of times) is set
+    by ``Context.insert``."""
+
+    pk: Any = None
 
     def __init__(self, **values: Any) -> None:
         self.__dict__.update(values)
-
-    @property
-    def pk(self) -> Any:
-        return self.__dict__.get("id")
 
 
 def values(obj: Any) -> dict[str, Any]:

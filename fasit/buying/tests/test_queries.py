@@ -119,3 +119,42 @@ def test_grouped_decision_maker_contacts_match_the_per_person_lookup(
     assert alice_client.get("/api/buying/journeys").json()["items"] == few
     # Stalled (2) and nothing else: a silent decision maker would make it high.
     assert {j["status_quo_risk"] for j in few} == {"medium"}
+
+
+@pytest.mark.django_db
+def test_api_list_assessments_are_cached_until_a_change_or_a_new_day(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    """The assessed rows of a page are served from the cache (no assessment queries)
+    and are never stale: a change through a service (audited) and a new day each show
+    at once."""
+    import time_machine
+    from django.test import Client
+
+    from fasit.buying.models import Journey
+    from fasit.buying.tests.helpers import stages_of
+
+    _journeys(team_a, alice, 2)
+    journey = Journey.objects.for_team(team_a).order_by("id").first()
+    assert journey is not None
+    url = "/api/buying/journeys"
+    first = alice_client.get(url).json()["items"][0]
+    with CaptureQueriesContext(connection) as cached:
+        assert alice_client.get(url).json()["items"][0] == first
+    # Session, caller and the page's ids: nothing assessed again.
+    assert len(cached) <= 3
+    stage = stages_of(journey.process)[2]
+    response = alice_client.post(
+        f"/api/buying/journeys/{journey.pk}/stage",
+        {"stage_id": stage.pk, "note": "They shared a requirement list."},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    changed = alice_client.get(url).json()["items"][0]
+    assert (changed["stage_id"], changed["days_in_stage"]) == (stage.pk, 0)
+    with time_machine.travel(timezone.now() + dt.timedelta(days=3)):
+        later = Client()  # a session lasts hours, not days
+        later.force_login(alice)
+        assert later.get(url).json()["items"][0]["days_in_stage"] == 3
+    # Another team's caller sees none of it, cached or not.
+    assert charlie_client.get(url).json() == {"count": 0, "next_after": None, "items": []}

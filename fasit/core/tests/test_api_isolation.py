@@ -43,6 +43,14 @@ def _ids(w: World) -> dict[str, Any]:
         "invitation_id": w.invitation.pk,
         "import_id": w.import_job.pk,
         "endpoint_id": w.webhook.pk,
+        "calendar_id": w.capture_calendar.pk,
+        "exclusion_id": w.capture_exclusion.pk,
+        "candidate_id": w.candidate.pk,
+        # Duplicates: comparing a record with itself reads (nothing differs); merging
+        # it into itself is refused, after the checks these tests are about.
+        "kind": "people",
+        "keep_id": w.person.pk,
+        "drop_id": w.person.pk,
         "tier": "key",
     }
 
@@ -122,13 +130,18 @@ def test_charlies_token_gets_404_everywhere(world: World, charlie_api: Any) -> N
     assert AuditEvent.objects.filter(team=world.account.team).count() == before
 
 
+# Writes to the caller's own state only (core.api_utils.OWN_STATE_WRITES), open to a
+# viewer as on the page; tested in test_api_reads.
+OWN_STATE = {"fasit_signals_api_mark_notifications_read"}
+
+
 @pytest.mark.django_db
 def test_victors_token_cannot_write_anything(world: World, victor_api: Any) -> None:
     before = AuditEvent.objects.count()
     statuses = {
         op: _call(victor_api, method, url, body).status_code
         for op, method, url, body in _operations(victor_api, world, without_ids=True)
-        if method != "get"
+        if method != "get" and op not in OWN_STATE
     }
     assert len(statuses) > 60
     assert statuses == dict.fromkeys(statuses, 403)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from fasit.buying.services import motive_add
@@ -75,7 +76,8 @@ def test_notifications_are_listed_and_marked_read_per_user(
         "Theirs"
     ]
 
-    assert _send(victor_api, "post", "/api/signals/notifications/read").status_code == 403
+    # Marking read changes only the caller's own read marks: a viewer may (as on the page).
+    assert _send(victor_api, "post", "/api/signals/notifications/read").json() == {"marked": 2}
     assert _send(charlie_api, "post", "/api/signals/notifications/read").json() == {"marked": 1}
     assert _send(bob_api, "post", "/api/signals/notifications/read").json() == {"marked": 2}
     assert _send(bob_api, "post", "/api/signals/notifications/read").json() == {"marked": 0}
@@ -84,6 +86,26 @@ def test_notifications_are_listed_and_marked_read_per_user(
     # Read by bob, still unread for alice.
     assert alice_api.get("/api/signals/notifications").json()["unread"] == 2
     assert not older.read_by.filter(pk=alice.pk).exists()
+
+
+def test_a_read_token_marks_only_its_users_notifications_read(
+    team_a: Any, alice: Any, victor: Any
+) -> None:
+    """The one write the door lets a read token and a viewer make: it touches the
+    caller's read marks and nothing else (no audit, no other user's marks)."""
+    from fasit.core.models import AuditEvent
+    from fasit.tenancy.services import api_token_create
+
+    Notification.objects.create(team=team_a, level="alarm", text="Alarm")
+    _token, secret = api_token_create(team=team_a, user=victor, actor=victor, name="BI")
+    reader = Client(headers={"Authorization": f"Bearer {secret}"})
+    before = AuditEvent.objects.count()
+    assert _send(reader, "post", "/api/signals/notifications/read").json() == {"marked": 1}
+    assert AuditEvent.objects.count() == before
+    assert reader.get("/api/signals/notifications").json()["unread"] == 0
+    assert Notification.objects.get().read_by.get() == victor
+    # Every other write stays closed to the read token.
+    assert _send(reader, "post", "/api/categories", {"name": "Olje"}).status_code == 403
 
 
 def test_key_accounts_show_how_well_the_buying_group_is_known(

@@ -104,9 +104,7 @@ def test_rate_limit_per_token(team_a: Any, alice: Any, bob: Any) -> None:
 @override_settings(
     FASIT_API_RATE_LIMIT=3, FASIT_API_RATE_WINDOW=60, FASIT_API_RATE_STORE="database"
 )
-def test_rate_limit_counted_in_the_database_holds_across_processes(
-    team_a: Any, alice: Any
-) -> None:
+def test_rate_limit_counted_in_the_database_holds_across_processes(team_a: Any, alice: Any) -> None:
     """Another web process has an empty cache of its own: clearing this one's shows the
     count lives in the shared database, not in the process."""
     token, secret = api_token_create(team=team_a, user=alice, actor=alice, name="x")
@@ -187,3 +185,70 @@ def test_owner_sees_and_revokes_members_tokens(team_a: Any, bob: Any, alice_clie
     alice_client.post(f"/settings/tokens/{token.pk}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+# -- who is asking is read fresh on every request (one statement, nothing kept) --------
+
+
+def test_a_token_in_use_stops_at_the_next_request_once_revoked(team_a: Any, bob: Any) -> None:
+    token, secret = api_token_create(team=team_a, user=bob, actor=bob, name="x", scope="write")
+    client = _bearer(secret)
+    assert client.get("/api/accounts").status_code == 200
+    api_token_revoke(token=token, actor=bob)
+    assert client.get("/api/accounts").status_code == 401
+    assert _post(client, "/api/accounts", {"name": "Fjord AS"}).status_code == 401
+    assert not Account.objects.exists()
+
+
+def test_a_token_follows_its_users_role_and_account_at_once(team_a: Any, bob: Any) -> None:
+    _t, secret = api_token_create(team=team_a, user=bob, actor=bob, name="x", scope="write")
+    client = _bearer(secret)
+    assert _post(client, "/api/accounts", {"name": "Fjord AS"}).status_code == 201
+    bob.memberships.update(role="viewer")
+    assert _post(client, "/api/accounts", {"name": "Havn AS"}).status_code == 403
+    assert client.get("/api/accounts").json()["count"] == 1
+    bob.is_active = False
+    bob.save()
+    assert client.get("/api/accounts").status_code == 401
+    assert list(Account.objects.values_list("name", flat=True)) == ["Fjord AS"]
+
+
+def test_charlies_token_reads_and_writes_nothing_of_team_a(team_a: Any, charlie_api: Any) -> None:
+    account = AccountFactory(team=team_a, name="Fjord AS")
+    assert charlie_api.get(f"/api/accounts/{account.pk}").status_code == 404
+    response = charlie_api.patch(
+        f"/api/accounts/{account.pk}", json.dumps({"name": "X"}), content_type="application/json"
+    )
+    assert response.status_code == 404
+    account.refresh_from_db()
+    assert account.name == "Fjord AS"
+
+
+def test_a_session_follows_membership_role_and_sign_in_rule_at_once(
+    team_a: Any, bob: Any, bob_client: Any
+) -> None:
+    from fasit.signin.models import TeamSignInPolicy
+
+    assert _post(bob_client, "/api/accounts", {"name": "Fjord AS"}).status_code == 201
+    assert bob_client.get("/api/accounts").json()["count"] == 1
+    # Demoted to viewer: the next write is refused.
+    bob.memberships.update(role="viewer")
+    response = _post(bob_client, "/api/accounts", {"name": "Havn AS"})
+    assert response.status_code == 403
+    bob.memberships.update(role="member")
+    # The team starts requiring two-step sign-in: the next request is refused.
+    TeamSignInPolicy.objects.create(team=team_a, require_two_factor=True)
+    assert bob_client.get("/api/accounts").status_code == 403
+    TeamSignInPolicy.objects.filter(team=team_a).update(require_two_factor=False)
+    assert bob_client.get("/api/accounts").status_code == 200
+    # Removed from the team: no team, so the API answers 401.
+    bob.memberships.all().delete()
+    assert bob_client.get("/api/accounts").status_code == 401
+
+
+def test_a_list_read_after_a_write_counts_it(team_a: Any, bob_api: Any) -> None:
+    """The data version comes with the caller's token; the count cached under it is
+    never the one from before a write."""
+    assert bob_api.get("/api/accounts").json()["count"] == 0
+    assert _post(bob_api, "/api/accounts", {"name": "Fjord AS"}).status_code == 201
+    assert bob_api.get("/api/accounts").json()["count"] == 1

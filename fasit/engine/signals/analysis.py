@@ -18,13 +18,20 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Final
 
 import Stemmer  # type: ignore[import-not-found]
 
 from fasit.engine.signals.lexicon import CONCEPTS, LANGS, STOP_WORDS, Concept
 from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictionary
-from fasit.engine.signals.lexicon.vocabulary import GROUPS, PIVOT_WEIGHTS, PIVOTS, Pivot
+from fasit.engine.signals.lexicon.vocabulary import (
+    GROUPS,
+    KIND_WEIGHTS,
+    PIVOT_WEIGHTS,
+    PIVOTS,
+    Pivot,
+)
 from fasit.engine.signals.negation import NOT, NOT_NAMES, negated_spans, plain
 from fasit.engine.text.tokens import WORD_RE, words
 
@@ -67,6 +74,10 @@ W_PIVOT_ALT: Final[float] = 0.7
 # field weight: a dictionary's English word may be any part of speech or sense.
 W_DICT_PIVOT: Final[float] = 0.5
 MIN_PIVOT_STEM: Final[int] = 3
+# Longest pivot form of several words matched in running text ("office chairs", "key
+# cards", "lost property"). Verbs of several words ("skriver under", "throw away") are
+# not matched: particles make them ambiguous, and an action says little of the matter.
+MAX_PHRASE: Final[int] = 3
 # A pivot of several words ("snow clearing", "key card", "sick leave") also stands for
 # its words, at this share of its weight: "brøyting" (snow clearing) meets "snø" (snow)
 # and "passerkort" (key card) meets "nycklar" (key) without a row for each pair.
@@ -318,6 +329,10 @@ class Lexicon:
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _compounds: set[tuple[str, str]] = field(default_factory=set)
+    # Pivot forms of several words: language -> stems of the words -> pivot.
+    phrases: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    phrase_first: dict[str, set[str]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -370,9 +385,20 @@ class Lexicon:
     def _index_pivots(self, pivots: Iterable[Pivot]) -> None:
         for lang in LANGS:
             self.pivots[lang] = {}
+            self.phrases[lang] = {}
         for pivot, forms in pivots:
             for lang, words_ in forms.items():
                 table = self.pivots[lang]
+                # A form of several words ("office chair", "snow clearing", "lost
+                # property") is matched as a word sequence, by the words' stems.
+                several = [f for f in words_ if " " in f]
+                if lang == "en" and " " in pivot:
+                    several.append(pivot)
+                for form in several:
+                    key = _phrase_key(form.split(), lang)
+                    if len(key) <= MAX_PHRASE:
+                        self.phrases[lang].setdefault(key, pivot)
+                        self.phrase_first.setdefault(lang, set()).add(key[0])
                 for form in words_:
                     if " " in form or "-" in form and len(form) < 4:
                         continue
@@ -486,9 +512,17 @@ class Lexicon:
             found = _weighted(whole, W_PIVOT)
         elif language != "en" and len(word) >= 2 * MIN_PART + 1:
             found = self._pivot_parts(word, language, 0)
+            if found and len(self._compounds) < 500_000:
+                self._compounds.add(key)
         if len(self._pivot_cache) < 500_000:
             self._pivot_cache[key] = found
         return found
+
+    def is_compound(self, word: str, language: str) -> bool:
+        """Whether ``pivot_weights`` found the word's pivots in its parts (a tail, and
+        heads weighed ``W_PIVOT_HEAD`` or less), not for the word as a whole."""
+        self.pivot_weights(word, language)
+        return (word, language) in self._compounds
 
     def pivots_of(self, word: str, language: str) -> tuple[str, ...]:
         """Pivots of a word, or of the parts of a compound (tail first), or nothing."""
@@ -571,6 +605,42 @@ class Lexicon:
 
     def is_word(self, part: str) -> bool:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
+
+
+@lru_cache(maxsize=200_000)
+def _folded_stem(token: str, language: str) -> str:
+    return fold(stem(token, language))
+
+
+def _phrase_key(tokens: Iterable[str], language: str) -> tuple[str, ...]:
+    return tuple(_folded_stem(t, language) for t in tokens)
+
+
+def _phrase_pivots(
+    lex: Lexicon, tokens: list[str], language: str, skip: set[int]
+) -> list[tuple[int, int, str]]:
+    """(start, end, pivot) for each pivot form of several words in ``tokens``, in the
+    statement's language or in English, longest first and not overlapping."""
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    langs = (language, "en") if language != "en" else ("en",)
+    for lang in langs:
+        table = lex.phrases.get(lang)
+        if not table:
+            continue
+        keys = _phrase_key(tokens, lang)
+        first = lex.phrase_first[lang]
+        starts = [i for i, k in enumerate(keys) if k in first and i not in skip]
+        for n in range(MAX_PHRASE, 1, -1):
+            for i in starts:
+                span = range(i, i + n)
+                if i + n > len(keys) or any(k in taken or k in skip for k in span):
+                    continue
+                pivot = table.get(keys[i : i + n])
+                if pivot is not None and lex.pivot_weight.get(pivot) != KIND_WEIGHTS["actions"]:
+                    found.append((i, i + n, pivot))
+                    taken.update(span)
+    return found
 
 
 def _weighted(pivots: tuple[str, ...], weight: float) -> tuple[tuple[str, float], ...]:
@@ -662,6 +732,8 @@ def _cached_parts(word: str) -> tuple[str, ...]:
 # --- features ------------------------------------------------------------------------
 
 Vector = dict[str, float]
+# One shared empty mapping for the many statements without a headed compound tail.
+_NO_HEADS: Final[Mapping[str, frozenset[str]]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -672,6 +744,15 @@ class Analysis:
     concepts: frozenset[str]
     content: tuple[str, ...]  # stems of content words not explained by concepts
     words: tuple[str, ...]  # original content words, for labels
+    # Concept features (``c:...``) the analysis counted down as saying where or when
+    # rather than what: a setting ("i kølerummet" beside words about something else),
+    # a lone short cue, a hint from part of a word that named another concept; with
+    # the broader concepts only they imply. Corroboration does not count them as
+    # shared matters (``ThemeIndex._corroborates``).
+    incidental: frozenset[str] = frozenset()
+    # Pivot features named only as the tail of compounds, with the pivots of their
+    # heads: "kaffe|maskinen" is a machine, but not the machine of "kopi|maskinen".
+    headed: Mapping[str, frozenset[str]] = field(default_factory=lambda: _NO_HEADS)
 
 
 def content_words(text: str, language: str) -> list[str]:
@@ -752,6 +833,17 @@ def analyse(
     pivots: list[tuple[str, float]] = []
     shown: list[str] = []
     other = 0.0  # how much the words left over say, by their pivots' weights
+    # Pivots named only as the tail of a compound whose head has pivots of its own
+    # ("kaffe|maskinen": machine, headed by coffee), and pivots named by a whole word.
+    tails: dict[str, set[str]] = {}
+    whole: set[str] = set()
+    if lex.phrases:
+        # "office chairs", "lost property": what a Nordic compound names in one word.
+        for start, _end, pivot in _phrase_pivots(lex, tokens, language, used):
+            marked = NOT + pivot if start in negated else pivot
+            pivots.append((marked, W_PIVOT))
+            whole.add("p:" + marked)
+            other += W_PIVOT * lex.pivot_weight.get(pivot, W_DICT_PIVOT)
     for j, unit in enumerate(units):
         i = origin[j]
         if i in used or j in part_used or unit in stops or unit.isdigit() or len(unit) < 2:
@@ -766,6 +858,14 @@ def analyse(
             found = tuple((NOT + p, w) for p, w in found)
         content.append(s)
         pivots.extend(found)
+        if found and lex.is_compound(unit, language):
+            heads = frozenset("p:" + p for p, w in found if w <= W_PIVOT * W_PIVOT_HEAD)
+            if heads:
+                for p, w in found:
+                    if w > W_PIVOT * W_PIVOT_HEAD:
+                        tails.setdefault("p:" + p, set()).update(heads)
+        else:
+            whole.update("p:" + p for p, _ in found)
         other += max(
             (w * lex.pivot_weight.get(plain(p), W_DICT_PIVOT) for p, w in found), default=0.0
         )
@@ -820,7 +920,21 @@ def analyse(
         concepts=frozenset(concepts | secondary),
         content=tuple(content),
         words=tuple(shown),
+        incidental=_incidental_features(lex, weak | secondary | setting, concepts | secondary),
+        headed={p: frozenset(h) for p, h in tails.items() if p not in whole} or _NO_HEADS,
     )
+
+
+def _incidental_features(lex: Lexicon, incidental: set[str], found: set[str]) -> frozenset[str]:
+    """``c:`` features of incidental concepts and of the broader concepts only they
+    imply (a broader concept another, meant concept implies stays)."""
+    if not incidental:
+        return frozenset()
+    meant = found - incidental
+    kept = meant | {b for c in meant for b in lex.broader(c)}
+    out = {c for c in incidental if c not in kept}
+    out |= {b for c in incidental for b in lex.broader(c) if b not in kept}
+    return frozenset("c:" + c for c in out)
 
 
 def _cue(cues: dict[str, int], concept: str, units: list[str], start: int, end: int) -> None:

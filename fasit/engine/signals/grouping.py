@@ -57,6 +57,12 @@ class GroupingConfig:
     corroboration_anchors: int = 2
     corroboration_one: float = 0.20  # pairwise similarity enough with one shared matter
     corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
+    # Statements corroborate each other only if they share something besides the
+    # concepts of their settings and lone cues (``Analysis.incidental``).
+    corroboration_matters: bool = True
+    # ... nor a compound's tail the other statement names without the compound's head
+    # (``Analysis.headed``).
+    corroboration_heads: bool = True
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
     corroboration_members: int = 600  # members examined per theme (the first to join)
@@ -406,8 +412,25 @@ class ThemeIndex:
         return False
 
     def _corroborates(self, a: str, b: str, singles: dict[str, _ThemeState]) -> bool:
-        va, vb = self._analysis[a].vector, self._analysis[b].vector
-        concepts = {f[2:] for f in va if f[0] == "c" and f in vb}
+        aa, ab = self._analysis[a], self._analysis[b]
+        va, vb = aa.vector, ab.vector
+        # What the two share once the concepts of their settings are left out ("i
+        # kølerummet", "i källarlagret" beside words about phones or a fall): nothing
+        # shared at all, no corroboration, however close the concept block makes them.
+        aside = aa.incidental | ab.incidental
+        if self.config.corroboration_heads:
+            # A compound's tail shared without its head names another thing of the
+            # same kind: a coffee machine is not a copier ("kaffe|maskinen",
+            # "kopi|maskinen") nor gym equipment ("apparater").
+            aside = aside | {
+                f
+                for x, y in ((aa, ab), (ab, aa))
+                for f, heads in x.headed.items()
+                if f in y.vector and heads.isdisjoint(y.vector)
+            }
+        if self.config.corroboration_matters and not any(f in vb and f not in aside for f in va):
+            return False
+        concepts = {f[2:] for f in va if f[0] == "c" and f in vb and f not in aside}
         # Pivots of people, places, time, actions and properties ("guests", "ask",
         # "morning") are the setting of many matters, not the matter: not anchors.
         weights = self._lexicon.pivot_weight

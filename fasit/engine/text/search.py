@@ -58,7 +58,12 @@ def index_text(*parts: str) -> str:
     tokens: list[str] = []
     for part in parts:
         for word in WORD_RE.findall(part or ""):
-            tokens.extend(forms(word))
+            if word.isascii() and word.isdigit():
+                # A number is its only form (no stemmer changes digits); numbers are
+                # mostly unique (ids in e-mail addresses), so the cache would only churn.
+                tokens.append(word)
+            else:
+                tokens.extend(forms(word))
     return " ".join(tokens)
 
 

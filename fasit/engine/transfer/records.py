@@ -181,12 +181,9 @@ def parse_country(value: str) -> str | None:
     return COUNTRY_NAMES.get(value.strip().lower().rstrip("."))
 
 
-def parse_partial_date(value: str) -> PartialDate | None:
-    """A date with or without its year: 1980-04-15, --04-15, --0415, 15.04.1980,
-    15.04., 15/04/1980 (day first, as in the Nordics, unless only month-first fits),
-    19800415, 1980-04-15T00:00:00Z. None when it is not a date."""
-    text = value.strip()
-    patterns = (
+_DATE_PATTERNS = tuple(
+    (re.compile(pattern), order)
+    for pattern, order in (
         (r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$", "ymd"),
         (r"^(\d{4})(\d{2})(\d{2})$", "ymd"),
         (r"^(\d{4})/(\d{1,2})/(\d{1,2})$", "ymd"),
@@ -195,8 +192,17 @@ def parse_partial_date(value: str) -> PartialDate | None:
         (r"^(\d{1,2})\.(\d{1,2})\.?$", "dm"),
         (r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\s.*)?$", "dmy/mdy"),
     )
-    for pattern, order in patterns:
-        match = re.match(pattern, text)
+)
+_ZONE_WITHOUT_COLON = re.compile(r"([+-]\d{2})(\d{2})$")
+
+
+def parse_partial_date(value: str) -> PartialDate | None:
+    """A date with or without its year: 1980-04-15, --04-15, --0415, 15.04.1980,
+    15.04., 15/04/1980 (day first, as in the Nordics, unless only month-first fits),
+    19800415, 1980-04-15T00:00:00Z. None when it is not a date."""
+    text = value.strip()
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.match(text)
         if not match:
             continue
         parts = [int(p) for p in match.groups()]
@@ -230,7 +236,7 @@ def parse_datetime(value: str) -> dt.datetime | None:
     text = value.strip()
     if not text:
         return None
-    iso = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text.replace("Z", "+00:00"))
+    iso = _ZONE_WITHOUT_COLON.sub(r"\1:\2", text.replace("Z", "+00:00"))
     try:
         return dt.datetime.fromisoformat(iso)
     except ValueError:

@@ -281,3 +281,63 @@ def test_the_sellers_own_notes_are_marked_as_the_sellers_summary(team_a: Any, bo
     ]
     statement = services.proposal_accept(proposal=proposals[0], actor=bob)
     assert statement.seller_summary
+
+
+def test_deleting_an_account_recounts_the_themes_of_its_statements(
+    team_a: Any, alice: Any, alice_api: Any, charlie_api: Any, victor_api: Any
+) -> None:
+    """The account's statements go with it by a database cascade: their themes are
+    recounted as for a deleted statement (one customer fewer: confirmed → alarm)."""
+    statements = [_say(team_a, alice, text) for text in LEAD_TIME]
+    account = statements[0].account
+    assert Theme.objects.get().level == "confirmed"
+    url = f"/api/accounts/{account.pk}"
+    assert charlie_api.delete(url).status_code == 404
+    assert victor_api.delete(url).status_code == 403
+    assert Theme.objects.get().level == "confirmed"
+    assert alice_api.delete(url).status_code == 204
+    theme = Theme.objects.get()
+    assert (theme.level, theme.accounts, theme.statement_count) == ("alarm", 2, 2)
+    # The engine's index no longer holds the statement: a regroup agrees.
+    services.signals_regroup(team=team_a)
+    assert Theme.objects.get().statement_count == 2
+
+
+def test_deleting_a_conversation_recounts_and_may_remove_its_theme(
+    team_a: Any, alice: Any, alice_api: Any
+) -> None:
+    from fasit.conversations.services import conversation_delete
+
+    lone = _say(team_a, alice, "Vi vill ha en samlingsfaktura per månad.")
+    statements = [_say(team_a, alice, text) for text in LEAD_TIME]
+    conversation_delete(conversation=lone.conversation, actor=alice)
+    assert list(Theme.objects.values_list("statement_count", flat=True)) == [3]
+    assert alice_api.delete(f"/api/conversations/{statements[1].conversation_id}").status_code == 204
+    theme = Theme.objects.get()
+    assert (theme.level, theme.statement_count) == ("alarm", 2)
+
+
+def test_deleting_an_account_without_statements_leaves_the_index_alone(
+    team_a: Any, alice: Any
+) -> None:
+    from fasit.customers.services import account_delete
+    from fasit.signals.models import SignalState
+
+    _say(team_a, alice, LEAD_TIME[0])
+    version = SignalState.objects.get(team=team_a).version
+    account_delete(account=AccountFactory(team=team_a), actor=alice)
+    assert SignalState.objects.get(team=team_a).version == version
+def test_regroup_without_keeping_the_index_holds_none_and_the_next_add_rebuilds(
+    team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from fasit.signals import index as signal_index
+
+    for text in LEAD_TIME[:2]:
+        _say(team_a, alice, text)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signals_regroup(team=team_a, keep_index=False)
+    # The demo seed's regroup: nothing is cached for after its (long) transaction.
+    assert team_a.pk not in signal_index._cache
+    # The version moved on, so the next writer rebuilds from the rows and groups right.
+    _say(team_a, alice, LEAD_TIME[2])
+    assert Theme.objects.get().statement_count == 3

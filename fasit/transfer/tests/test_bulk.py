@@ -5,6 +5,7 @@ import writes instead of rebuilding the team's index."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import zoneinfo
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,14 @@ from django.db import connection
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, Person, PersonRole
-from fasit.search.documents import index_team
+from fasit.search.documents import index_records, index_team, insert_indexed
 from fasit.search.models import SearchEntry
+from fasit.search.selectors import search_hits
 from fasit.testing import AccountFactory, PersonFactory
 from fasit.transfer.bulk import insert_rows
 from fasit.transfer.importing import (
     IMPORT_CACHE_KIB,
+    IMPORT_GC_THRESHOLD,
     ImportOptions,
     open_import_file,
     run_import,
@@ -82,6 +85,39 @@ def test_the_search_entries_an_import_writes_are_what_a_rebuild_gives(
     assert {"fjord", "energi", "innkjopssjef"} <= set(kari_entry)
     soren = Person.objects.get(email="soren@aero.dk")
     assert "aero" in SearchEntry.objects.get(kind="person", object_id=soren.pk).body_index
+
+
+def test_imported_entries_are_found_and_the_index_keeps_working_after(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    # On SQLite the import fills FTS5 set-based with its insert trigger dropped for the
+    # moment: the imported records are found, and records saved afterwards are too.
+    outcome = _run(team_a, alice, tmp_path, companies=COMPANIES, contacts=CONTACTS)
+    assert outcome.status == "done", outcome.problems
+    soren = Person.objects.get(email="soren@aero.dk")
+    assert {(h.kind, h.object_id) for h in search_hits(team_a, "Østergård")} == {
+        ("person", soren.pk)
+    }
+    assert [h.object_id for h in search_hits(team_a, "vik bygg", kind="account")] == [
+        Account.objects.get(name="Vik Bygg AS").pk
+    ]
+    later = PersonFactory(team=team_a, name="Ragnhild Tveit")
+    index_records("person", [later.pk])
+    assert [h.object_id for h in search_hits(team_a, "ragnhild")] == [later.pk]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
+
+
+def test_a_failed_bulk_insert_of_entries_leaves_the_index_trigger_in_place(team_a: Any) -> None:
+    def failing() -> list[int]:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        insert_indexed(failing)
+    person = PersonFactory(team=team_a, name="Ragnhild Tveit")
+    index_records("person", [person.pk])
+    assert [h.object_id for h in search_hits(team_a, "tveit")] == [person.pk]
 
 
 def test_a_row_pointing_at_another_teams_record_is_refused_and_nothing_written(
@@ -206,3 +242,21 @@ def test_sqlite_imports_with_a_large_page_cache_and_gives_it_back(
     )
     assert during[0] == -IMPORT_CACHE_KIB
     assert cache_size() == before
+
+
+def test_an_import_collects_cycles_less_often_and_restores_the_collector(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    before = gc.get_threshold()
+    during: list[int] = []
+    path = tmp_path / "contacts.csv"
+    path.write_text(CONTACTS, encoding="utf-8")
+    run_import(
+        team=team_a,
+        actor=alice,
+        files=[open_import_file(path, path.name, team=team_a)[0]],
+        options=ImportOptions(),
+        progress=lambda done, total: during.append(gc.get_threshold()[0]),
+    )
+    assert during[0] == IMPORT_GC_THRESHOLD
+    assert gc.get_threshold() == before

@@ -177,3 +177,35 @@ def test_a_phrase_pivot_also_stands_for_its_words() -> None:
     vector = analyse("Vi trenger brøyting før klokka seks.", "nb").vector
     assert {"p:snow clearing", "p:snow"} <= set(vector)
     assert vector["p:snow"] < vector["p:snow clearing"]
+
+
+def test_a_concept_named_only_as_the_setting_is_incidental() -> None:
+    # "i kølerummet" beside words about a fall: the cold room is where, not what.
+    fall = analyse("Hvis en chauffør falder alene i kølerummet, opdager ingen det.", "da")
+    assert "c:cold_chain" in fall.vector
+    assert "c:cold_chain" in fall.incidental
+    # About the cold chain itself, the concept is the matter.
+    chain = analyse("Kølekæden må ikke brydes under transporten.", "da")
+    assert "c:cold_chain" in chain.vector
+    assert not chain.incidental
+
+
+def test_a_compound_tail_remembers_its_head() -> None:
+    coffee = analyse("Kaffemaskinen i kantinen lekker vann.", "nb")
+    assert coffee.headed == {"p:machine": frozenset({"p:coffee"})}
+    # Named as a word of its own, the machine is not only a tail.
+    both = analyse("Kaffemaskinen lekker, og maskinen er ny.", "nb")
+    assert "p:machine" not in both.headed
+
+
+def test_a_pivot_of_several_words_is_found_in_running_text() -> None:
+    # What a Nordic compound says in one word ("omklädningsrum", "passerkort"), English
+    # says in two: both reach the same pivot.
+    english = analyse("The changing rooms need more hairdryers.", "en").vector
+    swedish = analyse("Det saknas hårtorkar i omklädningsrummet.", "sv").vector
+    assert "p:changing room" in english
+    assert "p:changing room" in swedish
+    assert "p:key card" in analyse("We keep losing our key cards.", "en").vector
+    # Verbs of several words are left to their single words: "skriver under" is not
+    # matched as a phrase ("under" is as often a place).
+    assert "p:sign" not in analyse("Vi skriver under i morgen.", "da").vector

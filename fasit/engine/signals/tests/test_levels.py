@@ -114,6 +114,49 @@ def test_three_accounts_saying_the_same_are_confirmed() -> None:
     assert (theme.accounts, theme.level, theme.corroborated) == (3, "confirmed", True)
 
 
+def test_a_shared_setting_alone_does_not_corroborate() -> None:
+    # Two accounts lose radio or phone contact in the cold store; a third worries that
+    # a driver who falls alone in the cold room is found too late. All three name the
+    # cold store (a cold-chain concept) only as where it happens, and the third shares
+    # nothing else with the other two: three accounts, not three that agree.
+    from fasit.engine.signals.grouping import GroupingConfig
+
+    statements = [
+        st("k1", "A", "Truckførerne mister radiokontakten inne i fryselageret.", language="nb"),
+        st(
+            "k2",
+            "B",
+            "Hvis en chauffør falder alene i kølerummet, opdager ingen det før næste morgen.",
+            language="da",
+        ),
+        st("k3", "C", "Phones lose their signal inside the cold store.", language="en"),
+    ]
+    assignments = {s.id: "t" for s in statements}
+    theme = ThemeIndex.restore(statements, assignments).theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+    # Counting the setting as a shared matter is what would confirm it.
+    loose = GroupingConfig(corroboration_matters=False)
+    assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
+
+
+def test_a_compound_tail_without_its_head_does_not_corroborate() -> None:
+    # Two accounts have a leaking coffee machine; the third's ticket machine does not
+    # take cards. "Billet|maskinen" shares only the tail with "kaffe|maskinen": another
+    # machine, not the same matter.
+    from fasit.engine.signals.grouping import GroupingConfig
+
+    statements = [
+        st("m1", "A", "Kaffemaskinen i kantinen lekker vann.", language="nb"),
+        st("m2", "B", "The coffee machine leaks water onto the counter.", language="en"),
+        st("m3", "C", "Billetmaskinen ved indgangen tager ikke kort.", language="da"),
+    ]
+    assignments = {s.id: "t" for s in statements}
+    theme = ThemeIndex.restore(statements, assignments).theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+    loose = GroupingConfig(corroboration_heads=False)
+    assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
+
+
 def test_level_for_holds_an_uncorroborated_theme_at_alarm() -> None:
 
     assert level_for(5, corroborated=False) == "alarm"

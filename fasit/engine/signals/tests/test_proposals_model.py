@@ -1,6 +1,5 @@
 """The learned proposal scorer: shipped, deterministic, fast, and honest out of sample."""
 
-
 from fasit.engine.signals import proposal_training as T
 from fasit.engine.signals.model import KINDS
 from fasit.engine.signals.proposal_model import MODEL_PATH, ProposalModel, features, shipped_model

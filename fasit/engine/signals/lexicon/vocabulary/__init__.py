@@ -112,4 +112,4 @@ def parse_groups(text: str) -> dict[str, str]:
 
 GROUPS: Final[dict[str, str]] = parse_groups(groups.ROWS)
 
-__all__ = ["GROUPS", "PIVOTS", "PIVOT_WEIGHTS", "Pivot", "parse", "parse_groups"]
+__all__ = ["GROUPS", "KIND_WEIGHTS", "PIVOTS", "PIVOT_WEIGHTS", "Pivot", "parse", "parse_groups"]

@@ -25,7 +25,7 @@ water supply | water, tap, drinkable, undrinkable, water pipe, water meter, pipe
 vertical transport | lift, escalator, elevator service, stairs
 workwear | clothes, uniform, shoes, gloves, helmet, vest, reflective, size, face mask
 linen | towel, linen, laundry, mattress, pillow, blanket, bed
-hot drinks | coffee, tea, cup, machine, vending machine, milk
+hot drinks | coffee, tea, cup, vending machine, milk
 drinks | alcohol, bottle, bar, bar staff, serving licence
 music and media | music, radio, sound, video, screen, projector, licence
 parking | parking, car park, park, vehicle, van, truck, fine, garage, drive
@@ -38,7 +38,7 @@ vetting | background check, police, record
 wellbeing | wellbeing, stress, staff room, break room, tired, happy, unhappy, bullying
 lost items | lost property, lose, find, thing, wallet
 storage | locker, changing room, storage room, shelf
-signage | sign, map, route, destination
+signage | signboard, map, route, destination
 dogs and animals | dog, animal, livestock, feed
 medical supplies | wheelchair, walker, lifting aid, incontinence, dressing, syringe, medicine, prescription, pharmacist, pharmacy
 infection control | infection, hand hygiene, disinfection, sterilisation, medical waste, vaccination

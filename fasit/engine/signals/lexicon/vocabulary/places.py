@@ -124,7 +124,7 @@ socket | eluttag, uttag | stikkontakt | stikkontakt | outlet, power point
 switch | strömbrytare, brytare | bryter, lysbryter | kontakt, afbryder |
 lock | lås | lås | lås |
 fence | staket, stängsel | gjerde | hegn |
-sign | skylt | skilt | skilt | signage, signpost
+signboard | skylt | skilt | skilt | sign, signage, signpost
 map | karta | kart | kort |
 route | rutt, sträcka | rute, strekning | rute, strækning | way
 destination | destination, mål | destinasjon, mål | destination, mål |
