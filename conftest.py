@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from fasit.tenancy.models import Role
@@ -16,7 +16,8 @@ from fasit.testing import MembershipFactory, TeamFactory, UserFactory
 def _empty_cache() -> None:
     """Each test starts with an empty cache: ids (and so the team data versions in
     cache keys, see core/cache.py) come again after a test's rollback."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -199,7 +199,8 @@ def run(args: argparse.Namespace, port: int, log: Any) -> None:
             f"{'non-2xx':>7} {'t/o':>4} {'of static':>9} {'cpu ms':>7} {'2 cores':>7} {'load':>5}"
         )
         for label, path in REQUESTS.items():
-            if args.only and args.only not in label and label != "static":
+            wanted = [w for w in args.only.split(",") if w]
+            if wanted and label != "static" and not any(w in label for w in wanted):
                 continue
             for n in connections:
                 settle(base)
@@ -234,7 +235,11 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per run")
     parser.add_argument("--user", default="maja")
     parser.add_argument("--password", default="fasit-demo")
-    parser.add_argument("--only", default="", help="run only requests whose label has this")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="run only requests whose label has one of these (comma-separated)",
+    )
     parser.add_argument("--serve-args", default="", help="extra arguments to `fasit serve`")
     args = parser.parse_args()
     if shutil.which("wrk") is None:

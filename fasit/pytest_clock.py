@@ -28,6 +28,12 @@ import time_machine
 
 CLOCK_ZONE = ZoneInfo("Europe/Oslo")
 
+# Per-team results stay in each test process: parallel test workers on SQLite all name
+# their database "memorydb", so a shared file cache would hand one worker's results to
+# another. core/tests/test_cache.py tests the shared file cache itself. Set here, in
+# the plugin imported before Django reads its settings.
+os.environ.setdefault("FASIT_TEAM_CACHE", "local")
+
 _session_start = dt.datetime.now(dt.UTC)
 _session_travel: time_machine.travel | None = None
 

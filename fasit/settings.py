@@ -12,6 +12,7 @@ import os
 import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -284,6 +285,34 @@ FASIT_MAX_IMPORT_BYTES = env_int("FASIT_MAX_IMPORT_BYTES", 200 * 1024 * 1024)
 # How long a per-team aggregate (core/cache.py) may be served at most; any change made
 # through Fasit's services replaces it at once.
 FASIT_TEAM_CACHE_SECONDS = env_int("FASIT_TEAM_CACHE_SECONDS", 600)
+# Where per-team results are kept (core/cache.py): "file" (default) shares them between
+# the server's processes through files under the data directory, "local" keeps them
+# in each process, a redis:// URL uses that Redis server (needs the redis package).
+# The process' own memory cache ("default") stays in front of it.
+FASIT_TEAM_CACHE = os.environ.get("FASIT_TEAM_CACHE", "file")
+if FASIT_TEAM_CACHE == "file":
+    _team_cache: dict[str, Any] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "team"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+    FASIT_TEAM_LOCK_DIR = str(DATA_DIR / "cache" / "locks")
+elif FASIT_TEAM_CACHE == "local":
+    _team_cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "team"}
+    FASIT_TEAM_LOCK_DIR = ""
+elif FASIT_TEAM_CACHE.startswith(("redis://", "rediss://", "unix://")):
+    _team_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": FASIT_TEAM_CACHE,
+    }
+    # Processes on other hosts are not excluded by a lock file; those on this one are.
+    FASIT_TEAM_LOCK_DIR = str(DATA_DIR / "cache" / "locks")
+else:
+    raise ImproperlyConfigured('FASIT_TEAM_CACHE must be "file", "local" or a redis:// URL')
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "team": {**_team_cache, "TIMEOUT": FASIT_TEAM_CACHE_SECONDS},
+}
 # `fasit serve` (gunicorn): worker processes (default one per core), threads in each,
 # and how long a request may run before its worker is restarted.
 FASIT_WEB_WORKERS = env_int("FASIT_WEB_WORKERS", os.cpu_count() or 1)

@@ -7,16 +7,28 @@ data: a key that carries it is never stale after a write, and no service needs t
 which cached results its change touches. The day and the language are in the key too
 (results say "today" and are translated). A TTL bounds what a change made outside
 the services (a bulk load, a database edit) can leave stale.
+
+Results live in two places: this process' memory (the ``default`` cache) and the
+``team`` cache that every process of the server shares (by default files under
+``FASIT_DATA_DIR/cache``; ``FASIT_TEAM_CACHE`` in docs/operations.md). With one cache
+per process, each gunicorn worker computed every page again after each change. One
+process computes a missing result while the others wait on a lock file and then read
+what it stored ("one computes, others wait" across processes, on one host).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.utils import timezone, translation
 
@@ -50,6 +62,9 @@ def team_cached(team: Any, name: str, compute: Callable[[], T], *, version: int 
     key = ":".join(
         [
             "fasit-team",
+            # Two databases served from one data directory (a copy, the test
+            # databases of parallel test workers) must not read each other's results.
+            _database_tag(),
             str(team.pk),
             name,
             str(version),
@@ -60,22 +75,67 @@ def team_cached(team: Any, name: str, compute: Callable[[], T], *, version: int 
     value: T | None = cache.get(key)
     if value is not None:
         return value
+    shared = caches["team"]
+    value = shared.get(key)
+    if value is not None:
+        cache.set(key, value, timeout=settings.FASIT_TEAM_CACHE_SECONDS)
+        return value
     # One thread of this process computes a missing result; the others wait for it and
     # read what it stored. Without this every request that arrived after a change of
     # the team's data computed the same page at once (at 16 connections being-on cost
-    # 470 ms of CPU a request instead of 39: bench/bench_http.py).
+    # 470 ms of CPU a request instead of 39: bench/bench_http.py). The lock file does
+    # the same between the server's processes.
     lock = _computing_lock(key)
     try:
-        with lock:
-            value = cache.get(key)
+        with lock, _process_lock(key):
+            value = shared.get(key)
             if value is None:
                 value = compute()
-                cache.set(key, value, timeout=settings.FASIT_TEAM_CACHE_SECONDS)
+                shared.set(key, value, timeout=settings.FASIT_TEAM_CACHE_SECONDS)
+            cache.set(key, value, timeout=settings.FASIT_TEAM_CACHE_SECONDS)
     finally:
         with _computing_guard:
             if _computing.get(key) is lock:
                 del _computing[key]
     return value
+
+
+def _database_tag() -> str:
+    return hashlib.sha1(
+        f"{connection.vendor}:{connection.settings_dict.get('HOST')}:"
+        f"{connection.settings_dict.get('NAME')}".encode()
+    ).hexdigest()[:10]
+
+
+@contextlib.contextmanager
+def _process_lock(key: str) -> Iterator[None]:
+    """An exclusive lock on a file named after ``key``, held by one process at a time.
+
+    The file is removed when released, so lock files do not pile up with each version;
+    a process that waited on a file removed meanwhile locks the new one instead."""
+    directory = settings.FASIT_TEAM_LOCK_DIR
+    if not directory:
+        yield
+        return
+    path = Path(directory) / (hashlib.sha1(key.encode()).hexdigest() + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                same = os.fstat(fd).st_ino == os.stat(path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                try:
+                    yield
+                finally:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(path)
+                return
+        finally:
+            os.close(fd)
 
 
 # A lock per key being computed, not a fixed set of striped locks: a computation may

@@ -162,8 +162,18 @@ def being_on(request: HttpRequest) -> HttpResponse:
                 totals["at_risk"][entry.currency] = (
                     totals["at_risk"].get(entry.currency, 0) + entry.revenue_at_risk
                 )
+        # The rows are rendered here, once per change of team data: with their sparklines,
+        # bars and translated phrases they were most of a cached page's CPU.
+        rows_html = render_to_string(
+            "relationships/being_on.html#rows",
+            {
+                "rows": [live[e.account_id] for e in page_obj if e.account_id in live],
+                "filters": form,
+            },
+            request=request,
+        )
         return {
-            "rows": [live[e.account_id] for e in page_obj if e.account_id in live],
+            "rows_html": rows_html,
             "page_obj": page_obj,
             "totals": totals,
         }

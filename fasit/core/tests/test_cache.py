@@ -6,6 +6,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.core.cache import caches
+from django.test import override_settings
 from django.utils import translation
 
 from fasit.core.cache import team_cached, team_data_version
@@ -78,3 +80,72 @@ def test_a_failed_computation_leaves_the_next_request_free_to_try() -> None:
     with pytest.raises(RuntimeError):
         team_cached(team, "failing", broken, version=1)
     assert team_cached(team, "failing", lambda: "ok", version=1) == "ok"
+
+
+@pytest.fixture
+def file_cache(tmp_path: Any) -> Any:
+    """The default production setting: results in files every process shares."""
+    with override_settings(
+        CACHES={
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "team": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path / "team"),
+            },
+        },
+        FASIT_TEAM_LOCK_DIR=str(tmp_path / "locks"),
+    ):
+        yield tmp_path
+
+
+def test_another_process_reads_what_one_computed_from_the_shared_files(
+    team_a: Any, team_b: Any, alice: Any, file_cache: Any
+) -> None:
+    calls: list[int] = []
+
+    def compute() -> str:
+        calls.append(1)
+        return "page of team A"
+
+    assert team_cached(team_a, "shared", compute) == "page of team A"
+    # Another process: an empty memory cache, the same files.
+    caches["default"].clear()
+    assert team_cached(team_a, "shared", compute) == "page of team A"
+    assert calls == [1]
+    assert list((file_cache / "team").iterdir())
+    # Team-scoped: team B never receives team A's stored result.
+    assert team_cached(team_b, "shared", lambda: "page of team B") == "page of team B"
+    # A change of team A's data is a new version: computed again.
+    account_create(team=team_a, actor=alice, name="Fjord Energi AS", country="NO")
+    caches["default"].clear()
+    assert team_cached(team_a, "shared", lambda: "changed") == "changed"
+    # The lock files are removed once the result is stored.
+    assert not list((file_cache / "locks").iterdir())
+
+
+def test_the_process_lock_excludes_another_process(tmp_path: Any) -> None:
+    """The lock file holds off a second process (not only a second thread)."""
+    import multiprocessing
+
+    from fasit.core.cache import _process_lock
+
+    context = multiprocessing.get_context("fork")
+    go, got = context.Event(), context.Event()
+
+    def other() -> None:
+        go.wait(10)
+        with _process_lock("k"):
+            got.set()
+
+    with override_settings(FASIT_TEAM_LOCK_DIR=str(tmp_path)):
+        # Forked before the lock is taken, as gunicorn forks its workers at start: a
+        # child would otherwise share the parent's open lock file.
+        child = context.Process(target=other)
+        child.start()
+        with _process_lock("k"):
+            go.set()
+            time.sleep(0.3)
+            assert not got.is_set()  # the other process waits for ours
+        child.join(10)
+        assert child.exitcode == 0
+        assert got.is_set()

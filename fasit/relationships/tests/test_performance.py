@@ -115,3 +115,42 @@ def test_refresh_task_recomputes_every_snapshot(team_a: Any) -> None:
     refreshed = refresh_account_health_task.call(team_slug=team_a.slug)
     assert refreshed == 2
     assert set(AccountHealth.objects.values_list("day", flat=True)) == {timezone.localdate()}
+
+
+def test_being_on_rows_cached_as_html_follow_a_change_and_stay_in_the_team(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any, tmp_path: Any
+) -> None:
+    """The rendered rows are cached in files every server process shares: a change
+    through a service shows at once, and another team never gets them."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    from fasit.customers.services import account_create
+
+    _seed(team_a, 2)
+    url = reverse("relationships:being_on")
+    with override_settings(
+        CACHES={
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "team": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path / "team"),
+            },
+        },
+        FASIT_TEAM_LOCK_DIR=str(tmp_path / "locks"),
+    ):
+        first = alice_client.get(url).content.decode()
+        assert "Konto 0" in first and "Konto 1" in first
+        caches["default"].clear()  # another process: read from the shared files
+        assert alice_client.get(url).content.decode().count("Konto 0") == first.count("Konto 0")
+        account_create(team=team_a, actor=alice, name="Nytt Konto AS", country="NO")
+        assert "Nytt Konto AS" in alice_client.get(url).content.decode()
+        other = charlie_client.get(url)
+        assert other.status_code == 200  # charlie's own team: none of team A's rows
+        assert "Konto 0" not in other.content.decode()
+        assert (
+            charlie_client.get(
+                reverse("accounts:detail", args=[Account.objects.get(name="Konto 0").pk])
+            ).status_code
+            == 404
+        )
