@@ -48,6 +48,15 @@ def _own(model: Any, request: HttpRequest) -> Any:
     return model.objects.for_team(request.team).filter(user=request.user)  # type: ignore[attr-defined]
 
 
+def _own_or_404(model: Any, request: HttpRequest, pk: int) -> Any:
+    """One of the caller's own rows in the team, else 404 (another user's too)."""
+    return get_for_team_or_404(
+        model.objects.filter(user=request.user).select_related("team"),
+        request.team,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+
+
 def _mailbox_out(connection: MailConnection | None) -> dict[str, Any] | None:
     if connection is None:
         return None
@@ -173,11 +182,7 @@ def subscribe_calendar(request: HttpRequest, payload: CalendarIn) -> Status[Any]
 def unsubscribe_calendar(request: HttpRequest, calendar_id: Id) -> Status[None]:
     """Stop reading the calendar; the planned meetings it gave go, what it logged
     stays. Only one's own (another user's is a 404)."""
-    source = get_for_team_or_404(
-        CalendarSource.objects.filter(user=request.user).select_related("team"),
-        request.team,  # type: ignore[attr-defined]
-        pk=calendar_id,
-    )
+    source = _own_or_404(CalendarSource, request, calendar_id)
     require_write(request)
     calendars.calendar_unsubscribe(source=source, actor=request.user)
     return Status(204, None)
@@ -218,11 +223,7 @@ def add_private(request: HttpRequest, payload: ExclusionIn) -> Status[Any]:
 
 @router.delete("/private/{exclusion_id}", response={204: None})
 def remove_private(request: HttpRequest, exclusion_id: Id) -> Status[None]:
-    exclusion = get_for_team_or_404(
-        Exclusion.objects.filter(user=request.user).select_related("team"),
-        request.team,  # type: ignore[attr-defined]
-        pk=exclusion_id,
-    )
+    exclusion = _own_or_404(Exclusion, request, exclusion_id)
     require_write(request)
     services.exclusion_remove(exclusion=exclusion, actor=request.user)
     return Status(204, None)
