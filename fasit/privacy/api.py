@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -17,6 +17,7 @@ from fasit.core.api_utils import (
     Id,
     error_detail,
     patch_data,
+    require_owner,
     require_write,
 )
 from fasit.customers.models import Consent, Person
@@ -56,11 +57,6 @@ def _person(request: HttpRequest, person_id: Id) -> Person:
     return get_for_team_or_404(Person.objects.select_related("team"), request.team, pk=person_id)  # type: ignore[attr-defined]
 
 
-def _require_owner(request: HttpRequest) -> None:
-    if not request.membership.is_owner:  # type: ignore[attr-defined]
-        raise PermissionDenied("Only the team's owners can do this.")
-
-
 @router.get("/people/{person_id}/export", response={200: dict[str, Any], 400: ErrorOut})
 def export(request: HttpRequest, person_id: Id, format: str = "json") -> Any:
     """Everything Fasit holds about the person (GDPR Art. 15, 20): JSON, or with
@@ -76,7 +72,7 @@ def export(request: HttpRequest, person_id: Id, format: str = "json") -> Any:
 @router.post("/people/{person_id}/erase", response={200: RegisterEntryOut, 400: ErrorOut})
 def erase(request: HttpRequest, person_id: Id, payload: EraseIn) -> Any:
     """Erase the person everywhere (GDPR Art. 17); owners only, ``confirm`` must be true."""
-    _require_owner(request)
+    require_owner(request)
     person = _person(request, person_id)
     if not payload.confirm:
         return Status(400, ErrorOut(detail={"confirm": ["Set confirm to true to erase."]}))
@@ -149,14 +145,14 @@ def notice_sent(request: HttpRequest, person_id: Id, payload: NoticeSentIn) -> A
 @router.get("/records", response=dict[str, Any])
 def records(request: HttpRequest) -> Any:
     """The records of processing and the register of exports and erasures (owners)."""
-    _require_owner(request)
+    require_owner(request)
     return selectors.records_export(request.team)  # type: ignore[attr-defined]
 
 
 @router.get("/queue", response=list[CandidateOut])
 @paginate(BoundedLimitOffset)
 def queue(request: HttpRequest) -> Any:
-    _require_owner(request)
+    require_owner(request)
     return [_candidate_out(c) for c in selectors.review_queue(request.team)]  # type: ignore[attr-defined]
 
 
@@ -167,7 +163,7 @@ def access_log(
     person_id: int | None = Query(None, ge=1, le=MAX_INT),  # noqa: B008
 ) -> Any:
     """Who read a person's full profile or a transcript, and when (owners)."""
-    _require_owner(request)
+    require_owner(request)
     person = _person(request, person_id) if person_id else None
     return selectors.access_log(request.team, person=person)  # type: ignore[attr-defined]
 
@@ -223,7 +219,7 @@ def notices_due(request: HttpRequest) -> Any:
     """Owners: people whose data came from someone else and who have not been given
     the Art. 14 notice yet, oldest first (Privacy → Notices due). Draft one with
     ``GET …/people/{id}/notice`` and record it with ``POST …/people/{id}/notices``."""
-    _require_owner(request)
+    require_owner(request)
     return [
         {
             "person_id": p.pk,
@@ -247,14 +243,14 @@ def _settings_out(team: Any) -> dict[str, Any]:
 def get_privacy_settings(request: HttpRequest) -> Any:
     """Owners: the controller named in notices, the privacy contact, the DPO, automatic
     erasure, days kept after consent is withdrawn, and the retention rules."""
-    _require_owner(request)
+    require_owner(request)
     return _settings_out(request.team)  # type: ignore[attr-defined]
 
 
 @router.patch("/settings", response=PrivacySettingsOut)
 def update_privacy_settings(request: HttpRequest, payload: PrivacySettingsIn) -> Any:
     """Owners: change the fields sent (the settings page's service and checks)."""
-    _require_owner(request)
+    require_owner(request)
     team = request.team  # type: ignore[attr-defined]
     services.privacy_settings_update(team=team, actor=request.user, data=patch_data(payload))
     return _settings_out(team)
@@ -264,7 +260,7 @@ def update_privacy_settings(request: HttpRequest, payload: PrivacySettingsIn) ->
 def set_retention(request: HttpRequest, payload: RetentionIn) -> Any:
     """Owners: months without real contact per legal basis before a person is due for
     erasure (null: no limit). All rules are set, or none (400 on the field)."""
-    _require_owner(request)
+    require_owner(request)
     team = request.team  # type: ignore[attr-defined]
     services.retention_rules_set(team=team, actor=request.user, rules=payload.rules)
     return _settings_out(team)
@@ -274,7 +270,7 @@ def set_retention(request: HttpRequest, payload: RetentionIn) -> Any:
 def run_retention(request: HttpRequest) -> Any:
     """Owners: apply the retention rules now (the queue page's button): queue who is
     due and, with automatic erasure on, erase them."""
-    _require_owner(request)
+    require_owner(request)
     result = retention_run(
         team=request.team,  # type: ignore[attr-defined]
         today=timezone.localdate(),
@@ -289,7 +285,7 @@ def _candidate(request: HttpRequest, candidate_id: int) -> ErasureCandidate:
         request.team,  # type: ignore[attr-defined]
         pk=candidate_id,
     )
-    _require_owner(request)
+    require_owner(request)
     return candidate
 
 
