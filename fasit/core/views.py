@@ -10,8 +10,11 @@ from django.db.models import F, QuerySet
 from django.db.models.expressions import Combinable
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from fasit.core.cache import team_cached
 from fasit.core.home import home_cards
 from fasit.tenancy.access import team_required
 
@@ -161,7 +164,22 @@ def list_template(request: HttpRequest, template: str) -> str:
 
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
-    cards = home_cards(request.team, request.user)  # type: ignore[attr-defined]
+    team, user = request.team, request.user  # type: ignore[attr-defined]
+    cards = home_cards(team, user)
+
+    # The cards without a form or minute-dependent text (dates, going dark, recent
+    # conversations) are rendered once per change of team data, like being-on's rows:
+    # rendering was most of a cached page's CPU. Their scope is the user's own accounts
+    # and their dates the user's time zone, so both are in the key. Key accounts
+    # ("3 hours ago") and follow-ups (CSRF token, can_write) stay rendered per request.
+    def render_cached() -> dict[str, str]:
+        return {
+            part: render_to_string(f"core/home.html#{part}", cards, request=request)
+            for part in ("relationships", "recent")
+        }
+
+    name = f"home-html:{user.pk}:{timezone.get_current_timezone_name()}"
+    cards["cached_html"] = team_cached(team, name, render_cached)
     return render(request, "core/home.html", cards)
 
 
