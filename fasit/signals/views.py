@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,17 +59,29 @@ def board(request: HttpRequest) -> HttpResponse:
             level: sum(1 for i in items if i.level == level)
             for level in ("confirmed", "alarm", "noted")
         }
-        return page, counts
+        # The theme cards are rendered here too, like being-on's rows: with their quotes
+        # and translated phrases they were most of a cached page's CPU.
+        themes_html = render_to_string(
+            "signals/board.html#themes", {"page_obj": page}, request=request
+        )
+        return page, counts, themes_html
 
     # Counting independent customers reads every statement of the team: once per
     # change of team data, per filter, order and page (the query string says which).
     query = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "_"))
-    page, counts = team_cached(team, f"signals-board?{query}", compute)
+    zone = timezone.get_current_timezone_name()
+    page, counts, themes_html = team_cached(team, f"signals-board:{zone}?{query}", compute)
     template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
     return render(
         request,
         template,
-        {"filters": filters, "page_obj": page, "counts": counts, "sorting": sorting},
+        {
+            "filters": filters,
+            "page_obj": page,
+            "counts": counts,
+            "sorting": sorting,
+            "themes_html": themes_html,
+        },
     )
 
 

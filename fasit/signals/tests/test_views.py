@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.urls import reverse
@@ -315,3 +316,25 @@ def test_an_answer_is_shown_with_its_question_and_a_summary_is_marked(
     # A "no" to a question about e-invoicing is not a want of e-invoicing.
     assert "Not wanted: e-invoicing" in html
     assert charlie_client.get(url).status_code == 404
+
+
+def test_the_cached_theme_cards_are_the_page_before_and_a_change_shows_at_once(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    # The theme cards are rendered once per change of team data (signals/views.py).
+    statements = _seed(team_a, alice)
+    board = reverse("signals:board")
+    first = alice_client.get(board).content.decode()
+    assert "3 independent customers" in first
+    # The same cards from the cache, and through htmx the same cards alone.
+    assert _without_csrf(alice_client.get(board).content.decode()) == _without_csrf(first)
+    rows = alice_client.get(board, HTTP_HX_REQUEST="true").content.decode()
+    assert "3 independent customers" in rows and "<h1>" not in rows
+    services.theme_dismiss(theme=statements[0].theme, actor=alice)
+    assert statements[0].theme.name not in alice_client.get(board).content.decode()
+    charlie = charlie_client.get(board).content.decode()
+    assert statements[0].theme.name not in charlie and "Vi vill inte äga" not in charlie
+
+
+def _without_csrf(html: str) -> str:
+    return re.sub(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+"', r"\1", html)
