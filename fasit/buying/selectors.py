@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fasit.buying import mapping
@@ -51,14 +52,22 @@ from fasit.tenancy.models import Team
 SUGGESTION_LOOKBACK = 50
 
 
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """How many of ``rows`` (filtered by an outer reference) there are, as a subquery."""
+    counted = rows.order_by().values("process").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def process_list(team: Team | None) -> QuerySet[BuyingProcess]:
     return (
         BuyingProcess.objects.for_team(team)
         .select_related("category")
+        # Counted in subqueries: both counts over one join multiplied each process's
+        # stages by its journeys (900 ms on SQLite at scale 100, for three processes).
         .annotate(
-            stage_count=Count("stages", distinct=True),
-            open_journeys=Count(
-                "journeys", filter=Q(journeys__outcome=Outcome.OPEN), distinct=True
+            stage_count=_count(Stage.objects.filter(process=OuterRef("pk"))),
+            open_journeys=_count(
+                Journey.objects.filter(process=OuterRef("pk"), outcome=Outcome.OPEN)
             ),
         )
         .order_by("category__name", "name")
