@@ -116,7 +116,7 @@ def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
 
     def card() -> dict[str, Any]:
         rows = selectors.upcoming_dates(
-            team, today=timezone.localdate(), days=HOME_DAYS, user=owner
+            team, today=timezone.localdate(), days=HOME_DAYS, user=owner, shown=HOME_LIMIT
         )
         return {
             "rows": rows[:HOME_LIMIT],

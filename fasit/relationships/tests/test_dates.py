@@ -64,3 +64,20 @@ def test_a_life_event_is_shown_for_a_person_with_no_yearly_date(team_a: Any) -> 
     assert [(r.person.name, r.kind, r.days_until) for r in rows] == [
         ("Aino Korhonen", "life_event", 5)
     ]
+
+
+def test_shown_rows_have_the_same_order_and_roles_as_all(team_a: Any) -> None:
+    # The home card reads roles only for the rows it shows; order and count stay the same.
+    account = AccountFactory(team=team_a)
+    for i, name in enumerate(["Kari Berg", "Erik Svensson", "Anna Lind", "Ola Dahl"]):
+        person = PersonFactory(team=team_a, name=name, country="SE")
+        PersonRoleFactory(person=person, account=account, title=f"T{i}")
+        ImportantDate.objects.create(person=person, kind="birthday", month=11, day=24 + i)
+    full = selectors.upcoming_dates(team_a, today=DAY, days=10)
+    shown = selectors.upcoming_dates(team_a, today=DAY, days=10, shown=2)
+    assert [(r.person.pk, r.kind, r.date) for r in shown] == [
+        (r.person.pk, r.kind, r.date) for r in full
+    ]
+    assert [(r.account, r.title) for r in shown[:2]] == [(r.account, r.title) for r in full[:2]]
+    assert all(r.account == account and r.title for r in full)
+    assert all(r.account is None and r.title == "" for r in shown[2:])
