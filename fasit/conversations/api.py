@@ -186,6 +186,15 @@ def list_conversations(
 ) -> Any:
     """The team's conversations, filtered as in the app."""
     team = request.team  # type: ignore[attr-defined]
+    if not (q or kind or user or since or until) and account_id is None:
+        # The queryset is built only if the total is not cached (core.api_utils).
+        return list_page(
+            request,
+            lambda: Conversation.objects.for_team(team),
+            params,
+            conversation_rows,
+            plain=CONVERSATIONS_PLAIN,
+        )
     conversations = Conversation.objects.for_team(team)
     if q:
         conversations = (
@@ -203,9 +212,7 @@ def list_conversations(
         conversations = conversations.filter(occurred_at__date__gte=since)
     if until:
         conversations = conversations.filter(occurred_at__date__lte=until)
-    unfiltered = not (q or kind or user or since or until) and account_id is None
-    plain = CONVERSATIONS_PLAIN if unfiltered else None
-    return list_page(request, conversations, params, conversation_rows, plain=plain)
+    return list_page(request, conversations, params, conversation_rows)
 
 
 @router.get("/{conversation_id}", response=ConversationOut)

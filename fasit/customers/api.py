@@ -216,7 +216,17 @@ def list_accounts(
 ) -> Any:
     """The team's accounts. Filters as in the app: text (name, organisation number),
     tier, country, customer category, owner (username) and corporate group parent."""
-    accounts = Account.objects.for_team(request.team)  # type: ignore[attr-defined]
+    team = request.team  # type: ignore[attr-defined]
+    if not (q or tier or country or owner) and category_id is None and parent_id is None:
+        # The queryset is built only if the total is not cached (core.api_utils).
+        return list_page(
+            request,
+            lambda: Account.objects.for_team(team),
+            params,
+            account_rows,
+            plain=ACCOUNTS_PLAIN,
+        )
+    accounts = Account.objects.for_team(team)
     if q:
         accounts = accounts.filter(name__icontains=q) | accounts.filter(org_number__icontains=q)
     if tier:
@@ -229,9 +239,7 @@ def list_accounts(
         accounts = accounts.filter(owner__username=owner)
     if parent_id is not None:
         accounts = accounts.filter(parent_id=parent_id)
-    unfiltered = not (q or tier or country or owner) and category_id is None and parent_id is None
-    plain = ACCOUNTS_PLAIN if unfiltered else None
-    return list_page(request, accounts, params, account_rows, plain=plain)
+    return list_page(request, accounts, params, account_rows)
 
 
 @router.get("/accounts/{account_id}", response=AccountDetailOut)
@@ -337,6 +345,11 @@ def list_people(
 ) -> Any:
     """The team's people (without the private profile; read one person for that)."""
     team = request.team  # type: ignore[attr-defined]
+    if not (q or legal_basis or buying_role) and account_id is None:
+        # The queryset is built only if the total is not cached (core.api_utils).
+        return list_page(
+            request, lambda: Person.objects.for_team(team), params, person_rows, plain=PEOPLE_PLAIN
+        )
     people = Person.objects.for_team(team)
     if q:
         people = people.filter(name__icontains=q) | people.filter(email__icontains=q)
@@ -348,9 +361,7 @@ def list_people(
         people = people.filter(legal_basis=legal_basis)
     if account_id is not None or buying_role:
         people = people.distinct()
-    unfiltered = not (q or legal_basis or buying_role) and account_id is None
-    plain = PEOPLE_PLAIN if unfiltered else None
-    return list_page(request, people, params, person_rows, plain=plain)
+    return list_page(request, people, params, person_rows)
 
 
 @router.get("/people/{person_id}", response=PersonDetailOut)

@@ -225,3 +225,64 @@ def test_account_journeys_for_the_account_page(team_a: Any, alice: Any) -> None:
     journey_at(team_a, alice, process=process, index=1, since=TODAY, account=account)
     journey_at(team_a, alice, process=process, index=1, since=TODAY)
     assert len(selectors.account_journeys(account)) == 1
+
+
+def _python_durations(team: Any, process_ids: set[int]) -> dict[int, dict[str, list[int]]]:
+    """The stage-visit lengths as the history read into Python gives them (the way
+    process_frames counted them before the database did)."""
+    from collections import defaultdict
+
+    from fasit.buying.models import StageChange
+    from fasit.engine.buying import ordered_durations
+
+    rows: dict[int, list[Any]] = defaultdict(list)
+    for process_id, journey, stage, on in (
+        StageChange.objects.for_team(team)
+        .filter(journey__process__in=process_ids)
+        .order_by("journey_id", "changed_on", "id")
+        .values_list("journey__process_id", "journey_id", "to_stage_id", "changed_on")
+    ):
+        rows[process_id].append((journey, str(stage) if stage is not None else None, on))
+    return {pid: {k: sorted(v) for k, v in ordered_durations(rows[pid]).items()} for pid in rows}
+
+
+def test_visit_lengths_counted_by_the_database_equal_the_history_read_in_python(
+    team_a: Any, team_b: Any, alice: Any, charlie: Any
+) -> None:
+    """Same-day changes, changes entered out of date order, a change to a removed stage
+    and another category's and another team's journeys: the database's counts give the
+    same visit lengths (and so the same norms) as the history read row by row."""
+    from fasit.buying.models import StageChange
+
+    process = process_for(team_a, alice)
+    other = process_for(team_a, alice, name="Offentlig")
+    foreign = process_for(team_b, charlie)
+    for n, (proc, team, actor) in enumerate(
+        [(process, team_a, alice)] * 7 + [(other, team_a, alice)] * 3 + [(foreign, team_b, charlie)]
+    ):
+        stages = stages_of(proc)
+        start = TODAY - dt.timedelta(days=60 + n)
+        journey = journey_at(team, actor, process=proc, index=0, since=start)
+        # Two changes on one day (ordered by id), then later ones.
+        for index, offset in ((2, 10 + n % 3), (1, 10 + n % 3), (3, 30 + n), (1, 45 + n % 2)):
+            services.journey_change_stage(
+                journey=journey,
+                actor=actor,
+                stage=stages[index],
+                changed_on=start + dt.timedelta(days=offset),
+                note="x",
+            )
+        changes = StageChange.objects.filter(journey=journey)
+        if n == 3:  # a change to a stage that has since been removed
+            changes.filter(to_stage=stages[3]).update(to_stage=None)
+        if n == 4:  # history corrected afterwards: a later id with an earlier date
+            changes.filter(to_stage=stages[3]).update(changed_on=start + dt.timedelta(days=5))
+    ids = {process.pk, other.pk}
+    found = selectors._visit_lengths(team_a, ids)
+    assert {pid: dict(v) for pid, v in found.items()} == _python_durations(team_a, ids)
+    assert sum(len(v) for v in found[process.pk].values()) > 20
+    assert foreign.pk not in found
+    frames = selectors.process_frames(team_a, ids)
+    norms = selectors.process_norms(process)
+    assert frames[process.pk].norms == norms
+    assert any(n.from_history for n in norms.values())

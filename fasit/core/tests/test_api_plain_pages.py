@@ -97,3 +97,64 @@ def test_another_teams_caller_gets_none_of_it(
 ) -> None:
     _team_data(team_a, alice, bob)
     assert charlie_client.get(url).json() == {"count": 0, "next_after": None, "items": []}
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-12-06 08:30:00",
+        "2026-12-06 08:30:00.000120",
+        "2026-12-06 08:30:00+00:00",
+        "2026-12-06T08:30:00.5+00:00",
+        dt.datetime(2026, 12, 6, 8, 30, 0, 120),
+        dt.datetime(2026, 12, 6, 8, 30, tzinfo=dt.UTC),
+    ],
+)
+def test_stored_times_are_written_as_the_orm_writes_them(stored: Any) -> None:
+    """The page's times as SQLite's stored text (read without the driver's parsing) or
+    as datetimes: the JSON bytes are those of the aware UTC datetime the ORM gives."""
+    from fasit.core.api_utils import _json_value, _utc_time
+
+    parsed = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    assert orjson.dumps(_utc_time(stored), default=_json_value) == orjson.dumps(parsed)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=3",
+        "limit=2&offset=1",
+        "order=-id&limit=3",
+        "after=FIRST&limit=2",
+        "outcome=all&limit=50",
+        "outcome=bought",
+    ],
+)
+def test_journeys_page_without_a_filter_is_the_orm_page(
+    team_a: Any, team_b: Any, alice: Any, charlie: Any, alice_client: Any, query: str
+) -> None:
+    """The journeys list read by one fixed statement of ids gives what the ORM's
+    query gives (``updated_since`` far back keeps every row but takes the ORM's path),
+    and only the caller's team."""
+    from fasit.buying import services
+    from fasit.buying.models import Journey
+    from fasit.buying.tests.helpers import journey_at, process_for
+
+    for team, actor in ((team_a, alice), (team_b, charlie)):
+        process = process_for(team, actor)
+        for i in range(6):
+            journey = journey_at(
+                team, actor, process=process, index=i % 3, since=timezone.localdate(), title=f"J{i}"
+            )
+            if i in (1, 4):
+                services.journey_set_outcome(journey=journey, actor=actor, outcome="bought")
+    first = Journey.objects.for_team(team_a).order_by("id").values_list("id", flat=True)[1]
+    url = f"/api/buying/journeys?{query.replace('FIRST', str(first))}"
+    plain = alice_client.get(url).json()
+    orm = alice_client.get(url + "&updated_since=2000-01-01T00:00:00Z").json()
+    assert plain == orm
+    assert plain["items"]
+    ours = set(Journey.objects.for_team(team_a).values_list("id", flat=True))
+    assert {row["id"] for row in plain["items"]} <= ours
