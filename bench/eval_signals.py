@@ -157,11 +157,16 @@ def main(argv: list[str]) -> int:
     )
     summary(
         "checked on (blind17-22)",
-        [r for r in rows if r[0].startswith("blind") and num(r[0]) >= 17],
+        [r for r in rows if r[0].startswith("blind") and 17 <= num(r[0]) <= 22],
     )
     summary(
         "outside the lexicon (blind9-22)",
-        [r for r in rows if r[0].startswith("blind") and num(r[0]) >= 9],
+        [r for r in rows if r[0].startswith("blind") and 9 <= num(r[0]) <= 22],
+    )
+    # Sets written after the dictionary-senses part, scored as first runs since.
+    summary(
+        "written later (blind23 on)",
+        [r for r in rows if r[0].startswith("blind") and num(r[0]) >= 23],
     )
     print(f"({time.perf_counter() - t0:.1f} s)")
     return 0

@@ -16,8 +16,10 @@ Danish-English, English-Danish, English-Norwegian and Swedish-Norwegian dictiona
 as Debian packages them (GPL-2+/GPL-3+/CC-BY-SA-3.0, see each package's copyright
 file), and simplemma's lemma lists (MIT; data from Měchura's lemmatization lists,
 ODbL, Wiktionary/Kaikki and others). Only single-word translations are kept, at most
-``MAX_EN`` per lemma, first senses first; Norwegian words reach English through the
-English-Norwegian dictionary read backwards and through Swedish. The output is
+``MAX_EN`` per lemma; Norwegian words reach English through the English-Norwegian
+dictionary read backwards and through Swedish. Senses two paths agree on (Swedish
+also through Norwegian) come first (``choose``), then the rest, first senses first:
+a dictionary lists every sense of a word, and the engine trusts the first. The output is
 deterministic (sorted), so a rebuild with the same packages changes nothing.
 """
 
@@ -35,6 +37,7 @@ OUT = (
 )
 DICTD = Path("/usr/share/dictd")
 MAX_EN = 2
+_FOLD = str.maketrans("äæöøåéü", "aeooaeu")
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _WORD = re.compile(r"^[a-zåäöæøéü][a-zåäöæøéü\-]*[a-zåäöæøéü]$")
 _NUMBER = re.compile(r"^\s*\d+\.\s*|\s+\d+\.\s*$")
@@ -270,6 +273,61 @@ def unique_heads(name: str) -> dict[str, list[str]]:
     return {w: t for w, t in rows.items() if seen[w] == 1 and _WORD.match(w)}
 
 
+def _fold(word: str) -> str:
+    return word.translate(_FOLD)
+
+
+def positions_backwards(table: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+    """Nordic word -> {English headword: the Nordic word's place in that entry}."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for head, targets in table.items():
+        for k, t in enumerate(targets):
+            out[t].setdefault(head, k)
+    return out
+
+
+def choose(lemma: str, paths: list[dict[str, int]]) -> list[str]:
+    """The English words of one lemma, best sense first.
+
+    ``paths`` are the independent ways from the lemma to English (a dictionary from its
+    language, one into it read backwards, one through the other Nordic language), each
+    English word with its place in that path (0 = named first). A word that two paths
+    agree on, or that is the lemma itself (a cognate the dictionary lists: "signal" ->
+    signal), is a confirmed sense and comes first; the others may be any sense of the
+    word ("signal" -> mark, "hvor" -> whither) and follow, each group in the order the
+    paths name them (first senses are the common ones). Dropping unconfirmed senses
+    instead lost more than it gained (docs/signals.md)."""
+    order: dict[str, tuple[int, int]] = {}
+    support: dict[str, int] = defaultdict(int)
+    for i, path in enumerate(paths):
+        for e, k in path.items():
+            if e in EN_STOP:
+                continue
+            support[e] += 1
+            order[e] = min(order.get(e, (k, i)), (k, i))
+    ident = _fold(lemma)
+
+    def rank(e: str) -> tuple[bool, bool, tuple[int, int]]:
+        return (support[e] < 2 and _fold(e) != ident, _fold(e) != ident, order[e])
+
+    return sorted(order, key=rank)
+
+
+def _english_of(paths: list[dict[str, int]]) -> list[str]:
+    """English words of a lemma over its own paths, in order of appearance."""
+    out: list[str] = []
+    for path in paths:
+        out.extend(e for e in sorted(path, key=lambda e: path[e]) if e not in out)
+    return out
+
+
+def _placed(words: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k, w in enumerate(words):
+        out.setdefault(w, k)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else OUT
@@ -293,22 +351,41 @@ def main(argv: list[str] | None = None) -> int:
     sv_nb = translations_glossed("swe-nor")
     en_sv = unique_heads("eng-swe")
     en_da = unique_heads("eng-dan")
-    english: dict[str, dict[str, list[str]]] = {
+    # Every path from a Nordic lemma to English, each word with its place in the path.
+    paths: dict[str, dict[str, list[dict[str, int]]]] = {
         "sv": defaultdict(list),
         "da": defaultdict(list),
         "nb": defaultdict(list),
     }
     for lang, direct, backwards in (("sv", sv, en_sv), ("da", da, en_da), ("nb", {}, en_nb)):
         for lemma, targets in direct.items():
-            english[lang][lemma].extend(targets)
-        for lemma, heads in reverse(backwards).items():
-            english[lang][lemma].extend(h for h in heads if h not in english[lang][lemma])
-    # Norwegian through Swedish: "oppvaskbenk" <- "diskbänk" -> English.
-    for nb_word, sv_words in reverse(sv_nb).items():
-        for s in sv_words:
-            for e in english["sv"].get(s, []):
-                if e not in english["nb"][nb_word]:
-                    english["nb"][nb_word].append(e)
+            paths[lang][lemma].append(_placed(targets))
+        for lemma, heads in positions_backwards(backwards).items():
+            paths[lang][lemma].append(heads)
+    # Swedish English for the Norwegian words Swedish-Norwegian gives ("oppvaskbenk"
+    # <- "diskbänk" -> English), and Norwegian English to confirm the Swedish ones.
+    sv_english = {lemma: _english_of(p) for lemma, p in paths["sv"].items()}
+    nb_english = {lemma: _english_of(p) for lemma, p in paths["nb"].items()}
+    through_sv: dict[str, dict[str, int]] = defaultdict(dict)
+    through_nb: dict[str, dict[str, int]] = defaultdict(dict)
+    for sv_word, nb_words in sv_nb.items():
+        for nb_word in nb_words:
+            for k, e in enumerate(sv_english.get(sv_word, [])):
+                through_sv[nb_word].setdefault(e, k)
+            for k, e in enumerate(nb_english.get(nb_word, [])):
+                through_nb[sv_word].setdefault(e, k)
+    for nb_word, found in through_sv.items():
+        paths["nb"][nb_word].append(found)
+    # Through Norwegian, Swedish words only have their senses confirmed: as a source of
+    # new senses it joined what differs (docs/signals.md, "Swedish through Norwegian").
+    for sv_word, found in through_nb.items():
+        if sv_word in paths["sv"]:
+            own = {e for p in paths["sv"][sv_word] for e in p}
+            paths["sv"][sv_word].append({e: k for e, k in found.items() if e in own})
+    english: dict[str, dict[str, list[str]]] = {
+        lang: {lemma: choose(lemma, p) for lemma, p in by_lemma.items()}
+        for lang, by_lemma in paths.items()
+    }
     sys.path.insert(0, str(OUT.parents[5]))
     from fasit.engine.signals.lexicon.stopwords import STOP_WORDS
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fasit.buying import mapping
@@ -37,10 +38,11 @@ from fasit.engine.buying import (
     StageDef,
     StageInsight,
     StageNorm,
+    StageVisits,
     norms_for,
     norms_from_durations,
     reality_gap,
-    stage_insight,
+    stage_insight_from_visits,
     status_quo_risk,
     suggest_stage,
 )
@@ -49,14 +51,22 @@ from fasit.tenancy.models import Team
 SUGGESTION_LOOKBACK = 50
 
 
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """How many of ``rows`` (filtered by an outer reference) there are, as a subquery."""
+    counted = rows.order_by().values("process").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def process_list(team: Team | None) -> QuerySet[BuyingProcess]:
     return (
         BuyingProcess.objects.for_team(team)
         .select_related("category")
+        # Counted in subqueries: both counts over one join multiplied each process's
+        # stages by its journeys (900 ms on SQLite at scale 100, for three processes).
         .annotate(
-            stage_count=Count("stages", distinct=True),
-            open_journeys=Count(
-                "journeys", filter=Q(journeys__outcome=Outcome.OPEN), distinct=True
+            stage_count=_count(Stage.objects.filter(process=OuterRef("pk"))),
+            open_journeys=_count(
+                Journey.objects.filter(process=OuterRef("pk"), outcome=Outcome.OPEN)
             ),
         )
         .order_by("category__name", "name")
@@ -211,37 +221,15 @@ def process_frames(team: Team, process_ids: Iterable[int]) -> dict[int, ProcessF
 def _visit_lengths(team: Team, process_ids: set[int]) -> dict[int, dict[str, list[int]]]:
     """Per process and stage (key ``str(stage id)``), the lengths in days of its
     completed visits, sorted: what ``ordered_durations`` gives for the process's
-    stage-change history, but counted in the database.
-
-    A visit starts at a stage change and ends at the journey's next one (by date, then
-    id); one to no stage (a removed stage) ends the visit before it and starts none.
-    The database returns one row per (process, stage, length) with its count: a few
-    thousand rows instead of the whole history (400,000 stage changes at --scale
-    1000, which took seconds of Python on the first journeys request after each
-    change of the team's data)."""
-    durations: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    if not process_ids:
-        return durations
-    changes = StageChange._meta.db_table
-    journeys = Journey._meta.db_table
-    if connection.vendor == "sqlite":
-        length = "CAST(ROUND(julianday(v.left_on) - julianday(v.changed_on)) AS INTEGER)"
-    else:
-        length = "(v.left_on - v.changed_on)"
-    ids = sorted(process_ids)
-    sql = (
-        f"SELECT v.process_id, v.to_stage_id, {length} AS days, COUNT(*) FROM ("  # noqa: S608
-        "SELECT j.process_id, c.to_stage_id, c.changed_on, LEAD(c.changed_on) OVER"
-        " (PARTITION BY c.journey_id ORDER BY c.changed_on, c.id) AS left_on"
-        f" FROM {changes} c JOIN {journeys} j ON j.id = c.journey_id"
-        f" WHERE j.team_id = %s AND j.process_id IN ({', '.join(['%s'] * len(ids))})"
-        ") v WHERE v.to_stage_id IS NOT NULL AND v.left_on IS NOT NULL"
-        " GROUP BY v.process_id, v.to_stage_id, days ORDER BY v.process_id, v.to_stage_id, days"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [team.pk, *ids])
-        for process_id, stage_id, days, count in cursor.fetchall():
-            durations[process_id][str(stage_id)].extend([int(days)] * count)
+    stage-change history, from the visits the database counted (the first journeys
+    request after a change of the team's data read all 400,000 stage changes at
+    --scale 1000 into Python)."""
+    durations: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for process_id, stages in counted_visits(team, process_ids, open_visits=False).items():
+        for stage, visits in stages.items():
+            durations[process_id][stage] = [
+                days for days, n in sorted(visits.completed.items()) for _ in range(n)
+            ]
     return durations
 
 
@@ -718,26 +706,82 @@ def motive_counts(team: Team, process: BuyingProcess) -> list[MotiveCount]:
     ]
 
 
+def _visit_days_sql() -> str:
+    if connection.vendor == "postgresql":
+        return "left_on - entered_on"
+    return "CAST(julianday(left_on) - julianday(entered_on) AS INTEGER)"
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def counted_visits(
+    team: Team, process_ids: Iterable[int], *, open_visits: bool = True
+) -> dict[int, dict[str, StageVisits]]:
+    """Per process, each stage's visits of the process's journeys, counted by the
+    database; with ``open_visits=False`` only the completed ones (all stage norms need).
+
+    A visit runs from a stage change to the journey's next one (``LEAD`` over the
+    journey's changes by date and id, the engine's order); one to no stage (a removed
+    stage) ends the visit before it and starts none. Completed visits come back
+    grouped by their length and open ones by outcome and first day: a few hundred rows
+    where the history has tens of thousands of changes (scale 100: ~40,000, which the
+    insight page, its API and the journeys list read into Python on every first
+    request)."""
+    ids = sorted(set(process_ids))
+    if not ids:
+        return {}
+    changes, journeys = StageChange._meta.db_table, Journey._meta.db_table
+    only_completed = "" if open_visits else "AND left_on IS NOT NULL"
+    sql = f"""
+        SELECT process_id, stage_id,
+               CASE WHEN left_on IS NULL THEN outcome END,
+               CASE WHEN left_on IS NULL THEN entered_on END,
+               CASE WHEN left_on IS NOT NULL THEN {_visit_days_sql()} END,
+               COUNT(*)
+        FROM (
+            SELECT j.process_id AS process_id, c.to_stage_id AS stage_id,
+                   j.outcome AS outcome, c.changed_on AS entered_on,
+                   LEAD(c.changed_on) OVER (
+                       PARTITION BY c.journey_id ORDER BY c.changed_on, c.id
+                   ) AS left_on
+            FROM {changes} c JOIN {journeys} j ON j.id = c.journey_id
+            WHERE j.team_id = %s AND j.process_id IN ({", ".join(["%s"] * len(ids))})
+        ) visits
+        WHERE stage_id IS NOT NULL {only_completed}
+        GROUP BY 1, 2, 3, 4, 5
+    """  # noqa: S608 - table names from the models, values bound
+    completed: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
+    still: dict[tuple[int, str], dict[tuple[str, dt.date], int]] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [team.pk, *ids])
+        for process_id, stage_id, outcome, entered, days, n in cursor.fetchall():
+            key = (process_id, str(stage_id))
+            if days is not None:
+                completed[key][int(days)] = completed[key].get(int(days), 0) + n
+            else:
+                still[key][(outcome, _as_date(entered))] = n
+    counted: dict[int, dict[str, StageVisits]] = defaultdict(dict)
+    for process_id, stage in {*completed, *still}:
+        key = (process_id, stage)
+        counted[process_id][stage] = StageVisits(completed.get(key, {}), still.get(key, {}))
+    return counted
+
+
 def category_insight(
     team: Team, process: BuyingProcess, *, today: dt.date | None = None
 ) -> CategoryInsight:
     today = today or timezone.localdate()
     stages = process_stages(process)
-    rows = _entry_rows(team, [process.pk])[process.pk]
     journeys = Journey.objects.for_team(team).filter(process=process)
     outcomes = dict(journeys.values_list("outcome").annotate(n=Count("id")).order_by())
-    open_ids = frozenset(
-        str(pk) for pk in journeys.filter(outcome=Outcome.OPEN).values_list("pk", flat=True)
-    )
-    no_decision = frozenset(
-        str(pk) for pk in journeys.filter(outcome=Outcome.NO_DECISION).values_list("pk", flat=True)
-    )
-    insight = stage_insight(
+    insight = stage_insight_from_visits(
         mapping.stage_defs(stages),
-        mapping.stage_entries(rows),
+        counted_visits(team, [process.pk]).get(process.pk, {}),
         today=today,
-        open_journeys=open_ids,
-        no_decision=no_decision,
+        open_outcome=Outcome.OPEN,
+        no_decision_outcome=Outcome.NO_DECISION,
     )
     return CategoryInsight(
         process=process,

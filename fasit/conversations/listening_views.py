@@ -10,7 +10,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from fasit.conversations import listening, selectors, services
@@ -24,6 +26,7 @@ from fasit.conversations.listening import (
     clock,
 )
 from fasit.conversations.models import Conversation
+from fasit.core.cache import team_cached
 from fasit.core.formatting import format_percent
 from fasit.core.forms import add_service_errors
 from fasit.tenancy.access import get_for_team_or_404, team_required, write_required
@@ -166,20 +169,37 @@ def _latest(analyses: Any) -> list[dict[str, Any]]:
     ]
 
 
-@team_required
-def listening_team(request: HttpRequest) -> HttpResponse:
+def _listening_page(request: HttpRequest, seller: Any) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    since = trend_since(timezone.localdate())
+
+    def body() -> SafeString:
+        since = trend_since(timezone.localdate())
+        return render_to_string(
+            "conversations/listening.html#body",
+            {
+                "seller": seller,
+                "sellers": selectors.listening_sellers(team),
+                "latest": _latest(selectors.latest_analysed(team, user=seller)),
+                **_trends(selectors.listening_months(team, user=seller, since=since)),
+            },
+            request=request,
+        )
+
+    # Charts, the monthly table and the latest meetings change only with the team's
+    # data: rendered once per change (and seller, time zone: months are local).
+    name = (
+        f"listening-html:{seller.pk if seller else 'team'}:{timezone.get_current_timezone_name()}"
+    )
     return render(
         request,
         "conversations/listening.html",
-        {
-            "seller": None,
-            "sellers": selectors.listening_sellers(team),
-            "latest": _latest(selectors.latest_analysed(team)),
-            **_trends(selectors.listening_months(team, since=since)),
-        },
+        {"seller": seller, "body_html": team_cached(team, name, body)},
     )
+
+
+@team_required
+def listening_team(request: HttpRequest) -> HttpResponse:
+    return _listening_page(request, None)
 
 
 @team_required
@@ -188,14 +208,4 @@ def listening_user(request: HttpRequest, user_id: int) -> HttpResponse:
     seller = team_users(team).filter(pk=user_id).first()
     if seller is None:
         raise Http404
-    since = trend_since(timezone.localdate())
-    return render(
-        request,
-        "conversations/listening.html",
-        {
-            "seller": seller,
-            "sellers": selectors.listening_sellers(team),
-            "latest": _latest(selectors.latest_analysed(team, user=seller)),
-            **_trends(selectors.listening_months(team, user=seller, since=since)),
-        },
-    )
+    return _listening_page(request, seller)

@@ -34,7 +34,15 @@ from fasit.conversations.transcripts import (
     report_columns,
     transcript_error_message,
 )
-from fasit.core.audit import audit_cascade, audit_create, audit_delete, audit_update, snapshot
+from fasit.core.audit import (
+    audit_cascade,
+    audit_create,
+    audit_delete,
+    audit_record,
+    audit_update,
+    snapshot,
+)
+from fasit.core.models import AuditEvent
 from fasit.core.services import model_update, require_member, require_same_team, require_writer
 from fasit.customers.models import Account, Person
 from fasit.engine.listening import analyse
@@ -402,7 +410,11 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
     the merged turns no longer have). ``revision``: compute only if the analysis is
     still at that revision, so a stale queued run never overwrites a newer mapping.
     """
-    analysis = ListeningAnalysis.objects.select_related("transcript").filter(pk=analysis_id).first()
+    analysis = (
+        ListeningAnalysis.objects.select_related("transcript", "conversation__team")
+        .filter(pk=analysis_id)
+        .first()
+    )
     if analysis is None or (revision is not None and analysis.revision != revision):
         return None
     revision = analysis.revision
@@ -421,13 +433,24 @@ def listening_analyse(*, analysis_id: int, revision: int | None = None) -> Liste
             # Without anyone of ours the seller figures are not zero but unknown;
             # NULL keeps such meetings out of the trends until someone maps them.
             columns.update(dict.fromkeys(NO_SELLER_COLUMNS))
+    before = analysis.status
     with transaction.atomic():
         updated = ListeningAnalysis.objects.filter(pk=analysis_id, revision=revision).update(
             **columns, analysed_at=timezone.now()
         )
+        if updated:
+            analysis.refresh_from_db()
+            # Audited (by nobody: the task), so that pages cached until the team's data
+            # changes (the Listening pages, being on: core/cache.py) show the result.
+            audit_record(
+                team=analysis.conversation.team,
+                actor=None,
+                action=AuditEvent.Action.UPDATE,
+                instance=analysis,
+                changes={"status": [before, analysis.status]},
+            )
     if not updated:
         return None
-    analysis.refresh_from_db()
     if analysis.status == AnalysisStatus.DONE:
         transcript_analysed.send(sender=ListeningAnalysis, analysis=analysis)
     return analysis

@@ -55,7 +55,10 @@ class AuditEvent(models.Model):
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
 
-    team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="audit_events")
+    # The (team, object_type, object_id) and (team, id) indexes serve look-ups by team.
+    team = models.ForeignKey(
+        "tenancy.Team", on_delete=models.CASCADE, related_name="audit_events", db_index=False
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -76,10 +76,10 @@ BEING_ON_SORTS: dict[str, Callable[[Any], Any] | None] = {
 #: Key accounts: least known first (the ranking) is the default.
 KEY_ACCOUNT_SORTS: dict[str, Callable[[Any], Any] | None] = {
     "knowledge": None,
-    "account": lambda r: r.account.name.casefold(),
-    "people": lambda r: r.knowledge.people,
-    "known_well": lambda r: r.knowledge.known_well,
-    "owner": lambda r: display_name(r.account.owner).casefold() if r.account.owner else None,
+    "account": lambda e: e.name.casefold(),
+    "people": lambda e: e.knowledge.people,
+    "known_well": lambda e: e.knowledge.known_well,
+    "owner": lambda e: display_name(e.owner).casefold() if e.owner else None,
 }
 
 
@@ -93,20 +93,34 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
 
     def page() -> dict[str, Any]:
         # Ranked by knowledge, which reads every key account's people, and a long page
-        # to render: both once per change of team data (and order).
-        rows, _ = sort_rows(
+        # to render: both once per change of team data (and order). The ranking comes
+        # from plain rows; only the accounts shown get their full rows (people by role).
+        ranked, _ = sort_rows(
             request,
-            selectors.key_accounts(team, today=today, owner=owner),
+            selectors.key_account_ranking(team, today=today, owner=owner),
             KEY_ACCOUNT_SORTS,
             "knowledge",
         )
-        page_obj = detached_page(rows, PAGE_SIZE, request.GET.get("page"))
-        health = _page_rows(team, [r.account.pk for r in page_obj], today=today)
+        page_obj = detached_page(ranked, PAGE_SIZE, request.GET.get("page"))
+        ids = [e.account_id for e in page_obj]
+        full = {
+            r.account.pk: r
+            for r in selectors.account_knowledge_rows(
+                team,
+                Account.objects.for_team(team).filter(pk__in=ids).select_related("owner"),
+                today=today,
+            )
+        }
+        page_obj.object_list = [full[i] for i in ids if i in full]
+        health = _page_rows(team, ids, today=today)
         rows_html = render_to_string(
             "relationships/key_accounts.html#rows",
             {"rows": page_obj, "health": health},
             request=request,
         )
+        # The cache keeps the page's numbers, not its rows: unpickling 50 rows with
+        # their people and accounts cost a cached request more than the rest of it.
+        page_obj.object_list = ids
         return {"rows_html": rows_html, "page_obj": page_obj}
 
     return render(

@@ -22,6 +22,10 @@ class SearchEntry(TeamOwned):
     0001).
     A result is shown from the record itself, in the reader's language."""
 
+    # The (team, kind) index serves look-ups by team.
+    team = models.ForeignKey(
+        "tenancy.Team", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
     title_index = models.TextField(blank=True)

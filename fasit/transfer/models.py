@@ -153,7 +153,10 @@ class ExternalKey(models.Model):
     """The id a record has in the system it was imported from, so a second import of
     the same export finds it again (and Salesforce contacts find their AccountId)."""
 
-    team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="+")
+    # The unique (team, source, entity, key) index serves look-ups by team.
+    team = models.ForeignKey(
+        "tenancy.Team", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     source = models.CharField(max_length=12, choices=SourceKind.choices)
     entity = models.CharField(max_length=10, choices=EntityKind.choices)
     key = models.CharField(max_length=120)

@@ -115,3 +115,37 @@ def test_fasit_report_buying_command(team_a: Any, alice: Any) -> None:
     out = StringIO()
     call_command("fasit_report", "buying", "--team", "team-a", "--json", stdout=out)
     assert json.loads(out.getvalue())["journeys"][0]["title"] == "Nye pumper"
+
+
+def test_insight_counted_by_the_database_equals_the_stage_changes_read_in_python(
+    db: Any,
+) -> None:
+    """The insight page's figures come from visits the database counts; they equal the
+    engine's over every stage change of the demo (a removed stage included)."""
+    from fasit.buying.models import Outcome, Stage, StageChange
+    from fasit.engine.buying import stage_insight
+
+    team = seed_demo(seed=3, today=TODAY).team
+    # A stage removed from a template: its changes keep ending the visits before them.
+    removed = Stage.objects.filter(process__team=team, stage_changes__isnull=False).first()
+    assert removed is not None
+    StageChange.objects.filter(to_stage=removed).update(to_stage=None)
+    processes = list(BuyingProcess.objects.for_team(team))
+    assert StageChange.objects.filter(journey__team=team, to_stage=None).exists()
+    for process in processes:
+        journeys = Journey.objects.for_team(team).filter(process=process)
+        entries = selectors.mapping.stage_entries(
+            selectors._entry_rows(team, [process.pk])[process.pk]
+        )
+        open_ids, no_decision = (
+            frozenset(str(pk) for pk in journeys.filter(outcome=o).values_list("pk", flat=True))
+            for o in (Outcome.OPEN, Outcome.NO_DECISION)
+        )
+        defs = selectors.mapping.stage_defs(selectors.process_stages(process))
+        # Later days too: "stalled now" depends on the day, the rest does not.
+        for day in (TODAY, TODAY + dt.timedelta(days=45), TODAY + dt.timedelta(days=400)):
+            insight = selectors.category_insight(team, process, today=day)
+            assert insight.stages == stage_insight(
+                defs, entries, today=day, open_journeys=open_ids, no_decision=no_decision
+            )
+            assert sum(s.entered for s in insight.stages) > 0

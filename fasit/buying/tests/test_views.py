@@ -78,6 +78,24 @@ def test_insight_draws_svg_charts(
     assert "Solution exploration" in html
     other = charlie_client.get(reverse("buying:insight")).content.decode().split("<main", 1)[1]
     assert "<svg" not in other and process.name not in other
+    # The sections are cached as HTML until the team's next change: a motive added
+    # through the service shows on the next request, and reading writes nothing.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fasit.buying import services
+
+    journey = Journey.objects.get(process=process)
+    services.motive_add(journey=journey, actor=alice, text="Mindre nedetid.", theme="uptime")
+    with CaptureQueriesContext(connection) as captured:
+        again = alice_client.get(reverse("buying:insight")).content.decode()
+    assert "Mindre nedetid." in again
+    assert not [
+        q["sql"]
+        for q in captured
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        and "django_session" not in q["sql"]
+    ]
 
 
 def test_workshop_page_edits_a_stage_inline(

@@ -414,6 +414,40 @@ def test_the_listening_pages_chart_the_stored_figures_per_month(
     assert ">25%</text>" in team_page
 
 
+def test_the_listening_pages_are_cached_until_an_analysis_finishes(
+    meeting: Meeting, team_a: Any, bob: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    """The pages are rendered once per change of team data: a finished analysis is
+    such a change (audited by the task), reading is not (no writes on a GET)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = _analysed(team_a, bob, meeting.kari, timezone.now() - dt.timedelta(days=62))
+    url = reverse("conversations:listening")
+    before = alice_client.get(url).content.decode()
+    assert before.count(reverse("conversations:detail", args=[first.conversation_id])) == 1
+    second = _analysed(team_a, bob, meeting.kari, timezone.now())
+    assert AuditEvent.objects.filter(
+        object_type="conversations.listeninganalysis", object_id=str(second.pk), actor=None
+    ).exists()
+    with CaptureQueriesContext(connection) as captured:
+        after = alice_client.get(url).content.decode()
+        alice_client.get(reverse("conversations:listening_user", args=[bob.pk]))
+    assert reverse("conversations:detail", args=[second.conversation_id]) in after
+    assert not [
+        q["sql"]
+        for q in captured
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        and "django_session" not in q["sql"]
+    ]
+    other = charlie_client.get(url).content.decode()
+    assert reverse("conversations:detail", args=[second.conversation_id]) not in other
+    assert (
+        charlie_client.get(reverse("conversations:listening_user", args=[bob.pk])).status_code
+        == 404
+    )
+
+
 def test_charlie_gets_404_and_victor_cannot_remap(
     meeting: Meeting, bob: Any, charlie_client: Any, victor_client: Any
 ) -> None:

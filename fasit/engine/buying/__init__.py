@@ -21,12 +21,14 @@ from fasit.engine.buying.model import (
 from fasit.engine.buying.rules import reality_gap, status_quo_risk
 from fasit.engine.buying.stats import (
     StageInsight,
+    StageVisits,
     median,
     norms_for,
     norms_from_durations,
     ordered_durations,
     percentile,
     stage_insight,
+    stage_insight_from_visits,
 )
 from fasit.engine.buying.suggest import match_keywords, suggest_stage
 
@@ -43,6 +45,7 @@ __all__ = [
     "StageEntry",
     "StageInsight",
     "StageNorm",
+    "StageVisits",
     "Suggestion",
     "match_keywords",
     "median",
@@ -52,6 +55,7 @@ __all__ = [
     "percentile",
     "reality_gap",
     "stage_insight",
+    "stage_insight_from_visits",
     "status_quo_risk",
     "suggest_stage",
 ]

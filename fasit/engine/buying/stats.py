@@ -170,3 +170,55 @@ def stage_insight(
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class StageVisits:
+    """One stage's visits counted rather than listed, as a database can group them
+    (``fasit.buying.selectors`` does): the completed visits by length in days, the
+    visits still open by the outcome of their journey and the day they began."""
+
+    completed: Mapping[int, int]  # days -> visits
+    open: Mapping[tuple[str, dt.date], int]  # (journey outcome, entered) -> visits
+
+
+def stage_insight_from_visits(
+    stages: Sequence[StageDef],
+    counted: Mapping[str, StageVisits],
+    *,
+    today: dt.date,
+    open_outcome: str = "open",
+    no_decision_outcome: str = "no_decision",
+    rules: Rules = DEFAULT_RULES,
+) -> list[StageInsight]:
+    """``stage_insight`` from visits counted per stage: the same figures, without a
+    row per stage change (tens of thousands for a category with a long history)."""
+    empty = StageVisits({}, {})
+    durations = {
+        key: [days for days, n in sorted(visits.completed.items()) for _ in range(n)]
+        for key, visits in counted.items()
+    }
+    norms = norms_from_durations(stages, durations, rules)
+    result = []
+    for stage in stages:
+        visits = counted.get(stage.key, empty)
+        limit = rules.stall_factor * norms[stage.key].median_days
+        moved_on = sum(visits.completed.values())
+        current = {
+            entered: n for (outcome, entered), n in visits.open.items() if outcome == open_outcome
+        }
+        result.append(
+            StageInsight(
+                stage=stage.key,
+                name=stage.name,
+                entered=moved_on + sum(visits.open.values()),
+                moved_on=moved_on,
+                here_now=sum(current.values()),
+                stalled_now=sum(n for on, n in current.items() if (today - on).days > limit),
+                ended_here=sum(
+                    n for (outcome, _), n in visits.open.items() if outcome == no_decision_outcome
+                ),
+                norm=norms[stage.key],
+            )
+        )
+    return result

@@ -154,3 +154,44 @@ def test_being_on_rows_cached_as_html_follow_a_change_and_stay_in_the_team(
             ).status_code
             == 404
         )
+
+
+def test_key_account_ranking_from_plain_rows_equals_the_full_rows(
+    team_a: Any, team_b: Any, alice: Any, bob: Any
+) -> None:
+    """The page ranks every key account from plain rows and builds full rows only for
+    the accounts it shows: the scores and the order are those of the full rows."""
+    from fasit.customers.models import FamilyMember, ImportantDate, Interest, LifeEvent
+    from fasit.relationships import selectors
+
+    today = timezone.localdate()
+    roles = ["decision_maker", "economic_buyer", "champion", "user", ""]
+    for i in range(7):
+        account = AccountFactory(
+            team=team_a, name=f"Konto {i % 3}", tier="key", owner=(alice, bob, None)[i % 3]
+        )
+        for p in range(i % 4 + 1):
+            person = PersonFactory(
+                team=team_a,
+                what_matters="Deliveries" if (i + p) % 2 else "  ",
+                preferred_meeting="coffee" if p % 2 else "",
+                notes="Met the family" if (i * p) % 3 == 1 else "",
+            )
+            PersonRoleFactory(person=person, account=account, buying_role=roles[(i + p) % 5])
+            if (i + p) % 3 == 0:
+                FamilyMember.objects.create(person=person, relation="Son", name="Ola")
+            if (i + p) % 2 == 0:
+                Interest.objects.create(person=person, name="Sailing")
+            if p == 1:
+                ImportantDate.objects.create(person=person, kind="birthday", month=3, day=4)
+                LifeEvent.objects.create(person=person, date=today, text="Moved")
+    AccountFactory(team=team_a, name="Not key", tier="customer")
+    AccountFactory(team=team_b, name="Other team", tier="key")
+    for owner in (None, alice):
+        full = selectors.key_accounts(team_a, today=today, owner=owner)
+        light = selectors.key_account_ranking(team_a, today=today, owner=owner)
+        assert [(e.account_id, e.knowledge, e.owner) for e in light] == [
+            (r.account.pk, r.knowledge, r.account.owner) for r in full
+        ]
+        assert len(full) == (7 if owner is None else 3)
+    assert selectors.key_account_ranking(None, today=today) == []

@@ -108,3 +108,37 @@ def test_ordered_durations_give_the_same_norms_as_entries() -> None:
     ordered = sorted(entries, key=lambda e: (e.journey, e.on, e.seq))
     rows = [(e.journey, None if e.stage.startswith("removed") else e.stage, e.on) for e in ordered]
     assert norms_from_durations(STAGES, ordered_durations(rows)) == norms_for(STAGES, entries)
+
+
+def test_stage_insight_from_counted_visits_equals_the_listed_visits() -> None:
+    import random
+
+    from fasit.engine.buying.stats import StageVisits, stage_insight_from_visits, visits
+
+    rng = random.Random(7)
+    keys = [s.key for s in STAGES] + ["gone"]
+    entries = []
+    for journey in range(60):
+        day = TODAY - dt.timedelta(days=rng.randint(0, 400))
+        for seq in range(rng.randint(1, 5)):
+            entries.append(StageEntry(f"j{journey}", rng.choice(keys), day, seq))
+            day += dt.timedelta(days=rng.randint(0, 40))
+    outcome = {f"j{j}": rng.choice(["open", "open", "no_decision", "bought"]) for j in range(60)}
+    completed: dict[str, dict[int, int]] = {}
+    still: dict[str, dict[tuple[str, dt.date], int]] = {}
+    for visit in visits(entries):
+        if visit.left is None:
+            bucket = still.setdefault(visit.stage, {})
+            key = (outcome[visit.journey], visit.entered)
+            bucket[key] = bucket.get(key, 0) + 1
+        else:
+            days = completed.setdefault(visit.stage, {})
+            days[visit.days(TODAY)] = days.get(visit.days(TODAY), 0) + 1
+    counted = {k: StageVisits(completed.get(k, {}), still.get(k, {})) for k in {*completed, *still}}
+    assert stage_insight_from_visits(STAGES, counted, today=TODAY) == stage_insight(
+        STAGES,
+        entries,
+        today=TODAY,
+        open_journeys=frozenset(j for j, o in outcome.items() if o == "open"),
+        no_decision=frozenset(j for j, o in outcome.items() if o == "no_decision"),
+    )

@@ -66,3 +66,22 @@ def test_phones_are_international() -> None:
     with pytest.raises(IdentifierError) as caught:
         normalise_phone("call me", "NO")
     assert caught.value.code == "not_a_phone"
+
+
+def test_a_repeated_phone_is_worked_out_once_and_fails_the_same_each_time() -> None:
+    """Numbers are cached by (value, country): the same answer, and a fresh error with
+    the row's own parameters every time (a cached exception would share its state)."""
+    assert normalise_phone("22 12 34 56", "NO") == normalise_phone("22 12 34 56", "NO")
+    assert normalise_phone("070-123 45 67", "SE") == "+46 70 123 45 67"
+    # The same digits read in another country are another number.
+    assert normalise_phone("40 12 34 56", "DK") == "+45 40 12 34 56"
+    assert normalise_phone("40 12 34 56", "NO") == "+47 40 12 34 56"
+    errors = []
+    for _ in range(2):
+        with pytest.raises(IdentifierError) as caught:
+            normalise_phone("123", "DK")
+        errors.append(caught.value)
+    assert errors[0] is not errors[1]
+    assert [(e.code, e.params) for e in errors] == [
+        ("invalid_phone", {"value": "123", "country": "DK"}),
+    ] * 2

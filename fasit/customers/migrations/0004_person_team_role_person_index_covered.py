@@ -1,0 +1,54 @@
+"""Drop single-column indexes that a composite index starting with the same column already covers
+(issue 14: a million-row import pays for every index of the tables it fills)."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+def _drop(table: str, column: str, name: str) -> migrations.RunSQL:
+    # Plain DROP INDEX rather than AlterField: on SQLite, AlterField rebuilds the whole
+    # table (and a rebuilt search table would lose its full-text triggers).
+    return migrations.RunSQL(
+        f'DROP INDEX IF EXISTS "{name}"',
+        reverse_sql=f'CREATE INDEX "{name}" ON "{table}" ("{column}")',
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("customers", "0003_person_legal_basis_source_and_consent"),
+        ("tenancy", "0006_team_currency"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="person",
+                    name="team",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="tenancy.team",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="personrole",
+                    name="person",
+                    field=models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="customers.person",
+                    ),
+                ),
+            ],
+            database_operations=[
+                _drop("customers_person", "team_id", "customers_person_team_id_d4e89ecc"),
+                _drop(
+                    "customers_personrole", "person_id", "customers_personrole_person_id_240cad36"
+                ),
+            ],
+        )
+    ]
