@@ -9,8 +9,10 @@ from typing import Any
 
 import orjson
 import pytest
+from django.db import connection
 from django.utils import timezone
 
+from fasit.buying.models import Journey
 from fasit.conversations.api import conversation_rows
 from fasit.conversations.models import Conversation
 from fasit.customers.api import account_rows, person_rows
@@ -89,6 +91,26 @@ def test_plain_page_is_the_orm_page_byte_for_byte(
     assert page["items"] == orjson.loads(orjson.dumps(rows(window), default=str))
     assert page["items"], "the page has rows of the caller's team"
     assert page["count"] == ours.count()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plans without statistics")
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Account, Person, Conversation, Journey])
+def test_a_page_in_id_order_is_read_from_an_index_without_sorting_the_team(model: Any) -> None:
+    """Each list pages the team's rows by id (keyset ``after``): an index must give
+    them in that order. When an import-speed change dropped the people's team index,
+    SQLite sorted all the team's people for every page (10.2 instead of 4.6 ms of CPU
+    for the API's people list at scale 100)."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"EXPLAIN QUERY PLAN SELECT x.id FROM {table} x"  # noqa: S608 - the model's table
+            " WHERE x.team_id = %s AND x.id > %s ORDER BY x.id LIMIT 50",
+            [1, 0],
+        )
+        plan = " / ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "TEMP B-TREE" not in plan, plan
+    assert "USING" in plan and "INDEX" in plan, plan
 
 
 @pytest.mark.parametrize(("url", "model", "rows"), LISTS)
