@@ -95,11 +95,13 @@ def _date(value: dt.datetime | dt.date | None) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def person_profile(person: Any, facts: dict[str, Any]) -> PersonProfile:
-    """``facts``: the per-person aggregates the selector collected (counts and dates)."""
+def person_profile(person: Any, facts: dict[str, Any], *, anonymous: bool = False) -> PersonProfile:
+    """``facts``: the per-person aggregates the selector collected (counts and dates).
+    ``anonymous``: without the person's id and first name, which the knowledge score
+    does not read, so that equal profiles of different people compare equal."""
     return PersonProfile(
-        person_id=person.pk,
-        first_name=first_name(person.name),
+        person_id=0 if anonymous else person.pk,
+        first_name="" if anonymous else first_name(person.name),
         family=facts.get("family", 0),
         family_on=_date(facts.get("family_on")),
         interests=facts.get("interests", 0),

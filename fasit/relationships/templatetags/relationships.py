@@ -115,12 +115,12 @@ def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
     team = _team(context)
 
     def card() -> dict[str, Any]:
-        rows = selectors.upcoming_dates(
+        rows, total = selectors.upcoming_dates_head(
             team, today=timezone.localdate(), days=HOME_DAYS, user=owner, shown=HOME_LIMIT
         )
         return {
-            "rows": rows[:HOME_LIMIT],
-            "more": max(0, len(rows) - HOME_LIMIT),
+            "rows": rows,
+            "more": max(0, total - HOME_LIMIT),
             "days": HOME_DAYS,
             "team_wide": owner is None,
         }
@@ -136,7 +136,7 @@ def going_dark_card(context: template.Context) -> dict[str, Any]:
     today = timezone.localdate()
 
     def card() -> dict[str, Any]:
-        dark = [e for e in snapshots.ranking(team, today=today, owner=owner) if e.going_dark]
+        dark = snapshots.ranking(team, today=today, owner=owner, going_dark=True)
         shown = [e.account_id for e in dark[:HOME_LIMIT]]
         rows = selectors.being_on(
             team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=shown)
