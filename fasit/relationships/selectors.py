@@ -187,7 +187,9 @@ def being_on(
     through = Conversation.people.through.objects.filter(conversation__in=conversations)
     for conversation_id, person_id in through.values_list("conversation_id", "person_id"):
         participants[conversation_id].append(person_id)
-    scores = mapping.listening_scores(team, [r["id"] for r in rows])
+    scores = mapping.listening_scores(
+        team, [r["id"] for r in rows], id_query=conversations.values("id")
+    )
     countries = {a.pk: a.country for a in account_list}
     contacts: dict[int, list[cadence.Contact]] = defaultdict(list)
     for row in rows:

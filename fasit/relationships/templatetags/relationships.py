@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -242,6 +242,22 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def part_label(part: str) -> str:
     return str(explain.PART_LABELS.get(part, part))
+
+
+_PART_LISTS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+@register.filter
+def part_labels(parts: tuple[str, ...]) -> str:
+    """The parts' labels, comma-separated. Key accounts list the missing parts of some
+    600 people per page, a few dozen distinct lists: each is translated once per
+    language and process."""
+    key = (translation.get_language() or "", tuple(parts))
+    try:
+        return _PART_LISTS[key]
+    except KeyError:
+        joined = _PART_LISTS[key] = ", ".join(part_label(p) for p in parts)
+        return joined
 
 
 @register.simple_tag
