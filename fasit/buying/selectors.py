@@ -708,8 +708,8 @@ def motive_counts(team: Team, process: BuyingProcess) -> list[MotiveCount]:
 
 def _visit_days_sql() -> str:
     if connection.vendor == "postgresql":
-        return "left_on - entered_on"
-    return "CAST(julianday(left_on) - julianday(entered_on) AS INTEGER)"
+        return "c.left_on - c.changed_on"
+    return "CAST(julianday(c.left_on) - julianday(c.changed_on) AS INTEGER)"
 
 
 def _as_date(value: Any) -> dt.date:
@@ -722,38 +722,27 @@ def counted_visits(
     """Per process, each stage's visits of the process's journeys, counted by the
     database; with ``open_visits=False`` only the completed ones (all stage norms need).
 
-    A visit runs from a stage change to the journey's next one (``LEAD`` over the
-    journey's changes by date and id, the engine's order); one to no stage (a removed
-    stage) ends the visit before it and starts none. Completed visits come back
-    grouped by their length and open ones by outcome and first day: a few hundred rows
-    where the history has tens of thousands of changes (scale 100: ~40,000, which the
-    insight page, its API and the journeys list read into Python on every first
-    request).
-
-    Partitioned by the journey's id (not the change's copy of it) so SQLite reads the
-    journeys of a process in id order and each one's changes through the index on
-    (journey, changed_on, id): rows arrive in window order and need no sort."""
+    A visit runs from a stage change to the journey's next one (date, then id: the
+    engine's order), whose date each change keeps as ``left_on`` (services.link_visits);
+    one to no stage (a removed stage) ends the visit before it and starts none.
+    Completed visits come back grouped by their length and open ones by outcome and
+    first day: a few hundred rows where the history has tens of thousands of changes.
+    Pairing the changes with ``LEAD`` here cost most of the insight page's first
+    request (scale 100, SQLite: ~115 ms of ~170)."""
     ids = sorted(set(process_ids))
     if not ids:
         return {}
     changes, journeys = StageChange._meta.db_table, Journey._meta.db_table
-    only_completed = "" if open_visits else "AND left_on IS NOT NULL"
+    only_completed = "" if open_visits else "AND c.left_on IS NOT NULL"
     sql = f"""
-        SELECT process_id, stage_id,
-               CASE WHEN left_on IS NULL THEN outcome END,
-               CASE WHEN left_on IS NULL THEN entered_on END,
-               CASE WHEN left_on IS NOT NULL THEN {_visit_days_sql()} END,
+        SELECT j.process_id, c.to_stage_id,
+               CASE WHEN c.left_on IS NULL THEN j.outcome END,
+               CASE WHEN c.left_on IS NULL THEN c.changed_on END,
+               CASE WHEN c.left_on IS NOT NULL THEN {_visit_days_sql()} END,
                COUNT(*)
-        FROM (
-            SELECT j.process_id AS process_id, c.to_stage_id AS stage_id,
-                   j.outcome AS outcome, c.changed_on AS entered_on,
-                   LEAD(c.changed_on) OVER (
-                       PARTITION BY j.id ORDER BY c.changed_on, c.id
-                   ) AS left_on
-            FROM {journeys} j JOIN {changes} c ON c.journey_id = j.id
-            WHERE j.team_id = %s AND j.process_id IN ({", ".join(["%s"] * len(ids))})
-        ) visits
-        WHERE stage_id IS NOT NULL {only_completed}
+        FROM {journeys} j JOIN {changes} c ON c.journey_id = j.id
+        WHERE j.team_id = %s AND j.process_id IN ({", ".join(["%s"] * len(ids))})
+              AND c.to_stage_id IS NOT NULL {only_completed}
         GROUP BY 1, 2, 3, 4, 5
     """  # noqa: S608 - table names from the models, values bound
     completed: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)

@@ -277,6 +277,9 @@ def test_visit_lengths_counted_by_the_database_equal_the_history_read_in_python(
             changes.filter(to_stage=stages[3]).update(to_stage=None)
         if n == 4:  # history corrected afterwards: a later id with an earlier date
             changes.filter(to_stage=stages[3]).update(changed_on=start + dt.timedelta(days=5))
+            # A correction outside the services relinks the journey's visits, as the
+            # services (and the migration that filled ``left_on``) do.
+            services.link_visits([journey])
     ids = {process.pk, other.pk}
     found = selectors._visit_lengths(team_a, ids)
     assert {pid: dict(v) for pid, v in found.items()} == _python_durations(team_a, ids)
@@ -286,3 +289,35 @@ def test_visit_lengths_counted_by_the_database_equal_the_history_read_in_python(
     norms = selectors.process_norms(process)
     assert frames[process.pk].norms == norms
     assert any(n.from_history for n in norms.values())
+
+
+def test_each_stage_change_keeps_the_date_its_visit_ended(team_a: Any, alice: Any) -> None:
+    """``left_on`` is the date of the journey's next change in date and id order, after
+    every service that adds changes: a start, same-day changes, a removed stage that
+    moves its journeys."""
+    from fasit.buying.models import StageChange
+
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    start = TODAY - dt.timedelta(days=40)
+    journeys = [journey_at(team_a, alice, process=process, index=0, since=start) for _ in range(3)]
+    for n, journey in enumerate(journeys):
+        for index, offset in ((1, 5), (2, 5), (3, 9 + n)):
+            services.journey_change_stage(
+                journey=journey,
+                actor=alice,
+                stage=stages[index],
+                changed_on=start + dt.timedelta(days=offset),
+                note="x",
+            )
+    services.stage_remove(stage=stages[3], actor=alice)
+    rows = list(
+        StageChange.objects.filter(journey__team=team_a)
+        .order_by("journey_id", "changed_on", "id")
+        .values_list("journey_id", "changed_on", "left_on")
+    )
+    assert len(rows) == 3 * 5
+    for (journey, _on, left_on), following in zip(rows, [*rows[1:], None], strict=True):
+        expected = following[1] if following and following[0] == journey else None
+        assert left_on == expected
+    assert sum(left_on is None for *_, left_on in rows) == 3
