@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -679,30 +679,40 @@ class CategoryInsight:
 
 
 def motive_counts(team: Team, process: BuyingProcess) -> list[MotiveCount]:
+    """Each theme's motives, accounts and three latest different wordings, counted by
+    the database (scale 100: ~9,600 motives were read into Python per first request).
+    Themes rank by accounts, then motives, then the newest motive first."""
     labels = dict(MotiveTheme.choices)
-    motives = (
-        Motive.objects.for_team(team)
-        .filter(journey__process=process)
-        .values_list("theme", "journey__account_id", "text")
-        .order_by("-id")
+    motives = Motive.objects.for_team(team).filter(journey__process=process).order_by()
+    per_theme = motives.values_list("theme").annotate(
+        n=Count("id"), accounts=Count("journey__account_id", distinct=True), last=Max("id")
     )
-    counts: Counter[str] = Counter()
-    accounts: dict[str, set[int]] = defaultdict(set)
+    # The newest occurrence of each wording ranks it within its theme.
+    sql = f"""
+        SELECT theme, text FROM (
+            SELECT m.theme AS theme, m.text AS text,
+                   ROW_NUMBER() OVER (PARTITION BY m.theme ORDER BY MAX(m.id) DESC) AS pos
+            FROM {Motive._meta.db_table} m JOIN {Journey._meta.db_table} j ON j.id = m.journey_id
+            WHERE j.team_id = %s AND j.process_id = %s
+            GROUP BY m.theme, m.text
+        ) wordings
+        WHERE pos <= 3
+        ORDER BY theme, pos
+    """  # noqa: S608 - table names from the models, values bound
     examples: dict[str, list[str]] = defaultdict(list)
-    for theme, account_id, text in motives:
-        counts[theme] += 1
-        accounts[theme].add(account_id)
-        if len(examples[theme]) < 3 and text not in examples[theme]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [team.pk, process.pk])
+        for theme, text in cursor.fetchall():
             examples[theme].append(text)
     return [
         MotiveCount(
             theme=theme,
             label=str(labels.get(theme, theme)),
             motives=count,
-            accounts=len(accounts[theme]),
+            accounts=accounts,
             examples=tuple(examples[theme]),
         )
-        for theme, count in sorted(counts.items(), key=lambda kv: (-len(accounts[kv[0]]), -kv[1]))
+        for theme, count, accounts, _last in sorted(per_theme, key=lambda r: (-r[2], -r[1], -r[3]))
     ]
 
 
