@@ -68,7 +68,10 @@ def board(request: HttpRequest) -> HttpResponse:
         themes_html = render_to_string(
             "signals/board.html#themes", {"page_obj": page}, request=request
         )
-        return page, counts, themes_html
+        # Only the page numbers are kept for the pagination links: the page itself held
+        # every theme and its quotes' models, unpickled from the cache per request.
+        numbers = Paginator(range(len(ordered)), THEMES_PER_PAGE).get_page(page.number)
+        return numbers, counts, themes_html
 
     # Counting independent customers reads every statement of the team: once per
     # change of team data, per filter, order and page (the query string says which).
