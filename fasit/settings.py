@@ -318,7 +318,15 @@ CACHES = {
 FASIT_WEB_WORKERS = env_int("FASIT_WEB_WORKERS", os.cpu_count() or 1)
 FASIT_WEB_THREADS = env_int("FASIT_WEB_THREADS", 4)
 FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
-for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
+# Connections one worker keeps open at a time (kept-alive ones included); beyond it a
+# response closes its connection and new ones wait in the kernel's listen queue.
+FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", FASIT_WEB_THREADS * 4)
+for _name in (
+    "FASIT_WEB_WORKERS",
+    "FASIT_WEB_THREADS",
+    "FASIT_WEB_TIMEOUT",
+    "FASIT_WEB_CONNECTIONS",
+):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
 # API: requests per token in each window of seconds (0 turns the limit off); more get

@@ -44,7 +44,7 @@ def _gunicorn_app(bind: str) -> Any:
                 "graceful_timeout": 10,
                 # A few waiting connections per thread; the rest wait in the kernel's
                 # listen queue rather than as work the worker has promised to do.
-                "worker_connections": settings.FASIT_WEB_THREADS * 4,
+                "worker_connections": settings.FASIT_WEB_CONNECTIONS,
                 "accesslog": None,
                 "errorlog": "-",
                 "proc_name": "fasit",
