@@ -41,8 +41,14 @@ COMPONENT_LABELS = {
 }
 
 
+#: built once: ``BuyingRole.choices`` walks the enum on every call, and key accounts
+#: label some 300 roles per page
+_ROLE_LABELS = dict(BuyingRole.choices)
+
+
 def role_label(role: str) -> str:
-    return str(dict(BuyingRole.choices).get(role, _("no buying role")))
+    label = _ROLE_LABELS.get(role)
+    return str(label) if label is not None else _("no buying role")
 
 
 def kind_label(kind: str) -> str:

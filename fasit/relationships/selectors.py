@@ -3,7 +3,6 @@ team first, and reaches rows only through ``for_team``."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -188,7 +187,9 @@ def being_on(
     through = Conversation.people.through.objects.filter(conversation__in=conversations)
     for conversation_id, person_id in through.values_list("conversation_id", "person_id"):
         participants[conversation_id].append(person_id)
-    scores = mapping.listening_scores(team, [r["id"] for r in rows])
+    scores = mapping.listening_scores(
+        team, [r["id"] for r in rows], id_query=conversations.values("id")
+    )
     countries = {a.pk: a.country for a in account_list}
     contacts: dict[int, list[cadence.Contact]] = defaultdict(list)
     for row in rows:
@@ -369,11 +370,19 @@ def person_knowledge_map(
     people = [p for p in people if team is not None and p.team_id == team.pk]
     facts = _profile_facts(ids if ids is not None else [p.pk for p in people])
     result = {}
+    # The score is a function of the profile without its person: people whose profiles
+    # agree (nothing known, the same parts recorded on the same days) share one
+    # assessment, which is most of a key-accounts ranking's thousands of people.
+    assessed: dict[tuple[Any, ...], PersonKnowledge] = {}
     for person in people:
         data = dict(facts.get(person.pk, {}))
         if person.notes.strip():
             data["notes_on"] = person.updated_at.date()
-        result[person.pk] = person_knowledge(mapping.person_profile(person, data), today=today)
+        shape = mapping.person_profile(person, data, anonymous=True)
+        known = assessed.get(shape)
+        if known is None:
+            known = assessed[shape] = person_knowledge(shape, today=today)
+        result[person.pk] = PersonKnowledge(person.pk, known.score, known.parts)
     return result
 
 
@@ -559,48 +568,175 @@ def primary_roles(team: Team | None, person_ids: Iterable[int]) -> dict[int, Per
 def yearly_dates(person: Person, dates: Iterable[ImportantDate]) -> list[tuple[YearlyDate, str]]:
     """A person's yearly dates as engine values with their labels; the name day comes
     from the almanac of the person's country unless one was recorded by hand."""
+    return _yearly(
+        person.pk,
+        person.name,
+        person.country,
+        [(d.pk, d.kind, d.month, d.day, d.year, d.label) for d in dates],
+    )
+
+
+#: (pk, kind, month, day, year, label) of an ``ImportantDate``
+_DateFields = tuple[int, str, int, int, "int | None", str]
+_DATE_FIELDS = ("pk", "kind", "month", "day", "year", "label")
+
+
+def _yearly(
+    pk: int,
+    name: str,
+    country: str,
+    dates: Iterable[_DateFields],
+    *,
+    almanac: bool = True,
+) -> list[tuple[YearlyDate, str]]:
+    """``almanac``: add the almanac's name day when none was recorded (the dates card
+    looks those up for the whole team at once instead)."""
     result = []
     has_name_day = False
-    for item in dates:
-        if not valid_yearly(item.month, item.day, item.year):
+    for date_pk, kind, month, day, year, label in dates:
+        if not valid_yearly(month, day, year):
             continue
-        has_name_day |= item.kind == ImportantDate.Kind.NAME_DAY
-        result.append(
-            (YearlyDate(f"date-{item.pk}", item.kind, item.month, item.day, item.year), item.label)
-        )
-    if not has_name_day:
-        day = mapping.name_day_for(mapping.first_name(person.name), person.country)
-        if day:
-            result.append((YearlyDate(f"nameday-{person.pk}", "name_day", *day), ""))
+        has_name_day |= kind == ImportantDate.Kind.NAME_DAY
+        result.append((YearlyDate(f"date-{date_pk}", kind, month, day, year), label))
+    if almanac and not has_name_day:
+        found = mapping.name_day_for(mapping.first_name(name), country)
+        if found:
+            result.append((YearlyDate(f"nameday-{pk}", "name_day", *found), ""))
     return result
 
 
-def _date_candidates(team: Team | None, user: Any, today: dt.date, days: int) -> set[int]:
-    """People who may have a yearly date in the window: a recorded date on one of its
-    days, or an almanac name day on one. A cheap pass over plain rows, so the full
-    per-person work below runs for a handful of people instead of the whole team."""
+class _NameDays:
+    """Almanac name days looked up once per (first name, country): a team's 20,000
+    people share a few thousand first names, and folding each name for the lookup
+    was most of the dates card's pass over the team."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], tuple[int, int] | None] = {}
+
+    def of(self, name: str, country: str) -> tuple[int, int] | None:
+        parts = name.split(None, 1)  # mapping.first_name, without a second pass
+        key = (parts[0] if parts else "", country)
+        try:
+            return self._known[key]
+        except KeyError:
+            found = self._known[key] = mapping.name_day_for(*key)
+            return found
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """The fields of a person the dates need, from plain rows."""
+
+    pk: int
+    name: str
+    country: str
+
+
+def _window(today: dt.date, days: int) -> set[tuple[int, int]]:
     window = {(d.month, d.day) for d in (today + dt.timedelta(i) for i in range(days + 1))}
     if (2, 28) in window:
         window.add((2, 29))  # celebrated on 28 February in common years
+    return window
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One upcoming date before its person is read as a model."""
+
+    person: _Candidate
+    item: Upcoming
+    label: str
+
+    @property
+    def order(self) -> tuple[Any, ...]:
+        return (self.item.date, KIND_RANK.get(self.item.kind, 9), self.person.name)
+
+
+def _upcoming_entries(
+    team: Team | None, *, today: dt.date, days: int, user: Any = None
+) -> list[_Entry]:
+    """Every upcoming date in the window, in the order the pages list them, from plain
+    rows. At scale 100 a fortnight holds ~2,300 dates, most of them almanac name days:
+    reading each of those people and their dates as models was most of the home page's
+    first request.
+
+    Only a recorded date on a day of the window can come up in it, so those are read
+    with their people's names; the almanac gives everyone else's name day, unless they
+    recorded their own (then it is one of the recorded dates, in the window or not)."""
+    name_days = _NameDays()
+    window = _window(today, days)
+    end = today + dt.timedelta(days=days)
     scope = people_scope(team, user)
     on_day = Q()
     for month, day in window:
         on_day |= Q(month=month, day=day)
-    candidates = set(
-        ImportantDate.objects.for_team(team)
-        .filter(on_day, person__in=scope)
-        .values_list("person_id", flat=True)
-    )
-    # One-off life events in the window (a person may have no yearly date at all).
-    candidates.update(
-        LifeEvent.objects.for_team(team)
-        .filter(person__in=scope, date__gte=today, date__lte=today + dt.timedelta(days=days))
-        .values_list("person_id", flat=True)
-    )
+    dated = ImportantDate.objects.for_team(team).filter(person__in=scope)
+    people: dict[int, _Candidate] = {}
+    recorded: dict[int, list[_DateFields]] = defaultdict(list)
+    for pk, name, country, *fields in (
+        dated.filter(on_day)
+        .order_by("month", "day", "pk")
+        .values_list("person_id", "person__name", "person__country", *_DATE_FIELDS)
+    ):
+        people.setdefault(pk, _Candidate(pk, name, country))
+        recorded[pk].append(tuple(fields))  # type: ignore[arg-type]
+    # A recorded name day replaces the almanac's (an invalid one does not: _yearly).
+    own_name_day = {
+        person_id
+        for person_id, month, day, year in dated.filter(
+            kind=ImportantDate.Kind.NAME_DAY
+        ).values_list("person_id", "month", "day", "year")
+        if valid_yearly(month, day, year)
+    }
+    almanac: dict[int, tuple[int, int]] = {}
+    # Every person of the scope: filtering by the almanacs' countries here made SQLite
+    # plan a seller's scope (a join through roles and accounts) a hundred times slower.
     for pk, name, country in scope.values_list("pk", "name", "country"):
-        if mapping.name_day_for(mapping.first_name(name), country) in window:
-            candidates.add(pk)
-    return candidates
+        if pk not in own_name_day:
+            found = name_days.of(name, country)
+            if found is not None and found in window:
+                people.setdefault(pk, _Candidate(pk, name, country))
+                almanac[pk] = found
+    events = list(
+        LifeEvent.objects.for_team(team)
+        .filter(person__in=scope, date__gte=today, date__lte=end)
+        .order_by("-date", "pk")
+        .values_list("pk", "person_id", "person__name", "person__country", "date", "text")
+    )
+    for _pk, person_id, name, country, _date, _text in events:
+        people.setdefault(person_id, _Candidate(person_id, name, country))
+    entries = []
+    # In the people's order (by name), ties by id: rows equal in date, kind and name
+    # keep one order.
+    for person in sorted(people.values(), key=lambda p: (p.name, p.pk)):
+        labelled = _yearly(
+            person.pk, person.name, person.country, recorded.get(person.pk, []), almanac=False
+        )
+        if person.pk in almanac:
+            labelled.append(
+                (YearlyDate(f"nameday-{person.pk}", "name_day", *almanac[person.pk]), "")
+            )
+        labels = {d.key: label for d, label in labelled}
+        for item in upcoming([d for d, _l in labelled], today=today, days=days):
+            entries.append(_Entry(person, item, labels.get(item.key, "")))
+    for event_pk, person_id, _name, _country, date, text in events:
+        item = one_off_upcoming(f"life-{event_pk}", "life_event", date, today=today, days=days)
+        if item:
+            entries.append(_Entry(people[person_id], item, text))
+    entries.sort(key=lambda e: e.order)
+    return entries
+
+
+def _date_rows(team: Team | None, entries: list[_Entry], *, with_roles: int) -> list[DateRow]:
+    """The entries as rows with their people read as models; the first ``with_roles``
+    also get their account and title."""
+    people = Person.objects.for_team(team).in_bulk({e.person.pk for e in entries})
+    roles = primary_roles(team, {e.person.pk for e in entries[:with_roles]})
+    rows = []
+    for i, entry in enumerate(entries):
+        role = roles.get(entry.person.pk) if i < with_roles else None
+        rows.append(_date_row(people[entry.person.pk], role, entry.item, entry.label))
+    return rows
 
 
 def upcoming_dates(
@@ -617,38 +753,18 @@ def upcoming_dates(
     With ``shown`` only the first that many rows get their account and title (the rest
     are only counted): the order does not depend on them, and reading every candidate's
     roles was most of the home page's first request (scale 100: ~2,300 people)."""
-    people = {
-        p.pk: p
-        for p in people_scope(team, user).filter(pk__in=_date_candidates(team, user, today, days))
-    }
-    if not people:
-        return []
-    by_person: dict[int, list[ImportantDate]] = defaultdict(list)
-    for item in ImportantDate.objects.for_team(team).filter(person_id__in=list(people)):
-        by_person[item.person_id].append(item)
-    rows = []
-    for person in people.values():
-        labelled = yearly_dates(person, by_person.get(person.pk, []))
-        labels = {d.key: label for d, label in labelled}
-        for item in upcoming([d for d, _l in labelled], today=today, days=days):
-            rows.append(_date_row(person, None, item, labels.get(item.key, "")))
-    end = today + dt.timedelta(days=days)
-    for event in LifeEvent.objects.for_team(team).filter(
-        person_id__in=list(people), date__gte=today, date__lte=end
-    ):
-        item = one_off_upcoming(
-            f"life-{event.pk}", "life_event", event.date, today=today, days=days
-        )
-        if item:
-            rows.append(_date_row(people[event.person_id], None, item, event.text))
-    rows.sort(key=lambda r: (r.date, KIND_RANK.get(r.kind, 9), r.person.name))
-    head = rows if shown is None else rows[:shown]
-    roles = primary_roles(team, {r.person.pk for r in head})
-    for i, row in enumerate(head):
-        role = roles.get(row.person.pk)
-        if role is not None:
-            rows[i] = dataclasses.replace(row, account=role.account, title=role.title)
-    return rows
+    entries = _upcoming_entries(team, today=today, days=days, user=user)
+    return _date_rows(team, entries, with_roles=len(entries) if shown is None else shown)
+
+
+def upcoming_dates_head(
+    team: Team | None, *, today: dt.date, days: int, shown: int, user: Any = None
+) -> tuple[list[DateRow], int]:
+    """The first ``shown`` rows of ``upcoming_dates`` (with account and title) and how
+    many rows there are in all: what the home card shows, without reading the other
+    rows' people."""
+    entries = _upcoming_entries(team, today=today, days=days, user=user)
+    return _date_rows(team, entries[:shown], with_roles=shown), len(entries)
 
 
 def _date_row(person: Person, role: PersonRole | None, item: Upcoming, label: str) -> DateRow:

@@ -61,29 +61,40 @@ def _scope(team: Team | None, owner: Any) -> QuerySet[Account]:
     return accounts.filter(owner=owner) if owner is not None else accounts
 
 
-def ranking(team: Team | None, *, today: dt.date, owner: Any = None) -> list[RankedAccount]:
-    """Every account in scope (the team's, or ``owner``'s), riskiest revenue first.
+def ranking(
+    team: Team | None, *, today: dt.date, owner: Any = None, going_dark: bool = False
+) -> list[RankedAccount]:
+    """Every account in scope (the team's, or ``owner``'s), riskiest revenue first;
+    with ``going_dark`` only those going dark (the home card), chosen by the database.
 
     Reads today's stored snapshots and assesses in memory the accounts without one
     (new, changed since, or not refreshed today): a GET writes nothing. The nightly
     ``refresh`` stores them all, so a day's first pages need not assess thousands."""
     accounts = _scope(team, owner)
+    rates = team_rates(team)
+    to = team.currency if team is not None else ""
+    stored = AccountHealth.objects.for_team(team).filter(day=today, account__in=accounts)
+    if going_dark:
+        stored = stored.filter(going_dark=True)
+    # Built in one step with the amount in the team's currency: a second pass through
+    # dataclasses.replace cost as much as reading the 4,000 rows.
     known = {
-        e.account_id: e
-        for e in (
-            RankedAccount(
-                account_id=aid, name=name, health=h, going_dark=g, revenue_at_risk=r, currency=c
-            )
-            for aid, name, h, g, r, c in AccountHealth.objects.for_team(team)
-            .filter(day=today, account__in=accounts)
-            .values_list(
-                "account_id",
-                "account__name",
-                "health",
-                "going_dark",
-                "revenue_at_risk",
-                "currency",
-            )
+        aid: RankedAccount(
+            account_id=aid,
+            name=name,
+            health=h,
+            going_dark=g,
+            revenue_at_risk=r,
+            currency=c,
+            at_risk_team=convert(r, c, to, rates),
+        )
+        for aid, name, h, g, r, c in stored.values_list(
+            "account_id",
+            "account__name",
+            "health",
+            "going_dark",
+            "revenue_at_risk",
+            "currency",
         )
     }
     # A subquery rather than the ids read above: thousands of ids built into the
@@ -99,13 +110,11 @@ def ranking(team: Team | None, *, today: dt.date, owner: Any = None) -> list[Ran
             team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=chunk)
         )
         for entry in entries(team, rows):
-            known[entry.account_id] = entry
-    rates = team_rates(team)
-    converted = (
-        replace(e, at_risk_team=convert(e.revenue_at_risk, e.currency, team.currency, rates))
-        for e in known.values()
-    )
-    return sorted(converted, key=lambda e: e.order)
+            if entry.going_dark or not going_dark:
+                known[entry.account_id] = replace(
+                    entry, at_risk_team=convert(entry.revenue_at_risk, entry.currency, to, rates)
+                )
+    return sorted(known.values(), key=lambda e: e.order)
 
 
 def store(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -115,12 +115,12 @@ def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
     team = _team(context)
 
     def card() -> dict[str, Any]:
-        rows = selectors.upcoming_dates(
+        rows, total = selectors.upcoming_dates_head(
             team, today=timezone.localdate(), days=HOME_DAYS, user=owner, shown=HOME_LIMIT
         )
         return {
-            "rows": rows[:HOME_LIMIT],
-            "more": max(0, len(rows) - HOME_LIMIT),
+            "rows": rows,
+            "more": max(0, total - HOME_LIMIT),
             "days": HOME_DAYS,
             "team_wide": owner is None,
         }
@@ -136,7 +136,7 @@ def going_dark_card(context: template.Context) -> dict[str, Any]:
     today = timezone.localdate()
 
     def card() -> dict[str, Any]:
-        dark = [e for e in snapshots.ranking(team, today=today, owner=owner) if e.going_dark]
+        dark = snapshots.ranking(team, today=today, owner=owner, going_dark=True)
         shown = [e.account_id for e in dark[:HOME_LIMIT]]
         rows = selectors.being_on(
             team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=shown)
@@ -242,6 +242,22 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def part_label(part: str) -> str:
     return str(explain.PART_LABELS.get(part, part))
+
+
+_PART_LISTS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+@register.filter
+def part_labels(parts: tuple[str, ...]) -> str:
+    """The parts' labels, comma-separated. Key accounts list the missing parts of some
+    600 people per page, a few dozen distinct lists: each is translated once per
+    language and process."""
+    key = (translation.get_language() or "", tuple(parts))
+    try:
+        return _PART_LISTS[key]
+    except KeyError:
+        joined = _PART_LISTS[key] = ", ".join(part_label(p) for p in parts)
+        return joined
 
 
 @register.simple_tag

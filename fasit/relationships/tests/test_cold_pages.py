@@ -1,0 +1,214 @@
+"""The fast paths behind the home page's cards and key accounts give exactly what the
+plain per-person (per-account) computation gives, on a factory-built team."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from fasit.customers.models import (
+    AccountRevenue,
+    FamilyMember,
+    ImportantDate,
+    Interest,
+    LifeEvent,
+    Person,
+)
+from fasit.engine.relationships.dates import one_off_upcoming, upcoming
+from fasit.engine.relationships.knowledge import person_knowledge
+from fasit.relationships import mapping, selectors, snapshots
+from fasit.relationships.tests.conftest import TODAY, ago
+from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
+
+
+def _reference_dates(team: Any, *, today: dt.date, days: int, user: Any = None) -> list[Any]:
+    """Every person of the scope as a model, each with all their dates: what the card
+    computed before it read plain rows."""
+    rows = []
+    people = list(selectors.people_scope(team, user).order_by("name", "pk"))
+    for person in people:
+        labelled = selectors.yearly_dates(
+            person, ImportantDate.objects.filter(person=person).order_by("month", "day", "pk")
+        )
+        labels = {d.key: label for d, label in labelled}
+        for item in upcoming([d for d, _l in labelled], today=today, days=days):
+            rows.append((person, item, labels.get(item.key, "")))
+    end = today + dt.timedelta(days=days)
+    for event in LifeEvent.objects.filter(
+        person__in=people, date__gte=today, date__lte=end
+    ).order_by("-date", "pk"):
+        item = one_off_upcoming(
+            f"life-{event.pk}", "life_event", event.date, today=today, days=days
+        )
+        if item:
+            rows.append((event.person, item, event.text))
+    rows.sort(key=lambda r: (r[1].date, selectors.KIND_RANK.get(r[1].kind, 9), r[0].name))
+    return [(p.pk, i.key, i.kind, i.date, i.days_until, i.years, label) for p, i, label in rows]
+
+
+def _key(row: Any) -> tuple[Any, ...]:
+    return (
+        row.person.pk,
+        row.key,
+        row.kind,
+        row.date,
+        row.days_until,
+        row.years,
+        row.label,
+    )
+
+
+@pytest.fixture
+def dated_team(team_a: Any, team_b: Any, alice: Any, bob: Any) -> Any:
+    mine = AccountFactory(team=team_a, owner=alice, tier="key")
+    theirs = AccountFactory(team=team_a, owner=bob)
+    people = [
+        # (name, country): almanac days in SE/NO/DK; none in FI; two people share a name
+        ("Kari Berg", "NO"),
+        ("Kari Berg", "NO"),
+        ("Erik Svensson", "SE"),
+        ("Anna-Karin Lind", "SE"),
+        ("Anna Hansen", "DK"),
+        ("Aino Korhonen", "FI"),
+        ("Ola Dahl", "NO"),
+        ("  ", "SE"),
+    ]
+    created = []
+    for i, (name, country) in enumerate(people):
+        person = PersonFactory(team=team_a, name=name, country=country)
+        PersonRoleFactory(person=person, account=mine if i % 2 else theirs, title=f"T{i}")
+        created.append(person)
+    kari, kari2, erik, anna, hansen, aino, ola, blank = created
+    ImportantDate.objects.create(person=erik, kind="birthday", month=11, day=24, year=1980)
+    ImportantDate.objects.create(person=erik, kind="work_anniversary", month=2, day=28, year=2020)
+    ImportantDate.objects.create(person=anna, kind="birthday", month=2, day=29, year=1984)
+    ImportantDate.objects.create(person=anna, kind="other", month=12, day=1, label="Jubilee")
+    # A recorded name day replaces the almanac's, in the window or outside it…
+    ImportantDate.objects.create(person=kari2, kind="name_day", month=6, day=1)
+    ImportantDate.objects.create(person=ola, kind="name_day", month=11, day=26)
+    # …but an invalid one does not.
+    ImportantDate.objects.create(person=hansen, kind="name_day", month=2, day=30)
+    ImportantDate.objects.create(person=aino, kind="birthday", month=11, day=25, year=2090)
+    ImportantDate.objects.create(person=blank, kind="birthday", month=11, day=30)
+    LifeEvent.objects.create(person=kari, date=dt.date(2026, 11, 26), text="Wedding")
+    LifeEvent.objects.create(person=kari, date=dt.date(2026, 11, 26), text="Move")
+    LifeEvent.objects.create(person=aino, date=dt.date(2027, 2, 25), text="Retires")
+    # Another team's person on the same days is never listed.
+    other = PersonFactory(team=team_b, name="Kari Other", country="NO")
+    ImportantDate.objects.create(person=other, kind="birthday", month=11, day=24)
+    return team_a
+
+
+@pytest.mark.parametrize(
+    "today", [dt.date(2026, 11, 23), dt.date(2027, 2, 20), dt.date(2028, 2, 20)]
+)
+@pytest.mark.parametrize("days", [0, 14, 60, 366])
+def test_upcoming_dates_match_the_per_person_computation(
+    dated_team: Any, alice: Any, today: dt.date, days: int
+) -> None:
+    for user in (None, alice):
+        expected = _reference_dates(dated_team, today=today, days=days, user=user)
+        rows = selectors.upcoming_dates(dated_team, today=today, days=days, user=user)
+        assert [_key(r) for r in rows] == expected
+        head, total = selectors.upcoming_dates_head(
+            dated_team, today=today, days=days, user=user, shown=3
+        )
+        assert [_key(r) for r in head] == expected[:3]
+        assert total == len(expected)
+        roles = selectors.primary_roles(dated_team, [r.person.pk for r in head])
+        assert [(r.account, r.title) for r in head] == [
+            (roles[r.person.pk].account, roles[r.person.pk].title) for r in head
+        ]
+
+
+def test_the_dated_team_covers_the_cases(dated_team: Any) -> None:
+    # The fixture above is only a check if these are in the window it is read with.
+    kinds = {
+        (r.person.name, r.kind)
+        for r in selectors.upcoming_dates(dated_team, today=dt.date(2026, 11, 23), days=14)
+    }
+    assert ("Erik Svensson", "birthday") in kinds
+    assert ("Kari Berg", "life_event") in kinds
+    assert ("Ola Dahl", "name_day") in kinds
+    assert ("Anna-Karin Lind", "other") in kinds
+
+
+def _going_dark_team(team: Any, alice: Any) -> None:
+    for i, days in enumerate([3, 20, 45, 90, 200, 380]):
+        account = AccountFactory(
+            team=team, name=f"Konto {i}", tier="key" if i % 2 else "customer", owner=alice
+        )
+        AccountRevenue.objects.create(account=account, year=2025, amount=Decimal(100_000 * i))
+        ConversationFactory(team=team, account=account, occurred_at=ago(days), initiated_by="us")
+
+
+def test_going_dark_ranking_is_the_full_ranking_filtered(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    _going_dark_team(team_a, alice)
+    _going_dark_team(team_b, None)
+    full = snapshots.ranking(team_a, today=TODAY)
+    # Nothing stored: every account assessed in memory.
+    assert snapshots.ranking(team_a, today=TODAY, going_dark=True) == [
+        e for e in full if e.going_dark
+    ]
+    assert any(e.going_dark for e in full) and not all(e.going_dark for e in full)
+    # Stored for half of them (the rest changed since): the same answer.
+    snapshots.refresh(team_a, today=TODAY)
+    snapshots.forget([e.account_id for e in full[::2]])
+    assert snapshots.ranking(team_a, today=TODAY) == full
+    assert snapshots.ranking(team_a, today=TODAY, going_dark=True) == [
+        e for e in full if e.going_dark
+    ]
+    assert snapshots.ranking(team_a, today=TODAY, owner=alice, going_dark=True) == [
+        e for e in full if e.going_dark
+    ]
+
+
+def test_knowledge_map_is_each_persons_own_knowledge(team_a: Any) -> None:
+    people = []
+    for i in range(8):
+        person = PersonFactory(
+            team=team_a,
+            what_matters="Delivery" if i % 2 else "",
+            preferred_meeting="video" if i % 3 == 0 else "",
+            notes="Met at the fair" if i == 5 else "",
+        )
+        people.append(person)
+        if i in (1, 2, 3):  # equal profiles but for the person
+            FamilyMember.objects.create(person=person, relation="child", name="Ola")
+        if i == 4:
+            Interest.objects.create(person=person, name="Sailing")
+            ImportantDate.objects.create(person=person, kind="birthday", month=3, day=1)
+        if i == 6:
+            LifeEvent.objects.create(person=person, date=TODAY, text="New job")
+    # Profiles recorded years apart weigh their freshness.
+    Person.objects.filter(pk=people[7].pk).update(updated_at=ago(900))
+    people = list(Person.objects.filter(pk__in=[p.pk for p in people]))
+    facts = selectors._profile_facts([p.pk for p in people])
+    result = selectors.person_knowledge_map(team_a, people, today=TODAY)
+    for person in people:
+        data = dict(facts.get(person.pk, {}))
+        if person.notes.strip():
+            data["notes_on"] = person.updated_at.date()
+        own = person_knowledge(mapping.person_profile(person, data), today=TODAY)
+        assert result[person.pk] == own
+    assert len({k.score for k in result.values()}) > 3
+
+
+def test_another_teams_user_sees_none_of_the_pages_data(
+    dated_team: Any, alice: Any, charlie_client: Any, alice_client: Any
+) -> None:
+    _going_dark_team(dated_team, alice)
+    for name in ("home", "relationships:being_on", "relationships:key_accounts"):
+        mine = alice_client.get(reverse(name)).content.decode()
+        theirs = charlie_client.get(reverse(name)).content.decode()
+        assert "Konto 1" in mine or name == "home"
+        assert "Konto" not in theirs and "Erik Svensson" not in theirs
+    # A person of the other team is not found from this team's pages.
+    person = Person.objects.get(name="Kari Other")
+    assert alice_client.get(reverse("people:detail", args=[person.pk])).status_code == 404
