@@ -16,8 +16,11 @@ from fasit.testing import MembershipFactory, TeamFactory, UserFactory
 def _empty_cache() -> None:
     """Each test starts with an empty cache: ids (and so the team data versions in
     cache keys, see core/cache.py) come again after a test's rollback."""
+    from fasit.core.api_utils import forget_counts
+
     for cache in caches.all():
         cache.clear()
+    forget_counts()
 
 
 @pytest.fixture

@@ -163,6 +163,10 @@ def main(argv: list[str]) -> int:
         "outside the lexicon (blind9-22)",
         [r for r in rows if r[0].startswith("blind") and 9 <= num(r[0]) <= 22],
     )
+    summary(
+        "outside the lexicon (blind9 on)",
+        [r for r in rows if r[0].startswith("blind") and num(r[0]) >= 9],
+    )
     # Sets written after the dictionary-senses part, scored as first runs since.
     summary(
         "written later (blind23 on)",

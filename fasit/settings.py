@@ -318,7 +318,17 @@ CACHES = {
 FASIT_WEB_WORKERS = env_int("FASIT_WEB_WORKERS", os.cpu_count() or 1)
 FASIT_WEB_THREADS = env_int("FASIT_WEB_THREADS", 4)
 FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
-for _name in ("FASIT_WEB_WORKERS", "FASIT_WEB_THREADS", "FASIT_WEB_TIMEOUT"):
+# Connections one worker keeps open at a time, kept-alive ones included (gunicorn's
+# worker_connections). With 4 a thread, 64 clients on two workers met a full worker:
+# half waited in the kernel's queue while the others were served again and again (p99
+# 3-7 s against 0.6-0.9 s at 16 a thread; docs/operations.md).
+FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", FASIT_WEB_THREADS * 16)
+for _name in (
+    "FASIT_WEB_WORKERS",
+    "FASIT_WEB_THREADS",
+    "FASIT_WEB_TIMEOUT",
+    "FASIT_WEB_CONNECTIONS",
+):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
 # API: requests per token in each window of seconds (0 turns the limit off); more get

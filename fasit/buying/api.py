@@ -43,6 +43,7 @@ from fasit.conversations.models import Conversation
 from fasit.core.api_utils import (
     Id,
     ListQuery,
+    Where,
     error_detail,
     list_page,
     page_schema,
@@ -142,22 +143,44 @@ class _JourneyIds:
     outcome: str
     rows_for: Callable[[list[int]], list[dict[str, Any]]]
 
-    def page(self, team: Team, params: ListQuery) -> list[dict[str, Any]]:
-        descending = params.order == "-id"
-        where, args = ["team_id = %s"], [team.pk]
+    def _conditions(self, team: Team, where: Where | None) -> tuple[list[str], list[Any]]:
+        conditions, args = (where or Where(())).sql(team)
         if self.outcome != "all":
-            where.append("outcome = %s")
+            conditions.append("x.outcome = %s")
             args.append(self.outcome)
+        return conditions, args
+
+    def statement(
+        self, team: Team, params: ListQuery, where: Where | None = None
+    ) -> tuple[str, list[Any]]:
+        descending = params.order == "-id"
+        conditions, args = self._conditions(team, where)
         if params.after is not None:
-            where.append("id < %s" if descending else "id > %s")
+            conditions.append("x.id < %s" if descending else "x.id > %s")
             args.append(params.after)
         offset = 0 if params.after is not None else params.offset
         sql = (
-            f"SELECT id FROM {Journey._meta.db_table} WHERE {' AND '.join(where)}"  # noqa: S608
-            f" ORDER BY id {'DESC' if descending else 'ASC'} LIMIT %s OFFSET %s"
+            f"SELECT x.id FROM {Journey._meta.db_table} x WHERE {' AND '.join(conditions)}"  # noqa: S608
+            f" ORDER BY x.id {'DESC' if descending else 'ASC'} LIMIT %s OFFSET %s"
         )
+        return sql, [*args, params.limit, offset]
+
+    def count(self, team: Team, where: Where | None = None) -> int:
+        conditions, args = self._conditions(team, where)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*args, params.limit, offset])
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {Journey._meta.db_table} x"  # noqa: S608
+                f" WHERE {' AND '.join(conditions)}",
+                args,
+            )
+            return int(cursor.fetchone()[0])
+
+    def page(
+        self, team: Team, params: ListQuery, where: Where | None = None
+    ) -> list[dict[str, Any]]:
+        sql, args = self.statement(team, params, where)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
             return self.rows_for([row[0] for row in cursor.fetchall()])
 
 
@@ -178,15 +201,26 @@ def list_journeys(
     for status-quo risk and reality gap. ``gaps_only`` and ``risk`` judge every open
     journey from plain rows first; only the page is assessed in full."""
     team = request.team  # type: ignore[attr-defined]
-    if account_id is None and not gaps_only and not risk:
+    if not gaps_only and not risk:
         rows, rows_for = _assessed_rows(request, team)
 
         def team_journeys() -> QuerySet[Journey]:
             found = Journey.objects.for_team(team)
+            if account_id is not None:
+                found = found.filter(account_id=account_id)
             return found if outcome == "all" else found.filter(outcome=outcome)
 
-        # The queryset is built only if the total is not cached (core.api_utils).
-        return list_page(request, team_journeys, params, rows, plain=_JourneyIds(outcome, rows_for))
+        # The queryset is built only if the total is not cached (core.api_utils); the
+        # page's ids are read by a fixed statement (an account's by its own index).
+        where = Where.of(("x.account_id = %s", account_id), own_index=True)
+        return list_page(
+            request,
+            team_journeys,
+            params,
+            rows,
+            plain=_JourneyIds(outcome, rows_for),
+            where=where,
+        )
     journeys = Journey.objects.for_team(team)
     if outcome != "all":
         journeys = journeys.filter(outcome=outcome)

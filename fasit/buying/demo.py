@@ -270,6 +270,9 @@ def seed(
         for journey, changes, members, motives in chunk:
             for row in (*changes, *members, *motives):
                 row.journey = journey
+            # Made in date order and saved in that order: each visit ends at the next.
+            for change, following in zip(changes, changes[1:], strict=False):
+                change.left_on = following.changed_on
         StageChange.objects.bulk_create([c for _j, cs, _m, _mo in chunk for c in cs])
         BuyingGroupMember.objects.bulk_create([m for _j, _c, ms, _mo in chunk for m in ms])
         Motive.objects.bulk_create([m for _j, _c, _m, mos in chunk for m in mos])

@@ -79,6 +79,28 @@ def _default_stages(process: BuyingProcess) -> list[Stage]:
 # -- processes -----------------------------------------------------------------
 
 
+def link_visits(journeys: Any) -> None:
+    """Set each stage change's ``left_on`` to the date of its journey's next change
+    (date, then id order, the engine's), None on the latest. Called by every service
+    that adds stage changes: a change may fall between others on the same day."""
+    changes = StageChange.objects.filter(journey__in=journeys).order_by(
+        "journey_id", "changed_on", "id"
+    )
+    stale = []
+    rows = list(changes.only("id", "journey_id", "changed_on", "left_on"))
+    for i, change in enumerate(rows):
+        following = rows[i + 1] if i + 1 < len(rows) else None
+        left_on = (
+            following.changed_on
+            if following is not None and following.journey_id == change.journey_id
+            else None
+        )
+        if change.left_on != left_on:
+            change.left_on = left_on
+            stale.append(change)
+    StageChange.objects.bulk_update(stale, ["left_on"])
+
+
 @transaction.atomic
 def process_create(
     *,
@@ -240,6 +262,7 @@ def stage_remove(*, stage: Stage, actor: Any) -> Stage | None:
         journey.stage = neighbour
         journey.save(update_fields=["stage", "updated_at"])
         audit_update(team=team, actor=actor, instance=journey, before=before)
+    link_visits(moved)
     audit_delete(team=team, actor=actor, instance=stage)
     stage.delete()
     _renumber(neighbour.process)
@@ -399,6 +422,8 @@ def journey_change_stage(
         note=note,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    link_visits([journey])
+    change.refresh_from_db(fields=["left_on"])
     journey.stage = stage
     journey.stage_since = changed_on
     journey.save(update_fields=["stage", "stage_since", "updated_at"])

@@ -31,6 +31,7 @@ from fasit.core.api_utils import (
     Id,
     ListQuery,
     PlainPage,
+    Where,
     list_page,
     page_schema,
     patch_data,
@@ -186,14 +187,30 @@ def list_conversations(
 ) -> Any:
     """The team's conversations, filtered as in the app."""
     team = request.team  # type: ignore[attr-defined]
-    if not (q or kind or user or since or until) and account_id is None:
-        # The queryset is built only if the total is not cached (core.api_utils).
+    if not (q or user or since or until):
+
+        def team_conversations() -> QuerySet[Conversation]:
+            found = Conversation.objects.for_team(team)
+            if kind:
+                found = found.filter(kind=kind)
+            if account_id is not None:
+                found = found.filter(account_id=account_id)
+            return found
+
+        # The queryset is built only if the total is not cached (core.api_utils); the
+        # page is read by a fixed statement with the filters as its conditions.
+        where = Where.of(
+            ("x.kind = %s", kind),
+            ("x.account_id = %s", account_id),
+            own_index=account_id is not None,  # an account's are found by its index
+        )
         return list_page(
             request,
-            lambda: Conversation.objects.for_team(team),
+            team_conversations,
             params,
             conversation_rows,
             plain=CONVERSATIONS_PLAIN,
+            where=where,
         )
     conversations = Conversation.objects.for_team(team)
     if q:

@@ -39,6 +39,15 @@ class TeamSessionAuth(SessionAuth):
     """Django's session, and the user must have an active team (request.team).
     Writes need the CSRF token, as in the browser."""
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if request.method in SAFE_METHODS:
+            # Django's CSRF check accepts these methods without looking, and the site's
+            # CsrfViewMiddleware has read the cookie already: ninja's check would build
+            # a second CsrfViewMiddleware per request (about a twentieth of a list
+            # request) to reach the same answer.
+            return request.COOKIES.get(self.param_name)
+        return super()._get_key(request)  # type: ignore[no-any-return]
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)
         if user is None or getattr(request, "team", None) is None:
@@ -262,6 +271,7 @@ def list_page(
     *,
     updated_field: str | None = "updated_at",
     plain: PageReader | None = None,
+    where: Where | None = None,
 ) -> HttpResponse:
     """One page of ``queryset`` (already team-scoped and filtered) as plain rows.
 
@@ -273,6 +283,8 @@ def list_page(
     the same page with a fixed statement instead (``PlainPage``). ``queryset`` may then
     be a function that builds it: it is built only when the total is not cached yet
     (building the team's queryset through the ORM cost more CPU than the count lookup).
+    ``where`` with ``plain``: the filters, as conditions of that statement (``Where``),
+    the same rows as ``queryset``; their total is counted by a statement too.
     """
     descending = params.order == "-id"
 
@@ -282,14 +294,15 @@ def list_page(
             found = found.filter(**{f"{updated_field}__gte": params.updated_since})
         return found.order_by("-id" if descending else "id")
 
-    count = team_cached(
-        request.team,  # type: ignore[attr-defined]
-        _count_key(request),
-        lambda: ordered().count(),
-        version=read_version(request),
-    )
-    if plain is not None and params.updated_since is None:
-        items = plain.page(request.team, params)  # type: ignore[attr-defined]
+    team = request.team  # type: ignore[attr-defined]
+    use_plain = plain is not None and params.updated_since is None
+    counter = getattr(plain, "count", None) if use_plain and where is not None else None
+    if counter is not None:
+        count = _count(request, lambda: counter(team, where))
+    else:
+        count = _count(request, lambda: ordered().count())
+    if plain is not None and use_plain:
+        items = plain.page(team, params, where)
     else:
         queryset = ordered()
         if params.after is not None:
@@ -309,9 +322,42 @@ def list_page(
 
 
 class PageReader(Protocol):
-    """Reads one page of a team's unfiltered list as the handler's rows would be."""
+    """Reads one page of a team's list (``where``: narrowed by filters) as the
+    handler's rows would be."""
 
-    def page(self, team: Any, params: ListQuery) -> list[dict[str, Any]]: ...
+    def page(
+        self, team: Any, params: ListQuery, where: Where | None = None
+    ) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Where:
+    """A list's filters as conditions on its main table ``x``: ``terms`` are (SQL with
+    one ``%s``, value), all of which must hold, the same rows as the handler's ORM
+    filters. Filtered lists were built and compiled through the ORM on every request,
+    several times the cost of an unfiltered page (bench/bench_api_lists.py).
+
+    ``own_index``: a term has an index of its own that finds fewer rows than the team's
+    (an account's conversations, an owner's accounts). The team's condition is then
+    written ``+x.team_id``, which keeps SQLite (planning without statistics) from
+    walking all the team's rows in id order through the (team, id) index to find an
+    account's few; PostgreSQL plans it as before."""
+
+    terms: tuple[tuple[str, Any], ...]
+    own_index: bool = False
+
+    @classmethod
+    def of(cls, *terms: tuple[str, Any], own_index: bool = False) -> Where | None:
+        """The terms whose value is given (not None, not ""); None if there is none."""
+        given = tuple((sql, value) for sql, value in terms if value not in (None, ""))
+        return cls(given, own_index) if given else None
+
+    def sql(self, team: Any) -> tuple[list[str], list[Any]]:
+        team_term = "+x.team_id = %s" if self.own_index else "x.team_id = %s"
+        return [team_term, *(sql for sql, _value in self.terms)], [
+            team.pk,
+            *(value for _sql, value in self.terms),
+        ]
 
 
 @dataclass(frozen=True)
@@ -334,20 +380,40 @@ class PlainPage:
     times: frozenset[str] = frozenset({"created_at", "updated_at"})
     booleans: frozenset[str] = frozenset()
 
-    def page(self, team: Any, params: ListQuery) -> list[dict[str, Any]]:
+    def statement(
+        self, team: Any, params: ListQuery, where: Where | None = None
+    ) -> tuple[str, list[Any]]:
+        """The page's SQL and its parameters."""
         descending = params.order == "-id"
-        where, args = ["x.team_id = %s"], [team.pk]
+        conditions, args = (where or Where(())).sql(team)
         if params.after is not None:
-            where.append("x.id < %s" if descending else "x.id > %s")
+            conditions.append("x.id < %s" if descending else "x.id > %s")
             args.append(params.after)
         offset = 0 if params.after is not None else params.offset
         sql = (
             f"SELECT {', '.join(self._select())} FROM {self.table} x"
-            f" {self.joins} WHERE {' AND '.join(where)}"
+            f" {self.joins} WHERE {' AND '.join(conditions)}"
             f" ORDER BY x.id {'DESC' if descending else 'ASC'} LIMIT %s OFFSET %s"
         )
+        return sql, [*args, params.limit, offset]
+
+    def count(self, team: Any, where: Where | None = None) -> int:
+        """How many of the team's rows ``where`` keeps (without the joins, which only
+        bring columns, as the ORM's count of the handler's queryset)."""
+        conditions, args = (where or Where(())).sql(team)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*args, params.limit, offset])
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {self.table} x WHERE {' AND '.join(conditions)}",  # noqa: S608
+                args,
+            )
+            return int(cursor.fetchone()[0])
+
+    def page(
+        self, team: Any, params: ListQuery, where: Where | None = None
+    ) -> list[dict[str, Any]]:
+        sql, args = self.statement(team, params, where)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
             found = cursor.fetchall()
         keys = [key for key, _expr in self.columns]
         times = [i for i, key in enumerate(keys) if key in self.times]
@@ -392,19 +458,63 @@ def _utc_time(value: Any) -> Any:
 # Query parameters that page through a list without changing which rows match it.
 PAGING_PARAMS = frozenset({"limit", "offset", "after", "order"})
 
+# Totals this process has read, by (database, team, data version, day, list and filters):
+# the data version makes a kept total right until the team's next audited write, as in
+# core/cache.py. Looking one up here costs a dictionary read; through team_cached (key
+# text, SHA-256, the local cache's pickle) it was about a tenth of a list request.
+_counts: dict[tuple[Any, ...], int] = {}
+_COUNTS_KEPT = 4096
 
-def _count_key(request: HttpRequest) -> str:
-    """The cache key of a list's total: its path and filters (every query parameter but
-    the paging ones) and the time zone (date filters read the day in it). Built from
-    the request rather than from the compiled SQL, which cost a second compilation of
-    the page's query on every request."""
+
+def forget_counts() -> None:
+    """Drop the kept totals (the tests' fixture, with the caches: ids come again after
+    a test's rollback)."""
+    _counts.clear()
+
+
+def _count(request: HttpRequest, compute: Callable[[], int]) -> int:
+    """The list's total: from this process' totals, else from the team cache (shared
+    by the server's processes), else counted."""
+    team = request.team  # type: ignore[attr-defined]
+    version = read_version(request)
+    filters = _count_filters(request)
+    local = None
+    if team is not None and version is not None:
+        local = (
+            connection.settings_dict["NAME"],
+            team.pk,
+            version,
+            timezone.localdate(),
+            filters,
+        )
+        found = _counts.get(local)
+        if found is not None:
+            return found
+    count = team_cached(team, _count_key(filters), compute, version=version)
+    if local is not None:
+        if len(_counts) >= _COUNTS_KEPT:
+            _counts.clear()  # old versions are never read again
+        _counts[local] = count
+    return count
+
+
+def _count_filters(request: HttpRequest) -> tuple[Any, ...]:
+    """What decides a list's total: its path and filters (every query parameter but the
+    paging ones) and the time zone (date filters read the day in it). Read from the
+    request rather than from the compiled SQL, which cost a second compilation of the
+    page's query on every request."""
     filters = sorted(
         (key, value)
         for key, values in request.GET.lists()
         if key not in PAGING_PARAMS
         for value in values
     )
-    text = f"{request.path}|{filters!r}|{timezone.get_current_timezone_name()}"
+    return (request.path, tuple(filters), timezone.get_current_timezone_name())
+
+
+def _count_key(filters: tuple[Any, ...]) -> str:
+    """The team cache's key of a list's total (``_count_filters``)."""
+    text = repr(filters)
     return "api-count:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

@@ -259,7 +259,11 @@ class RowCheck:
         team than ``team_id``, or a member column names someone outside the team."""
         rules = rules_for(model)
         for link in rules.links:
-            values = {row.get(link.field.attname) for row in rows}
+            attname = link.field.attname
+            try:  # rows usually name every column; subscripting is the cheap way
+                values = {row[attname] for row in rows}
+            except KeyError:
+                values = {row.get(attname) for row in rows}
             values.discard(None)
             if not values:
                 continue

@@ -16,6 +16,7 @@ from fasit.core.api_utils import (
     Id,
     ListQuery,
     PlainPage,
+    Where,
     list_page,
     page_schema,
     patch_data,
@@ -203,6 +204,10 @@ def _account_links(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]
     return data
 
 
+USERS = get_user_model()._meta.db_table
+ROLES = PersonRole._meta.db_table
+
+
 @router.get("/accounts", response=AccountPage)
 def list_accounts(
     request: HttpRequest,
@@ -217,18 +222,41 @@ def list_accounts(
     """The team's accounts. Filters as in the app: text (name, organisation number),
     tier, country, customer category, owner (username) and corporate group parent."""
     team = request.team  # type: ignore[attr-defined]
-    if not (q or tier or country or owner) and category_id is None and parent_id is None:
-        # The queryset is built only if the total is not cached (core.api_utils).
+    if not q:
+
+        def team_accounts() -> QuerySet[Account]:
+            return _account_filters(
+                Account.objects.for_team(team), tier, country, category_id, owner, parent_id
+            )
+
+        # The queryset is built only if the total is not cached (core.api_utils); the
+        # page is read by a fixed statement with the filters as its conditions.
+        where = Where.of(
+            ("x.tier = %s", tier),
+            ("x.country = %s", country),
+            ("x.category_id = %s", category_id),
+            (f"x.owner_id IN (SELECT u.id FROM {USERS} u WHERE u.username = %s)", owner),
+            ("x.parent_id = %s", parent_id),
+            # Category, owner and parent have indexes of their own (foreign keys).
+            own_index=category_id is not None or bool(owner) or parent_id is not None,
+        )
         return list_page(
-            request,
-            lambda: Account.objects.for_team(team),
-            params,
-            account_rows,
-            plain=ACCOUNTS_PLAIN,
+            request, team_accounts, params, account_rows, plain=ACCOUNTS_PLAIN, where=where
         )
     accounts = Account.objects.for_team(team)
-    if q:
-        accounts = accounts.filter(name__icontains=q) | accounts.filter(org_number__icontains=q)
+    accounts = accounts.filter(name__icontains=q) | accounts.filter(org_number__icontains=q)
+    accounts = _account_filters(accounts, tier, country, category_id, owner, parent_id)
+    return list_page(request, accounts, params, account_rows)
+
+
+def _account_filters(
+    accounts: QuerySet[Account],
+    tier: str,
+    country: str,
+    category_id: int | None,
+    owner: str,
+    parent_id: int | None,
+) -> QuerySet[Account]:
     if tier:
         accounts = accounts.filter(tier=tier)
     if country:
@@ -239,7 +267,7 @@ def list_accounts(
         accounts = accounts.filter(owner__username=owner)
     if parent_id is not None:
         accounts = accounts.filter(parent_id=parent_id)
-    return list_page(request, accounts, params, account_rows)
+    return accounts
 
 
 @router.get("/accounts/{account_id}", response=AccountDetailOut)
@@ -345,14 +373,32 @@ def list_people(
 ) -> Any:
     """The team's people (without the private profile; read one person for that)."""
     team = request.team  # type: ignore[attr-defined]
-    if not (q or legal_basis or buying_role) and account_id is None:
-        # The queryset is built only if the total is not cached (core.api_utils).
-        return list_page(
-            request, lambda: Person.objects.for_team(team), params, person_rows, plain=PEOPLE_PLAIN
+    if not q:
+
+        def team_people() -> QuerySet[Person]:
+            return _people_filters(
+                Person.objects.for_team(team), account_id, buying_role, legal_basis
+            )
+
+        # The queryset is built only if the total is not cached (core.api_utils); the
+        # page is read by a fixed statement with the filters as its conditions: each
+        # role condition is its own subquery, as each filter() on roles is its own join.
+        where = Where.of(
+            (f"x.id IN (SELECT r.person_id FROM {ROLES} r WHERE r.account_id = %s)", account_id),
+            (f"x.id IN (SELECT r.person_id FROM {ROLES} r WHERE r.buying_role = %s)", buying_role),
+            ("x.legal_basis = %s", legal_basis),
         )
+        return list_page(request, team_people, params, person_rows, plain=PEOPLE_PLAIN, where=where)
     people = Person.objects.for_team(team)
-    if q:
-        people = people.filter(name__icontains=q) | people.filter(email__icontains=q)
+    people = people.filter(name__icontains=q) | people.filter(email__icontains=q)
+    return list_page(
+        request, _people_filters(people, account_id, buying_role, legal_basis), params, person_rows
+    )
+
+
+def _people_filters(
+    people: QuerySet[Person], account_id: int | None, buying_role: str, legal_basis: str
+) -> QuerySet[Person]:
     if account_id is not None:
         people = people.filter(roles__account_id=account_id)
     if buying_role:
@@ -361,7 +407,7 @@ def list_people(
         people = people.filter(legal_basis=legal_basis)
     if account_id is not None or buying_role:
         people = people.distinct()
-    return list_page(request, people, params, person_rows)
+    return people
 
 
 @router.get("/people/{person_id}", response=PersonDetailOut)

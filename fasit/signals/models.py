@@ -138,10 +138,15 @@ class Statement(TeamOwned):
     class Meta:
         ordering = ["-said_on", "-id"]
         indexes = [
-            models.Index(fields=["team", "theme"]),
+            # The board counts each theme's statements and accounts from this index
+            # alone (covering: no table reads, and rows come grouped by theme).
+            models.Index(fields=["team", "theme", "account", "said_on", "weak"]),
             models.Index(fields=["team", "-said_on"]),
             # "Has this account's group said it already?" when a statement joins a theme.
             models.Index(fields=["theme", "account"]),
+            # The board's quotes: each theme's newest statements, read in this order
+            # and stopped after a few hundred (selectors.attach_evidence), no sort.
+            models.Index(fields=["theme", "-said_on", "-id"]),
         ]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")

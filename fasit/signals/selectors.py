@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from fasit.customers.models import Account
 from fasit.engine.signals import level_for
@@ -66,22 +66,35 @@ def statements_filtered(
 
 
 def board(
-    team: Team | None, *, include_dismissed: bool = False, level: str = "", **filters: Any
+    team: Team | None,
+    *,
+    include_dismissed: bool = False,
+    level: str = "",
+    roots: dict[int, int] | None = None,
+    **filters: Any,
 ) -> list[BoardTheme]:
-    """Themes by level, then by how recently a customer said it, with evidence."""
+    """Themes by level, then by how recently a customer said it, with evidence.
+
+    The database counts statements per theme and account (a few thousand rows where
+    the team has tens of thousands of statements); only the accounts' corporate groups
+    are joined here, since an account's group is a walk up its parents. Pass ``roots``
+    (``group_roots``) when the caller needs them again, e.g. for ``attach_evidence``."""
     if team is None:
         return []
-    roots = group_roots(team)
-    per_theme: dict[int, dict[str, Any]] = {}
-    rows = statements_filtered(team, **filters).values_list(
-        "theme_id", "account_id", "said_on", "weak"
-    )
-    for theme_id, account_id, said_on, weak in rows.iterator(chunk_size=5000):
-        entry = per_theme.setdefault(theme_id, {"keys": set(), "n": 0, "last": None, "weak": 0})
-        entry["keys"].add(independent_key(account_id, roots))
-        entry["n"] += 1
-        entry["weak"] += int(weak)
-        entry["last"] = said_on if entry["last"] is None else max(entry["last"], said_on)
+    roots = group_roots(team) if roots is None else roots
+    statements = statements_filtered(team, **filters).order_by()
+    # Counts per theme, and apart from them the theme's accounts as bare id pairs:
+    # one row per account with its own count and date cost more to convert than
+    # the database took to count them.
+    per_theme: dict[int, dict[str, Any]] = {
+        theme_id: {"keys": set(), "n": n, "last": last, "weak": weak}
+        for theme_id, n, weak, last in statements.values_list("theme_id").annotate(
+            n=Count("id"), weak=Count("id", filter=Q(weak=True)), last=Max("said_on")
+        )
+    }
+    pairs = statements.values_list("theme_id", "account_id").distinct()
+    for theme_id, account_id in pairs.iterator(chunk_size=5000):
+        per_theme[theme_id]["keys"].add(independent_key(account_id, roots))
     filtered = any(filters.values())
     themes = Theme.objects.for_team(team).filter(pk__in=per_theme)
     if not include_dismissed:
@@ -105,28 +118,29 @@ def board(
     return items
 
 
-def attach_evidence(team: Team, items: list[BoardTheme], **filters: Any) -> list[BoardTheme]:
+def attach_evidence(
+    team: Team,
+    items: list[BoardTheme],
+    *,
+    roots: dict[int, int] | None = None,
+    **filters: Any,
+) -> list[BoardTheme]:
     """Fill in quotes for the themes on one page of the board: the latest from each
     independent account first (the level is about independent customers, so the
     evidence should show them), then the latest of the rest.
 
-    Candidates are read as plain tuples and only the chosen quotes become model
-    objects: a theme can have thousands of statements."""
+    Each theme's newest candidates come from the index on (theme, date, id), so a
+    theme's read stops after ``CANDIDATES_PER_THEME`` rows instead of the page reading
+    and ordering every statement of its themes. Candidates are plain tuples and only
+    the chosen quotes become model objects: a theme can have thousands of statements."""
     by_theme = {item.theme.pk: item for item in items}
-    pools: dict[int, list[tuple[int, int]]] = {pk: [] for pk in by_theme}
-    rows = (
-        statements_filtered(team, **filters)
-        .filter(theme_id__in=by_theme)
-        .order_by("-said_on", "-id")
-        .values_list("id", "theme_id", "account_id")
-    )
-    for statement_id, theme_id, account_id in rows.iterator(chunk_size=5000):
-        pool = pools[theme_id]
-        if len(pool) < CANDIDATES_PER_THEME:
-            pool.append((statement_id, account_id))
-    roots = group_roots(team)
+    filtered = statements_filtered(team, **filters).order_by("-said_on", "-id")
+    roots = group_roots(team) if roots is None else roots
     chosen: dict[int, list[int]] = {}
-    for theme_id, pool in pools.items():
+    for theme_id in by_theme:
+        pool = filtered.filter(theme_id=theme_id).values_list("id", "account_id")[
+            :CANDIDATES_PER_THEME
+        ]
         seen: set[int] = set()
         first, rest = [], []
         for statement_id, account_id in pool:

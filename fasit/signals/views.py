@@ -20,6 +20,7 @@ from fasit.core.forms import add_service_errors
 from fasit.core.views import flash_form_errors, requested_sort, sort_rows
 from fasit.signals import selectors, services
 from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, ThemeChoiceForm
+from fasit.signals.index import group_roots
 from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
@@ -45,16 +46,19 @@ def board(request: HttpRequest) -> HttpResponse:
 
     sorting = requested_sort(request, BOARD_SORTS, "-level")
 
-    def compute() -> tuple[Any, dict[str, int]]:
+    def compute() -> tuple[Any, dict[str, int], str]:
+        # Corporate groups are read once for the counts and the quotes.
+        roots = group_roots(team)
         items = selectors.board(
             team,
             include_dismissed=bool(data.get("dismissed")),
             level=data.get("level", ""),
+            roots=roots,
             **engine_filters,
         )
         ordered, _ = sort_rows(request, items, BOARD_SORTS, "-level")
         page = Paginator(ordered, THEMES_PER_PAGE).get_page(request.GET.get("page"))
-        selectors.attach_evidence(team, list(page), **engine_filters)
+        selectors.attach_evidence(team, list(page), roots=roots, **engine_filters)
         counts = {
             level: sum(1 for i in items if i.level == level)
             for level in ("confirmed", "alarm", "noted")
@@ -64,7 +68,10 @@ def board(request: HttpRequest) -> HttpResponse:
         themes_html = render_to_string(
             "signals/board.html#themes", {"page_obj": page}, request=request
         )
-        return page, counts, themes_html
+        # Only the page numbers are kept for the pagination links: the page itself held
+        # every theme and its quotes' models, unpickled from the cache per request.
+        numbers = Paginator(range(len(ordered)), THEMES_PER_PAGE).get_page(page.number)
+        return numbers, counts, themes_html
 
     # Counting independent customers reads every statement of the team: once per
     # change of team data, per filter, order and page (the query string says which).

@@ -87,7 +87,9 @@ class _Columns:
         self.attnames = [f.attname for f in fields]
         self.sql = ", ".join(f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields)
         self.width = len(fields)
-        self._converters: dict[str, list[tuple[Any, list[Any]]]] = {}
+        # Per database vendor: (position, column, converters) of the fields that have
+        # any: most have none, and each request builds a user, a membership and a team.
+        self._converters: dict[str, list[tuple[int, Any, list[Any]]]] = {}
 
     def build(self, row: tuple[Any, ...], start: int) -> Any:
         from django.db import connection
@@ -95,17 +97,18 @@ class _Columns:
         converters = self._converters.get(connection.vendor)
         if converters is None:
             converters = []
-            for field in self.model._meta.concrete_fields:
+            for i, field in enumerate(self.model._meta.concrete_fields):
                 col = field.get_col(self.model._meta.db_table)
-                converters.append(
-                    (col, connection.ops.get_db_converters(col) + col.get_db_converters(connection))
-                )
+                funcs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+                if funcs:
+                    converters.append((i, col, funcs))
             self._converters[connection.vendor] = converters
-        values = []
-        for value, (col, funcs) in zip(row[start : start + self.width], converters, strict=True):
+        values = list(row[start : start + self.width])
+        for i, col, funcs in converters:
+            value = values[i]
             for func in funcs:
                 value = func(value, col, connection)
-            values.append(value)
+            values[i] = value
         return self.model.from_db(connection.alias, self.attnames, values)
 
 

@@ -36,6 +36,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fasit.buying.models import Journey
+from fasit.buying.services import link_visits
 from fasit.search.documents import index_team
 from fasit.tenancy.models import Membership, Team
 
@@ -335,6 +337,9 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
             getattr(obj, name).set(ids)
         counts[label] = len(rows)
     _remap_audit(team, id_maps)
+    # An export made before stage changes kept the date their visit ended has no
+    # left_on: work it out, or every visit of the team would read as still open.
+    link_visits(Journey.objects.filter(team=team))
     # Rows saved raw send no signal the search index listens to; index the team whole.
     index_team(team)
     return counts

@@ -374,7 +374,7 @@ def account_dark_sweep(team: Team, *, today: dt.date) -> int:
         for e in WebhookEndpoint.objects.filter(team=team, active=True)
         if Event.ACCOUNT_WENT_DARK in e.events
     ]
-    dark_now = {e.account_id: e for e in snapshots.ranking(team, today=today) if e.going_dark}
+    dark_now = {e.account_id: e for e in snapshots.ranking(team, today=today, going_dark=True)}
     known = set(DarkAccount.objects.for_team(team).values_list("account_id", flat=True))
     DarkAccount.objects.for_team(team).exclude(account_id__in=list(dark_now)).delete()
     new = [pk for pk in dark_now if pk not in known]

@@ -277,6 +277,9 @@ def test_visit_lengths_counted_by_the_database_equal_the_history_read_in_python(
             changes.filter(to_stage=stages[3]).update(to_stage=None)
         if n == 4:  # history corrected afterwards: a later id with an earlier date
             changes.filter(to_stage=stages[3]).update(changed_on=start + dt.timedelta(days=5))
+            # A correction outside the services relinks the journey's visits, as the
+            # services (and the migration that filled ``left_on``) do.
+            services.link_visits([journey])
     ids = {process.pk, other.pk}
     found = selectors._visit_lengths(team_a, ids)
     assert {pid: dict(v) for pid, v in found.items()} == _python_durations(team_a, ids)
@@ -286,3 +289,98 @@ def test_visit_lengths_counted_by_the_database_equal_the_history_read_in_python(
     norms = selectors.process_norms(process)
     assert frames[process.pk].norms == norms
     assert any(n.from_history for n in norms.values())
+
+
+def test_each_stage_change_keeps_the_date_its_visit_ended(team_a: Any, alice: Any) -> None:
+    """``left_on`` is the date of the journey's next change in date and id order, after
+    every service that adds changes: a start, same-day changes, a removed stage that
+    moves its journeys."""
+    from fasit.buying.models import StageChange
+
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    start = TODAY - dt.timedelta(days=40)
+    journeys = [journey_at(team_a, alice, process=process, index=0, since=start) for _ in range(3)]
+    for n, journey in enumerate(journeys):
+        for index, offset in ((1, 5), (2, 5), (3, 9 + n)):
+            services.journey_change_stage(
+                journey=journey,
+                actor=alice,
+                stage=stages[index],
+                changed_on=start + dt.timedelta(days=offset),
+                note="x",
+            )
+    services.stage_remove(stage=stages[3], actor=alice)
+    rows = list(
+        StageChange.objects.filter(journey__team=team_a)
+        .order_by("journey_id", "changed_on", "id")
+        .values_list("journey_id", "changed_on", "left_on")
+    )
+    assert len(rows) == 3 * 5
+    for (journey, _on, left_on), following in zip(rows, [*rows[1:], None], strict=True):
+        expected = following[1] if following and following[0] == journey else None
+        assert left_on == expected
+    assert sum(left_on is None for *_, left_on in rows) == 3
+
+
+def _python_motive_counts(team: Any, process: Any) -> list[tuple]:
+    """The motive counts as every motive read into Python gave them before."""
+    from collections import Counter, defaultdict
+
+    from fasit.buying.models import Motive
+
+    counts: Counter[str] = Counter()
+    accounts: dict[str, set[int]] = defaultdict(set)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for theme, account_id, text in (
+        Motive.objects.for_team(team)
+        .filter(journey__process=process)
+        .values_list("theme", "journey__account_id", "text")
+        .order_by("-id")
+    ):
+        counts[theme] += 1
+        accounts[theme].add(account_id)
+        if len(examples[theme]) < 3 and text not in examples[theme]:
+            examples[theme].append(text)
+    return [
+        (theme, count, len(accounts[theme]), tuple(examples[theme]))
+        for theme, count in sorted(counts.items(), key=lambda kv: (-len(accounts[kv[0]]), -kv[1]))
+    ]
+
+
+def test_motive_counts_by_the_database_equal_the_motives_read_in_python(
+    team_a: Any, team_b: Any, alice: Any, charlie: Any
+) -> None:
+    """Repeated wordings, themes tied on accounts and motives (the newest first), one
+    account with several journeys, and another process's and team's motives."""
+    import random
+
+    rng = random.Random(5)
+    process = process_for(team_a, alice)
+    other = process_for(team_a, alice, name="Offentlig")
+    foreign = process_for(team_b, charlie)
+    account = AccountFactory(team=team_a, category=process.category)
+    journeys = [
+        journey_at(team_a, alice, process=process, index=1, since=TODAY, account=account),
+        *(journey_at(team_a, alice, process=process, index=1, since=TODAY) for _ in range(5)),
+    ]
+    themes = ["uptime", "cost", "safety", "other"]
+    for _ in range(60):
+        services.motive_add(
+            journey=rng.choice(journeys),
+            actor=alice,
+            text=rng.choice(["Oppetid.", "Pris.", "Risiko.", "Enklere drift.", "Ny lov."]),
+            theme=rng.choice(themes),
+        )
+    # Two themes with one motive each from one account: tied, the newer first.
+    for theme in ("growth", "compliance"):
+        services.motive_add(journey=journeys[1], actor=alice, text="x", theme=theme)
+    for proc, team, actor in ((other, team_a, alice), (foreign, team_b, charlie)):
+        journey = journey_at(team, actor, process=proc, index=1, since=TODAY)
+        services.motive_add(journey=journey, actor=actor, text="Annet.", theme="uptime")
+    found = [
+        (m.theme, m.motives, m.accounts, m.examples)
+        for m in selectors.motive_counts(team_a, process)
+    ]
+    assert found == _python_motive_counts(team_a, process)
+    assert len(found) >= 5

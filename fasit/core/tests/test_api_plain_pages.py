@@ -41,15 +41,23 @@ def _team_data(team: Any, owner: Any, other: Any) -> None:
             team=team,
             owner=owner if i % 2 else None,
             category=category if i % 3 else None,
-            parent=parent if i == 4 else None,
+            parent=parent if i in (4, 5) else None,
             customer_since=dt.date(2020, 1, i + 1) if i % 2 else None,
+            tier="key" if i % 3 == 0 else "customer",
+            country="SE" if i % 4 == 0 else "NO",
         )
-        person = PersonFactory(team=team)
-        PersonRoleFactory(person=person, account=account, title=f"Title {i}")
+        person = PersonFactory(team=team, legal_basis="consent" if i % 3 == 0 else "li_customer")
+        PersonRoleFactory(
+            person=person,
+            account=account,
+            title=f"Title {i}",
+            buying_role="champion" if i % 2 else "economic_buyer",
+        )
         PersonRoleFactory(person=person, account=parent)
         conversation = ConversationFactory(
             team=team,
             account=account,
+            kind="call" if i % 2 else "meeting",
             customer_replied=bool(i % 2),
             occurred_at=timezone.now() - dt.timedelta(days=i, microseconds=i),
         )
@@ -91,6 +99,124 @@ def test_plain_page_is_the_orm_page_byte_for_byte(
     assert page["items"] == orjson.loads(orjson.dumps(rows(window), default=str))
     assert page["items"], "the page has rows of the caller's team"
     assert page["count"] == ours.count()
+
+
+# Filters the lists read with a fixed statement (core.api_utils.Where); ACCOUNT and
+# PARENT stand for an account of the caller's team with conversations and people, and
+# its corporate group parent; CATEGORY for the team's category.
+FILTERED = [
+    "/api/accounts?tier=key",
+    "/api/accounts?country=SE&limit=2",
+    "/api/accounts?category_id=CATEGORY",
+    "/api/accounts?owner=alice&order=-id",
+    "/api/accounts?owner=alice&tier=key",
+    "/api/accounts?parent_id=PARENT&limit=1&offset=1",
+    "/api/accounts?owner=nobody",
+    "/api/people?account_id=PARENT&limit=3",
+    "/api/people?account_id=ACCOUNT",
+    "/api/people?buying_role=champion&order=-id",
+    "/api/people?legal_basis=consent",
+    "/api/people?account_id=PARENT&buying_role=champion",
+    "/api/conversations?kind=call",
+    "/api/conversations?account_id=ACCOUNT",
+    "/api/conversations?kind=call&account_id=ACCOUNT",
+    "/api/conversations?kind=meeting&limit=2&offset=1",
+]
+
+
+@pytest.mark.parametrize("url", FILTERED)
+def test_a_filtered_page_is_the_orm_page(
+    team_a: Any, team_b: Any, alice: Any, bob: Any, charlie: Any, alice_client: Any, url: str
+) -> None:
+    """A filtered list read by its fixed statement gives what the handler's ORM query
+    gives (``updated_since`` far back keeps every row but takes the ORM's path): the
+    same rows, total and cursor, and none of another team's."""
+    _team_data(team_b, charlie, charlie)
+    _team_data(team_a, alice, bob)
+    account = Conversation.objects.for_team(team_a).filter(kind="call").first().account
+    parent = Account.objects.for_team(team_a).filter(subsidiaries__isnull=False).first()
+    url = (
+        url.replace("CATEGORY", str(parent.category_id))
+        .replace("PARENT", str(parent.pk))
+        .replace("ACCOUNT", str(account.pk))
+    )
+    plain = alice_client.get(url).json()
+    orm = alice_client.get(url + "&updated_since=2000-01-01T00:00:00Z").json()
+    assert plain == orm
+    if "nobody" not in url:
+        assert plain["items"], "the filter keeps some of the team's rows"
+    model = {"accounts": Account, "people": Person, "conversations": Conversation}[
+        url.split("/")[2].split("?")[0]
+    ]
+    ours = set(model.objects.for_team(team_a).values_list("id", flat=True))
+    assert {row["id"] for row in plain["items"]} <= ours
+
+
+def test_another_teams_filter_values_find_nothing(
+    team_a: Any, alice: Any, bob: Any, charlie_client: Any
+) -> None:
+    _team_data(team_a, alice, bob)
+    account = Conversation.objects.for_team(team_a).first().account
+    for url in (
+        f"/api/conversations?account_id={account.pk}",
+        f"/api/people?account_id={account.pk}",
+        f"/api/accounts?parent_id={account.pk}",
+        "/api/accounts?owner=alice",
+        f"/api/buying/journeys?account_id={account.pk}&outcome=all",
+    ):
+        assert charlie_client.get(url).json() == {"count": 0, "next_after": None, "items": []}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plans without statistics")
+@pytest.mark.parametrize(
+    ("url", "index"),
+    [
+        ("/api/conversations?account_id=ACCOUNT", "account_id"),
+        ("/api/accounts?owner=alice", "owner_id"),
+        ("/api/accounts?parent_id=PARENT", "parent_id"),
+        ("/api/accounts?category_id=CATEGORY", "category_id"),
+        ("/api/accounts?tier=key", "tier"),
+        ("/api/people?account_id=ACCOUNT", "account_id"),
+        ("/api/buying/journeys?account_id=ACCOUNT", "account_id"),
+    ],
+)
+def test_a_filtered_page_starts_from_the_filters_index(
+    team_a: Any, alice: Any, bob: Any, alice_client: Any, url: str, index: str
+) -> None:
+    """An account's conversations (or journeys, people), an owner's accounts: SQLite,
+    planning without statistics, walked every row of the team in id order through the
+    (team, id) index to find an account's few (100,000 at scale 100). The statements
+    of the page and of its total must search the filter's own index instead."""
+    from django.test.utils import CaptureQueriesContext
+
+    _team_data(team_a, alice, bob)
+    account = Conversation.objects.for_team(team_a).first().account
+    parent = Account.objects.for_team(team_a).filter(subsidiaries__isnull=False).first()
+    url = (
+        url.replace("CATEGORY", str(parent.category_id))
+        .replace("PARENT", str(parent.pk))
+        .replace("ACCOUNT", str(account.pk))
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert alice_client.get(url).status_code == 200
+    table = {
+        "conversations": Conversation,
+        "accounts": Account,
+        "people": Person,
+        "journeys": Journey,
+    }[url.split("?")[0].rsplit("/", 1)[1]]._meta.db_table
+    statements = [
+        q["sql"]
+        for q in queries.captured_queries
+        if f"FROM {table} x" in q["sql"] or f'FROM "{table}" x' in q["sql"]
+    ]
+    assert len(statements) == 2, statements  # the page and its total
+    for sql in statements:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " / ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "SCAN x" not in plan, plan
+        assert f"({index}=?" in plan or f"AND {index}=?" in plan, plan
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plans without statistics")

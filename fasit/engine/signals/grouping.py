@@ -63,6 +63,12 @@ class GroupingConfig:
     # ... nor a compound's tail the other statement names without the compound's head
     # (``Analysis.headed``).
     corroboration_heads: bool = True
+    # ... nor a word or pivot that many statements of the index carry: the subject of
+    # the customers' business ("rooms" at hotels, "cars" at garages), not
+    # the matter of one theme. Common: in more than this share of indexed statements and
+    # more than ``corroboration_common_floor`` of them (a small index has no common words).
+    corroboration_common: float = 0.12
+    corroboration_common_floor: int = 6
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
     corroboration_members: int = 600  # members examined per theme (the first to join)
@@ -428,6 +434,14 @@ class ThemeIndex:
                 for f, heads in x.headed.items()
                 if f in y.vector and heads.isdisjoint(y.vector)
             }
+        common = max(
+            self.config.corroboration_common * len(self._counted),
+            float(self.config.corroboration_common_floor),
+        )
+        shared_common = {
+            f for f in va if f[0] in _EVIDENCE and f in vb and self._df.get(f, 0) > common
+        }
+        aside = aside | shared_common
         if self.config.corroboration_matters and not any(f in vb and f not in aside for f in va):
             return False
         concepts = {f[2:] for f in va if f[0] == "c" and f in vb and f not in aside}
@@ -436,7 +450,12 @@ class ThemeIndex:
         weights = self._lexicon.pivot_weight
         matter = self.config.corroboration_matter
         anchors = sum(
-            1 for f in va if f[0] == "p" and f in vb and weights.get(f[2:], 1.0) >= matter
+            1
+            for f in va
+            if f[0] == "p"
+            and f in vb
+            and weights.get(f[2:], 1.0) >= matter
+            and f not in shared_common
         ) + sum(
             1
             for c in concepts

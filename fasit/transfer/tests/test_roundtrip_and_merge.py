@@ -86,6 +86,21 @@ def test_a_team_round_trips_through_its_json_export_exactly() -> None:
         teamdump.import_team(empty, exported)  # only into an empty team
 
 
+@pytest.mark.django_db
+def test_an_export_from_before_visit_ends_were_kept_gets_them_back() -> None:
+    """Exports made before stage changes stored ``left_on`` lack the field; the import
+    works it out, or every restored visit would count as still open."""
+    team = seed_demo(seed=3).team
+    exported = _export(team)
+    changes = exported["models"]["buying.stagechange"]
+    assert any(row["fields"]["left_on"] for row in changes), "the demo has ended visits"
+    for row in changes:
+        del row["fields"]["left_on"]
+    empty = Team.objects.create(name="Restored", slug="restored")
+    teamdump.import_team(empty, exported)
+    assert _canonical(_export(empty)) == _canonical(_export(team))
+
+
 def test_every_model_that_refers_to_a_person_or_account_is_found() -> None:
     """Discovery is generic: every foreign key in the project that points at a person or
     an account (through tables included) is a relation the merge moves."""

@@ -231,22 +231,23 @@ def test_went_dark_is_sent_once_per_spell(
     alice: Any,
     receiver: Receiver,
     django_capture_on_commit_callbacks: Any,
-    monkeypatch: Any,
 ) -> None:
-    from fasit.relationships import snapshots
+    from fasit.relationships.models import AccountHealth
 
     account = AccountFactory(team=team_a)
     services.endpoint_create(
         team=team_a, actor=alice, url=receiver.url, events=["account.went_dark"]
     )
-    dark = [snapshots.RankedAccount(account.pk, account.name, 10, True, None, "")]
-    monkeypatch.setattr(snapshots, "ranking", lambda team, today: dark)
     today = timezone.localdate()
+    # Today's stored snapshot is what the sweep reads (the nightly refresh writes it).
+    health = AccountHealth.objects.create(
+        team=team_a, account=account, day=today, health=10, going_dark=True, currency=""
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.account_dark_sweep(team_a, today=today)
         services.account_dark_sweep(team_a, today=today)
     assert [json.loads(b)["data"] for _h, b in receiver.received] == [{"account_id": account.pk}]
-    monkeypatch.setattr(snapshots, "ranking", lambda team, today: [])
+    AccountHealth.objects.filter(pk=health.pk).update(going_dark=False, health=80)
     services.account_dark_sweep(team_a, today=today)
     assert not DarkAccount.objects.exists()
 

@@ -42,9 +42,9 @@ def _gunicorn_app(bind: str) -> Any:
                 "threads": settings.FASIT_WEB_THREADS,
                 "timeout": settings.FASIT_WEB_TIMEOUT,
                 "graceful_timeout": 10,
-                # A few waiting connections per thread; the rest wait in the kernel's
-                # listen queue rather than as work the worker has promised to do.
-                "worker_connections": settings.FASIT_WEB_THREADS * 4,
+                # Kept-alive clients wait on the worker's poller, not in a thread; a
+                # request whose client has gone is dropped before it runs (shedding).
+                "worker_connections": settings.FASIT_WEB_CONNECTIONS,
                 "accesslog": None,
                 "errorlog": "-",
                 "proc_name": "fasit",

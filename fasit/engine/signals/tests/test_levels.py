@@ -157,6 +157,38 @@ def test_a_compound_tail_without_its_head_does_not_corroborate() -> None:
     assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
 
 
+def test_a_word_most_statements_carry_does_not_corroborate() -> None:
+    # A fleet customer base: every statement names the car. Three accounts about car
+    # washing, cars that do not start and room for tools share only that, the subject of
+    # the business rather than a matter; in an index of three statements nothing is
+    # common yet, and the same three are confirmed.
+    from fasit.engine.signals.grouping import GroupingConfig
+
+    theme = [
+        st("t1", "A", "The car wash at the depot scratches the paint.", language="en"),
+        st("t2", "B", "Bilarna startar inte när det är kallt på morgonen.", language="sv"),
+        st("t3", "C", "Bilen har for lite plass til verktøyet vårt.", language="nb"),
+    ]
+    others = [
+        st("o1", "D", "Our cars need winter tyres before November.", language="en"),
+        st("o2", "E", "Vi behöver fler laddplatser för bilarna.", language="sv"),
+        st("o3", "F", "Bilene må vaskes oftere om vinteren.", language="nb"),
+        st("o4", "G", "Parking for our cars is full by eight.", language="en"),
+        st("o5", "H", "Kan vi leie bil per time?", language="nb"),
+        st("o6", "I", "Bilen går tom for strøm på lange turer.", language="nb"),
+        st("o7", "J", "Every car needs a service once a year.", language="en"),
+        st("o8", "K", "Vi vil have en bil mere til weekenden.", language="da"),
+    ]
+    statements = theme + others
+    assignments = {s.id: ("t" if s in theme else s.id) for s in statements}
+    held = ThemeIndex.restore(statements, assignments).theme("t")
+    assert (held.accounts, held.level, held.corroborated) == (3, "alarm", False)
+    loose = GroupingConfig(corroboration_common=1.0)
+    assert ThemeIndex.restore(statements, assignments, config=loose).theme("t").level == "confirmed"
+    alone = ThemeIndex.restore(theme, {s.id: "t" for s in theme}).theme("t")
+    assert alone.level == "confirmed"
+
+
 def test_level_for_holds_an_uncorroborated_theme_at_alarm() -> None:
 
     assert level_for(5, corroborated=False) == "alarm"
