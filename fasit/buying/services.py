@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -103,9 +103,12 @@ def link_visits(journeys: Any) -> None:
     if not visits.keeping():
         # Written without the services (the demo, a team import): count the teams'
         # visits again, the per-stage counts cannot know what changed.
-        visits.recount(
-            Journey.objects.filter(pk__in=journeys).values_list("team_id", flat=True).distinct()
+        chosen = (
+            journeys
+            if isinstance(journeys, QuerySet)
+            else Journey.objects.filter(pk__in=[j.pk for j in journeys])
         )
+        visits.recount(chosen.order_by().values_list("team_id", flat=True).distinct())
 
 
 @transaction.atomic

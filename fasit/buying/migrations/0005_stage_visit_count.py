@@ -8,13 +8,13 @@ from django.db import migrations, models
 # must not change when the module does.
 
 
-def count(apps, schema_editor):
+def count_sql(vendor):
     days = (
         "c.left_on - c.changed_on"
-        if schema_editor.connection.vendor == "postgresql"
+        if vendor == "postgresql"
         else "CAST(julianday(c.left_on) - julianday(c.changed_on) AS INTEGER)"
     )
-    schema_editor.execute(f"""
+    return f"""
         INSERT INTO buying_stagevisitcount
             (team_id, process_id, stage_id, days, outcome, entered_on, n)
         SELECT j.team_id, j.process_id, c.to_stage_id,
@@ -25,7 +25,11 @@ def count(apps, schema_editor):
         FROM buying_journey j JOIN buying_stagechange c ON c.journey_id = j.id
         WHERE c.to_stage_id IS NOT NULL
         GROUP BY 1, 2, 3, 4, 5, 6
-    """)  # noqa: S608 - no values
+    """  # noqa: S608 - no values
+
+
+def count(apps, schema_editor):
+    schema_editor.execute(count_sql(schema_editor.connection.vendor))
 
 
 class Migration(migrations.Migration):
