@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from fasit.buying.models import (
     BuyingGroupMember,
@@ -8,6 +11,7 @@ from fasit.buying.models import (
     Stage,
     StageChange,
 )
+from fasit.buying.services import link_visits
 from fasit.core.admin import TeamScopedAdmin
 
 
@@ -47,3 +51,9 @@ class JourneyAdmin(TeamScopedAdmin):
     search_fields = ("title", "account__name")
     raw_id_fields = ("account", "stage", "process")
     inlines = [StageChangeInline, MemberInline, MotiveInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Stage changes and outcomes edited here bypass the services that keep each
+        # visit's end (left_on) and the per-stage visit counts: work them out again.
+        link_visits([form.instance])

@@ -15,7 +15,8 @@ import every row gets a new id and every reference is translated, self-reference
 Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
 must not leave; an invitation names someone who is not yet in the team),
 import jobs and their files (operational), account health and person knowledge
-snapshots (derived; recomputed on the next read), the search index (derived; rebuilt by the import), and
+snapshots (derived; recomputed on the next read), per-stage visit counts (derived;
+counted again by the import), the search index (derived; rebuilt by the import), and
 API tokens, webhooks, mailbox connections, BCC addresses and calendar subscriptions
 (secrets of this installation; see EXCLUDED).
 """
@@ -47,6 +48,8 @@ EXCLUDED = {
     "relationships.calendarfeed",
     "relationships.accounthealth",
     "relationships.personknowledgesnapshot",
+    # Counted from the stage history again by the import (link_visits).
+    "buying.stagevisitcount",
     # Derived from the records and keyed by their ids: rebuilt after a restore.
     "search.searchentry",
     "transfer.importjob",
