@@ -243,9 +243,11 @@ def _recount(team: Team, keys: set[str]) -> int:
     state = signal_index.locked_state(team)
     signal_index.forget(team)
     index = signal_index.restore_index(team)
-    if keys:
-        _sync_themes(team, index, keys)
+    synced = _sync_themes(team, index, keys) if keys else {}
     signal_index.checkin(team, state, index)
+    # Statements went by a cascade: the themes' search entries lose their words.
+    if synced:
+        themes_changed.send(Theme, team=team, theme_ids=sorted(t.pk for t in synced.values()))
     return len(keys)
 
 
@@ -618,6 +620,9 @@ def statements_forget(
     index = signal_index.restore_index(team)
     synced = _sync_themes(team, index, before)
     signal_index.checkin(team, state, index)
+    # Quotes were deleted or rewritten by bulk writes: the entries lose the old words.
+    if synced:
+        themes_changed.send(Theme, team=team, theme_ids=sorted(t.pk for t in synced.values()))
     return [
         (theme, before[key])
         for key, theme in synced.items()
