@@ -120,9 +120,7 @@ def test_a_statement_that_brings_no_new_word_leaves_the_entry_as_it_was(
     assert _entry(first.theme_id).body_index == before.body_index
 
 
-def test_words_leave_the_entry_with_a_deleted_or_moved_statement(
-    team_a: Any, alice: Any
-) -> None:
+def test_words_leave_the_entry_with_a_deleted_or_moved_statement(team_a: Any, alice: Any) -> None:
     # Words no theme label holds (a label is indexed as the title).
     said = [_say(team_a, alice, text) for text in [*LEAD_TIME, f"{LEAD_TIME[1]} Kiruna."]]
     theme_id = said[0].theme_id
@@ -147,9 +145,7 @@ def test_words_leave_the_entry_with_a_deleted_or_moved_statement(
 def test_an_erased_or_rewritten_quote_leaves_the_entry(team_a: Any, alice: Any) -> None:
     said = [_say(team_a, alice, text) for text in [*LEAD_TIME, f"{LEAD_TIME[1]} Kiruna."]]
     Statement.objects.filter(pk=said[3].pk).update(text=LEAD_TIME[1])  # an erasure's rewrite
-    services.statements_forget(
-        team=team_a, statement_ids=[said[2].pk], rewritten_ids=[said[3].pk]
-    )
+    services.statements_forget(team=team_a, statement_ids=[said[2].pk], rewritten_ids=[said[3].pk])
     assert _themes_found(team_a, "faster") == set()
     assert _themes_found(team_a, "kiruna") == set()
     assert _themes_found(team_a, "reservedeler") == {said[0].theme_id}
