@@ -77,7 +77,10 @@ def _conversations(ids: list[int]) -> Iterator[SearchEntry]:
 
 
 def _theme_title(theme: Theme) -> str:
-    return index_text(theme.custom_label, theme.label, *[str(v) for v in theme.labels.values()])
+    # Labels by language code: PostgreSQL's jsonb gives them back in its own order, and
+    # the same title must give the same text (``theme_saved`` writes only a change).
+    labels = [str(v) for _k, v in sorted(theme.labels.items())]
+    return index_text(theme.custom_label, theme.label, *labels)
 
 
 def _distinct(tokens: Iterable[str]) -> list[str]:
