@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 
 from fasit.tenancy.models import Role
 from fasit.testing import MembershipFactory, TeamFactory, UserFactory
@@ -14,13 +15,18 @@ from fasit.testing import MembershipFactory, TeamFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
-    """Each test starts with an empty cache: ids (and so the team data versions in
-    cache keys, see core/cache.py) come again after a test's rollback."""
+    """Each test starts with an empty cache and the default language: ids (and so the
+    team data versions in cache keys, see core/cache.py) come again after a test's
+    rollback."""
     from fasit.core.api_utils import forget_counts
 
     for cache in caches.all():
         cache.clear()
     forget_counts()
+    # A request activates its user's language in the thread and leaves it active
+    # (a streamed response still renders after the middleware returns), so a test
+    # after a Swedish request would otherwise start in Swedish.
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -6,3 +6,8 @@ class BuyingConfig(AppConfig):
     name = "fasit.buying"
     label = "buying"
     verbose_name = _("Buying processes")
+
+    def ready(self) -> None:
+        from fasit.buying import receivers
+
+        receivers.connect()

@@ -15,7 +15,7 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Su
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from fasit.buying import mapping
+from fasit.buying import mapping, visits
 from fasit.buying.models import (
     BuyingGroupMember,
     BuyingProcess,
@@ -226,9 +226,9 @@ def _visit_lengths(team: Team, process_ids: set[int]) -> dict[int, dict[str, lis
     --scale 1000 into Python)."""
     durations: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for process_id, stages in counted_visits(team, process_ids, open_visits=False).items():
-        for stage, visits in stages.items():
+        for stage, stage_visits in stages.items():
             durations[process_id][stage] = [
-                days for days, n in sorted(visits.completed.items()) for _ in range(n)
+                days for days, n in sorted(stage_visits.completed.items()) for _ in range(n)
             ]
     return durations
 
@@ -716,55 +716,31 @@ def motive_counts(team: Team, process: BuyingProcess) -> list[MotiveCount]:
     ]
 
 
-def _visit_days_sql() -> str:
-    if connection.vendor == "postgresql":
-        return "c.left_on - c.changed_on"
-    return "CAST(julianday(c.left_on) - julianday(c.changed_on) AS INTEGER)"
-
-
-def _as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def counted_visits(
     team: Team, process_ids: Iterable[int], *, open_visits: bool = True
 ) -> dict[int, dict[str, StageVisits]]:
-    """Per process, each stage's visits of the process's journeys, counted by the
-    database; with ``open_visits=False`` only the completed ones (all stage norms need).
+    """Per process, each stage's visits of the process's journeys; with
+    ``open_visits=False`` only the completed ones (all stage norms need).
 
     A visit runs from a stage change to the journey's next one (date, then id: the
-    engine's order), whose date each change keeps as ``left_on`` (services.link_visits);
-    one to no stage (a removed stage) ends the visit before it and starts none.
-    Completed visits come back grouped by their length and open ones by outcome and
-    first day: a few hundred rows where the history has tens of thousands of changes.
-    Pairing the changes with ``LEAD`` here cost most of the insight page's first
-    request (scale 100, SQLite: ~115 ms of ~170)."""
+    engine's order). The services keep them counted per stage (``StageVisitCount``,
+    visits.py): completed visits by their length, open ones by outcome and first day,
+    a few thousand rows where the history has tens of thousands of changes. Grouping
+    the history here cost most of the insight page's first request after a change
+    (scale 100, SQLite: ~60 ms of ~120)."""
     ids = sorted(set(process_ids))
     if not ids:
         return {}
-    changes, journeys = StageChange._meta.db_table, Journey._meta.db_table
-    only_completed = "" if open_visits else "AND c.left_on IS NOT NULL"
-    sql = f"""
-        SELECT j.process_id, c.to_stage_id,
-               CASE WHEN c.left_on IS NULL THEN j.outcome END,
-               CASE WHEN c.left_on IS NULL THEN c.changed_on END,
-               CASE WHEN c.left_on IS NOT NULL THEN {_visit_days_sql()} END,
-               COUNT(*)
-        FROM {journeys} j JOIN {changes} c ON c.journey_id = j.id
-        WHERE j.team_id = %s AND j.process_id IN ({", ".join(["%s"] * len(ids))})
-              AND c.to_stage_id IS NOT NULL {only_completed}
-        GROUP BY 1, 2, 3, 4, 5
-    """  # noqa: S608 - table names from the models, values bound
     completed: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
     still: dict[tuple[int, str], dict[tuple[str, dt.date], int]] = defaultdict(dict)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [team.pk, *ids])
-        for process_id, stage_id, outcome, entered, days, n in cursor.fetchall():
-            key = (process_id, str(stage_id))
-            if days is not None:
-                completed[key][int(days)] = completed[key].get(int(days), 0) + n
-            else:
-                still[key][(outcome, _as_date(entered))] = n
+    for process_id, stage_id, days, outcome, entered, n in visits.counted(
+        team.pk, ids, open_visits=open_visits
+    ):
+        key = (process_id, str(stage_id))
+        if days is not None:
+            completed[key][days] = completed[key].get(days, 0) + n
+        else:
+            still[key][(outcome, entered)] = still[key].get((outcome, entered), 0) + n
     counted: dict[int, dict[str, StageVisits]] = defaultdict(dict)
     for process_id, stage in {*completed, *still}:
         key = (process_id, stage)

@@ -14,10 +14,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from fasit.buying import visits
 from fasit.buying.defaults import DEFAULT_STAGES
 from fasit.buying.models import (
     BuyingGroupMember,
@@ -99,6 +100,15 @@ def link_visits(journeys: Any) -> None:
             change.left_on = left_on
             stale.append(change)
     StageChange.objects.bulk_update(stale, ["left_on"])
+    if not visits.keeping():
+        # Written without the services (the demo, a team import): count the teams'
+        # visits again, the per-stage counts cannot know what changed.
+        chosen = (
+            journeys
+            if isinstance(journeys, QuerySet)
+            else Journey.objects.filter(pk__in=[j.pk for j in journeys])
+        )
+        visits.recount(chosen.order_by().values_list("team_id", flat=True).distinct())
 
 
 @transaction.atomic
@@ -246,6 +256,17 @@ def stage_remove(*, stage: Stage, actor: Any) -> Stage | None:
             "date": timezone.localdate().isoformat(),
             "neighbour": neighbour.name,
         }
+    with visits.kept(moved):
+        _move_out(team, actor, stage, neighbour, moved, note)
+    audit_delete(team=team, actor=actor, instance=stage)
+    stage.delete()
+    _renumber(neighbour.process)
+    return neighbour if moved else None
+
+
+def _move_out(
+    team: Team, actor: Any, stage: Stage, neighbour: Stage, moved: list[Journey], note: str
+) -> None:
     for journey in moved:
         # Dated at the journey's stage_since so its time in stage is kept.
         StageChange.objects.create(
@@ -263,10 +284,6 @@ def stage_remove(*, stage: Stage, actor: Any) -> Stage | None:
         journey.save(update_fields=["stage", "updated_at"])
         audit_update(team=team, actor=actor, instance=journey, before=before)
     link_visits(moved)
-    audit_delete(team=team, actor=actor, instance=stage)
-    stage.delete()
-    _renumber(neighbour.process)
-    return neighbour if moved else None
 
 
 # -- journeys --------------------------------------------------------------------
@@ -334,14 +351,15 @@ def journey_create(
     )
     journey.full_clean()
     journey.save()
-    StageChange.objects.create(
-        journey=journey,
-        to_stage=stage,
-        to_name=stage.name,
-        changed_on=started_on,
-        note=note.strip(),
-        created_by=journey.created_by,
-    )
+    with visits.kept([journey]):
+        StageChange.objects.create(
+            journey=journey,
+            to_stage=stage,
+            to_name=stage.name,
+            changed_on=started_on,
+            note=note.strip(),
+            created_by=journey.created_by,
+        )
     audit_create(team=team, actor=actor, instance=journey)
     return journey
 
@@ -364,13 +382,15 @@ def journey_set_outcome(
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose an outcome from the list.")})
     closed = None if outcome == Outcome.OPEN else (closed_on or timezone.localdate())
-    journey, _changed = model_update(
-        instance=journey,
-        fields=("outcome", "closed_on"),
-        data={"outcome": outcome, "closed_on": closed},
-        team=journey.team,
-        actor=actor,
-    )
+    # The journey's open visit is counted under its outcome.
+    with visits.kept([journey]):
+        journey, _changed = model_update(
+            instance=journey,
+            fields=("outcome", "closed_on"),
+            data={"outcome": outcome, "closed_on": closed},
+            team=journey.team,
+            actor=actor,
+        )
     return journey
 
 
@@ -411,18 +431,19 @@ def journey_change_stage(
     if errors:
         raise ValidationError(errors)
     before = snapshot(journey, ["stage", "stage_since"])
-    change = StageChange.objects.create(
-        journey=journey,
-        from_stage=journey.stage,
-        to_stage=stage,
-        from_name=journey.stage.name,
-        to_name=stage.name,
-        changed_on=changed_on,
-        conversation=conversation,
-        note=note,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    link_visits([journey])
+    with visits.kept([journey]):
+        change = StageChange.objects.create(
+            journey=journey,
+            from_stage=journey.stage,
+            to_stage=stage,
+            from_name=journey.stage.name,
+            to_name=stage.name,
+            changed_on=changed_on,
+            conversation=conversation,
+            note=note,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        link_visits([journey])
     change.refresh_from_db(fields=["left_on"])
     journey.stage = stage
     journey.stage_since = changed_on

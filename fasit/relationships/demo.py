@@ -169,6 +169,10 @@ def refresh_health(
     scale: int,
     log: Callable[[str], None],
 ) -> dict[str, int]:
-    """Last demo step: every account's health snapshot for today, so the first visit
-    to Being on does not pay for thousands of assessments."""
-    return {"health snapshots": snapshots.refresh(team, today=today)}
+    """Last demo step: every account's health snapshot and every person's knowledge
+    score for today, so the first visits to Being on and Key accounts do not pay for
+    thousands of assessments."""
+    return {
+        "health snapshots": snapshots.refresh(team, today=today),
+        "knowledge snapshots": snapshots.refresh_knowledge(team, today=today),
+    }

@@ -200,3 +200,25 @@ class AccountHealth(TeamOwned):
 
     def __str__(self) -> str:
         return f"{self.account_id} {self.day}: {self.health}"
+
+
+class PersonKnowledgeSnapshot(TeamOwned):
+    """Derived, not a record: one person's knowledge score as of ``day``, so the key
+    accounts ranking can score thousands of people without reading their profiles.
+    Rows of another day are stale (the score's freshness depends on the day); a change
+    to the person or to their family, interests, dates or life events deletes the row
+    (``receivers.py``) and the next read computes the score in memory (``selectors``).
+    Never audited."""
+
+    person = models.OneToOneField(
+        "customers.Person", on_delete=models.CASCADE, related_name="knowledge_snapshot"
+    )
+    day = models.DateField()
+    score = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("person knowledge snapshot")
+        verbose_name_plural = _("person knowledge snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.day}: {self.score}"

@@ -1,5 +1,6 @@
-"""Keep ``AccountHealth`` honest: whatever changes an account's health through the ORM
-deletes its snapshot, and the next ranking recomputes it (see ``snapshots.py``)."""
+"""Keep ``AccountHealth`` and ``PersonKnowledgeSnapshot`` honest: whatever changes an
+account's health or a person's knowledge score through the ORM deletes its snapshot,
+and the next ranking recomputes it (see ``snapshots.py``)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,16 @@ def _people_changed(
     snapshots.forget(list(ids))
 
 
+def _forget_person(sender: Any, instance: Any, **kwargs: Any) -> None:
+    snapshots.forget_people(
+        [
+            instance.pk
+            if sender is apps.get_model("customers", "Person")
+            else getattr(instance, "person_id", None)
+        ]
+    )
+
+
 def connect() -> None:
     for label in (
         "customers.Account",
@@ -67,3 +78,14 @@ def connect() -> None:
     )
     through = apps.get_model("conversations", "Conversation").people.through
     m2m_changed.connect(_people_changed, sender=through, dispatch_uid="health-people")
+    # What a knowledge score reads: the person's own fields and these profile parts.
+    for label in (
+        "customers.Person",
+        "customers.FamilyMember",
+        "customers.Interest",
+        "customers.ImportantDate",
+        "customers.LifeEvent",
+    ):
+        model = apps.get_model(label)
+        post_save.connect(_forget_person, sender=model, dispatch_uid=f"knowledge-{label}-save")
+        post_delete.connect(_forget_person, sender=model, dispatch_uid=f"knowledge-{label}-del")

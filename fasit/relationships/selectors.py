@@ -52,6 +52,7 @@ from fasit.relationships.models import (
     CadenceNorm,
     CalendarFeed,
     PersonCadence,
+    PersonKnowledgeSnapshot,
     ReminderSetting,
 )
 from fasit.tenancy.currency import convert, team_rates
@@ -465,6 +466,54 @@ class _PersonFields:
     notes: str
 
 
+def knowledge_of(
+    team: Team | None, people: QuerySet[Person], *, today: dt.date
+) -> dict[int, PersonKnowledge]:
+    """``person_knowledge_map`` for a query of people, read as plain rows."""
+    rows = [
+        _PersonFields(*row)
+        for row in people.values_list(
+            "pk", "team_id", "name", "what_matters", "preferred_meeting", "updated_at", "notes"
+        )
+    ]
+    if not rows:
+        return {}
+    return person_knowledge_map(team, rows, today=today, ids=people.values("pk"))
+
+
+def knowledge_scores(
+    team: Team | None,
+    person_ids: QuerySet[Any],
+    *,
+    today: dt.date,
+    expected: set[int] | None = None,
+) -> dict[int, PersonKnowledge]:
+    """The knowledge of the team's people among ``person_ids`` (a query for ids), each
+    equal in score to ``person_knowledge_map``'s: today's stored snapshot where there
+    is one (``PersonKnowledgeSnapshot``, one query), computed in memory for the others
+    (new, changed since, or not refreshed today). A GET writes nothing.
+
+    Stored scores come without their parts (``parts`` is empty): what an account's
+    knowledge reads is the score. ``expected``: the ids ``person_ids`` finds, when the
+    caller has them, to skip the query for missing people when none is missing."""
+    if team is None:
+        return {}
+    fresh = PersonKnowledgeSnapshot.objects.for_team(team).filter(day=today)
+    knowledge = {
+        pid: PersonKnowledge(pid, score, ())
+        for pid, score in fresh.filter(person_id__in=person_ids).values_list("person_id", "score")
+    }
+    if expected is not None and expected <= knowledge.keys():
+        return knowledge
+    missing = (
+        Person.objects.for_team(team)
+        .filter(pk__in=person_ids)
+        .exclude(pk__in=fresh.values("person_id"))
+    )
+    knowledge.update(knowledge_of(team, missing, today=today))
+    return knowledge
+
+
 def key_account_ranking(
     team: Team | None, *, today: dt.date, owner: Any = None
 ) -> list[KeyAccountEntry]:
@@ -484,16 +533,9 @@ def key_account_ranking(
     # building their ids into each statement cost more than running it.
     role_rows = PersonRole.objects.filter(account__team=team, account__in=accounts)
     roles = list(role_rows.values_list("account_id", "person_id", "buying_role"))
-    person_ids = role_rows.values("person_id")
-    people = [
-        _PersonFields(*row)
-        for row in Person.objects.for_team(team)
-        .filter(pk__in=person_ids)
-        .values_list(
-            "pk", "team_id", "name", "what_matters", "preferred_meeting", "updated_at", "notes"
-        )
-    ]
-    knowledge = person_knowledge_map(team, people, today=today, ids=person_ids)
+    knowledge = knowledge_scores(
+        team, role_rows.values("person_id"), today=today, expected={p for _, p, _ in roles}
+    )
     by_account: dict[int, list[tuple[str, PersonKnowledge]]] = defaultdict(list)
     for account_id, person_id, role in roles:
         if person_id in knowledge:

@@ -11,6 +11,12 @@ pages cache what they computed until the team's data changes (``core/cache.py``)
 A change through the ORM deletes the account's row (``receivers.py``); bulk writes
 and queryset updates send no signals, so such rows stay at most until the day ends
 (or until ``refresh_account_health_task`` runs, e.g. from cron each night).
+
+``PersonKnowledgeSnapshot`` does the same for people's knowledge scores, which rank
+the key accounts: ``refresh_knowledge`` stores every person's score for the day (the
+same nightly task and the demo), ``selectors.knowledge_scores`` reads them and scores
+in memory the people without a row for today, and a change to a person or their
+family, interests, dates or life events deletes their row (``forget_people``).
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from fasit.customers.models import Account
+from fasit.customers.models import Account, Person
 from fasit.relationships import selectors
-from fasit.relationships.models import AccountHealth
+from fasit.relationships.models import AccountHealth, PersonKnowledgeSnapshot
 from fasit.tenancy.currency import convert, team_rates
 from fasit.tenancy.models import Team
 
@@ -183,4 +189,32 @@ def refresh(team: Team, *, today: dt.date) -> int:
         )
         stored += len(store(team, today=today, rows=rows))
     AccountHealth.objects.for_team(team).exclude(account_id__in=accounts).delete()
+    return stored
+
+
+def forget_people(person_ids: Iterable[int | None]) -> None:
+    """Drop the knowledge snapshots of these people; the next ranking scores them."""
+    ids = [i for i in set(person_ids) if i is not None]
+    if ids:
+        PersonKnowledgeSnapshot.objects.filter(person_id__in=ids).delete()
+
+
+def refresh_knowledge(team: Team, *, today: dt.date) -> int:
+    """Score every person of the team for ``today`` and store the scores."""
+    people = list(Person.objects.for_team(team).values_list("pk", flat=True))
+    stored = 0
+    for start in range(0, len(people), CHUNK):
+        chunk = Person.objects.for_team(team).filter(pk__in=people[start : start + CHUNK])
+        knowledge = selectors.knowledge_of(team, chunk, today=today)
+        PersonKnowledgeSnapshot.objects.bulk_create(
+            [
+                PersonKnowledgeSnapshot(team=team, person_id=pid, day=today, score=k.score)
+                for pid, k in knowledge.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["person"],
+            update_fields=["day", "score", "updated_at"],
+            batch_size=500,
+        )
+        stored += len(knowledge)
     return stored

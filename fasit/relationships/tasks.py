@@ -1,7 +1,8 @@
 """Background work for a scheduler (cron, systemd timer) to enqueue each night or
 morning: the daily digest (``send_daily_digests_task``, or ``fasit manage
 fasit_digest``) and the accounts' health snapshots that order the Being on page
-(``refresh_account_health_task``)."""
+(``refresh_account_health_task``), with the people's knowledge scores that rank the key
+accounts."""
 
 from __future__ import annotations
 
@@ -25,8 +26,12 @@ def send_daily_digests_task(date: str | None = None, team_slug: str | None = Non
 
 @task()
 def refresh_account_health_task(date: str | None = None, team_slug: str | None = None) -> int:
-    """Recompute every account's health snapshot, so the first visit of the day to
-    Being on is fast and rows that bulk writes left stale are corrected."""
+    """Recompute every account's health snapshot and every person's knowledge score,
+    so the first visits of the day to Being on and Key accounts are fast and rows that
+    bulk writes left stale are corrected. Returns the number of rows stored."""
     today = dt.date.fromisoformat(date) if date else timezone.localdate()
     teams = Team.objects.filter(slug=team_slug) if team_slug else Team.objects.all()
-    return sum(snapshots.refresh(team, today=today) for team in teams)
+    return sum(
+        snapshots.refresh(team, today=today) + snapshots.refresh_knowledge(team, today=today)
+        for team in teams
+    )

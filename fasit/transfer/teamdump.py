@@ -14,8 +14,8 @@ import every row gets a new id and every reference is translated, self-reference
 
 Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
 must not leave; an invitation names someone who is not yet in the team),
-import jobs and their files (operational), account health snapshots (derived;
-recomputed on the next read), the search index (derived; rebuilt by the import), and
+import jobs and their files (operational), account health and person knowledge
+snapshots (derived; recomputed on the next read), the search index (derived; rebuilt by the import), and
 API tokens, webhooks, mailbox connections, BCC addresses and calendar subscriptions
 (secrets of this installation; see EXCLUDED).
 """
@@ -46,6 +46,7 @@ VERSION = 1
 EXCLUDED = {
     "relationships.calendarfeed",
     "relationships.accounthealth",
+    "relationships.personknowledgesnapshot",
     # Derived from the records and keyed by their ids: rebuilt after a restore.
     "search.searchentry",
     "transfer.importjob",

@@ -41,7 +41,9 @@ def kari(team_a: Any, alice: Any) -> Any:
     )
     FamilyMember.objects.create(person=person, relation="Daughter", name="Emma")
     Interest.objects.create(person=person, name="Cross-country skiing")
-    AccountRevenue.objects.create(account=account, year=TODAY.year, amount=1_000_000, currency="NOK")
+    AccountRevenue.objects.create(
+        account=account, year=TODAY.year, amount=1_000_000, currency="NOK"
+    )
     conversation = ConversationFactory(
         team=team_a, account=account, occurred_at=ago(40), kind="coffee", subject="Spring plans"
     )

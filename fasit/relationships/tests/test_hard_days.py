@@ -75,9 +75,7 @@ def test_this_years_revenue_follows_the_local_new_year(account: Any, alice: Any)
             account_revenue_set(account=account, actor=alice, year=2029, amount=1)
 
 
-def test_days_since_our_contact_counts_local_days_across_new_year(
-    account: Any, alice: Any
-) -> None:
+def test_days_since_our_contact_counts_local_days_across_new_year(account: Any, alice: Any) -> None:
     ConversationFactory(
         team=account.team,
         account=account,
@@ -88,9 +86,7 @@ def test_days_since_our_contact_counts_local_days_across_new_year(
     with time_machine.travel(dt.datetime(2026, 12, 31, 23, 40, tzinfo=OSLO), tick=False):
         assert client_in(alice, "Europe/Oslo").get(url).json()["days_since_our_contact"] == 0
     with time_machine.travel(dt.datetime(2027, 1, 1, 0, 10, tzinfo=OSLO), tick=False):
-        assert client_in(alice, "Europe/Copenhagen").get(url).json()[
-            "days_since_our_contact"
-        ] == 1
+        assert client_in(alice, "Europe/Copenhagen").get(url).json()["days_since_our_contact"] == 1
 
 
 # -- 29 February ----------------------------------------------------------------------
@@ -130,9 +126,7 @@ def log_at(client: Client, account: Any, when: str) -> Any:
 
 
 @pytest.mark.parametrize("zone", ["Europe/Oslo", "Europe/Stockholm", "Europe/Copenhagen"])
-def test_0230_on_the_night_summer_time_starts_is_logged(
-    account: Any, bob: Any, zone: str
-) -> None:
+def test_0230_on_the_night_summer_time_starts_is_logged(account: Any, bob: Any, zone: str) -> None:
     # 02:30 never shows on the clock on 28 March 2027: it jumps from 02:00 to 03:00.
     with time_machine.travel(dt.datetime(2027, 3, 28, 9, 0, tzinfo=OSLO), tick=False):
         response = log_at(client_in(bob, zone), account, "2027-03-28T02:30")
@@ -151,9 +145,7 @@ def test_0230_on_the_night_summer_time_ends_is_logged(account: Any, bob: Any, zo
     assert Conversation.objects.get().occurred_at == dt.datetime(2027, 10, 31, 0, 30, tzinfo=UTC)
 
 
-def test_contact_on_the_night_clocks_change_counts_for_that_day(
-    account: Any, alice: Any
-) -> None:
+def test_contact_on_the_night_clocks_change_counts_for_that_day(account: Any, alice: Any) -> None:
     ConversationFactory(
         team=account.team,
         account=account,

@@ -1,0 +1,24 @@
+"""A deleted journey takes its visits out of the per-stage counts (``visits.py``),
+whatever deletes it: the service, its account's or category's deletion, the admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import pre_delete
+
+
+def _forget_journey(sender: Any, instance: Any, origin: Any = None, **kwargs: Any) -> None:
+    from fasit.buying import visits
+    from fasit.tenancy.models import Team
+
+    # A deleted team's counts go with it (CASCADE); a query per journey would not.
+    if isinstance(origin, Team):
+        return
+    visits.forget_journey(instance.pk)
+
+
+def connect() -> None:
+    from fasit.buying.models import Journey
+
+    pre_delete.connect(_forget_journey, sender=Journey, dispatch_uid="buying-forget-journey")
