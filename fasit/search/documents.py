@@ -76,7 +76,22 @@ def _conversations(ids: list[int]) -> Iterator[SearchEntry]:
         )
 
 
+def _theme_title(theme: Theme) -> str:
+    # Labels by language code: PostgreSQL's jsonb gives them back in its own order, and
+    # the same title must give the same text (``theme_saved`` writes only a change).
+    labels = [str(v) for _k, v in sorted(theme.labels.items())]
+    return index_text(theme.custom_label, theme.label, *labels)
+
+
+def _distinct(tokens: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(tokens))
+
+
 def _themes(ids: list[int]) -> Iterator[SearchEntry]:
+    # A theme's body holds each token of its quotes once: a theme of thousands of
+    # statements repeats the same words, and a body the size of its vocabulary (not of
+    # all its quotes) is what lets one added statement update it in bounded time
+    # (``theme_statement_added``). Search only asks whether a word is there.
     quotes: dict[int, list[str]] = defaultdict(list)
     for theme_id, text in Statement.objects.filter(theme_id__in=ids).values_list(
         "theme_id", "text"
@@ -84,12 +99,13 @@ def _themes(ids: list[int]) -> Iterator[SearchEntry]:
         quotes[theme_id].append(text)
     # A dismissed theme is off the board and out of search (its entry is dropped).
     for t in Theme.objects.filter(pk__in=ids, dismissed=False):
+        body = _distinct(index_text(*quotes.get(t.pk, [])).split())
         yield SearchEntry(
             team_id=t.team_id,
             kind=Kind.THEME,
             object_id=t.pk,
-            title_index=index_text(t.custom_label, t.label, *[str(v) for v in t.labels.values()]),
-            body_index=index_text(*quotes.get(t.pk, [])),
+            title_index=_theme_title(t),
+            body_index=" ".join(body),
         )
 
 
@@ -122,6 +138,51 @@ def index_records(kind: str, ids: Iterable[int]) -> int:
     SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     return len(entries)
+
+
+def theme_saved(theme: Theme) -> None:
+    """A theme's row was saved: its name may have changed, or it was dismissed or
+    created. Its quotes did not change with the row (statements moving between themes
+    send ``themes_changed``, a statement's own save reaches ``theme_statement_added``
+    or a full rebuild), so an existing entry only has its title brought up to date,
+    and only written when it changed: saving a large theme costs no pass over its
+    statements."""
+    if theme.dismissed:
+        drop_records(Kind.THEME, [theme.pk])
+        return
+    title = _theme_title(theme)
+    stored = (
+        SearchEntry.objects.filter(kind=Kind.THEME, object_id=theme.pk)
+        .values_list("title_index", flat=True)
+        .first()
+    )
+    if stored is None:  # new, or back from dismissal: build it whole
+        index_records(Kind.THEME, [theme.pk])
+    elif stored != title:
+        SearchEntry.objects.filter(kind=Kind.THEME, object_id=theme.pk).update(title_index=title)
+
+
+def theme_statement_added(theme_id: int, text: str) -> None:
+    """One statement was put into this theme: add the words of its text the theme's
+    entry does not hold yet, in time bounded by the theme's vocabulary rather than by
+    all its quotes; nothing is written when it brings no new word. A statement that
+    leaves a theme or changes its text goes through ``index_records`` instead (a word
+    may have to leave the entry)."""
+    found = (
+        SearchEntry.objects.filter(kind=Kind.THEME, object_id=theme_id)
+        .values_list("body_index", flat=True)
+        .first()
+    )
+    if found is None:
+        # No entry: a dismissed theme stays out of search; any other is built whole.
+        if Theme.objects.filter(pk=theme_id, dismissed=False).exists():
+            index_records(Kind.THEME, [theme_id])
+        return
+    held = set(found.split())
+    new = [t for t in _distinct(index_text(text).split()) if t not in held]
+    if new:
+        body = f"{found} {' '.join(new)}" if found else " ".join(new)
+        SearchEntry.objects.filter(kind=Kind.THEME, object_id=theme_id).update(body_index=body)
 
 
 def index_account_dependents(account: Account) -> None:

@@ -18,16 +18,19 @@ from fasit.search.documents import (
     index_account_dependents,
     index_records,
     index_team,
+    theme_saved,
+    theme_statement_added,
 )
 from fasit.search.models import Kind
 from fasit.signals.events import themes_changed
 from fasit.signals.models import Statement, Theme
 
+# Rebuilt whole on every save. A theme is not: its entry holds all its quotes' words,
+# and its row is saved on every statement added (``_theme_saved``, ``_statement``).
 RECORDS = {
     Account: Kind.ACCOUNT,
     Person: Kind.PERSON,
     Conversation: Kind.CONVERSATION,
-    Theme: Kind.THEME,
     Journey: Kind.JOURNEY,
 }
 
@@ -44,6 +47,17 @@ def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 for _model in RECORDS:
     post_save.connect(_saved, sender=_model, dispatch_uid=f"search_saved_{_model.__name__}")
     post_delete.connect(_deleted, sender=_model, dispatch_uid=f"search_deleted_{_model.__name__}")
+
+
+@receiver(post_save, sender=Theme, dispatch_uid="search_saved_Theme")
+def _theme_saved(sender: Any, instance: Theme, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        theme_saved(instance)
+
+
+@receiver(post_delete, sender=Theme, dispatch_uid="search_deleted_Theme")
+def _theme_deleted(sender: Any, instance: Theme, **kwargs: Any) -> None:
+    drop_records(Kind.THEME, [instance.pk])
 
 
 @receiver(pre_save, sender=Account, dispatch_uid="search_account_renamed")
@@ -78,7 +92,14 @@ def _transcript(sender: Any, instance: ListeningAnalysis, **kwargs: Any) -> None
 
 @receiver([post_save, post_delete], sender=Statement, dispatch_uid="search_statement")
 def _statement(sender: Any, instance: Statement, **kwargs: Any) -> None:
-    if instance.theme_id:
+    if not instance.theme_id:
+        return
+    if kwargs.get("update_fields") == frozenset({"theme"}):
+        # A new statement put into its theme (``statement_create``): its words are
+        # added to the entry. Moves between themes also save other fields and send
+        # ``themes_changed``; an edit or a delete rebuilds the entry whole.
+        theme_statement_added(instance.theme_id, instance.text)
+    else:
         index_records(Kind.THEME, [instance.theme_id])
 
 

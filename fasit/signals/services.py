@@ -99,15 +99,15 @@ def _relabel_due(count: int) -> bool:
     return count <= 8 or count & (count - 1) == 0
 
 
-def _sync_joined(team: Team, index: ThemeIndex, theme: Theme, statement: Statement) -> Theme:
+def _sync_joined(
+    team: Team, index: ThemeIndex, theme: Theme, statement: Statement, root: int
+) -> Theme:
     """Update a theme row after one statement joined it, in time independent of the
-    theme's size: the account count rises only if no statement of the same corporate
-    group is in the theme yet (one indexed lookup); from three accounts on, the
-    engine's corroboration check (bounded, cached) decides between alarm and
-    confirmed."""
-    roots = signal_index.group_roots(team)
-    root = roots.get(statement.account_id, statement.account_id)
-    group = [account for account, top in roots.items() if top == root] + [root]
+    theme's size and of the team's: the account count rises only if no statement of
+    the same corporate group (``root`` is its top) is in the theme yet (indexed
+    lookups); from three accounts on, the engine's corroboration check (bounded,
+    cached) decides between alarm and confirmed."""
+    group = signal_index.group_members(team, root)
     known = (
         Statement.objects.filter(theme=theme, account_id__in=group)
         .exclude(pk=statement.pk)
@@ -191,7 +191,9 @@ def statement_create(
     if existing is None or _relabel_due(existing.statement_count + 1):
         statement.theme = _sync_themes(team, index, [key])[key]
     else:
-        statement.theme = _sync_joined(team, index, existing, statement)
+        statement.theme = _sync_joined(
+            team, index, existing, statement, roots[statement.account_id]
+        )
     statement.save(update_fields=["theme"])
     signal_index.checkin(team, state, index)
     audit_create(team=team, actor=actor, instance=statement)
@@ -243,9 +245,11 @@ def _recount(team: Team, keys: set[str]) -> int:
     state = signal_index.locked_state(team)
     signal_index.forget(team)
     index = signal_index.restore_index(team)
-    if keys:
-        _sync_themes(team, index, keys)
+    synced = _sync_themes(team, index, keys) if keys else {}
     signal_index.checkin(team, state, index)
+    # Statements went by a cascade: the themes' search entries lose their words.
+    if synced:
+        themes_changed.send(Theme, team=team, theme_ids=sorted(t.pk for t in synced.values()))
     return len(keys)
 
 
@@ -618,6 +622,9 @@ def statements_forget(
     index = signal_index.restore_index(team)
     synced = _sync_themes(team, index, before)
     signal_index.checkin(team, state, index)
+    # Quotes were deleted or rewritten by bulk writes: the entries lose the old words.
+    if synced:
+        themes_changed.send(Theme, team=team, theme_ids=sorted(t.pk for t in synced.values()))
     return [
         (theme, before[key])
         for key, theme in synced.items()

@@ -78,6 +78,19 @@ def test_a_corporate_group_counts_once(team_a: Any, alice: Any) -> None:
     assert Theme.objects.get().accounts == 1
 
 
+def test_a_group_counts_once_across_levels_and_others_count_apart(team_a: Any, alice: Any) -> None:
+    # The group is found down from its top (parent, grandchild), not from the whole
+    # team's account tree; an account outside it still counts as another customer.
+    top = AccountFactory(team=team_a, name="Konsern AS")
+    middle = AccountFactory(team=team_a, parent=top)
+    _say(team_a, alice, LEAD_TIME[0], account=AccountFactory(team=team_a, parent=middle))
+    _say(team_a, alice, LEAD_TIME[1], account=top)
+    _say(team_a, alice, LEAD_TIME[2], account=middle)
+    assert Theme.objects.get().accounts == 1
+    _say(team_a, alice, LEAD_TIME[0], account=AccountFactory(team=team_a))
+    assert Theme.objects.get().accounts == 2
+
+
 def test_different_needs_make_different_themes(team_a: Any, alice: Any) -> None:
     _say(team_a, alice, LEAD_TIME[0])
     _say(team_a, alice, "Vi vill ha en samlingsfaktura per månad.")
@@ -312,7 +325,9 @@ def test_deleting_a_conversation_recounts_and_may_remove_its_theme(
     statements = [_say(team_a, alice, text) for text in LEAD_TIME]
     conversation_delete(conversation=lone.conversation, actor=alice)
     assert list(Theme.objects.values_list("statement_count", flat=True)) == [3]
-    assert alice_api.delete(f"/api/conversations/{statements[1].conversation_id}").status_code == 204
+    assert (
+        alice_api.delete(f"/api/conversations/{statements[1].conversation_id}").status_code == 204
+    )
     theme = Theme.objects.get()
     assert (theme.level, theme.statement_count) == ("alarm", 2)
 
@@ -327,6 +342,8 @@ def test_deleting_an_account_without_statements_leaves_the_index_alone(
     version = SignalState.objects.get(team=team_a).version
     account_delete(account=AccountFactory(team=team_a), actor=alice)
     assert SignalState.objects.get(team=team_a).version == version
+
+
 def test_regroup_without_keeping_the_index_holds_none_and_the_next_add_rebuilds(
     team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
