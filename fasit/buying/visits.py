@@ -105,8 +105,12 @@ def _ids(journeys: Iterable[Any]) -> list[int]:
 def kept(journeys: Iterable[Any]) -> Iterator[None]:
     """Run a write that changes these journeys' visits, then bring the counts in step
     with what it did. The journeys must exist before and after (a deleted one is the
-    receiver's)."""
+    receiver's). Inside a transaction: the journeys' rows stay locked until it ends."""
     ids = _ids(journeys)
+    # Writers of the same journey take turns (PostgreSQL; SQLite writes one at a time
+    # anyway): under READ COMMITTED two of them would otherwise both count "before"
+    # without the other's change, and the counts would drift for good.
+    list(Journey.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
     before = _grouped(ids)
     token = _keeping.set(True)
     try:

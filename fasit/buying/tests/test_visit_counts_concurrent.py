@@ -1,0 +1,77 @@
+"""Two writers of one journey at once keep the per-stage visit counts exact: the second
+waits for the first's lock instead of counting "before" without the first's change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any
+
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+
+from fasit.buying import services
+from fasit.buying.models import Journey
+from fasit.buying.tests.helpers import journey_at, process_for, stages_of
+from fasit.buying.tests.test_visit_counts import _from_history, _kept
+
+TODAY = timezone.localdate()  # the session's today (see fasit/pytest_clock.py)
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # SQLite lets one writer in at a time; READ COMMITTED is where counts could drift.
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's isolation"),
+]
+
+
+def test_two_writers_of_one_journey_take_turns(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    journey = journey_at(
+        team_a, alice, process=process, index=0, since=TODAY - dt.timedelta(days=30)
+    )
+    inside, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def change(index: int, days_ago: int) -> None:
+        services.journey_change_stage(
+            journey=Journey.objects.get(pk=journey.pk),
+            actor=alice,
+            stage=stages[index],
+            changed_on=TODAY - dt.timedelta(days=days_ago),
+            note="x",
+        )
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                change(1, 20)
+                inside.set()
+                release.wait(10)
+        except BaseException as error:  # reported by the test's thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def second() -> None:
+        try:
+            inside.wait(10)
+            change(2, 10)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert inside.wait(10)
+    threads[1].join(1.0)
+    assert threads[1].is_alive(), "the second writer waits for the first's transaction"
+    release.set()
+    for thread in threads:
+        thread.join(20)
+    assert not errors
+    assert _kept(team_a) == _from_history(team_a)
+    assert sum(_kept(team_a).values()) == 3
