@@ -39,6 +39,7 @@ from fasit.relationships.forms import (
 from fasit.relationships.models import CalendarFeed
 from fasit.tenancy.access import get_for_team_or_404, owner_required, team_required, write_required
 from fasit.tenancy.currency import rates_date
+from fasit.tenancy.selectors import read_version
 
 DEFAULT_DAYS = 14
 
@@ -127,7 +128,12 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
         request,
         "relationships/key_accounts.html",
         {
-            **team_cached(team, _cache_name(request, "key-accounts", owner, sorting), page),
+            **team_cached(
+                team,
+                _cache_name(request, "key-accounts", owner, sorting),
+                page,
+                version=read_version(request),
+            ),
             "filters": form,
             "sorting": sorting,
             "today": today,
@@ -200,6 +206,7 @@ def being_on(request: HttpRequest) -> HttpResponse:
                 team,
                 _cache_name(request, "being-on-dark" if dark_only else "being-on", owner, sorting),
                 page,
+                version=read_version(request),
             ),
             "sorting": sorting,
             "rates_on": rates_date(team),

@@ -23,6 +23,7 @@ from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, Them
 from fasit.signals.index import group_roots
 from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
+from fasit.tenancy.selectors import read_version
 
 THEMES_PER_PAGE = 20
 
@@ -77,7 +78,9 @@ def board(request: HttpRequest) -> HttpResponse:
     # change of team data, per filter, order and page (the query string says which).
     query = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "_"))
     zone = timezone.get_current_timezone_name()
-    page, counts, themes_html = team_cached(team, f"signals-board:{zone}?{query}", compute)
+    page, counts, themes_html = team_cached(
+        team, f"signals-board:{zone}?{query}", compute, version=read_version(request)
+    )
     template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
     return render(
         request,

@@ -34,7 +34,13 @@ TEAM_SQL = f"SELECT * FROM {Team._meta.db_table} WHERE id = %s"
 
 
 def user_teams(user: Any) -> list[Team]:
-    return [m.team for m in Membership.objects.filter(user=user).select_related("team")]
+    """The user's teams in the memberships' order (by team name). A user signed in by
+    session comes with their memberships and teams (``signed_in_user``): the page
+    frame's team switch then needs no query (it ran on every page)."""
+    memberships = getattr(user, "_fasit_memberships", None)
+    if memberships is None:
+        return [m.team for m in Membership.objects.filter(user=user).select_related("team")]
+    return [m.team for m in sorted(memberships, key=lambda m: (m.team.name, m.pk))]
 
 
 def team_members(team: Team | None) -> list[Membership]:
