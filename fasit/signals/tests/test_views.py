@@ -338,3 +338,24 @@ def test_the_cached_theme_cards_are_the_page_before_and_a_change_shows_at_once(
 
 def _without_csrf(html: str) -> str:
     return re.sub(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+"', r"\1", html)
+
+
+def test_the_cached_filters_and_order_links_are_each_query_strings_own(
+    team_a: Any, alice: Any, bob: Any, alice_client: Any, bob_client: Any
+) -> None:
+    # The filter form and the rows are cached per query string (signals/views.py):
+    # each filter keeps its own choice selected and its own order links.
+    from fasit.tenancy.models import Membership
+
+    _seed(team_a, alice)
+    board = reverse("signals:board")
+    for _ in range(2):  # the second from the cache
+        sweden = alice_client.get(board, {"country": "SE"}).content.decode()
+        everyone = alice_client.get(board).content.decode()
+        assert '<option value="SE" selected>' in sweden
+        assert '<option value="SE" selected>' not in everyone
+        assert "country=SE&amp;sort=" in sweden and "country=SE" not in everyone
+    # The role is outside the cached part: a viewer of the same team gets no proposals link.
+    Membership.objects.filter(user=bob, team=team_a).update(role="viewer")
+    assert reverse("signals:proposals") in everyone
+    assert reverse("signals:proposals") not in bob_client.get(board).content.decode()
