@@ -168,6 +168,9 @@ def _databases() -> dict[str, dict[str, object]]:
         except ValueError as exc:
             raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {exc}") from exc
         if config.get("ENGINE") == "django.db.backends.postgresql":
+            # Django's, reading times with psycopg's C loader and checking a kept
+            # connection without a round trip (fasit/core/postgresql/base.py).
+            config["ENGINE"] = "fasit.core.postgresql"
             config["CONN_HEALTH_CHECKS"] = True
             # Prepared statements: a statement run FASIT_DB_PREPARE_THRESHOLD times on a
             # connection is planned once, not on every request (planning cost the
