@@ -46,7 +46,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
     sorting = requested_sort(request, BOARD_SORTS, "-level")
 
-    def compute() -> tuple[Any, dict[str, int], str]:
+    def compute() -> tuple[str, str]:
         # Corporate groups are read once for the counts and the quotes.
         roots = group_roots(team)
         items = selectors.board(
@@ -71,24 +71,33 @@ def board(request: HttpRequest) -> HttpResponse:
         # Only the page numbers are kept for the pagination links: the page itself held
         # every theme and its quotes' models, unpickled from the cache per request.
         numbers = Paginator(range(len(ordered)), THEMES_PER_PAGE).get_page(page.number)
-        return numbers, counts, themes_html
+        # The rows above and below the cards (counts, sort links, pagination) and the
+        # filter form read only the query and the team's data: kept as HTML too. The
+        # form's widgets (a select of the team's categories among them) were about a
+        # third of a cached request's CPU (docs/signals.md).
+        rows_html = render_to_string(
+            "signals/board.html#rows_body",
+            {"counts": counts, "sorting": sorting, "themes_html": themes_html, "page_obj": numbers},
+            request=request,
+        )
+        filters_html = render_to_string(
+            "signals/board.html#filter_fields",
+            {"filters": filters, "sorting": sorting},
+            request=request,
+        )
+        return rows_html, filters_html
 
     # Counting independent customers reads every statement of the team: once per
     # change of team data, per filter, order and page (the query string says which).
     query = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "_"))
     zone = timezone.get_current_timezone_name()
-    page, counts, themes_html = team_cached(team, f"signals-board:{zone}?{query}", compute)
-    template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
+    rows_html, filters_html = team_cached(team, f"signals-board-html:{zone}?{query}", compute)
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse(rows_html)
     return render(
         request,
-        template,
-        {
-            "filters": filters,
-            "page_obj": page,
-            "counts": counts,
-            "sorting": sorting,
-            "themes_html": themes_html,
-        },
+        "signals/board.html",
+        {"filters_html": filters_html, "rows_html": rows_html},
     )
 
 
