@@ -323,6 +323,9 @@ FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
 # half waited in the kernel's queue while the others were served again and again (p99
 # 3-7 s against 0.6-0.9 s at 16 a thread; docs/operations.md).
 FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", FASIT_WEB_THREADS * 16)
+# Each web worker builds every team's market-signal index in a background thread when
+# it starts, so the first statement added after a restart does not wait for a build.
+FASIT_SIGNALS_WARM = env_bool("FASIT_SIGNALS_WARM", True)
 for _name in (
     "FASIT_WEB_WORKERS",
     "FASIT_WEB_THREADS",
