@@ -19,10 +19,12 @@ def _empty_cache() -> None:
     team data versions in cache keys, see core/cache.py) come again after a test's
     rollback."""
     from fasit.core.api_utils import forget_counts
+    from fasit.signals import index as signal_index
 
     for cache in caches.all():
         cache.clear()
     forget_counts()
+    signal_index.reset()
     # A request activates its user's language in the thread and leaves it active
     # (a streamed response still renders after the middleware returns), so a test
     # after a Swedish request would otherwise start in Swedish.

@@ -330,6 +330,9 @@ FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", FASIT_WEB_THREADS * 16)
 # connections over the workers by address; 0 (default): one shared socket, taken by
 # whichever worker wakes first (docs/operations.md: which suits which clients).
 FASIT_WEB_REUSE_PORT = env_int("FASIT_WEB_REUSE_PORT", 0) == 1
+# Each web worker builds every team's market-signal index in a background thread when
+# it starts, so the first statement added after a restart does not wait for a build.
+FASIT_SIGNALS_WARM = env_bool("FASIT_SIGNALS_WARM", True)
 for _name in (
     "FASIT_WEB_WORKERS",
     "FASIT_WEB_THREADS",

@@ -49,10 +49,18 @@ for _model in RECORDS:
     post_delete.connect(_deleted, sender=_model, dispatch_uid=f"search_deleted_{_model.__name__}")
 
 
+# The theme columns its search entry depends on (title: the names; presence: dismissed).
+THEME_ENTRY_FIELDS = frozenset({"key", "label", "labels", "custom_label", "dismissed"})
+
+
 @receiver(post_save, sender=Theme, dispatch_uid="search_saved_Theme")
 def _theme_saved(sender: Any, instance: Theme, raw: bool = False, **kwargs: Any) -> None:
-    if not raw:
-        theme_saved(instance)
+    fields = kwargs.get("update_fields")
+    # A save of counts and level only (a statement joined) leaves the entry's title and
+    # presence as they were: no need to read the entry.
+    if raw or (fields is not None and not fields & THEME_ENTRY_FIELDS):
+        return
+    theme_saved(instance)
 
 
 @receiver(post_delete, sender=Theme, dispatch_uid="search_deleted_Theme")

@@ -49,6 +49,30 @@ class SignalState(models.Model):
         return f"signals state of team {self.team_id} v{self.version}"
 
 
+class IndexAdd(models.Model):
+    """One statement added through ``statement_create`` (the change that made its team's
+    signal state ``version``), so that another process holding the team's index at an
+    older version replays the adds instead of rebuilding the whole index. Any other
+    change bumps the version without a row here: a gap means "rebuild". Old rows are
+    pruned (``index.LOG_KEEP``); a deleted statement takes its row with it (a gap)."""
+
+    team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="+")
+    version = models.PositiveBigIntegerField()
+    statement = models.ForeignKey("Statement", on_delete=models.CASCADE, related_name="+")
+    theme_key = models.CharField(max_length=64)
+    # The statement's independent-customer key when it was added: a later change of
+    # corporate groups is a recount (a gap), so the replay uses the key as it was.
+    group = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "version"], name="one_index_add_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"team {self.team_id} v{self.version}: statement {self.statement_id}"
+
+
 class Theme(TeamOwned):
     key = models.CharField(max_length=64, help_text="The engine's theme id.")
     label = models.CharField(_("label"), max_length=200)

@@ -51,13 +51,28 @@ def _notify_level(team: Team, theme: Theme) -> None:
     )
 
 
-def _save_theme(team: Team, theme: Theme, old_rank: int) -> None:
-    """Save a theme row; when its level rose to alarm or confirmed, note when and tell
-    the team (a dismissed theme rises silently)."""
+# What ``_sync_joined`` changes on a theme row (its labels and concepts stay).
+JOINED_FIELDS = (
+    "accounts",
+    "corroborated",
+    "level",
+    "level_reached_at",
+    "statement_count",
+    "languages",
+    "last_said_on",
+    "updated_at",
+)
+
+
+def _save_theme(
+    team: Team, theme: Theme, old_rank: int, fields: Iterable[str] | None = None
+) -> None:
+    """Save a theme row (only ``fields`` when given); when its level rose to alarm or
+    confirmed, note when and tell the team (a dismissed theme rises silently)."""
     raised = LEVEL_RANK[theme.level] > old_rank
     if raised:
         theme.level_reached_at = timezone.now()
-    theme.save()
+    theme.save(update_fields=fields)
     if raised and theme.level != Level.NOTED and not theme.dismissed:
         _notify_level(team, theme)
 
@@ -101,22 +116,18 @@ def _relabel_due(count: int) -> bool:
     return count <= 8 or count & (count - 1) == 0
 
 
-def _sync_joined(
-    team: Team, index: ThemeIndex, theme: Theme, statement: Statement, root: int
-) -> Theme:
+def _sync_joined(team: Team, index: ThemeIndex, theme: Theme, statement: Statement) -> Theme:
     """Update a theme row after one statement joined it, in time independent of the
-    theme's size and of the team's: the account count rises only if no statement of
-    the same corporate group (``root`` is its top) is in the theme yet (indexed
-    lookups); from three accounts on, the engine's corroboration check (bounded,
-    cached) decides between alarm and confirmed."""
-    group = signal_index.group_members(team, root)
-    known = (
-        Statement.objects.filter(theme=theme, account_id__in=group)
-        .exclude(pk=statement.pk)
-        .exists()
-    )
+    theme's size and of the team's: the engine keeps each theme's independent accounts
+    (corporate-group keys, counted as statements join and leave), so no query asks
+    whether the statement's group spoke in the theme already; from three accounts on,
+    the engine's corroboration check (bounded, cached) decides between alarm and
+    confirmed."""
     old_rank = LEVEL_RANK[theme.level]
-    theme.accounts += 0 if known else 1
+    # The level as read in this transaction (after the team's lock): the webhook
+    # receiver need not read it again to see whether the save raised it.
+    theme._webhook_level = theme.level  # type: ignore[attr-defined]
+    theme.accounts = index.account_count(theme.key)
     theme.corroborated = theme.accounts < 3 or index.corroborated(theme.key)
     theme.level = level_for(theme.accounts, theme.corroborated)
     theme.statement_count += 1
@@ -124,7 +135,7 @@ def _sync_joined(
         sorted({*filter(None, theme.languages.split(",")), statement.language})
     )[:40]
     theme.last_said_on = max(filter(None, [theme.last_said_on, statement.said_on]))
-    _save_theme(team, theme, old_rank)
+    _save_theme(team, theme, old_rank, fields=JOINED_FIELDS)
     return theme
 
 
@@ -137,8 +148,39 @@ def _clean_text(text: str) -> str:
     return text
 
 
-@transaction.atomic
 def statement_create(
+    *,
+    team: Team,
+    actor: Any,
+    conversation: Conversation,
+    text: str,
+    kind: str = Kind.NEED,
+    person: Person | None = None,
+    source: str = Source.MANUAL,
+    language: str | None = None,
+    weak: bool = False,
+    weak_reason: str = "",
+    question: str = "",
+    seller_summary: bool = False,
+) -> Statement:
+    """Keep a statement and put it in a theme (an existing one or a new one).
+
+    ``question`` is the seller's question a short answer answered (kept with it);
+    ``seller_summary`` marks the seller's own words about the customer.
+
+    The team's index is made ready first, outside the transaction: building it
+    (seconds at 100,000 statements, after a restart) must not hold the database's
+    write lock, and a build already under way (the worker's warm-up) is waited for."""
+    signal_index.warm(team)
+    return _statement_create(
+        team=team, actor=actor, conversation=conversation, text=text, kind=kind,
+        person=person, source=source, language=language, weak=weak,
+        weak_reason=weak_reason, question=question, seller_summary=seller_summary,
+    )
+
+
+@transaction.atomic
+def _statement_create(
     *,
     team: Team,
     actor: Any,
@@ -163,10 +205,13 @@ def statement_create(
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose what kind of statement this is.")})
     language = language if language in LANGUAGES else detect_language(f"{question} {text}")
+    # The account as an object: the team guard, the group lookup and the audit read it
+    # from here instead of querying it (three times) by its id.
+    account = conversation.account
     statement = Statement(
         team=team,
         conversation=conversation,
-        account_id=conversation.account_id,
+        account=account,
         person=person,
         text=text,
         question=question,
@@ -179,25 +224,27 @@ def statement_create(
         weak_reason=weak_reason[:300],
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    statement.full_clean()
+    # The related rows are given as objects of this team (checked above and by the
+    # team guard on save): full_clean would query each by id to see that it exists.
+    statement.full_clean(exclude=["team", "conversation", "account", "person", "created_by"])
     # Take the index before saving: a rebuilt index must not contain the new row yet.
     state = signal_index.locked_state(team)
     index = signal_index.checkout(team, state)
     statement.save()
     # Only this account's group matters here; walking its parents is cheaper than
     # loading the whole team's account tree on every statement.
-    roots = {statement.account_id: conversation.account.group_root.pk}
+    roots = {statement.account_id: account.group_root.pk}
     row = {f: getattr(statement, f) for f in signal_index.STATEMENT_FIELDS}
-    key = index.add(signal_index.engine_statement(row, roots))
+    engine_statement = signal_index.engine_statement(row, roots)
+    key = index.add(engine_statement)
     existing = Theme.objects.for_team(team).filter(key=key).first()
     if existing is None or _relabel_due(existing.statement_count + 1):
         statement.theme = _sync_themes(team, index, [key])[key]
     else:
-        statement.theme = _sync_joined(
-            team, index, existing, statement, roots[statement.account_id]
-        )
+        statement.theme = _sync_joined(team, index, existing, statement)
     statement.save(update_fields=["theme"])
     signal_index.checkin(team, state, index)
+    signal_index.log_add(team, state, statement, key, engine_statement.group or "")
     audit_create(team=team, actor=actor, instance=statement)
     return statement
 

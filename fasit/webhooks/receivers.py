@@ -64,7 +64,9 @@ def _stage_changed(sender: Any, instance: StageChange, created: bool, **kw: Any)
 
 @receiver(pre_save, sender=Theme, dispatch_uid="webhooks_theme_before")
 def _theme_before(sender: Any, instance: Theme, **kw: Any) -> None:
-    if instance.pk:
+    # A service that read the row in the saving transaction sets the level it read
+    # (signals' ``_sync_joined``, on every statement added): no second read.
+    if instance.pk and not hasattr(instance, "_webhook_level"):
         instance._webhook_level = (  # type: ignore[attr-defined]
             Theme.objects.filter(pk=instance.pk).values_list("level", flat=True).first()
         )
@@ -73,6 +75,8 @@ def _theme_before(sender: Any, instance: Theme, **kw: Any) -> None:
 @receiver(post_save, sender=Theme, dispatch_uid="webhooks_theme")
 def _theme_level(sender: Any, instance: Theme, created: bool, **kw: Any) -> None:
     before = None if created else getattr(instance, "_webhook_level", None)
+    # Read for this save only: the next save of the same object reads the row again.
+    instance.__dict__.pop("_webhook_level", None)
     if LEVEL_RANK.get(instance.level, 0) > LEVEL_RANK.get(before, 0) and not (
         created and instance.level == "noted"
     ):

@@ -88,6 +88,7 @@ class _ThemeState:
     fixed: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)  # members with each evidence feature
     concept2: float = 0.0  # squared norm of the concept features of ``sums``
+    accounts: dict[str, int] = field(default_factory=dict)  # members per independent account
 
 
 @dataclass
@@ -193,6 +194,11 @@ class ThemeIndex:
         self._join(statement.id, theme_id)
         return theme_id
 
+    def insert(self, statement: Statement, theme_id: str) -> None:
+        """Put a statement in the theme it was stored in, as ``restore`` does: for a
+        process that replays an add another process made (the same join, no search)."""
+        self._insert(statement, theme_id, fixed=statement.id in self._placements)
+
     def add_many(self, statements: Iterable[Statement]) -> list[str]:
         batch = list(statements)
         self._embed_batch(batch)
@@ -283,6 +289,12 @@ class ThemeIndex:
     def theme(self, theme_id: str, language: str = "en") -> Theme:
         self._require_theme(theme_id)
         return self._theme(self._themes[theme_id], language)
+
+    def account_count(self, theme_id: str) -> int:
+        """Independent accounts in the theme (``Theme.accounts``), kept as statements
+        join and leave: no pass over the theme's statements."""
+        self._require_theme(theme_id)
+        return len(self._themes[theme_id].accounts)
 
     def _theme(self, state: _ThemeState, language: str) -> Theme:
         members = [self._statements[sid] for sid in state.members]
@@ -619,6 +631,8 @@ class ThemeIndex:
             state.emb_norm2 += 2 * edot + 1.0
             state.emb = [a + b for a, b in zip(state.emb, emb, strict=True)]
         state.members[sid] = None
+        key = self._statements[sid].account_key
+        state.accounts[key] = state.accounts.get(key, 0) + 1
         self._theme_of[sid] = theme_id
 
     def _leave(self, sid: str) -> None:
@@ -630,6 +644,11 @@ class ThemeIndex:
         if not state.members:
             self._drop(theme_id)
             return
+        key = self._statements[sid].account_key
+        if state.accounts[key] > 1:
+            state.accounts[key] -= 1
+        else:
+            del state.accounts[key]
         vector = self._analysis[sid].vector
         # |s - v|² = |s|² - 2 s·v + |v|², in O(features of the statement): a large
         # theme is not summed over again each time one statement leaves it.

@@ -355,3 +355,21 @@ def test_delivery_checks_the_address_again(
     with django_capture_on_commit_callbacks(execute=True):
         person_create(team=team_a, actor=alice, name="Per", legal_basis="li_customer")
     assert len(receiver.received) == 1
+
+
+def test_a_level_the_saving_service_read_is_used_for_that_save_only(
+    team_a: Any, alice: Any
+) -> None:
+    # signals' _sync_joined hands over the level it read under the team's lock, so the
+    # receiver does not read the row again; a later save of the same object must read
+    # it again, or a level raised once would be announced twice.
+    services.endpoint_create(
+        team=team_a, actor=alice, url="http://127.0.0.1:9/hook", events=["theme.level_raised"]
+    )
+    theme = Theme.objects.create(team=team_a, label="Leasing", level="noted")
+    theme._webhook_level = "noted"  # type: ignore[attr-defined]
+    theme.level = "alarm"
+    theme.save()
+    theme.save()
+    raised = WebhookDelivery.objects.filter(event="theme.level_raised")
+    assert [d.payload["data"]["previous_level"] for d in raised] == ["noted"]

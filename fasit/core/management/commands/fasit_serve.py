@@ -28,6 +28,27 @@ def parse_addr(addr: str) -> tuple[str, int]:
         raise CommandError(f"--addr {addr!r} is not HOST:PORT") from None
 
 
+def _warm_signal_indexes(worker: Any) -> None:
+    """Build each team's market-signal index in the background as the worker starts, so
+    the first statement added after a restart does not wait for it (at 100,000
+    statements a build is about 20 s of CPU; docs/signals.md)."""
+    if not settings.FASIT_SIGNALS_WARM:
+        return
+    import threading
+
+    from django.db import connections
+
+    from fasit.signals.index import warm_all
+
+    def warm() -> None:
+        try:
+            warm_all()
+        finally:
+            connections.close_all()  # this thread's connections
+
+    threading.Thread(target=warm, name="fasit-signals-warm", daemon=True).start()
+
+
 def _gunicorn_app(bind: str) -> Any:
     from gunicorn.app.base import BaseApplication
 
@@ -52,6 +73,7 @@ def _gunicorn_app(bind: str) -> Any:
                 "accesslog": None,
                 "errorlog": "-",
                 "proc_name": "fasit",
+                "post_worker_init": _warm_signal_indexes,
             }
             for key, value in options.items():
                 self.cfg.set(key, value)

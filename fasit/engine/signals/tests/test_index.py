@@ -105,3 +105,24 @@ def test_dismissed_theme_keeps_absorbing_but_is_flagged() -> None:
 def test_language_is_detected_when_missing() -> None:
     index = build_index([st("l1", "A", "Vi trenger levering neste dag.")])
     assert index.statement("l1").language == "nb"
+
+
+def test_insert_places_a_statement_as_restore_does() -> None:
+    assignments = {"i1": "T-invoice", "i2": "T-invoice", "i3": "T-tech", "i4": "T-tech"}
+    replayed = ThemeIndex.restore(BASE[:3], assignments)
+    replayed.insert(BASE[3], "T-tech")
+    replayed.insert(BASE[4], "T-new")
+    restored = ThemeIndex.restore(BASE, {**assignments, "i5": "T-new"})
+    assert replayed.assignments() == restored.assignments()
+    assert replayed.theme("T-tech") == restored.theme("T-tech")
+
+
+def test_the_kept_account_count_follows_joins_moves_and_merges() -> None:
+    index = build_index(BASE)
+    index.add(st("i6", "Trondheim Mek AS", "Kan vi få samlefaktura hver måned?"))
+    index.add(st("i7", "Luleå Bygg AB", "Samlingsfaktura en gång i månaden, tack."))
+    index.move("i5", index.theme_of("i3"))
+    index.move("i2", "T-own")
+    index.merge(index.theme_of("i1"), index.theme_of("i3"))
+    for theme in index.themes():
+        assert index.account_count(theme.id) == theme.accounts
