@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,7 +40,7 @@ from fasit.engine.text.search import index_text
 from fasit.engine.transfer.records import AccountRecord, PartialDate, PersonRecord, Problem
 from fasit.search.documents import index_records, insert_indexed
 from fasit.search.models import Kind, SearchEntry
-from fasit.transfer.bulk import insert_rows
+from fasit.transfer.bulk import JSONText, insert_rows
 from fasit.transfer.models import AccountDomain, EntityKind, ExternalKey
 from fasit.transfer.owners import OwnerIndex
 
@@ -89,7 +90,7 @@ class Context:
     def team_id(self) -> Any:
         return self.team.pk
 
-    def _event(self, action: str, model: Any, pk: Any, text: str, changes: dict[str, Any]) -> None:
+    def _event(self, action: str, model: Any, pk: Any, text: str, changes: Any) -> None:
         self.audit.append(
             {
                 "team_id": self.team_id,
@@ -103,14 +104,25 @@ class Context:
             }
         )
 
+    @functools.cached_property
+    def _created_json(self) -> str:
+        """The JSON text of a created entry's changes up to its line number:
+        ``{"imported_from": [null, "FILE:`` (the field's own encoder writes it)."""
+        encoder = AuditEvent._meta.get_field("changes").encoder or json.JSONEncoder  # type: ignore[attr-defined]
+        text = encoder().encode({"imported_from": [None, f"{self.label}:"]})
+        assert text.endswith('"]}')
+        return text[:-3]
+
     def audit_created(self, model: Any, obj: Any, line: int) -> None:
         text = str(obj) if isinstance(obj, Model) else str(getattr(obj, "name", "") or obj.pk)
+        # ``{"imported_from": [None, "FILE:LINE"]}`` as the text the encoder would write
+        # for it (a line number needs no escaping): one format instead of one encode.
         self._event(
             AuditEvent.Action.CREATE,
             model,
             obj.pk,
             text,
-            {"imported_from": [None, f"{self.label}:{line}"]},
+            JSONText(f'{self._created_json}{int(line)}"]}}'),
         )
 
     def audit_updated(self, obj: Any, before: dict[str, Any], line: int) -> None:
@@ -227,7 +239,8 @@ class Pending:
     pk: Any = None
 
     def __init__(self, **values: Any) -> None:
-        self.__dict__.update(values)
+        # The keyword arguments are a new dict already: it becomes the instance's own.
+        self.__dict__ = values
 
 
 def values(obj: Any) -> dict[str, Any]:
@@ -622,8 +635,10 @@ class PersonWriter:
             if pk:
                 matched.append((record, pk))
                 continue
-            keys = [("email", record.email), ("id", record.source_id)]
-            twin = next((pending[k] for k in keys if k[1] and k in pending), None)
+            # A twin earlier in the batch: by e-mail first, then by the source's id.
+            email_key = ("email", record.email) if record.email else None
+            id_key = ("id", record.source_id) if record.source_id else None
+            twin = (email_key and pending.get(email_key)) or (id_key and pending.get(id_key))
             if twin is not None:
                 twins.append((record, twin))
                 continue
@@ -642,9 +657,10 @@ class PersonWriter:
                 created_at=ctx.aware(record.created_at) or ctx.now,
                 updated_at=ctx.now,
             )
-            for k in keys:
-                if k[1]:
-                    pending[k] = person
+            if email_key:
+                pending[email_key] = person
+            if id_key:
+                pending[id_key] = person
             new.append((record, person))
         for record, twin in twins:
             self._apply(twin, record)
@@ -716,7 +732,7 @@ class PersonWriter:
             if person.name not in cached:
                 cached[person.name] = index_text(person.name)
             ctx.index_new(
-                Kind.PERSON, person.pk, cached[person.name], " ".join(p for p in parts if p)
+                Kind.PERSON, person.pk, cached[person.name], " ".join(filter(None, parts))
             )
         ctx.index_again(Kind.PERSON, {pk for record, pk in matched if record.line in touched_lines})
 

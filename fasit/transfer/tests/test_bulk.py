@@ -20,7 +20,7 @@ from fasit.search.documents import index_records, index_team, insert_indexed
 from fasit.search.models import SearchEntry
 from fasit.search.selectors import search_hits
 from fasit.testing import AccountFactory, PersonFactory
-from fasit.transfer.bulk import insert_rows
+from fasit.transfer.bulk import JSONText, insert_rows
 from fasit.transfer.importing import (
     IMPORT_CACHE_KIB,
     IMPORT_GC_THRESHOLD,
@@ -194,6 +194,40 @@ def test_values_are_stored_as_the_orm_stores_them(team_a: Any, alice: Any) -> No
     )
     stored = AuditEvent.objects.get(pk=event)
     assert (stored.changes, stored.at) == (changes, moment)
+
+
+def test_json_given_as_text_is_stored_as_it_is_and_dicts_and_one_shared_value_as_before(
+    team_a: Any,
+) -> None:
+    check = RowCheck(team_a.pk)
+    moment = dt.datetime(2024, 3, 31, 1, 30, tzinfo=dt.UTC)
+    rows = [
+        {
+            "team_id": team_a.pk,
+            "action": "create",
+            "object_type": "customers.person",
+            "object_id": "1",
+            "object_repr": "Kari",
+            "changes": JSONText('{"imported_from": [null, "a.csv:2"]}'),
+            "at": moment,  # one object on both rows: converted once
+        },
+        {
+            "team_id": team_a.pk,
+            "action": "create",
+            "object_type": "customers.person",
+            "object_id": "2",
+            "object_repr": "Ola",
+            "changes": {"imported_from": [None, "a.csv:3"]},
+            "at": moment,
+        },
+    ]
+    ids = insert_rows(AuditEvent, rows, check=check)
+    stored = [AuditEvent.objects.get(pk=pk) for pk in ids]
+    assert [e.changes for e in stored] == [
+        {"imported_from": [None, "a.csv:2"]},
+        {"imported_from": [None, "a.csv:3"]},
+    ]
+    assert [e.at for e in stored] == [moment, moment]
 
 
 @pytest.mark.parametrize("team_has_people", [False, True])

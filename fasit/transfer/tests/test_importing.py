@@ -85,6 +85,24 @@ def test_hubspot_contacts_land_where_they_belong(
     }
 
 
+def test_created_entries_name_file_and_line_whatever_the_file_is_called(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    # The created entries' changes are formatted as JSON text, not encoded one by one:
+    # a name JSON must escape (quote, backslash, tab) and non-ASCII come back as given.
+    name = 'kontakter "ø" \\ \t.csv'
+    path = _file(tmp_path, "contacts.csv", HUBSPOT_CONTACTS)
+    files = [open_import_file(path, name, team=team_a)[0]]
+    run_import(team=team_a, actor=alice, files=files, options=ImportOptions())
+    created = AuditEvent.objects.for_team(team_a).filter(action="create")
+    people = created.filter(object_type="customers.person").order_by("id")
+    assert [e.changes for e in people] == [
+        {"imported_from": [None, f"{name}:{line}"]} for line in (2, 3, 4)
+    ]
+    accounts = created.filter(object_type="customers.account")
+    assert {e.changes["imported_from"][1] for e in accounts} == {f"{name}:2", f"{name}:4"}
+
+
 def test_a_second_run_changes_nothing_and_a_changed_row_is_updated_and_audited(
     tmp_path: Path, team_a: Any, alice: Any, bob_named: Any
 ) -> None:
