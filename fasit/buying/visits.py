@@ -21,7 +21,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import F
 
-from fasit.buying.models import Journey, StageChange, StageVisitCount
+from fasit.buying.models import BuyingProcess, Journey, StageChange, StageVisitCount
 
 # (team, process, stage, days, outcome, entered_on)
 Key = tuple[int, int, int, int | None, str, dt.date | None]
@@ -107,10 +107,24 @@ def kept(journeys: Iterable[Any]) -> Iterator[None]:
     with what it did. The journeys must exist before and after (a deleted one is the
     receiver's). Inside a transaction: the journeys' rows stay locked until it ends."""
     ids = _ids(journeys)
-    # Writers of the same journey take turns (PostgreSQL; SQLite writes one at a time
-    # anyway): under READ COMMITTED two of them would otherwise both count "before"
-    # without the other's change, and the counts would drift for good.
-    list(Journey.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
+    # Writers of the same process take turns (PostgreSQL; SQLite writes one at a time
+    # anyway). Under READ COMMITTED two writers of one journey would otherwise both
+    # count "before" without the other's change, and two of one process could both
+    # find no row for a key they share and each create one, which later changes then
+    # update twice. Processes first, then journeys, always in id order: no deadlock.
+    processes = sorted(set(Journey.objects.filter(pk__in=ids).values_list("process_id", flat=True)))
+    list(
+        BuyingProcess.objects.select_for_update()
+        .filter(pk__in=processes)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    list(
+        Journey.objects.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     before = _grouped(ids)
     token = _keeping.set(True)
     try:

@@ -75,3 +75,58 @@ def test_two_writers_of_one_journey_take_turns(team_a: Any, alice: Any) -> None:
     assert not errors
     assert _kept(team_a) == _from_history(team_a)
     assert sum(_kept(team_a).values()) == 3
+
+
+def test_two_writers_of_one_process_share_a_counted_key(team_a: Any, alice: Any) -> None:
+    """Two journeys entering the same stage on the same day are counted under one key.
+    Without a turn per process both writers find no row for it and each adds one; a
+    later change then subtracts from both rows and the counts drift."""
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    since = TODAY - dt.timedelta(days=30)
+    one = journey_at(team_a, alice, process=process, index=0, since=since)
+    two = journey_at(team_a, alice, process=process, index=0, since=since)
+    inside, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def change(journey: Journey, index: int, days_ago: int) -> None:
+        services.journey_change_stage(
+            journey=Journey.objects.get(pk=journey.pk),
+            actor=alice,
+            stage=stages[index],
+            changed_on=TODAY - dt.timedelta(days=days_ago),
+            note="x",
+        )
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                change(one, 1, 20)
+                inside.set()
+                release.wait(10)
+        except BaseException as error:  # reported by the test's thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def second() -> None:
+        try:
+            inside.wait(10)
+            change(two, 1, 20)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert inside.wait(10)
+    threads[1].join(1.0)
+    assert threads[1].is_alive(), "the second writer waits for the first's transaction"
+    release.set()
+    for thread in threads:
+        thread.join(20)
+    assert not errors
+    change(one, 2, 10)  # takes one visit out of the shared key
+    assert _kept(team_a) == _from_history(team_a)
