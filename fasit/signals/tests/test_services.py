@@ -171,6 +171,33 @@ def test_regroup_puts_every_statement_in_exactly_one_theme(team_a: Any, alice: A
     assert Statement.objects.filter(theme__isnull=True).count() == 0
 
 
+def test_regroup_moves_a_large_theme_s_statements_in_chunks(
+    team_a: Any, alice: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: at ``--scale 1000`` one theme had more than 65,535 statements, and the
+    single UPDATE naming every id failed (the driver's parameter limit)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(services, "REGROUP_CHUNK", 2)
+    said = [_say(team_a, alice, text) for text in [*LEAD_TIME, "Vi vill ha en samlingsfaktura."]]
+    with CaptureQueriesContext(connection) as captured:
+        services.signals_regroup(team=team_a)
+    assert Statement.objects.filter(theme__isnull=True).count() == 0
+    lead_time = Statement.objects.get(pk=said[0].pk).theme
+    assert {s.theme for s in Statement.objects.filter(pk__in=[x.pk for x in said[:-1]])} == {
+        lead_time
+    }
+    updates = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith("UPDATE")
+        and "market_signals_statement" in q["sql"]
+        and " IN (" in q["sql"]
+    ]
+    assert updates and all(q.split(" IN (")[1].count(",") <= 1 for q in updates)
+
+
 def test_deleting_a_statement_lowers_the_level(team_a: Any, alice: Any) -> None:
     statements = [_say(team_a, alice, text) for text in LEAD_TIME]
     services.statement_delete(statement=statements[0], actor=alice)
