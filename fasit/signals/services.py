@@ -39,8 +39,8 @@ from fasit.signals.models import (
 from fasit.tenancy.models import Team
 
 LANGUAGES = {"sv", "nb", "da", "en"}
-# Statements moved to their theme per UPDATE when regrouping (bounded parameters).
-REGROUP_CHUNK = 5000
+# Statements assigned to a theme per UPDATE in a regroup (bound parameters per statement).
+ASSIGN_SLICE = 5_000
 
 
 def _notify_level(team: Team, theme: Theme) -> None:
@@ -577,11 +577,10 @@ def signals_regroup(*, team: Team, actor: Any = None, keep_index: bool = True) -
         row.save(update_fields=["key"])
     synced = _sync_themes(team, index, members)
     for key, ids in members.items():
-        # In chunks: one statement per theme passed every id as a parameter, and a
-        # theme of more than 65,535 statements (``--scale 1000``) is more than
-        # PostgreSQL's driver can send (the team's guard also reads the rows updated).
-        for start in range(0, len(ids), REGROUP_CHUNK):
-            Statement.objects.filter(pk__in=ids[start : start + REGROUP_CHUNK]).update(
+        # A theme can gather more statements than one statement may bind (PostgreSQL:
+        # 65,535 parameters; the scale-1000 demo's largest theme has more): in slices.
+        for start in range(0, len(ids), ASSIGN_SLICE):
+            Statement.objects.filter(pk__in=ids[start : start + ASSIGN_SLICE]).update(
                 theme=synced[key]
             )
     audit_record(
