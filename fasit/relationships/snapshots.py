@@ -17,6 +17,11 @@ the key accounts: ``refresh_knowledge`` stores every person's score for the day 
 same nightly task and the demo), ``selectors.knowledge_scores`` reads them and scores
 in memory the people without a row for today, and a change to a person or their
 family, interests, dates or life events deletes their row (``forget_people``).
+
+``AccountKnowledgeSnapshot`` keeps each key account's knowledge score, computed from
+those people's scores by the same nightly refresh, so the key accounts API ranks and
+pages in the database; a change to one of the account's roles or people deletes the
+account's row too (``forget_account_knowledge``, ``forget_people``).
 """
 
 from __future__ import annotations
@@ -29,9 +34,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from fasit.customers.models import Account, Person
+from fasit.customers.models import Account, Person, PersonRole
 from fasit.relationships import selectors
-from fasit.relationships.models import AccountHealth, PersonKnowledgeSnapshot
+from fasit.relationships.models import (
+    AccountHealth,
+    AccountKnowledgeSnapshot,
+    PersonKnowledgeSnapshot,
+)
 from fasit.tenancy.currency import convert, team_rates
 from fasit.tenancy.models import Team
 
@@ -197,6 +206,16 @@ def forget_people(person_ids: Iterable[int | None]) -> None:
     ids = [i for i in set(person_ids) if i is not None]
     if ids:
         PersonKnowledgeSnapshot.objects.filter(person_id__in=ids).delete()
+        AccountKnowledgeSnapshot.objects.filter(
+            account_id__in=PersonRole.objects.filter(person_id__in=ids).values("account_id")
+        ).delete()
+
+
+def forget_account_knowledge(account_ids: Iterable[int | None]) -> None:
+    """Drop the knowledge snapshots of these accounts (a role added, changed or removed)."""
+    ids = [i for i in set(account_ids) if i is not None]
+    if ids:
+        AccountKnowledgeSnapshot.objects.filter(account_id__in=ids).delete()
 
 
 def refresh_knowledge(team: Team, *, today: dt.date) -> int:
@@ -217,4 +236,17 @@ def refresh_knowledge(team: Team, *, today: dt.date) -> int:
             batch_size=500,
         )
         stored += len(knowledge)
+    # The key accounts' scores, from the people's scores just stored (one pass).
+    AccountKnowledgeSnapshot.objects.bulk_create(
+        [
+            AccountKnowledgeSnapshot(
+                team=team, account_id=e.account_id, day=today, score=e.knowledge.score
+            )
+            for e in selectors.key_account_ranking(team, today=today)
+        ],
+        update_conflicts=True,
+        unique_fields=["account"],
+        update_fields=["day", "score", "updated_at"],
+        batch_size=500,
+    )
     return stored

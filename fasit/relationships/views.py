@@ -39,6 +39,7 @@ from fasit.relationships.forms import (
 from fasit.relationships.models import CalendarFeed
 from fasit.tenancy.access import get_for_team_or_404, owner_required, team_required, write_required
 from fasit.tenancy.currency import rates_date
+from fasit.tenancy.selectors import read_version
 
 DEFAULT_DAYS = 14
 
@@ -63,6 +64,32 @@ def _page_rows(team: Any, ids: list[int], *, today: Any) -> dict[int, selectors.
 def _cache_name(request: HttpRequest, page: str, owner: Any, sorting: Sorting) -> str:
     # One entry per scope, order and page: the rows are sorted before they are paged.
     return f"{page}:{owner.pk if owner else 'team'}:{sorting.param}:{request.GET.get('page', '')}"
+
+
+def _cached_page(
+    request: HttpRequest,
+    template: str,
+    name: str,
+    page: Callable[[], dict[str, Any]],
+    context: dict[str, Any],
+) -> HttpResponse:
+    """``template`` with everything under the page frame (its ``body`` partial: rows,
+    totals, filter form, order links, pages) rendered once per change of team data and
+    cached as HTML: the form's widgets, the order links and the pages were most of a
+    warm request's CPU once the rows were cached. The query string as sent is in the
+    key (the links repeat it); the scope (``mine``) is in ``name``. Nothing in a body
+    may depend on the user's role or carry a CSRF token."""
+
+    def body() -> str:
+        return render_to_string(f"{template}#body", {**page(), **context}, request=request)
+
+    html = team_cached(
+        request.team,  # type: ignore[attr-defined]
+        f"{name}-html?{request.META.get('QUERY_STRING', '')}",
+        body,
+        version=read_version(request),
+    )
+    return render(request, template, {"body_html": html})
 
 
 #: Being on: the ranking (revenue at risk in the team's currency, largest first) is
@@ -123,15 +150,12 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
         page_obj.object_list = ids
         return {"rows_html": rows_html, "page_obj": page_obj}
 
-    return render(
+    return _cached_page(
         request,
         "relationships/key_accounts.html",
-        {
-            **team_cached(team, _cache_name(request, "key-accounts", owner, sorting), page),
-            "filters": form,
-            "sorting": sorting,
-            "today": today,
-        },
+        _cache_name(request, "key-accounts", owner, sorting),
+        page,
+        {"filters": form, "sorting": sorting, "today": today},
     )
 
 
@@ -192,20 +216,12 @@ def being_on(request: HttpRequest) -> HttpResponse:
             "totals": totals,
         }
 
-    return render(
+    return _cached_page(
         request,
         "relationships/being_on.html",
-        {
-            **team_cached(
-                team,
-                _cache_name(request, "being-on-dark" if dark_only else "being-on", owner, sorting),
-                page,
-            ),
-            "sorting": sorting,
-            "rates_on": rates_date(team),
-            "filters": form,
-            "today": today,
-        },
+        _cache_name(request, "being-on-dark" if dark_only else "being-on", owner, sorting),
+        page,
+        {"sorting": sorting, "rates_on": rates_date(team), "filters": form, "today": today},
     )
 
 

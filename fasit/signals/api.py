@@ -359,9 +359,7 @@ def list_notifications(request: HttpRequest, params: Query[NotificationQuery]) -
     }
 
 
-@router.post(
-    "/notifications/read", response=MarkedReadOut, url_name="signals_notifications_read"
-)
+@router.post("/notifications/read", response=MarkedReadOut, url_name="signals_notifications_read")
 def mark_notifications_read(request: HttpRequest) -> Any:
     """Mark every notification read for the calling user (the page's button). The one
     write a viewer or a read token may make: it changes only the caller's own read

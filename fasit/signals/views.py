@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from fasit.signals.forms import BoardFilterForm, RenameForm, StatementForm, Them
 from fasit.signals.index import group_roots
 from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
+from fasit.tenancy.selectors import read_version
 
 THEMES_PER_PAGE = 20
 
@@ -40,13 +40,12 @@ STATEMENTS_PER_PAGE = 50
 @team_required
 def board(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
-    filters = BoardFilterForm(request.GET or None, team=team)
-    engine_filters = filters.engine_filters()
-    data = filters.cleaned_data if filters.is_valid() else {}
 
-    sorting = requested_sort(request, BOARD_SORTS, "-level")
-
-    def compute() -> tuple[Any, dict[str, int], str]:
+    def compute() -> tuple[str, str]:
+        filters = BoardFilterForm(request.GET or None, team=team)
+        engine_filters = filters.engine_filters()
+        data = filters.cleaned_data if filters.is_valid() else {}
+        sorting = requested_sort(request, BOARD_SORTS, "-level")
         # Corporate groups are read once for the counts and the quotes.
         roots = group_roots(team)
         items = selectors.board(
@@ -63,32 +62,30 @@ def board(request: HttpRequest) -> HttpResponse:
             level: sum(1 for i in items if i.level == level)
             for level in ("confirmed", "alarm", "noted")
         }
-        # The theme cards are rendered here too, like being-on's rows: with their quotes
-        # and translated phrases they were most of a cached page's CPU.
-        themes_html = render_to_string(
-            "signals/board.html#themes", {"page_obj": page}, request=request
+        # The filter form and the rows (theme cards with their quotes, counts, order
+        # links, pages) are rendered here, once per change of team data: the form's
+        # widgets and the cards were most of a warm page's CPU. Nothing in them depends
+        # on the user or their role, and the query string is in the key.
+        context = {"filters": filters, "page_obj": page, "counts": counts, "sorting": sorting}
+        return (
+            render_to_string("signals/board.html#filters", context, request=request),
+            render_to_string("signals/board.html#rows", context, request=request),
         )
-        # Only the page numbers are kept for the pagination links: the page itself held
-        # every theme and its quotes' models, unpickled from the cache per request.
-        numbers = Paginator(range(len(ordered)), THEMES_PER_PAGE).get_page(page.number)
-        return numbers, counts, themes_html
 
     # Counting independent customers reads every statement of the team: once per
-    # change of team data, per filter, order and page (the query string says which).
-    query = urlencode(sorted((k, v) for k, vs in request.GET.lists() for v in vs if k != "_"))
+    # change of team data, per filter, order and page. The query string as sent is the
+    # key: the order and page links repeat it.
     zone = timezone.get_current_timezone_name()
-    page, counts, themes_html = team_cached(team, f"signals-board:{zone}?{query}", compute)
-    template = "signals/board.html#rows" if request.htmx else "signals/board.html"  # type: ignore[attr-defined]
+    filters_html, rows_html = team_cached(
+        team,
+        f"signals-board-html:{zone}?{request.META.get('QUERY_STRING', '')}",
+        compute,
+        version=read_version(request),
+    )
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse(rows_html)
     return render(
-        request,
-        template,
-        {
-            "filters": filters,
-            "page_obj": page,
-            "counts": counts,
-            "sorting": sorting,
-            "themes_html": themes_html,
-        },
+        request, "signals/board.html", {"filters_html": filters_html, "rows_html": rows_html}
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
+from fasit.signin.sessions import take_prefetched_user
 from fasit.tenancy.selectors import signed_in_user
 
 
@@ -25,5 +26,7 @@ class ModelBackend(DjangoModelBackend):
             return None
         # With the user's memberships, teams, two-step rule and data versions, in one
         # statement (tenancy.selectors.signed_in_user): read fresh on every request.
-        user = signed_in_user(pk)
+        user = take_prefetched_user(pk)  # read with the session row (signin.sessions)
+        if user is None:
+            user = signed_in_user(pk)
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -7,11 +7,13 @@ Writing, expiry and clearing are Django's own.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
-from django.core.signals import setting_changed
+from django.core.signals import request_finished, setting_changed
 from django.db import connection
 from django.dispatch import receiver
 from django.utils import timezone
@@ -36,20 +38,74 @@ def _forget_verified(setting: str, **_kwargs: Any) -> None:
         _verified.clear()
 
 
+# The user each session key was last seen signed in as, in this process: the next
+# request of that session reads its session row and that user (with memberships and
+# teams, tenancy.selectors.signed_in_user_sql) in one statement instead of two. Both
+# are still read on every request; the user is used only if the session's own data,
+# decoded, names the same user (else Django's path reads the user as before).
+_user_of_session: dict[str, str] = {}
+_USERS_KEPT = 10_000
+# That statement's user, for this thread's current request only: taken (once) by the
+# authentication backend (signin.backends), dropped by the next session load and at
+# the end of the request.
+_prefetched = threading.local()
+
+
+def take_prefetched_user(user_id: str) -> Any:
+    """The user read with this request's session row, if it is ``user_id``; once."""
+    found = getattr(_prefetched, "user", None)
+    _prefetched.user = None
+    if found is not None and str(found[0]) == str(user_id):
+        return found[1]
+    return None
+
+
+@receiver(request_finished)
+def _drop_prefetched(**_kwargs: Any) -> None:
+    _prefetched.user = None
+
+
 class SessionStore(db.SessionStore):
     def load(self) -> dict[str, Any]:
+        _prefetched.user = None
         if not self.session_key:
             self._session_key = None
             return {}
         now = connection.ops.adapt_datetimefield_value(timezone.now())
+        guess = _user_of_session.get(self.session_key)
         with connection.cursor() as cursor:
-            cursor.execute(LOAD_SQL, [self.session_key, now])
-            row = cursor.fetchone()
-        if row is None:
+            if guess is None:
+                cursor.execute(LOAD_SQL, [self.session_key, now])
+                rows = cursor.fetchall()
+            else:
+                user_pk = get_user_model()._meta.pk.to_python(guess)  # type: ignore[union-attr]
+                cursor.execute(_load_with_user_sql(), [True, user_pk, self.session_key, now])
+                rows = cursor.fetchall()
+        if not rows:
             # As Django's: an unknown or expired key is dropped, a new one made on save.
+            _user_of_session.pop(self.session_key, None)
             self._session_key = None
             return {}
-        return self.decode(row[0])
+        data = self.decode(rows[0][0])
+        user_id = data.get(SESSION_KEY)
+        if user_id is None:
+            _user_of_session.pop(self.session_key, None)
+            return data
+        if guess is not None and str(user_id) == guess:
+            from fasit.tenancy.selectors import user_from_rows
+
+            _prefetched.user = (guess, user_from_rows(rows, 1))
+        elif guess != str(user_id):
+            if len(_user_of_session) >= _USERS_KEPT:
+                _user_of_session.clear()
+            _user_of_session[self.session_key] = str(user_id)
+        return data
+
+
+def _load_with_user_sql() -> str:
+    from fasit.tenancy.selectors import signed_in_user_sql
+
+    return signed_in_user_sql(Session._meta.db_table)
 
     def decode(self, session_data: str) -> dict[str, Any]:
         payload = _verified.get(session_data)

@@ -34,7 +34,13 @@ TEAM_SQL = f"SELECT * FROM {Team._meta.db_table} WHERE id = %s"
 
 
 def user_teams(user: Any) -> list[Team]:
-    return [m.team for m in Membership.objects.filter(user=user).select_related("team")]
+    """The user's teams in the memberships' order (by team name). A user signed in by
+    session comes with their memberships and teams (``signed_in_user``): the page
+    frame's team switch then needs no query (it ran on every page)."""
+    memberships = getattr(user, "_fasit_memberships", None)
+    if memberships is None:
+        return [m.team for m in Membership.objects.filter(user=user).select_related("team")]
+    return [m.team for m in sorted(memberships, key=lambda m: (m.team.name, m.pk))]
 
 
 def team_members(team: Team | None) -> list[Membership]:
@@ -142,38 +148,66 @@ def _mark_team(team: Team, two_factor: Any, version: Any) -> None:
     team._fasit_version = int(version or 0)  # type: ignore[attr-defined]
 
 
+def signed_in_user_sql(session_table: str | None = None) -> str:
+    """The statement of ``signed_in_user``: a user, their memberships (oldest first)
+    and teams. With ``session_table``, the row of one unexpired session comes first in
+    the same statement (``fasit.signin.sessions``): parameters ``[True, user id,
+    session key, now]``; otherwise ``[True, user id]``."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model()._meta.db_table
+    columns = (
+        f"{_cols(get_user_model(), 'u').sql}, {_cols(Membership, 'm').sql},"
+        f" {_cols(Team, 't').sql}, {_team_extras_sql('t.id')}"
+    )
+    joins = (
+        f" LEFT JOIN {Membership._meta.db_table} m ON m.user_id = u.id"
+        f" LEFT JOIN {Team._meta.db_table} t ON t.id = m.team_id"
+    )
+    if session_table is None:
+        return (
+            f"SELECT {columns} FROM {users} u{joins}"  # noqa: S608
+            " WHERE u.id = %s ORDER BY m.created_at, m.id"
+        )
+    return (
+        f"SELECT s.session_data, {columns} FROM {session_table} s"  # noqa: S608
+        f" LEFT JOIN {users} u ON u.id = %s{joins}"
+        " WHERE s.session_key = %s AND s.expire_date > %s ORDER BY m.created_at, m.id"
+    )
+
+
 def signed_in_user(user_id: Any) -> Any:
     """The user with ``pk`` and, from the same statement, their memberships (oldest
     first) with their teams, each team marked as ``_mark_team`` says. None when there
     is no such user. ``active_membership`` uses the memberships without a query."""
-    from django.contrib.auth import get_user_model
     from django.db import connection
 
+    with connection.cursor() as cursor:
+        cursor.execute(signed_in_user_sql(), [True, user_id])
+        rows = cursor.fetchall()
+    return user_from_rows(rows)
+
+
+def user_from_rows(rows: list[tuple[Any, ...]], start: int = 0) -> Any:
+    """The user of ``signed_in_user_sql``'s rows (their columns from ``start``), with
+    memberships and teams; None when there are no rows or the user's columns are NULL
+    (no such user)."""
+    from django.contrib.auth import get_user_model
+
+    if not rows or rows[0][start] is None:
+        return None
     user_cols = _cols(get_user_model(), "u")
     membership_cols = _cols(Membership, "m")
     team_cols = _cols(Team, "t")
-    sql = (
-        f"SELECT {user_cols.sql}, {membership_cols.sql}, {team_cols.sql},"
-        f" {_team_extras_sql('t.id')}"
-        f" FROM {get_user_model()._meta.db_table} u"
-        f" LEFT JOIN {Membership._meta.db_table} m ON m.user_id = u.id"
-        f" LEFT JOIN {Team._meta.db_table} t ON t.id = m.team_id"
-        f" WHERE u.id = %s ORDER BY m.created_at, m.id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [True, user_id])
-        rows = cursor.fetchall()
-    if not rows:
-        return None
-    user = user_cols.build(rows[0], 0)
+    user = user_cols.build(rows[0], start)
     memberships = []
-    start = user_cols.width
+    first = start + user_cols.width
     for row in rows:
-        if row[start] is None:  # the LEFT JOIN's row for a user with no team
+        if row[first] is None:  # the LEFT JOIN's row for a user with no team
             continue
-        membership = membership_cols.build(row, start)
-        team = team_cols.build(row, start + membership_cols.width)
-        _mark_team(team, *row[start + membership_cols.width + team_cols.width :])
+        membership = membership_cols.build(row, first)
+        team = team_cols.build(row, first + membership_cols.width)
+        _mark_team(team, *row[first + membership_cols.width + team_cols.width :])
         membership.team = team
         membership.user = user
         memberships.append(membership)

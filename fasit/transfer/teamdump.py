@@ -48,6 +48,7 @@ EXCLUDED = {
     "relationships.calendarfeed",
     "relationships.accounthealth",
     "relationships.personknowledgesnapshot",
+    "relationships.accountknowledgesnapshot",
     # Counted from the stage history again by the import (link_visits).
     "buying.stagevisitcount",
     # Derived from the records and keyed by their ids: rebuilt after a restore.

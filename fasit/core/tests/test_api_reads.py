@@ -118,7 +118,7 @@ def test_key_accounts_show_how_well_the_buying_group_is_known(
         person__team=team_a, person__name="Kari Berg", account=key, buying_role="decision_maker"
     ).person
 
-    rows = bob_api.get("/api/relationships/key-accounts").json()
+    rows = bob_api.get("/api/relationships/key-accounts").json()["items"]
     assert sorted(r["name"] for r in rows) == ["Fjord Energi AS", "Nord Kraft AS"]
     fjord = next(r for r in rows if r["id"] == key.pk)
     assert (fjord["owner"], fjord["people"]) == ("bob", 1)
@@ -126,10 +126,10 @@ def test_key_accounts_show_how_well_the_buying_group_is_known(
     assert role["people"] == 1
     assert [p["person_id"] for p in role["best_known"]] == [kari.pk]
     assert "decision_maker" not in fjord["missing_roles"]
-    mine = bob_api.get("/api/relationships/key-accounts?mine=true").json()
+    mine = bob_api.get("/api/relationships/key-accounts?mine=true").json()["items"]
     assert [r["id"] for r in mine] == [key.pk]
     assert other.pk not in [r["id"] for r in mine]
-    assert charlie_api.get("/api/relationships/key-accounts").json() == []
+    assert charlie_api.get("/api/relationships/key-accounts").json()["items"] == []
 
 
 def test_listening_summaries_for_the_team_and_a_seller(

@@ -9,11 +9,12 @@ import re
 from typing import Any
 
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from django.utils import formats
 
 from fasit.conversations.services import conversation_log
-from fasit.testing import AccountFactory, ConversationFactory
+from fasit.testing import AccountFactory, ConversationFactory, FollowUpFactory
 
 NOW = dt.datetime(2026, 3, 11, 16, 0, tzinfo=dt.UTC)
 CSRF = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+"')
@@ -76,3 +77,56 @@ def test_the_cached_cards_follow_the_users_time_zone(team_a: Any, alice_client: 
     los_angeles = formats.date_format(dt.date(2026, 3, 9), "SHORT_DATE_FORMAT")
     assert stockholm in shown["Europe/Stockholm"] and los_angeles not in shown["Europe/Stockholm"]
     assert los_angeles in shown["America/Los_Angeles"]
+
+
+def test_the_cached_follow_up_forms_carry_each_sessions_own_csrf_token(
+    team_a: Any, alice: Any
+) -> None:
+    # The cards are cached per user, with a stand-in for the CSRF token: two browsers of
+    # one user (two CSRF secrets) each get a token their own form can be posted with.
+    conversation = ConversationFactory(team=team_a, account=AccountFactory(team=team_a))
+    follow_up = FollowUpFactory(conversation=conversation, owner=alice, task="Ring Kari")
+    browsers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    tokens = []
+    for browser in browsers:
+        browser.force_login(alice)
+        html = browser.get(reverse("home")).content.decode()
+        assert "Ring Kari" in html and "fasit:csrf" not in html
+        tokens.append(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+    assert tokens[0] and tokens[1] and set(tokens[0]).isdisjoint(tokens[1])
+    response = browsers[1].post(
+        reverse("conversations:followup_toggle", args=[follow_up.pk]),
+        {"csrfmiddlewaretoken": tokens[1][0], "on_home": "1"},
+    )
+    assert response.status_code in (200, 302)
+    follow_up.refresh_from_db()
+    assert follow_up.done
+    assert "Ring Kari" not in browsers[0].get(reverse("home")).content.decode()
+
+
+def test_last_conversation_ago_follows_the_clock_on_a_cached_page(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    account = AccountFactory(team=team_a, name="Fjord Data AS", tier="key", owner=alice)
+    with time_machine.travel(NOW, tick=False):
+        ConversationFactory(team=team_a, account=account, occurred_at=NOW - dt.timedelta(hours=3))
+        assert "3\xa0hours ago" in _page(alice_client)
+    with time_machine.travel(NOW + dt.timedelta(hours=2), tick=False):
+        later = _page(alice_client)  # the same day and data version: the cached cards
+    assert "5\xa0hours ago" in later and "fasit:when" not in later
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_viewer_gets_the_cards_without_forms_from_the_same_cache(
+    team_a: Any, alice: Any, alice_client: Any
+) -> None:
+    from fasit.tenancy.models import Membership
+
+    conversation = ConversationFactory(team=team_a, account=AccountFactory(team=team_a))
+    follow_up = FollowUpFactory(conversation=conversation, owner=alice, task="Ring Kari")
+    toggle = reverse("conversations:followup_toggle", args=[follow_up.pk])
+    assert toggle in _page(alice_client)
+    # A role changed by an operator writes no audit record: the role is in the key.
+    Membership.objects.filter(user=alice, team=team_a).update(role="viewer")
+    viewer = _page(alice_client)
+    assert "Ring Kari" in viewer and toggle not in viewer

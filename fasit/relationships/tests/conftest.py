@@ -55,3 +55,8 @@ def kari(team_a: Any, alice: Any) -> Any:
         due_date=TODAY + dt.timedelta(days=2),
     )
     return person
+
+
+# The key accounts of team A with people of all kinds of profiles (shared with the
+# key accounts API's tests).
+from fasit.relationships.tests.test_knowledge_snapshots import key_team  # noqa: E402, F401

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.urls import reverse
@@ -84,3 +85,28 @@ def test_key_accounts_sort_by_name_people_and_owner(
     assert 'aria-current="true" data-sort="ascending">Knowledge score, ascending' in default
     other = charlie_client.get(url, {"sort": "account"}).content.decode()
     assert not any(n in other for n in NAMES)
+
+
+CHECKED = re.compile(r'<input[^>]*name="mine"[^>]*checked')
+
+
+def test_the_cached_page_body_is_each_users_scope_and_query_strings_own(
+    team_a: Any, bob: Any, alice_client: Any, bob_client: Any, charlie_client: Any
+) -> None:
+    # Everything under the frame is cached as HTML per data version, scope and query
+    # string (relationships/views.py): the form, order links and rows of one user's
+    # "mine" never reach another's, and each query string keeps its own links.
+    _world(team_a, bob)
+    for name in ("relationships:being_on", "relationships:key_accounts"):
+        url = reverse(name)
+        for _ in range(2):  # the second from the cache
+            bobs = bob_client.get(url, {"mine": "on"}).content.decode()
+            alices = alice_client.get(url, {"mine": "on"}).content.decode()
+            team = alice_client.get(url).content.decode()
+            assert [n for n in NAMES if n in bobs] == ["Alfa Kunde AS"]
+            assert not any(n in alices for n in NAMES)
+            assert all(n in team for n in NAMES)
+            assert CHECKED.search(bobs) and not CHECKED.search(team)
+            assert "mine=on&amp;sort=" in bobs and "mine=on" not in team.split("<main")[1]
+        other = charlie_client.get(url, {"mine": "on"}).content.decode()
+        assert not any(n in other for n in NAMES)

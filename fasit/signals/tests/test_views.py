@@ -6,7 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from fasit.signals import services
+from fasit.signals import selectors, services
 from fasit.signals.models import Notification, Proposal, Statement, Theme
 from fasit.testing import AccountFactory, ConversationFactory
 
@@ -338,3 +338,61 @@ def test_the_cached_theme_cards_are_the_page_before_and_a_change_shows_at_once(
 
 def _without_csrf(html: str) -> str:
     return re.sub(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+"', r"\1", html)
+
+
+def test_the_cached_filters_and_order_links_are_each_query_strings_own(
+    team_a: Any, alice: Any, bob: Any, alice_client: Any, bob_client: Any
+) -> None:
+    # The filter form and the rows are cached per query string (signals/views.py):
+    # each filter keeps its own choice selected and its own order links.
+    from fasit.tenancy.models import Membership
+
+    _seed(team_a, alice)
+    board = reverse("signals:board")
+    for _ in range(2):  # the second from the cache
+        sweden = alice_client.get(board, {"country": "SE"}).content.decode()
+        everyone = alice_client.get(board).content.decode()
+        assert '<option value="SE" selected>' in sweden
+        assert '<option value="SE" selected>' not in everyone
+        assert "country=SE&amp;sort=" in sweden and "country=SE" not in everyone
+    # The role is outside the cached part: a viewer of the same team gets no proposals link.
+    Membership.objects.filter(user=bob, team=team_a).update(role="viewer")
+    assert reverse("signals:proposals") in everyone
+    assert reverse("signals:proposals") not in bob_client.get(board).content.decode()
+
+
+def test_a_cached_board_keeps_each_querys_filters_and_reads_no_form_choices(
+    team_a: Any, alice: Any, bob: Any, alice_client: Any, bob_client: Any, charlie_client: Any
+) -> None:
+    """The filter form and the rows around the cards are kept as HTML per query: each
+    query shows its own choices, a new category (a change of team data) shows on the
+    next request, and the menu's unread count stays each reader's own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fasit.customers.services import category_create
+
+    _seed(team_a, alice)
+    url = reverse("signals:board")
+    assert 'value="SE" selected' in alice_client.get(url, {"country": "SE"}).content.decode()
+    html = alice_client.get(url, {"country": "NO"}).content.decode()
+    assert 'value="NO" selected' in html and 'value="SE" selected' not in html
+    with CaptureQueriesContext(connection) as warm:
+        again = alice_client.get(url, {"country": "NO"}).content.decode()
+    assert 'value="NO" selected' in again and 'value="SE" selected' not in again
+    assert again.split('<div id="rows">')[1] == html.split('<div id="rows">')[1]
+    assert not any("customercategory" in q["sql"] for q in warm.captured_queries)
+    category_create(team=team_a, actor=alice, name="Rederier")
+    assert "Rederier" in alice_client.get(url, {"country": "NO"}).content.decode()
+    assert "Rederier" not in charlie_client.get(url).content.decode()
+
+    unread = Notification.objects.filter(team=team_a).count()
+    assert unread > 0
+    badge = f'title="Unread notifications">{unread}</span>'
+    assert badge in bob_client.get(url).content.decode()
+    services.notifications_mark_read(team=team_a, user=bob)
+    assert "nav-count" not in bob_client.get(url).content.decode()
+    assert badge in alice_client.get(url).content.decode()
+    assert selectors.unread_count(team_a, bob) == 0
+    assert selectors.unread_count(team_a, alice) == unread
+    assert selectors.unread_count(None, alice) == 0

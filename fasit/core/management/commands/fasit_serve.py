@@ -45,6 +45,10 @@ def _gunicorn_app(bind: str) -> Any:
                 # Kept-alive clients wait on the worker's poller, not in a thread; a
                 # request whose client has gone is dropped before it runs (shedding).
                 "worker_connections": settings.FASIT_WEB_CONNECTIONS,
+                # FASIT_WEB_REUSE_PORT=1: each worker listens on its own socket and the
+                # kernel spreads new connections over them by address; on one shared
+                # socket whichever worker wakes first takes them (docs/operations.md).
+                "reuse_port": settings.FASIT_WEB_REUSE_PORT,
                 "accesslog": None,
                 "errorlog": "-",
                 "proc_name": "fasit",

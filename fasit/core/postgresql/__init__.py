@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend with two per-request costs removed (see ``base``)."""
