@@ -15,7 +15,7 @@ from fasit.conversations.models import (
     ListeningAnalysis,
     SpeakerSide,
 )
-from fasit.customers.models import Person
+from fasit.customers.models import Person, PersonRole
 from fasit.tenancy.models import Team
 
 
@@ -72,15 +72,30 @@ def follow_up_list(
     return follow_ups
 
 
+def people_around(conversation: Conversation) -> QuerySet[Person]:
+    """The account's people and the conversation's participants, by name.
+
+    Their ids are read first, each from its own index: one statement joining a team's
+    people with every role and every conversation participant, filtered by an OR
+    across the two joins, read the whole team (239 ms at ``--scale 100``, 1-2 s at
+    ``--scale 1000`` on PostgreSQL, per transcript and per form)."""
+    ids = set(
+        PersonRole.objects.filter(account_id=conversation.account_id).values_list(
+            "person_id", flat=True
+        )
+    )
+    ids.update(
+        Conversation.people.through.objects.filter(conversation_id=conversation.pk).values_list(
+            "person_id", flat=True
+        )
+    )
+    return Person.objects.for_team(conversation.team).filter(pk__in=ids).order_by("name")
+
+
 def speaker_candidates(conversation: Conversation) -> list[Person]:
     """Whom a customer speaker in a transcript may be: the account's people and the
     conversation's participants."""
-    return list(
-        Person.objects.for_team(conversation.team)
-        .filter(Q(roles__account=conversation.account_id) | Q(conversations=conversation))
-        .distinct()
-        .order_by("name")
-    )
+    return list(people_around(conversation))
 
 
 def conversation_listening(conversation: Conversation) -> ListeningAnalysis | None:

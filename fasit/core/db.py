@@ -9,7 +9,7 @@ from django.db import connection
 ANALYZE_AFTER_ROWS = 1000
 
 
-def refresh_statistics() -> None:
+def refresh_statistics(*, vacuum: bool = False) -> None:
     """Let PostgreSQL's planner see the data a bulk load just wrote.
 
     PostgreSQL plans from the statistics ANALYZE collects, and autovacuum gets to a
@@ -18,7 +18,16 @@ def refresh_statistics() -> None:
     were empty. SQLite is left alone on purpose: without ``sqlite_stat1`` it plans
     from its index heuristics, which the pages' indexes were chosen and measured
     against (docs/development.md).
+
+    ``vacuum`` (the demo seed) also marks the loaded pages all-visible, so counts and
+    lists are answered from the indexes alone (index-only scans) from the first
+    request: an API list's total over a team's 104,000 conversations took a scan of
+    the table, 70-150 ms, until autovacuum got there (which it never does when the
+    server's activity statistics are lost, e.g. after a crash); 26-29 ms after
+    (docs/operations.md, "The demo at scale"). VACUUM cannot run in a transaction:
+    inside one (tests, a caller's atomic block) this is ANALYZE only.
     """
     if connection.vendor == "postgresql":
+        statement = "VACUUM (ANALYZE)" if vacuum and not connection.in_atomic_block else "ANALYZE"
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute(statement)

@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from fasit.conversations.selectors import people_around
 from fasit.core.forms import DateInput
 from fasit.customers.models import Country, CustomerCategory, Person
 from fasit.signals.models import Kind, Level, Theme
@@ -60,12 +60,7 @@ class StatementForm(forms.Form):
     def __init__(self, *args: Any, conversation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The account's people and whoever took part: a team can have thousands.
-        self.fields["person"].queryset = (
-            Person.objects.for_team(conversation.team)
-            .filter(Q(roles__account_id=conversation.account_id) | Q(conversations=conversation))
-            .distinct()
-            .order_by("name")
-        )
+        self.fields["person"].queryset = people_around(conversation)
 
 
 class RenameForm(forms.Form):

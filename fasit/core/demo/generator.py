@@ -27,6 +27,7 @@ from stdnum.se import orgnr as se_orgnr
 
 from fasit.conversations.models import Conversation, FollowUp
 from fasit.core.audit import audit_record
+from fasit.core.db import refresh_statistics
 from fasit.core.demo import texts
 from fasit.customers.models import (
     Account,
@@ -57,6 +58,11 @@ DEMO_STEPS: list[str] = [
     # After everything with text: it indexes it for search.
     "fasit.search.demo.seed",
 ]
+# Before these steps the seed refreshes PostgreSQL's statistics (in its transaction,
+# which ANALYZE reads): the steps read what the steps before them wrote, and without
+# statistics the planner took a lookup of 2,000 conversations' participants for a
+# read of all 1.5 million at ``--scale 1000``, once per batch (docs/operations.md).
+ANALYZE_BEFORE = {"fasit.conversations.demo.seed", "fasit.relationships.demo.refresh_health"}
 DEMO_PASSWORD = "fasit-demo"
 BATCH = 2000
 
@@ -546,6 +552,9 @@ def _seed(
     generator.assign_concerns(accounts)
     generator.conversations(team, accounts, people_by_account, big_account, users)
     for step in DEMO_STEPS:
+        if step in ANALYZE_BEFORE:
+            clock.start(f"statistics before {step.removeprefix('fasit.')}")
+            refresh_statistics()
         log(step)
         clock.start(step.removeprefix("fasit."))
         counts = import_string(step)(
