@@ -1,10 +1,12 @@
-"""Two writers of one journey at once keep the per-stage visit counts exact: the second
-waits for the first's lock instead of counting "before" without the first's change."""
+"""Two writers of one journey, or of one process, at once keep the per-stage visit counts
+exact: the second waits for the first's lock instead of counting "before" without the
+first's change or creating a second row for a key they share."""
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -25,28 +27,26 @@ pytestmark = [
 ]
 
 
-def test_two_writers_of_one_journey_take_turns(team_a: Any, alice: Any) -> None:
-    process = process_for(team_a, alice)
-    stages = stages_of(process)
-    journey = journey_at(
-        team_a, alice, process=process, index=0, since=TODAY - dt.timedelta(days=30)
+def _change(journey: Journey, stage: Any, days_ago: int, actor: Any) -> None:
+    services.journey_change_stage(
+        journey=Journey.objects.get(pk=journey.pk),
+        actor=actor,
+        stage=stage,
+        changed_on=TODAY - dt.timedelta(days=days_ago),
+        note="x",
     )
+
+
+def _race(first_write: Callable[[], None], second_write: Callable[[], None]) -> None:
+    """The first write's transaction stays open until the second writer has tried for
+    a second; the second must wait for it, and both must succeed."""
     inside, release = threading.Event(), threading.Event()
     errors: list[BaseException] = []
-
-    def change(index: int, days_ago: int) -> None:
-        services.journey_change_stage(
-            journey=Journey.objects.get(pk=journey.pk),
-            actor=alice,
-            stage=stages[index],
-            changed_on=TODAY - dt.timedelta(days=days_ago),
-            note="x",
-        )
 
     def first() -> None:
         try:
             with transaction.atomic():
-                change(1, 20)
+                first_write()
                 inside.set()
                 release.wait(10)
         except BaseException as error:  # reported by the test's thread
@@ -57,7 +57,7 @@ def test_two_writers_of_one_journey_take_turns(team_a: Any, alice: Any) -> None:
     def second() -> None:
         try:
             inside.wait(10)
-            change(2, 10)
+            second_write()
         except BaseException as error:
             errors.append(error)
         finally:
@@ -73,6 +73,18 @@ def test_two_writers_of_one_journey_take_turns(team_a: Any, alice: Any) -> None:
     for thread in threads:
         thread.join(20)
     assert not errors
+
+
+def test_two_writers_of_one_journey_take_turns(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    journey = journey_at(
+        team_a, alice, process=process, index=0, since=TODAY - dt.timedelta(days=30)
+    )
+    _race(
+        lambda: _change(journey, stages[1], 20, alice),
+        lambda: _change(journey, stages[2], 10, alice),
+    )
     assert _kept(team_a) == _from_history(team_a)
     assert sum(_kept(team_a).values()) == 3
 
@@ -86,47 +98,9 @@ def test_two_writers_of_one_process_share_a_counted_key(team_a: Any, alice: Any)
     since = TODAY - dt.timedelta(days=30)
     one = journey_at(team_a, alice, process=process, index=0, since=since)
     two = journey_at(team_a, alice, process=process, index=0, since=since)
-    inside, release = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
-
-    def change(journey: Journey, index: int, days_ago: int) -> None:
-        services.journey_change_stage(
-            journey=Journey.objects.get(pk=journey.pk),
-            actor=alice,
-            stage=stages[index],
-            changed_on=TODAY - dt.timedelta(days=days_ago),
-            note="x",
-        )
-
-    def first() -> None:
-        try:
-            with transaction.atomic():
-                change(one, 1, 20)
-                inside.set()
-                release.wait(10)
-        except BaseException as error:  # reported by the test's thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    def second() -> None:
-        try:
-            inside.wait(10)
-            change(two, 1, 20)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    assert inside.wait(10)
-    threads[1].join(1.0)
-    assert threads[1].is_alive(), "the second writer waits for the first's transaction"
-    release.set()
-    for thread in threads:
-        thread.join(20)
-    assert not errors
-    change(one, 2, 10)  # takes one visit out of the shared key
+    _race(
+        lambda: _change(one, stages[1], 20, alice),
+        lambda: _change(two, stages[1], 20, alice),
+    )
+    _change(one, stages[2], 10, alice)  # takes one visit out of the shared key
     assert _kept(team_a) == _from_history(team_a)
