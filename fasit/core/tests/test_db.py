@@ -43,3 +43,30 @@ def test_inside_a_transaction_the_refresh_only_analyses(team_a: Any) -> None:
     with transaction.atomic():
         refresh_statistics(vacuum=True)  # VACUUM would raise in a transaction block
     assert _all_visible_pages() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_refresh_leaves_the_servers_shared_catalogs_alone(team_a: Any) -> None:
+    """A bare ANALYZE inside a long transaction (the demo seed's) held locks on the
+    cluster's shared catalogs until it ended: every other database's ANALYZE waited."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite is left alone")
+    with transaction.atomic():
+        refresh_statistics()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relation::regclass::text FROM pg_locks"
+                " WHERE pid = pg_backend_pid() AND locktype = 'relation' AND database = 0"
+                " AND mode = 'ShareUpdateExclusiveLock'"
+            )
+            shared = [row[0] for row in cursor.fetchall()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()"
+                " AND locktype = 'relation' AND mode = 'ShareUpdateExclusiveLock'"
+                " AND relation = %s::regclass",
+                [Account._meta.db_table],
+            )
+            analysed_own = cursor.fetchone()[0]
+    assert shared == []
+    assert analysed_own == 1  # Fasit's tables are still analysed
