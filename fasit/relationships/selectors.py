@@ -698,7 +698,7 @@ def key_accounts(
     if owner is not None:
         accounts = accounts.filter(owner=owner)
     rows = account_knowledge_rows(team, accounts.order_by("name"), today=today)
-    rows.sort(key=lambda r: (r.knowledge.score, r.account.name))
+    rows.sort(key=lambda r: (r.knowledge.score, r.account.name, r.account.pk))
     return rows
 
 
