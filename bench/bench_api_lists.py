@@ -10,7 +10,10 @@ CPU figures do not depend on other work on the machine; ``2 cores / (cpu + db cp
 is the most requests per second two idle cores could serve. No assertions.
 
     FASIT_DATA_DIR=/tmp/s100 .venv/bin/python bench/bench_api_lists.py [--repeat 30]
-        [--token] [--profile DIR]
+        [--token] [--profile DIR] [--uncached]
+
+A list body is kept per team data version (core.api_utils, docs/api.md): repeated
+requests read it; ``--uncached`` drops it before each request.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -106,6 +110,15 @@ def count_queries(connection: object, call: object) -> int:
     return seen[0]
 
 
+def _body_forgetter() -> Any:
+    """A function that drops the list bodies this process keeps (none before they
+    were kept: then it does nothing)."""
+    from fasit.core import api_utils
+
+    bodies = getattr(api_utils, "_bodies", None)
+    return bodies.clear if bodies is not None else (lambda: None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=30)
@@ -113,6 +126,12 @@ def main() -> None:
     parser.add_argument("--token", action="store_true", help="also as a token (Bearer)")
     parser.add_argument("--profile", default="", help="write a cProfile file per list here")
     parser.add_argument("--only", default="", help="only lists whose URL has this")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="forget the kept list bodies before each request (core.api_utils): the cost "
+        "of a page nobody asked for since the team's last change",
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fasit.settings")
     import django
@@ -124,6 +143,7 @@ def main() -> None:
 
     from fasit.tenancy.models import Membership
 
+    forget = _body_forgetter() if args.uncached else (lambda: None)
     user = get_user_model().objects.get(username=args.user)
     browser = Client()
     browser.force_login(user)
@@ -149,6 +169,7 @@ def main() -> None:
             walls, cpus = [], []
             db_start = backend_cpu_seconds(connection)
             for _ in range(args.repeat):
+                forget()
                 start, cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 cpus.append((time.process_time() - cpu) * 1000)
@@ -159,6 +180,7 @@ def main() -> None:
                 if db_start is not None and db_end is not None
                 else f"{'-':>9}"
             )
+            forget()
             queries = count_queries(connection, lambda: client.get(url))  # noqa: B023
             if args.profile:
                 # CPU time, not wall time: on a shared machine the wall clock counts
@@ -166,6 +188,7 @@ def main() -> None:
                 profile = cProfile.Profile(time.process_time)
                 profile.enable()
                 for _ in range(args.repeat):
+                    forget()
                     client.get(url)
                 profile.disable()
                 name = url.strip("/").split("?")[0].replace("/", "_")

@@ -220,6 +220,7 @@ def list_journeys(
             rows,
             plain=_JourneyIds(outcome, rows_for),
             where=where,
+            keep_body=True,
         )
     journeys = Journey.objects.for_team(team)
     if outcome != "all":
@@ -238,7 +239,9 @@ def list_journeys(
         # An empty id list cannot be written as SQL (the count's cache key needs it):
         # no journey has a null id, so the filter keeps nothing.
         journeys = journeys.filter(pk__in=sorted(keep)) if keep else journeys.filter(pk=None)
-    return list_page(request, journeys, params, _assessed_rows(request, team, frames)[0])
+    return list_page(
+        request, journeys, params, _assessed_rows(request, team, frames)[0], keep_body=True
+    )
 
 
 @router.get("/journeys/{journey_id}", response=JourneyOut)

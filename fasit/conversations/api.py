@@ -211,6 +211,7 @@ def list_conversations(
             conversation_rows,
             plain=CONVERSATIONS_PLAIN,
             where=where,
+            keep_body=True,
         )
     conversations = Conversation.objects.for_team(team)
     if q:
@@ -229,7 +230,7 @@ def list_conversations(
         conversations = conversations.filter(occurred_at__date__gte=since)
     if until:
         conversations = conversations.filter(occurred_at__date__lte=until)
-    return list_page(request, conversations, params, conversation_rows)
+    return list_page(request, conversations, params, conversation_rows, keep_body=True)
 
 
 @router.get("/{conversation_id}", response=ConversationOut)

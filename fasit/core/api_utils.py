@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
@@ -273,6 +273,7 @@ def list_page(
     updated_field: str | None = "updated_at",
     plain: PageReader | None = None,
     where: Where | None = None,
+    keep_body: bool = False,
 ) -> HttpResponse:
     """One page of ``queryset`` (already team-scoped and filtered) as plain rows.
 
@@ -286,7 +287,16 @@ def list_page(
     (building the team's queryset through the ORM cost more CPU than the count lookup).
     ``where`` with ``plain``: the filters, as conditions of that statement (``Where``),
     the same rows as ``queryset``; their total is counted by a statement too.
+    ``keep_body``: the handler's output depends on nothing about the caller but the
+    team (not the user, nor their role): the body is kept in this process by the
+    team's data version and the full query (``_kept_body``) and served again until the
+    team's next audited write, the next day or ``FASIT_TEAM_CACHE_SECONDS``.
     """
+    body_key = _body_key(request) if keep_body else None
+    if body_key is not None:
+        kept = _bodies.get(body_key)
+        if kept is not None and kept[0] > time.monotonic():
+            return _json_response(kept[1])
     descending = params.order == "-id"
 
     def ordered() -> QuerySet[Any]:
@@ -319,7 +329,58 @@ def list_page(
     body = {"count": count, "next_after": last, "items": items}
     # orjson writes dates and times itself, as isoformat() does; encoding with the
     # standard library (and a default() call per value) was a tenth of the request.
-    return HttpResponse(orjson.dumps(body, default=_json_value), content_type="application/json")
+    content = orjson.dumps(body, default=_json_value)
+    if body_key is not None:
+        _keep_body(body_key, content)
+    return _json_response(content)
+
+
+def _json_response(content: bytes) -> HttpResponse:
+    return HttpResponse(content, content_type="application/json")
+
+
+# List bodies this process has written, by (database, team, data version, day, time
+# zone, language, role, path, query): (monotonic expiry, JSON). As the kept totals: the
+# team's data version changes with every audited write (core/cache.py), so a kept body
+# is never read after a change; the expiry bounds a change made outside the services
+# (as the team cache's TTL does). Serving a kept body skips the page's statements,
+# its rows and the JSON: on PostgreSQL two or three round trips, each with the
+# database server's own work (bench/bench_api_lists.py, docs/api.md).
+_bodies: dict[tuple[Any, ...], tuple[float, bytes]] = {}
+_BODIES_KEPT = 1024
+_BODY_BYTES_KEPT = 32 * 1024 * 1024
+_body_bytes = [0]
+
+
+def _body_key(request: HttpRequest) -> tuple[Any, ...] | None:
+    """Everything a kept list body depends on; None when it cannot be kept (a write,
+    or no data version read with the caller: nothing then tells when it changes)."""
+    team = getattr(request, "team", None)
+    version = read_version(request)
+    if team is None or version is None:
+        return None
+    membership = getattr(request, "membership", None)
+    return (
+        connection.settings_dict["NAME"],
+        team.pk,
+        version,
+        timezone.localdate(),
+        timezone.get_current_timezone_name(),
+        translation.get_language(),
+        getattr(membership, "role", None),
+        request.path,
+        tuple(sorted((key, tuple(values)) for key, values in request.GET.lists())),
+    )
+
+
+def _keep_body(key: tuple[Any, ...], content: bytes) -> None:
+    if len(_bodies) >= _BODIES_KEPT or _body_bytes[0] + len(content) > _BODY_BYTES_KEPT:
+        # Bodies of older versions are never read again; the current ones are
+        # written again by the next request of each.
+        _bodies.clear()
+        _body_bytes[0] = 0
+    _bodies[key] = (time.monotonic() + settings.FASIT_TEAM_CACHE_SECONDS, content)
+    _body_bytes[0] += len(content)
 
 
 class PageReader(Protocol):
@@ -468,9 +529,11 @@ _COUNTS_KEPT = 4096
 
 
 def forget_counts() -> None:
-    """Drop the kept totals (the tests' fixture, with the caches: ids come again after
-    a test's rollback)."""
+    """Drop the kept totals and list bodies (the tests' fixture, with the caches: ids
+    come again after a test's rollback)."""
     _counts.clear()
+    _bodies.clear()
+    _body_bytes[0] = 0
 
 
 def _count(request: HttpRequest, compute: Callable[[], int]) -> int:

@@ -241,12 +241,18 @@ def list_accounts(
             own_index=category_id is not None or bool(owner) or parent_id is not None,
         )
         return list_page(
-            request, team_accounts, params, account_rows, plain=ACCOUNTS_PLAIN, where=where
+            request,
+            team_accounts,
+            params,
+            account_rows,
+            plain=ACCOUNTS_PLAIN,
+            where=where,
+            keep_body=True,
         )
     accounts = Account.objects.for_team(team)
     accounts = accounts.filter(name__icontains=q) | accounts.filter(org_number__icontains=q)
     accounts = _account_filters(accounts, tier, country, category_id, owner, parent_id)
-    return list_page(request, accounts, params, account_rows)
+    return list_page(request, accounts, params, account_rows, keep_body=True)
 
 
 def _account_filters(
@@ -388,11 +394,23 @@ def list_people(
             (f"x.id IN (SELECT r.person_id FROM {ROLES} r WHERE r.buying_role = %s)", buying_role),
             ("x.legal_basis = %s", legal_basis),
         )
-        return list_page(request, team_people, params, person_rows, plain=PEOPLE_PLAIN, where=where)
+        return list_page(
+            request,
+            team_people,
+            params,
+            person_rows,
+            plain=PEOPLE_PLAIN,
+            where=where,
+            keep_body=True,
+        )
     people = Person.objects.for_team(team)
     people = people.filter(name__icontains=q) | people.filter(email__icontains=q)
     return list_page(
-        request, _people_filters(people, account_id, buying_role, legal_basis), params, person_rows
+        request,
+        _people_filters(people, account_id, buying_role, legal_basis),
+        params,
+        person_rows,
+        keep_body=True,
     )
 
 
