@@ -9,7 +9,7 @@ Before them: the first add after a restart without a warm-up (the index is built
 it), the background warm-up and the first add after it, and adds made after another
 process's add (replayed from the log).
 
-    .venv/bin/python bench/bench_signals_app.py [N ...]     # default 10000 100000
+    .venv/bin/python bench/bench_signals_app.py [N ...] [--adds=200] [--sql]   # default N: 10000 100000
 
 With ``DATABASE_URL`` set it runs on that database instead (PostgreSQL: give it a
 database of its own; each run adds a team). It also prints the SQL statements one add
@@ -192,11 +192,12 @@ def _backend_cpu(connection):  # type: ignore[no-untyped-def]
 def main(argv: list[str]) -> int:
     global SHOW_SQL
     SHOW_SQL = "--sql" in argv
-    sizes = [int(a) for a in argv if a != "--sql"] or [10_000, 100_000]
+    adds = [int(a.split("=", 1)[1]) for a in argv if a.startswith("--adds=")] or [200]
+    sizes = [int(a) for a in argv if not a.startswith("--")] or [10_000, 100_000]
     with tempfile.TemporaryDirectory() as data_dir:
         _setup_django(data_dir)
         for n in sizes:
-            run(n)
+            run(n, adds=adds[-1])
     return 0
 
 
