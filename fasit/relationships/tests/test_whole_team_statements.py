@@ -105,3 +105,29 @@ def test_digest_dates_bind_no_more_for_more_people(
     # The mail shows MAX_DATES and counts the rest.
     assert len(section.items) == digest.MAX_DATES + 1
     assert "6 more dates" in section.items[-1].headline
+
+
+def test_key_account_order_binds_no_more_for_more_stale_accounts(
+    team_a: Any, team_b: Any, small_slices: None
+) -> None:
+    from fasit.relationships import selectors
+
+    AccountFactory(team=team_b, tier="key")
+
+    def order_with(n: int) -> tuple[int, list[int]]:
+        for _ in range(n):
+            PersonRoleFactory(
+                person=PersonFactory(team=team_a), account=AccountFactory(team=team_a, tier="key")
+            )
+        # No refresh today: every key account is scored in memory (as before a day's
+        # first refresh), found by a subquery rather than by naming each id.
+        with bound_parameters() as seen:
+            order = selectors.key_account_order(team_a, today=TODAY)
+        return most_bound(seen), order
+
+    small, _ = order_with(3)
+    large, order = order_with(8)
+    assert small == large
+    assert sorted(order) == sorted(
+        Account.objects.filter(team=team_a, tier="key").values_list("pk", flat=True)
+    )
