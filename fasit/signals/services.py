@@ -15,6 +15,7 @@ from django.utils.translation import override
 
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
+from fasit.core.db import id_slices
 from fasit.core.services import require_same_team
 from fasit.core.validators import check_one_line
 from fasit.customers.models import Account, Person
@@ -718,7 +719,11 @@ def signals_regroup(*, team: Team, actor: Any = None, keep_index: bool = True) -
         if row.dismissed:
             index.dismiss(key)
     Statement.objects.for_team(team).update(theme=None)
-    Theme.objects.for_team(team).exclude(pk__in=[r.pk for r in carried.values()]).delete()
+    # The themes not carried over, named a slice at a time (as the statements below):
+    # excluding the carried ones by id bound one parameter per theme.
+    kept_pks = {r.pk for r in carried.values()}
+    for gone in id_slices(sorted(set(old_rows) - kept_pks)):
+        Theme.objects.for_team(team).filter(pk__in=gone).delete()
     # Carried rows take their new keys; a temporary key avoids clashes while renaming.
     for row in carried.values():
         row.key = f"tmp-{row.pk}"
