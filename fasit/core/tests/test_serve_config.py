@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from django.test import override_settings
 
 from fasit.core.management.commands.fasit_serve import _gunicorn_app
