@@ -101,12 +101,6 @@ class SessionStore(db.SessionStore):
             _user_of_session[self.session_key] = str(user_id)
         return data
 
-
-def _load_with_user_sql() -> str:
-    from fasit.tenancy.selectors import signed_in_user_sql
-
-    return signed_in_user_sql(Session._meta.db_table)
-
     def decode(self, session_data: str) -> dict[str, Any]:
         payload = _verified.get(session_data)
         if payload is not None:
@@ -117,3 +111,9 @@ def _load_with_user_sql() -> str:
                 _verified.clear()  # a session's older texts are not read again
             _verified[session_data] = self.serializer().dumps(decoded)
         return decoded
+
+
+def _load_with_user_sql() -> str:
+    from fasit.tenancy.selectors import signed_in_user_sql
+
+    return signed_in_user_sql(Session._meta.db_table)

@@ -100,3 +100,30 @@ def test_the_user_read_with_the_session_is_used_by_that_request_only(
     assert alice_client.get("/api/accounts").status_code == 200
     # The request has finished: nothing is left for a later lookup of the same user.
     assert sessions.take_prefetched_user(str(alice.pk)) is None
+
+
+def test_verified_session_data_is_not_checked_again(
+    alice: Any, alice_client: Client, monkeypatch: Any
+) -> None:
+    """The session store's ``decode`` keeps the payload of text whose signature held
+    (it had been left unreachable, nested after a return, so every request checked the
+    HMAC again); a changed or forged text is checked (and refused) as before."""
+    assert alice_client.get("/api/accounts").status_code == 200
+    checks: list[str] = []
+    real = sessions.db.SessionStore.decode
+
+    def counted(self: Any, session_data: str) -> Any:
+        checks.append(session_data)
+        return real(self, session_data)
+
+    monkeypatch.setattr(sessions.db.SessionStore, "decode", counted)
+    assert alice_client.get("/api/accounts").status_code == 200
+    assert alice_client.get("/api/accounts").status_code == 200
+    assert checks == []  # both requests used the verified payload
+    key = alice_client.cookies["sessionid"].value
+    text = Session.objects.get(session_key=key).session_data
+    store = sessions.SessionStore(key)
+    assert store.decode(text)[SESSION_KEY] == str(alice.pk)
+    forged = text[:-2] + ("AA" if not text.endswith("AA") else "BB")
+    assert store.decode(forged) == {}
+    assert checks == [forged]
