@@ -5,11 +5,11 @@ statement each request runs, and prints per statement its time, the rows the
 plan's nodes read, and (``--plans``) the plan itself: on PostgreSQL ``EXPLAIN
 (ANALYZE, BUFFERS)``, on SQLite ``EXPLAIN QUERY PLAN``. A statement that reads far
 more rows than it returns scans a team's rows and will be ten times slower at ten
-times the data. Read-only: only SELECTs are explained, each in a transaction that
-is rolled back. No assertions.
+times the data. Read-only but for ``--after-write``: only SELECTs are explained, each in a
+transaction that is rolled back. No assertions.
 
     DATABASE_URL=postgres://…/fasit_s100 .venv/bin/python bench/explain_requests.py \\
-        [--only api] [--plans] [--min-ms 5] [--user maja]
+        [--only api] [--plans] [--min-ms 5] [--user maja] [--cold | --after-write]
 """
 
 from __future__ import annotations
@@ -88,6 +88,22 @@ def explain(sql: str, plans: bool) -> tuple[float, float, str]:
         return elapsed, 0.0, text
 
 
+def _write(username: str) -> None:
+    """A seller's ordinary change: a conversation logged through the service, which
+    writes its audit record, so every per-team cached result and total is of an older
+    data version (a statement added moves the version the same way, but its first one
+    in a process builds the team's signal index: ~1 GiB at ``--scale 1000``)."""
+    from django.contrib.auth import get_user_model
+
+    from fasit.conversations.services import conversation_log
+    from fasit.customers.models import Account
+
+    user = get_user_model().objects.get(username=username)
+    team = user.memberships.select_related("team").first().team
+    account = Account.objects.for_team(team).order_by("pk").first()
+    conversation_log(team=team, actor=user, account=account, subject="bench")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default="", help="only requests whose label contains this")
@@ -97,6 +113,13 @@ def main() -> None:
         "--cold",
         action="store_true",
         help="empty the caches first (the first request after a change)",
+    )
+    parser.add_argument(
+        "--after-write",
+        action="store_true",
+        help="before each request, log a conversation with a statement through the services "
+        "(writes to the database: use a copy): the first request after a change of the team's "
+        "data, with the process' other caches warm",
     )
     parser.add_argument("--min-ms", type=float, default=2.0, help="list statements this slow")
     args = parser.parse_args()
@@ -138,15 +161,18 @@ def main() -> None:
             caches["default"].clear()
             caches["team"].clear()
             api_utils._counts.clear()
+        if args.after_write:
+            _write(args.user)
         with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
             wall = (time.perf_counter() - start) * 1000
+            cpu = (time.process_time() - cpu) * 1000
         total = 0.0
         lines = []
         for query in captured.captured_queries:
             sql = query["sql"]
-            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH", "(SELECT")):
                 continue
             ms, rows, text = explain(sql, args.plans)
             total += ms
@@ -155,7 +181,7 @@ def main() -> None:
                 if text:
                     lines.append("      " + text.replace("\n", "\n      "))
         print(
-            f"{label:<24} {response.status_code} {wall:8.1f} ms wall, "
+            f"{label:<24} {response.status_code} {wall:8.1f} ms wall, {cpu:7.1f} ms app CPU, "
             f"{len(captured.captured_queries)} statements, {total:.1f} ms in the database"
         )
         print("\n".join(lines))

@@ -319,13 +319,16 @@ CACHES = {
 # `fasit serve` (gunicorn): worker processes (default one per core), threads in each,
 # and how long a request may run before its worker is restarted.
 FASIT_WEB_WORKERS = env_int("FASIT_WEB_WORKERS", os.cpu_count() or 1)
-FASIT_WEB_THREADS = env_int("FASIT_WEB_THREADS", 4)
+# Two threads: one can run while the other waits on the database, and the two contend
+# for the GIL far less than four did (at 64 clients, p99 of PostgreSQL's API lists and
+# pages 145-319 ms with four, 86-227 with two; docs/operations.md).
+FASIT_WEB_THREADS = env_int("FASIT_WEB_THREADS", 2)
 FASIT_WEB_TIMEOUT = env_int("FASIT_WEB_TIMEOUT", 30)
 # Connections one worker keeps open at a time, kept-alive ones included (gunicorn's
 # worker_connections). With 4 a thread, 64 clients on two workers met a full worker:
 # half waited in the kernel's queue while the others were served again and again (p99
 # 3-7 s against 0.6-0.9 s at 16 a thread; docs/operations.md).
-FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", FASIT_WEB_THREADS * 16)
+FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", max(64, FASIT_WEB_THREADS * 16))
 # 1: each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new
 # connections over the workers by address; 0 (default): one shared socket, taken by
 # whichever worker wakes first (docs/operations.md: which suits which clients).

@@ -7,10 +7,14 @@ A's records.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.utils import timezone
 
 from fasit.conversations.models import Conversation, FollowUp
@@ -112,3 +116,24 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
 
     conversation = factory.SubFactory(ConversationFactory)
     task = "Send tilbud"
+
+
+@contextlib.contextmanager
+def bound_parameters() -> Iterator[list[tuple[str, int]]]:
+    """(statement, parameters bound) of each statement run inside the block, INSERTs and
+    executemany left out: a statement that names a list of a team's ids binds more
+    parameters the larger the team, until the database refuses it (PostgreSQL binds at
+    most 65,535). Compare ``max(n for _, n in ...)`` for a small and a larger team."""
+    seen: list[tuple[str, int]] = []
+
+    def record(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        if not many and not sql.lstrip().upper().startswith("INSERT"):
+            seen.append((sql, len(params or ())))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield seen
+
+
+def most_bound(seen: list[tuple[str, int]]) -> int:
+    return max((n for _sql, n in seen), default=0)

@@ -35,6 +35,7 @@ from django.db import models
 from django.db.models.expressions import Combinable
 from django.utils.translation import gettext as _
 
+from fasit.core.db import id_slices
 from fasit.core.models import TeamScopedQuerySet
 
 TEAM_LABEL = "tenancy.Team"
@@ -148,12 +149,16 @@ def _target_teams(link: TeamLink, objs: Sequence[models.Model]) -> list[Any]:
     if pending:
         target_model = field.related_model
         to_field = field.target_field.attname
-        rows = target_model._base_manager.filter(  # type: ignore[union-attr]
-            **{f"{to_field}__in": list(pending)}
-        ).values_list(to_field, link.path)
-        for key, team in rows:
-            for index in pending.pop(key, []):
-                teams[index] = team
+        # The keys a slice at a time: a bulk write of a whole team's rows (a nightly
+        # refresh, a retention run queueing everyone) named every target in one
+        # statement, which PostgreSQL refuses past 65,535 parameters.
+        for keys in id_slices(list(pending)):
+            rows = target_model._base_manager.filter(  # type: ignore[union-attr]
+                **{f"{to_field}__in": keys}
+            ).values_list(to_field, link.path)
+            for key, team in rows:
+                for index in pending.pop(key, []):
+                    teams[index] = team
         # A key that leads nowhere is left to the database's foreign key constraint.
     return teams
 

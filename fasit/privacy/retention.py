@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from fasit.core.db import id_slices
 from fasit.customers.models import Consent, LegalBasis, Person
 from fasit.engine.relationships.cadence import REAL_KINDS
 from fasit.privacy.models import DueReason, ErasureCandidate, PrivacySettings, RetentionRule
@@ -173,7 +174,10 @@ def retention_run(*, team: Team, today: dt.date, actor: Any = None) -> RunResult
 def _queue_sync(team: Team, *, today: dt.date, due: dict[int, Any]) -> int:
     queue = {c.person_id: c for c in ErasureCandidate.objects.for_team(team)}
     stale = [c.pk for pid, c in queue.items() if pid not in due and c.reason != DueReason.REQUESTED]
-    ErasureCandidate.objects.filter(pk__in=stale).delete()
+    # Ids a slice at a time: a whole team's people can be due or stale at once (a rule
+    # tightened), and one statement binds at most 65,535 ids on PostgreSQL.
+    for ids in id_slices(stale):
+        ErasureCandidate.objects.filter(pk__in=ids).delete()
     new = [
         ErasureCandidate(
             team=team, person_id=pid, reason=d.reason, detail=d.detail[:200], due_since=d.since
@@ -183,7 +187,16 @@ def _queue_sync(team: Team, *, today: dt.date, due: dict[int, Any]) -> int:
     ]
     ErasureCandidate.objects.bulk_create(new)
     # Kept people come back when their time is up.
-    ErasureCandidate.objects.for_team(team).filter(
-        status=ErasureCandidate.Status.KEPT, kept_until__lt=today, person_id__in=list(due)
-    ).update(status=ErasureCandidate.Status.PENDING, kept_until=None)
+    returning = [
+        c.pk
+        for pid, c in queue.items()
+        if pid in due
+        and c.status == ErasureCandidate.Status.KEPT
+        and c.kept_until is not None
+        and c.kept_until < today
+    ]
+    for ids in id_slices(returning):
+        ErasureCandidate.objects.filter(pk__in=ids).update(
+            status=ErasureCandidate.Status.PENDING, kept_until=None
+        )
     return len(new)

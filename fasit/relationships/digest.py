@@ -76,11 +76,15 @@ def _when(days_until: int, date: dt.date) -> str:
 
 
 def dates_section(*, team: Team, user: Any, today: dt.date, setting: Any) -> DigestSection | None:
-    rows = selectors.upcoming_dates(team, today=today, days=setting.days_before, user=user)
+    # Only the rows the mail shows are read in full (people, roles): a seller's
+    # fortnight can hold thousands of name days, and every one of them as a model
+    # with its roles named their ids in one statement.
+    rows, total = selectors.upcoming_dates_head(
+        team, today=today, days=setting.days_before, shown=MAX_DATES, user=user
+    )
     if not rows:
         return None
-    more = len(rows) - MAX_DATES
-    rows = rows[:MAX_DATES]
+    more = total - len(rows)
     context = selectors.person_context(team, [r.person.pk for r in rows])
     items = []
     for row in rows:

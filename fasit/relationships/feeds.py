@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
+from fasit.core.db import id_slices
 from fasit.customers.models import ImportantDate, LifeEvent
 from fasit.relationships import explain, selectors
 from fasit.relationships.models import CalendarFeed, FeedKind
@@ -91,46 +92,51 @@ def build_calendar(feed: CalendarFeed, *, today: dt.date, language: str = "en") 
 
         kinds = set(selectors.reminder_setting(team, user).feed_kinds)
         people = {p.pk: p for p in selectors.people_scope(team, user)}
-        roles = selectors.primary_roles(team, people)
-        context = selectors.person_context(team, people)
-        by_person: dict[int, list[ImportantDate]] = {}
-        for item in ImportantDate.objects.for_team(team).filter(person_id__in=list(people)):
-            by_person.setdefault(item.person_id, []).append(item)
-        stamps = {f"date-{d.pk}": d.updated_at for items in by_person.values() for d in items}
-        for person in people.values():
-            role = roles.get(person.pk)
-            account, title = (role.account, role.title) if role else (None, "")
-            description = _describe(person, context.get(person.pk, {}), account, title)
-            for yearly, label in selectors.yearly_dates(person, by_person.get(person.pk, [])):
-                if yearly.kind not in kinds:
-                    continue
-                what = label or explain.kind_label(yearly.kind)
-                summary = f"{what}: {person.name}" + (f" ({account.name})" if account else "")
-                cal.add_component(
-                    _yearly_event(
-                        feed,
-                        key=yearly.key,
-                        month=yearly.month,
-                        day=yearly.day,
-                        year=yearly.year,
-                        summary=summary,
-                        description=description,
-                        stamp=stamps.get(yearly.key) or feed.created_at,
+        # A seller's people can be tens of thousands (a manager's feed: the whole
+        # team's): their roles, context and dates are read a slice of people at a time,
+        # as one statement binds at most 65,535 ids on PostgreSQL.
+        for chunk in id_slices(people):
+            roles = selectors.primary_roles(team, chunk)
+            context = selectors.person_context(team, chunk)
+            by_person: dict[int, list[ImportantDate]] = {}
+            for item in ImportantDate.objects.for_team(team).filter(person_id__in=chunk):
+                by_person.setdefault(item.person_id, []).append(item)
+            stamps = {f"date-{d.pk}": d.updated_at for items in by_person.values() for d in items}
+            for person in (people[pk] for pk in chunk):
+                role = roles.get(person.pk)
+                account, title = (role.account, role.title) if role else (None, "")
+                description = _describe(person, context.get(person.pk, {}), account, title)
+                for yearly, label in selectors.yearly_dates(person, by_person.get(person.pk, [])):
+                    if yearly.kind not in kinds:
+                        continue
+                    what = label or explain.kind_label(yearly.kind)
+                    summary = f"{what}: {person.name}" + (f" ({account.name})" if account else "")
+                    cal.add_component(
+                        _yearly_event(
+                            feed,
+                            key=yearly.key,
+                            month=yearly.month,
+                            day=yearly.day,
+                            year=yearly.year,
+                            summary=summary,
+                            description=description,
+                            stamp=stamps.get(yearly.key) or feed.created_at,
+                        )
                     )
-                )
-        life_events = LifeEvent.objects.for_team(team).filter(
-            person_id__in=list(people), date__gte=today - dt.timedelta(days=FEED_DAYS_BACK)
-        )
-        for event_row in life_events if FeedKind.LIFE_EVENT in kinds else []:
-            person = people[event_row.person_id]
-            event = Event()
-            event.add("uid", _uid(feed, f"life-{event_row.pk}"))
-            event.add("dtstamp", event_row.updated_at)
-            event.add("dtstart", event_row.date)
-            event.add("dtend", event_row.date + dt.timedelta(days=1))
-            event.add("summary", f"{person.name}: {event_row.text}")
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
+        for chunk in id_slices(people) if FeedKind.LIFE_EVENT in kinds else ():
+            life_events = LifeEvent.objects.for_team(team).filter(
+                person_id__in=chunk, date__gte=today - dt.timedelta(days=FEED_DAYS_BACK)
+            )
+            for event_row in life_events:
+                person = people[event_row.person_id]
+                event = Event()
+                event.add("uid", _uid(feed, f"life-{event_row.pk}"))
+                event.add("dtstamp", event_row.updated_at)
+                event.add("dtstart", event_row.date)
+                event.add("dtend", event_row.date + dt.timedelta(days=1))
+                event.add("summary", f"{person.name}: {event_row.text}")
+                event.add("transp", "TRANSPARENT")
+                cal.add_component(event)
         follow_ups = selectors.feed_follow_ups(team, user) if FeedKind.FOLLOW_UP in kinds else []
         for follow_up in follow_ups:
             assert follow_up.due_date is not None

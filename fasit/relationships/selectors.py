@@ -583,14 +583,11 @@ def key_account_order(team: Team | None, *, today: dt.date, owner: Any = None) -
         return []
     scope = key_account_scope(team, owner)
     fresh_rows = AccountKnowledgeSnapshot.objects.filter(account=OuterRef("pk"), day=today)
-    stale_ids = list(scope.filter(~Exists(fresh_rows)).values_list("pk", flat=True))
+    # The stale accounts as a subquery: before a team's first refresh all its key
+    # accounts are stale, and naming their ids bound one parameter each.
     stale = [
         (e.knowledge.score, e.name, e.account_id)
-        for e in (
-            key_account_ranking(team, today=today, accounts=scope.filter(pk__in=stale_ids))
-            if stale_ids
-            else ()
-        )
+        for e in key_account_ranking(team, today=today, accounts=scope.filter(~Exists(fresh_rows)))
     ]
     name = Collate("name", "C") if connection.vendor == "postgresql" else F("name")
     fresh = list(

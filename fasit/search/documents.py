@@ -140,6 +140,22 @@ def index_records(kind: str, ids: Iterable[int]) -> int:
     return len(entries)
 
 
+def theme_created(theme: Theme) -> None:
+    """A theme's row was made: no statement can be in it yet (they point at the row),
+    so its entry starts with its title alone, one insert where a build read its
+    statements and the row again; each statement that joins adds its words
+    (``theme_statement_added``). A theme made dismissed stays out of search."""
+    if theme.dismissed:
+        return
+    SearchEntry.objects.create(
+        team_id=theme.team_id,
+        kind=Kind.THEME,
+        object_id=theme.pk,
+        title_index=_theme_title(theme),
+        body_index="",
+    )
+
+
 def theme_saved(theme: Theme) -> None:
     """A theme's row was saved: its name may have changed, or it was dismissed or
     created. Its quotes did not change with the row (statements moving between themes

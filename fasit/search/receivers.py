@@ -18,6 +18,7 @@ from fasit.search.documents import (
     index_account_dependents,
     index_records,
     index_team,
+    theme_created,
     theme_saved,
     theme_statement_added,
 )
@@ -60,7 +61,10 @@ def _theme_saved(sender: Any, instance: Theme, raw: bool = False, **kwargs: Any)
     # presence as they were: no need to read the entry.
     if raw or (fields is not None and not fields & THEME_ENTRY_FIELDS):
         return
-    theme_saved(instance)
+    if kwargs.get("created"):
+        theme_created(instance)
+    else:
+        theme_saved(instance)
 
 
 @receiver(post_delete, sender=Theme, dispatch_uid="search_deleted_Theme")
@@ -102,10 +106,11 @@ def _transcript(sender: Any, instance: ListeningAnalysis, **kwargs: Any) -> None
 def _statement(sender: Any, instance: Statement, **kwargs: Any) -> None:
     if not instance.theme_id:
         return
-    if kwargs.get("update_fields") == frozenset({"theme"}):
-        # A new statement put into its theme (``statement_create``): its words are
-        # added to the entry. Moves between themes also save other fields and send
-        # ``themes_changed``; an edit or a delete rebuilds the entry whole.
+    if kwargs.get("created") or kwargs.get("update_fields") == frozenset({"theme"}):
+        # A new statement in its theme (``statement_create`` inserts it with its theme,
+        # or on databases without a reserved id saves the theme after the insert): its
+        # words are added to the entry. Moves between themes also save other fields and
+        # send ``themes_changed``; an edit or a delete rebuilds the entry whole.
         theme_statement_added(instance.theme_id, instance.text)
     else:
         index_records(Kind.THEME, [instance.theme_id])

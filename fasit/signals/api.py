@@ -80,8 +80,9 @@ def create_statement(request: HttpRequest, payload: StatementIn) -> Status[Any]:
     require_write(request)
     team = request.team  # type: ignore[attr-defined]
     try:
+        # The account with it: the add reads it (team guard, corporate group, audit).
         conversation = get_for_team_or_404(
-            Conversation.objects.all(), team, pk=payload.conversation_id
+            Conversation.objects.select_related("account"), team, pk=payload.conversation_id
         )
         person = (
             get_for_team_or_404(Person.objects.all(), team, pk=payload.person_id)

@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from fasit.customers.models import Account
 from fasit.engine.signals import Decisions, Embedder, ThemeIndex, load_embedder
@@ -37,19 +37,25 @@ from fasit.tenancy.models import Team
 
 logger = logging.getLogger(__name__)
 
-_cache: dict[int, tuple[int, ThemeIndex]] = {}
+# Keyed by ``team_key``: (team id, the team's creation time). An id alone can come
+# again for another team (SQLite hands out an id again when the transaction that took
+# it rolled back, a database restored from a backup starts its sequences where the
+# backup left them), and an index kept under a reused id would then be served, or
+# brought up to date with the new team's logged adds, for a team it never belonged to.
+TeamKey = tuple[int, Any]
+_cache: dict[TeamKey, tuple[int, ThemeIndex]] = {}
 _cache_lock = threading.Lock()
 # Signalled when an index comes back to the cache after its writer committed.
 _returned = threading.Condition(_cache_lock)
-# team id -> (when, thread) a writer of this process took its index out (a rollback
+# team key -> (when, thread) a writer of this process took its index out (a rollback
 # never puts it back, so the mark only counts for OUT_STALE seconds).
-_out: dict[int, tuple[float, int]] = {}
+_out: dict[TeamKey, tuple[float, int]] = {}
 OUT_STALE = 60.0
 # A writer holding the team's row lock knows the previous writer has committed; its
 # index comes back within microseconds of that commit, so wait this long for it.
 CHECKIN_WAIT = 0.5
 # One builder per team and process (``warm``).
-_builders: dict[int, threading.Lock] = {}
+_builders: dict[TeamKey, threading.Lock] = {}
 # Adds kept in the log for other processes to replay; a process further behind rebuilds.
 LOG_KEEP = 1000
 LOG_PRUNE_EVERY = 100
@@ -148,24 +154,63 @@ def restore_index(team: Team) -> ThemeIndex:
     )
 
 
-def locked_state(team: Team) -> SignalState:
-    """The team's signal state, locked for this transaction (writers queue here)."""
-    state = SignalState.objects.select_for_update().filter(team=team).first()
-    if state is None:  # the team's first change: make the row, then lock it
-        SignalState.objects.get_or_create(team=team)
-        state = SignalState.objects.select_for_update().get(team=team)
+def team_key(team: Team) -> TeamKey:
+    """The key of the team's index in this process (see ``_cache``)."""
+    return (team.pk, team.created_at)
+
+
+def _bump_sql(reserve: bool) -> str:
+    table = connection.ops.quote_name(SignalState._meta.db_table)
+    returning = "id, version"
+    if reserve:
+        statements = Statement._meta.db_table
+        if connection.vendor == "postgresql":
+            returning += f", nextval(pg_get_serial_sequence('{statements}', 'id'))"
+        else:
+            # The write lock is held from BEGIN IMMEDIATE on, so no other connection
+            # inserts a statement before this transaction does; AUTOINCREMENT hands out
+            # the larger of the highest id ever used and the highest id present, plus one.
+            quoted = connection.ops.quote_name(statements)
+            returning += (
+                ", MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name ="
+                f" '{statements}'), 0), COALESCE((SELECT MAX(id) FROM {quoted}), 0)) + 1"
+            )
+    return f"UPDATE {table} SET version = version + 1 WHERE team_id = %s RETURNING {returning}"
+
+
+def locked_state(team: Team, *, reserve_statement_id: bool = False) -> SignalState:
+    """The team's signal state, locked for this transaction (writers queue here) and
+    moved on to the version this write makes, in one query: ``UPDATE … RETURNING``
+    takes the row's lock as ``SELECT … FOR UPDATE`` did and saves the bump that used
+    to be a second query. The write must end with ``checkin``.
+
+    ``reserve_statement_id`` also returns the id the next statement row gets
+    (``state.statement_id``), so an add inserts its statement once, already in its
+    theme, instead of inserting it and then setting its theme (SQLite and PostgreSQL;
+    ``None`` on other databases)."""
+    reserve = reserve_statement_id and connection.vendor in ("sqlite", "postgresql")
+    sql = _bump_sql(reserve)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [team.pk])
+        row = cursor.fetchone()
+        if row is None:  # the team's first change: make the row, then lock and bump it
+            SignalState.objects.get_or_create(team=team)
+            cursor.execute(sql, [team.pk])
+            row = cursor.fetchone()
+    state = SignalState(id=row[0], team=team, version=row[1])
+    state.statement_id = row[2] if reserve else None  # type: ignore[attr-defined]
     return state
 
 
-def _recently_out(team_id: int, *, by_other: bool = False) -> bool:
-    taken = _out.get(team_id)
+def _recently_out(key: TeamKey, *, by_other: bool = False) -> bool:
+    taken = _out.get(key)
     if taken is None or time.monotonic() - taken[0] >= OUT_STALE:
         return False
     return not by_other or taken[1] != threading.get_ident()
 
 
-def _mark_out(team_id: int) -> None:
-    _out[team_id] = (time.monotonic(), threading.get_ident())
+def _mark_out(key: TeamKey) -> None:
+    _out[key] = (time.monotonic(), threading.get_ident())
 
 
 def reset() -> None:
@@ -176,20 +221,36 @@ def reset() -> None:
         _builders.clear()
 
 
+def _drop_former(team: Team) -> None:
+    """Let go of an index kept under this id for a team that no longer exists (call
+    with the cache's lock held)."""
+    for former in [k for k in _cache if k[0] == team.pk and k != team_key(team)]:
+        del _cache[former]
+
+
+def cached(team: Team) -> tuple[int, ThemeIndex] | None:
+    """(version, index) this process holds for the team, if any."""
+    return _cache.get(team_key(team))
+
+
 def checkout(team: Team, state: SignalState) -> ThemeIndex:
     """Take the team's index for changing it inside the current transaction: the
     cached one if current, or brought up to date by replaying the logged adds of other
-    processes, else rebuilt from the rows."""
+    processes, else rebuilt from the rows. ``state`` comes from ``locked_state``,
+    already at the version this write makes."""
+    key = team_key(team)
+    before = state.version - 1
     with _returned:
-        if team.pk not in _cache and _recently_out(team.pk, by_other=True):
-            _returned.wait_for(lambda: team.pk in _cache, timeout=CHECKIN_WAIT)
-        cached = _cache.pop(team.pk, None)
-        _mark_out(team.pk)
+        if key not in _cache and _recently_out(key, by_other=True):
+            _returned.wait_for(lambda: key in _cache, timeout=CHECKIN_WAIT)
+        cached = _cache.pop(key, None)
+        _mark_out(key)
+        _drop_former(team)
     if cached is not None:
         version, index = cached
-        if version == state.version:
+        if version == before:
             return index
-        if version < state.version and _catch_up(team, index, version, state.version):
+        if version < before and _catch_up(team, index, version, before):
             return index
     return restore_index(team)
 
@@ -222,7 +283,7 @@ def _catch_up(team: Team, index: ThemeIndex, since: int, version: int) -> bool:
 
 
 def log_add(team: Team, state: SignalState, statement: Statement, key: str, group: str) -> None:
-    """Record the add that made ``state.version`` (call after ``checkin``)."""
+    """Record the add that made ``state.version``."""
     # The statement as an object: the team guard reads its team from it, no query.
     IndexAdd.objects.create(
         team=team, version=state.version, statement=statement, theme_key=key, group=group
@@ -232,22 +293,21 @@ def log_add(team: Team, state: SignalState, statement: Statement, key: str, grou
 
 
 def checkin(team: Team, state: SignalState, index: ThemeIndex, *, keep: bool = True) -> None:
-    """Bump the version and cache the changed index once the transaction commits.
-    ``keep=False`` only bumps the version: the next writer rebuilds the index from the
-    rows (a bulk load that must not hold a large index until its long transaction
-    ends)."""
-    state.version += 1
-    state.save(update_fields=["version"])
+    """Cache the changed index at the state's version once the transaction commits
+    (``locked_state`` saved the version). ``keep=False`` does not: the next writer
+    rebuilds the index from the rows (a bulk load that must not hold a large index
+    until its long transaction ends)."""
     version = state.version
     if not keep:
         return
+    key = team_key(team)
 
     def remember() -> None:
         with _returned:
-            current = _cache.get(team.pk)
+            current = _cache.get(key)
             if current is None or current[0] < version:
-                _cache[team.pk] = (version, index)
-            _out.pop(team.pk, None)
+                _cache[key] = (version, index)
+            _out.pop(key, None)
             _returned.notify_all()
 
     transaction.on_commit(remember)
@@ -255,9 +315,10 @@ def checkin(team: Team, state: SignalState, index: ThemeIndex, *, keep: bool = T
 
 def forget(team: Team) -> None:
     """Drop the team's cached index: the caller rebuilds it and checks it in."""
+    key = team_key(team)
     with _cache_lock:
-        _cache.pop(team.pk, None)
-        _mark_out(team.pk)
+        _cache.pop(key, None)
+        _mark_out(key)
 
 
 def _version(team: Team) -> int:
@@ -271,13 +332,14 @@ def warm(team: Team) -> None:
     transaction (no write lock held while it builds). Returns at once when an index is
     cached (even an older version: the writer replays the log) or a writer of this
     process has it out; waits for a build of the same team already under way."""
+    key = team_key(team)
     with _cache_lock:
-        if team.pk in _cache or _recently_out(team.pk):
+        if key in _cache or _recently_out(key):
             return
-        builder = _builders.setdefault(team.pk, threading.Lock())
+        builder = _builders.setdefault(key, threading.Lock())
     with builder:
         with _cache_lock:
-            if team.pk in _cache or _recently_out(team.pk):
+            if key in _cache or _recently_out(key):
                 return
         # The rows are read by several statements; the version read before and after
         # says whether a writer committed in between (then read again).
@@ -287,9 +349,10 @@ def warm(team: Team) -> None:
             if _version(team) != before:
                 continue
             with _cache_lock:
-                current = _cache.get(team.pk)
-                if (current is None or current[0] < before) and not _recently_out(team.pk):
-                    _cache[team.pk] = (before, index)
+                current = _cache.get(key)
+                if (current is None or current[0] < before) and not _recently_out(key):
+                    _cache[key] = (before, index)
+                    _drop_former(team)
             return
 
 

@@ -171,6 +171,13 @@ class Statement(TeamOwned):
             # The board's quotes: each theme's newest statements, read in this order
             # and stopped after a few hundred (selectors.attach_evidence), no sort.
             models.Index(fields=["theme", "-said_on", "-id"]),
+            # The unfiltered board's "N weaker" per theme: the weaker statements only,
+            # so counting them does not read the team's other statements.
+            models.Index(
+                fields=["team", "theme"],
+                condition=models.Q(weak=True),
+                name="signals_stmt_weak_theme",
+            ),
         ]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")

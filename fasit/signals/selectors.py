@@ -82,6 +82,8 @@ def board(
     (``group_roots``) when the caller needs them again, e.g. for ``attach_evidence``."""
     if team is None:
         return []
+    if not any(filters.values()):
+        return _sorted(_board_unfiltered(team, include_dismissed=include_dismissed), level)
     roots = group_roots(team) if roots is None else roots
     statements = statements_filtered(team, **filters).order_by()
     # Counts per theme, and apart from them the theme's accounts as bare id pairs:
@@ -113,10 +115,45 @@ def board(
         )
         for theme in themes
     ]
+    return _sorted(items, level)
+
+
+def _sorted(items: list[BoardTheme], level: str) -> list[BoardTheme]:
     if level:
         items = [item for item in items if item.level == level]
     items.sort(key=lambda i: (-i.rank, -(i.last_said_on or dt.date.min).toordinal(), -i.accounts))
     return items
+
+
+def _board_unfiltered(team: Team, *, include_dismissed: bool) -> list[BoardTheme]:
+    """The board without filters, from what each theme's row keeps: its independent
+    accounts (corporate groups counted by the engine), statements and last date, kept
+    by the services that add, move and delete statements (``services._sync_themes``,
+    ``_sync_joined``). Counting them from the statements read every statement of the
+    team on the board's first request after any change: two scans of 100,000 index
+    entries at ``--scale 100``, ten times that at ``--scale 1000``. Only the weaker
+    statements are counted, from an index that holds nothing else."""
+    themes = Theme.objects.for_team(team).filter(statement_count__gt=0)
+    if not include_dismissed:
+        themes = themes.filter(dismissed=False)
+    weak = dict(
+        Statement.objects.for_team(team)
+        .filter(weak=True, theme__isnull=False)
+        .order_by()
+        .values_list("theme_id")
+        .annotate(n=Count("id"))
+    )
+    return [
+        BoardTheme(
+            theme=theme,
+            level=level_for(theme.accounts, theme.corroborated),
+            accounts=theme.accounts,
+            statements=theme.statement_count,
+            last_said_on=theme.last_said_on,
+            weak=weak.get(theme.pk, 0),
+        )
+        for theme in themes
+    ]
 
 
 def attach_evidence(
@@ -138,10 +175,7 @@ def attach_evidence(
     filtered = statements_filtered(team, **filters).order_by("-said_on", "-id")
     roots = group_roots(team) if roots is None else roots
     chosen: dict[int, list[int]] = {}
-    for theme_id in by_theme:
-        pool = filtered.filter(theme_id=theme_id).values_list("id", "account_id")[
-            :CANDIDATES_PER_THEME
-        ]
+    for theme_id, pool in _candidates(filtered, list(by_theme)).items():
         seen: set[int] = set()
         first, rest = [], []
         for statement_id, account_id in pool:
@@ -150,13 +184,38 @@ def attach_evidence(
             seen.add(key)
         chosen[theme_id] = (first + rest)[:EVIDENCE_PER_THEME]
     wanted = [pk for ids in chosen.values() for pk in ids]
-    loaded = Statement.objects.filter(pk__in=wanted).select_related(
-        "account", "person", "conversation"
-    )
+    # The quotes link their conversation by id: joining it read each conversation's
+    # notes for nothing.
+    loaded = Statement.objects.filter(pk__in=wanted).select_related("account", "person")
     by_id = {statement.pk: statement for statement in loaded}
     for theme_id, ids in chosen.items():
         by_theme[theme_id].evidence = [by_id[pk] for pk in ids]
     return items
+
+
+def _candidates(filtered: QuerySet[Statement], theme_ids: list[int]) -> dict[int, list[Any]]:
+    """Each theme's newest ``CANDIDATES_PER_THEME`` (id, account) pairs among
+    ``filtered`` (ordered newest first), each theme read through the index on (theme,
+    date, id) and stopped at the limit. On PostgreSQL the page's themes are one
+    statement (a UNION ALL of the limited reads) instead of one round trip each;
+    SQLite cannot limit the parts of a compound statement, and in process a round trip
+    costs little, so there it stays a statement per theme."""
+    parts = [
+        filtered.filter(theme_id=theme_id).values_list("theme_id", "said_on", "id", "account_id")[
+            :CANDIDATES_PER_THEME
+        ]
+        for theme_id in theme_ids
+    ]
+    found: dict[int, list[Any]] = {theme_id: [] for theme_id in theme_ids}
+    if len(parts) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rows = list(parts[0].union(*parts[1:], all=True))
+        # A UNION ALL keeps no order of its own: each theme's newest first again.
+        rows.sort(key=lambda r: (r[1], r[2]), reverse=True)
+    else:
+        rows = [row for part in parts for row in part]
+    for theme_id, _said_on, statement_id, account_id in rows:
+        found[theme_id].append((statement_id, account_id))
+    return found
 
 
 def theme_statements(theme: Theme) -> QuerySet[Statement]:

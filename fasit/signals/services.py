@@ -15,9 +15,10 @@ from django.utils.translation import override
 
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
+from fasit.core.db import id_slices
 from fasit.core.services import require_same_team
 from fasit.core.validators import check_one_line
-from fasit.customers.models import Person
+from fasit.customers.models import Account, Person
 from fasit.engine.signals import ThemeIndex, build_index, level_for
 from fasit.engine.signals.model import Proposal as EngineProposal
 from fasit.engine.signals.proposals import propose
@@ -77,12 +78,35 @@ def _save_theme(
         _notify_level(team, theme)
 
 
-def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str, Theme]:
+# The theme columns ``_sync_themes`` sets from the engine.
+SYNCED_FIELDS = (
+    "labels",
+    "label",
+    "level",
+    "accounts",
+    "corroborated",
+    "statement_count",
+    "languages",
+    "concepts",
+    "dismissed",
+    "last_said_on",
+)
+
+
+def _sync_themes(
+    team: Team, index: ThemeIndex, keys: Iterable[str], rows: dict[str, Theme] | None = None
+) -> dict[str, Theme]:
     """Write the engine's view of the given themes to their rows (create, update or
-    delete), and tell the team when one reaches alarm or confirmed."""
-    rows = {t.key: t for t in Theme.objects.for_team(team).filter(key__in=set(keys))}
+    delete), and tell the team when one reaches alarm or confirmed. ``rows``: the
+    themes' rows already read in this transaction (a key missing from it has none).
+
+    A row is saved with the columns that changed only: a save that leaves the names
+    alone does not touch the theme's search entry."""
+    keys = set(keys)
+    if rows is None:
+        rows = {t.key: t for t in Theme.objects.for_team(team).filter(key__in=keys)}
     synced: dict[str, Theme] = {}
-    for key in set(keys):
+    for key in keys:
         row = rows.get(key)
         try:
             engine_theme = index.theme(key, team.language)
@@ -94,6 +118,7 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         if row is None:
             row = Theme(team=team, key=key)
         old_rank = LEVEL_RANK.get(row.level, 0) if row.pk else 0
+        before = {f: getattr(row, f) for f in SYNCED_FIELDS} if row.pk else None
         labels = index.labels(key)
         row.labels = {lang: text[:200] for lang, text in labels.items()}
         row.label = labels.get(team.language, engine_theme.label)[:200]
@@ -105,8 +130,19 @@ def _sync_themes(team: Team, index: ThemeIndex, keys: Iterable[str]) -> dict[str
         row.concepts = list(engine_theme.concepts)
         row.dismissed = engine_theme.dismissed
         row.last_said_on = max(dates) if dates else None
-        _save_theme(team, row, old_rank)
         synced[key] = row
+        if before is None:
+            _save_theme(team, row, old_rank)
+            continue
+        changed = [f for f in SYNCED_FIELDS if getattr(row, f) != before[f]]
+        if changed:
+            # The level as read in this transaction (after the team's lock): the
+            # webhook receiver need not read it again to see whether the save raised it.
+            row._webhook_level = before["level"]  # type: ignore[attr-defined]
+            fields = [*changed, "updated_at"]
+            if "level" in changed:
+                fields.append("level_reached_at")
+            _save_theme(team, row, old_rank, fields=fields)
     return synced
 
 
@@ -171,34 +207,6 @@ def statement_create(
     The team's index is made ready first, outside the transaction: building it
     (seconds at 100,000 statements, after a restart) must not hold the database's
     write lock, and a build already under way (the worker's warm-up) is waited for."""
-    signal_index.warm(team)
-    return _statement_create(
-        team=team, actor=actor, conversation=conversation, text=text, kind=kind,
-        person=person, source=source, language=language, weak=weak,
-        weak_reason=weak_reason, question=question, seller_summary=seller_summary,
-    )
-
-
-@transaction.atomic
-def _statement_create(
-    *,
-    team: Team,
-    actor: Any,
-    conversation: Conversation,
-    text: str,
-    kind: str = Kind.NEED,
-    person: Person | None = None,
-    source: str = Source.MANUAL,
-    language: str | None = None,
-    weak: bool = False,
-    weak_reason: str = "",
-    question: str = "",
-    seller_summary: bool = False,
-) -> Statement:
-    """Keep a statement and put it in a theme (an existing one or a new one).
-
-    ``question`` is the seller's question a short answer answered (kept with it);
-    ``seller_summary`` marks the seller's own words about the customer."""
     require_same_team(team, conversation=conversation, person=person)
     text = _clean_text(text)
     question = " ".join((question or "").split())[:2000]
@@ -227,24 +235,46 @@ def _statement_create(
     # The related rows are given as objects of this team (checked above and by the
     # team guard on save): full_clean would query each by id to see that it exists.
     statement.full_clean(exclude=["team", "conversation", "account", "person", "created_by"])
+    signal_index.warm(team)
+    with transaction.atomic():
+        return _add(team, actor, statement, account)
+
+
+def _add(team: Team, actor: Any, statement: Statement, account: Account) -> Statement:
+    """The add's writes, in its transaction: 8 queries when the statement joins a
+    theme (the version bump that locks the team's signals and reserves the statement's
+    id, the theme read and update, the statement's one insert, the search entry read,
+    the replay log, the audit record), plus the search entry's update when the
+    statement brings words the theme's entry lacks."""
     # Take the index before saving: a rebuilt index must not contain the new row yet.
-    state = signal_index.locked_state(team)
+    state = signal_index.locked_state(team, reserve_statement_id=True)
     index = signal_index.checkout(team, state)
-    statement.save()
-    # Only this account's group matters here; walking its parents is cheaper than
-    # loading the whole team's account tree on every statement.
-    roots = {statement.account_id: account.group_root.pk}
+    reserved = state.statement_id  # type: ignore[attr-defined]
+    if reserved is None:
+        statement.save()
+    else:
+        statement.pk = reserved
+    # Only this account's group matters here (read under the team's lock, as a change
+    # of groups recounts under it): walking its parents is cheaper than loading the
+    # whole team's account tree on every statement.
+    group = signal_index.independent_key(account.pk, {account.pk: account.group_root.pk})
     row = {f: getattr(statement, f) for f in signal_index.STATEMENT_FIELDS}
-    engine_statement = signal_index.engine_statement(row, roots)
+    engine_statement = signal_index.engine_statement(row, {}, group)
     key = index.add(engine_statement)
     existing = Theme.objects.for_team(team).filter(key=key).first()
     if existing is None or _relabel_due(existing.statement_count + 1):
-        statement.theme = _sync_themes(team, index, [key])[key]
+        rows = {key: existing} if existing is not None else {}
+        statement.theme = _sync_themes(team, index, [key], rows)[key]
     else:
         statement.theme = _sync_joined(team, index, existing, statement)
-    statement.save(update_fields=["theme"])
+    if reserved is None:
+        statement.save(update_fields=["theme"])
+    else:
+        # Inserted once, in its theme (the search receiver adds its words to the
+        # theme's entry, as for a statement put into its theme).
+        statement.save(force_insert=True)
     signal_index.checkin(team, state, index)
-    signal_index.log_add(team, state, statement, key, engine_statement.group or "")
+    signal_index.log_add(team, state, statement, key, group)
     audit_create(team=team, actor=actor, instance=statement)
     return statement
 
@@ -314,6 +344,81 @@ def statement_delete(*, statement: Statement, actor: Any) -> None:
     if key:
         _sync_themes(team, index, [key])
     signal_index.checkin(team, state, index)
+
+
+# What a statement's edit may change; the fields in GROUPED change what the engine
+# read (its words, language, date), so its team's index is rebuilt and its theme
+# counted again. The statement stays in its theme: moving it is ``statement_move``.
+EDITABLE = (
+    "text",
+    "question",
+    "seller_summary",
+    "language",
+    "kind",
+    "said_on",
+    "weak",
+    "weak_reason",
+    "person",
+)
+GROUPED = frozenset({"text", "question", "language", "said_on"})
+
+
+@transaction.atomic
+def statement_edit(*, statement: Statement, actor: Any, **changes: Any) -> Statement:
+    """Change a statement kept earlier (the operator's admin page edits through here).
+
+    Audited like every write, so the team's cached pages (keyed by its newest audit
+    record) show the new text; a change of what grouping reads also moves the team's
+    signal version on, so no process keeps an index made from the old words."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable here: {', '.join(sorted(unknown))}")
+    team = statement.team
+    require_same_team(team, person=changes.get("person"))
+    if "text" in changes:
+        changes["text"] = _clean_text(changes["text"])
+    if "question" in changes:
+        changes["question"] = " ".join((changes["question"] or "").split())[:2000]
+    before = snapshot(statement)
+    for name, value in changes.items():
+        setattr(statement, name, value)
+    if statement.language not in LANGUAGES:  # as ``statement_create``: detected
+        statement.language = detect_language(statement.full_text)
+        changes["language"] = statement.language
+    statement.full_clean(
+        exclude=["team", "conversation", "account", "person", "created_by", "theme"]
+    )
+    after = snapshot(statement)
+    changed = {name for name in changes if before.get(name) != after.get(name)}
+    if not changed:
+        return statement
+    statement.save()
+    if changed & GROUPED:
+        state = signal_index.locked_state(team)
+        signal_index.forget(team)
+        index = signal_index.restore_index(team)
+        if statement.theme_id:
+            _sync_themes(team, index, [statement.theme.key])  # type: ignore[union-attr]
+        signal_index.checkin(team, state, index)
+    audit_update(team=team, actor=actor, instance=statement, before=before)
+    return statement
+
+
+@transaction.atomic
+def statements_delete(*, team: Team, statements: Iterable[Statement], actor: Any) -> int:
+    """Delete several statements of one team (each audited) and recount their themes
+    with one rebuild of the index. Returns how many were deleted."""
+    statements = list(statements)
+    for statement in statements:
+        require_same_team(team, statement=statement)
+    if not statements:
+        return 0
+    keys = {s.theme.key for s in statements if s.theme is not None}
+    for statement in statements:
+        audit_delete(team=team, actor=actor, instance=statement)
+        statement.delete()
+    _recount(team, keys)
+    return len(statements)
 
 
 # --- proposals -----------------------------------------------------------------------------
@@ -540,7 +645,7 @@ def _move_many(
         require_same_team(team, statement=statement)
     state = signal_index.locked_state(team)
     index = signal_index.checkout(team, state)
-    target = theme.key if theme is not None else f"t-{statements[0].pk}-v{state.version + 1}"
+    target = theme.key if theme is not None else f"t-{statements[0].pk}-v{state.version}"
     touched = {target}
     befores = []
     # The themes the statements leave: their quotes change with the move.
@@ -614,7 +719,11 @@ def signals_regroup(*, team: Team, actor: Any = None, keep_index: bool = True) -
         if row.dismissed:
             index.dismiss(key)
     Statement.objects.for_team(team).update(theme=None)
-    Theme.objects.for_team(team).exclude(pk__in=[r.pk for r in carried.values()]).delete()
+    # The themes not carried over, named a slice at a time (as the statements below):
+    # excluding the carried ones by id bound one parameter per theme.
+    kept_pks = {r.pk for r in carried.values()}
+    for gone in id_slices(sorted(set(old_rows) - kept_pks)):
+        Theme.objects.for_team(team).filter(pk__in=gone).delete()
     # Carried rows take their new keys; a temporary key avoids clashes while renaming.
     for row in carried.values():
         row.key = f"tmp-{row.pk}"

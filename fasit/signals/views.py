@@ -227,7 +227,10 @@ def _conversation_card(
 def statement_mark(request: HttpRequest, conversation_pk: int) -> HttpResponse:
     """A seller marks what the customer said in this conversation as a statement."""
     team = request.team  # type: ignore[attr-defined]
-    conversation = get_for_team_or_404(Conversation.objects.all(), team, pk=conversation_pk)
+    # The account with it: the add reads it (team guard, corporate group, audit).
+    conversation = get_for_team_or_404(
+        Conversation.objects.select_related("account"), team, pk=conversation_pk
+    )
     form = StatementForm(request.POST, conversation=conversation)
     if form.is_valid():
         try:

@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from fasit.core.audit import audit_delete, audit_record
+from fasit.core.db import id_slices
 from fasit.core.models import AuditEvent
 from fasit.tenancy.models import Membership, Role, Team
 from fasit.webhooks.models import Event, Status, WebhookDelivery, WebhookEndpoint
@@ -376,7 +377,10 @@ def account_dark_sweep(team: Team, *, today: dt.date) -> int:
     ]
     dark_now = {e.account_id: e for e in snapshots.ranking(team, today=today, going_dark=True)}
     known = set(DarkAccount.objects.for_team(team).values_list("account_id", flat=True))
-    DarkAccount.objects.for_team(team).exclude(account_id__in=list(dark_now)).delete()
+    # Only the accounts that stopped going dark, a slice at a time: excluding every
+    # dark account by id bound one parameter each (PostgreSQL stops at 65,535).
+    for ids in id_slices(sorted(known - dark_now.keys())):
+        DarkAccount.objects.for_team(team).filter(account_id__in=ids).delete()
     new = [pk for pk in dark_now if pk not in known]
     DarkAccount.objects.bulk_create([DarkAccount(account_id=pk, since=today) for pk in new])
     if wanted:

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from fasit.buying import services
-from fasit.buying.models import Journey
+from fasit.buying import services, visits
+from fasit.buying.models import Journey, StageChange
 from fasit.buying.tests.helpers import journey_at, process_for, stages_of
 from fasit.buying.tests.test_visit_counts import _from_history, _kept
 
@@ -103,4 +103,39 @@ def test_two_writers_of_one_process_share_a_counted_key(team_a: Any, alice: Any)
         lambda: _change(two, stages[1], 20, alice),
     )
     _change(one, stages[2], 10, alice)  # takes one visit out of the shared key
+    assert _kept(team_a) == _from_history(team_a)
+
+
+def test_kept_alone_makes_a_second_writer_of_the_process_wait(team_a: Any, alice: Any) -> None:
+    """The race above through ``kept`` only, without the rest of the stage-change
+    service (whose write of the team's data version also makes a second writer wait,
+    at a place that varies): here nothing but ``kept``'s turn per process orders the
+    two journeys' writers, so without it the second never waits and adds a second
+    row for the key they share, every run."""
+    process = process_for(team_a, alice)
+    stages = stages_of(process)
+    # Started on different days, so the visits they leave are counted under keys of
+    # their own and the only key the two writes share is the one they both enter.
+    one = journey_at(team_a, alice, process=process, index=0, since=TODAY - dt.timedelta(days=30))
+    two = journey_at(team_a, alice, process=process, index=0, since=TODAY - dt.timedelta(days=31))
+
+    def enter_second_stage(journey: Journey) -> Callable[[], None]:
+        def write() -> None:
+            with transaction.atomic():
+                current = Journey.objects.select_related("stage").get(pk=journey.pk)
+                with visits.kept([current]):
+                    StageChange.objects.create(
+                        journey=current,
+                        from_stage=current.stage,
+                        to_stage=stages[1],
+                        from_name=current.stage.name,
+                        to_name=stages[1].name,
+                        changed_on=TODAY - dt.timedelta(days=20),
+                        note="x",
+                    )
+                    services.link_visits([current])
+
+        return write
+
+    _race(enter_second_stage(one), enter_second_stage(two))
     assert _kept(team_a) == _from_history(team_a)

@@ -138,3 +138,32 @@ def test_history_stays_when_a_member_leaves(a: Any, bob: Any, team_a: Any) -> No
     follow_up.save()
     follow_up.refresh_from_db()
     assert follow_up.done
+
+
+def test_a_bulk_write_looks_its_targets_up_in_slices(
+    team_a: Any, team_b: Any, monkeypatch: Any
+) -> None:
+    # The guard reads the teams of a bulk write's targets a slice at a time (slices of
+    # two stand in for thousands): one statement naming them all grew with the write
+    # until PostgreSQL refused it (65,535 parameters; a retention run queueing a whole
+    # team's people). A target of another team is still refused.
+    from fasit.core import db
+    from fasit.testing import bound_parameters, most_bound
+
+    monkeypatch.setattr(db, "ID_SLICE", 2)
+    account = AccountFactory(team=team_a)
+
+    def write(n: int) -> int:
+        people = [PersonFactory(team=team_a).pk for _ in range(n)]
+        roles = [PersonRole(person_id=p, account_id=account.pk) for p in people]
+        with bound_parameters() as seen:
+            PersonRole.objects.bulk_create(roles)
+        return most_bound(seen)
+
+    assert write(3) == write(9)
+    stranger = PersonFactory(team=team_b).pk
+    with pytest.raises(CrossTeamReference), transaction.atomic():
+        PersonRole.objects.bulk_create(
+            [PersonRole(person_id=PersonFactory(team=team_a).pk, account_id=account.pk)]
+            + [PersonRole(person_id=stranger, account_id=account.pk)]
+        )

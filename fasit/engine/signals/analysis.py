@@ -28,6 +28,7 @@ from fasit.engine.signals.lexicon.dictionary import Dictionary, shipped_dictiona
 from fasit.engine.signals.lexicon.vocabulary import (
     GROUPS,
     KIND_WEIGHTS,
+    NOT_NOUNS,
     PIVOT_WEIGHTS,
     PIVOTS,
     Pivot,
@@ -48,6 +49,10 @@ _STEMMERS: Final[dict[str, Stemmer.Stemmer]] = {
 # and also the Scandinavian word for "word"), so short words must match exactly.
 MIN_STEM: Final[int] = 4
 MIN_PART: Final[int] = 3
+# English derivational endings that are also words: "fingerless" is not "less".
+EN_SUFFIXES: Final[frozenset[str]] = frozenset(
+    {"less", "like", "wise", "ward", "wards", "ship", "ships", "hood", "ness", "able", "fold"}
+)
 LINKING: Final[tuple[str, ...]] = ("s", "e")
 MAX_GAP: Final[int] = 2
 
@@ -510,13 +515,41 @@ class Lexicon:
         found: tuple[tuple[str, float], ...] = ()
         if whole:
             found = _weighted(whole, W_PIVOT)
-        elif language != "en" and len(word) >= 2 * MIN_PART + 1:
-            found = self._pivot_parts(word, language, 0)
+        elif len(word) >= 2 * MIN_PART + 1:
+            found = (
+                self._pivot_parts(word, language, 0)
+                if language != "en"
+                else self._english_parts(word)
+            )
             if found and len(self._compounds) < 500_000:
                 self._compounds.add(key)
         if len(self._pivot_cache) < 500_000:
             self._pivot_cache[key] = found
         return found
+
+    def _english_parts(self, word: str) -> tuple[tuple[str, float], ...]:
+        """An English closed compound no table knows ("wristbands", "timestamped")
+        read as two English words of at least four letters that the tables know: the
+        tail whole and the head at a head's weight, as Nordic compounds are. Function
+        words and derivational endings ("-less", "-like", "-ship") are not parts."""
+        for i in range(MIN_STEM, len(word) - MIN_STEM + 1):
+            tail = self._english_word(word[i:])
+            if tail and tail[0] not in NOT_NOUNS:
+                head = self._english_word(word[:i])
+                if head:
+                    return _weighted(tail, W_PIVOT) + _weighted(head, W_PIVOT * W_PIVOT_HEAD)
+        return ()
+
+    def _english_word(self, part: str) -> tuple[str, ...]:
+        if part in ALL_STOP_WORDS or part in EN_SUFFIXES:
+            return ()
+        table = self.pivots["en"]
+        hit = table.get(fold(part)) or table.get(fold(stem(part, "en")))
+        if hit:
+            return hit
+        if self.dictionary is not None and self.dictionary.translate(part, "en"):
+            return self._translated(part, "en")
+        return ()
 
     def is_compound(self, word: str, language: str) -> bool:
         """Whether ``pivot_weights`` found the word's pivots in its parts (a tail, and

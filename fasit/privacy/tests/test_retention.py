@@ -163,3 +163,45 @@ def test_the_command_runs_the_rules(team_a: Any, capsys: Any) -> None:
     call_command("fasit_privacy", "retention", "--team", "team-a")
     assert "team-a: 1 due for erasure (1 new), 0 erased." in capsys.readouterr().out
     assert mail.outbox == []
+
+
+def test_the_run_binds_no_more_for_more_people(
+    team_a: Any, team_b: Any, alice: Any, monkeypatch: Any
+) -> None:
+    # A whole team can fall due or drop off at once (a rule changed): the queue's ids
+    # are named a slice at a time (slices of two stand in for thousands), where one
+    # statement naming every due person grew with the team past PostgreSQL's 65,535.
+    from fasit.core import db
+    from fasit.testing import bound_parameters, most_bound
+
+    monkeypatch.setattr(db, "ID_SLICE", 2)
+    theirs = _person(team_b, "li_prospect", 800)
+    retention_run(team=team_b, today=TODAY)
+
+    def run_with(n: int) -> int:
+        for _ in range(n):
+            _person(team_a, "li_prospect", 800)
+        queue = ErasureCandidate.objects.for_team(team_a)
+        with bound_parameters() as seen:
+            retention_run(team=team_a, today=TODAY)
+        assert queue.count() == n
+        for candidate in queue.all():
+            candidate_keep(
+                candidate=candidate, actor=alice, until=TODAY + dt.timedelta(days=5), reason="x"
+            )
+        # Their time is up: all come back at once.
+        with bound_parameters() as back:
+            retention_run(team=team_a, today=TODAY + dt.timedelta(days=6))
+        assert set(queue.values_list("status", flat=True)) == {"pending"}
+        # Each became a customer just now: none is due any more.
+        Person.objects.for_team(team_a).update(
+            legal_basis="li_customer", legal_basis_recorded_on=TODAY
+        )
+        with bound_parameters() as gone:
+            retention_run(team=team_a, today=TODAY + dt.timedelta(days=6))
+        assert not queue.exists()
+        return most_bound(seen + back + gone)
+
+    # Enough people that naming them all would outgrow the run's widest fixed statement.
+    assert run_with(3) == run_with(30)
+    assert ErasureCandidate.objects.filter(person=theirs).exists()

@@ -17,7 +17,7 @@ from django.db import connection
 from django.urls import reverse
 
 from fasit.engine.signals import level_for
-from fasit.signals import selectors
+from fasit.signals import selectors, services
 from fasit.signals.index import group_roots, independent_key
 from fasit.signals.models import Kind, Statement, Theme
 from fasit.testing import AccountFactory, CategoryFactory, ConversationFactory
@@ -92,6 +92,17 @@ def _team(team: Any, other: Any) -> None:
         )
         for _ in range(30)
     )
+    # The theme rows as the services keep them (independent accounts, statements, last
+    # date): the board without filters reads them instead of counting the statements.
+    # That the services keep them so is tested below.
+    for owner in (team, other):
+        roots = group_roots(owner)
+        for theme in Theme.objects.for_team(owner):
+            said = list(theme.statements.values_list("account_id", "said_on"))
+            theme.accounts = len({independent_key(a, roots) for a, _d in said})
+            theme.statement_count = len(said)
+            theme.last_said_on = max(d for _a, d in said)
+            theme.save()
 
 
 def _reference_board(team: Any, include_dismissed: bool, level: str, **filters: Any) -> list:
@@ -233,3 +244,44 @@ def _plan(query: Any) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         return " ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def test_the_unfiltered_board_is_the_count_after_changes_through_the_services(
+    team_a: Any, team_b: Any, alice: Any, charlie: Any
+) -> None:
+    """The board without filters reads each theme's kept counts: after statements are
+    added (in one corporate group and apart), moved, deleted, an account deleted with
+    its statements and a group formed, they are what counting the statements gives."""
+    from fasit.customers.models import Account
+    from fasit.signals.tests.test_services import LEAD_TIME, _say
+
+    top = AccountFactory(team=team_a)
+    child = AccountFactory(team=team_a, parent=top)
+    loner, leaving = AccountFactory(team=team_a), AccountFactory(team=team_a)
+    said = [
+        _say(team_a, alice, LEAD_TIME[0], account=top),
+        _say(team_a, alice, LEAD_TIME[1], account=child),
+        _say(team_a, alice, LEAD_TIME[2], account=loner, weak=True),
+        _say(team_a, alice, LEAD_TIME[0], account=leaving),
+        _say(team_a, alice, "Vi vill ha en samlingsfaktura per månad.", account=loner),
+    ]
+    _say(team_b, charlie, LEAD_TIME[0])
+
+    def same() -> None:
+        for include_dismissed in (False, True):
+            got = selectors.board(team_a, include_dismissed=include_dismissed)
+            assert _plain(got) == _plain(_reference_board(team_a, include_dismissed, ""))
+            assert all(i.theme.team_id == team_a.pk for i in got)
+
+    same()
+    services.statement_delete(statement=said[0], actor=alice)
+    same()
+    services.statement_move(statement=said[4], actor=alice, theme=said[1].theme)
+    same()
+    keys = services.statement_theme_keys(Statement.objects.filter(account=leaving))
+    Account.objects.filter(pk=leaving.pk).delete()
+    services.statements_deleted(team=team_a, keys=keys)
+    same()
+    Account.objects.filter(pk=loner.pk).update(parent=top)
+    services.themes_recount(team=team_a, account_ids=[loner.pk])
+    same()

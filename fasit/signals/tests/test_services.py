@@ -191,6 +191,24 @@ def test_regroup_assigns_a_large_theme_in_slices(team_a: Any, alice: Any, monkey
     assert counts == [1, 3, 3, 3]  # the three lead-time statements stay together
 
 
+def test_regroup_deletes_themes_left_without_statements_in_slices(
+    team_a: Any, team_b: Any, alice: Any, monkeypatch: Any
+) -> None:
+    # Themes not carried over are named a slice at a time, not every carried one in an
+    # exclusion that grew with the team's themes.
+    from fasit.core import db
+
+    monkeypatch.setattr(db, "ID_SLICE", 2)
+    for text in LEAD_TIME:
+        _say(team_a, alice, text)
+    for i in range(5):
+        Theme.objects.create(team=team_a, key=f"empty-{i}", label=f"Empty {i}")
+    theirs = Theme.objects.create(team=team_b, key="empty-0", label="Theirs")
+    services.signals_regroup(team=team_a)
+    assert Theme.objects.for_team(team_a).count() == 1
+    assert Theme.objects.filter(pk=theirs.pk).exists()
+
+
 def test_deleting_a_statement_lowers_the_level(team_a: Any, alice: Any) -> None:
     statements = [_say(team_a, alice, text) for text in LEAD_TIME]
     services.statement_delete(statement=statements[0], actor=alice)

@@ -396,3 +396,47 @@ def test_a_cached_board_keeps_each_querys_filters_and_reads_no_form_choices(
     assert selectors.unread_count(team_a, bob) == 0
     assert selectors.unread_count(team_a, alice) == unread
     assert selectors.unread_count(None, alice) == 0
+
+
+def test_an_add_through_the_api_writes_its_statement_once_and_its_version_once(
+    team_a: Any, alice: Any, bob_client: Any, charlie_client: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fasit.signals.models import IndexAdd, SignalState
+
+    statements = _seed(team_a, alice)
+    # Past eight statements a join does not relabel the theme.
+    for _i in range(6):
+        services.statement_create(
+            team=team_a, actor=alice, conversation=statements[0].conversation, text=TEXTS[0][1]
+        )
+    state = SignalState.objects.get(team=team_a)
+    with CaptureQueriesContext(connection) as sent:
+        created = bob_client.post(
+            "/api/signals/statements",
+            json.dumps({"conversation_id": statements[1].conversation_id, "text": TEXTS[1][1]}),
+            content_type="application/json",
+        )
+    assert created.status_code == 201
+    statement = Statement.objects.get(pk=created.json()["id"])
+    assert statement.theme_id == statements[0].theme_id
+    sql = [q["sql"] for q in sent.captured_queries]
+    table = Statement._meta.db_table
+    # Inserted once, already in its theme (its id reserved with the version bump).
+    writes = [
+        q
+        for q in sql
+        if q.startswith((f'INSERT INTO "{table}"', f'UPDATE "{table}"', f'DELETE FROM "{table}"'))
+    ]
+    assert len(writes) == 1 and writes[0].startswith("INSERT"), writes
+    # The team's signals locked and their version moved on by one statement.
+    state_table = SignalState._meta.db_table
+    assert len([q for q in sql if state_table in q]) == 1
+    assert SignalState.objects.get(team=team_a).version == state.version + 1
+    assert IndexAdd.objects.get(team=team_a, version=state.version + 1).statement_id == statement.pk
+    assert Theme.objects.get(pk=statement.theme_id).statement_count == 10
+    # Another team's user finds neither the theme nor the statement.
+    assert charlie_client.get(f"/api/signals/themes/{statement.theme_id}").status_code == 404
+    assert charlie_client.get(f"/api/signals/statements/{statement.pk}").status_code == 404

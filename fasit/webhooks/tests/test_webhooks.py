@@ -24,7 +24,7 @@ from fasit.conversations.services import conversation_log
 from fasit.customers.services import person_create
 from fasit.privacy.erasure import person_erase
 from fasit.signals.models import Theme
-from fasit.testing import AccountFactory
+from fasit.testing import AccountFactory, bound_parameters, most_bound
 from fasit.webhooks import services
 from fasit.webhooks.models import DarkAccount, Status, WebhookDelivery, WebhookEndpoint
 
@@ -250,6 +250,37 @@ def test_went_dark_is_sent_once_per_spell(
     AccountHealth.objects.filter(pk=health.pk).update(going_dark=False, health=80)
     services.account_dark_sweep(team_a, today=today)
     assert not DarkAccount.objects.exists()
+
+
+def test_dark_sweep_binds_no_more_for_more_accounts(
+    team_a: Any, team_b: Any, monkeypatch: Any
+) -> None:
+    # Accounts that stop going dark are dropped a slice at a time (slices of two stand
+    # in for thousands): naming every dark account in one statement grew with the team.
+    from fasit.core import db
+    from fasit.relationships.models import AccountHealth
+
+    monkeypatch.setattr(db, "ID_SLICE", 2)
+    today = timezone.localdate()
+    theirs = AccountFactory(team=team_b)
+    DarkAccount.objects.create(account=theirs, since=today)
+
+    def sweep_with(n: int) -> int:
+        accounts = [AccountFactory(team=team_a) for _ in range(n)]
+        for account in accounts:
+            AccountHealth.objects.create(
+                team=team_a, account=account, day=today, health=10, going_dark=True, currency=""
+            )
+        with bound_parameters() as seen:
+            services.account_dark_sweep(team_a, today=today)
+            assert DarkAccount.objects.for_team(team_a).count() == n
+            AccountHealth.objects.filter(team=team_a).update(going_dark=False, health=80)
+            services.account_dark_sweep(team_a, today=today)
+        assert not DarkAccount.objects.for_team(team_a).exists()
+        return most_bound(seen)
+
+    assert sweep_with(3) == sweep_with(8)
+    assert DarkAccount.objects.filter(account=theirs).exists()
 
 
 @override_settings(FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK=False)

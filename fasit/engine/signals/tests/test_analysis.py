@@ -144,7 +144,18 @@ def test_words_without_a_concept_get_a_pivot_in_every_language(
 def test_compound_parts_get_pivots_tail_first() -> None:
     lex = default_lexicon()
     assert lex.pivots_of("kaffemaskinen", "da")[:2] == ("machine", "coffee")
-    assert lex.pivots_of("coffeemachine", "en") == ()  # English words are not split
+    # English closed compounds too, into two words of four letters or more.
+    assert lex.pivots_of("coffeemachine", "en")[:2] == ("machine", "coffee")
+
+
+def test_english_compounds_end_in_a_noun_and_not_in_a_suffix() -> None:
+    lex = default_lexicon()
+    weights = dict(lex.pivot_weights("wristbands", "en"))
+    assert weights["band"] > weights["wrist"]
+    # "well" is only a property in the vocabulary (healthy): no noun tail, no split.
+    assert lex.pivots_of("stairwell", "en") == ()
+    # "-less" is a derivational ending, not the word "less".
+    assert lex.pivots_of("fingerless", "en") == ()
 
 
 def test_the_pivot_vocabulary_is_large_and_covers_every_nordic_language() -> None:

@@ -97,6 +97,23 @@ def _pivot_weights() -> dict[str, float]:
 PIVOT_WEIGHTS: Final[dict[str, float]] = _pivot_weights()
 
 
+def _not_nouns() -> frozenset[str]:
+    nouns = {
+        pivot for module in (people, places, things, industry) for pivot, _ in parse(module.ROWS)
+    }
+    return frozenset(
+        pivot
+        for module in (actions, properties, time)
+        for pivot, _ in parse(module.ROWS)
+        if pivot not in nouns
+    )
+
+
+# Pivots only of actions, properties and time ("well" -> healthy, "hold"): no noun
+# reading, so never the tail of an English closed compound ("stairwell").
+NOT_NOUNS: Final[frozenset[str]] = _not_nouns()
+
+
 def parse_groups(text: str) -> dict[str, str]:
     """Rows of ``group | pivot, pivot, ...`` -> pivot -> group (the first row wins)."""
     found: dict[str, str] = {}
@@ -112,4 +129,13 @@ def parse_groups(text: str) -> dict[str, str]:
 
 GROUPS: Final[dict[str, str]] = parse_groups(groups.ROWS)
 
-__all__ = ["GROUPS", "KIND_WEIGHTS", "PIVOTS", "PIVOT_WEIGHTS", "Pivot", "parse", "parse_groups"]
+__all__ = [
+    "GROUPS",
+    "KIND_WEIGHTS",
+    "NOT_NOUNS",
+    "PIVOTS",
+    "PIVOT_WEIGHTS",
+    "Pivot",
+    "parse",
+    "parse_groups",
+]
