@@ -28,11 +28,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Not the record's own data: the import that created it is told by its own entry.
+SKIPPED = {"id", "team", "created_at", "updated_at", "import_entry", "import_line"}
+
+
 def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
     """The concrete field values of ``instance``, JSON-ready, for diffing later."""
     data: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.name in {"id", "team", "created_at", "updated_at"}:
+        if field.name in SKIPPED:
             continue
         if fields is not None and field.name not in fields:
             continue
@@ -140,3 +144,75 @@ def touch(queryset: Any) -> None:
     """Move ``updated_at`` of rows whose children a delete removes (see
     ``touch_sync_parents``)."""
     queryset.update(updated_at=timezone.now())
+
+
+def import_origin(instance: models.Model) -> dict[str, Any] | None:
+    """Where an imported record came from: the import's one audit entry (the file, who
+    ran it and when) and the record's line in the file, or None for a record made
+    otherwise (or imported before imports wrote one entry per file, when its own
+    created entry says ``imported_from``)."""
+    entry_id = getattr(instance, "import_entry_id", None)
+    if entry_id is None:
+        return None
+    entry = AuditEvent.objects.filter(pk=entry_id).select_related("actor").first()
+    if entry is None:
+        return None
+    return origin_of(entry, getattr(instance, "import_line", None))
+
+
+def origin_of(entry: AuditEvent, line: int | None) -> dict[str, Any]:
+    changes = entry.changes or {}
+
+    def new(key: str) -> Any:
+        value = changes.get(key)
+        return value[1] if isinstance(value, list) and len(value) == 2 else None
+
+    file = new("imported_file") or entry.object_repr
+    return {
+        "entry": entry,
+        "file": file,
+        "line": line,
+        "job": new("job"),
+        "source": new("source"),
+        "at": entry.at,
+        "actor": entry.actor,
+        # The words of a created entry written per record before: one shape for both.
+        "imported_from": f"{file}:{line}" if line else file,
+    }
+
+
+def history(instance: models.Model) -> list[AuditEvent]:
+    """The audit entries of one record, oldest first: its own, and the import's entry
+    when an import created it (given as a created entry of the record, with
+    ``imported_from`` FILE:LINE as per-record entries said)."""
+    label = instance._meta.label_lower
+    events = list(
+        AuditEvent.objects.filter(
+            team_id=instance.team_id,  # type: ignore[attr-defined]
+            object_type=label,
+            object_id=str(instance.pk),
+        )
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+    origin = import_origin(instance)
+    if origin is not None:
+        entry = origin["entry"]
+        events.insert(
+            0,
+            AuditEvent(
+                id=entry.id,
+                team_id=entry.team_id,
+                actor=entry.actor,
+                action=AuditEvent.Action.CREATE,
+                object_type=label,
+                object_id=str(instance.pk),
+                object_repr=str(instance)[:200],
+                changes={
+                    "imported_from": [None, origin["imported_from"]],
+                    "import_job": [None, origin["job"]],
+                },
+                at=entry.at,
+            ),
+        )
+    return events

@@ -118,6 +118,22 @@ class Account(TeamOwned):
     )
     notes = models.TextField(_("notes"), blank=True)
 
+    # The import that created the record: its one audit entry (file, who, when) and
+    # the file's line. An import writes one audit entry per file, not one per record
+    # (docs/transfer.md, "Audit"); the record's history reads this instead.
+    import_entry = models.ForeignKey(
+        "core.AuditEvent",
+        verbose_name=_("created by import"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    import_line = models.PositiveIntegerField(
+        _("line in the imported file"), null=True, blank=True, editable=False
+    )
+
     class Meta:
         ordering = ["name"]
         indexes = [
@@ -221,6 +237,21 @@ class Person(TeamOwned):
         help_text=_("For example: the company's website, a colleague, a trade fair list."),
     )
     accounts = models.ManyToManyField(Account, through="PersonRole", related_name="people")
+    # The import that created the record: its one audit entry (file, who, when) and
+    # the file's line. An import writes one audit entry per file, not one per record
+    # (docs/transfer.md, "Audit"); the record's history reads this instead.
+    import_entry = models.ForeignKey(
+        "core.AuditEvent",
+        verbose_name=_("created by import"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    import_line = models.PositiveIntegerField(
+        _("line in the imported file"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["name"]

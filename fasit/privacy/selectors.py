@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fasit.buying.models import BuyingGroupMember, Motive
 from fasit.conversations.models import Conversation, FollowUp, ListeningAnalysis, TranscriptTurn
+from fasit.core.audit import import_origin
 from fasit.core.forms import user_label
 from fasit.core.models import AuditEvent
 from fasit.customers.models import (
@@ -45,6 +46,18 @@ def _name(user: Any) -> str | None:
     return user_label(user) if user is not None else None
 
 
+def _imported(origin: dict[str, Any] | None) -> dict[str, Any] | None:
+    if origin is None:
+        return None
+    return {
+        "file": origin["file"],
+        "line": origin["line"],
+        "import": origin["job"],
+        "at": _date(origin["at"]),
+        "by": _name(origin["actor"]),
+    }
+
+
 def person_dossier(person: Person) -> dict[str, Any]:
     """Everything Fasit holds about ``person``, JSON-ready. Bounded queries whatever the
     number of conversations (each list is one query, or two with its related rows)."""
@@ -59,6 +72,8 @@ def person_dossier(person: Person) -> dict[str, Any]:
         .order_by("-occurred_at", "-id")
     )
     records = own_records(person)
+    # An imported person's creation is the import's one entry (file, line, who, when).
+    origin = import_origin(person)
     audit_filter = Q()
     for model, ids in records.items():
         audit_filter |= Q(object_type=model._meta.label_lower, object_id__in=[str(i) for i in ids])
@@ -93,6 +108,7 @@ def person_dossier(person: Person) -> dict[str, Any]:
             "data_source_detail": person.data_source_detail,
             "created_at": _date(person.created_at),
             "updated_at": _date(person.updated_at),
+            "imported_from": _imported(origin),
         },
         "roles": [
             {
@@ -205,17 +221,32 @@ def person_dossier(person: Person) -> dict[str, Any]:
             .order_by("analysis__conversation__occurred_at", "analysis_id", "index")
         ],
         "audit": [
-            {
-                "at": _date(e.at),
-                "by": _name(e.actor),
-                "action": e.get_action_display(),
-                "record": e.object_type,
-                "changes": e.changes,
-            }
-            for e in AuditEvent.objects.for_team(team)
-            .filter(audit_filter)
-            .select_related("actor")
-            .order_by("at", "id")
+            *(
+                [
+                    {
+                        "at": _date(origin["at"]),
+                        "by": _name(origin["actor"]),
+                        "action": str(AuditEvent.Action.CREATE.label),
+                        "record": Person._meta.label_lower,
+                        "changes": {"imported_from": [None, origin["imported_from"]]},
+                    }
+                ]
+                if origin
+                else []
+            ),
+            *(
+                {
+                    "at": _date(e.at),
+                    "by": _name(e.actor),
+                    "action": e.get_action_display(),
+                    "record": e.object_type,
+                    "changes": e.changes,
+                }
+                for e in AuditEvent.objects.for_team(team)
+                .filter(audit_filter)
+                .select_related("actor")
+                .order_by("at", "id")
+            ),
         ],
         "looked_at_by": [
             {"at": _date(a.created_at), "by": _name(a.user), "what": a.get_what_display()}

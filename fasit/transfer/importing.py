@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from fasit.core.db import ANALYZE_AFTER_ROWS, refresh_statistics
 from fasit.core.guard import RowCheck
+from fasit.core.models import AuditEvent
 from fasit.customers.models import LegalBasis, Person
 from fasit.engine.transfer import pipeline
 from fasit.engine.transfer.reading import ReadError, Table, estimate_rows, open_table
@@ -47,6 +48,8 @@ from fasit.transfer.problems import problem_message, read_error_message
 from fasit.transfer.writers import AccountWriter, Context, PersonWriter
 
 BATCH = 5000
+# The object type of an import's audit entry (the job's id, or none on the command line).
+IMPORT_ENTRY_TYPE = "transfer.importjob"
 # SQLite's page cache while an import runs, in KiB.
 IMPORT_CACHE_KIB = 256 * 1024
 # From this many rows the file is read and validated in a second process while this one
@@ -79,6 +82,9 @@ class ImportOptions:
     default_country: str = "NO"
     skip_invalid: bool = False
     dry_run: bool = False
+    # The background job running the import (None on the command line): named by the
+    # import's audit entry.
+    job_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,9 @@ def run_import(
                 legal_basis=options.legal_basis,
                 legal_basis_recorded_on=options.legal_basis_recorded_on or timezone.localdate(),
             )
+            ctx.entry_id = _begin_entry(ctx, options.job_id).pk
             done = _import_file(import_file, ctx, outcome, done, total, progress)
+            _end_entry(ctx, options.job_id)
             outcome.created += ctx.counts.created
             outcome.updated += ctx.counts.updated
             outcome.unchanged += ctx.counts.unchanged
@@ -205,6 +213,60 @@ def run_import(
     if progress:
         progress(total, total)
     return outcome
+
+
+def _begin_entry(ctx: Context, job_id: int | None) -> AuditEvent:
+    """The import's one audit entry for a file, written before its first batch so the
+    records it creates can name it (with their line): one row instead of one per
+    record. Rolled back with everything else when nothing is stored."""
+    return AuditEvent.objects.create(
+        team=ctx.team,
+        actor=ctx.actor if getattr(ctx.actor, "is_authenticated", False) else None,
+        action=AuditEvent.Action.CREATE,
+        object_type=IMPORT_ENTRY_TYPE,
+        object_id=str(job_id) if job_id else "",
+        object_repr=ctx.label[:200],
+        changes=_entry_changes(ctx, job_id),
+    )
+
+
+def _entry_changes(ctx: Context, job_id: int | None) -> dict[str, Any]:
+    counts = ctx.counts
+    return {
+        "imported_file": [None, ctx.label],
+        "source": [None, ctx.source],
+        "job": [None, job_id],
+        "created": [None, counts.created],
+        "accounts_created": [None, counts.accounts_created],
+        "updated": [None, counts.updated],
+        "unchanged": [None, counts.unchanged],
+    }
+
+
+def _end_entry(ctx: Context, job_id: int | None) -> None:
+    """The counts, once the file is written. The team's data version is its newest
+    audit id (core/cache.py): when someone else's entry committed while this import
+    ran has a higher id than every entry of the import, one closing entry moves the
+    version past it, so pages cached in between are not kept."""
+    entries = AuditEvent.objects.filter(team_id=ctx.team_id)
+    if not (ctx.counts.created or ctx.counts.accounts_created):
+        # Nothing created names it: a re-run that changes nothing leaves no trace (the
+        # records it updated have their own entries, which name the file).
+        entries.filter(pk=ctx.entry_id).delete()
+        return
+    entries.filter(pk=ctx.entry_id).update(changes=_entry_changes(ctx, job_id))
+    # The import's own entries (updated records) are written at its "now".
+    newest = entries.order_by("-id").values_list("id", "at").first()
+    if newest is not None and newest[0] > (ctx.entry_id or 0) and newest[1] != ctx.now:
+        AuditEvent.objects.create(
+            team=ctx.team,
+            actor=ctx.actor if getattr(ctx.actor, "is_authenticated", False) else None,
+            action=AuditEvent.Action.UPDATE,
+            object_type=IMPORT_ENTRY_TYPE,
+            object_id=str(job_id) if job_id else "",
+            object_repr=ctx.label[:200],
+            changes={"finished": [None, ctx.entry_id]},
+        )
 
 
 @contextlib.contextmanager

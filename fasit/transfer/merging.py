@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from fasit.core.audit import audit_record, snapshot
+from fasit.core.audit import audit_record, import_origin, snapshot
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, Person
 from fasit.customers.services import ACCOUNT_FIELDS, PERSON_FIELDS
@@ -162,6 +162,7 @@ def record_merge(
         parent = drop.parent_id  # type: ignore[attr-defined]
         keep.parent_id = parent if parent not in (keep.pk, drop.pk) else None
     drop_snapshot, drop_name, drop_pk = snapshot(drop), str(drop), drop.pk
+    drop_origin = import_origin(drop)
     moved = move_related(keep, drop)
     keep.save()
     team = keep.team  # type: ignore[attr-defined]
@@ -183,6 +184,10 @@ def record_merge(
         k: [before.get(k), v] for k, v in after.items() if before.get(k) != v
     }
     changes["merged"] = [None, f"{drop_name} (#{drop_pk})"]
+    if drop_origin is not None:
+        # The dropped record's own entries move to the kept one (move_related); that
+        # an import created it is said by the import's entry, so it is said here.
+        changes["merged_imported_from"] = [None, drop_origin["imported_from"]]
     changes["moved"] = [None, moved]
     audit_record(
         team=team, actor=actor, action=AuditEvent.Action.UPDATE, instance=keep, changes=changes

@@ -214,6 +214,7 @@ def import_job_run(*, job_id: int) -> None:
                 default_country=job.default_country,
                 skip_invalid=job.skip_invalid,
                 dry_run=job.dry_run,
+                job_id=job.pk,
             )
             reporter(0, job.total_rows, force=True)
             outcome = run_import(

@@ -68,6 +68,10 @@ class Context:
     check: RowCheck
     now: dt.datetime = field(default_factory=timezone.now)
     counts: Counts = field(default_factory=Counts)
+    # The import's one audit entry (written by ``run_import`` before the first batch):
+    # the accounts and people it creates name it and their line instead of each
+    # getting a created entry of their own (docs/transfer.md, "Audit").
+    entry_id: int | None = None
     audit: list[dict[str, Any]] = field(default_factory=list)
     # Search entries of the records this batch created, and the records it changed
     # (indexed again from the database): the import keeps the index in step itself
@@ -125,6 +129,11 @@ class Context:
             JSONText(f'{self._created_json}{int(line)}"]}}'),
         )
 
+    def created_here(self, obj: Any) -> bool:
+        """A record this import created (its creation is the import's entry: what is
+        set on it while the import runs is part of that, not a change of its own)."""
+        return self.entry_id is not None and getattr(obj, "import_entry_id", None) == self.entry_id
+
     def audit_updated(self, obj: Any, before: dict[str, Any], line: int) -> None:
         """Audit what changed since ``before`` (from ``values(obj)``), in the words of
         ``core.audit``: related records by name, dates as ISO text."""
@@ -165,11 +174,10 @@ class Context:
         apply: Any,
         fields: list[str],
     ) -> tuple[dict[int, Any], set[int]]:
-        """Insert and audit the new rows; apply the records to the matched ones and save
-        and audit those that changed. Returns the matched instances and changed lines."""
+        """Insert the new rows (they name the import's entry and their line); apply the
+        records to the matched ones and save and audit those that changed. Returns the
+        matched instances and changed lines."""
         self.insert(model, [obj for _r, obj in new])
-        for record, obj in new:
-            self.audit_created(model, obj, record.line)
         self.counts.created += len(new)
         existing = model.objects.in_bulk({pk for _r, pk in matched})
         changed, touched = [], set()
@@ -332,6 +340,8 @@ class AccountWriter:
                 notes=record.notes,
                 created_at=ctx.aware(record.created_at) or ctx.now,
                 updated_at=ctx.now,
+                import_entry_id=ctx.entry_id,
+                import_line=record.line,
             )
             for k in keys:
                 if k[1]:
@@ -386,6 +396,7 @@ class AccountWriter:
         wanted = [(r, a) for r, a in pairs if r.revenue is not None]
         if not wanted:
             return set()
+        accounts = {a.pk: a for _r, a in wanted}
         year = timezone.localdate().year
         existing = {
             rev.account_id: rev
@@ -415,7 +426,10 @@ class AccountWriter:
                 touched.add(record.line)
         ctx.insert(AccountRevenue, [rev for _r, rev in new])
         for record, revenue in new:
-            ctx.audit_created(AccountRevenue, revenue, record.line)
+            # A new account's revenue is part of its creation; an account Fasit had
+            # before gets a revenue row of its own (audited: a re-import's few).
+            if not ctx.created_here(accounts[revenue.account_id]):
+                ctx.audit_created(AccountRevenue, revenue, record.line)
         _save_changed(changed, ["amount"])
         return touched
 
@@ -488,7 +502,8 @@ class AccountWriter:
                 account.parent_id = parent
                 account.updated_at = ctx.now
                 changed.append(account)
-                ctx.audit_updated(account, before, record.line)
+                if not ctx.created_here(account):
+                    ctx.audit_updated(account, before, record.line)
         _save_changed(changed, ["parent_id", "updated_at"])
         return problems
 
@@ -586,6 +601,9 @@ class PersonWriter:
                     owner_id=ctx.owners.find(record.owner),
                     created_at=ctx.now,
                     updated_at=ctx.now,
+                    # The first line that names it.
+                    import_entry_id=ctx.entry_id,
+                    import_line=record.line,
                 )
             lines_needing.append((record, key))
         new_accounts = list(create.values())
@@ -596,12 +614,8 @@ class PersonWriter:
             ctx.index_new(
                 Kind.ACCOUNT, account.pk, index_text(account.name), index_text(account.org_number)
             )
-        first_line = {}
         for record, key in lines_needing:
             result[record.line] = ctx.accounts_by_name[key]
-            first_line.setdefault(key, record.line)
-        for key, account in create.items():
-            ctx.audit_created(Account, account, first_line[key])
         ctx.counts.accounts_created += len(new_accounts)
         return result, problems
 
@@ -656,6 +670,8 @@ class PersonWriter:
                 data_source_detail=self.source_detail,
                 created_at=ctx.aware(record.created_at) or ctx.now,
                 updated_at=ctx.now,
+                import_entry_id=ctx.entry_id,
+                import_line=record.line,
             )
             if email_key:
                 pending[email_key] = person
@@ -887,7 +903,8 @@ class PersonWriter:
             account.owner_id = owner_of[account.pk]
             account.updated_at = ctx.now
             by_owner.setdefault(account.owner_id, []).append(account.pk)
-            ctx.audit_updated(account, before, 0)
+            if not ctx.created_here(account):
+                ctx.audit_updated(account, before, 0)
         # A team has a handful of owners: one UPDATE per owner instead of a bulk_update,
         # whose CASE per row cost more to build than the thousands of accounts a large
         # file's first batches leave without one. (``update`` passes the same guard.)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from fasit.core.audit import history, import_origin
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
 from fasit.engine.transfer import pipeline
@@ -76,13 +77,22 @@ def test_hubspot_contacts_land_where_they_belong(
         ExternalKey.objects.for_team(team_a).filter(source="hubspot", person=kari).get().key
         == "101"
     )
-    created = AuditEvent.objects.for_team(team_a).filter(
-        object_type="customers.person", action="create"
+    # One audit entry for the file, not one per record: the people name it and their line.
+    entry = AuditEvent.objects.for_team(team_a).get()
+    assert (entry.object_type, entry.action, entry.actor, entry.object_repr) == (
+        "transfer.importjob",
+        "create",
+        alice,
+        "contacts.csv",
     )
-    assert created.count() == 3
-    assert created.filter(object_id=str(kari.pk)).get().changes == {
-        "imported_from": [None, "contacts.csv:2"]
-    }
+    assert entry.changes["created"] == [None, 3]
+    assert entry.changes["accounts_created"] == [None, 2]
+    assert (kari.import_entry, kari.import_line) == (entry, 2)
+    assert role.account.import_entry == entry
+    # The person's history tells the import as a created entry did before.
+    first = history(kari)[0]
+    assert (first.action, first.actor, first.at) == ("create", alice, entry.at)
+    assert first.changes["imported_from"] == [None, "contacts.csv:2"]
 
 
 def test_created_entries_name_file_and_line_whatever_the_file_is_called(
@@ -94,13 +104,15 @@ def test_created_entries_name_file_and_line_whatever_the_file_is_called(
     path = _file(tmp_path, "contacts.csv", HUBSPOT_CONTACTS)
     files = [open_import_file(path, name, team=team_a)[0]]
     run_import(team=team_a, actor=alice, files=files, options=ImportOptions())
-    created = AuditEvent.objects.for_team(team_a).filter(action="create")
-    people = created.filter(object_type="customers.person").order_by("id")
-    assert [e.changes for e in people] == [
-        {"imported_from": [None, f"{name}:{line}"]} for line in (2, 3, 4)
+    entry = AuditEvent.objects.for_team(team_a).get()
+    assert entry.object_repr == name
+    assert entry.changes["imported_file"] == [None, name]
+    people = Person.objects.for_team(team_a).order_by("import_line")
+    assert [history(p)[0].changes["imported_from"][1] for p in people] == [
+        f"{name}:{line}" for line in (2, 3, 4)
     ]
-    accounts = created.filter(object_type="customers.account")
-    assert {e.changes["imported_from"][1] for e in accounts} == {f"{name}:2", f"{name}:4"}
+    accounts = Account.objects.for_team(team_a)
+    assert {import_origin(a)["imported_from"] for a in accounts} == {f"{name}:2", f"{name}:4"}
 
 
 def test_a_second_run_changes_nothing_and_a_changed_row_is_updated_and_audited(
