@@ -101,3 +101,21 @@ class ApiRateCount(models.Model):
 
     def __str__(self) -> str:
         return f"token {self.token_id} @ {self.window_start}: {self.count}"
+
+
+class TeamTally(models.Model):
+    """A team's row count of one of the big lists (``core/tallies.py``), kept by database
+    triggers. On PostgreSQL a key may have a few rows at once (one delta a writing
+    statement until it is folded); its count is their sum. ``team_id`` is a plain
+    number, not a foreign key: a team's deletion deletes its rows, whose triggers
+    write the tallies down to nothing, after the team row may already be gone."""
+
+    team_id = models.BigIntegerField()
+    name = models.CharField(max_length=60)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["team_id", "name"], name="core_tally_team_name")]
+
+    def __str__(self) -> str:
+        return f"team {self.team_id} {self.name}: {self.n}"

@@ -1,0 +1,209 @@
+"""Each team's row counts of the big lists, kept by the database itself.
+
+The API gives every list's ``count``. Counted with ``COUNT(*)`` over the team's rows
+after each audited write (the kept totals follow the team's data version), that first
+total cost 17-25 ms of database time at 100k conversations and grew with the team
+(``bench/explain_requests.py --after-write``). These tallies make it one indexed read
+of a few rows, whatever the team's size.
+
+Triggers keep them, in the same transaction as the rows' inserts and deletes, so every
+path is counted: the services, the bulk paths (imports' COPY and bulk_create, merges,
+erasure, team import, the demo seed), Django's cascades and the database's own. Keeping
+them in the services would have needed every one of those paths to remember.
+
+- **SQLite**: row triggers add or subtract one in the key's single row (SQLite has one
+  writer at a time, so nothing waits on that row).
+- **PostgreSQL**: statement triggers with transition tables add one delta row per key
+  per statement (a COPY of 100,000 rows is one grouped insert), and fold the key's
+  committed rows into one as they go (``FOR UPDATE SKIP LOCKED``). A writer never waits
+  on another's tally row, so a long import does not hold up the team's other writers,
+  and no two writers can deadlock on tallies. A read sums the key's few rows.
+
+A key is ``<list>`` or ``<list>:<bucket>`` (a bucketed list keeps one key per value of a
+column that its unfiltered view or a common filter selects on: a conversation's kind, a
+journey's outcome); a bucket's change of value moves the row between keys. Rows never
+move between teams (no service changes a row's team), so that needs no trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+
+TABLE = "core_teamtally"
+
+
+@dataclass(frozen=True)
+class Tallied:
+    """A table whose rows are tallied per team under ``name`` (``bucket``: the column
+    whose value is appended to the key)."""
+
+    table: str
+    name: str
+    bucket: str | None = None
+
+    def key_sql(self, alias: str) -> str:
+        if self.bucket is None:
+            return f"'{self.name}'"
+        return f"'{self.name}:' || {alias}.{self.bucket}"
+
+
+TALLIED = (
+    Tallied("conversations_conversation", "conversations", "kind"),
+    Tallied("customers_account", "accounts"),
+    Tallied("customers_person", "people"),
+    Tallied("buying_journey", "journeys", "outcome"),
+)
+
+
+def total(team: Any, name: str, bucket: str | None = None) -> int:
+    """The team's rows of list ``name`` (of one ``bucket`` if given; of all buckets if
+    the list is bucketed and none is given)."""
+    team_id = getattr(team, "pk", team)
+    with connection.cursor() as cursor:
+        if bucket is not None:
+            cursor.execute(
+                f"SELECT SUM(n) FROM {TABLE} WHERE team_id = %s AND name = %s",  # noqa: S608
+                [team_id, f"{name}:{bucket}"],
+            )
+        else:
+            # The key's rows and its buckets' (``name:…``): a range of the index.
+            cursor.execute(
+                f"SELECT SUM(n) FROM {TABLE} WHERE team_id = %s"  # noqa: S608
+                " AND (name = %s OR (name >= %s AND name < %s))",
+                [team_id, name, f"{name}:", f"{name};"],
+            )
+        row = cursor.fetchone()
+    return int(row[0] or 0)
+
+
+def recount(team: Any) -> dict[str, int]:
+    """Every tallied key of the team counted from the rows (the tests' reference)."""
+    team_id = getattr(team, "pk", team)
+    found: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for tallied in TALLIED:
+            cursor.execute(
+                f"SELECT {tallied.key_sql('x')}, COUNT(*) FROM {tallied.table} x"  # noqa: S608
+                " WHERE x.team_id = %s GROUP BY 1",
+                [team_id],
+            )
+            found.update({key: int(n) for key, n in cursor.fetchall() if n})
+    return found
+
+
+def kept(team: Any) -> dict[str, int]:
+    """Every key the tallies keep for the team (non-zero ones)."""
+    team_id = getattr(team, "pk", team)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT name, SUM(n) FROM {TABLE} WHERE team_id = %s GROUP BY name",  # noqa: S608
+            [team_id],
+        )
+        return {name: int(n) for name, n in cursor.fetchall() if n}
+
+
+# The SQL of the migration that installs the triggers (core 0005): kept here, beside
+# the reads, so both say the same keys.
+
+
+def backfill_sql(tallied: Tallied) -> str:
+    return (
+        f"INSERT INTO {TABLE} (team_id, name, n)"  # noqa: S608
+        f" SELECT x.team_id, {tallied.key_sql('x')}, COUNT(*) FROM {tallied.table} x"
+        " GROUP BY 1, 2"
+    )
+
+
+def sqlite_triggers(tallied: Tallied) -> list[str]:
+    def add(row: str, step: str) -> str:
+        key = tallied.key_sql(row)
+        return (
+            f"INSERT INTO {TABLE} (team_id, name, n) SELECT {row}.team_id, {key}, 0"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {TABLE} WHERE team_id = {row}.team_id"
+            f" AND name = {key});"
+            f" UPDATE {TABLE} SET n = n {step} 1 WHERE team_id = {row}.team_id AND name = {key};"
+        )
+
+    prefix = f"tally_{tallied.table}"
+    statements = [
+        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tallied.table} BEGIN {add('NEW', '+')} END",
+        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tallied.table} BEGIN {add('OLD', '-')} END",
+    ]
+    if tallied.bucket is not None:
+        statements.append(
+            f"CREATE TRIGGER {prefix}_au AFTER UPDATE OF {tallied.bucket}, team_id"
+            f" ON {tallied.table} WHEN OLD.{tallied.bucket} IS NOT NEW.{tallied.bucket}"
+            " OR OLD.team_id IS NOT NEW.team_id"
+            f" BEGIN {add('OLD', '-')} {add('NEW', '+')} END"
+        )
+    return statements
+
+
+def sqlite_drop(tallied: Tallied) -> list[str]:
+    prefix = f"tally_{tallied.table}"
+    return [f"DROP TRIGGER IF EXISTS {prefix}_{end}" for end in ("ai", "ad", "au")]
+
+
+def _pg_fold(deltas: str) -> str:
+    """One statement: the ``deltas`` (team_id, name, n) and the keys' rows no other
+    transaction holds, folded into one row a key."""
+    return (
+        f"WITH d AS ({deltas}),"
+        f" gone AS (DELETE FROM {TABLE} t WHERE t.id IN ("
+        f"SELECT t2.id FROM {TABLE} t2 JOIN d ON d.team_id = t2.team_id AND d.name = t2.name"
+        " FOR UPDATE OF t2 SKIP LOCKED) RETURNING t.team_id, t.name, t.n)"
+        f" INSERT INTO {TABLE} (team_id, name, n)"
+        " SELECT team_id, name, SUM(n) FROM"
+        " (SELECT team_id, name, n FROM d UNION ALL SELECT team_id, name, n FROM gone) k"
+        " GROUP BY 1, 2 HAVING SUM(n) <> 0;"
+    )
+
+
+def postgresql_triggers(tallied: Tallied) -> list[str]:
+    prefix = f"tally_{tallied.table}"
+    new_key, old_key = tallied.key_sql("r"), tallied.key_sql("r")
+    inserted = f"SELECT r.team_id, {new_key} AS name, COUNT(*) AS n FROM new_rows r GROUP BY 1, 2"
+    deleted = f"SELECT r.team_id, {old_key} AS name, -COUNT(*) AS n FROM old_rows r GROUP BY 1, 2"
+    statements = []
+    for end, event, transition, deltas in (
+        ("ai", "INSERT", "NEW TABLE AS new_rows", inserted),
+        ("ad", "DELETE", "OLD TABLE AS old_rows", deleted),
+    ):
+        statements += [
+            f"CREATE FUNCTION {prefix}_{end}() RETURNS trigger LANGUAGE plpgsql AS $$"
+            f" BEGIN {_pg_fold(deltas)} RETURN NULL; END $$",
+            f"CREATE TRIGGER {prefix}_{end} AFTER {event} ON {tallied.table}"
+            f" REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {prefix}_{end}()",
+        ]
+    if tallied.bucket is not None:
+        column = tallied.bucket
+        moved = (
+            "SELECT team_id, name, SUM(n) AS n FROM ("
+            f"SELECT r.team_id, {tallied.key_sql('r')} AS name, 1 AS n FROM new_rows r"
+            " JOIN old_rows o ON o.id = r.id"
+            f" WHERE o.{column} IS DISTINCT FROM r.{column} OR o.team_id <> r.team_id"
+            f" UNION ALL SELECT o.team_id, {tallied.key_sql('o')}, -1 FROM new_rows r"
+            " JOIN old_rows o ON o.id = r.id"
+            f" WHERE o.{column} IS DISTINCT FROM r.{column} OR o.team_id <> r.team_id"
+            ") m GROUP BY 1, 2"
+        )
+        # Transition tables cannot go with UPDATE OF <columns>: every update statement
+        # fires it, and returns at once unless a row changed its key.
+        statements += [
+            f"CREATE FUNCTION {prefix}_au() RETURNS trigger LANGUAGE plpgsql AS $$"
+            " BEGIN IF EXISTS (SELECT 1 FROM new_rows r JOIN old_rows o ON o.id = r.id"
+            f" WHERE o.{column} IS DISTINCT FROM r.{column} OR o.team_id <> r.team_id)"
+            f" THEN {_pg_fold(moved)} END IF; RETURN NULL; END $$",
+            f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tallied.table}"
+            " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION {prefix}_au()",
+        ]
+    return statements
+
+
+def postgresql_drop(tallied: Tallied) -> list[str]:
+    prefix = f"tally_{tallied.table}"
+    return [f"DROP FUNCTION IF EXISTS {prefix}_{end}() CASCADE" for end in ("ai", "ad", "au")]
