@@ -117,14 +117,17 @@ def backfill_sql(tallied: Tallied) -> str:
     )
 
 
+SQLITE_UNIQUE = f"CREATE UNIQUE INDEX IF NOT EXISTS core_tally_one_key ON {TABLE} (team_id, name)"
+
+
 def sqlite_triggers(tallied: Tallied) -> list[str]:
     def add(row: str, step: str) -> str:
-        key = tallied.key_sql(row)
+        # One upsert a row (on SQLite's unique key: ``SQLITE_UNIQUE``), the cheapest
+        # write a row trigger can make; an import pays it for each row it inserts.
         return (
-            f"INSERT INTO {TABLE} (team_id, name, n) SELECT {row}.team_id, {key}, 0"
-            f" WHERE NOT EXISTS (SELECT 1 FROM {TABLE} WHERE team_id = {row}.team_id"
-            f" AND name = {key});"
-            f" UPDATE {TABLE} SET n = n {step} 1 WHERE team_id = {row}.team_id AND name = {key};"
+            f"INSERT INTO {TABLE} (team_id, name, n)"
+            f" VALUES ({row}.team_id, {tallied.key_sql(row)}, {step}1)"
+            f" ON CONFLICT (team_id, name) DO UPDATE SET n = n {step} 1;"
         )
 
     prefix = f"tally_{tallied.table}"

@@ -10,6 +10,8 @@ from fasit.core import tallies
 
 def install(apps, schema_editor):
     vendor = schema_editor.connection.vendor
+    if vendor != "postgresql":
+        schema_editor.execute(tallies.SQLITE_UNIQUE)
     for tallied in tallies.TALLIED:
         schema_editor.execute(tallies.backfill_sql(tallied))
         if vendor == "postgresql":
@@ -29,6 +31,8 @@ def remove(apps, schema_editor):
             statements = tallies.sqlite_drop(tallied)
         for statement in statements:
             schema_editor.execute(statement)
+    if vendor != "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS core_tally_one_key")
 
 
 class Migration(migrations.Migration):

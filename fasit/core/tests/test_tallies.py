@@ -233,3 +233,37 @@ def test_postgresql_writers_never_wait_on_each_others_tallies(team_a: Any) -> No
         rows = cursor.fetchone()[0]
     # Folded as they go: a few rows a key, not one a statement.
     assert rows <= 2 * len(tallies.kept(team_a))
+
+
+@pytest.mark.django_db
+def test_the_web_lists_take_their_unfiltered_totals_from_the_tallies(
+    team_a: Any, alice_client: Client, charlie_client: Client
+) -> None:
+    account = AccountFactory(team=team_a)
+    for kind in ("call", "call", "meeting"):
+        ConversationFactory(team=team_a, account=account, kind=kind)
+    PersonFactory(team=team_a)
+    pages = {
+        "/conversations/": ("conversations_conversation", 3, True),
+        "/conversations/?kind=call": ("conversations_conversation", 2, True),
+        "/conversations/?q=zzz-nothing": ("conversations_conversation", 0, False),
+        "/accounts/": ("customers_account", 1, True),
+        "/accounts/?q=zzz-nothing": ("customers_account", 0, False),
+        "/people/": ("customers_person", 1, True),
+        "/people/?q=zzz-nothing": ("customers_person", 0, False),
+    }
+    for url, (table, expected, tallied) in pages.items():
+        with CaptureQueriesContext(connection) as captured:
+            response = alice_client.get(url)
+        assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == expected, url
+        counts = [
+            q["sql"]
+            for q in captured.captured_queries
+            if q["sql"].startswith("SELECT COUNT(*)") and f'FROM "{table}"' in q["sql"]
+        ]
+        assert bool(counts) != tallied, (url, counts)
+        # Another team's user sees their own list: empty.
+        assert charlie_client.get(url).context["page_obj"].paginator.count == 0
+    conversation = Conversation.objects.filter(team=team_a).first()
+    assert charlie_client.get(f"/conversations/{conversation.pk}/").status_code == 404
