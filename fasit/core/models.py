@@ -96,7 +96,9 @@ class ApiRateCount(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["token_id", "window_start"], name="one_count_per_window")
+            models.UniqueConstraint(
+                fields=["token_id", "window_start"], name="one_count_per_window"
+            )
         ]
 
     def __str__(self) -> str:
@@ -105,8 +107,8 @@ class ApiRateCount(models.Model):
 
 class TeamTally(models.Model):
     """A team's row count of one of the big lists (``core/tallies.py``), kept by database
-    triggers. On PostgreSQL a key may have a few rows at once (one delta a writing
-    statement until it is folded); its count is their sum. ``team_id`` is a plain
+    triggers. On PostgreSQL a key may have a few rows (one more for each writer that
+    found the others held by open transactions); its count is their sum. ``team_id`` is a plain
     number, not a foreign key: a team's deletion deletes its rows, whose triggers
     write the tallies down to nothing, after the team row may already be gone."""
 

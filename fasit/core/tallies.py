@@ -13,11 +13,13 @@ them in the services would have needed every one of those paths to remember.
 
 - **SQLite**: row triggers add or subtract one in the key's single row (SQLite has one
   writer at a time, so nothing waits on that row).
-- **PostgreSQL**: statement triggers with transition tables add one delta row per key
-  per statement (a COPY of 100,000 rows is one grouped insert), and fold the key's
-  committed rows into one as they go (``FOR UPDATE SKIP LOCKED``). A writer never waits
-  on another's tally row, so a long import does not hold up the team's other writers,
-  and no two writers can deadlock on tallies. A read sums the key's few rows.
+- **PostgreSQL**: statement triggers with transition tables add each key's change once
+  per statement (a COPY of 100,000 rows is one grouped update, not 100,000), to a row of
+  the key that no other open transaction holds (``FOR UPDATE SKIP LOCKED``), or to a
+  new row if all are held. A writer never waits on another's tally row, so a long
+  import does not hold up the team's other writers, and no two writers can deadlock on
+  tallies. A key has at most as many rows as writers were ever open on it at once; a
+  read sums them.
 
 A key is ``<list>`` or ``<list>:<bucket>`` (a bucketed list keeps one key per value of a
 column that its unfiltered view or a common filter selects on: a conversation's kind, a
@@ -151,17 +153,17 @@ def sqlite_drop(tallied: Tallied) -> list[str]:
 
 
 def _pg_fold(deltas: str) -> str:
-    """One statement: the ``deltas`` (team_id, name, n) and the keys' rows no other
-    transaction holds, folded into one row a key."""
+    """Adds each of the ``deltas`` (team_id, name, n) to a row of its key that no other
+    open transaction holds (an update of ``n`` alone, which PostgreSQL makes in place),
+    or, when every row of the key is held, to a new row. A key therefore has at most as
+    many rows as writers of it were ever open at once."""
     return (
-        f"WITH d AS ({deltas}),"
-        f" gone AS (DELETE FROM {TABLE} t WHERE t.id IN ("
-        f"SELECT t2.id FROM {TABLE} t2 JOIN d ON d.team_id = t2.team_id AND d.name = t2.name"
-        " FOR UPDATE OF t2 SKIP LOCKED) RETURNING t.team_id, t.name, t.n)"
-        f" INSERT INTO {TABLE} (team_id, name, n)"
-        " SELECT team_id, name, SUM(n) FROM"
-        " (SELECT team_id, name, n FROM d UNION ALL SELECT team_id, name, n FROM gone) k"
-        " GROUP BY 1, 2 HAVING SUM(n) <> 0;"
+        f"FOR d IN {deltas} LOOP"
+        f" UPDATE {TABLE} SET n = n + d.n WHERE id = (SELECT t.id FROM {TABLE} t"
+        " WHERE t.team_id = d.team_id AND t.name = d.name LIMIT 1 FOR UPDATE SKIP LOCKED);"
+        f" IF NOT FOUND THEN INSERT INTO {TABLE} (team_id, name, n)"
+        " VALUES (d.team_id, d.name, d.n); END IF;"
+        " END LOOP;"
     )
 
 
@@ -177,7 +179,7 @@ def postgresql_triggers(tallied: Tallied) -> list[str]:
     ):
         statements += [
             f"CREATE FUNCTION {prefix}_{end}() RETURNS trigger LANGUAGE plpgsql AS $$"
-            f" BEGIN {_pg_fold(deltas)} RETURN NULL; END $$",
+            f" DECLARE d record; BEGIN {_pg_fold(deltas)} RETURN NULL; END $$",
             f"CREATE TRIGGER {prefix}_{end} AFTER {event} ON {tallied.table}"
             f" REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {prefix}_{end}()",
         ]
@@ -197,7 +199,7 @@ def postgresql_triggers(tallied: Tallied) -> list[str]:
         # fires it, and returns at once unless a row changed its key.
         statements += [
             f"CREATE FUNCTION {prefix}_au() RETURNS trigger LANGUAGE plpgsql AS $$"
-            " BEGIN IF EXISTS (SELECT 1 FROM new_rows r JOIN old_rows o ON o.id = r.id"
+            " DECLARE d record; BEGIN IF EXISTS (SELECT 1 FROM new_rows r JOIN old_rows o ON o.id = r.id"
             f" WHERE o.{column} IS DISTINCT FROM r.{column} OR o.team_id <> r.team_id)"
             f" THEN {_pg_fold(moved)} END IF; RETURN NULL; END $$",
             f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tallied.table}"

@@ -231,7 +231,7 @@ def test_postgresql_writers_never_wait_on_each_others_tallies(team_a: Any) -> No
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {tallies.TABLE} WHERE team_id = %s", [team_a.pk])
         rows = cursor.fetchone()[0]
-    # Folded as they go: a few rows a key, not one a statement.
+    # A row a key for each writer open at once (two here), not one a statement.
     assert rows <= 2 * len(tallies.kept(team_a))
 
 
