@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 TABLE = "core_teamtally"
 
@@ -212,3 +212,37 @@ def postgresql_triggers(tallied: Tallied) -> list[str]:
 def postgresql_drop(tallied: Tallied) -> list[str]:
     prefix = f"tally_{tallied.table}"
     return [f"DROP FUNCTION IF EXISTS {prefix}_{end}() CASCADE" for end in ("ai", "ad", "au")]
+
+
+def sqlite_bulk_insert(cursor: Any, table: str, insert: Any, ids: list[int]) -> None:
+    """Run ``insert()`` (a bulk insert into ``table`` of the rows ``ids``, on SQLite) with
+    the table's row trigger dropped, then add the rows to the tallies in one grouped
+    upsert. The row trigger's upsert was about a sixth of an import's CPU (17 µs a
+    row). As search's ``insert_indexed``: the drop and the new trigger are inside the
+    caller's transaction (a failure rolls both back), and SQLite has one writer, so no
+    other connection inserts while the trigger is away."""
+    tallied = next((t for t in TALLIED if t.table == table), None)
+    if tallied is None or not ids:
+        insert()
+        return
+    name = f"tally_{table}_ai"
+    cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s", [name])
+    found = cursor.fetchone()
+    if found is None:  # not this schema: leave the tallies to whoever keeps them
+        insert()
+        return
+    with transaction.atomic(using=cursor.db.alias):
+        cursor.execute(f"DROP TRIGGER {name}")
+        try:
+            insert()
+            # The ids are one run (transfer/bulk.py reserves them so on SQLite).
+            # ``WHERE`` before ``ON CONFLICT``: SQLite's parser needs it after a SELECT.
+            cursor.execute(
+                f"INSERT INTO {TABLE} (team_id, name, n)"  # noqa: S608
+                f" SELECT x.team_id, {tallied.key_sql('x')}, COUNT(*) FROM {table} x"
+                " WHERE x.id BETWEEN %s AND %s GROUP BY 1, 2"
+                " ON CONFLICT (team_id, name) DO UPDATE SET n = n + excluded.n",
+                [min(ids), max(ids)],
+            )
+        finally:
+            cursor.execute(found[0])
