@@ -37,7 +37,7 @@ def remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0004_audit_team_index_covered"),
+        ("core", "0005_audit_team_type_version"),
         ("conversations", "0005_followup_updated_at"),
         ("customers", "0005_person_team_id_index"),
         ("buying", "0005_stage_visit_count"),
