@@ -161,4 +161,3 @@ class RetentionRunOut(Schema):
     due: int
     new: int
     erased: int
-

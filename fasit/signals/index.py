@@ -322,9 +322,7 @@ def forget(team: Team) -> None:
 
 
 def _version(team: Team) -> int:
-    return (
-        SignalState.objects.filter(team=team).values_list("version", flat=True).first() or 0
-    )
+    return SignalState.objects.filter(team=team).values_list("version", flat=True).first() or 0
 
 
 def warm(team: Team) -> None:

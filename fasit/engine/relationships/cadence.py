@@ -207,7 +207,9 @@ class AccountAssessment:
     def last_contact_theirs(self) -> bool:
         """Whether that last real contact was the customer's initiative."""
         last = self.last_contact
-        return last is not None and last == self.last_their_contact and last != self.last_our_contact
+        return (
+            last is not None and last == self.last_their_contact and last != self.last_our_contact
+        )
 
 
 @dataclass(frozen=True)

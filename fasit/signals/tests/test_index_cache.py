@@ -50,9 +50,7 @@ def _as_another_process(team: Any, actor: Any, texts: list[str], capture: Any) -
 def _assert_same_as_rows(team: Any, index: ThemeIndex) -> None:
     fresh = signal_index.restore_index(team)
     assert index.assignments() == fresh.assignments()
-    stored = dict(
-        Statement.objects.for_team(team).values_list("id", "theme__key")
-    )
+    stored = dict(Statement.objects.for_team(team).values_list("id", "theme__key"))
     assert index.assignments() == {str(pk): key for pk, key in stored.items()}
     for theme in Theme.objects.for_team(team):
         assert theme.statement_count == len(index.theme(theme.key).statement_ids)
@@ -66,7 +64,9 @@ def test_a_process_behind_replays_the_adds_of_another(
         _say(team_a, alice, LEAD_TIME[0])
         _say(team_a, alice, INVOICE[0])
     assert signal_index._cache[signal_index.team_key(team_a)][0] == 2
-    _as_another_process(team_a, alice, [LEAD_TIME[1], INVOICE[1]], django_capture_on_commit_callbacks)
+    _as_another_process(
+        team_a, alice, [LEAD_TIME[1], INVOICE[1]], django_capture_on_commit_callbacks
+    )
     assert SignalState.objects.get(team=team_a).version == 4
     with monkeypatch.context() as patch:
         _no_rebuild(patch)
@@ -183,9 +183,7 @@ def test_a_warm_up_that_sees_a_write_reads_again(
     assert len(index) == 2
 
 
-def test_a_writer_in_the_same_transaction_does_not_wait_for_itself(
-    team_a: Any, alice: Any
-) -> None:
+def test_a_writer_in_the_same_transaction_does_not_wait_for_itself(team_a: Any, alice: Any) -> None:
     # Without on-commit callbacks (the test's transaction never commits) each add takes
     # the index out and never puts it back: the next add of the same thread rebuilds at
     # once, without waiting for a checkin that cannot come.
