@@ -11,7 +11,7 @@ from fasit.buying.models import (
     Stage,
     StageChange,
 )
-from fasit.buying.services import link_visits
+from fasit.buying.services import journey_delete, link_visits
 from fasit.core.admin import TeamScopedAdmin
 
 
@@ -51,6 +51,9 @@ class JourneyAdmin(TeamScopedAdmin):
     search_fields = ("title", "account__name")
     raw_id_fields = ("account", "stage", "process")
     inlines = [StageChangeInline, MemberInline, MotiveInline]
+    delete_service = staticmethod(
+        lambda journey, actor: journey_delete(journey=journey, actor=actor)
+    )
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

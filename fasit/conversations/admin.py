@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from fasit.conversations import services
 from fasit.conversations.models import (
     Conversation,
     FollowUp,
@@ -22,6 +23,11 @@ class ConversationAdmin(TeamScopedAdmin):
     search_fields = ("subject", "notes", "account__name")
     raw_id_fields = ("account", "people")
     inlines = [FollowUpInline]
+    delete_service = staticmethod(
+        lambda conversation, actor: services.conversation_delete(
+            conversation=conversation, actor=actor
+        )
+    )
 
 
 @admin.register(TranscriptFile)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from fasit.core.admin import TeamScopedAdmin
+from fasit.customers import services
 from fasit.customers.models import (
     Account,
     AccountRevenue,
@@ -28,6 +29,9 @@ class RoleInline(admin.TabularInline):
 @admin.register(CustomerCategory)
 class CustomerCategoryAdmin(TeamScopedAdmin):
     list_display = ("name", "team")
+    delete_service = staticmethod(
+        lambda category, actor: services.category_delete(category=category, actor=actor)
+    )
 
 
 @admin.register(Account)
@@ -36,6 +40,9 @@ class AccountAdmin(TeamScopedAdmin):
     list_filter = ("tier", "country")
     search_fields = ("name", "org_number")
     inlines = [RevenueInline]
+    delete_service = staticmethod(
+        lambda account, actor: services.account_delete(account=account, actor=actor)
+    )
 
 
 class ProfileInline(admin.TabularInline):
@@ -46,6 +53,9 @@ class ProfileInline(admin.TabularInline):
 class PersonAdmin(TeamScopedAdmin):
     list_display = ("name", "team", "email", "phone", "legal_basis")
     search_fields = ("name", "email")
+    delete_service = staticmethod(
+        lambda person, actor: services.person_delete(person=person, actor=actor)
+    )
     inlines = [
         RoleInline,
         type("FamilyInline", (ProfileInline,), {"model": FamilyMember}),

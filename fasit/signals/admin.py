@@ -33,22 +33,9 @@ class ThemeAdmin(TeamScopedAdmin):
     )
     list_filter = ("level", "dismissed")
     search_fields = ("label", "custom_label")
-    fields = (
-        "custom_label",
-        "team",
-        "key",
-        "label",
-        "labels",
-        "level",
-        "accounts",
-        "corroborated",
-        "statement_count",
-        "languages",
-        "concepts",
-        "dismissed",
-        "last_said_on",
-        "level_reached_at",
-    )
+    # Only the operator's name for a theme is edited here; what the engine sets
+    # (``services.SYNCED_FIELDS``) is shown.
+    fields = ("custom_label", "team", "key", *services.SYNCED_FIELDS, "level_reached_at")
     readonly_fields = fields[1:]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
