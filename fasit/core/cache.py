@@ -97,6 +97,11 @@ def _area_statement(area: str) -> tuple[str, list[str]]:
     return _area_sql[area]
 
 
+def forget_area_versions() -> None:
+    """Drop the remembered area versions (tests: ids come again after a rollback)."""
+    _area_versions.clear()
+
+
 def area_version(team: Any, area: str, *, version: int | None = None) -> int:
     """The id of the team's newest audit record of a kind in ``AREAS[area]``.
     ``version``: the team's version, when the request read it already."""
