@@ -145,12 +145,8 @@ def _folders(client: IMAPClient, connection: MailConnection) -> list[str]:
 
 
 def _sync_folder(
-    client: IMAPClient,
-    connection: MailConnection,
-    context: CaptureContext,
-    folder: str,
-    result: SyncResult,
-    notices: list[str],
+    client: IMAPClient, connection: MailConnection, context: CaptureContext, folder: str,
+    result: SyncResult, notices: list[str],
 ) -> None:
     info = client.select_folder(folder, readonly=True)
     validity = int(info[b"UIDVALIDITY"])
@@ -183,9 +179,7 @@ def _sync_folder(
                         _("%(folder)s, message %(uid)s: %(reason)s")
                         % {"folder": folder, "uid": uid, "reason": mail_error_reason(exc)}
                     )
-                    logger.warning(
-                        "Mailbox %s: %s UID %s skipped: %s", connection.pk, folder, uid, exc
-                    )
+                    logger.warning("Mailbox %s: %s UID %s skipped: %s", connection.pk, folder, uid, exc)
                     continue
                 try:
                     outcome = capture_mail(context=context, message=message)
@@ -243,10 +237,8 @@ def sync_mailbox(connection: MailConnection) -> SyncResult:
                 client.login(connection.username, password)
             except LoginError:
                 raise SyncFailed(
-                    _(
-                        "The server refused the user name or password. Many providers need an "
-                        "app password for IMAP."
-                    )
+                    _("The server refused the user name or password. Many providers need an "
+                      "app password for IMAP.")
                 ) from None
             for folder in _folders(client, connection):
                 try:
@@ -292,7 +284,8 @@ def sync_all_mailboxes(*, team: Team | None = None) -> list[SyncResult]:
         except Exception as exc:  # a bug in one mailbox's data must not stop the rest
             logger.exception("Mailbox %s sync crashed", connection.pk)
             MailConnection.objects.filter(pk=connection.pk).update(
-                last_error=_("The sync stopped with an internal error: %(error)s") % {"error": exc},
+                last_error=_("The sync stopped with an internal error: %(error)s")
+                % {"error": exc},
                 last_error_at=timezone.now(),
             )
             results.append(SyncResult(connection_id=connection.pk, error=str(exc)))

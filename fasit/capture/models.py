@@ -67,7 +67,9 @@ class CapturedItem(TeamOwned):
     day = models.DateField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["team", "key"], name="capture_unique_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "key"], name="capture_unique_key")
+        ]
         indexes = [models.Index(fields=["team", "day", "thread_subject"])]
         verbose_name = _("captured message")
         verbose_name_plural = _("captured messages")
@@ -87,9 +89,7 @@ class Exclusion(TeamOwned):
     class Meta:
         ordering = ["value"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["team", "user", "value"], name="capture_unique_exclusion"
-            )
+            models.UniqueConstraint(fields=["team", "user", "value"], name="capture_unique_exclusion")
         ]
         verbose_name = _("private contact")
         verbose_name_plural = _("private contacts")
@@ -113,9 +113,7 @@ class MailConnection(TeamOwned):
     )
     host = models.CharField(_("IMAP server"), max_length=255)
     port = models.PositiveIntegerField(_("port"), default=993)
-    tls = models.CharField(
-        _("encryption"), max_length=10, choices=TlsMode.choices, default=TlsMode.SSL
-    )
+    tls = models.CharField(_("encryption"), max_length=10, choices=TlsMode.choices, default=TlsMode.SSL)
     username = models.CharField(_("user name"), max_length=255)
     password_encrypted = models.TextField()
     folders = models.CharField(

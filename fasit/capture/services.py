@@ -127,9 +127,7 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return timezone.localtime(moment).date()
 
 
-def _claim(
-    context: CaptureContext, key: str, *, thread: str, day: dt.date | None
-) -> CapturedItem | str:
+def _claim(context: CaptureContext, key: str, *, thread: str, day: dt.date | None) -> CapturedItem | str:
     """Take the key for this capture, or say why it was taken before. The unique
     constraint, not a prior read, decides: a sync and the BCC server capturing the same
     message at once still log it once."""
@@ -169,10 +167,8 @@ def capture_mail(
         account = role.account if role is not None else None
         if account is None:
             raise ValidationError(
-                {
-                    "file": _("%(person)s has no account, so the mail has nowhere to go.")
-                    % {"person": person.name}
-                }
+                {"file": _("%(person)s has no account, so the mail has nowhere to go.")
+                 % {"person": person.name}}
             )
     match = match_addresses(
         message.addresses,
@@ -235,7 +231,9 @@ def _capture_matched(
         if occurred_at < conversation.occurred_at:
             # Folders are read one after the other (the inbox before the sent folder),
             # so the thread's first message may come last: it sets when and who began.
-            data.update(occurred_at=occurred_at, initiated_by=side, subject=message.subject[:200])
+            data.update(
+                occurred_at=occurred_at, initiated_by=side, subject=message.subject[:200]
+            )
         if body:
             data["notes"] = f"{conversation.notes}\n\n---\n\n{body}" if conversation.notes else body
         conversation = conversation_update(

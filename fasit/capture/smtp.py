@@ -50,9 +50,7 @@ def bcc_address_create(*, team: Team, user: Any) -> str:
         old.delete()
     # Lower-case hex: mail systems may fold the case of a local part.
     token = secrets.token_hex(16)
-    address = MailAddress.objects.create(
-        team=team, user=user, token_hash=_hash(token), hint=token[:4]
-    )
+    address = MailAddress.objects.create(team=team, user=user, token_hash=_hash(token), hint=token[:4])
     audit_create(team=team, actor=user, instance=address)
     return f"{PREFIX}{token}@{settings.FASIT_MAIL_DOMAIN}"
 
@@ -114,12 +112,7 @@ def _closing(function: Any) -> Any:
 
 class Handler:
     async def handle_RCPT(
-        self,
-        server: SMTP,
-        session: Session,
-        envelope: Envelope,
-        address: str,
-        rcpt_options: list[str],
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
     ) -> str:
         found = await _closing(bcc_address_lookup)(address)
         if found is None:

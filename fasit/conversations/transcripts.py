@@ -128,10 +128,13 @@ def transcript_error_message(exc: TranscriptError, file_name: str) -> str:
     if problem.startswith("invalid JSON"):
         return _("%(name)s, line %(line)s: the JSON is not valid.") % params
     if problem.startswith(("JSON without transcript segments", "segment ")):
-        return _(
-            "%(name)s is JSON but not a transcript Fasit knows: expected Whisper's "
-            "“segments” with start, end and text (%(problem)s)."
-        ) % {**params, "problem": problem}
+        return (
+            _(
+                "%(name)s is JSON but not a transcript Fasit knows: expected Whisper's "
+                "“segments” with start, end and text (%(problem)s)."
+            )
+            % {**params, "problem": problem}
+        )
     if "Word document" in problem:
         return _("%(name)s is not a readable Word transcript (.docx): %(problem)s") % {
             **params,

@@ -38,9 +38,7 @@ def client_gone(environ: dict[str, Any]) -> bool:
 def shed_departed_clients(app: WSGIApp) -> WSGIApp:
     def wrapped(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if client_gone(environ):
-            logger.info(
-                "client gone before %s %s", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO")
-            )
+            logger.info("client gone before %s %s", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"))
             start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
             return [b"client gone\n"]
         return app(environ, start_response)

@@ -109,7 +109,9 @@ def category_update(
     """Rename a customer category or change its description."""
     if "name" in data:
         data["name"] = data["name"].strip()
-        clash = CustomerCategory.objects.for_team(category.team).filter(name__iexact=data["name"])
+        clash = CustomerCategory.objects.for_team(category.team).filter(
+            name__iexact=data["name"]
+        )
         if clash.exclude(pk=category.pk).exists():
             raise ValidationError(
                 {

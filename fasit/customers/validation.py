@@ -46,7 +46,9 @@ def identifier_message(code: str, params: Mapping[str, str]) -> str:
             "%(country_name)s."
         ),
         "unknown_country": _("Organisation numbers can be checked for NO, SE, DK and FI only."),
-        "ambiguous": _("%(value)s fits the registers of more than one country; give the country."),
+        "ambiguous": _(
+            "%(value)s fits the registers of more than one country; give the country."
+        ),
         "not_a_phone": _("%(value)s is not a phone number."),
         "invalid_phone": _("%(value)s is not a valid phone number for %(country)s."),
     }

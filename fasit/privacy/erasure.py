@@ -224,7 +224,9 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
     # conversations lose a participant, the journeys a group member or motive.
     touch(Conversation.objects.filter(pk__in=attended))
     touch(
-        Journey.objects.for_team(team).filter(Q(members__person=person) | Q(motives__person=person))
+        Journey.objects.for_team(team).filter(
+            Q(members__person=person) | Q(motives__person=person)
+        )
     )
     proposals.delete()
     motives.delete()

@@ -161,3 +161,4 @@ class RetentionRunOut(Schema):
     due: int
     new: int
     erased: int
+

@@ -112,11 +112,7 @@ def invitation_create(*, team: Team, actor: Any, email: str, role: str) -> Invit
         _send_invitation(invitation, token, inviter)
     except (OSError, smtplib.SMTPException):
         raise ValidationError(
-            {
-                "email": _(
-                    "The invitation e-mail could not be sent; nothing was saved. Try again later."
-                )
-            }
+            {"email": _("The invitation e-mail could not be sent; nothing was saved. Try again later.")}
         ) from None
     invitation.token = token
     return invitation

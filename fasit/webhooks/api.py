@@ -63,9 +63,7 @@ def delete_endpoint(request: HttpRequest, endpoint_id: Id) -> Status[None]:
 @router.post("/{endpoint_id}/enable", response=EndpointOut)
 def enable_endpoint(request: HttpRequest, endpoint_id: Id) -> Any:
     """Turn an endpoint that was disabled after a day of failures on again."""
-    endpoint = services.endpoint_enable(
-        endpoint=_endpoint(request, endpoint_id), actor=request.user
-    )
+    endpoint = services.endpoint_enable(endpoint=_endpoint(request, endpoint_id), actor=request.user)
     return _out(endpoint)
 
 
@@ -74,4 +72,7 @@ def list_deliveries(request: HttpRequest, endpoint_id: Id) -> Any:
     """The endpoint's latest 100 deliveries, newest first: state, attempts, answer."""
     endpoint = _endpoint(request, endpoint_id)
     deliveries = WebhookDelivery.objects.filter(endpoint=endpoint).order_by("-id")[:100]
-    return [{**d, "uid": str(d["uid"])} for d in deliveries.values(*DeliveryOut.model_fields)]
+    return [
+        {**d, "uid": str(d["uid"])}
+        for d in deliveries.values(*DeliveryOut.model_fields)
+    ]

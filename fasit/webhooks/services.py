@@ -54,9 +54,7 @@ def _check_url(url: str) -> str:
     except ValueError:
         raise ValidationError({"url": _("The address has no valid port.")}) from None
     loopback = host == "localhost" or _is_loopback(host)
-    allowed_http = (
-        parts.scheme == "http" and loopback and settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK
-    )
+    allowed_http = parts.scheme == "http" and loopback and settings.FASIT_WEBHOOK_ALLOW_HTTP_LOOPBACK
     if not (parts.scheme == "https" and host) and not allowed_http:
         raise ValidationError({"url": _("Use an https:// address.")})
     # A name that does not resolve now is accepted: every delivery resolves it again

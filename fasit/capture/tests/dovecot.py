@@ -18,9 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DOVECOT = shutil.which("dovecot") or (
-    "/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None
-)
+DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
 
 
 def _free_port() -> int:
@@ -172,11 +170,7 @@ service stats {{
                 except OSError:
                     time.sleep(0.05)
             self.stop(keep_folder=True)
-        log = (
-            (self.folder / "dovecot.log").read_text()
-            if (self.folder / "dovecot.log").exists()
-            else ""
-        )
+        log = (self.folder / "dovecot.log").read_text() if (self.folder / "dovecot.log").exists() else ""
         raise RuntimeError(f"dovecot did not start: {log[-2000:]}")
 
     def stop(self, keep_folder: bool = False) -> None:

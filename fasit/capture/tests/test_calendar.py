@@ -181,11 +181,7 @@ class Files(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def http_server() -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Files)
-    Files.files = {
-        "/outlook.ics": outlook_ics(),
-        "/google.ics": google_ics(),
-        "/big.ics": b"x" * 4096,
-    }
+    Files.files = {"/outlook.ics": outlook_ics(), "/google.ics": google_ics(), "/big.ics": b"x" * 4096}
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -193,9 +189,7 @@ def http_server() -> Iterator[str]:
     server.server_close()
 
 
-def test_an_outlook_export_becomes_meetings(
-    team_a: Any, alice: Any, acme: Any, kari: Any, per: Any
-) -> None:
+def test_an_outlook_export_becomes_meetings(team_a: Any, alice: Any, acme: Any, kari: Any, per: Any) -> None:
     report = calendar_upload(team=team_a, user=alice, name="outlook.ics", content=outlook_ics())
     conversations = Conversation.objects.for_team(team_a).order_by("occurred_at")
     # The series: four past occurrences less the cancelled one; the Teams meeting.
@@ -265,14 +259,8 @@ def test_a_malformed_calendar_is_refused_and_nothing_stored(
 
 
 def test_the_upload_view_and_who_may_use_it(
-    alice_client: Any,
-    victor_client: Any,
-    charlie_client: Any,
-    team_a: Any,
-    alice: Any,
-    acme: Any,
-    kari: Any,
-    per: Any,
+    alice_client: Any, victor_client: Any, charlie_client: Any, team_a: Any, alice: Any,
+    acme: Any, kari: Any, per: Any,
 ) -> None:
     upload = {"file": SimpleUploadedFile("outlook.ics", outlook_ics())}
     assert victor_client.post(reverse("capture:calendar_upload"), upload).status_code == 403
@@ -308,22 +296,12 @@ def test_the_account_page_says_a_meeting_is_booked(
 
     account = AccountFactory(team=team_a, name="Stille AS", tier="key", owner=alice)
     PersonRoleFactory(person=kari, account=account)
-    old = ConversationFactory(
-        team=team_a,
-        account=account,
-        kind="meeting",
-        occurred_at=timezone.now() - dt.timedelta(days=200),
-    )
+    old = ConversationFactory(team=team_a, account=account, kind="meeting",
+                              occurred_at=timezone.now() - dt.timedelta(days=200))
     old.people.add(kari)
     PlannedMeeting.objects.create(
-        team=team_a,
-        user=alice,
-        account=account,
-        key="ics:x|",
-        origin="upload",
-        starts_at=timezone.now() + dt.timedelta(days=6),
-        summary="Kaffe",
-        kind="meeting",
+        team=team_a, user=alice, account=account, key="ics:x|", origin="upload",
+        starts_at=timezone.now() + dt.timedelta(days=6), summary="Kaffe", kind="meeting",
     )
     page = alice_client.get(reverse("accounts:detail", args=[account.pk])).content.decode()
     assert "Stille AS is going dark" in page

@@ -35,9 +35,7 @@ MORNING = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=
 
 
 def capture(team: Any, user: Any, raw: bytes, **kwargs: Any) -> str:
-    context = CaptureContext.build(
-        team=team, user=user, source=Source.UPLOAD, source_detail="t.eml"
-    )
+    context = CaptureContext.build(team=team, user=user, source=Source.UPLOAD, source_detail="t.eml")
     return capture_mail(context=context, message=parse_message(raw), **kwargs)
 
 
@@ -68,18 +66,12 @@ def test_a_customer_reply_joins_the_thread_and_makes_it_real_contact(
     team_a: Any, alice: Any, acme: Any, kari: Any, per: Any
 ) -> None:
     first = mail(
-        sender="alice@example.com",
-        to="kari@acme.no",
-        subject="Tilbud på kjøretøy",
-        when=MORNING,
-        message_id="<t1@example.com>",
+        sender="alice@example.com", to="kari@acme.no", subject="Tilbud på kjøretøy",
+        when=MORNING, message_id="<t1@example.com>",
     )
     reply = mail(
-        sender="Per Hansen <per@acme.no>",
-        to="alice@example.com",
-        cc="kari@acme.no",
-        subject="SV: Tilbud på kjøretøy",
-        when=MORNING + dt.timedelta(hours=1),
+        sender="Per Hansen <per@acme.no>", to="alice@example.com", cc="kari@acme.no",
+        subject="SV: Tilbud på kjøretøy", when=MORNING + dt.timedelta(hours=1),
         in_reply_to="<t1@example.com>",
     )
     assert capture(team_a, alice, first) == Outcome.CAPTURED
@@ -91,29 +83,17 @@ def test_a_customer_reply_joins_the_thread_and_makes_it_real_contact(
 
 
 def test_the_next_day_is_a_new_conversation(team_a: Any, alice: Any, kari: Any) -> None:
-    first = mail(
-        sender="alice@example.com",
-        to="kari@acme.no",
-        subject="Ærlig talt",
-        when=MORNING,
-        message_id="<d1@example.com>",
-    )
-    reply = mail(
-        sender="kari@acme.no",
-        to="alice@example.com",
-        subject="Re: Ærlig talt",
-        when=MORNING + dt.timedelta(days=1),
-        in_reply_to="<d1@example.com>",
-    )
+    first = mail(sender="alice@example.com", to="kari@acme.no", subject="Ærlig talt",
+                 when=MORNING, message_id="<d1@example.com>")
+    reply = mail(sender="kari@acme.no", to="alice@example.com", subject="Re: Ærlig talt",
+                 when=MORNING + dt.timedelta(days=1), in_reply_to="<d1@example.com>")
     capture(team_a, alice, first)
     assert capture(team_a, alice, reply) == Outcome.CAPTURED
     assert Conversation.objects.for_team(team_a).count() == 2
     assert Conversation.objects.filter(REAL).get().initiated_by == "customer"
 
 
-def test_the_same_message_twice_is_logged_once(
-    team_a: Any, alice: Any, bob: Any, kari: Any
-) -> None:
+def test_the_same_message_twice_is_logged_once(team_a: Any, alice: Any, bob: Any, kari: Any) -> None:
     raw = mail(sender="alice@example.com", to="kari@acme.no", subject="Hei", when=MORNING)
     assert capture(team_a, alice, raw) == Outcome.CAPTURED
     assert capture(team_a, alice, raw) == Outcome.DUPLICATE
@@ -130,9 +110,7 @@ def test_a_deleted_capture_is_never_captured_again(team_a: Any, alice: Any, kari
     assert CapturedItem.objects.for_team(team_a).get().conversation is None
 
 
-def test_a_domain_of_exactly_one_account_matches(
-    team_a: Any, alice: Any, acme: Any, kari: Any
-) -> None:
+def test_a_domain_of_exactly_one_account_matches(team_a: Any, alice: Any, acme: Any, kari: Any) -> None:
     raw = mail(sender="ny.person@acme.no", to="alice@example.com", subject="Hej", when=MORNING)
     assert capture(team_a, alice, raw) == Outcome.CAPTURED
     conversation = Conversation.objects.for_team(team_a).get()
@@ -159,9 +137,7 @@ def test_mail_among_ourselves_is_ignored(team_a: Any, alice: Any, bob: Any, kari
     assert not CapturedItem.objects.exists()
 
 
-def test_an_excluded_person_or_domain_is_private(
-    team_a: Any, alice: Any, bob: Any, kari: Any
-) -> None:
+def test_an_excluded_person_or_domain_is_private(team_a: Any, alice: Any, bob: Any, kari: Any) -> None:
     exclusion_add(team=team_a, user=alice, value="@Acme.no")
     raw = mail(sender="alice@example.com", to="kari@acme.no", subject="Middag", when=MORNING)
     assert capture(team_a, alice, raw) == Outcome.IGNORED
@@ -174,10 +150,7 @@ def test_an_excluded_person_or_domain_is_private(
 def test_bodies_only_when_the_team_enables_them(team_a: Any, alice: Any, kari: Any) -> None:
     capture_settings_update(team=team_a, actor=alice, store_body=True, body_chars=14)
     raw = mail(
-        sender="kari@acme.no",
-        to="alice@example.com",
-        subject="HTML",
-        when=MORNING,
+        sender="kari@acme.no", to="alice@example.com", subject="HTML", when=MORNING,
         html="<html><head><style>p{}</style></head><body><p>Hej Alice,</p><p>vi vill köpa mer.</p></body></html>",
     )
     capture(team_a, alice, raw)
@@ -191,13 +164,8 @@ def test_charlie_never_matches_team_a_people(
     assert capture(team_b, charlie, raw) == Outcome.IGNORED
     assert not Conversation.objects.exists()
     # The same message id in both teams: each team keeps its own record of it.
-    both = mail(
-        sender="kari@acme.no",
-        to="alice@example.com",
-        cc="sven@bravo.se, charlie@example.org",
-        subject="Hej",
-        when=MORNING,
-    )
+    both = mail(sender="kari@acme.no", to="alice@example.com", cc="sven@bravo.se, charlie@example.org",
+                subject="Hej", when=MORNING)
     assert capture(team_a, alice, both) == Outcome.CAPTURED
     assert capture(team_b, charlie, both) == Outcome.CAPTURED
     assert [p.name for p in Conversation.objects.for_team(team_b).get().people.all()] == [

@@ -54,50 +54,24 @@ def test_a_sync_captures_inbox_and_sent_and_resumes(
     dovecot: Dovecot, team_a: Any, alice: Any, acme: Any, kari: Any, per: Any
 ) -> None:
     first_id = "<tilbud-1@example.com>"
-    dovecot.append(
-        "u1",
-        "Sent",
-        [
-            mail(
-                sender="Alice <alice@example.com>",
-                to="Kari <kari@acme.no>",
-                subject="Tilbud på kjøretøy",
-                when=MORNING,
-                message_id=first_id,
-                attachment=b"%PDF-1.4 offert",
-            ),
-        ],
-    )
-    dovecot.append(
-        "u1",
-        "INBOX",
-        [
-            mail(
-                sender="Kari <kari@acme.no>",
-                to="alice@example.com",
-                subject="SV: Tilbud på kjøretøy",
-                when=MORNING + dt.timedelta(hours=2),
-                in_reply_to=first_id,
-            ),
-            mail(
-                sender="Per <per@acme.no>",
-                to="alice@example.com",
-                subject="Förfrågan om möte – nästa vecka",
-                when=MORNING - dt.timedelta(days=1),
-                html="<html><body><p>Hej!</p><p>Kan vi ses?</p></body></html>",
-            ),
-            mail(
-                sender="ny@acme.no",
-                to="alice@example.com",
-                subject="Ærlig talt: pris",
-                when=MORNING - dt.timedelta(days=1),
-            ),
-            mail(
-                sender="news@gmail.com", to="alice@example.com", subject="Nyhetsbrev", when=MORNING
-            ),
-            MALFORMED,
-        ],
-    )
+    dovecot.append("u1", "Sent", [
+        mail(sender="Alice <alice@example.com>", to="Kari <kari@acme.no>",
+             subject="Tilbud på kjøretøy", when=MORNING, message_id=first_id,
+             attachment=b"%PDF-1.4 offert"),
+    ])
+    dovecot.append("u1", "INBOX", [
+        mail(sender="Kari <kari@acme.no>", to="alice@example.com",
+             subject="SV: Tilbud på kjøretøy", when=MORNING + dt.timedelta(hours=2),
+             in_reply_to=first_id),
+        mail(sender="Per <per@acme.no>", to="alice@example.com",
+             subject="Förfrågan om möte – nästa vecka", when=MORNING - dt.timedelta(days=1),
+             html="<html><body><p>Hej!</p><p>Kan vi ses?</p></body></html>"),
+        mail(sender="ny@acme.no", to="alice@example.com", subject="Ærlig talt: pris",
+             when=MORNING - dt.timedelta(days=1)),
+        mail(sender="news@gmail.com", to="alice@example.com", subject="Nyhetsbrev",
+             when=MORNING),
+        MALFORMED,
+    ])
     connection = connect(team_a, alice, dovecot, "u1")
     result = sync_mailbox(connection)
     assert (result.error, result.read, result.skipped) == ("", 6, 1)
@@ -120,18 +94,10 @@ def test_a_sync_captures_inbox_and_sent_and_resumes(
     # Nothing new: nothing read.
     assert sync_mailbox(connection).read == 0
     # One new message: only that one is read.
-    dovecot.append(
-        "u1",
-        "INBOX",
-        [
-            mail(
-                sender="kari@acme.no",
-                to="alice@example.com",
-                subject="Takk",
-                when=MORNING + dt.timedelta(hours=3),
-            ),
-        ],
-    )
+    dovecot.append("u1", "INBOX", [
+        mail(sender="kari@acme.no", to="alice@example.com", subject="Takk",
+             when=MORNING + dt.timedelta(hours=3)),
+    ])
     again = sync_mailbox(MailConnection.objects.get(pk=connection.pk))
     assert (again.read, again.captured) == (1, 1)
 
@@ -139,13 +105,9 @@ def test_a_sync_captures_inbox_and_sent_and_resumes(
 def test_a_renumbered_folder_is_read_again_without_duplicates(
     dovecot: Dovecot, team_a: Any, alice: Any, kari: Any
 ) -> None:
-    dovecot.append(
-        "u2",
-        "INBOX",
-        [
-            mail(sender="kari@acme.no", to="alice@example.com", subject="Hei", when=MORNING),
-        ],
-    )
+    dovecot.append("u2", "INBOX", [
+        mail(sender="kari@acme.no", to="alice@example.com", subject="Hei", when=MORNING),
+    ])
     connection = connect(team_a, alice, dovecot, "u2")
     sync_mailbox(connection)
     connection.refresh_from_db()
@@ -159,13 +121,9 @@ def test_a_renumbered_folder_is_read_again_without_duplicates(
 def test_connection_errors_are_shown_and_never_stop_other_syncs(
     dovecot: Dovecot, team_a: Any, alice: Any, bob: Any, kari: Any, team_b: Any, charlie: Any
 ) -> None:
-    dovecot.append(
-        "u3",
-        "INBOX",
-        [
-            mail(sender="kari@acme.no", to="bob@example.com", subject="Til Bob", when=MORNING),
-        ],
-    )
+    dovecot.append("u3", "INBOX", [
+        mail(sender="kari@acme.no", to="bob@example.com", subject="Til Bob", when=MORNING),
+    ])
     wrong_password = connect(team_a, alice, dovecot, "u4", password="wrong")
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
@@ -189,29 +147,14 @@ def test_connection_errors_are_shown_and_never_stop_other_syncs(
 
 
 def test_the_settings_page_connects_and_never_shows_the_password(
-    dovecot: Dovecot,
-    team_a: Any,
-    alice: Any,
-    alice_client: Any,
-    victor_client: Any,
-    charlie_client: Any,
-    kari: Any,
+    dovecot: Dovecot, team_a: Any, alice: Any, alice_client: Any, victor_client: Any,
+    charlie_client: Any, kari: Any,
 ) -> None:
-    dovecot.append(
-        "u6",
-        "INBOX",
-        [
-            mail(sender="kari@acme.no", to="alice@example.com", subject="Hei", when=MORNING),
-        ],
-    )
-    form = {
-        "host": "127.0.0.1",
-        "port": dovecot.port,
-        "tls": "none",
-        "username": "u6",
-        "password": USERS["u6"],
-        "folders": "",
-    }
+    dovecot.append("u6", "INBOX", [
+        mail(sender="kari@acme.no", to="alice@example.com", subject="Hei", when=MORNING),
+    ])
+    form = {"host": "127.0.0.1", "port": dovecot.port, "tls": "none", "username": "u6",
+            "password": USERS["u6"], "folders": ""}
     assert victor_client.post(reverse("capture:mailbox"), form).status_code == 403
     response = alice_client.post(reverse("capture:mailbox"), form)
     assert response.status_code == 302

@@ -22,18 +22,11 @@ WHEN = timezone.now() - dt.timedelta(days=3)
 
 
 def eml(**kwargs: Any) -> bytes:
-    defaults = {
-        "sender": "alice@example.com",
-        "to": "kari@acme.no",
-        "subject": "Offert",
-        "when": WHEN,
-    }
+    defaults = {"sender": "alice@example.com", "to": "kari@acme.no", "subject": "Offert", "when": WHEN}
     return mail(**{**defaults, **kwargs})
 
 
-def test_an_eml_uploaded_on_an_account_is_logged_there(
-    alice_client: Any, acme: Any, kari: Any
-) -> None:
+def test_an_eml_uploaded_on_an_account_is_logged_there(alice_client: Any, acme: Any, kari: Any) -> None:
     # The address says nothing about the account: the page chose it.
     raw = eml(to="someone@unknown.example")
     response = alice_client.post(
@@ -44,9 +37,7 @@ def test_an_eml_uploaded_on_an_account_is_logged_there(
     assert "1 message logged" in response.content.decode()
     conversation = Conversation.objects.get()
     assert conversation.account == acme
-    detail = alice_client.get(
-        reverse("conversations:detail", args=[conversation.pk])
-    ).content.decode()
+    detail = alice_client.get(reverse("conversations:detail", args=[conversation.pk])).content.decode()
     assert "Uploaded file" in detail and "offert.eml" in detail
 
 
@@ -99,9 +90,7 @@ def test_charlie_and_victor(charlie_client: Any, victor_client: Any, acme: Any, 
         url = reverse(name, args=[pk])
         upload = {"file": SimpleUploadedFile("m.eml", eml())}
         assert charlie_client.post(url, upload).status_code == 404
-        assert (
-            victor_client.post(url, {"file": SimpleUploadedFile("m.eml", eml())}).status_code == 403
-        )
+        assert victor_client.post(url, {"file": SimpleUploadedFile("m.eml", eml())}).status_code == 403
     assert not Conversation.objects.exists()
     assert victor_client.get(reverse("capture:settings")).status_code == 403
 

@@ -156,16 +156,12 @@ def test_conversation_list_filters_by_kind(team_a: Any, alice_client: Any) -> No
     assert "Telefon med Ola" not in html
 
 
-def test_log_form_offers_my_accounts_and_finds_others(
-    team_a: Any, bob: Any, bob_client: Any
-) -> None:
+def test_log_form_offers_my_accounts_and_finds_others(team_a: Any, bob: Any, bob_client: Any) -> None:
     AccountFactory(team=team_a, name="Mine AS", owner=bob)
     AccountFactory(team=team_a, name="Someone Elses AB")
     form = bob_client.get(reverse("conversations:log")).content.decode()
     found = bob_client.get(
-        reverse("conversations:account_choices"),
-        {"account_search": "elses"},
-        HTTP_HX_REQUEST="true",
+        reverse("conversations:account_choices"), {"account_search": "elses"}, HTTP_HX_REQUEST="true"
     ).content.decode()
     assert "Mine AS" in form
     assert "Someone Elses AB" not in form
@@ -173,11 +169,7 @@ def test_log_form_offers_my_accounts_and_finds_others(
     assert "Mine AS" not in found
 
 
-def test_account_search_never_finds_another_teams_accounts(
-    team_a: Any, team_b: Any, charlie_client: Any
-) -> None:
+def test_account_search_never_finds_another_teams_accounts(team_a: Any, team_b: Any, charlie_client: Any) -> None:
     AccountFactory(team=team_a, name="Fjord Energi AS")
-    found = charlie_client.get(
-        reverse("conversations:account_choices"), {"account_search": "fjord"}
-    )
+    found = charlie_client.get(reverse("conversations:account_choices"), {"account_search": "fjord"})
     assert "Fjord Energi AS" not in found.content.decode()

@@ -179,15 +179,10 @@ def test_reminders_and_the_own_calendar_feed(
         bob_api, "put", "/api/relationships/reminders", {"days_before": 7, "digest": False}
     )
     assert (saved.json()["days_before"], saved.json()["digest"]) == (7, False)
-    assert (
-        _send(
-            bob_api, "put", "/api/relationships/reminders", {"days_before": 61, "digest": True}
-        ).status_code
-        == 422
-    )
-    kinds = _send(
-        bob_api, "put", "/api/relationships/reminders/feed/kinds", {"kinds": ["birthday"]}
-    )
+    assert _send(
+        bob_api, "put", "/api/relationships/reminders", {"days_before": 61, "digest": True}
+    ).status_code == 422
+    kinds = _send(bob_api, "put", "/api/relationships/reminders/feed/kinds", {"kinds": ["birthday"]})
     assert kinds.json()["feed_kinds"] == ["birthday"]
     made = _send(bob_api, "post", "/api/relationships/reminders/feed")
     assert made.status_code == 201
@@ -197,9 +192,7 @@ def test_reminders_and_the_own_calendar_feed(
     rotated = _send(bob_api, "post", "/api/relationships/reminders/feed").json()["feed_url"]
     assert client.get(url).status_code == 404
     assert _send(victor_api, "delete", "/api/relationships/reminders/feed").status_code == 403
-    assert (
-        _send(bob_api, "delete", "/api/relationships/reminders/feed").json()["feed_live"] is False
-    )
+    assert _send(bob_api, "delete", "/api/relationships/reminders/feed").json()["feed_live"] is False
     assert client.get(rotated).status_code == 404
     assert CalendarFeed.objects.filter(user=bob, revoked_at__isnull=True).count() == 0
 
@@ -240,7 +233,12 @@ def test_members_and_invitations_are_for_owners(
     assert Invitation.objects.get(pk=made.json()["id"]).revoked_at is not None
 
 
-CSV = b"Company,Org number,Country\nFjord Energi AS,988077917,NO\nNordlys AB,5560000001,SE\n,,NO\n"
+CSV = (
+    b"Company,Org number,Country\n"
+    b"Fjord Energi AS,988077917,NO\n"
+    b"Nordlys AB,5560000001,SE\n"
+    b",,NO\n"
+)
 
 
 def test_import_upload_preview_check_and_run(
@@ -284,7 +282,9 @@ def test_import_upload_preview_check_and_run(
     assert AuditEvent.objects.filter(object_type="transfer.importjob").exists()
 
 
-def test_an_invitation_whose_mail_cannot_go_out_is_not_kept(team_a: Any, alice_api: Any) -> None:
+def test_an_invitation_whose_mail_cannot_go_out_is_not_kept(
+    team_a: Any, alice_api: Any
+) -> None:
     """Only the link's hash is kept: without the e-mail the invitation is useless."""
     import socket
 

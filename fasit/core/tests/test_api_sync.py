@@ -112,7 +112,9 @@ def test_a_copy_built_and_kept_in_step_through_the_api(
         journey_at(team_a, alice, process=process, index=1, since=timezone.localdate(), account=a)
         for a in accounts
     ]
-    statement_create(team=team_a, actor=alice, conversation=conversations[2], text="Vi vil lease.")
+    statement_create(
+        team=team_a, actor=alice, conversation=conversations[2], text="Vi vil lease."
+    )
     AccountFactory(team=team_b, name="Another team's")  # never in the copy
 
     script = SyncScript(bob_api)

@@ -109,7 +109,9 @@ def test_bulk_update_is_checked(a: Any, b: Any) -> None:
         PersonRole.objects.bulk_update([role], ["account"])
 
 
-def test_conversation_participants_of_another_team_are_refused(a: Any, b: Any, alice: Any) -> None:
+def test_conversation_participants_of_another_team_are_refused(
+    a: Any, b: Any, alice: Any
+) -> None:
     # Django adds through rows inside a transaction: each attempt gets its own.
     with pytest.raises(CrossTeamReference), transaction.atomic():
         b["conversation"].people.add(a["person"])

@@ -185,7 +185,9 @@ def record_urls(w: World) -> dict[str, str]:
         "capture:exclusion_remove": reverse(
             "capture:exclusion_remove", args=[w.capture_exclusion.pk]
         ),
-        "capture:calendar_remove": reverse("capture:calendar_remove", args=[w.capture_calendar.pk]),
+        "capture:calendar_remove": reverse(
+            "capture:calendar_remove", args=[w.capture_calendar.pk]
+        ),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "invitation_revoke": reverse("invitation_revoke", args=[w.invitation.pk]),

@@ -39,8 +39,5 @@ def test_a_vat_number_of_another_country_is_refused_clearly(alice_client: Any, t
         {"name": "Kunde AS", "org_number": "SE556012579001", "country": "NO", "tier": "customer"},
     )
     assert response.status_code == 200
-    assert (
-        "is an organisation number of Sweden, but the country is Norway"
-        in response.content.decode()
-    )
+    assert "is an organisation number of Sweden, but the country is Norway" in response.content.decode()
     assert not Account.objects.exists()

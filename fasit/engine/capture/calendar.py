@@ -46,9 +46,7 @@ class CalendarEvent:
         return ((self.organizer,) if self.organizer else ()) + self.attendees
 
 
-VIDEO = re.compile(
-    r"teams\.microsoft\.com|teams\.live\.com|(?:^|[\s/.@])zoom\.us|meet\.google\.com", re.I
-)
+VIDEO = re.compile(r"teams\.microsoft\.com|teams\.live\.com|(?:^|[\s/.@])zoom\.us|meet\.google\.com", re.I)
 _VIDEO_PROPERTIES = (
     "LOCATION",
     "DESCRIPTION",

@@ -241,7 +241,8 @@ def _no_speaker_note(report: ListeningReport) -> str:
     stretch = report.longest_stretch_without_question
     asked = len(report.questions)
     counted = (
-        f"{asked} question{'s were' if asked != 1 else ' was'} asked in the meeting (by anyone)"
+        f"{asked} question{'s were' if asked != 1 else ' was'} asked in the meeting "
+        "(by anyone)"
         if report.questions_countable
         else "questions cannot be counted either"
     )

@@ -61,10 +61,7 @@ def _form(statement: Statement, **changes: Any) -> dict[str, Any]:
 
 
 def test_an_admin_edit_of_a_statements_text_reaches_the_cached_board(
-    team_a: Any,
-    alice: Any,
-    alice_client: Any,
-    charlie_client: Any,
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
@@ -158,10 +155,7 @@ def test_an_admin_rename_goes_through_the_service_and_the_rest_is_read_only(
     assert (theme.custom_label, theme.accounts) == ("Spare parts, faster", 3)
     assert team_data_version(team_a) > data_version
     assert operator.get(reverse("admin:market_signals_theme_add")).status_code == 403
-    assert (
-        operator.get(reverse("admin:market_signals_theme_delete", args=[theme.pk])).status_code
-        == 403
-    )
+    assert operator.get(reverse("admin:market_signals_theme_delete", args=[theme.pk])).status_code == 403
     assert operator.get(reverse("admin:market_signals_statement_add")).status_code == 403
     assert operator.get(reverse("admin:market_signals_taughtterm_add")).status_code == 403
     assert not TaughtTerm.objects.exists()

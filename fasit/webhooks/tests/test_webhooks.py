@@ -369,10 +369,8 @@ def test_delivery_checks_the_address_again(
         with django_capture_on_commit_callbacks(execute=True):
             person_create(team=team_a, actor=alice, name="Kari", legal_basis="li_customer")
         rebound = WebhookEndpoint.objects.create(
-            team=team_a,
-            url=f"https://localhost:{receiver.server.server_address[1]}/hook",
-            secret="s",
-            events=["person.created"],
+            team=team_a, url=f"https://localhost:{receiver.server.server_address[1]}/hook",
+            secret="s", events=["person.created"],
         )
         with django_capture_on_commit_callbacks(execute=True):
             person_create(team=team_a, actor=alice, name="Ola", legal_basis="li_customer")

@@ -1,7 +1,7 @@
 """``fasit mail sync|serve``: captured e-mail from the command line.
 
-fasit mail sync [--team SLUG] [--enqueue]   read every connected mailbox (from cron)
-fasit mail serve [--addr HOST:PORT]         the SMTP server for the BCC addresses
+    fasit mail sync [--team SLUG] [--enqueue]   read every connected mailbox (from cron)
+    fasit mail serve [--addr HOST:PORT]         the SMTP server for the BCC addresses
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--enqueue", action="store_true", help="sync: hand it to the background worker"
         )
-        parser.add_argument(
-            "--addr", default="127.0.0.1:2525", help="serve: HOST:PORT to listen on"
-        )
+        parser.add_argument("--addr", default="127.0.0.1:2525", help="serve: HOST:PORT to listen on")
 
     def handle(self, *args: Any, **options: Any) -> None:
         command = options["subcommand"]
