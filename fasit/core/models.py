@@ -99,9 +99,7 @@ class ApiRateCount(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["token_id", "window_start"], name="one_count_per_window"
-            )
+            models.UniqueConstraint(fields=["token_id", "window_start"], name="one_count_per_window")
         ]
 
     def __str__(self) -> str:

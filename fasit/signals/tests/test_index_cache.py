@@ -50,7 +50,9 @@ def _as_another_process(team: Any, actor: Any, texts: list[str], capture: Any) -
 def _assert_same_as_rows(team: Any, index: ThemeIndex) -> None:
     fresh = signal_index.restore_index(team)
     assert index.assignments() == fresh.assignments()
-    stored = dict(Statement.objects.for_team(team).values_list("id", "theme__key"))
+    stored = dict(
+        Statement.objects.for_team(team).values_list("id", "theme__key")
+    )
     assert index.assignments() == {str(pk): key for pk, key in stored.items()}
     for theme in Theme.objects.for_team(team):
         assert theme.statement_count == len(index.theme(theme.key).statement_ids)
@@ -64,9 +66,7 @@ def test_a_process_behind_replays_the_adds_of_another(
         _say(team_a, alice, LEAD_TIME[0])
         _say(team_a, alice, INVOICE[0])
     assert signal_index._cache[signal_index.team_key(team_a)][0] == 2
-    _as_another_process(
-        team_a, alice, [LEAD_TIME[1], INVOICE[1]], django_capture_on_commit_callbacks
-    )
+    _as_another_process(team_a, alice, [LEAD_TIME[1], INVOICE[1]], django_capture_on_commit_callbacks)
     assert SignalState.objects.get(team=team_a).version == 4
     with monkeypatch.context() as patch:
         _no_rebuild(patch)
@@ -153,6 +153,30 @@ def test_a_warmed_index_serves_the_first_add_after_a_restart(
     _assert_same_as_rows(team_a, signal_index._cache[signal_index.team_key(team_a)][1])
 
 
+def test_the_warm_up_checks_corroboration_so_the_first_add_need_not(
+    team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        for text in LEAD_TIME[:3]:
+            _say(team_a, alice, text)
+    theme = Theme.objects.for_team(team_a).get()
+    assert (theme.accounts, theme.level) == (3, "confirmed")
+    signal_index.reset()  # a restart
+    signal_index.warm(team_a)
+    index = signal_index._cache[signal_index.team_key(team_a)][1]
+    assert index._corroboration == {theme.key: True}
+
+    def from_scratch(self: ThemeIndex, state: Any) -> Any:
+        raise AssertionError("corroboration checked from scratch in the add")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ThemeIndex, "_check_corroboration", from_scratch)
+        with django_capture_on_commit_callbacks(execute=True):
+            added = _say(team_a, alice, LEAD_TIME[3])
+    assert added.theme is not None and added.theme.pk == theme.pk
+    assert Theme.objects.get(pk=theme.pk).level == "confirmed"
+
+
 def test_a_warm_up_that_sees_a_write_reads_again(
     team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
 ) -> None:
@@ -183,7 +207,9 @@ def test_a_warm_up_that_sees_a_write_reads_again(
     assert len(index) == 2
 
 
-def test_a_writer_in_the_same_transaction_does_not_wait_for_itself(team_a: Any, alice: Any) -> None:
+def test_a_writer_in_the_same_transaction_does_not_wait_for_itself(
+    team_a: Any, alice: Any
+) -> None:
     # Without on-commit callbacks (the test's transaction never commits) each add takes
     # the index out and never puts it back: the next add of the same thread rebuilds at
     # once, without waiting for a checkin that cannot come.
