@@ -77,6 +77,9 @@ class AuditEvent(models.Model):
             models.Index(fields=["team", "object_type", "object_id"]),
             # The team's newest id is the version of its data (core/cache.py).
             models.Index(fields=["team", "id"], name="core_audit_team_version"),
+            # The team's newest id of one kind of record: the version of one area of
+            # its data (core/cache.py ``area_version``).
+            models.Index(fields=["team", "object_type", "id"], name="core_audit_team_type_version"),
         ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
