@@ -40,6 +40,7 @@ from fasit.buying.schemas import (
 )
 from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
+from fasit.core import tallies
 from fasit.core.api_utils import (
     Id,
     ListQuery,
@@ -166,6 +167,9 @@ class _JourneyIds:
         return sql, [*args, params.limit, offset]
 
     def count(self, team: Team, where: Where | None = None) -> int:
+        if where is None:
+            # The team's tally of the outcome (or of all), not a count (core/tallies.py).
+            return tallies.total(team, "journeys", None if self.outcome == "all" else self.outcome)
         conditions, args = self._conditions(team, where)
         with connection.cursor() as cursor:
             cursor.execute(

@@ -110,11 +110,12 @@ def insight(request: HttpRequest) -> HttpResponse:
             "buying/insight.html#sections", {"sections": result}, request=request
         )
 
-    # Every stage change of the team feeds it: computed once per change of team data.
+    # Every stage change of the team feeds it: computed once per change of the team's
+    # buying data (a logged conversation or a statement leaves it as it was).
     return render(
         request,
         "buying/insight.html",
-        {"sections_html": team_cached(team, "buying-insight-html", sections)},
+        {"sections_html": team_cached(team, "buying-insight-html", sections, area="buying")},
     )
 
 

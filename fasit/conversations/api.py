@@ -133,6 +133,8 @@ CHILDREN_SQL = (
 # (core.api_utils.PlainPage).
 CONVERSATIONS_PLAIN = PlainPage(
     table=Conversation._meta.db_table,
+    tally="conversations",
+    bucket="x.kind = %s",
     joins=f"JOIN {Account._meta.db_table} a ON a.id = x.account_id",
     columns=(
         *((name, f"x.{name}") for name in CONVERSATION_VALUES if "__" not in name),

@@ -22,6 +22,7 @@ from fasit.conversations.forms import (
 )
 from fasit.conversations.listening_views import card_context
 from fasit.conversations.models import Conversation, FollowUp, TranscriptFile
+from fasit.core import tallies
 from fasit.core.forms import add_service_errors
 from fasit.core.views import (
     back_to_list,
@@ -58,10 +59,17 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         user=request.user if params.get("mine") else None,
     )
     conversations, sorting = sort_list(request, conversations, CONVERSATION_SORTS, "-when")
+    # Without filters (or with the kind alone) the team's tally is the total.
+    narrowed = any(params.get(name) for name in ("q", "since", "until", "mine"))
+    count = None if narrowed else tallies.total(team, "conversations", params.get("kind") or None)
     return render(
         request,
         list_template(request, "conversations/conversation_list.html"),
-        {"filters": filters, "page_obj": paginate(request, conversations), "sorting": sorting},
+        {
+            "filters": filters,
+            "page_obj": paginate(request, conversations, count=count),
+            "sorting": sorting,
+        },
     )
 
 

@@ -25,6 +25,7 @@ from ninja.security import HttpBearer, SessionAuth
 from ninja.throttling import BaseThrottle
 from pydantic import create_model
 
+from fasit.core import tallies
 from fasit.core.cache import team_cached
 from fasit.tenancy.access import get_for_team_or_404
 from fasit.tenancy.selectors import read_version
@@ -286,7 +287,9 @@ def list_page(
     be a function that builds it: it is built only when the total is not cached yet
     (building the team's queryset through the ORM cost more CPU than the count lookup).
     ``where`` with ``plain``: the filters, as conditions of that statement (``Where``),
-    the same rows as ``queryset``; their total is counted by a statement too.
+    the same rows as ``queryset``; their total is counted by a statement too. Without
+    ``where`` the reader's ``count`` reads the team's tally (core/tallies.py): the
+    first total after a write costs an index read, not a COUNT over the team.
     ``keep_body``: the handler's output depends on nothing about the caller but the
     team (not the user, nor their role): the body is kept in this process by the
     team's data version and the full query (``_kept_body``) and served again until the
@@ -307,7 +310,7 @@ def list_page(
 
     team = request.team  # type: ignore[attr-defined]
     use_plain = plain is not None and params.updated_since is None
-    counter = getattr(plain, "count", None) if use_plain and where is not None else None
+    counter = getattr(plain, "count", None) if use_plain else None
     if counter is not None:
         count = _count(request, lambda: counter(team, where))
     else:
@@ -441,6 +444,11 @@ class PlainPage:
     finish: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
     times: frozenset[str] = frozenset({"created_at", "updated_at"})
     booleans: frozenset[str] = frozenset()
+    # The list's key in the team's tallies (core/tallies.py), and the condition whose
+    # value is the key's bucket (``x.kind = %s``): the total without filters, or with
+    # that one alone, is read from the tallies instead of counted.
+    tally: str | None = None
+    bucket: str | None = None
 
     def statement(
         self, team: Any, params: ListQuery, where: Where | None = None
@@ -461,7 +469,15 @@ class PlainPage:
 
     def count(self, team: Any, where: Where | None = None) -> int:
         """How many of the team's rows ``where`` keeps (without the joins, which only
-        bring columns, as the ORM's count of the handler's queryset)."""
+        bring columns, as the ORM's count of the handler's queryset); the team's
+        tally if ``where`` is none or only the bucket's condition."""
+        if self.tally is not None:
+            if where is None:
+                return tallies.total(team, self.tally)
+            if self.bucket is not None and len(where.terms) == 1:
+                sql, value = where.terms[0]
+                if sql == self.bucket:
+                    return tallies.total(team, self.tally, str(value))
         conditions, args = (where or Where(())).sql(team)
         with connection.cursor() as cursor:
             cursor.execute(

@@ -14,6 +14,18 @@ Results live in two places: this process' memory (the ``default`` cache) and the
 per process, each gunicorn worker computed every page again after each change. One
 process computes a missing result while the others wait on a lock file and then read
 what it stored ("one computes, others wait" across processes, on one host).
+
+A result that reads only some of the team's data can be keyed by the version of that
+*area* instead (``area=``): the newest audit id among the record kinds of the apps in
+``AREAS[area]``. A seller's logged conversation then leaves the home page's dates card,
+the key accounts' knowledge ranking, buying insight and the signals board as they
+were, where it used to make each of them read the whole team again. The map lists the
+apps a result reads, so a write in any of them (and only those) gives a new key; an
+app missing from an area's list would leave its result stale until the next write in
+the area or the TTL, so each area's tests write in each of its apps
+(``core/tests/test_area_versions.py``). Results that read conversations (home's other
+cards, being on, the key accounts' health column, listening) stay on the team's
+version.
 """
 
 from __future__ import annotations
@@ -39,6 +51,79 @@ T = TypeVar("T")
 VERSION_SQL = f"SELECT MAX(id) FROM {AuditEvent._meta.db_table} WHERE team_id = %s"
 
 
+#: The apps whose audited records can change a result of each area. Every area has
+#: the team's settings (``tenancy``: currency, rates, members), the people and
+#: accounts (``customers``), and the apps that write into them without being them
+#: (imports, privacy erasures and merges).
+_BASE = ("tenancy", "auth", "customers", "transfer", "privacy")
+AREAS: dict[str, tuple[str, ...]] = {
+    # People, their dates and profiles, roles and accounts: the home page's dates
+    # card and the key accounts' knowledge ranking (``relationships``: cadence norms
+    # and snapshots, read by neither, kept in to be safe).
+    "people": (*_BASE, "relationships"),
+    # Buying processes, journeys, stage changes, motives: buying insight.
+    "buying": (*_BASE, "buying"),
+    # Statements, themes, groups: the signals board (its quotes link a conversation by
+    # id only).
+    "signals": (*_BASE, "market_signals"),
+}
+
+# (database, team, area) -> (team version it was read at, area version): the area's
+# version cannot have moved while the team's did not, so a warm request reads nothing.
+_area_versions: dict[tuple[str, int, str], tuple[int, int]] = {}
+_area_sql: dict[str, tuple[str, list[str]]] = {}
+
+
+def _area_statement(area: str) -> tuple[str, list[str]]:
+    """One statement for an area's version: the newest id of each record kind, each an
+    index probe on (team, object_type, id), and the largest of them."""
+    if area not in _area_sql:
+        from django.apps import apps
+
+        labels = []
+        for app in AREAS[area]:
+            try:
+                config = apps.get_app_config(app)
+            except LookupError:  # an app this installation leaves out
+                continue
+            labels += [model._meta.label_lower for model in config.get_models()]
+        labels.sort()
+        table = AuditEvent._meta.db_table
+        probes = " UNION ALL ".join(
+            f"SELECT MAX(id) AS v FROM {table} WHERE team_id = %s AND object_type = %s"
+            for _label in labels
+        )
+        _area_sql[area] = (f"SELECT MAX(v) FROM ({probes}) AS area_probes", labels)  # noqa: S608
+    return _area_sql[area]
+
+
+def forget_area_versions() -> None:
+    """Drop the remembered area versions (tests: ids come again after a rollback)."""
+    _area_versions.clear()
+
+
+def area_version(team: Any, area: str, *, version: int | None = None) -> int:
+    """The id of the team's newest audit record of a kind in ``AREAS[area]``.
+    ``version``: the team's version, when the request read it already."""
+    if team is None:
+        return 0
+    version = team_data_version(team) if version is None else version
+    memo_key = (_database_tag(), int(team.pk), area)
+    known = _area_versions.get(memo_key)
+    if known is not None and known[0] == version:
+        return known[1]
+    sql, labels = _area_statement(area)
+    params: list[Any] = []
+    for label in labels:
+        params += [team.pk, label]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    result = int(row[0] or 0)
+    _area_versions[memo_key] = (version, result)
+    return result
+
+
 def team_data_version(team: Any) -> int:
     """The id of the team's newest audit record (an index lookup on (team, id)).
 
@@ -52,13 +137,24 @@ def team_data_version(team: Any) -> int:
     return int(row[0] or 0)
 
 
-def team_cached(team: Any, name: str, compute: Callable[[], T], *, version: int | None = None) -> T:
+def team_cached(
+    team: Any,
+    name: str,
+    compute: Callable[[], T],
+    *,
+    version: int | None = None,
+    area: str | None = None,
+) -> T:
     """``compute()``'s result for ``team``, cached under ``name`` until the team's data,
     the local day or the language change. Pass ``version`` when a request reads several
-    cached results, to look it up once."""
+    cached results, to look it up once. ``area``: keep it until the data of that area
+    (``AREAS``) changes instead of any of the team's."""
     if team is None:
         return compute()
     version = team_data_version(team) if version is None else version
+    if area is not None:
+        version = area_version(team, area, version=version)
+        name = f"{name}@{area}"
     key = ":".join(
         [
             "fasit-team",

@@ -77,6 +77,9 @@ class AuditEvent(models.Model):
             models.Index(fields=["team", "object_type", "object_id"]),
             # The team's newest id is the version of its data (core/cache.py).
             models.Index(fields=["team", "id"], name="core_audit_team_version"),
+            # The team's newest id of one kind of record: the version of one area of
+            # its data (core/cache.py ``area_version``).
+            models.Index(fields=["team", "object_type", "id"], name="core_audit_team_type_version"),
         ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
@@ -96,8 +99,28 @@ class ApiRateCount(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["token_id", "window_start"], name="one_count_per_window")
+            models.UniqueConstraint(
+                fields=["token_id", "window_start"], name="one_count_per_window"
+            )
         ]
 
     def __str__(self) -> str:
         return f"token {self.token_id} @ {self.window_start}: {self.count}"
+
+
+class TeamTally(models.Model):
+    """A team's row count of one of the big lists (``core/tallies.py``), kept by database
+    triggers. On PostgreSQL a key may have a few rows (one more for each writer that
+    found the others held by open transactions); its count is their sum. ``team_id`` is a plain
+    number, not a foreign key: a team's deletion deletes its rows, whose triggers
+    write the tallies down to nothing, after the team row may already be gone."""
+
+    team_id = models.BigIntegerField()
+    name = models.CharField(max_length=60)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["team_id", "name"], name="core_tally_team_name")]
+
+    def __str__(self) -> str:
+        return f"team {self.team_id} {self.name}: {self.n}"

@@ -27,8 +27,19 @@ PAGE_SIZE = 25
 T = TypeVar("T")
 
 
-def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> Any:
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    per_page: int = PAGE_SIZE,
+    count: int | None = None,
+) -> Any:
+    """The requested page of ``queryset``. ``count``: its number of rows when the caller
+    knows it already (a list without filters, from the team's tallies: core/tallies.py),
+    so the page costs no COUNT over the team."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached property: the paginator never counts
+    return paginator.get_page(request.GET.get("page"))
 
 
 def detached_page(items: Sequence[Any], per_page: int, number: Any) -> Any:

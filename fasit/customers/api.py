@@ -100,6 +100,7 @@ def account_rows(accounts: QuerySet[Account]) -> list[dict[str, Any]]:
 # The team's accounts unfiltered, as account_rows gives them (core.api_utils.PlainPage).
 ACCOUNTS_PLAIN = PlainPage(
     table=Account._meta.db_table,
+    tally="accounts",
     joins=(
         f"LEFT JOIN {CustomerCategory._meta.db_table} c ON c.id = x.category_id"
         f" LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = x.owner_id"
@@ -164,6 +165,7 @@ ROLES_SQL = (
 # The team's people unfiltered, as person_rows gives them (core.api_utils.PlainPage).
 PEOPLE_PLAIN = PlainPage(
     table=Person._meta.db_table,
+    tally="people",
     joins="",
     columns=tuple((name, f"x.{name}") for name in PERSON_VALUES),
     finish=_with_roles,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from fasit.core import tallies
 from fasit.core.forms import add_service_errors, submit
 from fasit.core.views import (
     back_to_list,
@@ -62,12 +63,15 @@ def account_list(request: HttpRequest) -> HttpResponse:
         owner=request.user if params.get("mine") else None,
     )
     accounts, sorting = sort_list(request, accounts, ACCOUNT_SORTS, "name")
+    # Without filters the team's tally is the total (core/tallies.py).
+    narrowed = any(params.get(name) for name in ("q", "tier", "country", "category", "mine"))
+    count = None if narrowed else tallies.total(team, "accounts")
     return render(
         request,
         list_template(request, "customers/account_list.html"),
         {
             "filters": filters,
-            "page_obj": paginate(request, accounts),
+            "page_obj": paginate(request, accounts, count=count),
             "sorting": sorting,
             "bulk_form": AccountBulkForm(team=team) if request.membership.can_write else None,  # type: ignore[attr-defined]
         },
@@ -195,10 +199,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
         buying_role=params.get("buying_role", ""),
     )
     people, sorting = sort_list(request, people, PERSON_SORTS, "name")
+    narrowed = any(params.get(name) for name in ("q", "account", "account_name", "buying_role"))
+    count = None if narrowed else tallies.total(team, "people")
     return render(
         request,
         list_template(request, "customers/person_list.html"),
-        {"filters": filters, "page_obj": paginate(request, people), "sorting": sorting},
+        {
+            "filters": filters,
+            "page_obj": paginate(request, people, count=count),
+            "sorting": sorting,
+        },
     )
 
 

@@ -70,4 +70,6 @@ TEAMLESS: dict[str, str] = {
     "signin.RecoveryCode": "Hashes of a user's recovery codes: no customer's data.",
     "django_tasks_database.DBTaskResult": "Background work; arguments are record ids.",
     "tenancy.Team": "The team's own name.",
+    "core.TeamTally": "Row counts of a team's lists under list names, conversation kinds "
+    "and journey outcomes (core/tallies.py): no personal data.",
 }

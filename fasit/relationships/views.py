@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -100,6 +101,11 @@ BEING_ON_SORTS: dict[str, Callable[[Any], Any] | None] = {
     "health": lambda e: e.health,
 }
 
+# Stand-ins in the key accounts' cached rows for each row's health (HTML comments, so
+# no escaped user text can contain them), and what ends each health's piece.
+HEALTH_MARK = "<!--fasit:health:{}-->"
+NEXT_MARK = "<!--fasit:next-->"
+
 #: Key accounts: least known first (the ranking) is the default.
 KEY_ACCOUNT_SORTS: dict[str, Callable[[Any], Any] | None] = {
     "knowledge": None,
@@ -118,10 +124,13 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
 
     sorting = requested_sort(request, KEY_ACCOUNT_SORTS, "knowledge")
 
-    def page() -> dict[str, Any]:
+    def knowledge() -> tuple[str, list[int], Any]:
         # Ranked by knowledge, which reads every key account's people, and a long page
-        # to render: both once per change of team data (and order). The ranking comes
-        # from plain rows; only the accounts shown get their full rows (people by role).
+        # to render: both once per change of the people's data (and order, page). The
+        # ranking comes from plain rows; only the accounts shown get their full rows
+        # (people by role). Each row's health reads conversations, so the rows keep a
+        # stand-in for it (HEALTH_MARK) and a logged conversation recomputes only the
+        # 50 healths, not the ranking of every key account's people.
         ranked, _ = sort_rows(
             request,
             selectors.key_account_ranking(team, today=today, owner=owner),
@@ -139,16 +148,33 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
             )
         }
         page_obj.object_list = [full[i] for i in ids if i in full]
-        health = _page_rows(team, ids, today=today)
         rows_html = render_to_string(
-            "relationships/key_accounts.html#rows",
-            {"rows": page_obj, "health": health},
-            request=request,
+            "relationships/key_accounts.html#rows", {"rows": page_obj}, request=request
         )
+        shown = [i for i in ids if i in full]
         # The cache keeps the page's numbers, not its rows: unpickling 50 rows with
         # their people and accounts cost a cached request more than the rest of it.
         page_obj.object_list = ids
-        return {"rows_html": rows_html, "page_obj": page_obj}
+        return rows_html, shown, page_obj
+
+    def page() -> dict[str, Any]:
+        rows_html, shown, page_obj = team_cached(
+            team,
+            f"{_cache_name(request, 'key-accounts-knowledge', owner, sorting)}"
+            f"?{request.META.get('QUERY_STRING', '')}",
+            knowledge,
+            version=read_version(request),
+            area="people",
+        )
+        health = _page_rows(team, shown, today=today)
+        pieces = render_to_string(
+            "relationships/key_accounts.html#health",
+            {"healths": [health.get(i) for i in shown]},
+            request=request,
+        ).split(NEXT_MARK)
+        for pk, piece in zip(shown, pieces, strict=False):
+            rows_html = rows_html.replace(HEALTH_MARK.format(pk), piece, 1)
+        return {"rows_html": mark_safe(rows_html), "page_obj": page_obj}  # noqa: S308
 
     return _cached_page(
         request,

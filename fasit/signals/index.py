@@ -348,6 +348,10 @@ def warm(team: Team) -> None:
             index = restore_index(team)
             if _version(team) != before:
                 continue
+            # Each theme's first corroboration check is a pass over up to 600 of its
+            # statements: made here, in the background, rather than in the first add
+            # to each theme after a restart.
+            index.check_corroboration()
             with _cache_lock:
                 current = _cache.get(key)
                 if (current is None or current[0] < before) and not _recently_out(key):

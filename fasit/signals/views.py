@@ -81,6 +81,9 @@ def board(request: HttpRequest) -> HttpResponse:
         f"signals-board-html:{zone}?{request.META.get('QUERY_STRING', '')}",
         compute,
         version=read_version(request),
+        # Statements, themes and the accounts they quote: a logged conversation
+        # without a statement leaves the board as it was.
+        area="signals",
     )
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponse(rows_html)

@@ -27,6 +27,7 @@ from typing import Any
 from django.db import connections, models, router
 from django.utils import timezone
 
+from fasit.core import tallies
 from fasit.core.guard import RowCheck
 
 # Field types whose Python value is what the database driver takes as it is.
@@ -211,8 +212,15 @@ def insert_rows(
                     copy.write_row(record)
         else:
             marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+            # The team tallies' row trigger is replaced by one grouped upsert
+            # (core/tallies.py); PostgreSQL's statement trigger counts the COPY once.
+            tallies.sqlite_bulk_insert(
+                cursor,
+                opts.db_table,
+                lambda: cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+                ),
+                ids,
             )
     for pk, row in zip(ids, rows, strict=True):
         row[pk_name] = pk

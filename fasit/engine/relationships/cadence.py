@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 REAL_KINDS = frozenset({"meeting", "coffee", "call", "video", "visit", "event"})
 DEFAULT_NORMS: dict[str, int] = {"key": 14, "customer": 45, "prospect": 90}
@@ -69,15 +70,17 @@ class Contact:
     #: 0..1 once the transcript's listening has been analysed, else None
     listening: float | None = None
 
-    @property
+    # Kept once asked: one account's assessment asks each contact a dozen times
+    # (components, trend, months), which was a third of the being-on rows' CPU.
+    @cached_property
     def real(self) -> bool:
         return is_real_contact(self.kind, self.customer_replied)
 
-    @property
+    @cached_property
     def ours(self) -> bool:
         return self.real and self.initiated_by == "us"
 
-    @property
+    @cached_property
     def theirs(self) -> bool:
         return self.real and self.initiated_by == "customer"
 
@@ -207,7 +210,9 @@ class AccountAssessment:
     def last_contact_theirs(self) -> bool:
         """Whether that last real contact was the customer's initiative."""
         last = self.last_contact
-        return last is not None and last == self.last_their_contact and last != self.last_our_contact
+        return (
+            last is not None and last == self.last_their_contact and last != self.last_our_contact
+        )
 
 
 @dataclass(frozen=True)

@@ -339,6 +339,8 @@ class Lexicon:
     phrases: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     phrase_first: dict[str, set[str]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Folded pivot keys of one language whose unfolded spelling differs (FOLDED_KEYS).
+    _unfolded: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -407,10 +409,14 @@ class Lexicon:
                 for form in words_:
                     if " " in form or "-" in form and len(form) < 4:
                         continue
-                    keys = [fold(form)]
-                    s = fold(stem(form, lang))
+                    raw = [form.lower()]
+                    s = stem(form, lang)
                     if len(s) >= MIN_PIVOT_STEM:
-                        keys.append(s)
+                        raw.append(s)
+                    keys = [fold(r) for r in raw]
+                    spelled = self._unfolded.setdefault(lang, {})
+                    for r, k in zip(raw, keys, strict=True):
+                        spelled.setdefault(k, set()).add(r)
                     for k in keys:
                         have = table.get(k, ())
                         if pivot not in have:
@@ -420,7 +426,13 @@ class Lexicon:
         folded = fold(word)
         own = self.pivots.get(language)
         if own is not None:
-            hit = own.get(folded) or own.get(fold(stem(word, language)))
+            # Within one language the vowels are distinct letters: "stora" (big) is
+            # not "störa" (disturb), though both fold to one key across languages.
+            spelled = self._unfolded.get(language, {})
+            own_stem = stem(word, language)
+            hit = own.get(folded) if word in spelled.get(folded, ()) else None
+            if not hit and own_stem in spelled.get(fold(own_stem), ()):
+                hit = own.get(fold(own_stem))
             if hit:
                 return hit
         for lang in LANGS:
@@ -433,7 +445,22 @@ class Lexicon:
             s = fold(stem(word, lang))
             if len(s) >= MIN_STEM and s in table:
                 return table[s]
-        return self._translated(word, language)
+        found = self._translated(word, language)
+        if found or language not in COGNATE_SPELLING or len(word) < MIN_STEM:
+            return found
+        # Danish and Norwegian (bokmål) write many shared words with regular spelling
+        # differences (øje/øye, gigt/gikt, tørhed/tørrhet): a word neither table knows
+        # is tried once in the sister language's spelling.
+        other, rules = COGNATE_SPELLING[language]
+        for variant in _cognate_variants(word, rules):
+            table = self.pivots[other]
+            hit = table.get(fold(variant)) or table.get(fold(stem(variant, other)))
+            if hit:
+                return hit
+            english = self.dictionary.translate(variant, other) if self.dictionary else ()
+            if english:
+                return self._translated(variant, other)
+        return ()
 
     def _translated(self, word: str, language: str) -> tuple[str, ...]:
         """Pivots from the bilingual dictionaries: the word's English translations
@@ -638,6 +665,40 @@ class Lexicon:
 
     def is_word(self, part: str) -> bool:
         return part in self.vocabulary or any(k in self.vocabulary for k in word_keys(part))
+
+
+_VOWELS: Final[str] = "aeiouyæøåäö"
+# Regular spelling correspondences between Danish and Norwegian bokmål.
+COGNATE_SPELLING: Final[dict[str, tuple[str, tuple[tuple[str, str], ...]]]] = {
+    "da": ("nb", (("øj", "øy"), ("ej", "ei"), ("hed", "het"), ("b", "p"), ("d", "t"), ("g", "k"))),
+    "nb": ("da", (("øy", "øj"), ("ei", "ej"), ("het", "hed"), ("p", "b"), ("t", "d"), ("k", "g"))),
+}
+
+
+def _cognate_variants(word: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
+    """The word with each correspondence applied everywhere it can be (single
+    consonants only after a vowel), one rule at a time and all together."""
+    out: list[str] = []
+    together = word
+    for a, b in rules:
+        if len(a) == 1:
+            chars = list(together)
+            for i in range(1, len(chars)):
+                if chars[i] == a and chars[i - 1] in _VOWELS:
+                    chars[i] = b
+            changed = "".join(chars)
+            single = "".join(
+                b if c == a and i and word[i - 1] in _VOWELS else c for i, c in enumerate(word)
+            )
+        else:
+            changed = together.replace(a, b)
+            single = word.replace(a, b)
+        together = changed
+        if single != word and single not in out:
+            out.append(single)
+    if together != word and together not in out:
+        out.append(together)
+    return out
 
 
 @lru_cache(maxsize=200_000)

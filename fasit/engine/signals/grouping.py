@@ -89,6 +89,11 @@ class _ThemeState:
     counts: dict[str, int] = field(default_factory=dict)  # members with each evidence feature
     concept2: float = 0.0  # squared norm of the concept features of ``sums``
     accounts: dict[str, int] = field(default_factory=dict)  # members per independent account
+    # Moves on whenever a statement joins or leaves: what was computed from the theme
+    # at an earlier generation (``_representatives``) is stale.
+    generation: int = 0
+    # (generation, best member per language, best member of all) of ``_representatives``
+    best: tuple[int, dict[str | None, str], str | None] | None = None
 
 
 @dataclass
@@ -356,6 +361,19 @@ class ThemeIndex:
         self._remember(theme_id, result, _Held(chosen, links))
         return result
 
+    def check_corroboration(self) -> int:
+        """Check every theme of three or more independent accounts now (each from
+        scratch, as its first ``corroborated`` would), so that later adds find the
+        verdict cached: a process warming its index in the background pays for these
+        checks there, not in the first add to each theme. Returns how many themes were
+        checked."""
+        checked = 0
+        for theme_id, state in self._themes.items():
+            if len(state.accounts) >= 3 and theme_id not in self._corroboration:
+                self.corroborated(theme_id)
+                checked += 1
+        return checked
+
     def _remember(self, theme_id: str, result: bool, held: _Held) -> None:
         self._corroboration[theme_id] = result
         if result:
@@ -515,25 +533,47 @@ class ThemeIndex:
     def _representative_words(self, state: _ThemeState, language: str = "") -> tuple[str, ...]:
         """Words of the statement most typical of the theme; among those said in
         ``language`` if any were, so a label reads in the reader's language."""
-        best: tuple[float, str] | None = None
-        members = [
-            sid for sid in state.members if self._statements[sid].language == language
-        ] or list(state.members)
-        for sid in members:
-            score = _dot(self._analysis[sid].vector, state.sums)
-            if best is None or score > best[0]:
-                best = (score, sid)
-        return self._analysis[best[1]].words if best else ()
+        return self._representatives(state, (language,))[language]
+
+    def _representatives(
+        self, state: _ThemeState, languages: Iterable[str]
+    ) -> dict[str, tuple[str, ...]]:
+        """``_representative_words`` for several languages in one pass over the theme
+        (each member's fit is computed once, not once per language: a large theme's
+        labels are a pass over its statements)."""
+        if state.best is None or state.best[0] != state.generation:
+            best_all: tuple[float, str] | None = None
+            best: dict[str | None, tuple[float, str]] = {}
+            for sid in state.members:
+                score = _dot(self._analysis[sid].vector, state.sums)
+                if best_all is None or score > best_all[0]:
+                    best_all = (score, sid)
+                lang = self._statements[sid].language
+                found = best.get(lang)
+                if found is None or score > found[0]:
+                    best[lang] = (score, sid)
+            # Kept until the theme changes: the app asks for the theme and then for its
+            # labels after the same add.
+            state.best = (
+                state.generation,
+                {lang: sid for lang, (_, sid) in best.items()},
+                best_all[1] if best_all else None,
+            )
+        _, per_language, overall = state.best
+        out: dict[str, tuple[str, ...]] = {}
+        for language in languages:
+            chosen = per_language.get(language, overall)
+            out[language] = self._analysis[chosen].words if chosen is not None else ()
+        return out
 
     def labels(self, theme_id: str) -> dict[str, str]:
         """The theme's label in each of sv, nb, da and en."""
         self._require_theme(theme_id)
         state = self._themes[theme_id]
         concepts = self._main_concepts(theme_id)
+        words = self._representatives(state, LABEL_LANGUAGES)
         return {
-            lang: theme_label(
-                concepts, self._representative_words(state, lang), lang, self._lexicon
-            )
+            lang: theme_label(concepts, words[lang], lang, self._lexicon)
             for lang in LABEL_LANGUAGES
         }
 
@@ -611,6 +651,7 @@ class ThemeIndex:
         state = self._themes.get(theme_id)
         if state is None:
             state = self._themes[theme_id] = _ThemeState(theme_id)
+        state.generation += 1
         vector = self._analysis[sid].vector
         dot = _dot(vector, state.sums)
         state.norm2 += 2 * dot + sum(x * x for x in vector.values())
@@ -639,6 +680,7 @@ class ThemeIndex:
         theme_id = self._theme_of.pop(sid)
         self._forget_corroboration(theme_id)
         state = self._themes[theme_id]
+        state.generation += 1
         del state.members[sid]
         state.fixed.discard(sid)
         if not state.members:

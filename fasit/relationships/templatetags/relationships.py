@@ -125,8 +125,9 @@ def upcoming_dates_card(context: template.Context) -> dict[str, Any]:
             "team_wide": owner is None,
         }
 
-    # A team-wide card looks at every person's dates and name days: once per change.
-    return team_cached(team, f"home-dates:{owner.pk if owner else 'team'}", card)
+    # A team-wide card looks at every person's dates and name days: once per change of
+    # the people's data (a logged conversation leaves it as it was).
+    return team_cached(team, f"home-dates:{owner.pk if owner else 'team'}", card, area="people")
 
 
 @register.inclusion_tag("relationships/_home_going_dark.html", takes_context=True)

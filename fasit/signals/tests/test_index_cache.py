@@ -153,6 +153,30 @@ def test_a_warmed_index_serves_the_first_add_after_a_restart(
     _assert_same_as_rows(team_a, signal_index._cache[signal_index.team_key(team_a)][1])
 
 
+def test_the_warm_up_checks_corroboration_so_the_first_add_need_not(
+    team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        for text in LEAD_TIME[:3]:
+            _say(team_a, alice, text)
+    theme = Theme.objects.for_team(team_a).get()
+    assert (theme.accounts, theme.level) == (3, "confirmed")
+    signal_index.reset()  # a restart
+    signal_index.warm(team_a)
+    index = signal_index._cache[signal_index.team_key(team_a)][1]
+    assert index._corroboration == {theme.key: True}
+
+    def from_scratch(self: ThemeIndex, state: Any) -> Any:
+        raise AssertionError("corroboration checked from scratch in the add")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ThemeIndex, "_check_corroboration", from_scratch)
+        with django_capture_on_commit_callbacks(execute=True):
+            added = _say(team_a, alice, LEAD_TIME[3])
+    assert added.theme is not None and added.theme.pk == theme.pk
+    assert Theme.objects.get(pk=theme.pk).level == "confirmed"
+
+
 def test_a_warm_up_that_sees_a_write_reads_again(
     team_a: Any, alice: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
 ) -> None:
