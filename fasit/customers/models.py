@@ -84,7 +84,29 @@ class CustomerCategory(TeamOwned):
         return self.name
 
 
-class Account(TeamOwned):
+class CreatedByImport(models.Model):
+    """The import that created a record: its one audit entry (file, who, when) and the
+    file's line. An import writes one audit entry per file, not one per record
+    (docs/transfer.md, "Audit"); the record's history reads this instead."""
+
+    import_entry = models.ForeignKey(
+        "core.AuditEvent",
+        verbose_name=_("created by import"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    import_line = models.PositiveIntegerField(
+        _("line in the imported file"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Account(TeamOwned, CreatedByImport):
     name = models.CharField(_("name"), max_length=200)
     org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
     country = models.CharField(
@@ -118,22 +140,6 @@ class Account(TeamOwned):
     )
     notes = models.TextField(_("notes"), blank=True)
 
-    # The import that created the record: its one audit entry (file, who, when) and
-    # the file's line. An import writes one audit entry per file, not one per record
-    # (docs/transfer.md, "Audit"); the record's history reads this instead.
-    import_entry = models.ForeignKey(
-        "core.AuditEvent",
-        verbose_name=_("created by import"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    import_line = models.PositiveIntegerField(
-        _("line in the imported file"), null=True, blank=True, editable=False
-    )
-
     class Meta:
         ordering = ["name"]
         indexes = [
@@ -145,6 +151,9 @@ class Account(TeamOwned):
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
 
+    def __str__(self) -> str:
+        return self.name
+
     def clean(self) -> None:
         super().clean()
         if self.customer_since is not None:
@@ -152,9 +161,6 @@ class Account(TeamOwned):
                 not_future(self.customer_since)
             except ValidationError as error:
                 raise ValidationError({"customer_since": error}) from None
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def group_root(self) -> Account:
@@ -189,7 +195,7 @@ class AccountRevenue(models.Model):
         return f"{self.account} {self.year}: {self.amount} {self.currency}"
 
 
-class Person(TeamOwned):
+class Person(TeamOwned, CreatedByImport):
     # No index of its own: the (team, id), (team, name) and (team, email) indexes start
     # with it, and an import of a million people pays for every index they have.
     team = models.ForeignKey(
@@ -237,21 +243,6 @@ class Person(TeamOwned):
         help_text=_("For example: the company's website, a colleague, a trade fair list."),
     )
     accounts = models.ManyToManyField(Account, through="PersonRole", related_name="people")
-    # The import that created the record: its one audit entry (file, who, when) and
-    # the file's line. An import writes one audit entry per file, not one per record
-    # (docs/transfer.md, "Audit"); the record's history reads this instead.
-    import_entry = models.ForeignKey(
-        "core.AuditEvent",
-        verbose_name=_("created by import"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    import_line = models.PositiveIntegerField(
-        _("line in the imported file"), null=True, blank=True, editable=False
-    )
 
     class Meta:
         ordering = ["name"]

@@ -219,14 +219,18 @@ def _begin_entry(ctx: Context, job_id: int | None) -> AuditEvent:
     """The import's one audit entry for a file, written before its first batch so the
     records it creates can name it (with their line): one row instead of one per
     record. Rolled back with everything else when nothing is stored."""
+    return _entry(ctx, job_id, AuditEvent.Action.CREATE, _entry_changes(ctx, job_id))
+
+
+def _entry(ctx: Context, job_id: int | None, action: str, changes: dict[str, Any]) -> AuditEvent:
     return AuditEvent.objects.create(
         team=ctx.team,
         actor=ctx.actor if getattr(ctx.actor, "is_authenticated", False) else None,
-        action=AuditEvent.Action.CREATE,
+        action=action,
         object_type=IMPORT_ENTRY_TYPE,
         object_id=str(job_id) if job_id else "",
         object_repr=ctx.label[:200],
-        changes=_entry_changes(ctx, job_id),
+        changes=changes,
     )
 
 
@@ -258,15 +262,7 @@ def _end_entry(ctx: Context, job_id: int | None) -> None:
     # The import's own entries (updated records) are written at its "now".
     newest = entries.order_by("-id").values_list("id", "at").first()
     if newest is not None and newest[0] > (ctx.entry_id or 0) and newest[1] != ctx.now:
-        AuditEvent.objects.create(
-            team=ctx.team,
-            actor=ctx.actor if getattr(ctx.actor, "is_authenticated", False) else None,
-            action=AuditEvent.Action.UPDATE,
-            object_type=IMPORT_ENTRY_TYPE,
-            object_id=str(job_id) if job_id else "",
-            object_repr=ctx.label[:200],
-            changes={"finished": [None, ctx.entry_id]},
-        )
+        _entry(ctx, job_id, AuditEvent.Action.UPDATE, {"finished": [None, ctx.entry_id]})
 
 
 @contextlib.contextmanager

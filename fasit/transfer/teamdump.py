@@ -91,7 +91,13 @@ def team_models() -> list[tuple[type[models.Model], str]]:
         for model in candidates:
             if model in found:
                 continue
-            for field in model._meta.concrete_fields:
+            # A foreign key to the team itself first, wherever the model declares it
+            # (a field redefined from an abstract parent comes after the parent's).
+            fields = sorted(
+                model._meta.concrete_fields,
+                key=lambda f: f.is_relation and f.related_model is not Team,
+            )
+            for field in fields:
                 if not field.is_relation or field.related_model is None:
                     continue
                 if field.related_model is Team:
