@@ -10,11 +10,13 @@ error responses are documented in the schema (``_document_errors``).
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI, Schema
@@ -37,6 +39,7 @@ from fasit.core.api_utils import (
     TokenRateThrottle,
     error_detail,
 )
+from fasit.core.models import RecordGone
 from fasit.customers.api import router as customers_router
 from fasit.privacy.api import router as privacy_router
 from fasit.relationships.api import router as relationships_router
@@ -193,6 +196,8 @@ def _document_errors(schema: OpenAPISchema) -> None:
                 )
 
 
+logger = logging.getLogger(__name__)
+
 api = FasitAPI(
     title="Fasit API",
     version="1",
@@ -212,6 +217,24 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(DjangoValidationError)
 def _invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": error_detail(exc)}, status=400)
+
+
+@api.exception_handler(RecordGone)
+def _gone(request: HttpRequest, exc: RecordGone) -> HttpResponse:
+    # Deleted by another request between this one's read and its write.
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
+
+
+@api.exception_handler(IntegrityError)
+def _conflict(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+    # Another request changed the same records at the same moment (a parent deleted
+    # while a child was added, a unique value taken twice): the database refused the
+    # second write whole. Logged, since a refusal that is not a race is a bug to fix.
+    logger.warning(
+        "API write refused by the database: %s %s", request.method, request.path, exc_info=exc
+    )
+    detail = "Changed by another request at the same moment; nothing was stored. Try again."
+    return api.create_response(request, {"detail": detail}, status=409)
 
 
 @api.exception_handler(HttpError)

@@ -133,6 +133,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "fasit.signin.middleware.SessionLifetimeMiddleware",
     "fasit.tenancy.middleware.TeamMiddleware",
+    "fasit.core.middleware.RecordGoneMiddleware",
     "fasit.signin.middleware.TwoFactorRequiredMiddleware",
     # Last, so it sees the failed login the view just handled (docs/operations.md).
     "axes.middleware.AxesMiddleware",

@@ -12,8 +12,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from fasit.core.models import TeamOwned, scoped_manager
-from fasit.core.validators import CleanTextMixin
+from fasit.core.models import Record, TeamOwned, scoped_manager
 from fasit.customers.models import BuyingRole
 
 
@@ -54,7 +53,7 @@ class BuyingProcess(TeamOwned):
         return self.name
 
 
-class Stage(CleanTextMixin):
+class Stage(Record):
     """A buyer stage: what the buyer asks there, how we hear they have moved on into
     it, and what helps the buyer (buying support) and the seller (selling support)."""
 
@@ -184,7 +183,7 @@ class Journey(TeamOwned):
         return self.forecast_value if self.forecast_value is not None else self.value
 
 
-class StageChange(CleanTextMixin):
+class StageChange(Record):
     """The buyer moved to ``to_stage`` on ``changed_on``, and this is how we know.
 
     Stage names are copied so the history reads right after a stage is renamed or
@@ -271,7 +270,7 @@ class Stance(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class BuyingGroupMember(CleanTextMixin):
+class BuyingGroupMember(Record):
     # Read through its parent: a change moves the parent's updated_at (core/audit.py).
     SYNC_PARENTS = ("journey",)
 
@@ -322,7 +321,7 @@ class Pull(models.TextChoices):
     STATUS_QUO = "status_quo", _("Toward status quo")
 
 
-class Motive(CleanTextMixin):
+class Motive(Record):
     """A buying motive in the customer's own words (not our USP)."""
 
     # Read through its parent: a change moves the parent's updated_at (core/audit.py).

@@ -8,8 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from fasit.core.models import TeamOwned, scoped_manager
-from fasit.core.validators import CleanTextMixin, conversation_moment
+from fasit.core.models import Record, TeamOwned, scoped_manager
+from fasit.core.validators import conversation_moment
 
 
 class Kind(models.TextChoices):
@@ -140,7 +140,7 @@ class TranscriptFile(models.Model):
         return self.name
 
 
-class FollowUp(CleanTextMixin):
+class FollowUp(Record):
     # Read through its parent: a change moves the parent's updated_at (core/audit.py).
     SYNC_PARENTS = ("conversation",)
 

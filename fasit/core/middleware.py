@@ -11,8 +11,25 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
+
+from fasit.core.models import RecordGone
+
+
+class RecordGoneMiddleware:
+    """A page that saved a record another request deleted meanwhile answers 404, as
+    it would have a moment later (core.models.Record)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, RecordGone):
+            raise Http404(str(exception)) from exception
 
 
 class UserLanguageMiddleware:

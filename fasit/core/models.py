@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import DatabaseError, models
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.validators import CleanTextMixin
@@ -38,7 +39,49 @@ def scoped_manager(team_path: str) -> models.Manager[Any]:
     return queryset_class.as_manager()  # type: ignore[no-any-return]
 
 
-class TeamOwned(CleanTextMixin):
+class RecordGone(ObjectDoesNotExist):
+    """A record was saved after someone else deleted it; the API and the pages answer 404."""
+
+
+class Record(CleanTextMixin):
+    """Base of the team's records: clean text (``CleanTextMixin``), and a save that
+    never brings back a row someone else deleted.
+
+    Django's ``save()`` on a loaded record runs an UPDATE and, when it finds no row,
+    an INSERT. Two requests at once (an erasure and a "keep" on the same person, say)
+    would then re-insert the deleted row; when its parent is gone too, the deferred
+    foreign key fails at COMMIT and the user gets a 500. Here such a save raises
+    ``RecordGone`` instead, before anything is written.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(
+        self,
+        *,
+        force_insert: Any = False,
+        force_update: bool = False,
+        using: str | None = None,
+        update_fields: Any = None,
+    ) -> None:
+        loaded = not self._state.adding and self.pk is not None and not force_insert
+        try:
+            super().save(
+                force_insert=force_insert,
+                force_update=force_update or loaded,
+                using=using,
+                update_fields=update_fields,
+            )
+        except DatabaseError as error:
+            # Django's own "did not affect any rows" (the row is gone) carries no driver
+            # error as its cause; a real database error is left as it is.
+            if not loaded or error.__cause__ is not None:
+                raise
+            raise RecordGone(f"{self._meta.verbose_name} {self.pk} no longer exists") from None
+
+
+class TeamOwned(Record):
     team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.formatting import format_date, format_day_month
-from fasit.core.models import TeamOwned, scoped_manager
+from fasit.core.models import Record, TeamOwned, scoped_manager
 from fasit.core.validators import (
     EARLIEST_BIRTH_YEAR,
-    CleanTextMixin,
     birth_year,
     not_future,
 )
@@ -267,7 +266,7 @@ class Person(TeamOwned, CreatedByImport):
         return self.name.split()[0] if self.name.strip() else self.name
 
 
-class PersonRole(CleanTextMixin):
+class PersonRole(Record):
     """A person's role at one account: title and buying role."""
 
     # Read through its parent: a change moves the parent's updated_at (core/audit.py).
@@ -334,7 +333,7 @@ class Consent(models.Model):
         return self.withdrawn_on is None
 
 
-class ProfileItem(CleanTextMixin):
+class ProfileItem(Record):
     """Base for the parts of a human profile; ``created_at`` tells how fresh it is."""
 
     # Read through its parent: a change moves the parent's updated_at (core/audit.py).
