@@ -240,7 +240,7 @@ def being_on(
                 team_currency=team.currency,
             )
         )
-    result.sort(key=_risk_order)
+    result.sort(key=risk_order)
     return result
 
 
@@ -248,7 +248,7 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
-def _risk_order(row: AccountRow) -> tuple[Any, ...]:
+def risk_order(row: AccountRow) -> tuple[Any, ...]:
     a = row.assessment
     # In the team's currency: raw amounts in SEK and DKK do not compare.
     at_risk = row.at_risk_team if row.at_risk_team is not None else a.revenue_at_risk
