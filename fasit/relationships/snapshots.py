@@ -148,10 +148,12 @@ def _ranked(
     }
     # A subquery rather than the ids read above: thousands of ids built into the
     # statement cost more than running it.
+    today_rows = AccountHealth.objects.for_team(team).filter(day=today)
+    if ids is not None:
+        # A few accounts (a change): their own rows, not a scan of the team's.
+        today_rows = today_rows.filter(account_id__in=ids)
     missing = list(
-        accounts.exclude(
-            pk__in=AccountHealth.objects.for_team(team).filter(day=today).values("account_id")
-        ).values_list("pk", flat=True)
+        accounts.exclude(pk__in=today_rows.values("account_id")).values_list("pk", flat=True)
     )
     for start in range(0, len(missing), CHUNK):
         chunk = missing[start : start + CHUNK]
