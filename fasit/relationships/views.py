@@ -227,22 +227,20 @@ def being_on(request: HttpRequest) -> HttpResponse:
         # The rows are rendered here, once per change of team data: with their sparklines,
         # bars and translated phrases they were most of a cached page's CPU.
         # Each row's HTML is kept until its account changes (``memo.py``): a logged
-        # conversation renders one row again, not the page's 50. The rows of the loop
-        # render alike one by one or together.
+        # conversation renders one row again, not the page's 50.
         rows = memo.per_account(
             team,
             ("being-on-row", today, translation.get_language(), get_script_prefix()),
             shown,
             lambda ids: {
-                pk: render_to_string(
-                    "relationships/being_on.html#rows", {"rows": [row]}, request=request
-                )
+                pk: render_to_string("relationships/being_on.html#row", {"r": row}, request=request)
                 for pk, row in _page_rows(team, ids, today=today).items()
             },
         )
-        # Each piece is render_to_string's own (escaped) output.
-        rows_html = mark_safe("".join(rows[pk] for pk in shown if pk in rows)) or render_to_string(  # noqa: S308
-            "relationships/being_on.html#rows", {"rows": [], "filters": form}, request=request
+        rows_html = render_to_string(
+            "relationships/being_on.html#rows",
+            {"row_html": [rows[pk] for pk in shown if pk in rows], "filters": form},
+            request=request,
         )
         return {
             "rows_html": rows_html,
