@@ -174,11 +174,15 @@ def _current(team: Any, full_key: tuple[Hashable, ...]) -> _Memo:
             memo.version = version
     if memo is None:
         # Yesterday's memos and those of expired versions go when a new one starts.
-        for stale in [
-            k for k, m in _memos.items() if now - m.born > settings.FASIT_TEAM_CACHE_SECONDS
-        ]:
-            _memos.pop(stale, None)
-        memo = _memos[full_key] = _Memo(version=version, born=now)
+        with _lock:
+            for stale in [
+                k for k, m in _memos.items() if now - m.born > settings.FASIT_TEAM_CACHE_SECONDS
+            ]:
+                del _memos[stale]
+                lock = _locks.get(stale)
+                if lock is not None and not lock.locked():
+                    del _locks[stale]
+            memo = _memos[full_key] = _Memo(version=version, born=now)
     return memo
 
 
