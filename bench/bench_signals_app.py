@@ -9,7 +9,7 @@ Before them: the first add after a restart without a warm-up (the index is built
 it), the background warm-up and the first add after it, and adds made after another
 process's add (replayed from the log).
 
-    .venv/bin/python bench/bench_signals_app.py [N ...] [--adds=200] [--sql] [--reuse] [--no-cold]   # default N: 10000 100000
+    .venv/bin/python bench/bench_signals_app.py [N ...] [--adds=200] [--sql] [--reuse] [--no-cold] [--data-dir=PATH]   # default N: 10000 100000
 
 With ``DATABASE_URL`` set it runs on that database instead (PostgreSQL: give it a
 database of its own; each run adds a team). It also prints the SQL statements one add
@@ -264,8 +264,10 @@ def main(argv: list[str]) -> int:
     REUSE = "--reuse" in argv
     adds = [int(a.split("=", 1)[1]) for a in argv if a.startswith("--adds=")] or [200]
     sizes = [int(a) for a in argv if not a.startswith("--")] or [10_000, 100_000]
+    kept = [a.split("=", 1)[1] for a in argv if a.startswith("--data-dir=")]
     with tempfile.TemporaryDirectory() as data_dir:
-        _setup_django(data_dir)
+        # --data-dir=PATH: SQLite in a directory that outlives the run (for --reuse).
+        _setup_django(kept[-1] if kept else data_dir)
         for n in sizes:
             run(n, adds=adds[-1])
     return 0
