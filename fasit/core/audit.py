@@ -81,8 +81,13 @@ def audit_create(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent
         actor=actor,
         action=AuditEvent.Action.CREATE,
         instance=instance,
-        changes={k: [None, v] for k, v in snapshot(instance).items() if v not in (None, "", [])},
+        changes=created_changes(instance),
     )
+
+
+def created_changes(instance: models.Model) -> dict[str, list[Any]]:
+    """A created record's audited changes: each field it was created with."""
+    return {k: [None, v] for k, v in snapshot(instance).items() if v not in (None, "", [])}
 
 
 def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[str, list[Any]]:
@@ -91,7 +96,7 @@ def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[
     add). The same row as ``audit_create`` writes; nothing listens to audit rows'
     saves."""
     touch_sync_parents(instance)
-    changes = {k: [None, v] for k, v in snapshot(instance).items() if v not in (None, "", [])}
+    changes = created_changes(instance)
     field = AuditEvent._meta.get_field
     values = {
         "team_id": team.pk,
