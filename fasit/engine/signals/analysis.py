@@ -119,6 +119,9 @@ W_WORD_BLOCK: Final[float] = 0.4
 # An unknown head before a known tail of at least this many letters is split off
 # ("engångs|emballage", "kamera|system"): the tail of a Nordic compound names its kind.
 MIN_TAIL: Final[int] = 5
+# The privative prefix of each language ("un-salted", "o-saltad", "u-saltet"): a word
+# no table knows is read as its base (see ``Lexicon.pivot_weights``).
+PRIVATIVE_PREFIX: Final[dict[str, str]] = {"en": "un", "sv": "o", "nb": "u", "da": "u"}
 
 # "alla kan använda det utan utbildning" is about ease of use, not training: a concept
 # right after a privative preposition is absent. At the start of a statement the
@@ -539,6 +542,11 @@ class Lexicon:
         if cached is not None:
             return cached
         whole = self.pivot_all(word, language)
+        prefix = PRIVATIVE_PREFIX.get(language, "")
+        if not whole and prefix and word.startswith(prefix) and len(word) - len(prefix) >= MIN_TAIL:
+            # A privative derivation no table knows ("unsalted", "osaltade") read as
+            # its base word: what it lacks is the matter it speaks of.
+            whole = self.pivot_all(word[len(prefix) :], language)
         found: tuple[tuple[str, float], ...] = ()
         if whole:
             found = _weighted(whole, W_PIVOT)
