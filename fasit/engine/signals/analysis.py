@@ -343,7 +343,7 @@ class Lexicon:
     phrase_first: dict[str, set[str]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Folded pivot keys of one language whose unfolded spelling differs (FOLDED_KEYS).
-    _unfolded: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    _exact: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -417,9 +417,11 @@ class Lexicon:
                     if len(s) >= MIN_PIVOT_STEM:
                         raw.append(s)
                     keys = [fold(r) for r in raw]
-                    spelled = self._unfolded.setdefault(lang, {})
-                    for r, k in zip(raw, keys, strict=True):
-                        spelled.setdefault(k, set()).add(r)
+                    exact = self._exact.setdefault(lang, {})
+                    for r in raw:
+                        have = exact.get(r, ())
+                        if pivot not in have:
+                            exact[r] = (*have, pivot)
                     for k in keys:
                         have = table.get(k, ())
                         if pivot not in have:
@@ -427,15 +429,13 @@ class Lexicon:
 
     def _lookup(self, word: str, language: str) -> tuple[str, ...]:
         folded = fold(word)
-        own = self.pivots.get(language)
-        if own is not None:
+        exact = self._exact.get(language)
+        if exact is not None:
             # Within one language the vowels are distinct letters: "stora" (big) is
             # not "störa" (disturb), though both fold to one key across languages.
-            spelled = self._unfolded.get(language, {})
-            own_stem = stem(word, language)
-            hit = own.get(folded) if word in spelled.get(folded, ()) else None
-            if not hit and own_stem in spelled.get(fold(own_stem), ()):
-                hit = own.get(fold(own_stem))
+            # Only the rows whose form is spelled so count ("malet" is painted, not
+            # "måle", measure, though both fold to "mal").
+            hit = exact.get(word) or exact.get(stem(word, language))
             if hit:
                 return hit
         for lang in LANGS:
