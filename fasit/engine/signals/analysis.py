@@ -438,13 +438,18 @@ class Lexicon:
             hit = exact.get(word) or exact.get(stem(word, language))
             if hit:
                 return hit
-        for lang in LANGS:
-            if lang == language:
-                continue
-            table = self.pivots[lang]
-            hit = table.get(folded)
+        others = [lang for lang in LANGS if lang != language]
+        for lang in others:
+            hit = self.pivots[lang].get(folded)
             if hit:
                 return hit
+        # A word its own language's dictionary knows is read through it before another
+        # language's stem can claim it (English "socks" is not Swedish "socker").
+        dictionary = self.dictionary
+        if dictionary is not None and dictionary.translate(word, language):
+            return self._translated(word, language)
+        for lang in others:
+            table = self.pivots[lang]
             s = fold(stem(word, lang))
             if len(s) >= MIN_STEM and s in table:
                 return table[s]
