@@ -6,9 +6,14 @@ import datetime as dt
 import decimal
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from fasit.core.forms import user_label
 from fasit.core.models import AuditEvent
 
 
@@ -181,38 +186,106 @@ def origin_of(entry: AuditEvent, line: int | None) -> dict[str, Any]:
     }
 
 
-def history(instance: models.Model) -> list[AuditEvent]:
-    """The audit entries of one record, oldest first: its own, and the import's entry
-    when an import created it (given as a created entry of the record, with
-    ``imported_from`` FILE:LINE as per-record entries said)."""
-    label = instance._meta.label_lower
-    events = list(
-        AuditEvent.objects.filter(
-            team_id=instance.team_id,  # type: ignore[attr-defined]
-            object_type=label,
-            object_id=str(instance.pk),
-        )
+def record_events(instance: models.Model) -> QuerySet[AuditEvent]:
+    """The audit entries of one record and of the rows read through it (the models that
+    name it in ``SYNC_PARENTS``: an account's revenue rows, a person's roles, profile
+    items and consents, a journey's stage changes), with the entry of the import that
+    created it. Unordered: callers page it by id.
+
+    Rows read through it that were deleted are not found (their ids are gone); their
+    deletion moved the record's ``updated_at`` but is not listed here."""
+    condition = Q(object_type=instance._meta.label_lower, object_id=str(instance.pk))
+    for relation in instance._meta.related_objects:
+        model = relation.related_model
+        if relation.many_to_many or relation.field.name not in getattr(model, "SYNC_PARENTS", ()):
+            continue
+        keys = [
+            str(pk)
+            for pk in model._default_manager.filter(**{relation.field.name: instance}).values_list(
+                "pk", flat=True
+            )
+        ]
+        if keys:
+            condition |= Q(object_type=model._meta.label_lower, object_id__in=keys)
+    entry_id = getattr(instance, "import_entry_id", None)
+    if entry_id is not None:
+        condition |= Q(pk=entry_id)
+    return (
+        AuditEvent.objects.filter(team_id=instance.team_id)  # type: ignore[attr-defined]
+        .filter(condition)
         .select_related("actor")
-        .order_by("at", "id")
     )
-    origin = import_origin(instance)
-    if origin is not None:
-        entry = origin["entry"]
-        events.insert(
-            0,
-            AuditEvent(
-                id=entry.id,
-                team_id=entry.team_id,
-                actor=entry.actor,
-                action=AuditEvent.Action.CREATE,
-                object_type=label,
-                object_id=str(instance.pk),
-                object_repr=str(instance)[:200],
-                changes={
-                    "imported_from": [None, origin["imported_from"]],
-                    "import_job": [None, origin["job"]],
-                },
-                at=entry.at,
-            ),
+
+
+def _field_label(model: type[models.Model] | None, name: str) -> str:
+    if model is not None:
+        try:
+            return str(model._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+        except FieldDoesNotExist:
+            pass
+    return name.replace("_", " ")
+
+
+def history_rows(instance: models.Model, events: list[AuditEvent]) -> list[dict[str, Any]]:
+    """``record_events`` as rows a page or the API shows: who did what when, to which
+    record, and each field's old and new value with the field's name in the user's
+    language. The import's entry reads as the record's creation from FILE:LINE."""
+    origin = None
+    entry_id = getattr(instance, "import_entry_id", None)
+    rows = []
+    for event in events:
+        if event.pk == entry_id and event.object_type != instance._meta.label_lower:
+            origin = origin or origin_of(event, getattr(instance, "import_line", None))
+            model: type[models.Model] | None = type(instance)
+            action = AuditEvent.Action.CREATE
+            record_id, record = str(instance.pk), str(instance)[:200]
+            changes = [
+                {
+                    "field": "imported_from",
+                    "label": _("imported from"),
+                    "old": None,
+                    "new": origin["imported_from"],
+                }
+            ]
+        else:
+            try:
+                model = apps.get_model(event.object_type)
+            except (LookupError, ValueError):
+                model = None
+            action = AuditEvent.Action(event.action)
+            record_id, record = event.object_id, event.object_repr
+            changes = [
+                {
+                    "field": name,
+                    "label": _field_label(model, name),
+                    "old": pair[0] if isinstance(pair, list) and len(pair) == 2 else None,
+                    "new": pair[1] if isinstance(pair, list) and len(pair) == 2 else pair,
+                }
+                for name, pair in (event.changes or {}).items()
+            ]
+        rows.append(
+            {
+                "id": event.pk,
+                "at": event.at,
+                "by": user_label(event.actor) if event.actor is not None else None,
+                "action": action.value,
+                "action_label": str(action.label),
+                "record_type": model._meta.label_lower if model else event.object_type,
+                "record_label": str(model._meta.verbose_name) if model else event.object_type,
+                "record_id": record_id,
+                "record": record,
+                "changes": changes,
+            }
         )
-    return events
+    return rows
+
+
+def history(instance: models.Model) -> list[dict[str, Any]]:
+    """The record's whole history as ``history_rows``, oldest first (the page and the
+    API page through ``record_events`` themselves)."""
+    return history_rows(instance, list(record_events(instance).order_by("id")))
+
+
+def changes_of(row: dict[str, Any]) -> dict[str, list[Any]]:
+    """A history row's changes as the audit stores them: field -> [old, new]."""
+    return {c["field"]: [c["old"], c["new"]] for c in row["changes"]}

@@ -18,6 +18,7 @@ from django.utils.html import conditional_escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
+from fasit.core.audit import history_rows, record_events
 from fasit.core.cache import team_cached
 from fasit.core.home import home_cards
 from fasit.tenancy.access import team_required
@@ -40,6 +41,14 @@ def paginate(
     if count is not None:
         paginator.count = count  # a cached property: the paginator never counts
     return paginator.get_page(request.GET.get("page"))
+
+
+def history_page(request: HttpRequest, instance: Any, *, title: str, back_url: str) -> HttpResponse:
+    """A record's history (``core.audit.record_events``), newest first, 50 a page."""
+    page = paginate(request, record_events(instance).order_by("-id"), per_page=50)
+    page.object_list = history_rows(instance, list(page.object_list))
+    context = {"page_obj": page, "title": title, "back_url": back_url, "record": instance}
+    return render(request, "history.html", context)
 
 
 def detached_page(items: Sequence[Any], per_page: int, number: Any) -> Any:

@@ -24,6 +24,7 @@ from fasit.core.api_utils import (
     rows_for_ids,
     team_ref,
 )
+from fasit.core.audit import history_rows, record_events
 from fasit.customers import services
 from fasit.customers.models import (
     Account,
@@ -46,6 +47,7 @@ from fasit.customers.schemas import (
     CategoryPatch,
     FamilyIn,
     FamilyOut,
+    HistoryItemOut,
     ImportantDateIn,
     ImportantDateOut,
     InterestIn,
@@ -70,6 +72,7 @@ router = Router(tags=["customers"])
 
 AccountPage = page_schema(AccountRow, "AccountPage")
 PersonPage = page_schema(PersonRow, "PersonPage")
+HistoryPage = page_schema(HistoryItemOut, "HistoryPage")
 
 ACCOUNT_VALUES = (
     "id",
@@ -313,6 +316,23 @@ def delete_account(request: HttpRequest, account_id: Id) -> Status[None]:
     return Status(204, None)
 
 
+def _history(request: HttpRequest, instance: Any, params: ListQuery) -> Any:
+    fields = ("action_label", "record_label")
+
+    def rows(window: QuerySet[Any]) -> list[dict[str, Any]]:
+        found = history_rows(instance, list(window))
+        return [{k: v for k, v in row.items() if k not in fields} for row in found]
+
+    return list_page(request, record_events(instance), params, rows, updated_field=None)
+
+
+@router.get("/accounts/{account_id}/history", response=HistoryPage)
+def account_history(request: HttpRequest, account_id: Id, params: Query[ListQuery]) -> Any:
+    """Every audited change of the account and of its revenue rows, with who and when
+    (``order=-id`` for newest first); an imported account begins with its file and line."""
+    return _history(request, _account(request, account_id), params)
+
+
 @router.get("/accounts/{account_id}/revenue", response=list[RevenueOut])
 def list_revenue(request: HttpRequest, account_id: Id) -> Any:
     account = _account(request, account_id)
@@ -440,6 +460,20 @@ def get_person(request: HttpRequest, person_id: Id) -> Any:
         person=person,
     )
     return _person_detail(person)
+
+
+@router.get("/people/{person_id}/history", response=HistoryPage)
+def person_history(request: HttpRequest, person_id: Id, params: Query[ListQuery]) -> Any:
+    """Every audited change of the person and of the rows kept with them (roles,
+    family, interests, life events, dates, consents), with who and when."""
+    person = _person(request, person_id)
+    access_record(
+        team=request.team,  # type: ignore[attr-defined]
+        user=request.user,
+        what=AccessLog.What.PROFILE,
+        person=person,
+    )
+    return _history(request, person, params)
 
 
 @router.post("/people", response={201: PersonDetailOut})

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.account_create, name="create"),
     path("bulk/", views.account_bulk, name="bulk"),
     path("<int:pk>/", views.account_detail, name="detail"),
+    path("<int:pk>/history/", views.account_history, name="history"),
     path("<int:pk>/edit/", views.account_edit, name="edit"),
     path("<int:pk>/delete/", views.account_delete, name="delete"),
     path("<int:pk>/revenue/", views.account_revenue_set, name="revenue_set"),

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.person_list, name="list"),
     path("new/", views.person_create, name="create"),
     path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/history/", views.person_history, name="history"),
     path("<int:pk>/edit/", views.person_edit, name="edit"),
     path("<int:pk>/delete/", views.person_delete, name="delete"),
     path("<int:pk>/roles/", views.person_role_add, name="role_add"),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from fasit.core.views import (
     back_to_list,
     bulk_records,
     flash_form_errors,
+    history_page,
     list_template,
     paginate,
     sort_list,
@@ -124,6 +126,17 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@team_required
+def account_history(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_for_team_or_404(Account.objects.all(), request.team, pk=pk)  # type: ignore[attr-defined]
+    return history_page(
+        request,
+        account,
+        title=_("History of %(name)s") % {"name": account.name},
+        back_url=reverse("accounts:detail", args=[account.pk]),
+    )
+
+
 @write_required
 def account_create(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
@@ -224,6 +237,20 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "profile_forms": {kind: form_class() for kind, form_class in PROFILE_FORMS.items()},
     }
     return render(request, "customers/person_detail.html", context)
+
+
+@team_required
+def person_history(request: HttpRequest, pk: int) -> HttpResponse:
+    team = request.team  # type: ignore[attr-defined]
+    person = get_for_team_or_404(Person.objects.all(), team, pk=pk)
+    # Changes to family, life events and dates are as sensitive as the profile itself.
+    access_record(team=team, user=request.user, what=AccessLog.What.PROFILE, person=person)
+    return history_page(
+        request,
+        person,
+        title=_("History of %(name)s") % {"name": person.name},
+        back_url=reverse("people:detail", args=[person.pk]),
+    )
 
 
 @write_required

@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from fasit.core import formatting
 from fasit.core.markdown import render_markdown
@@ -28,6 +29,18 @@ def display_name(user: object) -> str:
 
 # One format per language for every value a person reads (see fasit/formats): use
 # these rather than |date:"…" or |floatformat so a page never mixes two styles.
+@register.filter
+def change_value(value: Any) -> str:
+    """One side of an audited change as text: "—" for nothing, yes/no, lists joined."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(change_value(v) for v in value)
+    return str(value)
+
+
 @register.filter
 def day(value: Any) -> str:
     """A date (or the local date of a moment): 5 Dec 2026 · 2026-12-05 · 05.12.2026."""

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from fasit.core.audit import history, import_origin
+from fasit.core.audit import changes_of, history, import_origin
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, AccountRevenue, ImportantDate, Person, PersonRole
 from fasit.engine.transfer import pipeline
@@ -91,8 +91,8 @@ def test_hubspot_contacts_land_where_they_belong(
     assert role.account.import_entry == entry
     # The person's history tells the import as a created entry did before.
     first = history(kari)[0]
-    assert (first.action, first.actor, first.at) == ("create", alice, entry.at)
-    assert first.changes["imported_from"] == [None, "contacts.csv:2"]
+    assert (first["action"], first["by"], first["at"]) == ("create", "Alice", entry.at)
+    assert changes_of(first)["imported_from"] == [None, "contacts.csv:2"]
 
 
 def test_created_entries_name_file_and_line_whatever_the_file_is_called(
@@ -108,7 +108,7 @@ def test_created_entries_name_file_and_line_whatever_the_file_is_called(
     assert entry.object_repr == name
     assert entry.changes["imported_file"] == [None, name]
     people = Person.objects.for_team(team_a).order_by("import_line")
-    assert [history(p)[0].changes["imported_from"][1] for p in people] == [
+    assert [changes_of(history(p)[0])["imported_from"][1] for p in people] == [
         f"{name}:{line}" for line in (2, 3, 4)
     ]
     accounts = Account.objects.for_team(team_a)
