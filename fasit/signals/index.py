@@ -282,12 +282,35 @@ def _catch_up(team: Team, index: ThemeIndex, since: int, version: int) -> bool:
     return True
 
 
-def log_add(team: Team, state: SignalState, statement: Statement, key: str, group: str) -> None:
-    """Record the add that made ``state.version``."""
-    # The statement as an object: the team guard reads its team from it, no query.
-    IndexAdd.objects.create(
-        team=team, version=state.version, statement=statement, theme_key=key, group=group
+def log_add(
+    team: Team,
+    state: SignalState,
+    statement: Statement,
+    key: str,
+    group: str,
+    audit: tuple[str, list[Any]] | None = None,
+) -> None:
+    """Record the add that made ``state.version``; with ``audit`` (``audit_create_sql``)
+    write the add's audit record too, on PostgreSQL in the same statement."""
+    # Written out (no model save: nothing listens to this log's rows, and the ORM's
+    # INSERT … RETURNING is built anew each time). The statement is the team's: the add
+    # made it, and the team guard checked it when it was saved.
+    quote = connection.ops.quote_name
+    table = IndexAdd._meta.db_table
+    sql = (
+        f"INSERT INTO {quote(table)} ({quote('team_id')}, {quote('version')},"
+        f" {quote('statement_id')}, {quote('theme_key')}, {quote('group')})"
+        " VALUES (%s, %s, %s, %s, %s)"
     )
+    params: list[Any] = [team.pk, state.version, statement.pk, key, group]
+    with connection.cursor() as cursor:
+        if audit is not None and connection.vendor == "postgresql":
+            # One round trip: a data-modifying WITH runs whether or not it is read.
+            cursor.execute(f"WITH logged AS ({sql}) {audit[0]}", [*params, *audit[1]])
+        else:
+            cursor.execute(sql, params)
+            if audit is not None:
+                cursor.execute(*audit)
     if state.version % LOG_PRUNE_EVERY == 0:
         IndexAdd.objects.filter(team=team, version__lte=state.version - LOG_KEEP).delete()
 

@@ -7,14 +7,20 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from fasit.conversations.models import Conversation
-from fasit.core.audit import audit_create, audit_delete, audit_record, audit_update, snapshot
+from fasit.core.audit import (
+    audit_create_sql,
+    audit_delete,
+    audit_record,
+    audit_update,
+    snapshot,
+)
 from fasit.core.db import id_slices
 from fasit.core.services import require_same_team
 from fasit.core.validators import check_one_line
@@ -175,6 +181,34 @@ def _sync_joined(team: Team, index: ThemeIndex, theme: Theme, statement: Stateme
     return theme
 
 
+def _theme_by_key(team: Team, key: str) -> Theme | None:
+    """The team's theme row of this engine key, or None: one indexed read by the
+    (team, key) unique index, written out so an add does not pay for building the
+    ORM query (with its ORDER BY) each time; the values pass the database's and the
+    fields' converters as the ORM's do."""
+    fields = Theme._meta.concrete_fields
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {', '.join(quote(f.column) for f in fields)} FROM {quote(Theme._meta.db_table)}"
+        f" WHERE {quote('team_id')} = %s AND {quote('key')} = %s LIMIT 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [team.pk, key])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for field, value in zip(fields, row, strict=True):
+        expression = field.get_col(Theme._meta.db_table)
+        for convert in [
+            *connection.ops.get_db_converters(expression),
+            *field.get_db_converters(connection),
+        ]:
+            value = convert(value, expression, connection)
+        values.append(value)
+    return Theme.from_db(connection.alias, [f.attname for f in fields], values)
+
+
 def _clean_text(text: str) -> str:
     text = " ".join((text or "").split())
     if not text:
@@ -261,7 +295,7 @@ def _add(team: Team, actor: Any, statement: Statement, account: Account) -> Stat
     row = {f: getattr(statement, f) for f in signal_index.STATEMENT_FIELDS}
     engine_statement = signal_index.engine_statement(row, {}, group)
     key = index.add(engine_statement)
-    existing = Theme.objects.for_team(team).filter(key=key).first()
+    existing = _theme_by_key(team, key)
     if existing is None or _relabel_due(existing.statement_count + 1):
         rows = {key: existing} if existing is not None else {}
         statement.theme = _sync_themes(team, index, [key], rows)[key]
@@ -274,8 +308,8 @@ def _add(team: Team, actor: Any, statement: Statement, account: Account) -> Stat
         # theme's entry, as for a statement put into its theme).
         statement.save(force_insert=True)
     signal_index.checkin(team, state, index)
-    signal_index.log_add(team, state, statement, key, group)
-    audit_create(team=team, actor=actor, instance=statement)
+    audit = audit_create_sql(team=team, actor=actor, instance=statement)
+    signal_index.log_add(team, state, statement, key, group, audit=audit)
     return statement
 
 

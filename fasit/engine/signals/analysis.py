@@ -119,6 +119,9 @@ W_WORD_BLOCK: Final[float] = 0.4
 # An unknown head before a known tail of at least this many letters is split off
 # ("engångs|emballage", "kamera|system"): the tail of a Nordic compound names its kind.
 MIN_TAIL: Final[int] = 5
+# The privative prefix of each language ("un-salted", "o-saltad", "u-saltet"): a word
+# no table knows is read as its base (see ``Lexicon.pivot_weights``).
+PRIVATIVE_PREFIX: Final[dict[str, str]] = {"en": "un", "sv": "o", "nb": "u", "da": "u"}
 
 # "alla kan använda det utan utbildning" is about ease of use, not training: a concept
 # right after a privative preposition is absent. At the start of a statement the
@@ -340,7 +343,7 @@ class Lexicon:
     phrase_first: dict[str, set[str]] = field(default_factory=dict)
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Folded pivot keys of one language whose unfolded spelling differs (FOLDED_KEYS).
-    _unfolded: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    _exact: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -414,9 +417,11 @@ class Lexicon:
                     if len(s) >= MIN_PIVOT_STEM:
                         raw.append(s)
                     keys = [fold(r) for r in raw]
-                    spelled = self._unfolded.setdefault(lang, {})
-                    for r, k in zip(raw, keys, strict=True):
-                        spelled.setdefault(k, set()).add(r)
+                    exact = self._exact.setdefault(lang, {})
+                    for r in raw:
+                        have = exact.get(r, ())
+                        if pivot not in have:
+                            exact[r] = (*have, pivot)
                     for k in keys:
                         have = table.get(k, ())
                         if pivot not in have:
@@ -424,24 +429,27 @@ class Lexicon:
 
     def _lookup(self, word: str, language: str) -> tuple[str, ...]:
         folded = fold(word)
-        own = self.pivots.get(language)
-        if own is not None:
+        exact = self._exact.get(language)
+        if exact is not None:
             # Within one language the vowels are distinct letters: "stora" (big) is
             # not "störa" (disturb), though both fold to one key across languages.
-            spelled = self._unfolded.get(language, {})
-            own_stem = stem(word, language)
-            hit = own.get(folded) if word in spelled.get(folded, ()) else None
-            if not hit and own_stem in spelled.get(fold(own_stem), ()):
-                hit = own.get(fold(own_stem))
+            # Only the rows whose form is spelled so count ("malet" is painted, not
+            # "måle", measure, though both fold to "mal").
+            hit = exact.get(word) or exact.get(stem(word, language))
             if hit:
                 return hit
-        for lang in LANGS:
-            if lang == language:
-                continue
+        others = [lang for lang in LANGS if lang != language]
+        for lang in others:
+            hit = self.pivots[lang].get(folded)
+            if hit:
+                return hit
+        # A word its own language's dictionary knows is read through it before another
+        # language's stem can claim it (English "socks" is not Swedish "socker").
+        dictionary = self.dictionary
+        if dictionary is not None and dictionary.translate(word, language):
+            return self._translated(word, language)
+        for lang in others:
             table = self.pivots[lang]
-            hit = table.get(folded)
-            if hit:
-                return hit
             s = fold(stem(word, lang))
             if len(s) >= MIN_STEM and s in table:
                 return table[s]
@@ -539,6 +547,11 @@ class Lexicon:
         if cached is not None:
             return cached
         whole = self.pivot_all(word, language)
+        prefix = PRIVATIVE_PREFIX.get(language, "")
+        if not whole and prefix and word.startswith(prefix) and len(word) - len(prefix) >= MIN_TAIL:
+            # A privative derivation no table knows ("unsalted", "osaltade") read as
+            # its base word: what it lacks is the matter it speaks of.
+            whole = self.pivot_all(word[len(prefix) :], language)
         found: tuple[tuple[str, float], ...] = ()
         if whole:
             found = _weighted(whole, W_PIVOT)

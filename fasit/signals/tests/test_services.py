@@ -396,3 +396,45 @@ def test_regroup_without_keeping_the_index_holds_none_and_the_next_add_rebuilds(
     # The version moved on, so the next writer rebuilds from the rows and groups right.
     _say(team_a, alice, LEAD_TIME[2])
     assert Theme.objects.get().statement_count == 3
+
+
+def test_an_add_writes_the_audit_record_audit_create_would_and_its_log_row(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    # The add sends its audit record with its replay-log row (one statement on
+    # PostgreSQL): the record must be the one ``audit_create`` writes.
+    from fasit.core.audit import audit_create
+    from fasit.core.cache import team_data_version
+    from fasit.signals.models import IndexAdd
+
+    _say(team_a, alice, LEAD_TIME[0])
+    statement = _say(team_a, alice, LEAD_TIME[1])  # joins the first one's theme
+    written = AuditEvent.objects.get(
+        object_type="market_signals.statement", object_id=str(statement.pk)
+    )
+    assert team_data_version(team_a) == written.pk
+    expected = audit_create(
+        team=team_a, actor=alice, instance=Statement.objects.get(pk=statement.pk)
+    )
+    fields = ["team_id", "actor_id", "action", "object_type", "object_id", "object_repr", "changes"]
+    assert {f: getattr(written, f) for f in fields} == {f: getattr(expected, f) for f in fields}
+    assert written.changes["theme"] == [None, statement.theme.name]
+    assert abs((expected.at - written.at).total_seconds()) < 60
+    log = IndexAdd.objects.get(statement=statement)
+    assert (log.team_id, log.theme_key) == (team_a.pk, statement.theme.key)
+    assert not AuditEvent.objects.filter(team=team_b).exists()
+
+
+def test_the_theme_row_read_by_key_is_the_orm_row_and_only_the_team_s(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    for text in LEAD_TIME:
+        _say(team_a, alice, text)
+    theme = Theme.objects.get()
+    read = services._theme_by_key(team_a, theme.key)
+    assert read is not None and not read._state.adding
+    for field in Theme._meta.concrete_fields:
+        assert getattr(read, field.attname) == getattr(theme, field.attname), field.name
+    assert isinstance(read.labels, dict) and read.last_said_on == theme.last_said_on
+    assert services._theme_by_key(team_b, theme.key) is None
+    assert services._theme_by_key(team_a, "no-such-key") is None

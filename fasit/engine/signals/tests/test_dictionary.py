@@ -37,6 +37,34 @@ def test_words_the_hand_written_vocabulary_lacks_meet_across_languages() -> None
     assert all("p:window" in v for v in vectors)
 
 
+def test_a_word_is_read_in_its_own_language_before_another() -> None:
+    lex = default_lexicon()
+    # Danish "malet" is painted: the Danish row "måle" (measure) folds to the same key
+    # but is spelled otherwise; across languages the folded key still serves.
+    assert "paint" in lex.pivots_of("malet", "da")
+    assert "measure" not in lex.pivots_of("malet", "da")
+    assert lex.pivots_of("måle", "nb")[0] == "measure"
+    # English "socks" is in the English dictionary: Swedish "socker" (sugar) does not
+    # claim it through its stem.
+    assert lex.pivots_of("socks", "en")[0] == "sock"
+    assert lex.pivots_of("strumpor", "sv")[0] == "sock"
+
+
+def test_a_privative_derivation_no_table_knows_is_read_as_its_base() -> None:
+    lex = default_lexicon()
+    assert lex.pivots_of("unsalted", "en")[0] == "salt"
+    assert lex.pivots_of("osaltade", "sv")[0] == "salt"
+    assert lex.pivots_of("ubrugte", "da") == lex.pivots_of("brugte", "da") != ()
+    vectors = [
+        analyse(text, language).vector
+        for text, language in (
+            ("We want unsalted popcorn.", "en"),
+            ("Gæsterne vil have popcorn uden salt.", "da"),
+        )
+    ]
+    assert all("p:salt" in v for v in vectors)
+
+
 def test_the_lexicon_can_do_without_the_dictionary() -> None:
     from fasit.engine.signals.analysis import Lexicon
 
