@@ -20,12 +20,14 @@ def _empty_cache() -> None:
     rollback."""
     from fasit.core.api_utils import forget_counts
     from fasit.core.cache import forget_area_versions
+    from fasit.relationships import memo
     from fasit.signals import index as signal_index
 
     for cache in caches.all():
         cache.clear()
     forget_counts()
     forget_area_versions()
+    memo.clear()
     signal_index.reset()
     # A request activates its user's language in the thread and leaves it active
     # (a streamed response still renders after the middleware returns), so a test

@@ -35,7 +35,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from fasit.customers.models import Account, Person, PersonRole
-from fasit.relationships import selectors
+from fasit.relationships import memo, selectors
 from fasit.relationships.models import (
     AccountHealth,
     AccountKnowledgeSnapshot,
@@ -61,7 +61,7 @@ class RankedAccount:
 
     @property
     def order(self) -> tuple[Any, ...]:
-        # The same key as selectors._risk_order.
+        # The same key as selectors.risk_order.
         at_risk = self.at_risk_team if self.at_risk_team is not None else self.revenue_at_risk
         return (
             -(at_risk or Decimal(0)),
@@ -85,7 +85,41 @@ def ranking(
     Reads today's stored snapshots and assesses in memory the accounts without one
     (new, changed since, or not refreshed today): a GET writes nothing. The nightly
     ``refresh`` stores them all, so a day's first pages need not assess thousands."""
+    return sorted(
+        _ranked(team, today=today, owner=owner, going_dark=going_dark).values(),
+        key=lambda e: e.order,
+    )
+
+
+def kept_ranking(
+    team: Team | None, *, today: dt.date, owner: Any = None, going_dark: bool = False
+) -> list[RankedAccount]:
+    """``ranking``, kept in this process from one version of the team's data to the
+    next (``memo.py``): after a logged conversation only its account is read again,
+    not the team's thousands of rows. For the pages, which are cached by the same
+    version."""
+    if team is None:
+        return ranking(team, today=today, owner=owner, going_dark=going_dark)
+    kept = memo.whole_scope(
+        team,
+        ("ranking", today, owner.pk if owner is not None else None, going_dark),
+        lambda ids: _ranked(team, today=today, owner=owner, going_dark=going_dark, ids=ids),
+    )
+    return sorted(kept.values(), key=lambda e: e.order)
+
+
+def _ranked(
+    team: Team | None,
+    *,
+    today: dt.date,
+    owner: Any = None,
+    going_dark: bool = False,
+    ids: list[int] | None = None,
+) -> dict[int, RankedAccount]:
+    """The ranking's entries by account (of ``ids`` only, when given), unsorted."""
     accounts = _scope(team, owner)
+    if ids is not None:
+        accounts = accounts.filter(pk__in=ids)
     rates = team_rates(team)
     to = team.currency if team is not None else ""
     stored = AccountHealth.objects.for_team(team).filter(day=today, account__in=accounts)
@@ -114,10 +148,12 @@ def ranking(
     }
     # A subquery rather than the ids read above: thousands of ids built into the
     # statement cost more than running it.
+    today_rows = AccountHealth.objects.for_team(team).filter(day=today)
+    if ids is not None:
+        # A few accounts (a change): their own rows, not a scan of the team's.
+        today_rows = today_rows.filter(account_id__in=ids)
     missing = list(
-        accounts.exclude(
-            pk__in=AccountHealth.objects.for_team(team).filter(day=today).values("account_id")
-        ).values_list("pk", flat=True)
+        accounts.exclude(pk__in=today_rows.values("account_id")).values_list("pk", flat=True)
     )
     for start in range(0, len(missing), CHUNK):
         chunk = missing[start : start + CHUNK]
@@ -129,7 +165,7 @@ def ranking(
                 known[entry.account_id] = replace(
                     entry, at_risk_team=convert(entry.revenue_at_risk, entry.currency, to, rates)
                 )
-    return sorted(known.values(), key=lambda e: e.order)
+    return known
 
 
 def store(
@@ -255,3 +291,21 @@ def refresh_knowledge(team: Team, *, today: dt.date) -> int:
         batch_size=500,
     )
     return stored
+
+
+def kept_rows(
+    team: Team | None, ids: Iterable[int], *, today: dt.date
+) -> dict[int, selectors.AccountRow]:
+    """Full assessments (``selectors.being_on``) of these accounts, each kept in this
+    process until its account changes (``memo.py``): a page's 50 rows after a logged
+    conversation assess that conversation's account at most. For the cached pages."""
+
+    def compute(missing: list[int]) -> dict[int, selectors.AccountRow]:
+        rows = selectors.being_on(
+            team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=missing)
+        )
+        return {r.account.pk: r for r in rows}
+
+    if team is None:
+        return compute(list(ids))
+    return memo.per_account(team, ("row", today), ids, compute)

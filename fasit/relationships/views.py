@@ -10,8 +10,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import get_script_prefix, reverse
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,7 +27,7 @@ from fasit.core.views import (
     sort_rows,
 )
 from fasit.customers.models import Account, Person, Tier
-from fasit.relationships import explain, feeds, selectors, services, snapshots
+from fasit.relationships import explain, feeds, memo, selectors, services, snapshots
 from fasit.relationships.forms import (
     BeingOnFilterForm,
     DatesFilterForm,
@@ -55,11 +55,9 @@ PAGE_SIZE = 50
 
 def _page_rows(team: Any, ids: list[int], *, today: Any) -> dict[int, selectors.AccountRow]:
     """Full assessments of the accounts on one page (a GET writes nothing: the
-    snapshots that order the pages are written by the nightly refresh)."""
-    rows = selectors.being_on(
-        team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=ids)
-    )
-    return {r.account.pk: r for r in rows}
+    snapshots that order the pages are written by the nightly refresh), each kept
+    until its account changes (``memo.py``)."""
+    return snapshots.kept_rows(team, ids, today=today)
 
 
 def _cache_name(request: HttpRequest, page: str, owner: Any, sorting: Sorting) -> str:
@@ -196,7 +194,7 @@ def being_on(request: HttpRequest) -> HttpResponse:
     sorting = requested_sort(request, BEING_ON_SORTS, "-risk")
 
     def page() -> dict[str, Any]:
-        ranked = snapshots.ranking(team, today=today, owner=owner)
+        ranked = snapshots.kept_ranking(team, today=today, owner=owner)
         listed, _ = sort_rows(
             request,
             [e for e in ranked if e.going_dark] if dark_only else ranked,
@@ -204,7 +202,7 @@ def being_on(request: HttpRequest) -> HttpResponse:
             "-risk",
         )
         page_obj = detached_page(listed, PAGE_SIZE, request.GET.get("page"))
-        live = _page_rows(team, [e.account_id for e in page_obj], today=today)
+        shown = [e.account_id for e in page_obj]
         totals: dict[str, Any] = {
             "accounts": len(ranked),
             "going_dark": sum(1 for e in ranked if e.going_dark),
@@ -228,12 +226,20 @@ def being_on(request: HttpRequest) -> HttpResponse:
                 )
         # The rows are rendered here, once per change of team data: with their sparklines,
         # bars and translated phrases they were most of a cached page's CPU.
+        # Each row's HTML is kept until its account changes (``memo.py``): a logged
+        # conversation renders one row again, not the page's 50.
+        rows = memo.per_account(
+            team,
+            ("being-on-row", today, translation.get_language(), get_script_prefix()),
+            shown,
+            lambda ids: {
+                pk: render_to_string("relationships/being_on.html#row", {"r": row}, request=request)
+                for pk, row in _page_rows(team, ids, today=today).items()
+            },
+        )
         rows_html = render_to_string(
             "relationships/being_on.html#rows",
-            {
-                "rows": [live[e.account_id] for e in page_obj if e.account_id in live],
-                "filters": form,
-            },
+            {"row_html": [rows[pk] for pk in shown if pk in rows], "filters": form},
             request=request,
         )
         return {

@@ -137,10 +137,12 @@ def going_dark_card(context: template.Context) -> dict[str, Any]:
     today = timezone.localdate()
 
     def card() -> dict[str, Any]:
-        dark = snapshots.ranking(team, today=today, owner=owner, going_dark=True)
+        # Both kept from one version of the team's data to the next (``memo.py``): a
+        # logged conversation reads its own account again, not the team's.
+        dark = snapshots.kept_ranking(team, today=today, owner=owner, going_dark=True)
         shown = [e.account_id for e in dark[:HOME_LIMIT]]
-        rows = selectors.being_on(
-            team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=shown)
+        rows = sorted(
+            snapshots.kept_rows(team, shown, today=today).values(), key=selectors.risk_order
         )
         return {
             # Assessed again just now: keep those the fresh result still finds going dark.
