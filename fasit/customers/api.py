@@ -450,8 +450,8 @@ def _people_filters(
     return people
 
 
-@router.get("/people/{person_id}", response=PersonDetailOut)
-def get_person(request: HttpRequest, person_id: Id) -> Any:
+def _profile_read(request: HttpRequest, person_id: int) -> Person:
+    """The person, their profile's reading logged (owners see who read it)."""
     person = _person(request, person_id)
     access_record(
         team=request.team,  # type: ignore[attr-defined]
@@ -459,21 +459,19 @@ def get_person(request: HttpRequest, person_id: Id) -> Any:
         what=AccessLog.What.PROFILE,
         person=person,
     )
-    return _person_detail(person)
+    return person
+
+
+@router.get("/people/{person_id}", response=PersonDetailOut)
+def get_person(request: HttpRequest, person_id: Id) -> Any:
+    return _person_detail(_profile_read(request, person_id))
 
 
 @router.get("/people/{person_id}/history", response=HistoryPage)
 def person_history(request: HttpRequest, person_id: Id, params: Query[ListQuery]) -> Any:
     """Every audited change of the person and of the rows kept with them (roles,
     family, interests, life events, dates, consents), with who and when."""
-    person = _person(request, person_id)
-    access_record(
-        team=request.team,  # type: ignore[attr-defined]
-        user=request.user,
-        what=AccessLog.What.PROFILE,
-        person=person,
-    )
-    return _history(request, person, params)
+    return _history(request, _profile_read(request, person_id), params)
 
 
 @router.post("/people", response={201: PersonDetailOut})
