@@ -262,3 +262,74 @@ def test_a_held_theme_is_confirmed_when_a_third_account_corroborates_later() -> 
         == "t"
     )
     assert (index.theme("t").accounts, index.theme("t").level) == (4, "confirmed")
+
+
+def test_people_alone_do_not_corroborate() -> None:
+    # Three accounts report what "the customers" want: a text message when the bike is
+    # repaired, the catalogue as a PDF, the deposit taken off the price. Who wants is
+    # not what is wanted; the three share nothing else and are held at alarm (they
+    # were confirmed while the shared "kunde" counted as shared evidence).
+    statements = [
+        st(
+            "c1",
+            "A",
+            "Kundene vil ha beskjed på SMS når sykkelen er ferdig reparert.",
+            language="nb",
+        ),
+        st(
+            "c2",
+            "B",
+            "Kunderne vil have kataloget som pdf, så de kan læse det på mobilen.",
+            language="da",
+        ),
+        st(
+            "c3",
+            "C",
+            "Kundene vil at depositumet skal trekkes fra prisen hvis de kjøper bilen.",
+            language="nb",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    theme = index.theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+    # The same people beside a shared matter still corroborate.
+    same = [
+        st("d1", "A", "Kundene vil ha flere sykkelstativer ved inngangen.", language="nb"),
+        st("d2", "B", "Kunderne vil have flere cykelstativer ved indgangen.", language="da"),
+        st("d3", "C", "Customers want more bike racks at the entrance.", language="en"),
+    ]
+    index = ThemeIndex.restore(same, {s.id: "t" for s in same})
+    assert index.theme("t").level == "confirmed"
+
+
+def test_a_shared_action_and_thing_corroborate() -> None:
+    # Carrying (an action) and the stairs (a thing) are two shared matters: furniture
+    # carried up the stairs, in three languages and three ways of saying it, is one
+    # matter. Counting only things as matters held it at alarm.
+    from fasit.engine.signals.grouping import GroupingConfig
+
+    statements = [
+        st(
+            "s1",
+            "A",
+            "Möblerna är för tunga att bära uppför trapporna, vi önskar en varuhiss.",
+            language="sv",
+        ),
+        st(
+            "s2",
+            "B",
+            "Moving day is a nightmare: the crew carry every sofa up two flights of stairs.",
+            language="en",
+        ),
+        st(
+            "s3",
+            "C",
+            "Vi skal bære møblerne op ad tre etager, fordi der ikke er nogen elevator.",
+            language="da",
+        ),
+    ]
+    assignments = {s.id: "t" for s in statements}
+    theme = ThemeIndex.restore(statements, assignments).theme("t")
+    assert (theme.accounts, theme.level) == (3, "confirmed")
+    strict = GroupingConfig(corroboration_matter=1.0)
+    assert ThemeIndex.restore(statements, assignments, config=strict).theme("t").level == "alarm"
