@@ -56,7 +56,7 @@ class GroupingConfig:
     corroboration: float = 0.30
     corroboration_anchors: int = 2
     corroboration_one: float = 0.20  # pairwise similarity enough with one shared matter
-    corroboration_matter: float = 0.7  # field weight of a pivot that names a matter
+    corroboration_matter: float = 1.0  # field weight of a pivot that names a matter
     # Statements corroborate each other only if they share something besides the
     # concepts of their settings and lone cues (``Analysis.incidental``).
     corroboration_matters: bool = True
@@ -475,9 +475,8 @@ class ThemeIndex:
         if self.config.corroboration_matters and not any(f in vb and f not in aside for f in va):
             return False
         concepts = {f[2:] for f in va if f[0] == "c" and f in vb and f not in aside}
-        # Pivots of people, places, time and properties ("guests", "room", "morning")
-        # are the setting of many matters, not the matter: not anchors. Actions
-        # ("carry", "book") and things are.
+        # Pivots of people, places, time, actions and properties ("guests", "ask",
+        # "morning") are the setting of many matters, not the matter: not anchors.
         weights = self._lexicon.pivot_weight
         matter = self.config.corroboration_matter
         anchors = sum(

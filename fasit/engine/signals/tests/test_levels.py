@@ -300,36 +300,3 @@ def test_people_alone_do_not_corroborate() -> None:
     ]
     index = ThemeIndex.restore(same, {s.id: "t" for s in same})
     assert index.theme("t").level == "confirmed"
-
-
-def test_a_shared_action_and_thing_corroborate() -> None:
-    # Carrying (an action) and the stairs (a thing) are two shared matters: furniture
-    # carried up the stairs, in three languages and three ways of saying it, is one
-    # matter. Counting only things as matters held it at alarm.
-    from fasit.engine.signals.grouping import GroupingConfig
-
-    statements = [
-        st(
-            "s1",
-            "A",
-            "Möblerna är för tunga att bära uppför trapporna, vi önskar en varuhiss.",
-            language="sv",
-        ),
-        st(
-            "s2",
-            "B",
-            "Moving day is a nightmare: the crew carry every sofa up two flights of stairs.",
-            language="en",
-        ),
-        st(
-            "s3",
-            "C",
-            "Vi skal bære møblerne op ad tre etager, fordi der ikke er nogen elevator.",
-            language="da",
-        ),
-    ]
-    assignments = {s.id: "t" for s in statements}
-    theme = ThemeIndex.restore(statements, assignments).theme("t")
-    assert (theme.accounts, theme.level) == (3, "confirmed")
-    strict = GroupingConfig(corroboration_matter=1.0)
-    assert ThemeIndex.restore(statements, assignments, config=strict).theme("t").level == "alarm"
