@@ -25,7 +25,9 @@ app missing from an area's list would leave its result stale until the next writ
 the area or the TTL, so each area's tests write in each of its apps
 (``core/tests/test_area_versions.py``). Results that read conversations (home's other
 cards, being on, the key accounts' health column, listening) stay on the team's
-version.
+version, or on a ``kept_version``: the oldest team version this process knows to give
+the same result, found from the kinds of the audit records written since (home's
+cards, ``core/home.py``).
 """
 
 from __future__ import annotations

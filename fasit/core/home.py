@@ -131,7 +131,9 @@ def cards_html(
             render_to_string(f"{TEMPLATE}#{part}", {**context, **extra}, request=request)
         )
 
-    dates = team_cached(team, f"home-dates-html:{suffix}", lambda: render("dates"), area="people")
+    dates = team_cached(
+        team, f"home-dates-html:{suffix}", lambda: render("dates"), version=version, area="people"
+    )
 
     def keys() -> tuple[str, list[int], str, str]:
         accounts = list(key_accounts(team, owner=owner)[:HOME_KEY_ACCOUNTS])
