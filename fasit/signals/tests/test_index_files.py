@@ -254,7 +254,11 @@ def test_a_new_team_with_a_former_teams_id_never_loads_its_file(
     old_path = signal_index.index_file(old)
     assert old_path is not None and old_path.exists()
     old_pk = old.pk
-    old.delete()
+    kept = old_path.read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):
+        old.delete()
+    assert not old_path.exists()  # a deleted team's file goes with it
+    old_path.write_bytes(kept)  # ... but say a copy of it were still there
     new = TeamFactory(id=old_pk, name="New", slug="new-team")
     new_path = signal_index.index_file(new)
     assert new_path is not None
