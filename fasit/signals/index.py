@@ -15,7 +15,10 @@ the teams it served, tagged with the team's ``SignalState`` version:
 - ``warm`` builds a team's index outside any transaction (no write lock held): a web
   worker warms every team with statements in a background thread when it starts
   (``warm_all``), and ``statement_create`` waits for a warm in progress instead of
-  building a second index inside its transaction.
+  building a second index inside its transaction;
+- a built index is kept on disk, one signed file per team (``save_index``; see "the
+  index on disk" below): the first process to warm a team builds and writes it, the
+  others (and every process after a restart) load it and replay the logged adds.
 """
 
 from __future__ import annotations
