@@ -139,6 +139,30 @@ def _reserve_ids(model: type[models.Model], count: int, connection: Any) -> list
         return list(range(highest + 1, highest + 1 + count))
 
 
+# PostgreSQL's built-in types whose binary form psycopg writes from the Python values
+# the converters above give (int, str, bool, date, aware datetime, None): int2, int4,
+# int8, bool, text, varchar, date, timestamptz. A COPY in binary format spares the
+# importing process the text form of every value (timestamps above all: about three
+# times less CPU for a person's row) and the database its parsing (about a tenth of
+# the COPY). A table with any other column type (jsonb, numeric, …) is copied as text.
+_BINARY_TYPE_OIDS = frozenset({21, 23, 20, 16, 25, 1043, 1082, 1184})
+
+
+def _binary_types(cursor: Any, table: str, columns: list[str]) -> list[int] | None:
+    """The type oids of ``columns`` for a binary COPY into ``table`` (quoted), or None when
+    one of them is not a type that format takes from these values."""
+    cursor.execute(
+        "SELECT attname, atttypid FROM pg_attribute"
+        " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+        [table],
+    )
+    oids = dict(cursor.fetchall())
+    types = [oids.get(column) for column in columns]
+    if not all(oid in _BINARY_TYPE_OIDS for oid in types):
+        return None
+    return types  # type: ignore[return-value]
+
+
 def insert_rows(
     model: type[models.Model], rows: Sequence[dict[str, Any]], *, check: RowCheck
 ) -> list[int]:
@@ -207,9 +231,16 @@ def insert_rows(
     table = connection.ops.quote_name(opts.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            types = _binary_types(cursor, table, [f.column for f in fields])
+            statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+            if types is not None:
+                statement += " (FORMAT BINARY)"
+            with cursor.cursor.copy(statement) as copy:
+                if types is not None:
+                    copy.set_types(types)
+                write = copy.write_row
                 for record in values:
-                    copy.write_row(record)
+                    write(record)
         else:
             marks = ", ".join(["%s"] * len(columns))
             # The team tallies' row trigger is replaced by one grouped upsert

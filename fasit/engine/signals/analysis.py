@@ -29,6 +29,7 @@ from fasit.engine.signals.lexicon.vocabulary import (
     GROUPS,
     KIND_WEIGHTS,
     NOT_NOUNS,
+    PEOPLE,
     PIVOT_WEIGHTS,
     PIVOTS,
     Pivot,
@@ -489,6 +490,9 @@ class Lexicon:
         table = self.pivots["en"]
         out: list[str] = []
         for e in english:
+            # An English translation stands for its lemma, as an English word does
+            # ("søskende" -> siblings meets "sibling").
+            e = dictionary.lemma(e, "en")
             hand = table.get(fold(e)) or table.get(fold(stem(e, "en")))
             for p in hand[:1] if hand else (e,):
                 if p not in out:
@@ -854,8 +858,9 @@ class Analysis:
     # Concept features (``c:...``) the analysis counted down as saying where or when
     # rather than what: a setting ("i kølerummet" beside words about something else),
     # a lone short cue, a hint from part of a word that named another concept; with
-    # the broader concepts only they imply. Corroboration does not count them as
-    # shared matters (``ThemeIndex._corroborates``).
+    # the broader concepts only they imply; and the word, n-gram and pivot features of
+    # words of people and roles (who wants, not what). Corroboration does not count
+    # them as shared matters (``ThemeIndex._corroborates``).
     incidental: frozenset[str] = frozenset()
     # Pivot features named only as the tail of compounds, with the pivots of their
     # heads: "kaffe|maskinen" is a machine, but not the machine of "kopi|maskinen".
@@ -939,6 +944,11 @@ def analyse(
     content: list[str] = []
     pivots: list[tuple[str, float]] = []
     shown: list[str] = []
+    # Words the vocabulary files only under people and roles ("kundene", "parents"):
+    # who wants, not what is wanted. Their word, n-gram and pivot features go to
+    # ``Analysis.incidental``, so that statements sharing nothing else (three that open
+    # "Kundene vil ...") do not corroborate each other; grouping does not change.
+    people: set[str] = set()
     other = 0.0  # how much the words left over say, by their pivots' weights
     # Pivots named only as the tail of a compound whose head has pivots of its own
     # ("kaffe|maskinen": machine, headed by coffee), and pivots named by a whole word.
@@ -965,6 +975,12 @@ def analyse(
             found = tuple((NOT + p, w) for p, w in found)
         content.append(s)
         pivots.extend(found)
+        if found and all(plain(p) in PEOPLE for p, _ in found):
+            people.add("w:" + s)
+            people.update("p:" + p for p, _ in found)
+            if len(plain(s)) >= 4:
+                mark = NOT if s.startswith(NOT) else ""
+                people.update("g:" + mark + g for g in _grams(plain(s)))
         if found and lex.is_compound(unit, language):
             heads = frozenset("p:" + p for p, w in found if w <= W_PIVOT * W_PIVOT_HEAD)
             if heads:
@@ -1027,7 +1043,8 @@ def analyse(
         concepts=frozenset(concepts | secondary),
         content=tuple(content),
         words=tuple(shown),
-        incidental=_incidental_features(lex, weak | secondary | setting, concepts | secondary),
+        incidental=_incidental_features(lex, weak | secondary | setting, concepts | secondary)
+        | people,
         headed={p: frozenset(h) for p, h in tails.items() if p not in whole} or _NO_HEADS,
     )
 

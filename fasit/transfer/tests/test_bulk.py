@@ -15,12 +15,12 @@ from django.db import connection
 
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
-from fasit.customers.models import Account, Person, PersonRole
+from fasit.customers.models import Account, ImportantDate, Person, PersonRole
 from fasit.search.documents import index_records, index_team, insert_indexed
 from fasit.search.models import SearchEntry
 from fasit.search.selectors import search_hits
 from fasit.testing import AccountFactory, PersonFactory
-from fasit.transfer.bulk import JSONText, insert_rows
+from fasit.transfer.bulk import JSONText, _binary_types, insert_rows
 from fasit.transfer.importing import (
     IMPORT_CACHE_KIB,
     IMPORT_GC_THRESHOLD,
@@ -194,6 +194,49 @@ def test_values_are_stored_as_the_orm_stores_them(team_a: Any, alice: Any) -> No
     )
     stored = AuditEvent.objects.get(pk=event)
     assert (stored.changes, stored.at) == (changes, moment)
+
+
+def test_text_dates_numbers_and_nulls_are_stored_as_given_in_either_copy_format(
+    team_a: Any,
+) -> None:
+    """PostgreSQL copies a table of plain types in binary and any other as text: the
+    values come back the same either way (and on SQLite)."""
+    oslo = zoneinfo.ZoneInfo("Europe/Oslo")
+    moment = dt.datetime(2024, 6, 15, 12, 30, tzinfo=oslo)
+    check = RowCheck(team_a.pk)
+    awkward = 'Åse \\N \t\ttab\nline \\ back\\slash "quote" ø 😀'
+    [pk] = insert_rows(
+        Person,
+        [
+            {
+                "team_id": team_a.pk,
+                "name": awkward,
+                "email": "",
+                "notes": "\\.\n\\N",
+                "legal_basis_recorded_on": dt.date(2024, 2, 29),
+                "legal_basis_recorded_by_id": None,
+                "import_line": 70000,
+                "created_at": moment,
+                "updated_at": moment,
+            }
+        ],
+        check=check,
+    )
+    stored = Person.objects.get(pk=pk)
+    assert (stored.name, stored.notes, stored.email) == (awkward, "\\.\n\\N", "")
+    assert (stored.created_at, stored.legal_basis_recorded_on) == (moment, dt.date(2024, 2, 29))
+    assert (stored.legal_basis_recorded_by_id, stored.import_line) == (None, 70000)
+    [date] = insert_rows(
+        ImportantDate,
+        [{"person_id": pk, "kind": "birthday", "month": 2, "day": 29, "year": None}],
+        check=check,
+    )
+    assert ImportantDate.objects.filter(pk=date, month=2, day=29, year__isnull=True).exists()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            assert _binary_types(cursor, '"customers_person"', ["id", "name"]) is not None
+            # jsonb (the audit's changes) is not among the binary types: text.
+            assert _binary_types(cursor, '"core_auditevent"', ["id", "changes"]) is None
 
 
 def test_json_given_as_text_is_stored_as_it_is_and_dicts_and_one_shared_value_as_before(

@@ -220,3 +220,11 @@ def test_a_pivot_of_several_words_is_found_in_running_text() -> None:
     # Verbs of several words are left to their single words: "skriver under" is not
     # matched as a phrase ("under" is as often a place).
     assert "p:sign" not in analyse("Vi skriver under i morgen.", "da").vector
+
+
+def test_an_english_translation_stands_for_its_lemma() -> None:
+    # The Danish dictionary gives "siblings" for "søskende"; the English "sibling" and
+    # the Norwegian "søsken" meet it under the lemma.
+    lex = default_lexicon()
+    assert "sibling" in lex.pivots_of("søskende", "da")
+    assert "siblings" not in lex.pivots_of("søskende", "da")

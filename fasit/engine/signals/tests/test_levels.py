@@ -262,3 +262,41 @@ def test_a_held_theme_is_confirmed_when_a_third_account_corroborates_later() -> 
         == "t"
     )
     assert (index.theme("t").accounts, index.theme("t").level) == (4, "confirmed")
+
+
+def test_people_alone_do_not_corroborate() -> None:
+    # Three accounts report what "the customers" want: a text message when the bike is
+    # repaired, the catalogue as a PDF, the deposit taken off the price. Who wants is
+    # not what is wanted; the three share nothing else and are held at alarm (they
+    # were confirmed while the shared "kunde" counted as shared evidence).
+    statements = [
+        st(
+            "c1",
+            "A",
+            "Kundene vil ha beskjed på SMS når sykkelen er ferdig reparert.",
+            language="nb",
+        ),
+        st(
+            "c2",
+            "B",
+            "Kunderne vil have kataloget som pdf, så de kan læse det på mobilen.",
+            language="da",
+        ),
+        st(
+            "c3",
+            "C",
+            "Kundene vil at depositumet skal trekkes fra prisen hvis de kjøper bilen.",
+            language="nb",
+        ),
+    ]
+    index = ThemeIndex.restore(statements, {s.id: "t" for s in statements})
+    theme = index.theme("t")
+    assert (theme.accounts, theme.level, theme.corroborated) == (3, "alarm", False)
+    # The same people beside a shared matter still corroborate.
+    same = [
+        st("d1", "A", "Kundene vil ha flere sykkelstativer ved inngangen.", language="nb"),
+        st("d2", "B", "Kunderne vil have flere cykelstativer ved indgangen.", language="da"),
+        st("d3", "C", "Customers want more bike racks at the entrance.", language="en"),
+    ]
+    index = ThemeIndex.restore(same, {s.id: "t" for s in same})
+    assert index.theme("t").level == "confirmed"

@@ -129,10 +129,14 @@ def parse_groups(text: str) -> dict[str, str]:
 
 GROUPS: Final[dict[str, str]] = parse_groups(groups.ROWS)
 
+# Pivots of people and roles ("customer", "parent", "guest").
+PEOPLE: Final[frozenset[str]] = frozenset(pivot for pivot, _ in parse(people.ROWS))
+
 __all__ = [
     "GROUPS",
     "KIND_WEIGHTS",
     "NOT_NOUNS",
+    "PEOPLE",
     "PIVOTS",
     "PIVOT_WEIGHTS",
     "Pivot",
