@@ -35,6 +35,13 @@ def _empty_cache() -> None:
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _no_index_files(settings: Any) -> None:
+    """No signal index files: ids and frozen creation times come again from test to
+    test (``signals/tests/test_index_files.py`` turns them on in a folder of its own)."""
+    settings.FASIT_SIGNALS_INDEX_DIR = ""
+
+
 @pytest.fixture
 def team_a(db: Any) -> Any:
     return TeamFactory(name="Team A", slug="team-a")

@@ -9,7 +9,7 @@ times the data. Read-only but for ``--after-write``: only SELECTs are explained,
 transaction that is rolled back. No assertions.
 
     DATABASE_URL=postgres://…/fasit_s100 .venv/bin/python bench/explain_requests.py \\
-        [--only api] [--plans] [--min-ms 5] [--user maja] [--cold | --after-write]
+        [--only api] [--plans] [--min-ms 5] [--user maja] [--cold | --after-write] [--rounds 8]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -121,6 +122,13 @@ def main() -> None:
         "(writes to the database: use a copy): the first request after a change of the team's "
         "data, with the process' other caches warm",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat each request (with --after-write: a write before each) and print the "
+        "median app CPU",
+    )
     parser.add_argument("--min-ms", type=float, default=2.0, help="list statements this slow")
     args = parser.parse_args()
 
@@ -161,13 +169,16 @@ def main() -> None:
             caches["default"].clear()
             caches["team"].clear()
             api_utils._counts.clear()
-        if args.after_write:
-            _write(args.user)
-        with CaptureQueriesContext(connection) as captured:
-            start, cpu = time.perf_counter(), time.process_time()
-            response = client.get(path)
-            wall = (time.perf_counter() - start) * 1000
-            cpu = (time.process_time() - cpu) * 1000
+        cpus = []
+        for _round in range(args.rounds):
+            if args.after_write:
+                _write(args.user)
+            with CaptureQueriesContext(connection) as captured:
+                start, cpu = time.perf_counter(), time.process_time()
+                response = client.get(path)
+                wall = (time.perf_counter() - start) * 1000
+                cpu = (time.process_time() - cpu) * 1000
+            cpus.append(cpu)
         total = 0.0
         lines = []
         for query in captured.captured_queries:
@@ -184,6 +195,12 @@ def main() -> None:
             f"{label:<24} {response.status_code} {wall:8.1f} ms wall, {cpu:7.1f} ms app CPU, "
             f"{len(captured.captured_queries)} statements, {total:.1f} ms in the database"
         )
+        if args.rounds > 1:
+            lines.insert(
+                0,
+                f"    app CPU over {args.rounds} rounds: median {statistics.median(cpus):.1f} ms "
+                f"({min(cpus):.1f}-{max(cpus):.1f}); the statements below are the last round's",
+            )
         print("\n".join(lines))
 
 

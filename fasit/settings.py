@@ -337,6 +337,10 @@ FASIT_WEB_REUSE_PORT = env_int("FASIT_WEB_REUSE_PORT", 0) == 1
 # Each web worker builds every team's market-signal index in a background thread when
 # it starts, so the first statement added after a restart does not wait for a build.
 FASIT_SIGNALS_WARM = env_bool("FASIT_SIGNALS_WARM", True)
+# Where a built index is kept, one file per team (0600), so that a restart, and every
+# web worker but the first, loads it instead of building it again; empty: not kept.
+_index_dir = os.environ.get("FASIT_SIGNALS_INDEX_DIR")
+FASIT_SIGNALS_INDEX_DIR = str(DATA_DIR / "signal-index") if _index_dir is None else _index_dir
 for _name in (
     "FASIT_WEB_WORKERS",
     "FASIT_WEB_THREADS",

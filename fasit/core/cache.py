@@ -25,7 +25,9 @@ app missing from an area's list would leave its result stale until the next writ
 the area or the TTL, so each area's tests write in each of its apps
 (``core/tests/test_area_versions.py``). Results that read conversations (home's other
 cards, being on, the key accounts' health column, listening) stay on the team's
-version.
+version, or on a ``kept_version``: the oldest team version this process knows to give
+the same result, found from the kinds of the audit records written since (home's
+cards, ``core/home.py``).
 """
 
 from __future__ import annotations
@@ -98,8 +100,11 @@ def _area_statement(area: str) -> tuple[str, list[str]]:
 
 
 def forget_area_versions() -> None:
-    """Drop the remembered area versions (tests: ids come again after a rollback)."""
+    """Drop the remembered area versions, kept versions and audit records read (tests:
+    ids come again after a rollback)."""
     _area_versions.clear()
+    _kept.clear()
+    _events.clear()
 
 
 def area_version(team: Any, area: str, *, version: int | None = None) -> int:
@@ -243,3 +248,69 @@ _computing_guard = threading.Lock()
 def _computing_lock(key: str) -> threading.Lock:
     with _computing_guard:
         return _computing.setdefault(key, threading.Lock())
+
+
+#: More audit records than this between two versions: count them as a change of
+#: everything (a bulk load) rather than read them all.
+MAX_EVENTS = 200
+
+AuditRow = tuple[str, str, str, Any]
+
+# (database, team, since, until) -> the records: the memos and the cards of one
+# request (and the other threads at the same version) read them once.
+_events: dict[tuple[str, int, int, int], list[AuditRow] | None] = {}
+
+
+def audit_events_between(team: Any, since: int, until: int) -> list[AuditRow] | None:
+    """The team's audit records after ``since`` up to ``until`` as (object type, object
+    id, action, changes), in one index range; None when there are more than
+    ``MAX_EVENTS``."""
+    if until <= since:
+        return []
+    key = (_database_tag(), int(team.pk), since, until)
+    if key in _events:
+        return _events[key]
+    rows = list(
+        AuditEvent.objects.filter(team=team, id__gt=since, id__lte=until)
+        .order_by()
+        .values_list("object_type", "object_id", "action", "changes")[: MAX_EVENTS + 1]
+    )
+    result = None if len(rows) > MAX_EVENTS else rows
+    if len(_events) >= 64:
+        _events.clear()
+    _events[key] = result
+    return result
+
+
+# (database, team, name) -> (the team's version last checked, the kept version)
+_kept: dict[tuple[str, int, str], tuple[int, int]] = {}
+
+
+def kept_version(team: Any, name: str, affects: Callable[[AuditRow], bool], *, version: int) -> int:
+    """The version to key a result by that only records for which ``affects`` is true
+    can change: the oldest team version this process knows to give the same result as
+    ``version``. A result kept under it is reused after records that do not affect it
+    (a logged conversation leaves a card of accounts' names as it was), where the
+    team's version would compute it again after every write.
+
+    Any version is a correct key for the result computed at it; a process that knows
+    nothing yet uses the team's present version, so processes may differ in the key
+    they use but never store different results under one key. ``affects`` must say
+    True for any record it does not know (a new kind of record fails safe)."""
+    if team is None:
+        return version
+    memo_key = (_database_tag(), int(team.pk), name)
+    known = _kept.get(memo_key)
+    if known is not None:
+        checked, kept = known
+        if checked == version:
+            return kept
+        if checked < version:
+            events = audit_events_between(team, checked, version)
+            if events is not None and not any(affects(e) for e in events):
+                _kept[memo_key] = (version, kept)
+                return kept
+        else:  # a request that read an older version: say nothing about it
+            return version
+    _kept[memo_key] = (version, version)
+    return version

@@ -12,15 +12,14 @@ from django.db.models.expressions import Combinable
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
 from fasit.core.audit import history_rows, record_events
-from fasit.core.cache import team_cached
-from fasit.core.home import home_cards
+from fasit.core.cache import team_cached, team_data_version
+from fasit.core.home import CSRF_MARK, WHEN_MARK, cards_html
 from fasit.tenancy.access import team_required
 from fasit.tenancy.selectors import read_version
 
@@ -187,39 +186,28 @@ def list_template(request: HttpRequest, template: str) -> str:
     return f"{template}#rows" if getattr(request, "htmx", False) else template
 
 
-# Stand-ins in the cached home cards for what changes per request: the CSRF token and
-# the clock-relative "3 hours ago". HTML comments, so no escaped user text can contain
-# them; each request puts the real values in (core/views.py ``home``).
-CSRF_MARK = "<!--fasit:csrf-->"
-WHEN_MARK = "<!--fasit:when:{}-->"
-
-
 @team_required
 def home(request: HttpRequest) -> HttpResponse:
     team, user = request.team, request.user  # type: ignore[attr-defined]
     membership = request.membership  # type: ignore[attr-defined]
+    version = read_version(request)
+    if version is None:
+        version = team_data_version(team)
 
-    # All cards are rendered once per change of team data, with stand-ins for the CSRF
+    # All cards are joined once per change of team data, with stand-ins for the CSRF
     # token and the key accounts' "last conversation 3 hours ago" (which changes by
     # the minute): rendering and querying them was most of a warm home page's CPU
     # (9.5 ms a request at --scale 100). Their scope is the user's own accounts, their
     # dates the user's time zone and their forms the user's role, so all three are in
-    # the key; a change through any service (an audit record) gives a new version.
-    def render_cached() -> tuple[str, list[Any]]:
-        cards = home_cards(team, user)
-        accounts = list(cards["key_accounts"])
-        for i, account in enumerate(accounts):
-            account.when_mark = mark_safe(WHEN_MARK.format(i))
-        cards["key_accounts"] = accounts
-        html = render_to_string(
-            "core/home.html#cards",
-            {**cards, "csrf_token": mark_safe(CSRF_MARK), "can_write": membership.can_write},
-            request=request,
-        )
-        return html, [a.last_conversation_at for a in accounts]
-
+    # the key; a change through any service (an audit record) gives a new version, and
+    # each card is rendered again only when what it shows changed (core/home.py).
     name = f"home-cards:{user.pk}:{membership.role}:{timezone.get_current_timezone_name()}"
-    html, whens = team_cached(team, name, render_cached, version=read_version(request))
+    html, whens = team_cached(
+        team,
+        name,
+        lambda: cards_html(request, team, user, membership, version=version),
+        version=version,
+    )
     html = html.replace(CSRF_MARK, get_token(request))
     for i, when in enumerate(whens):
         if when is not None:

@@ -9,7 +9,7 @@ the audit records written since (``AuditEvent`` ids above the old version, one i
 range) name what changed; each kind of record an account's assessment reads is mapped
 to its accounts, and only those accounts are computed again. A record of a kind that
 may change any account (a team's settings or norms, an import, a merge, an erasure),
-a delete, a record moved to another account, or more records than ``MAX_EVENTS``
+a delete, a record moved to another account, or more records than ``core.cache.MAX_EVENTS``
 start the memo afresh, exactly as a full recompute would. Kinds listed in ``IGNORED``
 never change an account's assessment (signals, buying, follow-ups, profile details).
 
@@ -32,15 +32,12 @@ from django.conf import settings
 from django.db.models import Model
 
 from fasit.conversations.models import Conversation, ListeningAnalysis
-from fasit.core.cache import _database_tag, team_data_version
+from fasit.core.cache import _database_tag, audit_events_between, team_data_version
 from fasit.core.models import AuditEvent
 from fasit.customers.models import AccountRevenue, PersonRole
 from fasit.relationships.models import AccountCadence
 
 V = TypeVar("V")
-
-#: More audit records than this since a memo's version: start afresh (a bulk change).
-MAX_EVENTS = 200
 
 #: Record kinds that change no account's health, assessment, row or ranking.
 IGNORED_APPS = frozenset({"market_signals", "buying", "search", "webhooks", "signin"})
@@ -101,12 +98,9 @@ def changed_accounts(team: Any, since: int, until: int) -> set[int] | None:
     may have changed; None when any account's may have (start afresh)."""
     if until <= since:
         return set()
-    rows = list(
-        AuditEvent.objects.filter(team=team, id__gt=since, id__lte=until)
-        .order_by()
-        .values_list("object_type", "object_id", "action", "changes")[: MAX_EVENTS + 1]
-    )
-    if len(rows) > MAX_EVENTS:
+    # Read once for the memos and home's cards of a request (``core/cache.py``).
+    rows = audit_events_between(team, since, until)
+    if rows is None:
         return None
     by_kind: dict[str, set[int]] = {}
     for label, object_id, action, changes in rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from fasit.conversations.events import transcript_analysed
@@ -14,6 +14,7 @@ from fasit.conversations.models import Conversation, ListeningAnalysis
 from fasit.customers.models import Account
 from fasit.engine.listening.questions import classify_sentence
 from fasit.engine.listening.sentences import split_sentences
+from fasit.tenancy.models import Team
 
 
 @receiver(post_save, sender=Conversation, dispatch_uid="signals_propose_from_notes")
@@ -86,3 +87,14 @@ def transcript_done(sender: Any, analysis: ListeningAnalysis, **kwargs: Any) -> 
                 question = last
         customer_turns.append((turn.text, turn.speaker.person, weak_reason, question))
     proposals_from_turns(conversation=analysis.conversation, turns=customer_turns)
+
+
+@receiver(post_delete, sender=Team, dispatch_uid="signals_team_index_file")
+def team_deleted(sender: Any, instance: Team, **kwargs: Any) -> None:
+    """A deleted team's signal index file goes with it (it holds the team's statements),
+    when the deletion commits."""
+    from fasit.signals.index import index_file
+
+    path = index_file(instance)  # now: the deletion sets the instance's pk to None
+    if path is not None:
+        transaction.on_commit(lambda: path.unlink(missing_ok=True))

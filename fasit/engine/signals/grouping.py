@@ -13,12 +13,27 @@ leader clustering fade), and themes whose centroids are close are merged.
 
 from __future__ import annotations
 
+import copyreg
+import gc
+import hashlib
+import io
 import math
+import pickle
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
 
-from fasit.engine.signals.analysis import Analysis, Lexicon, analyse, default_lexicon
+from fasit.engine.signals.analysis import (
+    _NO_HEADS,
+    Analysis,
+    Lexicon,
+    analyse,
+    default_lexicon,
+)
 from fasit.engine.signals.embedding import Embedder
 from fasit.engine.signals.labels import theme_label
 from fasit.engine.signals.model import Decisions, Statement, Theme, level_for
@@ -107,6 +122,47 @@ class _Held:
 
 def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
     return sum(x * sums.get(f, 0.0) for f, x in vector.items())
+
+
+# The layout of ``ThemeIndex.dumps``: moved on whenever the index's attributes change
+# in a way ``engine_fingerprint`` cannot see (it already covers every source change).
+DUMP_FORMAT = 1
+# Attributes a dump leaves out: shared by every index of the process (the lexicon), or
+# the caller's (embedder, language detection); ``loads`` is given them again.
+_NOT_DUMPED = frozenset({"_lexicon", "_embedder", "_detect"})
+
+
+@cache
+def engine_fingerprint() -> str:
+    """What a dumped index depends on besides its statements: the dump format, the
+    Python version, the stemmer's version and every source and data file of the
+    analysis and grouping (``engine/signals`` with its lexicon, ``engine/text``). A dump
+    made under another fingerprint may analyse differently and is never loaded."""
+    import Stemmer  # type: ignore[import-not-found]
+
+    digest = hashlib.sha256()
+    digest.update(f"{DUMP_FORMAT}|{sys.version_info[:2]}|".encode())
+    digest.update(str(getattr(Stemmer, "__version__", "")).encode())
+    root = Path(__file__).resolve().parent
+    for folder in (root, root.parent / "text"):
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or "__pycache__" in path.parts or "tests" in path.parts:
+                continue
+            if path.suffix in (".pyc", ".pyo"):
+                continue
+            digest.update(str(path.relative_to(root.parent)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _proxy(items: dict[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
+    return MappingProxyType(items) if items else _NO_HEADS
+
+
+def _reduce_proxy(
+    mapping: MappingProxyType[str, frozenset[str]],
+) -> tuple[Callable[..., object], tuple[object, ...]]:
+    return _proxy, (dict(mapping),)
 
 
 class ThemeIndex:
@@ -211,6 +267,53 @@ class ThemeIndex:
             if s.id not in self._theme_of:
                 self._prepare(s)
         return [self.add(self._statements.get(s.id, s)) for s in batch]
+
+    # --- kept on disk -------------------------------------------------------------------
+
+    def dumps(self) -> bytes:
+        """The index as bytes for ``loads``: everything ``restore`` computed (analyses,
+        themes, postings, corroboration), without the lexicon, embedder and language
+        detection it was made with. Loading one costs a fraction of a restore, which
+        analyses every statement again. Only for a store the caller trusts: ``loads``
+        unpickles (check the bytes' origin, e.g. with an HMAC, before)."""
+        state = {k: v for k, v in self.__dict__.items() if k not in _NOT_DUMPED}
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: _reduce_proxy}
+        pickler.dump((DUMP_FORMAT, state))
+        return buffer.getvalue()
+
+    @classmethod
+    def loads(
+        cls,
+        data: bytes,
+        *,
+        embedder: Embedder | None = None,
+        lexicon: Lexicon | None = None,
+        detect: Callable[[str], str] | None = None,
+    ) -> ThemeIndex:
+        """The index ``dumps`` wrote, given the lexicon, embedder and detection it was
+        made with (the caller's to match: see ``engine_fingerprint``). Raises
+        ``ValueError`` for bytes of another format."""
+        # Unpickling makes millions of small containers; the cyclic collector would
+        # walk them again and again as they come (2-3 times the load's CPU).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            layout, state = pickle.loads(data)  # noqa: S301 (the caller's trusted bytes)
+        except Exception as error:
+            raise ValueError(f"not a dumped index: {error}") from error
+        finally:
+            if collecting:
+                gc.enable()
+        if layout != DUMP_FORMAT or not isinstance(state, dict):
+            raise ValueError(f"a dumped index of format {layout!r}, not {DUMP_FORMAT}")
+        index = cls.__new__(cls)
+        index.__dict__.update(state)
+        index._lexicon = lexicon or default_lexicon()
+        index._embedder = embedder
+        index._detect = detect
+        return index
 
     # --- people's decisions -------------------------------------------------------------
 

@@ -101,7 +101,10 @@ def _role_not_known(role: str) -> str:
 
 def _home_owner(context: template.Context) -> Any:
     """Whose accounts the home cards are about: the user's own, or — for a sales
-    manager or anyone who owns no accounts — the whole team's (None)."""
+    manager or anyone who owns no accounts — the whole team's (None). The home view
+    looks it up once for all its cards (``home_owner`` in the context)."""
+    if "home_owner" in context:
+        return context["home_owner"]
     user = getattr(context.get("request"), "user", None)
     team = _team(context)
     if user is None or not Account.objects.for_team(team).filter(owner=user).exists():

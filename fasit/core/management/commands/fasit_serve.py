@@ -31,7 +31,8 @@ def parse_addr(addr: str) -> tuple[str, int]:
 def _warm_signal_indexes(worker: Any) -> None:
     """Build each team's market-signal index in the background as the worker starts, so
     the first statement added after a restart does not wait for it (at 100,000
-    statements a build is about 20 s of CPU; docs/signals.md)."""
+    statements a build is about 20 s of CPU; docs/signals.md). The first worker builds
+    and writes each team's index file, the others load it (``FASIT_SIGNALS_INDEX_DIR``)."""
     if not settings.FASIT_SIGNALS_WARM:
         return
     import threading
