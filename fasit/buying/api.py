@@ -42,10 +42,12 @@ from fasit.buying.selectors import Assessment
 from fasit.conversations.models import Conversation
 from fasit.core import tallies
 from fasit.core.api_utils import (
+    HistoryPage,
     Id,
     ListQuery,
     Where,
     error_detail,
+    history_list,
     list_page,
     page_schema,
     patch_data,
@@ -367,6 +369,14 @@ def delete_journey(request: HttpRequest, journey_id: Id) -> Status[None]:
     require_write(request)
     services.journey_delete(journey=journey, actor=request.user)
     return Status(204, None)
+
+
+@router.get("/journeys/{journey_id}/history", response=HistoryPage)
+def journey_history(request: HttpRequest, journey_id: Id, params: Query[ListQuery]) -> Any:
+    """Every audited change of the journey and of the rows kept with it (stage changes,
+    buying group, motives, dismissed suggestions), also of rows since deleted, with who
+    and when (``order=-id`` for newest first)."""
+    return history_list(request, _journey(request, journey_id), params)
 
 
 @router.get("/journeys/{journey_id}/stage-changes", response=list[StageChangeOut])

@@ -19,6 +19,7 @@ urlpatterns = [
     path("journeys/new/", views.journey_create, name="journey_create"),
     path("journeys/<int:pk>/", views.journey_detail, name="journey"),
     path("journeys/<int:pk>/edit/", views.journey_edit, name="journey_edit"),
+    path("journeys/<int:pk>/history/", views.journey_history, name="journey_history"),
     path("journeys/<int:pk>/outcome/", views.journey_outcome, name="journey_outcome"),
     path("journeys/<int:pk>/delete/", views.journey_delete, name="journey_delete"),
     path("journeys/<int:pk>/stage/", views.journey_stage, name="journey_stage"),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,7 +30,7 @@ from fasit.buying.models import BuyingGroupMember, BuyingProcess, Journey, Motiv
 from fasit.conversations.models import Conversation
 from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors, submit
-from fasit.core.views import flash_form_errors, list_template, paginate, sort_list
+from fasit.core.views import flash_form_errors, history_page, list_template, paginate, sort_list
 from fasit.customers.models import Account
 from fasit.tenancy.access import get_for_team_or_404, shape_required, team_required, write_required
 
@@ -314,6 +315,17 @@ def journey_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Journey started."))
             return redirect("buying:journey", pk=journey.pk)
     return render(request, "buying/journey_form.html", {"form": form, "account": account})
+
+
+@team_required
+def journey_history(request: HttpRequest, pk: int) -> HttpResponse:
+    journey = _journey(request, pk)
+    return history_page(
+        request,
+        journey,
+        title=_("History of %(name)s") % {"name": journey.title},
+        back_url=reverse("buying:journey", args=[journey.pk]),
+    )
 
 
 @team_required

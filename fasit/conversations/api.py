@@ -28,10 +28,12 @@ from fasit.conversations.schemas import (
 )
 from fasit.conversations.transcripts import SpeakerMatch
 from fasit.core.api_utils import (
+    HistoryPage,
     Id,
     ListQuery,
     PlainPage,
     Where,
+    history_list,
     list_page,
     page_schema,
     patch_data,
@@ -238,6 +240,16 @@ def list_conversations(
 @router.get("/{conversation_id}", response=ConversationOut)
 def get_conversation(request: HttpRequest, conversation_id: Id) -> Any:
     return _detail(_conversation(request, conversation_id))
+
+
+@router.get("/{conversation_id}/history", response=HistoryPage)
+def conversation_history(
+    request: HttpRequest, conversation_id: Id, params: Query[ListQuery]
+) -> Any:
+    """Every audited change of the conversation and of its follow-ups and transcript
+    file, also of those since deleted, with who and when (``order=-id`` for newest
+    first). Notes come whole, as the audit keeps them."""
+    return history_list(request, _conversation(request, conversation_id), params)
 
 
 @router.get("/{conversation_id}/listening", response=ListeningOut)

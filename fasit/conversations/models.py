@@ -119,6 +119,10 @@ class TranscriptFile(models.Model):
     failed upload can never leave a file behind without its row (or the reverse).
     """
 
+    # Listed in its conversation's history (core/audit.py), without moving the
+    # conversation's updated_at (the API does not read it through the conversation).
+    HISTORY_PARENTS = ("conversation",)
+
     conversation = models.OneToOneField(
         Conversation, on_delete=models.CASCADE, related_name="transcript_file"
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("log/accounts/", views.account_choices, name="account_choices"),
     path("<int:pk>/", views.conversation_detail, name="detail"),
     path("<int:pk>/edit/", views.conversation_edit, name="edit"),
+    path("<int:pk>/history/", views.conversation_history, name="history"),
     path("<int:pk>/delete/", views.conversation_delete, name="delete"),
     path("<int:pk>/transcript/", views.transcript_upload, name="transcript_upload"),
     path("<int:pk>/transcript/download/", views.transcript_download, name="transcript_download"),

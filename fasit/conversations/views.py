@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +29,7 @@ from fasit.core.views import (
     back_to_list,
     bulk_records,
     flash_form_errors,
+    history_page,
     list_template,
     paginate,
     sort_list,
@@ -169,6 +171,21 @@ def account_people_choices(request: HttpRequest) -> HttpResponse:
         initial={"people": request.GET.getlist("people")},
     )
     return render(request, "conversations/conversation_form.html#people", {"form": form})
+
+
+@team_required
+def conversation_history(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = get_for_team_or_404(
+        Conversation.objects.select_related("account"),
+        request.team,  # type: ignore[attr-defined]
+        pk=pk,
+    )
+    return history_page(
+        request,
+        conversation,
+        title=_("History of %(name)s") % {"name": conversation.title},
+        back_url=reverse("conversations:detail", args=[conversation.pk]),
+    )
 
 
 @write_required

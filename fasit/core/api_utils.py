@@ -26,6 +26,7 @@ from ninja.throttling import BaseThrottle
 from pydantic import create_model
 
 from fasit.core import tallies
+from fasit.core.audit import history_rows, record_events
 from fasit.core.cache import team_cached
 from fasit.tenancy.access import get_for_team_or_404
 from fasit.tenancy.selectors import read_version
@@ -666,3 +667,43 @@ class BoundedLimitOffset(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(100, ge=1, le=500)
         offset: int = Field(0, ge=0, le=MAX_INT)
+
+
+class HistoryChangeOut(Schema):
+    field: str
+    label: str = Field(description="The field's name in the caller's language")
+    old: Any = None
+    new: Any = None
+
+
+class HistoryItemOut(Schema):
+    """One audited change of a record or of a row kept with it (core.audit.record_events)."""
+
+    id: int
+    at: dt.datetime
+    by: str | None = Field(description="Who made it; null for the system or a deleted user")
+    action: str = Field(description="create, update or delete")
+    record_type: str = Field(description="app.model of the changed row, e.g. customers.interest")
+    record_id: str
+    record: str = Field(description="How the row read when changed (blank after an erasure)")
+    changes: list[HistoryChangeOut]
+
+
+HistoryPage = page_schema(HistoryItemOut, "HistoryPage")
+
+
+def history_list(request: HttpRequest, instance: Any, params: ListQuery) -> HttpResponse:
+    """A record's history (``core.audit.record_events``) as a page of the API, paged
+    like the lists: each change with who, when and each field's old and new value."""
+
+    def rows(window: QuerySet[Any]) -> list[dict[str, Any]]:
+        return [
+            {
+                **{k: v for k, v in row.items() if k not in ("action_label", "record_label")},
+                # The page's "text changed" length is the page's: the API gives the texts.
+                "changes": [{k: v for k, v in c.items() if k != "size"} for c in row["changes"]],
+            }
+            for row in history_rows(instance, list(window))
+        ]
+
+    return list_page(request, record_events(instance), params, rows, updated_field=None)

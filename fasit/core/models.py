@@ -111,6 +111,13 @@ class AuditEvent(models.Model):
     object_repr = models.CharField(max_length=200)
     changes: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The record a child row is kept with (its ``SYNC_PARENTS``/``HISTORY_PARENTS``:
+    # a person's role, a journey's motive), so the parent's history still finds the
+    # row's entries after the row is deleted (core/audit.py ``record_events``). Blank
+    # for a record with no parent, and on the importer's rows until the row is deleted
+    # (``audit_delete`` names the parent on the row's earlier entries then).
+    parent_type = models.CharField(max_length=60, blank=True, default="")
+    parent_id = models.CharField(max_length=40, blank=True, default="")
 
     objects = TeamScopedQuerySet.as_manager()
 
@@ -123,6 +130,13 @@ class AuditEvent(models.Model):
             # The team's newest id of one kind of record: the version of one area of
             # its data (core/cache.py ``area_version``).
             models.Index(fields=["team", "object_type", "id"], name="core_audit_team_type_version"),
+            # A parent's child entries (``record_events``). Partial: only rows that name a
+            # parent are indexed, so an import's million entries cost it nothing.
+            models.Index(
+                fields=["team", "parent_type", "parent_id"],
+                name="core_audit_parent",
+                condition=~models.Q(parent_id=""),
+            ),
         ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")

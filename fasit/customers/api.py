@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from fasit.core.api_utils import (
+    HistoryPage,
     Id,
     ListQuery,
     PlainPage,
     Where,
+    history_list,
     list_page,
     page_schema,
     patch_data,
@@ -24,7 +26,6 @@ from fasit.core.api_utils import (
     rows_for_ids,
     team_ref,
 )
-from fasit.core.audit import history_rows, record_events
 from fasit.customers import services
 from fasit.customers.models import (
     Account,
@@ -47,7 +48,6 @@ from fasit.customers.schemas import (
     CategoryPatch,
     FamilyIn,
     FamilyOut,
-    HistoryItemOut,
     ImportantDateIn,
     ImportantDateOut,
     InterestIn,
@@ -72,7 +72,6 @@ router = Router(tags=["customers"])
 
 AccountPage = page_schema(AccountRow, "AccountPage")
 PersonPage = page_schema(PersonRow, "PersonPage")
-HistoryPage = page_schema(HistoryItemOut, "HistoryPage")
 
 ACCOUNT_VALUES = (
     "id",
@@ -316,21 +315,11 @@ def delete_account(request: HttpRequest, account_id: Id) -> Status[None]:
     return Status(204, None)
 
 
-def _history(request: HttpRequest, instance: Any, params: ListQuery) -> Any:
-    fields = ("action_label", "record_label")
-
-    def rows(window: QuerySet[Any]) -> list[dict[str, Any]]:
-        found = history_rows(instance, list(window))
-        return [{k: v for k, v in row.items() if k not in fields} for row in found]
-
-    return list_page(request, record_events(instance), params, rows, updated_field=None)
-
-
 @router.get("/accounts/{account_id}/history", response=HistoryPage)
 def account_history(request: HttpRequest, account_id: Id, params: Query[ListQuery]) -> Any:
     """Every audited change of the account and of its revenue rows, with who and when
     (``order=-id`` for newest first); an imported account begins with its file and line."""
-    return _history(request, _account(request, account_id), params)
+    return history_list(request, _account(request, account_id), params)
 
 
 @router.get("/accounts/{account_id}/revenue", response=list[RevenueOut])
@@ -471,7 +460,7 @@ def get_person(request: HttpRequest, person_id: Id) -> Any:
 def person_history(request: HttpRequest, person_id: Id, params: Query[ListQuery]) -> Any:
     """Every audited change of the person and of the rows kept with them (roles,
     family, interests, life events, dates, consents), with who and when."""
-    return _history(request, _profile_read(request, person_id), params)
+    return history_list(request, _profile_read(request, person_id), params)
 
 
 @router.post("/people", response={201: PersonDetailOut})

@@ -260,23 +260,3 @@ class CategoryIn(Schema):
 class CategoryPatch(Schema):
     name: str | None = Field(None, min_length=1, max_length=80)
     description: str | None = Field(None, max_length=2000)
-
-
-class HistoryChangeOut(Schema):
-    field: str
-    label: str = Field(description="The field's name in the caller's language")
-    old: Any = None
-    new: Any = None
-
-
-class HistoryItemOut(Schema):
-    """One audited change of a record or of a row kept with it (core.audit.record_events)."""
-
-    id: int
-    at: dt.datetime
-    by: str | None = Field(description="Who made it; null for the system or a deleted user")
-    action: str = Field(description="create, update or delete")
-    record_type: str = Field(description="app.model of the changed row, e.g. customers.interest")
-    record_id: str
-    record: str = Field(description="How the row read when changed (blank after an erasure)")
-    changes: list[HistoryChangeOut]

@@ -104,9 +104,14 @@ def _blank_history(
     blanked = 0
     for model, ids in records.items():
         keys = [str(pk) for pk in ids]
+        label = model._meta.label_lower
         blanked += (
             AuditEvent.objects.for_team(team)
-            .filter(object_type=model._meta.label_lower, object_id__in=keys)
+            # The record's own entries, and those of rows kept with it that were
+            # deleted before (a removed role): the history finds them by parent.
+            .filter(
+                Q(object_type=label, object_id__in=keys) | Q(parent_type=label, parent_id__in=keys)
+            )
             .update(object_repr=placeholder, changes={})
         )
         LogEntry.objects.filter(
@@ -224,9 +229,7 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
     # conversations lose a participant, the journeys a group member or motive.
     touch(Conversation.objects.filter(pk__in=attended))
     touch(
-        Journey.objects.for_team(team).filter(
-            Q(members__person=person) | Q(motives__person=person)
-        )
+        Journey.objects.for_team(team).filter(Q(members__person=person) | Q(motives__person=person))
     )
     proposals.delete()
     motives.delete()

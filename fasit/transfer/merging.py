@@ -115,6 +115,11 @@ def move_related(keep: models.Model, drop: models.Model) -> dict[str, int]:
         team_id=keep.team_id, object_type=label, object_id=str(drop.pk)
     )  # type: ignore[attr-defined]
     moved["core.auditevent"] = audit.update(object_id=str(keep.pk))
+    # The entries of rows kept with the dropped record (its deleted roles too) now
+    # belong to the kept record's history.
+    AuditEvent.objects.filter(
+        team_id=keep.team_id, parent_type=label, parent_id=str(drop.pk)
+    ).update(parent_id=str(keep.pk))
     return {k: v for k, v in moved.items() if v}
 
 

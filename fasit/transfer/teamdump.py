@@ -362,8 +362,13 @@ def _remap_audit(team: Team, id_maps: dict[str, dict[int, int]]) -> None:
 
     changed = []
     for event in AuditEvent.objects.for_team(team):
-        mapping = id_maps.get(event.object_type)
-        if mapping and event.object_id.isdigit() and int(event.object_id) in mapping:
-            event.object_id = str(mapping[int(event.object_id)])
+        found = False
+        for type_field, id_field in (("object_type", "object_id"), ("parent_type", "parent_id")):
+            mapping = id_maps.get(getattr(event, type_field))
+            old = getattr(event, id_field)
+            if mapping and old.isdigit() and int(old) in mapping:
+                setattr(event, id_field, str(mapping[int(old)]))
+                found = True
+        if found:
             changed.append(event)
-    AuditEvent.objects.bulk_update(changed, ["object_id"], batch_size=1000)
+    AuditEvent.objects.bulk_update(changed, ["object_id", "parent_id"], batch_size=1000)

@@ -152,6 +152,8 @@ def record_urls(w: World) -> dict[str, str]:
         "buying:suggestion_accept": reverse("buying:suggestion_accept", args=[j, c]),
         "buying:suggestion_dismiss": reverse("buying:suggestion_dismiss", args=[j, c]),
         "api:get_journey": f"/api/buying/journeys/{j}",
+        "buying:journey_history": reverse("buying:journey_history", args=[j]),
+        "api:journey_history": f"/api/buying/journeys/{j}/history",
         "api:get_process": f"/api/buying/processes/{process}",
         "accounts:detail": reverse("accounts:detail", args=[a]),
         "accounts:edit": reverse("accounts:edit", args=[a]),
@@ -172,6 +174,8 @@ def record_urls(w: World) -> dict[str, str]:
         "people:profile_remove": reverse("people:profile_remove", args=[p, "family", w.family.pk]),
         "conversations:detail": reverse("conversations:detail", args=[c]),
         "conversations:edit": reverse("conversations:edit", args=[c]),
+        "conversations:history": reverse("conversations:history", args=[c]),
+        "api:conversation_history": f"/api/conversations/{c}/history",
         "conversations:delete": reverse("conversations:delete", args=[c]),
         "conversations:transcript_upload": reverse("conversations:transcript_upload", args=[c]),
         "conversations:transcript_download": reverse("conversations:transcript_download", args=[c]),
@@ -189,9 +193,7 @@ def record_urls(w: World) -> dict[str, str]:
         "capture:exclusion_remove": reverse(
             "capture:exclusion_remove", args=[w.capture_exclusion.pk]
         ),
-        "capture:calendar_remove": reverse(
-            "capture:calendar_remove", args=[w.capture_calendar.pk]
-        ),
+        "capture:calendar_remove": reverse("capture:calendar_remove", args=[w.capture_calendar.pk]),
         "member_role": reverse("member_role", args=[w.membership.pk]),
         "member_remove": reverse("member_remove", args=[w.membership.pk]),
         "invitation_revoke": reverse("invitation_revoke", args=[w.invitation.pk]),
@@ -308,6 +310,10 @@ READ_ONLY = {
     "people:detail",
     "people:history",
     "api:person_history",
+    "buying:journey_history",
+    "api:journey_history",
+    "conversations:history",
+    "api:conversation_history",
     "conversations:detail",
     "conversations:transcript_download",
     "conversations:listening_card",

@@ -12,16 +12,21 @@ import pytest
 from django.utils import timezone
 
 from fasit.core.audit import changes_of, history
+from fasit.core.models import AuditEvent
+from fasit.customers.models import PersonRole
 from fasit.customers.services import (
     account_create,
     account_revenue_set,
     account_update,
     person_create,
+    person_role_remove,
+    person_role_set,
     person_update,
     profile_item_add,
 )
 from fasit.privacy.models import AccessLog
 from fasit.testing import AccountFactory
+from fasit.transfer.merging import record_merge
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +120,51 @@ def test_the_history_api_pages_newest_first_and_404_for_another_team(
     assert charlie_api.get(f"/api/people/{person.pk}/history").status_code == 404
     items = alice_api.get(f"/api/people/{person.pk}/history").json()["items"]
     assert items[0]["record"] == "Kari Nordmann"
+
+
+def test_a_removed_role_stays_in_the_persons_history(team_a: Any, alice: Any) -> None:
+    person = person_create(team=team_a, actor=alice, name="Kari Nordmann", legal_basis="consent")
+    account = AccountFactory(team=team_a, name="Fjord Kraft")
+    role = person_role_set(person=person, actor=alice, account=account, title="Innkjøpssjef")
+    role_id = role.pk
+    person_role_remove(role=role, actor=alice)
+    rows = [r for r in history(person) if r["record_type"] == "customers.personrole"]
+    assert [(r["action"], r["record_id"]) for r in rows] == [
+        ("create", str(role_id)),
+        ("delete", str(role_id)),
+    ]
+    assert changes_of(rows[0])["title"] == [None, "Innkjøpssjef"]
+    assert changes_of(rows[1])["title"] == ["Innkjøpssjef", None]
+    assert not PersonRole.objects.filter(pk=role_id).exists()
+
+
+def test_a_role_whose_entries_name_no_parent_stays_listed_after_its_removal(
+    team_a: Any, alice: Any
+) -> None:
+    """The importer's entries name no parent (they are written without the services);
+    removing the row names it on them, so the person's history keeps them."""
+    person = person_create(team=team_a, actor=alice, name="Kari Nordmann", legal_basis="consent")
+    role = PersonRole.objects.create(person=person, account=AccountFactory(team=team_a))
+    imported = AuditEvent.objects.create(
+        team=team_a,
+        action="create",
+        object_type="customers.personrole",
+        object_id=str(role.pk),
+        object_repr=str(role),
+        changes={"imported_from": [None, "contacts.csv:2"]},
+    )
+    assert imported.pk in [r["id"] for r in history(person)]
+    person_role_remove(role=role, actor=alice)
+    rows = [r for r in history(person) if r["record_type"] == "customers.personrole"]
+    assert [(r["id"], r["action"]) for r in rows][0] == (imported.pk, "create")
+    assert [r["action"] for r in rows] == ["create", "delete"]
+
+
+def test_a_merged_persons_removed_roles_follow_them(team_a: Any, alice: Any) -> None:
+    keep = person_create(team=team_a, actor=alice, name="Kari Nordmann", legal_basis="consent")
+    drop = person_create(team=team_a, actor=alice, name="Kari Nordman", legal_basis="consent")
+    role = person_role_set(person=drop, actor=alice, account=AccountFactory(team=team_a))
+    person_role_remove(role=role, actor=alice)
+    record_merge(keep=keep, drop=drop, actor=alice, choices={})
+    rows = [r for r in history(keep) if r["record_type"] == "customers.personrole"]
+    assert [r["action"] for r in rows] == ["create", "delete"]

@@ -179,3 +179,24 @@ def test_a_person_without_email_or_phone_is_erased_too(
     rich.person.refresh_from_db()
     person_erase(person=rich.person, actor=alice, channel="web")
     assert search_models([NAME]) == []
+
+
+def test_an_erased_persons_removed_roles_keep_none_of_their_values(team_a: Any, alice: Any) -> None:
+    """A role removed before the erasure is gone from the person's rows, but its entries
+    name the person as their parent (their history lists them): blanked too."""
+    from fasit.customers.services import person_create, person_role_remove, person_role_set
+    from fasit.testing import AccountFactory
+
+    person = person_create(team=team_a, actor=alice, name="Gunnhild Vestre", legal_basis="consent")
+    account = AccountFactory(team=team_a, name="Fjord Kraft")
+    role = person_role_set(person=person, actor=alice, account=account, title="Innkjøpssjef")
+    entries = AuditEvent.objects.filter(object_type="customers.personrole", object_id=str(role.pk))
+    person_role_remove(role=role, actor=alice)
+    assert entries.filter(object_repr__contains="Gunnhild").count() == 2
+
+    person_erase(person=person, actor=alice, channel="web")
+
+    assert [e.action for e in entries.order_by("id")] == ["create", "delete"]
+    for event in AuditEvent.objects.filter(team=team_a):
+        assert "Gunnhild" not in event.object_repr and "Gunnhild" not in str(event.changes)
+        assert "Innkjøpssjef" not in str(event.changes)

@@ -51,9 +51,11 @@ def _canonical(data: dict[str, Any]) -> dict[str, Any]:
                 target = field.related_model._meta.label_lower
                 if target in position:
                     fields[field.name] = sorted(position[target][v] for v in fields[field.name])
-            if label == "core.auditevent" and fields["object_id"].isdigit():
-                ids = position.get(fields["object_type"], {})
-                fields["object_id"] = ids.get(int(fields["object_id"]), fields["object_id"])
+            if label == "core.auditevent":
+                for kind, key in (("object_type", "object_id"), ("parent_type", "parent_id")):
+                    if fields.get(key, "").isdigit():
+                        ids = position.get(fields[kind], {})
+                        fields[key] = ids.get(int(fields[key]), fields[key])
             canonical_rows.append(fields)
         result[label] = canonical_rows
     return result
