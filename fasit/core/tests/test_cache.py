@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.test import override_settings
 from django.utils import translation
@@ -149,3 +151,89 @@ def test_the_process_lock_excludes_another_process(tmp_path: Any) -> None:
         child.join(10)
         assert child.exitcode == 0
         assert got.is_set()
+
+
+# A fixed moment well inside a day, so moving past the TTL never crosses midnight (the
+# day is in the key).
+NOON = dt.datetime(2026, 6, 10, 12, 0, tzinfo=dt.UTC)
+
+
+@override_settings(FASIT_TEAM_CACHE_SECONDS=60)
+def test_past_its_ttl_one_request_computes_again_while_the_others_get_the_kept_result(
+    file_cache: Any,
+) -> None:
+    team = SimpleNamespace(pk=987656)
+    started, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def compute_again() -> str:
+        calls.append("again")
+        started.set()
+        release.wait(5)
+        return "new page"
+
+    with time_machine.travel(NOON, tick=False) as clock:
+        assert team_cached(team, "expiring", lambda: "page", version=1) == "page"
+        clock.shift(61)  # past the TTL, at the same version
+        results: list[str] = []
+        refresher = threading.Thread(
+            target=lambda: results.append(team_cached(team, "expiring", compute_again, version=1))
+        )
+        refresher.start()
+        assert started.wait(5)
+        # While it computes, this thread and another process are served the kept page
+        # at once instead of waiting for it.
+        assert team_cached(team, "expiring", compute_again, version=1) == "page"
+        caches["default"].clear()
+        assert team_cached(team, "expiring", compute_again, version=1) == "page"
+        release.set()
+        refresher.join(5)
+        assert results == ["new page"]
+        assert calls == ["again"]
+        assert team_cached(team, "expiring", compute_again, version=1) == "new page"
+
+
+@override_settings(FASIT_TEAM_CACHE_SECONDS=60)
+def test_past_its_ttl_the_next_request_sees_a_change_made_outside_the_services(
+    file_cache: Any,
+) -> None:
+    team = SimpleNamespace(pk=987657)
+    data = {"accounts": 1}
+    with time_machine.travel(NOON, tick=False) as clock:
+        assert team_cached(team, "count", lambda: data["accounts"], version=1) == 1
+        data["accounts"] = 2  # a database edit: no audit record, the same version
+        clock.shift(30)
+        assert team_cached(team, "count", lambda: data["accounts"], version=1) == 1
+        clock.shift(31)
+        # The request that finds it past the TTL computes it itself, and the others
+        # then read what it stored.
+        assert team_cached(team, "count", lambda: data["accounts"], version=1) == 2
+        caches["default"].clear()
+        assert team_cached(team, "count", lambda: 3, version=1) == 2
+        clock.shift(121)  # past twice the TTL: gone from both caches, computed again
+        assert team_cached(team, "count", lambda: 3, version=1) == 3
+
+
+def test_the_process_lock_can_be_tried_without_waiting(tmp_path: Any) -> None:
+    import multiprocessing
+
+    from fasit.core.cache import _process_lock
+
+    context = multiprocessing.get_context("fork")
+    held, done = context.Event(), context.Event()
+
+    def other() -> None:
+        with _process_lock("k"):
+            held.set()
+            done.wait(10)
+
+    with override_settings(FASIT_TEAM_LOCK_DIR=str(tmp_path)):
+        child = context.Process(target=other)
+        child.start()
+        assert held.wait(10)
+        with _process_lock("k", wait=False) as mine:
+            assert mine is False
+        done.set()
+        child.join(10)
+        with _process_lock("k", wait=False) as mine:
+            assert mine is True
