@@ -21,8 +21,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import migrations, transaction
-from django.db.models import Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Q
 
 BATCH = 2000
 
@@ -80,14 +79,19 @@ def _by_name(label):
 
 
 def _journey(apps, team_id, text):
+    # "<title> (<account>)": each " (" could end the title; the account's name and the
+    # journeys of that account are found by index, not by reading every journey.
     if not text.endswith(")"):
         return None
+    splits = Q()
+    start = text.find(" (")
+    while start != -1:
+        splits |= Q(title=text[:start], account__name=text[start + 2 : -1])
+        start = text.find(" (", start + 1)
+    if not splits:
+        return None
     model = apps.get_model("buying", "Journey")
-    return _unique(
-        model.objects.filter(team_id=team_id)
-        .annotate(fasit_text=Concat("title", Value(" ("), "account__name", Value(")")))
-        .filter(fasit_text=text)
-    )
+    return _unique(model.objects.filter(splits, team_id=team_id))
 
 
 def _conversation(apps, team_id, text):
