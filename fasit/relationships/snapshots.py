@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -46,6 +46,9 @@ from fasit.tenancy.models import Team
 
 #: accounts assessed per round when many rows are missing (bounded memory)
 CHUNK = 1000
+#: accounts ranked from plain rows per round (``selectors.standings``): a few plain
+#: tuples per conversation, so a scale-100 team (4,000 accounts) is one round
+STANDINGS_CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -154,30 +157,34 @@ def _ranked(
         today_rows = today_rows.filter(account_id__in=ids)
     missing = accounts.exclude(pk__in=today_rows.values("account_id"))
     for chunk in _chunks(missing):
-        for entry in _standings(team, today=today, accounts=chunk):
+        for entry in _standings(team, today=today, accounts=chunk, rates=rates):
             if entry.going_dark or not going_dark:
-                known[entry.account_id] = replace(
-                    entry, at_risk_team=convert(entry.revenue_at_risk, entry.currency, to, rates)
-                )
+                known[entry.account_id] = entry
     return known
 
 
 def _chunks(accounts: QuerySet[Account]) -> Iterable[QuerySet[Account]]:
-    """``accounts`` in queries of at most ``CHUNK`` accounts each (bounded memory), cut
-    by ranges of ids: a range keeps each statement small where a list of a thousand ids
-    built into it cost more than running it."""
+    """``accounts`` in queries of at most ``STANDINGS_CHUNK`` accounts each (bounded
+    memory), cut by ranges of ids: a range keeps each statement small where a list of
+    a thousand ids built into it cost more than running it."""
     ids = list(accounts.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
+    for start in range(0, len(ids), STANDINGS_CHUNK):
+        chunk = ids[start : start + STANDINGS_CHUNK]
         yield accounts.filter(pk__gte=chunk[0], pk__lte=chunk[-1])
 
 
 def _standings(
-    team: Team | None, *, today: dt.date, accounts: QuerySet[Account]
+    team: Team | None,
+    *,
+    today: dt.date,
+    accounts: QuerySet[Account],
+    rates: Any = None,
 ) -> list[RankedAccount]:
     """The ranking's entries of ``accounts``, assessed from plain rows
     (``selectors.standings``: the same health, going dark and revenue at risk as
-    ``selectors.being_on``'s full rows, for a fraction of their cost)."""
+    ``selectors.being_on``'s full rows, for a fraction of their cost); with ``rates``
+    (``team_rates``) their amounts in the team's currency too."""
+    to = team.currency if team is not None else ""
     return [
         RankedAccount(
             account_id=s.account_id,
@@ -186,6 +193,11 @@ def _standings(
             going_dark=s.standing.going_dark,
             revenue_at_risk=s.standing.revenue_at_risk,
             currency=s.currency,
+            at_risk_team=(
+                convert(s.standing.revenue_at_risk, s.currency, to, rates)
+                if rates is not None
+                else None
+            ),
         )
         for s in selectors.standings(team, today=today, accounts=accounts)
     ]
