@@ -339,7 +339,7 @@ def standings(
         id_query=ListeningAnalysis.objects.for_team(team).values("conversation_id"),
     )
     zones = {pk: time_zone_for(country) for pk, _n, _t, country in listed}
-    local_day = _LocalDays().of
+    local_day = _LOCAL_DAYS.of
     first, last_day = since.toordinal(), today.toordinal()
     contacts: dict[int, list[cadence.ContactRow]] = defaultdict(list)
     ours_by_today: set[int] = set()
@@ -436,6 +436,8 @@ class _LocalDays:
         try:
             day = self._days[key]
         except KeyError:
+            if len(self._days) >= 50_000:  # years of days in a few zones: bounded
+                self._days.clear()
             day = self._days[key] = self._day(self._instant(value).date(), zone)
         if day is None:
             return self._convert(value, zone)
@@ -478,6 +480,11 @@ class _LocalDays:
 
     def _convert(self, value: Any, zone: Any) -> int:
         return self._instant(value).astimezone(zone).toordinal()
+
+
+#: Kept by the process: a zone's days do not change (the rows of each request reuse
+#: the same few hundred UTC days).
+_LOCAL_DAYS = _LocalDays()
 
 
 def _day_start(day: dt.date) -> dt.datetime:
