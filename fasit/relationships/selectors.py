@@ -322,7 +322,10 @@ def standings(
             today, cadence.resolve_norm(tier, team_norms=norms)
         )
     if overrides:
-        recent |= Q(account_id__in=sorted(overrides)) & _since_day(today, max(overrides.values()))
+        overridden = AccountCadence.objects.for_team(team).filter(account_id__in=ids)
+        recent |= Q(account_id__in=overridden.values("account_id")) & _since_day(
+            today, max(overrides.values())
+        )
     participants: dict[int, list[int]] = defaultdict(list)
     through = Conversation.people.through.objects.filter(
         conversation__in=conversations.filter(REAL).filter(recent).values("id")
@@ -342,7 +345,6 @@ def standings(
     local_day = _LOCAL_DAYS.of
     first, last_day = since.toordinal(), today.toordinal()
     contacts: dict[int, list[cadence.ContactRow]] = defaultdict(list)
-    ours_by_today: set[int] = set()
     real_kinds = cadence.REAL_KINDS
     no_people: list[int] = []
     for cid, account_id, occurred_at, kind, initiated_by, replied in rows:
@@ -351,25 +353,27 @@ def standings(
             continue  # before the window (as being_on) or ahead (no component reads it)
         real = kind in real_kinds or (kind == "email" and bool(replied))
         ours = real and initiated_by == "us"
-        if ours:
-            ours_by_today.add(account_id)
         contacts[account_id].append(
             (on, real, ours, participants.get(cid, no_people), scores.get(cid))
         )
     # Our last real contact ever counts only where the window has none up to today
-    # (``cadence._last_ours``): read for those accounts alone.
-    need = [pk for pk, _n, _t, _c in listed if pk not in ours_by_today]
-    last_ours = (
-        dict(
-            Conversation.objects.filter(
-                REAL, account__team=team, account_id__in=need, initiated_by="us"
-            )
-            .values("account_id")
-            .annotate(last=Max("occurred_at"))
-            .values_list("account_id", "last")
-        )
-        if need
-        else {}
+    # (``cadence._last_ours``): not read for accounts surely with one (an instant a
+    # day inside the window at either end is on a day of it in any zone). A subquery,
+    # so a statement binds no more for more accounts.
+    surely = Conversation.objects.filter(
+        REAL,
+        account__team=team,
+        account_id__in=ids,
+        initiated_by="us",
+        occurred_at__gte=_day_start(since + dt.timedelta(days=1)),
+        occurred_at__lt=_day_start(today),
+    )
+    last_ours = dict(
+        Conversation.objects.filter(REAL, account__team=team, account_id__in=ids, initiated_by="us")
+        .exclude(account_id__in=surely.values("account_id"))
+        .values("account_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("account_id", "last")
     )
     revenue = _latest_revenue(ids)
     result = []
