@@ -187,7 +187,11 @@ class CopyPipeline:
 
     def reserve_ids(self, model: type[models.Model], count: int) -> list[int]:
         table = model._meta.db_table
-        pool = self.ids.setdefault(table, [])
+        if table not in self.ids:
+            # A table's first rows get exactly their ids: a small import draws no more.
+            self.ids[table] = []
+            return _reserve_ids(model, count, self.connection)
+        pool = self.ids[table]
         if len(pool) < count:
             pool.extend(_reserve_ids(model, max(count - len(pool), ID_BLOCK), self.connection))
         taken = pool[:count]
