@@ -33,10 +33,11 @@ def freeze_heap() -> None:
     """Move every object alive now into the collector's permanent generation.
 
     A full (generation 2) collection walks every tracked object of the process: with
-    the application and the teams' signal indexes loaded that took 165-260 ms of CPU
-    (0.5-1.8 s of wall time on a busy machine) at ``--scale 100``, a few times a minute
-    under load, and every thread of the worker waits for it with the GIL held: the
-    p99 of even a static file (docs/operations.md, "Collector pauses"). These objects
+    the application and the teams' signal indexes loaded that took 155-295 ms of CPU
+    (0.25-1.8 s of wall time on a busy machine) at ``--scale 100``, about once a minute
+    per worker under load, and every thread of the worker waits for it with the GIL
+    held: the longest tails of the API lists (docs/operations.md, "Collector pauses";
+    3-10 ms once frozen). These objects
     live as long as the process; frozen, they are still freed by reference counting
     when let go (an index dropped after a delete leaves no cycle: measured), the
     collector just no longer walks them. ``FASIT_WEB_GC_FREEZE=0`` turns it off."""
