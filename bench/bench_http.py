@@ -7,14 +7,19 @@ connection count, beside a static file served by the same server in the same run
 Prints rps, p50, p99, non-2xx responses and the ratio to the static ceiling, and
 the load-independent figure: the CPU milliseconds the server (and, on PostgreSQL, the
 database's backends) spent per request, read from /proc, with the requests per second
-two idle cores would give at that cost (``2 cores``) and the load average when the run
-started. It measures the server once it is idle after start: each web worker warms
+two idle cores would give at that cost (``2 cores``), the load average when the run
+started, wrk's own CPU as a share of the two cores (``wrk %``: the load generator runs on
+the same machine) and how wrk's connections were split over the web workers halfway
+through (``split``, from ``ss``). ``--gc`` records the server's garbage collections
+(``bench/gc_probe``) and prints, per run, how many of each generation ran, the longest
+(wall and CPU ms: the worker's threads wait for it) and their CPU per request;
+``--switch-interval`` tries another GIL switch interval in the server. It measures the server once it is idle after start: each web worker warms
 the signal indexes in the background first (printed as the warm-up; at ``--scale
 1000`` minutes of CPU that would otherwise be counted against the first runs'
 requests). No assertions; loopback only; each run is bounded by ``--duration``.
 
     FASIT_DATA_DIR=/tmp/s100 .venv/bin/python bench/bench_http.py \\
-        [--connections 16,64] [--duration 10] [--only api] [--user maja]
+        [--connections 16,64] [--duration 10] [--only api] [--user maja] [--gc]
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ import contextlib
 import http.cookiejar
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -200,13 +207,67 @@ def run_wrk(url: str, cookie: str, connections: int, duration: int) -> dict[str,
     }
 
 
+def connection_split(port: int) -> str:
+    """How wrk's connections are split over the server's workers right now (``ss``):
+    established connections per worker process, most first, e.g. ``40/24``."""
+    try:
+        out = subprocess.run(
+            ["ss", "-tnpH", "state", "established", f"( sport = :{port} )"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    per: dict[str, int] = {}
+    for pid in re.findall(r"pid=(\d+)", out):
+        per[pid] = per.get(pid, 0) + 1
+    return "/".join(str(n) for n in sorted(per.values(), reverse=True)) or "-"
+
+
+def gc_summary(probe: str, start: float, end: float, requests: float) -> str:
+    """The server's garbage collections during one run (``--gc``): how many of each
+    generation and the longest (wall ms, the GIL held throughout, and the collecting
+    thread's CPU ms), and the collections' CPU per request."""
+    pauses: dict[int, list[tuple[float, float]]] = {0: [], 1: [], 2: []}
+    with contextlib.suppress(OSError), open(probe) as lines:
+        for line in lines:
+            fields = line.split()
+            if len(fields) == 6 and start <= float(fields[0]) <= end:
+                pauses[int(fields[2])].append((float(fields[3]), float(fields[4])))
+    parts = [
+        f"gen{g} {len(v)} max {max((w for w, _ in v), default=0):.1f}"
+        f"/{max((c for _, c in v), default=0):.1f}"
+        for g, v in pauses.items()
+    ]
+    cpu = sum(c for v in pauses.values() for _, c in v)
+    per = cpu / requests if requests else float("nan")
+    return (
+        f"{'':<20} gc (longest wall/cpu ms): "
+        + ", ".join(parts)
+        + f"; {cpu:.0f} ms CPU in all, {per:.3f} ms a request"
+    )
+
+
 def run(args: argparse.Namespace, port: int, log: Any) -> None:
     base = f"http://127.0.0.1:{port}"
+    env = os.environ.copy()
+    probe = ""
+    if args.gc or args.switch_interval:
+        if args.gc:
+            probe = log.name + ".gc"
+            env["FASIT_GC_PROBE"] = probe
+        if args.switch_interval:
+            env["FASIT_PROBE_SWITCH_INTERVAL"] = str(args.switch_interval)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(ROOT / "bench" / "gc_probe"), env.get("PYTHONPATH", "")) if p
+        )
     server = subprocess.Popen(
         [str(FASIT), "serve", "--addr", f"127.0.0.1:{port}", "--no-worker"]
         + args.serve_args.split(),
         stdout=log,
         stderr=subprocess.STDOUT,
+        env=env,
     )
     try:
         wait_for(f"{base}/login/")
@@ -218,7 +279,8 @@ def run(args: argparse.Namespace, port: int, log: Any) -> None:
         print(f"server warm-up (signal indexes): {wall:.0f} s wall, {cpu_s:.1f} s CPU")
         print(
             f"{'request':<20} {'conn':>4} {'rps':>8} {'p50 ms':>8} {'p99 ms':>8} "
-            f"{'non-2xx':>7} {'t/o':>4} {'of static':>9} {'cpu ms':>7} {'2 cores':>7} {'load':>5}"
+            f"{'non-2xx':>7} {'t/o':>4} {'of static':>9} {'cpu ms':>7} {'2 cores':>7} {'load':>5} "
+            f"{'wrk %':>5} {'split':>7}"
         )
         for label, path in REQUESTS.items():
             wanted = [w for w in args.only.split(",") if w]
@@ -228,7 +290,20 @@ def run(args: argparse.Namespace, port: int, log: Any) -> None:
                 settle(base)
                 load = os.getloadavg()[0]
                 cpu_before = server_cpu(server.pid, database)
+                wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.time()
+                split: list[str] = []
+                sampler = threading.Timer(
+                    args.duration / 2, lambda found=split: found.append(connection_split(port))
+                )
+                sampler.start()
                 result = run_wrk(base + path, cookie, n, args.duration)
+                sampler.join()
+                ended = time.time()
+                wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                wrk_cpu = (wrk_after.ru_utime - wrk_before.ru_utime) + (
+                    wrk_after.ru_stime - wrk_before.ru_stime
+                )
                 # Work still queued when wrk stops is done (or dropped) while settling;
                 # it is part of what these requests cost.
                 settle(base)
@@ -240,9 +315,12 @@ def run(args: argparse.Namespace, port: int, log: Any) -> None:
                 print(
                     f"{label:<20} {n:>4} {result['rps']:>8.1f} {result['p50']:>8.1f} "
                     f"{result['p99']:>8.1f} {result['non2xx']:>7.0f} {result['timeouts']:>4.0f} "
-                    f"{ratio:>9.3f} {cpu_ms:>7.2f} {2000 / cpu_ms:>7.0f} {load:>5.1f}",
+                    f"{ratio:>9.3f} {cpu_ms:>7.2f} {2000 / cpu_ms:>7.0f} {load:>5.1f} "
+                    f"{100 * wrk_cpu / (2 * (ended - started)):>5.0f} {''.join(split):>7}",
                     flush=True,
                 )
+                if probe:
+                    print(gc_summary(probe, started, ended, result["requests"]), flush=True)
     finally:
         server.terminate()
         try:
@@ -261,6 +339,17 @@ def main() -> None:
         "--only",
         default="",
         help="run only requests whose label has one of these (comma-separated)",
+    )
+    parser.add_argument(
+        "--gc",
+        action="store_true",
+        help="record the server's garbage collections (bench/gc_probe) and print each run's",
+    )
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=0.0,
+        help="the server's GIL switch interval in seconds (default Python's 0.005)",
     )
     parser.add_argument("--serve-args", default="", help="extra arguments to `fasit serve`")
     parser.add_argument(

@@ -334,6 +334,9 @@ FASIT_WEB_CONNECTIONS = env_int("FASIT_WEB_CONNECTIONS", max(64, FASIT_WEB_THREA
 # connections over the workers by address; 0 (default): one shared socket, taken by
 # whichever worker wakes first (docs/operations.md: which suits which clients).
 FASIT_WEB_REUSE_PORT = env_int("FASIT_WEB_REUSE_PORT", 0) == 1
+# A web worker freezes its heap (gc.freeze) once the app and the signal indexes are
+# loaded, so the collector's full passes no longer walk them (docs/operations.md).
+FASIT_WEB_GC_FREEZE = env_bool("FASIT_WEB_GC_FREEZE", True)
 # Each web worker builds every team's market-signal index in a background thread when
 # it starts, so the first statement added after a restart does not wait for a build.
 FASIT_SIGNALS_WARM = env_bool("FASIT_SIGNALS_WARM", True)

@@ -17,10 +17,13 @@ the audit trail refers to ids); on PostgreSQL they are drawn from the sequence.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import operator
-from collections.abc import Callable, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -118,6 +121,142 @@ def _shared_converter(field: Any, connection: Any) -> Callable[[Any], Any]:
     return convert
 
 
+def _copy(cursor: Any, statement: str, types: list[int] | None, values: list[Any]) -> None:
+    """``COPY`` ``values`` with a psycopg cursor (binary when ``types`` are given)."""
+    with cursor.copy(statement) as copy:
+        if types is not None:
+            copy.set_types(types)
+        write = copy.write_row
+        for record in values:
+            write(record)
+
+
+# Ids a pipelined import draws from a sequence at a time (see ``CopyPipeline``).
+ID_BLOCK = 20_000
+
+
+class CopyPipeline:
+    """PostgreSQL: the ``COPY`` of one batch's rows runs while the importing process
+    prepares the next ones.
+
+    Without it the importer and its database backend take turns: Python builds a
+    table's rows, then waits while the backend parses them, checks their foreign keys
+    and grows the indexes (the search entries' GIN index above all), then builds the
+    next. Here ``insert_rows`` hands the rows to a thread that owns the ``COPY`` on the
+    same connection, in the same transaction, in the order they were given; waiting
+    for the backend releases the GIL, so the importer goes on meanwhile. Every other
+    statement on the connection first waits until the queue is written (an execute
+    wrapper), so queries see every row given before them, and errors surface there or
+    at the end (the import's transaction then rolls back as before). Ids are drawn from
+    the sequences in blocks and column types looked up once, so ``insert_rows`` itself
+    sends no statement that would have to wait."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.jobs: queue.Queue[Any] = queue.Queue(maxsize=8)
+        self.error: BaseException | None = None
+        self.ids: dict[str, list[int]] = {}
+        self.types: dict[tuple[str, tuple[str, ...]], list[int] | None] = {}
+        self.thread = threading.Thread(target=self._run, name="fasit-copy", daemon=True)
+
+    def _run(self) -> None:
+        raw = self.connection.connection
+        while True:
+            job = self.jobs.get()
+            try:
+                if job is None:
+                    return
+                if self.error is None:
+                    with raw.cursor() as cursor:
+                        _copy(cursor, *job)
+            except BaseException as error:  # noqa: BLE001 - raised in the importer
+                self.error = error
+            finally:
+                self.jobs.task_done()
+
+    def copy(self, statement: str, types: list[int] | None, values: list[Any]) -> None:
+        if self.error is not None:
+            self.drain()
+        self.jobs.put((statement, types, values))
+
+    def drain(self) -> None:
+        """Wait until every row given so far is written; raise the first error."""
+        self.jobs.join()
+        if self.error is not None:
+            raise self.error
+
+    def reserve_ids(self, model: type[models.Model], count: int) -> list[int]:
+        table = model._meta.db_table
+        if table not in self.ids:
+            # A table's first rows get exactly their ids: a small import draws no more.
+            self.ids[table] = []
+            return _reserve_ids(model, count, self.connection)
+        pool = self.ids[table]
+        if len(pool) < count:
+            pool.extend(_reserve_ids(model, max(count - len(pool), ID_BLOCK), self.connection))
+        taken = pool[:count]
+        del pool[:count]
+        return taken
+
+    def binary_types(self, cursor: Any, table: str, columns: list[str]) -> list[int] | None:
+        key = (table, tuple(columns))
+        if key not in self.types:
+            self.types[key] = _binary_types(cursor, table, columns)
+        return self.types[key]
+
+    def _wait_first(self, execute: Any, sql: Any, params: Any, many: Any, context: Any) -> Any:
+        self.drain()
+        return execute(sql, params, many, context)
+
+
+class _Local(threading.local):
+    # Django's connections are the thread's own, and so are their pipelines.
+    def __init__(self) -> None:
+        self.pipelines: dict[str, CopyPipeline] = {}
+
+
+_local = _Local()
+
+
+def active_pipeline(using: str = "default") -> CopyPipeline | None:
+    return _local.pipelines.get(using)
+
+
+@contextlib.contextmanager
+def pipelined(using: str = "default") -> Iterator[None]:
+    """Within an import's transaction on PostgreSQL: ``insert_rows`` on ``using`` writes
+    through a ``CopyPipeline``, and foreign keys are checked as rows arrive
+    (``SET CONSTRAINTS ALL IMMEDIATE``) rather than all at the commit, where nothing
+    else could run beside them. Elsewhere (SQLite, whose work is in process) nothing
+    changes."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or using in _local.pipelines:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    pipeline = CopyPipeline(connection)
+    pipeline.thread.start()
+    _local.pipelines[using] = pipeline
+    failed = False
+    try:
+        with connection.execute_wrapper(pipeline._wait_first):
+            yield
+            pipeline.drain()
+    except BaseException:
+        failed = True
+        raise
+    finally:
+        del _local.pipelines[using]
+        pipeline.jobs.put(None)
+        pipeline.thread.join()
+        # Back to the modes Django's constraints declare for whatever the transaction
+        # does next (nothing to do when it is rolled back).
+        if not failed and not connection.needs_rollback:
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _reserve_ids(model: type[models.Model], count: int, connection: Any) -> list[int]:
     table = model._meta.db_table
     pk = model._meta.pk.column  # type: ignore[union-attr]
@@ -178,7 +317,11 @@ def insert_rows(
     connection = connections[db]
     opts = model._meta
     now = timezone.now()
-    ids = _reserve_ids(model, len(rows), connection)
+    pipeline = _local.pipelines.get(db)
+    if pipeline is not None:
+        ids = pipeline.reserve_ids(model, len(rows))
+    else:
+        ids = _reserve_ids(model, len(rows), connection)
     fields = [f for f in opts.concrete_fields if not f.generated]  # type: ignore[attr-defined]
     plan = []
     for field in fields:
@@ -231,16 +374,18 @@ def insert_rows(
     table = connection.ops.quote_name(opts.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            types = _binary_types(cursor, table, [f.column for f in fields])
+            names = [f.column for f in fields]
+            if pipeline is not None:
+                types = pipeline.binary_types(cursor, table, names)
+            else:
+                types = _binary_types(cursor, table, names)
             statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
             if types is not None:
                 statement += " (FORMAT BINARY)"
-            with cursor.cursor.copy(statement) as copy:
-                if types is not None:
-                    copy.set_types(types)
-                write = copy.write_row
-                for record in values:
-                    write(record)
+            if pipeline is not None:
+                pipeline.copy(statement, types, values)
+            else:
+                _copy(cursor.cursor, statement, types, values)
         else:
             marks = ", ".join(["%s"] * len(columns))
             # The team tallies' row trigger is replaced by one grouped upsert

@@ -43,6 +43,7 @@ from fasit.engine.transfer.sources import (
     mapping_for,
     recognise,
 )
+from fasit.transfer.bulk import pipelined
 from fasit.transfer.owners import OwnerIndex
 from fasit.transfer.problems import problem_message, read_error_message
 from fasit.transfer.writers import AccountWriter, Context, PersonWriter
@@ -177,7 +178,7 @@ def run_import(
     outcome = ImportOutcome()
     owners = OwnerIndex(team, options.owners)
     done = 0
-    with _few_collections(), _large_page_cache(), transaction.atomic():
+    with _few_collections(), _large_page_cache(), transaction.atomic(), pipelined():
         # Rows are written past the ORM; this applies the cross-team rules to them.
         check = RowCheck(team.pk)
         for import_file in ordered:

@@ -534,6 +534,12 @@ class PersonWriter:
         self.emails: dict[str, int] = {}
         self.keys: dict[str, int] = {}
         self.owned: set[int] = set()
+        # Likewise for accounts: in a team with none, an account a line names by name
+        # and country is one this file created (``ctx.accounts_by_name``) or none.
+        self.fresh_accounts = not Account.objects.for_team(ctx.team).exists()
+        # Accounts this file created without an owner (and not given one since): known
+        # here, so not asked for again.
+        self.created_ownerless: set[int] = set()
 
     def _resolve_accounts(
         self, records: list[PersonRecord]
@@ -554,7 +560,7 @@ class PersonWriter:
             if r.account_name and not r.account_id
         }
         missing_names = {name for name, _c in wanted if (name, _c) not in ctx.accounts_by_name}
-        if missing_names:
+        if missing_names and not self.fresh_accounts:
             for pk, name, country in (
                 team_accounts.filter(name__in=missing_names)
                 .order_by("-id")
@@ -610,6 +616,10 @@ class PersonWriter:
         ctx.insert(Account, new_accounts)
         for key, account in create.items():
             ctx.accounts_by_name[key] = account.pk
+            if account.owner_id is None:
+                self.created_ownerless.add(account.pk)
+            else:
+                self.owned.add(account.pk)
             ctx.account_names[account.pk] = account.name
             ctx.index_new(
                 Kind.ACCOUNT, account.pk, index_text(account.name), index_text(account.org_number)
@@ -896,8 +906,14 @@ class PersonWriter:
         unknown = set(owner_of) - self.owned
         if not unknown:
             return
-        ownerless = Account.objects.filter(pk__in=unknown, owner__isnull=True)
         by_owner: dict[int, list[int]] = {}
+        # Accounts this file created are known without a query (and their owner is part
+        # of their creation: no audit entry of its own).
+        for pk in unknown & self.created_ownerless:
+            by_owner.setdefault(owner_of[pk], []).append(pk)
+        self.created_ownerless -= unknown
+        asked = unknown - set().union(*by_owner.values())
+        ownerless = Account.objects.filter(pk__in=asked, owner__isnull=True) if asked else ()
         for account in ownerless:
             before = values(account)
             account.owner_id = owner_of[account.pk]

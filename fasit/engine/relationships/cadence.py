@@ -11,7 +11,7 @@ are keeping. See docs/relationships.md for the formulas.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -251,6 +251,10 @@ def frequency(contacts: Iterable[Contact], *, today: dt.date, norm_days: int) ->
             recent += 1
         elif age < 2 * FREQUENCY_DAYS:
             previous += 1
+    return _frequency(recent, previous, norm_days)
+
+
+def _frequency(recent: int, previous: int, norm_days: int) -> float:
     expected = FREQUENCY_DAYS / norm_days
     volume = min(1.0, recent / expected)
     trend = min(1.0, recent / previous) if previous else float(recent > 0)
@@ -271,6 +275,10 @@ def reciprocity(contacts: Iterable[Contact], *, today: dt.date) -> float:
     """1 when we start 60% of the real contacts; down to 0 when we start none, and to
     1/3 when the customer never does."""
     ours, total = our_share(contacts, today=today)
+    return _reciprocity(ours, total)
+
+
+def _reciprocity(ours: int, total: int) -> float:
     if not total:
         return 0.0
     return max(0.0, 1.0 - abs(ours / total - IDEAL_OUR_SHARE) / IDEAL_OUR_SHARE)
@@ -415,6 +423,10 @@ def _money(value: Decimal) -> Decimal:
     return value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
 
+def _at_risk(revenue: Decimal | None, risk: float) -> Decimal | None:
+    return _money(revenue * Decimal(str(risk))) if revenue is not None else None
+
+
 def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
     components, last = _components(facts, today)
     score = health_score(components)
@@ -483,7 +495,7 @@ def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
 
     next_step = _next_step(facts, going_dark, silent_roles, alerts, today)
     risk = round((100 - score) / 100, 2)
-    at_risk = _money(facts.revenue * Decimal(str(risk))) if facts.revenue is not None else None
+    at_risk = _at_risk(facts.revenue, risk)
     ours_m, theirs_m = monthly_counts(facts.contacts, today=today)
     their_dates = [c.on for c in facts.contacts if c.theirs and c.on <= today]
     return AccountAssessment(
@@ -570,6 +582,90 @@ def assess_person(facts: PersonFacts, *, today: dt.date) -> PersonAssessment:
         components=now,
         health=score,
         trend=trend_of(score, health_score(before)),
+    )
+
+
+#: One contact as ``standing`` reads it: (local day as a proleptic ordinal, real
+#: contact, real and ours, the people in it, listening quality or None).
+ContactRow = tuple[int, bool, bool, Collection[int], "float | None"]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What ranks an account (``assess_account``'s health, going dark and revenue at
+    risk), without the rest of its assessment."""
+
+    health: int
+    going_dark: bool
+    revenue_at_risk: Decimal | None
+
+
+def standing(
+    *,
+    norm_days: int,
+    roles: Mapping[int, str],
+    contacts: Iterable[ContactRow],
+    last_our_contact: dt.date | None,
+    revenue: Decimal | None,
+    today: dt.date,
+) -> Standing:
+    """``assess_account(facts, today=today)``'s ``health``, ``going_dark is not None``
+    and ``revenue_at_risk``, equal to it for the same facts, in one pass over plain
+    contact rows. Ranking every account of a team by revenue at risk needs only these;
+    the full assessment (two sets of components, coverage, alerts, months, the next
+    step) over thousands of accounts cost seconds. ``roles``: person id -> buying role
+    (the account's people on record); ``contacts``: in ``AccountFacts.contacts``'s
+    order (the listening mean adds them in it)."""
+    day = today.toordinal()
+    breadth_since = day - BREADTH_NORMS * norm_days
+    last: int | None = None
+    recent = previous = ours_recent = real_recent = 0
+    reached: set[int] = set()
+    heard: list[float] = []
+    for on, real, ours, people, heard_quality in contacts:
+        if on > day:
+            continue
+        age = day - on
+        if ours:
+            if last is None or on > last:
+                last = on
+            if age < FREQUENCY_DAYS:
+                recent += 1
+            elif age < 2 * FREQUENCY_DAYS:
+                previous += 1
+        if real:
+            if age < RECIPROCITY_DAYS:
+                real_recent += 1
+                ours_recent += ours
+            if on >= breadth_since:
+                reached.update(people)
+        if heard_quality is not None and age < RECIPROCITY_DAYS:
+            heard.append(heard_quality)
+    if last is not None:
+        days: int | None = day - last
+    elif last_our_contact is not None and last_our_contact <= today:
+        days = (today - last_our_contact).days
+    else:
+        days = None
+    if roles:
+        covered = {roles[p] for p in reached if p in roles}
+        breadth_value = len(covered) / len(set(roles.values()))
+    else:
+        breadth_value = 0.0
+    score = health_score(
+        Components(
+            recency=recency(days, norm_days),
+            frequency=_frequency(recent, previous, norm_days),
+            reciprocity=_reciprocity(ours_recent, real_recent),
+            breadth=breadth_value,
+            listening=sum(heard) / len(heard) if heard else None,
+        )
+    )
+    risk = round((100 - score) / 100, 2)
+    return Standing(
+        health=score,
+        going_dark=days is None or days > norm_days,
+        revenue_at_risk=_at_risk(revenue, risk),
     )
 
 

@@ -454,7 +454,7 @@ class Lexicon:
             s = fold(stem(word, lang))
             if len(s) >= MIN_STEM and s in table:
                 return table[s]
-        found = self._translated(word, language)
+        found = self._translated(word, language) or self._derived(word, language)
         if found or language not in COGNATE_SPELLING or len(word) < MIN_STEM:
             return found
         # Danish and Norwegian (bokmål) write many shared words with regular spelling
@@ -469,6 +469,26 @@ class Lexicon:
             english = self.dictionary.translate(variant, other) if self.dictionary else ()
             if english:
                 return self._translated(variant, other)
+        return ()
+
+    def _derived(self, word: str, language: str) -> tuple[str, ...]:
+        """A regular Nordic derivation no table knows (``DERIVATIONS``), read through
+        the word it is derived from ("kremering" -> "kremere" -> cremate, "muslimske"
+        -> "muslim"); nothing if the dictionaries know that word neither."""
+        if self.dictionary is None:
+            return ()
+        for ending, bases in DERIVATIONS.get(language, ()):
+            if word.endswith(ending):
+                root = word[: -len(ending)]
+                # The derived-from word keeps four letters of the derivation, or three
+                # and its own final -e ("jød|iske" -> "jøde"): "est|ationerne" is no
+                # derivation of "estere".
+                for base in bases:
+                    if len(root) >= MIN_DERIVED_BASE or (base == "e" and len(root) >= MIN_PART):
+                        found = self._translated(root + base, language)
+                        if found:
+                            return found
+                return ()
         return ()
 
     def _translated(self, word: str, language: str) -> tuple[str, ...]:
@@ -685,6 +705,53 @@ class Lexicon:
 
 
 _VOWELS: Final[str] = "aeiouyæøåäö"
+
+
+# Regular Nordic derivations, read through the word they are derived from, which the
+# dictionaries list far more often: nouns and participles of a verb in -era/-ere (sv
+# "kremering", "isolerade", nb "kremasjon", da "lydisoleret" -> "kremera", "isolera",
+# "kremere", "isolere"), adjectives of a noun in -sk/-isk (sv "muslimska", nb
+# "jødiske" -> "muslim", "jøde"), and the loan adjectives in -ell/-el of a word in -al
+# (sv "rituella", nb "individuell" -> "ritual", "individual"). Only for a word no table
+# knows, as the whole word or a compound's tail; endings of the definite, the plural
+# and the neuter included. Language -> (ending, longest first, and what replaces it,
+# tried in turn). Swedish also tries the verb in the sister spelling ("-ere"): the
+# other Nordic dictionaries answer for a word their own does not list.
+def _derivations(*rules: tuple[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out = [
+        (e, tuple(b.replace("-", "") for b in bases.split()))
+        for ends, bases in rules
+        for e in ends.split()
+    ]
+    return tuple(sorted(out, key=lambda r: len(r[0]), reverse=True))
+
+
+DERIVATIONS: Final[dict[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {
+    "sv": _derivations(
+        ("ering eringen eringens eringar eringarna eringarnas", "era ere"),
+        ("ation ationen ationer ationerna erad erade erat", "era ere"),
+        ("isk iska iske iskt", "- e"),
+        ("sk ska ske skt", "-"),
+        ("ell ella elle ellt", "al"),
+    ),
+    "nb": _derivations(
+        ("ering eringen eringer eringene asjon asjonen asjoner asjonene ert erte", "ere"),
+        ("isk iske", "- e"),
+        ("sk ske", "-"),
+        ("ell elle elt", "al"),
+    ),
+    "da": _derivations(
+        ("ering eringen eringer eringerne ation ationen ationer ationerne eret erede", "ere"),
+        ("isk iske", "- e"),
+        ("sk ske", "-"),
+        # -el only after the letters of the French loans (rituel, officiel, nationel,
+        # kulturel): Danish has many native words in -el (cykel, regel, formel).
+        ("uel uelle uelt iel ielle ielt nel nelle nelt rel relle relt", "al"),
+    ),
+}
+MIN_DERIVED_BASE: Final[int] = 4
+
+
 # Regular spelling correspondences between Danish and Norwegian bokmål.
 COGNATE_SPELLING: Final[dict[str, tuple[str, tuple[tuple[str, str], ...]]]] = {
     "da": ("nb", (("øj", "øy"), ("ej", "ei"), ("hed", "het"), ("b", "p"), ("d", "t"), ("g", "k"))),

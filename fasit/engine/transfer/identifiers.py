@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
+from phonenumbers import phonenumberutil
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cvr
 from stdnum.fi import ytunnus
@@ -170,11 +172,78 @@ def normalise_phone(value: str, country: str) -> str:
 # plain (number, error code) pair, so a cached failure raises a fresh error each time.
 @functools.lru_cache(maxsize=1 << 16)
 def _normalised(value: str, country: str) -> tuple[str, str]:
-    try:
-        number = phonenumbers.parse(value, country or None)
-    except phonenumbers.NumberParseException:
-        return "", "not_a_phone"
+    number = _parsed_plainly(value, country)
+    if number is None:
+        try:
+            number = phonenumbers.parse(value, country or None)
+        except phonenumbers.NumberParseException:
+            return "", "not_a_phone"
     if not phonenumbers.is_valid_number(number):
         return "", "invalid_phone"
     international = phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return str(phonenumbers.format_number(number, international)), ""
+
+
+# ``phonenumbers.parse`` is about half of a number's cost (30 of 57 µs): it looks for a
+# number in free text (RFC 3966 URIs, extensions, letters, any punctuation). Most
+# numbers in a file are plainly written — digits with spaces or hyphens, ``+`` and a
+# Nordic country code or a number of the row's Nordic country — and for those the
+# ``PhoneNumber`` it returns is worked out here by its own rules (the national prefix by
+# phonenumbers' own functions); validity and format are phonenumbers' as before. Any
+# other form (another country code, an international or carrier prefix, a number that
+# starts with its own country code, a leading zero left, letters, brackets, dots, an
+# extension) goes to ``phonenumbers.parse``. A test compares both for many thousands of
+# written forms, valid and not.
+_PLAIN_NUMBER = re.compile(r"(\+?)([0-9][0-9 \-]{3,40}[0-9])")
+_NORDIC_CODES = {"45": "DK", "46": "SE", "47": "NO", "358": "FI"}
+_NORDIC_REGIONS = {region: code for code, region in _NORDIC_CODES.items()}
+_SHORT_FOR_STRIPPING = (
+    phonenumberutil.ValidationResult.TOO_SHORT,
+    phonenumberutil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+    phonenumberutil.ValidationResult.INVALID_LENGTH,
+)
+
+
+@functools.cache
+def _region_rules(region: str) -> tuple[Any, re.Pattern[str]]:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    assert metadata is not None and metadata.international_prefix
+    return metadata, re.compile(metadata.international_prefix)
+
+
+def _parsed_plainly(value: str, country: str) -> phonenumbers.PhoneNumber | None:
+    """What ``phonenumbers.parse(value, country)`` returns for a plainly written Nordic
+    number, or None to leave ``value`` to it."""
+    found = _PLAIN_NUMBER.fullmatch(value)
+    if found is None:
+        return None
+    digits = found.group(2).replace(" ", "").replace("-", "")
+    if len(digits) < 6:  # parse weighs short ones differently
+        return None
+    if found.group(1):
+        code = digits[:3] if digits.startswith("358") else digits[:2]
+        region = _NORDIC_CODES.get(code)
+        if region is None:
+            return None
+        national = digits[len(code) :]
+        metadata, _idd = _region_rules(region)
+    else:
+        region = country
+        code = _NORDIC_REGIONS.get(region, "")
+        if not code:
+            return None
+        metadata, idd = _region_rules(region)
+        # An international (or carrier) prefix, or the country's own code written
+        # without ``+``: parse weighs those.
+        if idd.match(digits) or digits.startswith(code):
+            return None
+        national = digits
+    if metadata.national_prefix_for_parsing:
+        _carrier, stripped, _done = phonenumberutil._maybe_strip_national_prefix_carrier_code(
+            national, metadata
+        )
+        if phonenumberutil._test_number_length(stripped, metadata) not in _SHORT_FOR_STRIPPING:
+            national = stripped
+    if not 2 <= len(national) <= 17 or national[0] == "0":
+        return None
+    return phonenumbers.PhoneNumber(country_code=int(code), national_number=int(national))

@@ -10,8 +10,9 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
@@ -20,7 +21,8 @@ from fasit.search.documents import index_records, index_team, insert_indexed
 from fasit.search.models import SearchEntry
 from fasit.search.selectors import search_hits
 from fasit.testing import AccountFactory, PersonFactory
-from fasit.transfer.bulk import JSONText, _binary_types, insert_rows
+from fasit.transfer import bulk
+from fasit.transfer.bulk import JSONText, _binary_types, insert_rows, pipelined
 from fasit.transfer.importing import (
     IMPORT_CACHE_KIB,
     IMPORT_GC_THRESHOLD,
@@ -28,6 +30,7 @@ from fasit.transfer.importing import (
     open_import_file,
     run_import,
 )
+from fasit.transfer.models import ExternalKey
 
 COMPANIES = (
     "Record ID,Company name,Country/Region,Organization number\n"
@@ -337,3 +340,78 @@ def test_an_import_collects_cycles_less_often_and_restores_the_collector(
     )
     assert during[0] == IMPORT_GC_THRESHOLD
     assert gc.get_threshold() == before
+
+
+TODAY = {"legal_basis_recorded_on": dt.date(2024, 5, 2)}
+
+
+def test_pipelined_copies_are_written_in_order_and_seen_by_the_next_query(team_a: Any) -> None:
+    """On PostgreSQL a thread writes the COPYs while the import goes on: every other
+    statement waits for the rows given before it, and foreign keys are checked as the
+    rows arrive (a role after its account and person passes)."""
+    check = RowCheck(team_a.pk)
+    with transaction.atomic(), pipelined():
+        assert (bulk.active_pipeline() is not None) == (connection.vendor == "postgresql")
+        [account] = insert_rows(Account, [{"team_id": team_a.pk, "name": "Fjord AS"}], check=check)
+        people = insert_rows(
+            Person,
+            [{"team_id": team_a.pk, "name": f"Person {i}", **TODAY} for i in range(3)],
+            check=check,
+        )
+        insert_rows(
+            PersonRole, [{"person_id": pk, "account_id": account} for pk in people], check=check
+        )
+        # Queries see every row given before them.
+        assert PersonRole.objects.filter(account_id=account).count() == 3
+        assert sorted(Person.objects.for_team(team_a).values_list("pk", flat=True)) == people
+        # After a table's first rows ids are drawn in blocks: the next inserts go on
+        # from the same block without a query.
+        [fourth] = insert_rows(Person, [{"team_id": team_a.pk, "name": "4", **TODAY}], check=check)
+        [fifth] = insert_rows(Person, [{"team_id": team_a.pk, "name": "5", **TODAY}], check=check)
+        assert fourth > people[-1]
+        assert fifth == fourth + 1
+    assert bulk.active_pipeline() is None
+    assert Person.objects.for_team(team_a).count() == 5
+
+
+def test_a_failed_pipelined_copy_is_raised_and_nothing_is_kept(team_a: Any) -> None:
+    check = RowCheck(team_a.pk)
+    key = {"team_id": team_a.pk, "source": "hubspot", "entity": "person", "key": "1"}
+    person = PersonFactory(team=team_a)
+    with (
+        pytest.raises((IntegrityError, psycopg.IntegrityError)),
+        transaction.atomic(),
+        pipelined(),
+    ):
+        insert_rows(Account, [{"team_id": team_a.pk, "name": "Kept? AS"}], check=check)
+        insert_rows(
+            ExternalKey,
+            [{**key, "person_id": person.pk}, {**key, "person_id": person.pk}],
+            check=check,
+        )
+        # A query after the failed COPY raises its error, not a later one.
+        Account.objects.count()
+    assert not Account.objects.filter(name="Kept? AS").exists()
+    assert bulk.active_pipeline() is None
+
+
+def test_foreign_keys_are_deferred_again_after_the_pipeline(team_a: Any) -> None:
+    """Inside the import's transaction foreign keys are checked at once; after it the
+    transaction defers them again as Django's constraints say."""
+    if connection.vendor != "postgresql":
+        pytest.skip("constraint modes are PostgreSQL's")
+    missing = Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    account = AccountFactory(team=team_a)
+    role = "INSERT INTO customers_personrole (person_id, account_id, title, buying_role) VALUES (%s, %s, '', '')"
+    with transaction.atomic():
+        with (
+            pipelined(),
+            pytest.raises(IntegrityError),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(role, [missing + 1000, account.pk])
+        with transaction.atomic():  # deferred: not checked before the commit
+            with connection.cursor() as cursor:
+                cursor.execute(role, [missing + 1000, account.pk])
+            transaction.set_rollback(True)

@@ -10,6 +10,7 @@ process that ``serve`` starts and stops with it (threads would not survive the f
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -28,12 +29,42 @@ def parse_addr(addr: str) -> tuple[str, int]:
         raise CommandError(f"--addr {addr!r} is not HOST:PORT") from None
 
 
+def freeze_heap() -> None:
+    """Move every object alive now into the collector's permanent generation.
+
+    A full (generation 2) collection walks every tracked object of the process: with
+    the application and the teams' signal indexes loaded that took 155-295 ms of CPU
+    (0.25-1.8 s of wall time on a busy machine) at ``--scale 100``, about once a minute
+    per worker under load, and every thread of the worker waits for it with the GIL
+    held: the longest tails of the API lists (docs/operations.md, "Collector pauses";
+    3-10 ms once frozen). These objects
+    live as long as the process; frozen, they are still freed by reference counting
+    when let go (an index dropped after a delete leaves no cycle: measured), the
+    collector just no longer walks them. ``FASIT_WEB_GC_FREEZE=0`` turns it off."""
+    if not settings.FASIT_WEB_GC_FREEZE:
+        return
+    gc.collect()
+    gc.freeze()
+
+
+def _freeze_before_fork(server: Any, worker: Any) -> None:
+    """In gunicorn's master before each fork: what it imported (Django, the app) starts
+    frozen in every worker, and no worker's collection writes to those pages (they stay
+    shared, copy-on-write)."""
+    if settings.FASIT_WEB_GC_FREEZE:
+        gc.freeze()
+
+
 def _warm_signal_indexes(worker: Any) -> None:
     """Build each team's market-signal index in the background as the worker starts, so
     the first statement added after a restart does not wait for it (at 100,000
     statements a build is about 20 s of CPU; docs/signals.md). The first worker builds
-    and writes each team's index file, the others load it (``FASIT_SIGNALS_INDEX_DIR``)."""
+    and writes each team's index file, the others load it (``FASIT_SIGNALS_INDEX_DIR``).
+    In a server's worker (``worker`` given: the hook is also called bare, in tests) the
+    heap is then frozen (``freeze_heap``): the indexes are most of it."""
     if not settings.FASIT_SIGNALS_WARM:
+        if worker is not None:
+            freeze_heap()
         return
     import threading
 
@@ -46,6 +77,8 @@ def _warm_signal_indexes(worker: Any) -> None:
             warm_all()
         finally:
             connections.close_all()  # this thread's connections
+            if worker is not None:
+                freeze_heap()
 
     threading.Thread(target=warm, name="fasit-signals-warm", daemon=True).start()
 
@@ -74,6 +107,7 @@ def _gunicorn_app(bind: str) -> Any:
                 "accesslog": None,
                 "errorlog": "-",
                 "proc_name": "fasit",
+                "pre_fork": _freeze_before_fork,
                 "post_worker_init": _warm_signal_indexes,
             }
             for key, value in options.items():

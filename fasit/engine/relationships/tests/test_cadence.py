@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from decimal import Decimal
 
 import pytest
@@ -21,6 +22,7 @@ from fasit.engine.relationships.cadence import (
     reciprocity,
     resolve_norm,
     sparkline_points,
+    standing,
 )
 
 TODAY = dt.date(2026, 11, 23)
@@ -231,3 +233,58 @@ def test_listening_quality() -> None:
     assert listening_quality(0.70, 0, 0) == 0.0
     assert listening_quality(0.54) == pytest.approx(0.5)
     assert listening_quality(0.43, 0) == pytest.approx(0.5 / 0.8)
+
+
+def _random_facts(rng: random.Random, account_id: int) -> AccountFacts:
+    """An account with people, roles and contacts drawn at random: some ahead of
+    today, some older than a year, unanswered e-mails, listening scores."""
+    people = tuple(
+        PersonOnRecord(100 + i, rng.choice(["", "decision_maker", "user", "champion"]))
+        for i in range(rng.randint(0, 5))
+    )
+    reachable = [p.person_id for p in people] + [999]  # 999: someone not on record
+    contacts = tuple(
+        Contact(
+            on=TODAY - dt.timedelta(days=rng.randint(-20, 420)),
+            kind=rng.choice(["meeting", "call", "email", "email", "note", "visit"]),
+            initiated_by=rng.choice(["us", "customer"]),
+            customer_replied=rng.random() < 0.5,
+            people=tuple(rng.sample(reachable, rng.randint(0, min(2, len(reachable))))),
+            listening=rng.choice([None, None, rng.random()]),
+        )
+        for _ in range(rng.randint(0, 25))
+    )
+    return AccountFacts(
+        account_id=account_id,
+        tier=rng.choice(["key", "customer", "prospect"]),
+        norm_days=rng.choice([7, 14, 45, 90, 200]),
+        people=people,
+        contacts=contacts,
+        last_our_contact=rng.choice([None, TODAY - dt.timedelta(days=rng.randint(-30, 900))]),
+        revenue=rng.choice([None, Decimal(rng.randint(0, 5_000_000))]),
+    )
+
+
+def test_standing_is_the_full_assessments_health_going_dark_and_revenue_at_risk() -> None:
+    rng = random.Random(17)
+    facts = [_random_facts(rng, i) for i in range(2000)]
+    expected = []
+    got = []
+    for f in facts:
+        full = assess_account(f, today=TODAY)
+        expected.append((full.health, full.going_dark is not None, full.revenue_at_risk))
+        lean = standing(
+            norm_days=f.norm_days,
+            roles={p.person_id: p.buying_role for p in f.people},
+            contacts=[
+                (c.on.toordinal(), c.real, c.ours, c.people, c.listening) for c in f.contacts
+            ],
+            last_our_contact=f.last_our_contact,
+            revenue=f.revenue,
+            today=TODAY,
+        )
+        got.append((lean.health, lean.going_dark, lean.revenue_at_risk))
+    assert got == expected
+    # The draw reaches every case: dark and not, healthy and not, listening, no people.
+    assert {g[1] for g in got} == {True, False}
+    assert len({g[0] for g in got}) > 50

@@ -91,3 +91,20 @@ def test_the_shipped_table_is_what_the_build_script_derives(tmp_path: Path) -> N
     # handful of rows here. Rebuild with `python scripts/build_dictionary.py <table>`.
     assert (sorted(set(shipped) - set(built)), sorted(set(built) - set(shipped))) == ([], [])
     assert built == shipped
+
+
+def test_a_regular_derivation_no_table_knows_is_read_through_its_base() -> None:
+    lex = default_lexicon()
+    # Nouns and participles of a verb in -era/-ere, in the verb's own dictionary or,
+    # for Swedish, a sister language's ("-ere").
+    assert lex.pivots_of("annonseringen", "sv")[0] == "advertise"
+    assert lex.pivots_of("abonnering", "da") == ("subscribe",)
+    assert lex.pivots_of("adressert", "nb")[0] == "address"
+    # Adjectives in -sk/-isk of a noun, and loan adjectives in -ell of a word in -al.
+    assert lex.pivots_of("islamiske", "da") == lex.pivots_of("islamska", "sv") == ("islam",)
+    assert lex.pivots_of("generella", "sv") == ("general",)
+    # A word the dictionaries know is read as they give it, not as a derivation.
+    assert lex.pivots_of("isolering", "sv")[0] == "insulation"
+    # A compound's tail of three letters before the ending is no derivation
+    # ("tanke|stationerne" is not "tank|est|ationerne", "estere" -> Esther).
+    assert lex.pivots_of("tankestationerne", "da")[0] == "station"

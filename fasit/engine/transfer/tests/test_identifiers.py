@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import random
+
+import phonenumbers
 import pytest
 
 from fasit.engine.transfer.identifiers import (
     IdentifierError,
     OrgNumber,
+    _normalised,
+    _parsed_plainly,
     normalise_phone,
     parse_org_number,
 )
@@ -85,3 +90,89 @@ def test_a_repeated_phone_is_worked_out_once_and_fails_the_same_each_time() -> N
     assert [(e.code, e.params) for e in errors] == [
         ("invalid_phone", {"value": "123", "country": "DK"}),
     ] * 2
+
+
+def _by_phonenumbers(value: str, country: str) -> tuple[str, str]:
+    """The answer through ``phonenumbers.parse`` alone (what every number took before
+    the plain-number path)."""
+    try:
+        number = phonenumbers.parse(value, country or None)
+    except phonenumbers.NumberParseException:
+        return "", "not_a_phone"
+    if not phonenumbers.is_valid_number(number):
+        return "", "invalid_phone"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL), ""
+
+
+_WRITTEN = [
+    # As real exports and address books write them (valid and not).
+    "+47 22 33 44 55", "+4722334455", "+47-22-33-44-55", "22 33 44 55", "22334455",
+    "+47 (0) 22 33 44 55", "(+47) 22 33 44 55", "0047 22 33 44 55", "004722334455",
+    "47 22 33 44 55", "4722334455", "+47 412 34 567", "412 34 567", "47 12 34 56",
+    "4712345678", "+47 79 02 34 56", "79 02 34 56", "+47 0 22334455", "+47 800 12 345",
+    "800 12 345", "02800", "+46 8 123 456 78", "08-123 456 78", "08-12345678", "(08) 123 456 78",
+    "070-123 45 67", "0701234567", "+46 70 123 45 67", "+46 (0)70 123 45 67",
+    "+46070-1234567", "0046 70 123 45 67", "46701234567", "031-123456", "031 12 34 56",
+    "+46 31 123456", "020-123 456", "0771-123 456", "+45 33 12 34 56", "33 12 34 56",
+    "33123456", "+45 40 12 34 56", "4540123456", "45 40 12 34 56", "0045 40123456",
+    "+358 9 1234567", "09 1234567", "09-123 4567", "+358 40 123 4567", "040 123 4567",
+    "0401234567", "+358 18 12345", "018 12345", "358401234567", "00358 40 1234567",
+    "99 12 34 56", "990 123 456", "9951 123 4567", "+358 (0)40 1234567", "+358 0401234567",
+    "+44 20 7946 0958", "+1 212 555 0100", "+49 30 123456", "+354 551 2345", "+372 512 3456",
+    "+4", "+47", "+47 2", "+47 22", "123", "1234", "12345", "+", "-", "--", "0", "00", "000000",
+    "22 33 44 55 ext 12", "22334455 x12", "22334455#12", "tel:+47-22-33-44-55",
+    "tel:22334455;phone-context=+47", "Tel: 22 33 44 55", "Mobil 412 34 567",
+    "22.33.44.55", "22/33 44 55", "+47 22 33 44 55 / 99 88 77 66", "22 33 44 55, 99 88 77 66",
+    "٢٢٣٣٤٤٥٥", "２２３３４４５５", "+47 22 33 44 55 ", " 22334455", "22  33  44  55",
+    "22 - 33 - 44 - 55", "+47 - 22334455", "+ 47 22334455", "++47 22334455",
+    "+47 22 33 44 55 66 77 88 99 00 11", "1" * 18, "+47" + "1" * 17, "+47 FJORDEN",
+    "22 33 44 5A", "-22334455", "22334455-",
+]  # fmt: skip
+
+
+def _generated(rng: random.Random, count: int) -> list[str]:
+    """Digits in every length, after every prefix and with every separator people use."""
+    prefixes = ["", "", "+", "+45", "+46", "+47", "+358", "+354", "+44", "+4", "+35", "0",
+                "00", "0047", "0046", "00358", "45", "46", "47", "358", "990", "9951", "99"]  # fmt: skip
+    separators = ["", " ", "-", "  ", " - "]
+    found = []
+    for _ in range(count):
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 14)))
+        if rng.random() < 0.5:
+            digits = rng.choice("123456789") + digits[1:]
+        cuts = sorted(rng.sample(range(1, len(digits)), min(len(digits) - 1, rng.randint(0, 4))))
+        sep = rng.choice(separators)
+        parts = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, len(digits)], strict=True)]
+        prefix = rng.choice(prefixes)
+        found.append(prefix + (rng.choice(["", " ", "-"]) if prefix else "") + sep.join(parts))
+    return found
+
+
+def _bench_shaped(rng: random.Random) -> list[str]:
+    patterns = ["+47 22{:06d}", "+47 55{:06d}", "22 {:06d}", "+47 9{:07d}", "9{:07d}",
+                "4{:07d}", "08-{:07d}", "031-{:06d}", "+46 40 {:06d}", "070-{:07d}",
+                "+46 76 {:07d}", "+45 33{:06d}", "+45 40{:06d}", "+358 9 {:07d}",
+                "+358 40 {:07d}", "040 {:07d}", "09 {:07d}"]  # fmt: skip
+    found = []
+    for pattern in patterns:
+        width = int(pattern.split(":")[1][1:3].rstrip("d}"))
+        found += [pattern.format(rng.randrange(10**width)) for _ in range(300)]
+    return found
+
+
+def test_plainly_written_numbers_get_exactly_what_phonenumbers_gives() -> None:
+    """The plain-number path must answer as ``phonenumbers.parse`` would for every input:
+    the same number, the same validity, the same format, the same error."""
+    rng = random.Random(14)
+    values = _WRITTEN + _generated(rng, 8_000) + _bench_shaped(rng)
+    plain = 0
+    for value in values:
+        for country in ("NO", "SE", "DK", "FI", "", "GB", "no"):
+            parsed = _parsed_plainly(value.strip(), country)
+            if parsed is not None:
+                plain += 1
+                assert parsed == phonenumbers.parse(value.strip(), country), (value, country)
+            got = _normalised.__wrapped__(value.strip(), country)
+            assert got == _by_phonenumbers(value.strip(), country), (value, country)
+    # The path is taken for most numbers (else it would prove nothing).
+    assert plain > len(values) * 2
