@@ -269,7 +269,7 @@ def _move_out(
 ) -> None:
     for journey in moved:
         # Dated at the journey's stage_since so its time in stage is kept.
-        StageChange.objects.create(
+        change = StageChange.objects.create(
             journey=journey,
             from_stage=stage,
             to_stage=neighbour,
@@ -282,6 +282,7 @@ def _move_out(
         before = snapshot(journey, ["stage"])
         journey.stage = neighbour
         journey.save(update_fields=["stage", "updated_at"])
+        audit_create(team=team, actor=actor, instance=change)
         audit_update(team=team, actor=actor, instance=journey, before=before)
     link_visits(moved)
 
@@ -352,7 +353,7 @@ def journey_create(
     journey.full_clean()
     journey.save()
     with visits.kept([journey]):
-        StageChange.objects.create(
+        first = StageChange.objects.create(
             journey=journey,
             to_stage=stage,
             to_name=stage.name,
@@ -361,6 +362,9 @@ def journey_create(
             created_by=journey.created_by,
         )
     audit_create(team=team, actor=actor, instance=journey)
+    # The first stage change is audited like every later one: the journey's history
+    # shows where the buyer started, when, and on what evidence.
+    audit_create(team=team, actor=actor, instance=first)
     return journey
 
 

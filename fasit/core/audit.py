@@ -75,6 +75,7 @@ def audit_record(
         changes=changes or {},
         parent_type=parent_type,
         parent_id=parent_id,
+        person_ref=person_of(instance),
     )
 
 
@@ -94,6 +95,26 @@ def parent_of(instance: models.Model) -> tuple[str, str]:
         if parent_id is not None:
             return field.related_model._meta.label_lower, str(parent_id)  # type: ignore[union-attr]
     return "", ""
+
+
+# The people erasure removes (privacy/erasure.py). By label: core imports no app.
+PERSON_MODEL = "customers.person"
+
+
+def person_of(instance: models.Model) -> str:
+    """The id of the person a row of another kind names (its first foreign key to a
+    person that is set), as an audit entry's ``person_ref``; blank for a person (the
+    entry's ``object_id`` names them) and for a row that names nobody. Found from the
+    model graph, so a model added later that names a person is covered."""
+    if instance._meta.label_lower == PERSON_MODEL:
+        return ""
+    for field in instance._meta.concrete_fields:
+        related = field.related_model if field.is_relation else None
+        if related is not None and related._meta.label_lower == PERSON_MODEL:  # type: ignore[union-attr]
+            value = getattr(instance, field.attname)
+            if value is not None:
+                return str(value)
+    return ""
 
 
 def audit_create(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent:
@@ -131,6 +152,7 @@ def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[
         "at": field("at").get_db_prep_save(timezone.now(), connection),
         "parent_type": parent_type,
         "parent_id": parent_id,
+        "person_ref": person_of(instance),
     }
     quote = connection.ops.quote_name
     sql = (
@@ -153,15 +175,18 @@ def audit_update(
 
 def audit_delete(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent:
     parent_type, parent_id = parent_of(instance)
+    earlier = AuditEvent.objects.filter(
+        team_id=team.pk, object_type=instance._meta.label_lower, object_id=str(instance.pk)
+    )
     if parent_id:
         # Entries written without the parent (by the importer, or before entries named
         # it) would be lost to the parent's history once the row's id is gone.
-        AuditEvent.objects.filter(
-            team_id=team.pk,
-            object_type=instance._meta.label_lower,
-            object_id=str(instance.pk),
-            parent_id="",
-        ).update(parent_type=parent_type, parent_id=parent_id)
+        earlier.filter(parent_id="").update(parent_type=parent_type, parent_id=parent_id)
+    person = person_of(instance)
+    if person:
+        # Likewise for erasure: once the row is gone, only ``person_ref`` ties its
+        # entries (which hold the person's words) to the person.
+        earlier.filter(person_ref="").update(person_ref=person)
     return audit_record(
         team=team,
         actor=actor,

@@ -118,6 +118,11 @@ class AuditEvent(models.Model):
     # (``audit_delete`` names the parent on the row's earlier entries then).
     parent_type = models.CharField(max_length=60, blank=True, default="")
     parent_id = models.CharField(max_length=40, blank=True, default="")
+    # The person a row of another kind names (a buying motive's or group member's, a
+    # statement's, a role's), so erasure finds and blanks the row's entries after the
+    # row is deleted, whatever its parent (core/audit.py ``person_of``). Blank on a
+    # person's own entries (``object_id`` names them) and on rows that name nobody.
+    person_ref = models.CharField(max_length=40, blank=True, default="")
 
     objects = TeamScopedQuerySet.as_manager()
 
@@ -136,6 +141,12 @@ class AuditEvent(models.Model):
                 fields=["team", "parent_type", "parent_id"],
                 name="core_audit_parent",
                 condition=~models.Q(parent_id=""),
+            ),
+            # Every entry naming a person (erasure). Partial like the parent's.
+            models.Index(
+                fields=["team", "person_ref"],
+                name="core_audit_person",
+                condition=~models.Q(person_ref=""),
             ),
         ]
         verbose_name = _("audit event")

@@ -97,11 +97,19 @@ def own_records(person: Person) -> dict[type[models.Model], list[Any]]:
 
 
 def _blank_history(
-    team: Team, records: dict[type[models.Model], list[Any]], placeholder: str
+    team: Team, person_ref: int, records: dict[type[models.Model], list[Any]], placeholder: str
 ) -> int:
     """Keep that each record was created, changed or deleted, by whom and when; drop
-    what it said. Django admin's log of the same records too."""
-    blanked = 0
+    what it said. Django admin's log of the same records too.
+
+    Entries of rows deleted before the erasure are found by what they name: the person
+    as their parent (a removed role) or as the person the row named (``person_ref``: a
+    removed motive, buying-group member or statement, whose parent is another record)."""
+    blanked = (
+        AuditEvent.objects.for_team(team)
+        .filter(person_ref=str(person_ref))
+        .update(object_repr=placeholder, changes={})
+    )
     for model, ids in records.items():
         keys = [str(pk) for pk in ids]
         label = model._meta.label_lower
@@ -112,6 +120,7 @@ def _blank_history(
             .filter(
                 Q(object_type=label, object_id__in=keys) | Q(parent_type=label, parent_id__in=keys)
             )
+            .exclude(person_ref=str(person_ref))  # blanked and counted above
             .update(object_repr=placeholder, changes={})
         )
         LogEntry.objects.filter(
@@ -224,7 +233,7 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
         "buying motives": motives.count(),
         "records": sum(len(ids) for ids in records.values()),
     }
-    counts["audit entries blanked"] = _blank_history(team, records, placeholder)
+    counts["audit entries blanked"] = _blank_history(team, person_ref, records, placeholder)
     # A copy kept in step with the API reads these again (core/audit.py): the
     # conversations lose a participant, the journeys a group member or motive.
     touch(Conversation.objects.filter(pk__in=attended))

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from fasit.core.audit import audit_record, import_origin, snapshot
+from fasit.core.audit import PERSON_MODEL, audit_record, import_origin, snapshot
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, Person
 from fasit.customers.services import ACCOUNT_FIELDS, PERSON_FIELDS
@@ -120,6 +120,12 @@ def move_related(keep: models.Model, drop: models.Model) -> dict[str, int]:
     AuditEvent.objects.filter(
         team_id=keep.team_id, parent_type=label, parent_id=str(drop.pk)
     ).update(parent_id=str(keep.pk))
+    if label == PERSON_MODEL:
+        # And the entries of rows that named the dropped person (a removed motive):
+        # erasing the kept person blanks them.
+        AuditEvent.objects.filter(team_id=keep.team_id, person_ref=str(drop.pk)).update(
+            person_ref=str(keep.pk)
+        )
     return {k: v for k, v in moved.items() if v}
 
 

@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 
 from fasit.buying.models import Journey
 from fasit.buying.services import link_visits
+from fasit.core.audit import PERSON_MODEL
 from fasit.search.documents import index_team
 from fasit.tenancy.models import Membership, Team
 
@@ -369,6 +370,12 @@ def _remap_audit(team: Team, id_maps: dict[str, dict[int, int]]) -> None:
             if mapping and old.isdigit() and int(old) in mapping:
                 setattr(event, id_field, str(mapping[int(old)]))
                 found = True
+        people = id_maps.get(PERSON_MODEL)
+        if people and event.person_ref.isdigit() and int(event.person_ref) in people:
+            event.person_ref = str(people[int(event.person_ref)])
+            found = True
         if found:
             changed.append(event)
-    AuditEvent.objects.bulk_update(changed, ["object_id", "parent_id"], batch_size=1000)
+    AuditEvent.objects.bulk_update(
+        changed, ["object_id", "parent_id", "person_ref"], batch_size=1000
+    )

@@ -38,14 +38,15 @@ def test_a_journeys_history_lists_its_group_and_motives_also_a_removed_member(
     rows = history(journey)
     assert [(r["action"], r["record_type"]) for r in rows] == [
         ("create", "buying.journey"),
+        ("create", "buying.stagechange"),
         ("update", "buying.journey"),
         ("create", "buying.buyinggroupmember"),
         ("create", "buying.motive"),
         ("delete", "buying.buyinggroupmember"),
     ]
-    assert changes_of(rows[1])["title"] == ["Nye transportbånd", "Nye robotceller"]
+    assert changes_of(rows[2])["title"] == ["Nye transportbånd", "Nye robotceller"]
     # The removed member's row is gone; its creation and removal are still listed.
-    assert rows[2]["record_id"] == rows[4]["record_id"]
+    assert rows[3]["record_id"] == rows[5]["record_id"]
     assert not journey.members.exists()
 
 
@@ -74,13 +75,65 @@ def test_the_journey_history_page_and_api_for_members_viewers_and_404_for_anothe
 
     api = f"/api/buying/journeys/{journey.pk}/history"
     body = alice_api.get(api, {"order": "-id", "limit": 2}).json()
-    assert body["count"] == 5
+    assert body["count"] == 6
     assert [(i["action"], i["record_type"]) for i in body["items"]] == [
         ("delete", "buying.buyinggroupmember"),
         ("create", "buying.motive"),
     ]
     rest = alice_api.get(api, {"order": "-id", "after": body["next_after"]}).json()
-    assert [i["action"] for i in rest["items"]] == ["create", "update", "create"]
+    assert [i["action"] for i in rest["items"]] == ["create", "update", "create", "create"]
     assert rest["next_after"] is None
     assert victor_api.get(api).status_code == 200
     assert charlie_api.get(api).status_code == 404
+
+
+def test_a_new_journeys_first_stage_change_is_audited_like_later_ones(
+    team_a: Any, alice: Any, alice_client: Any, charlie_client: Any
+) -> None:
+    process = process_for(team_a, alice)
+    stages = list(process.stages.order_by("order"))
+    journey = services.journey_create(
+        team=team_a,
+        actor=alice,
+        account=journey_at(team_a, alice, process=process, index=0, since=SINCE).account,
+        title="Ny palleterer",
+        stage=stages[1],
+        started_on=SINCE,
+        note="De har bedt om tilbud",
+    )
+    later = services.journey_change_stage(
+        journey=journey, actor=alice, stage=stages[2], changed_on=SINCE, note="Befaring avtalt"
+    )
+    rows = history(journey)
+    assert [(r["action"], r["record_type"]) for r in rows] == [
+        ("create", "buying.journey"),
+        ("create", "buying.stagechange"),
+        ("create", "buying.stagechange"),
+        ("update", "buying.journey"),
+    ]
+    first = journey.stage_changes.order_by("id").first()
+    assert rows[1]["record_id"] == str(first.pk) and rows[2]["record_id"] == str(later.pk)
+    assert rows[1]["by"] == rows[2]["by"]
+    assert changes_of(rows[1])["to_name"] == [None, stages[1].name]
+    assert changes_of(rows[1])["note"] == [None, "De har bedt om tilbud"]
+    assert changes_of(rows[1])["changed_on"] == [None, SINCE.isoformat()]
+    assert changes_of(rows[2])["from_name"] == [None, stages[1].name]
+    url = f"/buying/journeys/{journey.pk}/history/"
+    assert "De har bedt om tilbud" in alice_client.get(url).content.decode()
+    assert charlie_client.get(url).status_code == 404
+
+
+def test_a_stage_change_made_by_removing_a_stage_is_audited(team_a: Any, alice: Any) -> None:
+    process = process_for(team_a, alice)
+    stages = list(process.stages.order_by("order"))
+    journey = journey_at(team_a, alice, process=process, index=1, since=SINCE)
+    services.stage_remove(stage=stages[1], actor=alice)
+    rows = history(journey)
+    assert [(r["action"], r["record_type"]) for r in rows] == [
+        ("create", "buying.journey"),
+        ("create", "buying.stagechange"),
+        ("create", "buying.stagechange"),
+        ("update", "buying.journey"),
+    ]
+    assert changes_of(rows[2])["from_name"] == [None, stages[1].name]
+    assert changes_of(rows[2])["to_name"] == [None, stages[0].name]

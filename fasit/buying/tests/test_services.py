@@ -117,7 +117,13 @@ def test_stage_change_with_a_conversation_as_evidence(team_a: Any, alice: Any) -
         "Requirements building",
         conversation,
     )
-    assert AuditEvent.objects.filter(object_type="buying.stagechange").count() == 1
+    # One entry for this change (the journey's first change has its own).
+    assert (
+        AuditEvent.objects.filter(
+            object_type="buying.stagechange", object_id=str(change.pk)
+        ).count()
+        == 1
+    )
 
 
 def test_stage_change_refuses_bad_input(team_a: Any, team_b: Any, alice: Any) -> None:

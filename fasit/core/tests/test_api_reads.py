@@ -20,7 +20,13 @@ from fasit.conversations.tests.test_listening import TEAMS_NB
 from fasit.customers.models import AccountRevenue
 from fasit.signals.models import Notification, Theme
 from fasit.tenancy.models import Team as Team
-from fasit.testing import AccountFactory, ConversationFactory, FollowUpFactory, PersonRoleFactory
+from fasit.testing import (
+    AccountFactory,
+    ConversationFactory,
+    FollowUpFactory,
+    PersonFactory,
+    PersonRoleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -295,3 +301,31 @@ def test_home_cards_are_the_callers(
     assert [(c["id"], c["title"]) for c in home["recent"]] == [(meeting.pk, "Årsmøte")]
     theirs = charlie_api.get("/api/home").json()
     assert (theirs["key_accounts"], theirs["follow_ups"], theirs["recent"]) == ([], [], [])
+
+
+def test_home_reads_only_what_its_recent_conversations_show(
+    team_a: Any, bob: Any, bob_api: Any, charlie_api: Any
+) -> None:
+    """The latest conversations without their participants and users; the same JSON as
+    before (a title from the kind and account when there is no subject)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    account = AccountFactory(team=team_a, name="Fjord Energi AS")
+    meeting = ConversationFactory(team=team_a, account=account, subject="", notes="Lang notat")
+    meeting.people.add(PersonFactory(team=team_a))
+    with CaptureQueriesContext(connection) as queries:
+        home = bob_api.get("/api/home").json()
+    assert home["recent"] == [
+        {
+            "id": meeting.pk,
+            "title": meeting.title,
+            "kind": meeting.kind,
+            "account_id": account.pk,
+            "occurred_at": home["recent"][0]["occurred_at"],
+        }
+    ]
+    assert "Fjord Energi AS" in home["recent"][0]["title"]
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "conversation_people" not in sql and "conversation_users" not in sql
+    assert charlie_api.get("/api/home").json()["recent"] == []

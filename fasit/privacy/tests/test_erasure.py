@@ -200,3 +200,69 @@ def test_an_erased_persons_removed_roles_keep_none_of_their_values(team_a: Any, 
     for event in AuditEvent.objects.filter(team=team_a):
         assert "Gunnhild" not in event.object_repr and "Gunnhild" not in str(event.changes)
         assert "Innkjøpssjef" not in str(event.changes)
+
+
+def test_an_erased_persons_removed_motive_member_and_statement_keep_none_of_their_values(
+    team_a: Any, alice: Any
+) -> None:
+    """A motive or buying-group member removed before the erasure names its journey as
+    parent, a statement no parent at all; each names the person (``person_ref``), so
+    erasure finds their entries and blanks them. The journey's history still lists that
+    they were created and removed, by whom and when."""
+    import datetime as dt
+
+    from django.db.models import Q
+
+    from fasit.buying import services as buying
+    from fasit.buying.tests.helpers import journey_at, process_for
+    from fasit.core.audit import history
+    from fasit.customers.services import person_create
+    from fasit.signals.services import statement_create, statement_delete
+    from fasit.testing import ConversationFactory
+
+    person = person_create(team=team_a, actor=alice, name="Sigrun Haugland", legal_basis="consent")
+    other = person_create(team=team_a, actor=alice, name="Per Lunde", legal_basis="consent")
+    journey = journey_at(
+        team_a, alice, process=process_for(team_a, alice), index=0, since=dt.date(2026, 3, 2)
+    )
+    member = buying.member_set(
+        journey=journey, actor=alice, person=person, note="Vil ha prøvedrift i Bergen"
+    )
+    motive = buying.motive_add(
+        journey=journey, actor=alice, text="Kortere omstillingstid på linje tre", person=person
+    )
+    kept = buying.motive_add(journey=journey, actor=alice, text="Mindre svinn", person=other)
+    conversation = ConversationFactory(team=team_a, account=journey.account)
+    statement = statement_create(
+        team=team_a,
+        actor=alice,
+        conversation=conversation,
+        text="Vi trenger leveranse innen to uker.",
+        person=person,
+    )
+    ids = {"member": str(member.pk), "motive": str(motive.pk), "statement": str(statement.pk)}
+    buying.member_remove(member=member, actor=alice)
+    buying.motive_remove(motive=motive, actor=alice)
+    statement_delete(statement=statement, actor=alice)
+    removed = AuditEvent.objects.filter(
+        Q(object_type="buying.buyinggroupmember", object_id=ids["member"])
+        | Q(object_type="buying.motive", object_id=ids["motive"])
+        | Q(object_type="market_signals.statement", object_id=ids["statement"])
+    )
+    assert {e.person_ref for e in removed} == {str(person.pk)}
+
+    entry = person_erase(person=person, actor=alice, channel="web")
+
+    assert sorted(e.action for e in removed) == ["create"] * 3 + ["delete"] * 3
+    for event in AuditEvent.objects.filter(team=team_a):
+        text = event.object_repr + str(event.changes)
+        for said in ("Sigrun", "Bergen", "omstillingstid", "leveranse"):
+            assert said not in text
+    assert entry.counts["audit entries blanked"] >= 6
+    rows = [(r["action"], r["record_type"], r["record_id"]) for r in history(journey)]
+    assert ("delete", "buying.motive", ids["motive"]) in rows
+    assert ("delete", "buying.buyinggroupmember", ids["member"]) in rows
+    # Another person's motive on the same journey keeps its words.
+    assert "Mindre svinn" in str(
+        AuditEvent.objects.get(object_type="buying.motive", object_id=str(kept.pk)).changes
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from typing import Any
@@ -56,6 +57,9 @@ def _canonical(data: dict[str, Any]) -> dict[str, Any]:
                     if fields.get(key, "").isdigit():
                         ids = position.get(fields[kind], {})
                         fields[key] = ids.get(int(fields[key]), fields[key])
+                if fields.get("person_ref", "").isdigit():
+                    ids = position.get("customers.person", {})
+                    fields["person_ref"] = ids.get(int(fields["person_ref"]), fields["person_ref"])
             canonical_rows.append(fields)
         result[label] = canonical_rows
     return result
@@ -192,6 +196,39 @@ def test_merging_people_folds_twins_and_moves_audit(team_a: Any, alice: Any) -> 
     assert AuditEvent.objects.filter(
         object_type="customers.person", object_id=str(drop_pk), action="delete"
     ).exists()
+    # The statement's entries named the dropped person; now the kept one (erasing
+    # the kept person finds them).
+    entries = AuditEvent.objects.filter(
+        object_type="market_signals.statement", object_id=str(statement.pk)
+    )
+    assert {e.person_ref for e in entries} == {str(keep.pk)}
+
+
+def test_merging_people_moves_the_entries_of_a_removed_motive_to_the_kept_one(
+    team_a: Any, alice: Any
+) -> None:
+    """A motive removed before the merge names its journey as parent and the dropped
+    person as ``person_ref``: after the merge, erasing the kept person blanks it."""
+    from fasit.buying import services as buying
+    from fasit.buying.tests.helpers import journey_at, process_for
+    from fasit.privacy.erasure import person_erase
+
+    keep = PersonFactory(team=team_a, name="Kari Nordmann", email="kari@fjord.no")
+    drop = PersonFactory(team=team_a, name="Kari Nordman", email="")
+    process = process_for(team_a, alice)
+    journey = journey_at(team_a, alice, process=process, index=0, since=dt.date(2026, 3, 2))
+    motive = buying.motive_add(
+        journey=journey, actor=alice, text="Slippe nattskift på lageret", person=drop
+    )
+    entries = AuditEvent.objects.filter(object_type="buying.motive", object_id=str(motive.pk))
+    buying.motive_remove(motive=motive, actor=alice)
+    record_merge(keep=keep, drop=drop, actor=alice, choices={})
+    assert {e.person_ref for e in entries} == {str(keep.pk)}
+
+    person_erase(person=keep, actor=alice, channel="web")
+
+    assert [e.action for e in entries.order_by("id")] == ["create", "delete"]
+    assert all("nattskift" not in str(e.changes) + e.object_repr for e in entries.all())
 
 
 def test_merging_accounts_keeps_the_group_sound(team_a: Any, alice: Any) -> None:

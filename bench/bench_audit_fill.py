@@ -1,0 +1,123 @@
+"""Time and peak memory of the data migration ``core.0009_audit_links_filled`` on a
+long audit log, on an existing (migrated) data dir. No assertions.
+
+    FASIT_DATA_DIR=/tmp/copy [DATABASE_URL=...] nice .venv/bin/python \\
+        bench/bench_audit_fill.py --pad 400000
+
+``--pad N`` first adds N entries written as before stop 28 (no parent, no person) to the
+team with the most people: a quarter of existing roles, half of deleted buying motives
+(a created and a deleted entry each, naming a real journey and person by their text),
+a quarter of accounts (not a child kind). Do it on a copy. Then it runs the migration's
+``fill_links`` and prints CPU, wall, the process's peak RSS before and after, and how
+many entries got a parent and a person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pad", type=int, default=0)
+    parser.add_argument("--batch", type=int, default=2000)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fasit.settings")
+    import importlib
+
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.db import transaction
+    from django.db.models import Count
+
+    from fasit.buying.models import Journey
+    from fasit.core.models import AuditEvent
+    from fasit.customers.models import Person, PersonRole
+
+    migration = importlib.import_module("fasit.core.migrations.0009_audit_links_filled")
+    team_id = Person.objects.values("team_id").annotate(n=Count("id")).order_by("-n")[0]["team_id"]
+    if args.pad:
+        roles = list(
+            PersonRole.objects.filter(person__team_id=team_id).values_list("pk", "person__name")[
+                :20000
+            ]
+        )
+        journeys = [str(j) for j in Journey.objects.filter(team_id=team_id)[:2000]]
+        names = list(Person.objects.filter(team_id=team_id).values_list("name", flat=True)[:5000])
+        chunk: list[AuditEvent] = []
+        for i in range(args.pad):
+            kind = i % 4
+            if kind == 0:
+                pk, name = roles[i % len(roles)]
+                entry = AuditEvent(
+                    team_id=team_id,
+                    action="update",
+                    object_type="customers.personrole",
+                    object_id=str(pk),
+                    object_repr=name,
+                    changes={"title": ["A", "B"]},
+                )
+            elif kind in (1, 2):
+                k = i // 4  # the created and deleted entries of one motive agree
+                journey, name = journeys[k % len(journeys)], names[k % len(names)]
+                create = kind == 1
+                entry = AuditEvent(
+                    team_id=team_id,
+                    action="create" if create else "delete",
+                    object_type="buying.motive",
+                    object_id=str(10**8 + k),
+                    object_repr="Kortere omstillingstid",
+                    changes={
+                        key: [None, value] if create else [value, None]
+                        for key, value in (
+                            ("journey", journey),
+                            ("person", name),
+                            ("text", "Kortere omstillingstid"),
+                        )
+                    },
+                )
+            else:
+                entry = AuditEvent(
+                    team_id=team_id,
+                    action="update",
+                    object_type="customers.account",
+                    object_id=str(10**8 + i),
+                    object_repr="x",
+                    changes={"name": ["A", "B"]},
+                )
+            chunk.append(entry)
+            if len(chunk) == 5000:
+                with transaction.atomic():
+                    AuditEvent.objects.bulk_create(chunk)
+                chunk = []
+        AuditEvent.objects.bulk_create(chunk)
+    total = AuditEvent.objects.count()
+    print(f"team {team_id}; {total} audit entries in all")
+    before = _rss_mib()
+    cpu, wall = time.process_time(), time.perf_counter()
+    migration.fill_links(apps, None, batch=args.batch)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    after = _rss_mib()
+    parents = AuditEvent.objects.exclude(parent_id="").count()
+    people = AuditEvent.objects.exclude(person_ref="").count()
+    print(
+        f"fill_links: {cpu:.1f} s CPU, {wall:.1f} s wall; peak RSS {before:.0f} -> {after:.0f} MiB;"
+        f" {parents} entries name a parent, {people} a person"
+    )
+
+
+if __name__ == "__main__":
+    main()
