@@ -454,6 +454,9 @@ def main(argv: list[str]) -> None:
         run = run_import if argv[0] == "--import" else run_floor
         print(json.dumps(run(Path(argv[1]))))
         return
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__)
+        return
     sizes = [int(a) for a in argv] or [100_000]
     backend = (
         "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
