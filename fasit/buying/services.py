@@ -33,6 +33,7 @@ from fasit.buying.models import (
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_create, audit_delete, audit_update, snapshot
 from fasit.core.formatting import format_date
+from fasit.core.models import RecordGone
 from fasit.core.services import model_update, require_same_team
 from fasit.customers.models import Account, CustomerCategory, Person
 from fasit.tenancy.models import Team
@@ -178,6 +179,16 @@ def process_update(*, process: BuyingProcess, actor: Any, data: dict[str, Any]) 
 # -- stages ----------------------------------------------------------------------
 
 
+def _position(stages: list[Stage], stage: Stage) -> int:
+    """Where ``stage`` stands among its process's ``stages`` as read now. Another
+    request may have removed it since this one read it (two removals of the same stage
+    at once): that answers 404, as a moment later, before anything is written."""
+    for index, candidate in enumerate(stages):
+        if candidate.pk == stage.pk:
+            return index
+    raise RecordGone(f"stage {stage.pk} no longer exists")
+
+
 def _renumber(process: BuyingProcess) -> list[Stage]:
     stages = list(Stage.objects.filter(process=process).order_by("order", "id"))
     for index, stage in enumerate(stages):
@@ -223,7 +234,7 @@ def stage_move(*, stage: Stage, actor: Any, direction: str) -> list[Stage]:
     if direction not in {"up", "down"}:
         raise ValidationError({"direction": _("Move a stage up or down.")})
     stages = _renumber(stage.process)
-    index = next(i for i, s in enumerate(stages) if s.pk == stage.pk)
+    index = _position(stages, stage)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(stages):
         return stages
@@ -244,7 +255,7 @@ def stage_remove(*, stage: Stage, actor: Any) -> Stage | None:
         raise ValidationError(
             _("A buying process needs at least one stage; add another before removing this one.")
         )
-    index = next(i for i, s in enumerate(stages) if s.pk == stage.pk)
+    index = _position(stages, stage)
     neighbour = stages[index - 1] if index > 0 else stages[index + 1]
     moved = list(Journey.objects.for_team(team).filter(stage=stage))
     with translation.override(team.language):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from fasit.buying import services
 from fasit.buying.models import BuyingProcess, Journey, StageChange
 from fasit.buying.tests.helpers import journey_at, process_for, stages_of
-from fasit.core.models import AuditEvent
+from fasit.core.models import AuditEvent, RecordGone
 from fasit.testing import AccountFactory, CategoryFactory, ConversationFactory, PersonFactory
 
 DAY = timezone.localdate() - dt.timedelta(days=270)
@@ -206,6 +206,27 @@ def test_removing_the_first_stage_moves_journeys_to_the_next(team_a: Any, alice:
     services.stage_remove(stage=stages_of(process)[0], actor=alice)
     journey.refresh_from_db()
     assert journey.stage.name == "Problem identification"
+
+
+@pytest.mark.parametrize("change", ["remove", "move"])
+def test_a_stage_another_request_removed_meanwhile_is_gone(
+    team_a: Any, alice: Any, change: str
+) -> None:
+    # Two removals of one stage at once (found by schemathesis: a 500): the second read
+    # the stage before the first deleted it.
+    process = process_for(team_a, alice)
+    journey = journey_at(team_a, alice, process=process, index=2, since=DAY)
+    stale = stages_of(process)[3]
+    services.stage_remove(stage=stages_of(process)[3], actor=alice)
+    before = [(s.pk, s.order) for s in stages_of(process)]
+    with pytest.raises(RecordGone):
+        if change == "remove":
+            services.stage_remove(stage=stale, actor=alice)
+        else:
+            services.stage_move(stage=stale, actor=alice, direction="up")
+    assert [(s.pk, s.order) for s in stages_of(process)] == before
+    journey.refresh_from_db()
+    assert journey.stage == stages_of(process)[2]
 
 
 def test_the_last_stage_cannot_be_removed(team_a: Any, alice: Any) -> None:
