@@ -52,6 +52,7 @@ REQUESTS = {
     "api people": "/api/people?limit=50",
     "api journeys": "/api/buying/journeys?limit=50",
     "api key accounts": "/api/relationships/key-accounts?limit=50",
+    "api being-on": "/api/relationships/being-on?limit=50",
     "home": "/",
     "being-on": "/relationships/being-on/",
     "key accounts": "/relationships/key-accounts/",
