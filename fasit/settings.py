@@ -395,6 +395,11 @@ for _name in ("FASIT_TASK_STALE_SECONDS", "FASIT_TASK_MAX_ATTEMPTS"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more")
 
+# `fasit worker` refreshes the day's account health and knowledge snapshots at each
+# local day change, once per installation (relationships/daily.py); off for an
+# installation that schedules refresh_account_health_task from cron instead.
+FASIT_DAILY_REFRESH = env_bool("FASIT_DAILY_REFRESH", True)
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"

@@ -246,3 +246,27 @@ class AccountKnowledgeSnapshot(TeamOwned):
 
     def __str__(self) -> str:
         return f"{self.account_id} {self.day}: {self.score}"
+
+
+class DailyRun(models.Model):
+    """One run of a once-a-day job for the whole installation (``daily.py``): the
+    first worker to insert the (job, day) row runs it, every other finds the row and
+    skips. ``finished_at`` is set only when the run completed, so a worker stopped
+    mid-run leaves the day undone; its claim (``claimed_at``, renewed as the run goes
+    on) then ages past ``FASIT_TASK_STALE_SECONDS`` and another worker takes it over.
+    Not team data: never exported, never audited."""
+
+    job = models.CharField(max_length=40)
+    day = models.DateField()
+    claimed_by = models.CharField(max_length=100)
+    claimed_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="one_run_per_job_day")]
+        verbose_name = _("daily run")
+        verbose_name_plural = _("daily runs")
+
+    def __str__(self) -> str:
+        state = "done" if self.finished_at else f"claimed by {self.claimed_by}"
+        return f"{self.job} {self.day}: {state}"

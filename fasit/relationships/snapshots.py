@@ -27,7 +27,7 @@ account's row too (``forget_account_knowledge``, ``forget_people``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -237,13 +237,16 @@ def forget_team(team_id: int) -> None:
     AccountHealth.objects.filter(team_id=team_id).delete()
 
 
-def refresh(team: Team, *, today: dt.date) -> int:
-    """Recompute and store every account's snapshot of the team for ``today``."""
+def refresh(team: Team, *, today: dt.date, progress: Callable[[], None] | None = None) -> int:
+    """Recompute and store every account's snapshot of the team for ``today``;
+    ``progress`` is called after each round (the worker's daily run renews its claim)."""
     stored = 0
     for chunk in _chunks(Account.objects.for_team(team)):
         stored += len(
             _store(team, today=today, ranked=_standings(team, today=today, accounts=chunk))
         )
+        if progress is not None:
+            progress()
     # Rows of accounts no longer the team's, found by the database: naming every
     # account id here bound one parameter per account, and PostgreSQL refuses a
     # statement of more than 65,535 (a `--scale 1000` team has 40,000 accounts).
@@ -270,8 +273,11 @@ def forget_account_knowledge(account_ids: Iterable[int | None]) -> None:
         AccountKnowledgeSnapshot.objects.filter(account_id__in=ids).delete()
 
 
-def refresh_knowledge(team: Team, *, today: dt.date) -> int:
-    """Score every person of the team for ``today`` and store the scores."""
+def refresh_knowledge(
+    team: Team, *, today: dt.date, progress: Callable[[], None] | None = None
+) -> int:
+    """Score every person of the team for ``today`` and store the scores; ``progress``
+    as for ``refresh``."""
     people = list(Person.objects.for_team(team).values_list("pk", flat=True))
     stored = 0
     for start in range(0, len(people), CHUNK):
@@ -288,6 +294,8 @@ def refresh_knowledge(team: Team, *, today: dt.date) -> int:
             batch_size=500,
         )
         stored += len(knowledge)
+        if progress is not None:
+            progress()
     # The key accounts' scores, from the people's scores just stored (one pass).
     AccountKnowledgeSnapshot.objects.bulk_create(
         [

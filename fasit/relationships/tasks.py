@@ -2,7 +2,8 @@
 morning: the daily digest (``send_daily_digests_task``, or ``fasit manage
 fasit_digest``) and the accounts' health snapshots that order the Being on page
 (``refresh_account_health_task``), with the people's knowledge scores that rank the key
-accounts."""
+accounts. ``fasit worker`` runs that refresh itself at each local day change
+(``daily.py``); the task stays for cron and for a refresh at any other time."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import datetime as dt
 from django.utils import timezone
 from django_tasks import task
 
-from fasit.relationships import snapshots
+from fasit.relationships import daily, snapshots
 from fasit.relationships.digest import send_daily_digests
 from fasit.tenancy.models import Team
 
@@ -30,8 +31,9 @@ def refresh_account_health_task(date: str | None = None, team_slug: str | None =
     so the first visits of the day to Being on and Key accounts are fast and rows that
     bulk writes left stale are corrected. Returns the number of rows stored."""
     today = dt.date.fromisoformat(date) if date else timezone.localdate()
-    teams = Team.objects.filter(slug=team_slug) if team_slug else Team.objects.all()
+    if not team_slug:
+        return daily.refresh_snapshots(today)
     return sum(
         snapshots.refresh(team, today=today) + snapshots.refresh_knowledge(team, today=today)
-        for team in teams
+        for team in Team.objects.filter(slug=team_slug)
     )
