@@ -418,6 +418,11 @@ def fill_links(apps: Any, schema_editor: Any, batch: int = BATCH) -> None:
     sql = _Sql(connection)
     events = sql.q(apps.get_model("core", "AuditEvent")._meta.db_table)
     with connection.cursor() as cursor:
+        if sql.postgres:
+            # Without statistics (entries just written, no autovacuum yet) PostgreSQL
+            # looked entries of a row up through the (team, kind, id) index, reading
+            # every entry of the kind per entry: minutes at 100,000.
+            cursor.execute(f"ANALYZE {events}")
         _find_moved(cursor, sql, events)
         _fill_existing(cursor, sql, apps, events, batch)
         _fill_deleted(cursor, sql, apps, events)
