@@ -8,7 +8,7 @@ long audit log, on an existing (migrated) data dir. No assertions.
 team with the most people: a quarter of existing roles, half of deleted buying motives
 (a created and a deleted entry each, naming a real journey and person by their text),
 a quarter of accounts (not a child kind). Do it on a copy. Then it runs the migration's
-``fill_links`` and prints CPU, wall, the process's peak RSS before and after, and how
+``fill_links`` (``--old``: the Python path it replaced) and prints CPU, wall, the process's peak RSS before and after, and how
 many entries got a parent and a person.
 """
 
@@ -28,10 +28,27 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _backend_cpu() -> float:
+    """CPU seconds of this connection's PostgreSQL backend (same machine), 0 on SQLite:
+    a set-based fill does its work there, not in this process."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pad", type=int, default=0)
-    parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--batch", type=int, default=None, help="the migration's if not given")
+    parser.add_argument(
+        "--old", action="store_true", help="the Python path it replaced (the A of an A/B)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fasit.settings")
     import importlib
@@ -47,7 +64,11 @@ def main() -> None:
     from fasit.core.models import AuditEvent
     from fasit.customers.models import Person, PersonRole
 
-    migration = importlib.import_module("fasit.core.migrations.0009_audit_links_filled")
+    migration = importlib.import_module(
+        "fasit.core.tests.audit_fill_reference"
+        if args.old
+        else "fasit.core.migrations.0009_audit_links_filled"
+    )
     team_id = Person.objects.values("team_id").annotate(n=Count("id")).order_by("-n")[0]["team_id"]
     if args.pad:
         roles = list(
@@ -107,14 +128,19 @@ def main() -> None:
     total = AuditEvent.objects.count()
     print(f"team {team_id}; {total} audit entries in all")
     before = _rss_mib()
+    server = _backend_cpu()
     cpu, wall = time.process_time(), time.perf_counter()
-    migration.fill_links(apps, None, batch=args.batch)
+    if args.batch:
+        migration.fill_links(apps, None, batch=args.batch)
+    else:
+        migration.fill_links(apps, None)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    server = _backend_cpu() - server
     after = _rss_mib()
     parents = AuditEvent.objects.exclude(parent_id="").count()
     people = AuditEvent.objects.exclude(person_ref="").count()
     print(
-        f"fill_links: {cpu:.1f} s CPU, {wall:.1f} s wall; peak RSS {before:.0f} -> {after:.0f} MiB;"
+        f"fill_links: {cpu:.1f} s CPU (+ {server:.1f} s PostgreSQL backend), {wall:.1f} s wall; peak RSS {before:.0f} -> {after:.0f} MiB;"
         f" {parents} entries name a parent, {people} a person"
     )
 

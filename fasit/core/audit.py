@@ -117,6 +117,69 @@ def person_of(instance: models.Model) -> str:
     return ""
 
 
+def person_field(instance: models.Model) -> str:
+    """The name of the field ``person_of`` reads (as the entries' snapshots name it),
+    blank when it reads none."""
+    if instance._meta.label_lower == PERSON_MODEL:
+        return ""
+    for field in instance._meta.concrete_fields:
+        related = field.related_model if field.is_relation else None
+        if (
+            related is not None
+            and related._meta.label_lower == PERSON_MODEL  # type: ignore[union-attr]
+            and getattr(instance, field.attname) is not None
+        ):
+            return field.name
+    return ""
+
+
+def person_named(team_id: int, text: Any) -> str:
+    """The id of the one person of the team named ``text``, blank for none or a
+    namesake (an entry's snapshot names a person by name)."""
+    if not isinstance(text, str) or not text:
+        return ""
+    found = list(
+        apps.get_model(PERSON_MODEL)
+        ._default_manager.filter(team_id=team_id, name=text)
+        .values_list("pk", flat=True)[:2]
+    )
+    return str(found[0]) if len(found) == 1 else ""
+
+
+def persons_as_of(
+    entries: list[tuple[int, str, str, Any]], field: str, today: str, named: Any
+) -> dict[int, str]:
+    """The person one row named when each of its entries was written ((id, action,
+    person_ref, changes), oldest first), read back from the newest: ``today`` (blank
+    for a deleted row, unknown), an entry's own ``person_ref`` (written with it), an
+    update's [old, new] pair of ``field`` (before it, the row named the old one, found
+    by ``named``: a name, so a namesake or a renamed person leaves it blank). An
+    unknown person is left out. Copied in migration ``core.0009`` (a migration keeps
+    its own code)."""
+    found: dict[int, str] = {}
+    after = today
+    for pk, action, ref, changes in reversed(entries):
+        pair = (changes or {}).get(field) if isinstance(changes, dict) else None
+        pair = pair if isinstance(pair, list) and len(pair) == 2 else None
+        if ref:
+            now = ref
+        elif pair and action == AuditEvent.Action.DELETE:
+            now = named(pair[0])
+        elif pair and not after:
+            now = named(pair[1])
+        else:
+            now = after
+        if now:
+            found[pk] = now
+        if pair and action == AuditEvent.Action.UPDATE:
+            after = named(pair[0])
+        elif action != AuditEvent.Action.CREATE:
+            after = now
+        else:
+            after = ""
+    return found
+
+
 def audit_create(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent:
     return audit_record(
         team=team,
@@ -182,11 +245,26 @@ def audit_delete(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent
         # Entries written without the parent (by the importer, or before entries named
         # it) would be lost to the parent's history once the row's id is gone.
         earlier.filter(parent_id="").update(parent_type=parent_type, parent_id=parent_id)
-    person = person_of(instance)
-    if person:
+    field = person_field(instance)
+    if field:
         # Likewise for erasure: once the row is gone, only ``person_ref`` ties its
-        # entries (which hold the person's words) to the person.
-        earlier.filter(person_ref="").update(person_ref=person)
+        # entries (which hold the person's words) to the person: the person the row
+        # named when each entry was written, not today's (a statement moved to
+        # another person).
+        blank = list(earlier.filter(person_ref="").values_list("pk", flat=True))
+        if blank:
+            entries = list(
+                earlier.order_by("pk").values_list("pk", "action", "person_ref", "changes")
+            )
+            found = persons_as_of(
+                entries, field, person_of(instance), lambda text: person_named(team.pk, text)
+            )
+            by_person: dict[str, list[int]] = {}
+            for pk in blank:
+                if found.get(pk):
+                    by_person.setdefault(found[pk], []).append(pk)
+            for person, ids in by_person.items():
+                AuditEvent.objects.filter(pk__in=ids).update(person_ref=person)
     return audit_record(
         team=team,
         actor=actor,

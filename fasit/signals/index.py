@@ -430,12 +430,50 @@ def _file_lock(team: Team) -> Iterator[None]:
         yield
         return
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with _held(path.with_suffix(".lock")):
         yield
-    finally:
-        os.close(fd)  # closing lets go of the lock
+
+
+@contextlib.contextmanager
+def _held(lock: Path, *, wait: bool = True) -> Iterator[bool]:
+    """Hold the lock file ``lock`` (``flock``), and delete it before letting go, so no
+    empty file stays behind per team. Safe with a process waiting: it waits on the file
+    it opened, which is gone from the folder once it gets it; it sees so (the name no
+    longer leads to the file it holds) and opens the name again, queueing behind
+    whoever created the new file. So at most one process holds the file the name leads
+    to, and only that one works. Yields whether it is held (``wait=False``: not when
+    another holds it)."""
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                named = os.stat(lock)
+            except FileNotFoundError:
+                continue  # deleted by the holder before us: open the name again
+            held = os.fstat(fd)
+            if (named.st_dev, named.st_ino) != (held.st_dev, held.st_ino):
+                continue  # deleted, and made again by another that now queues on it
+            try:
+                yield True
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(lock)  # still held: no one else can have this name's file
+            return
+        finally:
+            os.close(fd)  # closing lets go of the lock
+
+
+def discard_lock_file(path: Path) -> None:
+    """Delete a lock file left behind (a process killed while it held it), unless a
+    process holds it (it deletes it when it lets go)."""
+    if path.exists():
+        with _held(path, wait=False):
+            pass
 
 
 def discard_file(team: Team) -> None:

@@ -93,8 +93,15 @@ def transcript_done(sender: Any, analysis: ListeningAnalysis, **kwargs: Any) -> 
 def team_deleted(sender: Any, instance: Team, **kwargs: Any) -> None:
     """A deleted team's signal index file goes with it (it holds the team's statements),
     when the deletion commits."""
-    from fasit.signals.index import index_file
+    from fasit.signals.index import discard_lock_file, index_file
 
     path = index_file(instance)  # now: the deletion sets the instance's pk to None
     if path is not None:
-        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+
+        def discard() -> None:
+            path.unlink(missing_ok=True)
+            # A lock file is deleted by whoever lets go of it; one stays only after a
+            # process was killed holding it.
+            discard_lock_file(path.with_suffix(".lock"))
+
+        transaction.on_commit(discard)

@@ -402,7 +402,68 @@ def test_processes_take_turns_one_builds_the_others_load(
     assert builds.count == 1  # ours; the other loaded the file
     assert results and results[0] is not None
     _same_answers(results[0][1], index)
-    # No temporary files left behind.
-    assert sorted(p.suffix for p in files.iterdir()) == [".index", ".lock"]
+    # No temporary files left behind, and no lock file: each let go of it deleted it,
+    # the one that waited on it too (it opened the name again and made a new one).
+    assert sorted(p.suffix for p in files.iterdir()) == [".index"]
     assert not [p for p in files.iterdir() if p.name.startswith(".tmp-")]
     assert os.stat(files).st_mode & 0o077 == 0
+
+
+def test_a_lock_file_deleted_under_a_waiter_is_opened_again(tmp_path: Path) -> None:
+    """The holder deletes the lock file as it lets go; a process that waited on it gets
+    a file no longer in the folder, so it opens the name again and queues behind the
+    process that made the new file, instead of working beside it."""
+    import fcntl
+
+    lock = tmp_path / "team-1.lock"
+    first = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(first, fcntl.LOCK_EX)
+    inside: list[str] = []
+
+    def waiter() -> None:
+        with signal_index._held(lock):
+            inside.append("waiter")
+
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    thread.join(timeout=0.5)
+    assert thread.is_alive()  # waiting on the first file
+    # The first holder deletes the file and lets go; meanwhile a third made the name
+    # again and holds that file.
+    os.unlink(lock)
+    third = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(third, fcntl.LOCK_EX)
+    os.close(first)
+    thread.join(timeout=0.5)
+    assert thread.is_alive()  # got the deleted file, saw it, and queues on the new one
+    assert inside == []
+    inside.append("third")
+    os.unlink(lock)
+    os.close(third)
+    thread.join(timeout=30)
+    assert inside == ["third", "waiter"]
+    assert not lock.exists()  # the waiter deleted the file it made as it let go
+
+
+@pytest.mark.django_db
+def test_a_lock_file_left_by_a_killed_process_goes_with_its_team(
+    files: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    team = TeamFactory(name="Gone", slug="gone")
+    path = signal_index.index_file(team)
+    assert path is not None
+    with signal_index._file_lock(team):
+        assert path.with_suffix(".lock").exists()
+    assert not path.with_suffix(".lock").exists()  # deleted as it was let go
+    files.mkdir(exist_ok=True)
+    path.with_suffix(".lock").touch()  # as a process killed holding it leaves it
+    path.touch()
+    with django_capture_on_commit_callbacks(execute=True):
+        team.delete()
+    assert list(files.iterdir()) == []
+    # One held is left to its holder.
+    held = files / "held.lock"
+    with signal_index._held(held):
+        signal_index.discard_lock_file(held)
+        assert held.exists()
+    assert not held.exists()
