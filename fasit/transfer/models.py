@@ -160,8 +160,15 @@ class ExternalKey(models.Model):
     source = models.CharField(max_length=12, choices=SourceKind.choices)
     entity = models.CharField(max_length=10, choices=EntityKind.choices)
     key = models.CharField(max_length=120)
+    # Indexed only where set (Meta): a person's key has no account, and an import of a
+    # million contacts would otherwise add a million NULL entries to that index.
     account = models.ForeignKey(
-        "customers.Account", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "customers.Account",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
     )
     person = models.ForeignKey(
         "customers.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -173,6 +180,13 @@ class ExternalKey(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["team", "source", "entity", "key"], name="one_record_per_external_key"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["account"],
+                condition=models.Q(account__isnull=False),
+                name="transfer_externalkey_account",
             )
         ]
         verbose_name = _("external key")
