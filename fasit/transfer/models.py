@@ -154,8 +154,19 @@ class ExternalKey(models.Model):
     the same export finds it again (and Salesforce contacts find their AccountId)."""
 
     # The unique (team, source, entity, key) index serves look-ups by team.
+    # No database constraint (``db_constraint=False``): a key always names its record
+    # (the account or person foreign key below, checked by the database), which carries
+    # the team, and every row written past the ORM passes the import's cross-team check
+    # (``RowCheck``: its team is the import's). The team's own check cost one trigger
+    # query per imported contact, about 1/7 of PostgreSQL's foreign-key work in an
+    # import (docs/transfer.md, *Speed*). Deleting a team still deletes its keys
+    # (``on_delete`` is Django's).
     team = models.ForeignKey(
-        "tenancy.Team", on_delete=models.CASCADE, related_name="+", db_index=False
+        "tenancy.Team",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     source = models.CharField(max_length=12, choices=SourceKind.choices)
     entity = models.CharField(max_length=10, choices=EntityKind.choices)

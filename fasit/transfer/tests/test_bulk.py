@@ -466,3 +466,24 @@ def test_the_import_transaction_has_its_own_settings_and_leaves_no_gin_pending_l
         # Nothing left to merge: the import did it (0 pages taken off the list).
         cursor.execute("SELECT gin_clean_pending_list('search_entry_vector'::regclass)")
         assert cursor.fetchone()[0] == 0
+
+
+def test_an_external_key_of_another_team_is_refused_without_its_database_constraint(
+    team_a: Any, team_b: Any
+) -> None:
+    """``ExternalKey.team`` has no database constraint (it was one trigger query per
+    imported contact): the import's cross-team check still refuses a key written for
+    another team, and deleting a team still deletes its keys (Django's on_delete)."""
+    ours = PersonFactory(team=team_a)
+    key = {"source": "hubspot", "entity": "person", "key": "7", "person_id": ours.pk}
+    with pytest.raises(CrossTeamReference):
+        insert_rows(ExternalKey, [{**key, "team_id": team_b.pk}], check=RowCheck(team_a.pk))
+    assert not ExternalKey.objects.exists()
+    their_person = PersonFactory(team=team_b)
+    insert_rows(
+        ExternalKey,
+        [{**key, "team_id": team_b.pk, "person_id": their_person.pk}],
+        check=RowCheck(team_b.pk),
+    )
+    team_b.delete()
+    assert not ExternalKey.objects.exists()
