@@ -124,6 +124,7 @@ def test_the_last_blind_set_does_not_fall_below_its_first_run() -> None:
         ("blind27.jsonl", 0.82, 0.83),
         ("blind28.jsonl", 0.75, 0.85),
         ("blind29.jsonl", 0.70, 0.73),
+        ("blind30.jsonl", 0.58, 0.55),
     ],
 )
 def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
@@ -147,7 +148,8 @@ def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
     # the own-language reading rules of the ninth part (0.821, 0.839); blind28 (music
     # schools, rehearsal studios, instrument shops) before the tenth part (0.756, 0.854);
     # blind29 (funeral homes, crematoria, cemeteries) before the derivation rule of the
-    # eleventh part (0.700, 0.731). The floors are the first runs.
+    # eleventh part (0.700, 0.731); blind30 (dry cleaners, tailors, shoe repairers, key
+    # cutters) before the twelfth part (0.586, 0.554). The floors are the first runs.
     statements, gold = load_eval(name)
     themes = group_all(statements)
     p, _, f1 = bcubed(gold, themes)
