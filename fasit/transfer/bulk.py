@@ -233,11 +233,17 @@ def active_pipeline(using: str = "default") -> CopyPipeline | None:
     return _local.pipelines.get(using)
 
 
-def written(count: int, using: str = "default") -> int:
+def written(count: int, using: str = "default", *, wait: bool = False) -> int:
     """Of ``count`` rows given so far, how many are written: all of them without a
-    pipeline, else those whose ``COPY`` has finished (``CopyPipeline.mark``)."""
+    pipeline, else those whose ``COPY`` has finished (``CopyPipeline.mark``); with
+    ``wait``, all of them once the queue is written (the end of a file)."""
     pipeline = _local.pipelines.get(using)
-    return count if pipeline is None else pipeline.mark(count)
+    if pipeline is None:
+        return count
+    if wait:
+        pipeline.drain()
+        return count
+    return pipeline.mark(count)
 
 
 # For the import's transaction only (``SET LOCAL``; see ``pipelined``).

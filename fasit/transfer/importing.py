@@ -358,6 +358,9 @@ def _import_file(
         if isinstance(writer, AccountWriter):
             report(writer.finish(), rows_by_line)
             ctx.flush()
+        if progress:
+            # The file's rows, once written (the next statement would wait for them too).
+            progress(written(done, wait=True), max(total, done))
     except ReadError as error:
         outcome.problem_count += 1
         outcome.invalid += 1
