@@ -43,7 +43,7 @@ from fasit.engine.transfer.sources import (
     mapping_for,
     recognise,
 )
-from fasit.transfer.bulk import pipelined
+from fasit.transfer.bulk import pipelined, written
 from fasit.transfer.owners import OwnerIndex
 from fasit.transfer.problems import problem_message, read_error_message
 from fasit.transfer.writers import AccountWriter, Context, PersonWriter
@@ -353,10 +353,14 @@ def _import_file(
                         rows_by_line[record.line] = values[record.line]
             done += len(batch)
             if progress:
-                progress(done, max(total, done))
+                # Rows whose COPY is still queued are not counted yet.
+                progress(written(done), max(total, done))
         if isinstance(writer, AccountWriter):
             report(writer.finish(), rows_by_line)
             ctx.flush()
+        if progress:
+            # The file's rows, once written (the next statement would wait for them too).
+            progress(written(done, wait=True), max(total, done))
     except ReadError as error:
         outcome.problem_count += 1
         outcome.invalid += 1

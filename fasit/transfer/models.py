@@ -154,14 +154,32 @@ class ExternalKey(models.Model):
     the same export finds it again (and Salesforce contacts find their AccountId)."""
 
     # The unique (team, source, entity, key) index serves look-ups by team.
+    # No database constraint (``db_constraint=False``): a key always names its record
+    # (the account or person foreign key below, checked by the database), which carries
+    # the team, and every row written past the ORM passes the import's cross-team check
+    # (``RowCheck``: its team is the import's). The team's own check cost one trigger
+    # query per imported contact, about 1/7 of PostgreSQL's foreign-key work in an
+    # import (docs/transfer.md, *Speed*). Deleting a team still deletes its keys
+    # (``on_delete`` is Django's).
     team = models.ForeignKey(
-        "tenancy.Team", on_delete=models.CASCADE, related_name="+", db_index=False
+        "tenancy.Team",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     source = models.CharField(max_length=12, choices=SourceKind.choices)
     entity = models.CharField(max_length=10, choices=EntityKind.choices)
     key = models.CharField(max_length=120)
+    # Indexed only where set (Meta): a person's key has no account, and an import of a
+    # million contacts would otherwise add a million NULL entries to that index.
     account = models.ForeignKey(
-        "customers.Account", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "customers.Account",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
     )
     person = models.ForeignKey(
         "customers.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -173,6 +191,13 @@ class ExternalKey(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["team", "source", "entity", "key"], name="one_record_per_external_key"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["account"],
+                condition=models.Q(account__isnull=False),
+                name="transfer_externalkey_account",
             )
         ]
         verbose_name = _("external key")

@@ -415,3 +415,75 @@ def test_foreign_keys_are_deferred_again_after_the_pipeline(team_a: Any) -> None
             with connection.cursor() as cursor:
                 cursor.execute(role, [missing + 1000, account.pk])
             transaction.set_rollback(True)
+
+
+def test_progress_counts_only_rows_whose_copy_has_finished(team_a: Any) -> None:
+    """The import's progress asks ``written``: on PostgreSQL rows still queued for the
+    COPY thread are not counted yet; without a pipeline every row given is written."""
+    assert bulk.written(5) == 5
+    check = RowCheck(team_a.pk)
+    with transaction.atomic(), pipelined():
+        pipeline = bulk.active_pipeline()
+        insert_rows(
+            Person,
+            [{"team_id": team_a.pk, "name": f"Person {i}", **TODAY} for i in range(3)],
+            check=check,
+        )
+        reached = bulk.written(3)
+        if pipeline is None:
+            assert reached == 3
+            return
+        assert reached <= 3  # the mark waits behind the COPY
+        pipeline.drain()
+        # The mark 3 was passed once the rows before it were written.
+        assert bulk.written(4) == 3
+
+
+def _session(cursor: Any, name: str) -> str:
+    cursor.execute(f"SHOW {name}")
+    return cursor.fetchone()[0]
+
+
+def test_the_import_transaction_has_its_own_settings_and_leaves_no_gin_pending_list(
+    team_a: Any, tmp_path: Path
+) -> None:
+    """``synchronous_commit`` off and a larger GIN pending list only for the import's
+    transaction (``SET LOCAL``); the pending list is merged before the commit, so no
+    later request pays for it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's settings and GIN index")
+    with connection.cursor() as cursor:
+        # (The test's own transaction keeps them until its end: SET LOCAL lasts as long
+        # as the outermost transaction, which in a real import is the import's.)
+        cursor.execute("SELECT gin_clean_pending_list('search_entry_vector'::regclass)")
+        with transaction.atomic(), pipelined():
+            assert _session(cursor, "synchronous_commit") == "off"
+            assert _session(cursor, "gin_pending_list_limit") == "64MB"
+            assert _session(cursor, "work_mem") == "64MB"
+    _run(team_a, None, tmp_path, companies=COMPANIES, contacts=CONTACTS)
+    assert SearchEntry.objects.for_team(team_a).count() > 4
+    with connection.cursor() as cursor:
+        # Nothing left to merge: the import did it (0 pages taken off the list).
+        cursor.execute("SELECT gin_clean_pending_list('search_entry_vector'::regclass)")
+        assert cursor.fetchone()[0] == 0
+
+
+def test_an_external_key_of_another_team_is_refused_without_its_database_constraint(
+    team_a: Any, team_b: Any
+) -> None:
+    """``ExternalKey.team`` has no database constraint (it was one trigger query per
+    imported contact): the import's cross-team check still refuses a key written for
+    another team, and deleting a team still deletes its keys (Django's on_delete)."""
+    ours = PersonFactory(team=team_a)
+    key = {"source": "hubspot", "entity": "person", "key": "7", "person_id": ours.pk}
+    with pytest.raises(CrossTeamReference):
+        insert_rows(ExternalKey, [{**key, "team_id": team_b.pk}], check=RowCheck(team_a.pk))
+    assert not ExternalKey.objects.exists()
+    their_person = PersonFactory(team=team_b)
+    insert_rows(
+        ExternalKey,
+        [{**key, "team_id": team_b.pk, "person_id": their_person.pk}],
+        check=RowCheck(team_b.pk),
+    )
+    team_b.delete()
+    assert not ExternalKey.objects.exists()
