@@ -338,6 +338,7 @@ class Lexicon:
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _pivot_all_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _compounds: set[tuple[str, str]] = field(default_factory=set)
     # Pivot forms of several words: language -> stems of the words -> pivot.
     phrases: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
@@ -530,6 +531,18 @@ class Lexicon:
     def pivot_all(self, word: str, language: str) -> tuple[str, ...]:
         """Pivot lemmas of one word: its own language first, then the others, then the
         word without a definite or plural ending Snowball left on it."""
+        # Cached as ``pivot_weights`` is (the tables are fixed once built): the
+        # setting rule (``_contextual``) asks again for words of every statement.
+        key = (word, language)
+        cached = self._pivot_all_cache.get(key)
+        if cached is not None:
+            return cached
+        found = self._pivot_all(word, language)
+        if len(self._pivot_all_cache) < 500_000:
+            self._pivot_all_cache[key] = found
+        return found
+
+    def _pivot_all(self, word: str, language: str) -> tuple[str, ...]:
         hit = self._lookup(word, language)
         if hit or len(word) <= MIN_PART:
             return hit
