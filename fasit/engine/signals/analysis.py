@@ -338,6 +338,7 @@ class Lexicon:
     # vocabulary does not know: their English words become pivots too.
     dictionary: Dictionary | None = None
     _pivot_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _pivot_all_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _compounds: set[tuple[str, str]] = field(default_factory=set)
     # Pivot forms of several words: language -> stems of the words -> pivot.
     phrases: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
@@ -345,6 +346,14 @@ class Lexicon:
     _phrase_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Folded pivot keys of one language whose unfolded spelling differs (FOLDED_KEYS).
     _exact: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Word -> what ``match`` looks up for every word of every statement: the concepts
+    # of the one-word terms it matches, the longer terms it starts whose second word is
+    # one of given keys (by that key, checked against the next word's keys at once),
+    # and the other longer terms (a prefix or a gap second). The terms are fixed once
+    # built (``_index`` runs only in ``build``), so a word's answer is too.
+    _match_cache: dict[
+        str, tuple[frozenset[str], dict[str, tuple[_Term, ...]], tuple[_Term, ...]]
+    ] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -522,6 +531,18 @@ class Lexicon:
     def pivot_all(self, word: str, language: str) -> tuple[str, ...]:
         """Pivot lemmas of one word: its own language first, then the others, then the
         word without a definite or plural ending Snowball left on it."""
+        # Cached as ``pivot_weights`` is (the tables are fixed once built): the
+        # setting rule (``_contextual``) asks again for words of every statement.
+        key = (word, language)
+        cached = self._pivot_all_cache.get(key)
+        if cached is not None:
+            return cached
+        found = self._pivot_all(word, language)
+        if len(self._pivot_all_cache) < 500_000:
+            self._pivot_all_cache[key] = found
+        return found
+
+    def _pivot_all(self, word: str, language: str) -> tuple[str, ...]:
         hit = self._lookup(word, language)
         if hit or len(word) <= MIN_PART:
             return hit
@@ -680,6 +701,25 @@ class Lexicon:
             found.extend(self.by_prefix.get(unit[:k], ()))
         return found
 
+    def _terms_of(
+        self, unit: str, keys: frozenset[str]
+    ) -> tuple[frozenset[str], dict[str, tuple[_Term, ...]], tuple[_Term, ...]]:
+        """``_match_cache``'s entry for a word (see there)."""
+        candidates = self._candidates(unit, keys)
+        singles = frozenset(t.concept for t in candidates if len(t.toks) == 1)
+        by_next: dict[str, list[_Term]] = {}
+        other: list[_Term] = []
+        for term in candidates:
+            if len(term.toks) == 1:
+                continue
+            second = term.toks[1]
+            if second.gap or second.prefix or not second.keys:
+                other.append(term)
+            else:
+                for key in second.keys:
+                    by_next.setdefault(key, []).append(term)
+        return singles, {k: tuple(v) for k, v in by_next.items()}, tuple(other)
+
     def match(self, units: list[str]) -> list[tuple[str, int, int]]:
         """Every (concept, start, end) a lexicon term covers in the word sequence.
 
@@ -689,8 +729,25 @@ class Lexicon:
         """
         found: set[tuple[str, int, int]] = set()
         keys = [word_keys(u) for u in units]
+        cache = self._match_cache
+        last = len(units) - 1
         for i, unit in enumerate(units):
-            for term in self._candidates(unit, keys[i]):
+            terms = cache.get(unit)
+            if terms is None:
+                terms = self._terms_of(unit, keys[i])
+                if len(cache) < 500_000:
+                    cache[unit] = terms
+            singles, by_next, other = terms
+            # A one-word term matches wherever it is a candidate (the word alone).
+            for concept in singles:
+                found.add((concept, i, i + 1))
+            if by_next and i < last:
+                for key in keys[i + 1]:
+                    for term in by_next.get(key, ()):
+                        end = _match_from(term.toks, 2, units, keys, i + 2)
+                        if end is not None:
+                            found.add((term.concept, i, end))
+            for term in other:
                 end = _match_from(term.toks, 1, units, keys, i + 1)
                 if end is not None and end > i:
                     found.add((term.concept, i, end))

@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from types import MappingProxyType
 
@@ -121,7 +123,10 @@ class _Held:
 
 
 def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
-    return sum(x * sums.get(f, 0.0) for f, x in vector.items())
+    # The hottest loop of grouping (every candidate theme of every statement): kept in
+    # C by ``map``. The same products summed in the same order as
+    # ``sum(x * sums.get(f, 0.0) for f, x in vector.items())``, so the same float.
+    return sum(map(mul, vector.values(), map(sums.get, vector, repeat(0.0))))
 
 
 # The layout of ``ThemeIndex.dumps``: moved on whenever the index's attributes change
@@ -832,36 +837,63 @@ class ThemeIndex:
                 if not posting:
                     del self._postings[f]
 
-    def _overlap(self, vector: Mapping[str, float], state: _ThemeState) -> float:
-        """IDF-weighted share of a statement's word/pivot evidence the theme carries.
-
-        Each shared feature counts by its rarity among indexed statements and by the
-        share of the theme's members that have it; a rare pivot two statements share
-        is strong evidence, a common one weak.
-        """
-        size = len(state.members)
-        if not size or not state.counts:
-            return 0.0
+    def _evidence(self, vector: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
+        """The statement's evidence features with their IDF weights, and their total
+        (``_overlap``'s denominator). Depends on the statement and the document
+        frequencies only, not on the theme: ``_best`` computes it once per statement
+        instead of once per candidate theme."""
         df = self._df
         n = len(self._counted) + 1
-        shared = total = 0.0
-        hits = 0
+        unique = self.config.unique_weight
+        weighted: list[tuple[str, float]] = []
+        total = 0.0
         for f, x in vector.items():
             if f[0] not in _EVIDENCE:
                 continue
             d = df.get(f, 1)
             w = x * math.log(1.0 + n / d)
-            c = state.counts.get(f)
+            weighted.append((f, w))
+            total += w if d > 1 else w * unique
+        return weighted, total
+
+    def _overlap(
+        self,
+        vector: Mapping[str, float],
+        state: _ThemeState,
+        evidence: tuple[list[tuple[str, float]], float] | None = None,
+    ) -> float:
+        """IDF-weighted share of a statement's word/pivot evidence the theme carries.
+
+        Each shared feature counts by its rarity among indexed statements and by the
+        share of the theme's members that have it; a rare pivot two statements share
+        is strong evidence, a common one weak. ``evidence`` is ``_evidence(vector)``
+        if the caller has it already.
+        """
+        size = len(state.members)
+        if not size or not state.counts:
+            return 0.0
+        weighted, total = evidence if evidence is not None else self._evidence(vector)
+        if not total:
+            return 0.0
+        counts = state.counts.get
+        shared = 0.0
+        hits = 0
+        for f, w in weighted:
+            c = counts(f)
             if c:
                 shared += w * c / size
                 hits += 1
-            total += w if d > 1 else w * self.config.unique_weight
-        if not total:
-            return 0.0
         # One shared word alone (without its broader group) is a weaker cue than two.
         return shared / total * (1.0 if hits > 1 else self.config.single_cue)
 
-    def _similarity(self, sid: str, state: _ThemeState) -> float:
+    def _similarity(
+        self,
+        sid: str,
+        state: _ThemeState,
+        evidence: list[tuple[list[tuple[str, float]], float]] | None = None,
+    ) -> float:
+        """``evidence``: a list the caller keeps across the candidates of one statement
+        (while no statement joins or leaves); ``_evidence`` is computed into it once."""
         if state.norm2 <= 0:
             return 0.0
         vector = self._analysis[sid].vector
@@ -871,7 +903,15 @@ class ThemeIndex:
             # by lexicon concepts (whose evidence is the cosine's concept block).
             free = self._free[sid] * (1.0 - state.concept2 / state.norm2)
             if free > 0.05:
-                lexical += self.config.overlap_weight * free * self._overlap(vector, state)
+                if evidence is None:
+                    weighted = None
+                else:
+                    if not evidence:
+                        evidence.append(self._evidence(vector))
+                    weighted = evidence[0]
+                lexical += (
+                    self.config.overlap_weight * free * self._overlap(vector, state, weighted)
+                )
         emb = self._embedding.get(sid)
         if emb is None or state.emb is None or state.emb_norm2 <= 0:
             return lexical
@@ -905,10 +945,13 @@ class ThemeIndex:
         vector = self._analysis[sid].vector
         best: str | None = None
         best_score = 0.0
+        # Nothing joins or leaves while the candidates are scored: the statement's
+        # evidence weights are the same for each of them.
+        evidence: list[tuple[list[tuple[str, float]], float]] = []
         for theme_id in self._candidates(vector):
             if theme_id == exclude:
                 continue
-            score = self._similarity(sid, self._themes[theme_id])
+            score = self._similarity(sid, self._themes[theme_id], evidence)
             if score > best_score or (score == best_score and best is not None and theme_id < best):
                 best, best_score = theme_id, score
         return best, best_score

@@ -228,3 +228,46 @@ def test_an_english_translation_stands_for_its_lemma() -> None:
     lex = default_lexicon()
     assert "sibling" in lex.pivots_of("søskende", "da")
     assert "siblings" not in lex.pivots_of("søskende", "da")
+
+
+def _match_uncached(lex, units):
+    """``Lexicon.match`` as it was before its per-word cache: every candidate term
+    tried from its second word on."""
+    from fasit.engine.signals.analysis import _match_from, word_keys
+
+    found = set()
+    keys = [word_keys(u) for u in units]
+    for i, unit in enumerate(units):
+        for term in lex._candidates(unit, keys[i]):
+            end = _match_from(term.toks, 1, units, keys, i + 1)
+            if end is not None and end > i:
+                found.add((term.concept, i, end))
+    return [
+        (c, s, e)
+        for c, s, e in sorted(found, key=lambda m: (m[1], m[2], m[0]))
+        if not any(c2 != c and s2 <= s and e <= e2 and e2 - s2 > e - s for c2, s2, e2 in found)
+    ]
+
+
+def test_match_cache_finds_what_every_term_tried_finds():
+    # The per-word cache splits longer terms by their second word's keys: the same
+    # matches as trying each term, on every evaluation statement, words and compound
+    # parts, and again once the cache is warm.
+    from fasit.engine.signals.analysis import WORD_RE, _cached_parts, normalise
+    from fasit.engine.signals.tests.helpers import DATA, load_eval
+
+    lex = default_lexicon()
+    texts = [
+        s.text
+        for path in sorted(DATA.glob("*.jsonl"))
+        if not path.name.endswith("_gold.jsonl")
+        for s in load_eval(path.name)[0]
+    ]
+    texts += ["vi vil ha support på helger", "support outside office hours please", "a"]
+    assert len(texts) > 1000
+    for _ in range(2):
+        for text in texts:
+            tokens = [normalise(m.group(0)) for m in WORD_RE.finditer(text)]
+            units = [p for t in tokens for p in _cached_parts(t)]
+            for seq in (tokens, units):
+                assert lex.match(seq) == _match_uncached(lex, seq)
