@@ -126,7 +126,8 @@ def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
     # The hottest loop of grouping (every candidate theme of every statement): kept in
     # C by ``map``. The same products summed in the same order as
     # ``sum(x * sums.get(f, 0.0) for f, x in vector.items())``, so the same float.
-    return sum(map(mul, vector.values(), map(sums.get, vector, repeat(0.0))))
+    total: float = sum(map(mul, vector.values(), map(sums.get, vector, repeat(0.0))))
+    return total
 
 
 # The layout of ``ThemeIndex.dumps``: moved on whenever the index's attributes change

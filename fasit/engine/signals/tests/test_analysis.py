@@ -1,6 +1,12 @@
 import pytest
 
-from fasit.engine.signals.analysis import analyse, default_lexicon, fold, split_compound
+from fasit.engine.signals.analysis import (
+    Lexicon,
+    analyse,
+    default_lexicon,
+    fold,
+    split_compound,
+)
 
 
 @pytest.mark.parametrize(
@@ -230,12 +236,12 @@ def test_an_english_translation_stands_for_its_lemma() -> None:
     assert "siblings" not in lex.pivots_of("søskende", "da")
 
 
-def _match_uncached(lex, units):
+def _match_uncached(lex: Lexicon, units: list[str]) -> list[tuple[str, int, int]]:
     """``Lexicon.match`` as it was before its per-word cache: every candidate term
     tried from its second word on."""
     from fasit.engine.signals.analysis import _match_from, word_keys
 
-    found = set()
+    found: set[tuple[str, int, int]] = set()
     keys = [word_keys(u) for u in units]
     for i, unit in enumerate(units):
         for term in lex._candidates(unit, keys[i]):
@@ -249,12 +255,13 @@ def _match_uncached(lex, units):
     ]
 
 
-def test_match_cache_finds_what_every_term_tried_finds():
+def test_match_cache_finds_what_every_term_tried_finds() -> None:
     # The per-word cache splits longer terms by their second word's keys: the same
     # matches as trying each term, on every evaluation statement, words and compound
     # parts, and again once the cache is warm.
-    from fasit.engine.signals.analysis import WORD_RE, _cached_parts, normalise
+    from fasit.engine.signals.analysis import _cached_parts, normalise
     from fasit.engine.signals.tests.helpers import DATA, load_eval
+    from fasit.engine.text.tokens import WORD_RE
 
     lex = default_lexicon()
     texts = [
