@@ -72,4 +72,6 @@ TEAMLESS: dict[str, str] = {
     "tenancy.Team": "The team's own name.",
     "core.TeamTally": "Row counts of a team's lists under list names, conversation kinds "
     "and journey outcomes (core/tallies.py): no personal data.",
+    "relationships.DailyRun": "Claims of the worker's once-a-day jobs (job name, day, the "
+    "claiming worker's host and process id): no customer's data.",
 }
