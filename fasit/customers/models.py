@@ -389,6 +389,8 @@ class LifeEvent(ProfileItem):
 
     class Meta:
         ordering = ["-date"]
+        # The dates card reads the fortnight's events by date (relationships.selectors).
+        indexes = [models.Index(fields=["date"], name="customers_lifeevent_date")]
         verbose_name = _("life event")
         verbose_name_plural = _("life events")
 
@@ -411,6 +413,16 @@ class ImportantDate(ProfileItem):
 
     class Meta:
         ordering = ["month", "day"]
+        indexes = [
+            # The dates card reads the window's days, and every recorded name day (it
+            # replaces the almanac's), without walking the team's people.
+            models.Index(fields=["month", "day"], name="customers_date_month_day"),
+            models.Index(
+                fields=["person"],
+                condition=models.Q(kind="name_day"),
+                name="customers_date_name_day",
+            ),
+        ]
         verbose_name = _("important date")
         verbose_name_plural = _("important dates")
 
