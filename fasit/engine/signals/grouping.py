@@ -65,6 +65,12 @@ class GroupingConfig:
     # the statement's own total.
     unique_weight: float = 0.5
     single_cue: float = 0.5
+    # Where only one side, the statement or the theme, names lexicon concepts, the
+    # concept block cannot tell whether they speak of the same matter: the other side
+    # may say it in words the lexicon does not know (another language, other wording).
+    # Their shared rare words and pivots then count in full, as between two statements
+    # without concepts, leaving out who speaks (people words). Not in corroboration.
+    one_sided_overlap: bool = True
     # Corroboration (a false "confirmed" is the worst mistake): two statements of
     # different accounts corroborate each other when their pairwise similarity is at
     # least this, or when they share two distinct matters (concepts not counting the
@@ -609,7 +615,7 @@ class ThemeIndex:
             state = singles.get(y)
             if state is None:
                 state = singles[y] = self._single(y)
-            if self._similarity(x, state) < threshold:
+            if self._similarity(x, state, one_sided=False) < threshold:
                 return False
         return True
 
@@ -870,49 +876,85 @@ class ThemeIndex:
         is strong evidence, a common one weak. ``evidence`` is ``_evidence(vector)``
         if the caller has it already.
         """
+        return self._overlaps(vector, state, evidence)[0]
+
+    def _overlaps(
+        self,
+        vector: Mapping[str, float],
+        state: _ThemeState,
+        evidence: tuple[list[tuple[str, float]], float] | None = None,
+        aside: frozenset[str] = frozenset(),
+    ) -> tuple[float, float]:
+        """``_overlap``, and the same with the features in ``aside`` not counted as
+        shared, in one pass."""
         size = len(state.members)
         if not size or not state.counts:
-            return 0.0
+            return 0.0, 0.0
         weighted, total = evidence if evidence is not None else self._evidence(vector)
         if not total:
-            return 0.0
+            return 0.0, 0.0
         counts = state.counts.get
-        shared = 0.0
-        hits = 0
+        shared = kept = 0.0
+        hits = kept_hits = 0
         for f, w in weighted:
             c = counts(f)
             if c:
-                shared += w * c / size
+                x = w * c / size
+                shared += x
                 hits += 1
+                if f not in aside:
+                    kept += x
+                    kept_hits += 1
         # One shared word alone (without its broader group) is a weaker cue than two.
-        return shared / total * (1.0 if hits > 1 else self.config.single_cue)
+        cue = self.config.single_cue
+        return (
+            shared / total * (1.0 if hits > 1 else cue),
+            kept / total * (1.0 if kept_hits > 1 else cue),
+        )
 
     def _similarity(
         self,
         sid: str,
         state: _ThemeState,
         evidence: list[tuple[list[tuple[str, float]], float]] | None = None,
+        *,
+        one_sided: bool = True,
     ) -> float:
         """``evidence``: a list the caller keeps across the candidates of one statement
-        (while no statement joins or leaves); ``_evidence`` is computed into it once."""
+        (while no statement joins or leaves); ``_evidence`` is computed into it once.
+        ``one_sided``: apply ``GroupingConfig.one_sided_overlap`` (grouping does,
+        corroboration does not)."""
         if state.norm2 <= 0:
             return 0.0
+        cfg = self.config
         vector = self._analysis[sid].vector
         lexical = _dot(vector, state.sums) / math.sqrt(state.norm2)
-        if self.config.overlap_weight:
+        if cfg.overlap_weight:
+            own_free = self._free[sid]
             # Shared words weigh in as far as the statement is not already explained
             # by lexicon concepts (whose evidence is the cosine's concept block).
-            free = self._free[sid] * (1.0 - state.concept2 / state.norm2)
-            if free > 0.05:
+            free = own_free * (1.0 - state.concept2 / state.norm2)
+            # ... unless only one side names concepts (see ``one_sided_overlap``).
+            one_sided = (
+                one_sided
+                and cfg.one_sided_overlap
+                and own_free > 0.05
+                and state.norm2 - state.concept2 > 1e-9
+                and (own_free < 1.0 - 1e-9) != (state.concept2 > 1e-9 * state.norm2)
+            )
+            if free > 0.05 or one_sided:
                 if evidence is None:
                     weighted = None
                 else:
                     if not evidence:
                         evidence.append(self._evidence(vector))
                     weighted = evidence[0]
-                lexical += (
-                    self.config.overlap_weight * free * self._overlap(vector, state, weighted)
-                )
+                aside = self._analysis[sid].incidental if one_sided else frozenset()
+                overlap, without_people = self._overlaps(vector, state, weighted, aside)
+                if free > 0.05:
+                    lexical += cfg.overlap_weight * free * overlap
+                if one_sided:
+                    lexical = max(lexical, cfg.overlap_weight * without_people)
         emb = self._embedding.get(sid)
         if emb is None or state.emb is None or state.emb_norm2 <= 0:
             return lexical
