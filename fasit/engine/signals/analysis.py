@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from sys import intern
 from types import MappingProxyType
 from typing import Final
 
@@ -1163,7 +1164,11 @@ def analyse(
         W_PIVOT_BLOCK,
     )
     return Analysis(
-        vector=vector,
+        # One string object per feature for the whole index: theme sums and postings
+        # hold it once, and looking a statement's feature up in them compares by
+        # identity, not by characters (the grouping's dot products are most of its
+        # time). Equal strings, so nothing computed changes.
+        vector={intern(f): x for f, x in vector.items()},
         concepts=frozenset(concepts | secondary),
         content=tuple(content),
         words=tuple(shown),

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import repeat
-from operator import mul
+from operator import mul, truediv
 from pathlib import Path
 from types import MappingProxyType
 
@@ -128,11 +128,23 @@ class _Held:
     new: list[str] = field(default_factory=list)  # joined since
 
 
+# A statement's evidence (``ThemeIndex._evidence``): its word, pivot and group features,
+# their IDF weights, and the weights' total.
+_Evidence = tuple[list[str], list[float], float]
+
+
 def _dot(vector: Mapping[str, float], sums: Mapping[str, float]) -> float:
     # The hottest loop of grouping (every candidate theme of every statement): kept in
     # C by ``map``. The same products summed in the same order as
     # ``sum(x * sums.get(f, 0.0) for f, x in vector.items())``, so the same float.
     total: float = sum(map(mul, vector.values(), map(sums.get, vector, repeat(0.0))))
+    return total
+
+
+def _norm2(vector: Mapping[str, float]) -> float:
+    # ``sum(x * x for x in vector.values())`` in C, as ``_dot``: the same float.
+    values = vector.values()
+    total: float = sum(map(mul, values, values))
     return total
 
 
@@ -768,16 +780,19 @@ class ThemeIndex:
             state = self._themes[theme_id] = _ThemeState(theme_id)
         state.generation += 1
         vector = self._analysis[sid].vector
-        dot = _dot(vector, state.sums)
-        state.norm2 += 2 * dot + sum(x * x for x in vector.values())
+        sums = state.sums
+        dot = _dot(vector, sums)
+        state.norm2 += 2 * dot + _norm2(vector)
         counts = state.counts
+        postings = self._postings
         for f, x in vector.items():
-            if f[0] == "c":
-                state.concept2 += 2 * x * state.sums.get(f, 0.0) + x * x
-            state.sums[f] = state.sums.get(f, 0.0) + x
-            if f[0] in _INDEXED:
-                self._postings.setdefault(f, {})[theme_id] = None
-            if f[0] in _EVIDENCE:
+            kind = f[0]
+            if kind == "c":
+                state.concept2 += 2 * x * sums.get(f, 0.0) + x * x
+            sums[f] = sums.get(f, 0.0) + x
+            if kind in _INDEXED:
+                postings.setdefault(f, {})[theme_id] = None
+            if kind in _EVIDENCE:
                 counts[f] = counts.get(f, 0) + 1
         emb = self._embedding.get(sid)
         if emb is not None:
@@ -809,22 +824,24 @@ class ThemeIndex:
         vector = self._analysis[sid].vector
         # |s - v|² = |s|² - 2 s·v + |v|², in O(features of the statement): a large
         # theme is not summed over again each time one statement leaves it.
-        state.norm2 -= 2 * _dot(vector, state.sums) - sum(x * x for x in vector.values())
+        sums = state.sums
+        state.norm2 -= 2 * _dot(vector, sums) - _norm2(vector)
         counts = state.counts
         for f, x in vector.items():
-            if f[0] == "c":
-                state.concept2 -= 2 * x * state.sums.get(f, 0.0) - x * x
-            if f[0] in _EVIDENCE:
+            kind = f[0]
+            if kind == "c":
+                state.concept2 -= 2 * x * sums.get(f, 0.0) - x * x
+            if kind in _EVIDENCE:
                 n = counts.get(f, 0) - 1
                 if n > 0:
                     counts[f] = n
                 else:
                     counts.pop(f, None)
-            left = state.sums.get(f, 0.0) - x
+            left = sums.get(f, 0.0) - x
             if left > 1e-9:
-                state.sums[f] = left
+                sums[f] = left
             else:
-                state.sums.pop(f, None)
+                sums.pop(f, None)
                 posting = self._postings.get(f)
                 if posting is not None:
                     posting.pop(theme_id, None)
@@ -844,35 +861,37 @@ class ThemeIndex:
                 if not posting:
                     del self._postings[f]
 
-    def _evidence(self, vector: Mapping[str, float]) -> tuple[list[tuple[str, float]], float]:
-        """The statement's evidence features with their IDF weights, and their total
-        (``_overlap``'s denominator). Depends on the statement and the document
-        frequencies only, not on the theme: ``_best`` computes it once per statement
-        instead of once per candidate theme."""
+    def _evidence(self, vector: Mapping[str, float]) -> _Evidence:
+        """The statement's evidence features, their IDF weights (in the same order), and
+        their total (``_overlap``'s denominator). Depends on the statement and the
+        document frequencies only, not on the theme: ``_similarities`` computes it once
+        per statement instead of once per candidate theme."""
         df = self._df
         n = len(self._counted) + 1
         unique = self.config.unique_weight
-        weighted: list[tuple[str, float]] = []
+        features: list[str] = []
+        weights: list[float] = []
         total = 0.0
         for f, x in vector.items():
             if f[0] not in _EVIDENCE:
                 continue
             d = df.get(f, 1)
             w = x * math.log(1.0 + n / d)
-            weighted.append((f, w))
+            features.append(f)
+            weights.append(w)
             total += w if d > 1 else w * unique
-        return weighted, total
+        return features, weights, total
 
     def _overlap(
         self,
         vector: Mapping[str, float],
         state: _ThemeState,
-        evidence: tuple[list[tuple[str, float]], float] | None = None,
+        evidence: _Evidence | None = None,
     ) -> float:
         """IDF-weighted share of a statement's word/pivot evidence the theme carries.
 
-        Each shared feature counts by its rarity among indexed statements and by the
-        share of the theme's members that have it; a rare pivot two statements share
+        Each evidence feature counts by how many of the theme's members have it and by
+        its IDF: a rare word most members share (a place, a product, a piece of jargon)
         is strong evidence, a common one weak. ``evidence`` is ``_evidence(vector)``
         if the caller has it already.
         """
@@ -882,7 +901,7 @@ class ThemeIndex:
         self,
         vector: Mapping[str, float],
         state: _ThemeState,
-        evidence: tuple[list[tuple[str, float]], float] | None = None,
+        evidence: _Evidence | None = None,
         aside: frozenset[str] = frozenset(),
     ) -> tuple[float, float]:
         """``_overlap``, and the same with the features in ``aside`` not counted as
@@ -890,21 +909,27 @@ class ThemeIndex:
         size = len(state.members)
         if not size or not state.counts:
             return 0.0, 0.0
-        weighted, total = evidence if evidence is not None else self._evidence(vector)
+        features, weights, total = evidence if evidence is not None else self._evidence(vector)
         if not total:
             return 0.0, 0.0
-        counts = state.counts.get
-        shared = kept = 0.0
-        hits = kept_hits = 0
-        for f, w in weighted:
-            c = counts(f)
-            if c:
-                x = w * c / size
-                shared += x
-                hits += 1
-                if f not in aside:
-                    kept += x
+        found = list(map(state.counts.get, features, repeat(0)))
+        hits = len(found) - found.count(0)
+        if not hits:
+            return 0.0, 0.0
+        # Kept in C (once per candidate theme of every statement): the terms
+        # w * members with it / size, added in the statement's order. A feature the
+        # theme lacks adds 0.0, which leaves a sum of non-negative terms as it was, so
+        # the float is the one a loop over the shared features alone gives.
+        shared: float = sum(map(truediv, map(mul, weights, found), repeat(size)))
+        if aside:
+            kept = 0.0
+            kept_hits = 0
+            for f, w, c in zip(features, weights, found, strict=True):
+                if c and f not in aside:
+                    kept += w * c / size
                     kept_hits += 1
+        else:
+            kept, kept_hits = shared, hits
         # One shared word alone (without its broader group) is a weaker cue than two.
         cue = self.config.single_cue
         return (
@@ -912,63 +937,71 @@ class ThemeIndex:
             kept / total * (1.0 if kept_hits > 1 else cue),
         )
 
-    def _similarity(
-        self,
-        sid: str,
-        state: _ThemeState,
-        evidence: list[tuple[list[tuple[str, float]], float]] | None = None,
-        *,
-        one_sided: bool = True,
-    ) -> float:
-        """``evidence``: a list the caller keeps across the candidates of one statement
-        (while no statement joins or leaves); ``_evidence`` is computed into it once.
-        ``one_sided``: apply ``GroupingConfig.one_sided_overlap`` (grouping does,
-        corroboration does not)."""
-        if state.norm2 <= 0:
-            return 0.0
+    def _similarity(self, sid: str, state: _ThemeState, *, one_sided: bool = True) -> float:
+        return self._similarities(sid, (state,), one_sided=one_sided)[0]
+
+    def _similarities(
+        self, sid: str, states: Iterable[_ThemeState], *, one_sided: bool = True
+    ) -> list[float]:
+        """The statement's similarity to each theme. One pass for all the candidates
+        of a statement (``_best``): nothing joins or leaves meanwhile, so what depends
+        on the statement alone (its vector, free share, evidence weights) is looked up
+        once, not once per theme. ``one_sided``: apply
+        ``GroupingConfig.one_sided_overlap`` (grouping does, corroboration does not)."""
         cfg = self.config
-        vector = self._analysis[sid].vector
-        lexical = _dot(vector, state.sums) / math.sqrt(state.norm2)
-        if cfg.overlap_weight:
-            own_free = self._free[sid]
-            # Shared words weigh in as far as the statement is not already explained
-            # by lexicon concepts (whose evidence is the cosine's concept block).
-            free = own_free * (1.0 - state.concept2 / state.norm2)
-            # ... unless only one side names concepts (see ``one_sided_overlap``).
-            one_sided = (
-                one_sided
-                and cfg.one_sided_overlap
-                and own_free > 0.05
-                and state.norm2 - state.concept2 > 1e-9
-                and (own_free < 1.0 - 1e-9) != (state.concept2 > 1e-9 * state.norm2)
-            )
-            if free > 0.05 or one_sided:
-                if evidence is None:
-                    weighted = None
-                else:
-                    if not evidence:
-                        evidence.append(self._evidence(vector))
-                    weighted = evidence[0]
-                aside = self._analysis[sid].incidental if one_sided else frozenset()
-                overlap, without_people = self._overlaps(vector, state, weighted, aside)
-                if free > 0.05:
-                    lexical += cfg.overlap_weight * free * overlap
-                if one_sided:
-                    lexical = max(lexical, cfg.overlap_weight * without_people)
+        analysis = self._analysis[sid]
+        vector = analysis.vector
+        overlap_weight = cfg.overlap_weight
+        own_free = self._free[sid]
+        # The statement's side of the one-sided test (see ``one_sided_overlap``): it has
+        # words to share, and whether it names concepts.
+        one_sided = one_sided and cfg.one_sided_overlap and own_free > 0.05
+        own_concepts = own_free < 1.0 - 1e-9
         emb = self._embedding.get(sid)
-        if emb is None or state.emb is None or state.emb_norm2 <= 0:
-            return lexical
-        cos = sum(a * b for a, b in zip(emb, state.emb, strict=True)) / math.sqrt(state.emb_norm2)
-        w = self.config.embed_weight
-        return (1 - w) * lexical + w * cos
+        w = cfg.embed_weight
+        evidence: _Evidence | None = None
+        out: list[float] = []
+        for state in states:
+            if state.norm2 <= 0:
+                out.append(0.0)
+                continue
+            lexical = _dot(vector, state.sums) / math.sqrt(state.norm2)
+            if overlap_weight:
+                # Shared words weigh in as far as the statement is not already explained
+                # by lexicon concepts (whose evidence is the cosine's concept block).
+                free = own_free * (1.0 - state.concept2 / state.norm2)
+                # ... unless only one side names concepts (see ``one_sided_overlap``).
+                sided = (
+                    one_sided
+                    and state.norm2 - state.concept2 > 1e-9
+                    and own_concepts != (state.concept2 > 1e-9 * state.norm2)
+                )
+                if free > 0.05 or sided:
+                    if evidence is None:
+                        evidence = self._evidence(vector)
+                    aside = analysis.incidental if sided else frozenset()
+                    overlap, without_people = self._overlaps(vector, state, evidence, aside)
+                    if free > 0.05:
+                        lexical += overlap_weight * free * overlap
+                    if sided:
+                        lexical = max(lexical, overlap_weight * without_people)
+            if emb is None or state.emb is None or state.emb_norm2 <= 0:
+                out.append(lexical)
+                continue
+            cos = sum(a * b for a, b in zip(emb, state.emb, strict=True)) / math.sqrt(
+                state.emb_norm2
+            )
+            out.append((1 - w) * lexical + w * cos)
+        return out
 
     def _candidates(self, vector: Mapping[str, float]) -> set[str]:
         cap = self.config.max_postings
+        postings = self._postings
         found: set[str] = set()
         for f in vector:
             if f[0] not in _INDEXED:
                 continue
-            posting = self._postings.get(f)
+            posting = postings.get(f)
             if not posting:
                 continue
             if len(posting) <= cap:
@@ -985,16 +1018,12 @@ class ThemeIndex:
         return found
 
     def _best(self, sid: str, exclude: str | None = None) -> tuple[str | None, float]:
-        vector = self._analysis[sid].vector
+        themes = self._themes
+        ids = [t for t in self._candidates(self._analysis[sid].vector) if t != exclude]
         best: str | None = None
         best_score = 0.0
-        # Nothing joins or leaves while the candidates are scored: the statement's
-        # evidence weights are the same for each of them.
-        evidence: list[tuple[list[tuple[str, float]], float]] = []
-        for theme_id in self._candidates(vector):
-            if theme_id == exclude:
-                continue
-            score = self._similarity(sid, self._themes[theme_id], evidence)
+        scores = self._similarities(sid, [themes[t] for t in ids])
+        for theme_id, score in zip(ids, scores, strict=True):
             if score > best_score or (score == best_score and best is not None and theme_id < best):
                 best, best_score = theme_id, score
         return best, best_score
