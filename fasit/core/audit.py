@@ -37,9 +37,18 @@ def _plain(value: Any) -> Any:
 SKIPPED = {"id", "team", "created_at", "updated_at", "import_entry", "import_line"}
 
 
-def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+class Snapshot(dict[str, Any]):
+    """A snapshot's values, and the id of the person the row named then
+    (``person_of``): an update that gives the row to another person names both
+    (``audit_update``), and a name alone would not say which person it was."""
+
+    person_ref: str = ""
+
+
+def snapshot(instance: models.Model, fields: list[str] | None = None) -> Snapshot:
     """The concrete field values of ``instance``, JSON-ready, for diffing later."""
-    data: dict[str, Any] = {}
+    data = Snapshot()
+    data.person_ref = person_of(instance)
     for field in instance._meta.concrete_fields:
         if field.name in SKIPPED:
             continue
@@ -62,6 +71,7 @@ def audit_record(
     action: str,
     instance: models.Model,
     changes: dict[str, Any] | None = None,
+    moved_from: str = "",
 ) -> AuditEvent:
     touch_sync_parents(instance)
     parent_type, parent_id = parent_of(instance)
@@ -76,6 +86,7 @@ def audit_record(
         parent_type=parent_type,
         parent_id=parent_id,
         person_ref=person_of(instance),
+        moved_from=moved_from,
     )
 
 
@@ -131,6 +142,35 @@ def person_field(instance: models.Model) -> str:
         ):
             return field.name
     return ""
+
+
+def person_fields(model: type[models.Model]) -> list[str]:
+    """The names of ``model``'s foreign keys to a person (none for a person)."""
+    if model._meta.label_lower == PERSON_MODEL:
+        return []
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation
+        and field.related_model is not None
+        and field.related_model._meta.label_lower == PERSON_MODEL  # type: ignore[union-attr]
+    ]
+
+
+def moved_from(
+    team_id: int, instance: models.Model, before: dict[str, Any], changes: dict[str, Any], now: str
+) -> str:
+    """The person an update took the row from: the one it named before (``before``, a
+    ``snapshot``) when that is not the one it names ``now``; blank for no move. A
+    snapshot made otherwise (a plain dict) names the earlier person by name only."""
+    fields = [name for name in person_fields(type(instance)) if name in changes]
+    if not fields:
+        return ""
+    earlier = getattr(before, "person_ref", None)
+    if earlier is None:
+        names = [before.get(name) for name in fields]
+        earlier = next((found for n in names if (found := person_named(team_id, n))), "")
+    return earlier if earlier and earlier != now else ""
 
 
 def person_named(team_id: int, text: Any) -> str:
@@ -216,6 +256,7 @@ def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[
         "parent_type": parent_type,
         "parent_id": parent_id,
         "person_ref": person_of(instance),
+        "moved_from": "",  # a created row was taken from nobody
     }
     quote = connection.ops.quote_name
     sql = (
@@ -228,11 +269,18 @@ def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[
 def audit_update(
     *, team: Any, actor: Any, instance: models.Model, before: dict[str, Any]
 ) -> AuditEvent | None:
-    changes = diff(before, snapshot(instance))
+    after = snapshot(instance)
+    changes = diff(before, after)
     if not changes:
         return None
     return audit_record(
-        team=team, actor=actor, action=AuditEvent.Action.UPDATE, instance=instance, changes=changes
+        team=team,
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        instance=instance,
+        changes=changes,
+        # Given to another person (or to nobody): the entry is the earlier one's too.
+        moved_from=moved_from(team.pk, instance, before, changes, after.person_ref),
     )
 
 
