@@ -27,6 +27,7 @@ later models."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, migrations
@@ -84,8 +85,11 @@ TEXTS, TARGETS, LABELS, DAYS = (
     "fill_links_label",
     "fill_links_day",
 )
-# The rows whose person changed.
+# The rows whose person changed, and the persons found for their entries.
 MOVED = "fill_links_moved"
+FOUND = "fill_links_moved_found"
+# Ids or names per read of the rows whose person changed.
+CHUNK = 500
 
 
 class _Sql:
@@ -367,50 +371,92 @@ def _persons_as_of(
     return found
 
 
+def _changes(value: Any) -> Any:
+    # A raw cursor gives JSON as text on SQLite, and may on PostgreSQL.
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
 def _fill_moved(cursor: Any, sql: _Sql, apps: Any, events: str) -> None:
     """Rows whose person changed (an update names it: a statement given to another
     person): each entry gets the person the row named when it was written, read from
     the updates' [old, new] names back from today's person (or, for a deleted row, the
     person its deletion names). A name that is not one person's of the team leaves the
-    entries before it blank. Few rows: read one by one."""
-    Event = apps.get_model("core", "AuditEvent")
+    entries before it blank.
+
+    Kind by kind, in a fixed number of statements whatever the number of rows: the
+    rows' entries in one read (joined to ``MOVED``), today's persons and the names'
+    persons in reads of ``CHUNK``, the persons found written by one UPDATE … FROM a
+    temporary table. Only the walk back through one row's entries is Python's (it
+    depends on the order of the entries). ``core/tests/audit_fill_reference.py`` keeps
+    the row-by-row path this replaced; a test compares the two."""
     Person = apps.get_model(*PERSON.split("."))
-    names: dict[tuple[int, Any], str] = {}
-
-    def named(team_id: int, text: Any) -> str:
-        if not isinstance(text, str) or not text:
-            return ""
-        if (team_id, text) not in names:
-            found = list(
-                Person.objects.filter(team_id=team_id, name=text).values_list("pk", flat=True)[:2]
-            )
-            names[(team_id, text)] = str(found[0]) if len(found) == 1 else ""
-        return names[(team_id, text)]
-
+    cursor.execute(f"DROP TABLE IF EXISTS {FOUND}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {FOUND} (id BIGINT, person VARCHAR(40))")
     for label, field in sorted(PERSONS.items()):
         model = apps.get_model(label)
         cursor.execute(
-            f"SELECT DISTINCT c.team_id, c.object_id FROM {events} AS c"  # noqa: S608
-            f" WHERE c.object_type = '{label}' AND c.action = 'update' AND {sql.pair('c', field)}"
-            f" AND EXISTS (SELECT 1 FROM {events} AS b WHERE b.team_id = c.team_id"
-            f" AND b.object_type = c.object_type AND b.object_id = c.object_id"
-            " AND b.person_ref = '')"
+            "SELECT e.id, e.team_id, e.object_id, e.action, e.person_ref, e.changes"  # noqa: S608
+            f" FROM {events} AS e JOIN {MOVED} AS c ON c.team_id = e.team_id"
+            " AND c.object_type = e.object_type AND c.object_id = e.object_id"
+            f" WHERE e.object_type = '{label}' ORDER BY e.team_id, e.object_id, e.id"
         )
-        for team_id, object_id in cursor.fetchall():
-            today = ""
-            if object_id.isdigit():
-                row = model.objects.filter(pk=int(object_id)).values_list(f"{field}_id", flat=True)
-                today = next((str(v) for v in row if v is not None), "")
-            entries = list(
-                Event.objects.filter(team_id=team_id, object_type=label, object_id=object_id)
-                .order_by("pk")
-                .values_list("pk", "action", "person_ref", "changes")
+        rows: dict[tuple[int, str], list[tuple[int, str, str, Any]]] = {}
+        for pk, team_id, object_id, action, ref, changes in cursor.fetchall():
+            rows.setdefault((team_id, object_id), []).append((pk, action, ref, _changes(changes)))
+        # Only rows with an entry still blank (as the row-by-row path chose them).
+        rows = {key: entries for key, entries in rows.items() if any(not e[2] for e in entries)}
+        if not rows:
+            continue
+        ids = sorted({int(o) for _t, o in rows if o.isdigit()})
+        today: dict[str, str] = {}
+        for start in range(0, len(ids), CHUNK):
+            for pk, person in model.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
+                "pk", f"{field}_id"
+            ):
+                if person is not None:
+                    today[str(pk)] = str(person)
+        texts: dict[int, set[str]] = {}
+        for (team_id, _o), entries in rows.items():
+            for _pk, _a, _r, changes in entries:
+                pair = changes.get(field) if isinstance(changes, dict) else None
+                if isinstance(pair, list) and len(pair) == 2:
+                    texts.setdefault(team_id, set()).update(
+                        t for t in pair if isinstance(t, str) and t
+                    )
+        names: dict[tuple[int, str], str] = {}
+        for team_id, wanted in texts.items():
+            listed = sorted(wanted)
+            for start in range(0, len(listed), CHUNK):
+                counted: dict[str, list[int]] = {}
+                for name, pk in Person.objects.filter(
+                    team_id=team_id, name__in=listed[start : start + CHUNK]
+                ).values_list("name", "pk"):
+                    counted.setdefault(name, []).append(pk)
+                for name, pks in counted.items():
+                    if len(pks) == 1:
+                        names[(team_id, name)] = str(pks[0])
+        found_rows = []
+        for (team_id, object_id), entries in rows.items():
+            found = _persons_as_of(
+                entries,
+                field,
+                today.get(object_id, "") if object_id.isdigit() else "",
+                lambda t, team=team_id: names.get((team, t), "") if isinstance(t, str) else "",
             )
-            found = _persons_as_of(entries, field, today, lambda t, team=team_id: named(team, t))
             blank = {pk for pk, _a, ref, _c in entries if not ref}
-            for pk, person in found.items():
-                if pk in blank:
-                    Event.objects.filter(pk=pk, person_ref="").update(person_ref=person)
+            found_rows += [(pk, person) for pk, person in found.items() if pk in blank]
+        cursor.execute(f"DELETE FROM {FOUND}")  # noqa: S608
+        cursor.executemany(f"INSERT INTO {FOUND} VALUES (%s, %s)", found_rows)  # noqa: S608
+        cursor.execute(
+            f"UPDATE {events} AS e SET person_ref = f.person FROM {FOUND} AS f"  # noqa: S608
+            " WHERE e.id = f.id AND e.person_ref = ''"
+        )
+    cursor.execute(f"DROP TABLE IF EXISTS {FOUND}")
 
 
 def fill_links(apps: Any, schema_editor: Any, batch: int = BATCH) -> None:
