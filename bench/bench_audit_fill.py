@@ -138,7 +138,15 @@ def main() -> None:
         AuditEvent.objects.bulk_create(chunk)
     if args.moved:
         journeys = [str(j) for j in Journey.objects.filter(team_id=team_id)[:2000]]
-        names = list(Person.objects.filter(team_id=team_id).values_list("name", flat=True)[:5000])
+        # Names one person of the team has, so the moves resolve (the demo's people
+        # share few names; a namesake leaves the entries before it blank).
+        names = list(
+            Person.objects.filter(team_id=team_id)
+            .values("name")
+            .annotate(n=Count("id"))
+            .filter(n=1)
+            .values_list("name", flat=True)[:5000]
+        ) or list(Person.objects.filter(team_id=team_id).values_list("name", flat=True)[:5000])
         chunk = []
         for k in range(args.moved):
             journey = journeys[k % len(journeys)]

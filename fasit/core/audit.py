@@ -187,14 +187,19 @@ def person_named(team_id: int, text: Any) -> str:
 
 
 def persons_as_of(
-    entries: list[tuple[int, str, str, Any]], field: str, today: str, named: Any
+    entries: list[tuple[int, str, str, Any]],
+    field: str,
+    today: str,
+    named: Any,
+    moved: dict[int, str] | None = None,
 ) -> dict[int, str]:
     """The person one row named when each of its entries was written ((id, action,
     person_ref, changes), oldest first), read back from the newest: ``today`` (blank
     for a deleted row, unknown), an entry's own ``person_ref`` (written with it), an
     update's [old, new] pair of ``field`` (before it, the row named the old one, found
-    by ``named``: a name, so a namesake or a renamed person leaves it blank). An
-    unknown person is left out. Copied in migration ``core.0009`` (a migration keeps
+    by ``named``: a name, so a namesake or a renamed person leaves it blank, unless the
+    update names the old one's id, ``moved``: entry id -> ``moved_from``). An unknown
+    person is left out. Copied in migration ``core.0009`` (a migration keeps
     its own code)."""
     found: dict[int, str] = {}
     after = today
@@ -212,7 +217,7 @@ def persons_as_of(
         if now:
             found[pk] = now
         if pair and action == AuditEvent.Action.UPDATE:
-            after = named(pair[0])
+            after = (moved or {}).get(pk) or named(pair[0])
         elif action != AuditEvent.Action.CREATE:
             after = now
         else:
@@ -304,8 +309,13 @@ def audit_delete(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent
             entries = list(
                 earlier.order_by("pk").values_list("pk", "action", "person_ref", "changes")
             )
+            moved = dict(earlier.exclude(moved_from="").values_list("pk", "moved_from"))
             found = persons_as_of(
-                entries, field, person_of(instance), lambda text: person_named(team.pk, text)
+                entries,
+                field,
+                person_of(instance),
+                lambda text: person_named(team.pk, text),
+                moved,
             )
             by_person: dict[str, list[int]] = {}
             for pk in blank:

@@ -96,3 +96,29 @@ def test_the_migration_fills_entries_written_before(
     # Runs again without change.
     _fill()
     assert _moves(team_a) + _moves(team_b) == [e if e[0] != s else (s, b, "") for e in written]
+
+
+def test_a_deleted_row_s_older_entries_get_the_person_a_move_names(team_a: Any, alice: Any) -> None:
+    """Entries written before entries named their person, then a move (which names
+    both), then Astrid renamed: deleting the row reads the move's ``moved_from``, not
+    her old name (no person has it any more)."""
+    from fasit.customers import services as customers
+    from fasit.signals.services import statement_delete
+
+    astrid = PersonFactory(team=team_a, name="Astrid Lie")
+    bjorn = PersonFactory(team=team_a, name="Bjørn Lie")
+    statement = _statement(team_a, alice, astrid)
+    key = {"object_type": "market_signals.statement", "object_id": str(statement.pk)}
+    AuditEvent.objects.filter(**key).update(person_ref="")
+    statement_edit(statement=statement, actor=alice, person=bjorn)
+    customers.person_update(person=astrid, actor=alice, data={"name": "Astrid Lie Hansen"})
+
+    statement_delete(statement=statement, actor=alice)
+
+    entries = AuditEvent.objects.filter(**key).order_by("id")
+    a, b = str(astrid.pk), str(bjorn.pk)
+    assert [(e.action, e.person_ref) for e in entries] == [
+        ("create", a),
+        ("update", b),
+        ("delete", b),
+    ]
