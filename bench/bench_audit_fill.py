@@ -69,7 +69,8 @@ def main() -> None:
     django.setup()
     from django.apps import apps
     from django.db import transaction
-    from django.db.models import Count
+    from django.db.models import CharField, Count, Value
+    from django.db.models.functions import Cast, Concat
 
     from fasit.buying.models import Journey
     from fasit.core.models import AuditEvent
@@ -138,15 +139,14 @@ def main() -> None:
         AuditEvent.objects.bulk_create(chunk)
     if args.moved:
         journeys = [str(j) for j in Journey.objects.filter(team_id=team_id)[:2000]]
-        # Names one person of the team has, so the moves resolve (the demo's people
-        # share few names; a namesake leaves the entries before it blank).
-        names = list(
-            Person.objects.filter(team_id=team_id)
-            .values("name")
-            .annotate(n=Count("id"))
-            .filter(n=1)
-            .values_list("name", flat=True)[:5000]
-        ) or list(Person.objects.filter(team_id=team_id).values_list("name", flat=True)[:5000])
+        # Names one person of the team has, so the moves resolve: the demo's people
+        # share 950 names (a namesake leaves the entries before it blank), so 5,000 of
+        # them get their id added to their name (on the copy).
+        some = list(Person.objects.filter(team_id=team_id).values_list("pk", flat=True)[:5000])
+        Person.objects.filter(pk__in=some).update(
+            name=Concat("name", Value(" #"), Cast("id", CharField()))
+        )
+        names = list(Person.objects.filter(pk__in=some).values_list("name", flat=True))
         chunk = []
         for k in range(args.moved):
             journey = journeys[k % len(journeys)]
