@@ -7,9 +7,14 @@ long audit log, on an existing (migrated) data dir. No assertions.
 ``--pad N`` first adds N entries written as before stop 28 (no parent, no person) to the
 team with the most people: a quarter of existing roles, half of deleted buying motives
 (a created and a deleted entry each, naming a real journey and person by their text),
-a quarter of accounts (not a child kind). Do it on a copy. Then it runs the migration's
-``fill_links`` (``--old``: the Python path it replaced) and prints CPU, wall, the process's peak RSS before and after, and how
-many entries got a parent and a person.
+a quarter of accounts (not a child kind). ``--moved N`` adds N deleted buying motives
+whose person changed (created as one person's, given to another, deleted: three
+entries each, naming people of the team by name), the rows the migration reads
+entry by entry. Do it on a copy. Then it runs the migration's ``fill_links``
+(``--old``: the Python path it replaced; ``--moved-one-by-one``: the migration with
+its row-by-row reading of the moved rows, the A of that A/B) and prints CPU, wall,
+the process's peak RSS before and after, and how many entries got a parent and a
+person.
 """
 
 from __future__ import annotations
@@ -45,6 +50,12 @@ def _backend_cpu() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pad", type=int, default=0)
+    parser.add_argument("--moved", type=int, default=0)
+    parser.add_argument(
+        "--moved-one-by-one",
+        action="store_true",
+        help="read the moved rows one by one, as before (the A of an A/B)",
+    )
     parser.add_argument("--batch", type=int, default=None, help="the migration's if not given")
     parser.add_argument(
         "--old", action="store_true", help="the Python path it replaced (the A of an A/B)"
@@ -58,7 +69,8 @@ def main() -> None:
     django.setup()
     from django.apps import apps
     from django.db import transaction
-    from django.db.models import Count
+    from django.db.models import CharField, Count, Value
+    from django.db.models.functions import Cast, Concat
 
     from fasit.buying.models import Journey
     from fasit.core.models import AuditEvent
@@ -125,6 +137,50 @@ def main() -> None:
                     AuditEvent.objects.bulk_create(chunk)
                 chunk = []
         AuditEvent.objects.bulk_create(chunk)
+    if args.moved:
+        journeys = [str(j) for j in Journey.objects.filter(team_id=team_id)[:2000]]
+        # Names one person of the team has, so the moves resolve: the demo's people
+        # share 950 names (a namesake leaves the entries before it blank), so 5,000 of
+        # them get their id added to their name (on the copy).
+        some = list(Person.objects.filter(team_id=team_id).values_list("pk", flat=True)[:5000])
+        Person.objects.filter(pk__in=some).update(
+            name=Concat("name", Value(" #"), Cast("id", CharField()))
+        )
+        names = list(Person.objects.filter(pk__in=some).values_list("name", flat=True))
+        chunk = []
+        for k in range(args.moved):
+            journey = journeys[k % len(journeys)]
+            first, second = names[k % len(names)], names[(k * 7 + 1) % len(names)]
+            for action, person in (
+                ("create", [None, first]),
+                ("update", [first, second]),
+                ("delete", [second, None]),
+            ):
+                chunk.append(
+                    AuditEvent(
+                        team_id=team_id,
+                        action=action,
+                        object_type="buying.motive",
+                        object_id=str(2 * 10**8 + k),
+                        object_repr="Kortere omstillingstid",
+                        changes={
+                            "person": person,
+                            "journey": [None, journey] if action == "create" else [journey, None],
+                        },
+                    )
+                )
+            if len(chunk) >= 5000:
+                with transaction.atomic():
+                    AuditEvent.objects.bulk_create(chunk)
+                chunk = []
+        AuditEvent.objects.bulk_create(chunk)
+    if args.moved_one_by_one:
+        from fasit.core.tests import audit_fill_reference as reference
+
+        def one_by_one(cursor: object, sql: object, apps: object, events: str) -> None:
+            reference.fill_moved_one_by_one(cursor, sql, apps, events, migration)
+
+        migration._fill_moved = one_by_one
     total = AuditEvent.objects.count()
     print(f"team {team_id}; {total} audit entries in all")
     before = _rss_mib()

@@ -37,9 +37,18 @@ def _plain(value: Any) -> Any:
 SKIPPED = {"id", "team", "created_at", "updated_at", "import_entry", "import_line"}
 
 
-def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+class Snapshot(dict[str, Any]):
+    """A snapshot's values, and the id of the person the row named then
+    (``person_of``): an update that gives the row to another person names both
+    (``audit_update``), and a name alone would not say which person it was."""
+
+    person_ref: str = ""
+
+
+def snapshot(instance: models.Model, fields: list[str] | None = None) -> Snapshot:
     """The concrete field values of ``instance``, JSON-ready, for diffing later."""
-    data: dict[str, Any] = {}
+    data = Snapshot()
+    data.person_ref = person_of(instance)
     for field in instance._meta.concrete_fields:
         if field.name in SKIPPED:
             continue
@@ -62,6 +71,7 @@ def audit_record(
     action: str,
     instance: models.Model,
     changes: dict[str, Any] | None = None,
+    moved_from: str = "",
 ) -> AuditEvent:
     touch_sync_parents(instance)
     parent_type, parent_id = parent_of(instance)
@@ -76,6 +86,7 @@ def audit_record(
         parent_type=parent_type,
         parent_id=parent_id,
         person_ref=person_of(instance),
+        moved_from=moved_from,
     )
 
 
@@ -133,6 +144,35 @@ def person_field(instance: models.Model) -> str:
     return ""
 
 
+def person_fields(model: type[models.Model]) -> list[str]:
+    """The names of ``model``'s foreign keys to a person (none for a person)."""
+    if model._meta.label_lower == PERSON_MODEL:
+        return []
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation
+        and field.related_model is not None
+        and field.related_model._meta.label_lower == PERSON_MODEL  # type: ignore[union-attr]
+    ]
+
+
+def moved_from(
+    team_id: int, instance: models.Model, before: dict[str, Any], changes: dict[str, Any], now: str
+) -> str:
+    """The person an update took the row from: the one it named before (``before``, a
+    ``snapshot``) when that is not the one it names ``now``; blank for no move. A
+    snapshot made otherwise (a plain dict) names the earlier person by name only."""
+    fields = [name for name in person_fields(type(instance)) if name in changes]
+    if not fields:
+        return ""
+    earlier = getattr(before, "person_ref", None)
+    if earlier is None:
+        names = [before.get(name) for name in fields]
+        earlier = next((found for n in names if (found := person_named(team_id, n))), "")
+    return earlier if earlier and earlier != now else ""
+
+
 def person_named(team_id: int, text: Any) -> str:
     """The id of the one person of the team named ``text``, blank for none or a
     namesake (an entry's snapshot names a person by name)."""
@@ -147,14 +187,19 @@ def person_named(team_id: int, text: Any) -> str:
 
 
 def persons_as_of(
-    entries: list[tuple[int, str, str, Any]], field: str, today: str, named: Any
+    entries: list[tuple[int, str, str, Any]],
+    field: str,
+    today: str,
+    named: Any,
+    moved: dict[int, str] | None = None,
 ) -> dict[int, str]:
     """The person one row named when each of its entries was written ((id, action,
     person_ref, changes), oldest first), read back from the newest: ``today`` (blank
     for a deleted row, unknown), an entry's own ``person_ref`` (written with it), an
     update's [old, new] pair of ``field`` (before it, the row named the old one, found
-    by ``named``: a name, so a namesake or a renamed person leaves it blank). An
-    unknown person is left out. Copied in migration ``core.0009`` (a migration keeps
+    by ``named``: a name, so a namesake or a renamed person leaves it blank, unless the
+    update names the old one's id, ``moved``: entry id -> ``moved_from``). An unknown
+    person is left out. Copied in migration ``core.0009`` (a migration keeps
     its own code)."""
     found: dict[int, str] = {}
     after = today
@@ -172,7 +217,7 @@ def persons_as_of(
         if now:
             found[pk] = now
         if pair and action == AuditEvent.Action.UPDATE:
-            after = named(pair[0])
+            after = (moved or {}).get(pk) or named(pair[0])
         elif action != AuditEvent.Action.CREATE:
             after = now
         else:
@@ -216,6 +261,7 @@ def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[
         "parent_type": parent_type,
         "parent_id": parent_id,
         "person_ref": person_of(instance),
+        "moved_from": "",  # a created row was taken from nobody
     }
     quote = connection.ops.quote_name
     sql = (
@@ -228,11 +274,18 @@ def audit_create_sql(*, team: Any, actor: Any, instance: models.Model) -> tuple[
 def audit_update(
     *, team: Any, actor: Any, instance: models.Model, before: dict[str, Any]
 ) -> AuditEvent | None:
-    changes = diff(before, snapshot(instance))
+    after = snapshot(instance)
+    changes = diff(before, after)
     if not changes:
         return None
     return audit_record(
-        team=team, actor=actor, action=AuditEvent.Action.UPDATE, instance=instance, changes=changes
+        team=team,
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        instance=instance,
+        changes=changes,
+        # Given to another person (or to nobody): the entry is the earlier one's too.
+        moved_from=moved_from(team.pk, instance, before, changes, after.person_ref),
     )
 
 
@@ -256,8 +309,13 @@ def audit_delete(*, team: Any, actor: Any, instance: models.Model) -> AuditEvent
             entries = list(
                 earlier.order_by("pk").values_list("pk", "action", "person_ref", "changes")
             )
+            moved = dict(earlier.exclude(moved_from="").values_list("pk", "moved_from"))
             found = persons_as_of(
-                entries, field, person_of(instance), lambda text: person_named(team.pk, text)
+                entries,
+                field,
+                person_of(instance),
+                lambda text: person_named(team.pk, text),
+                moved,
             )
             by_person: dict[str, list[int]] = {}
             for pk in blank:

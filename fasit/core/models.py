@@ -123,6 +123,11 @@ class AuditEvent(models.Model):
     # row is deleted, whatever its parent (core/audit.py ``person_of``). Blank on a
     # person's own entries (``object_id`` names them) and on rows that name nobody.
     person_ref = models.CharField(max_length=40, blank=True, default="")
+    # The person an update took the row from (a statement given to the one who said
+    # it, a transcript speaker mapped anew), when ``person_ref`` names the one it went
+    # to: the entry is both people's, so erasing the first takes their name out of it
+    # and leaves the second's record of the move (privacy/erasure.py). Blank otherwise.
+    moved_from = models.CharField(max_length=40, blank=True, default="")
 
     objects = TeamScopedQuerySet.as_manager()
 
@@ -147,6 +152,12 @@ class AuditEvent(models.Model):
                 fields=["team", "person_ref"],
                 name="core_audit_person",
                 condition=~models.Q(person_ref=""),
+            ),
+            # Every entry that moved a row away from a person (erasure). Partial: few.
+            models.Index(
+                fields=["team", "moved_from"],
+                name="core_audit_moved_from",
+                condition=~models.Q(moved_from=""),
             ),
         ]
         verbose_name = _("audit event")

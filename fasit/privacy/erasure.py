@@ -11,7 +11,8 @@ them, in one transaction.
   anywhere in the team's text, found from the model graph; in the meetings they were
   in, their first or last name alone too.
 - The audit log keeps that their records existed and changed, and that an erasure
-  happened, by whom and when, but none of the values.
+  happened, by whom and when, but none of the values. An entry that gave a row from
+  them to another person keeps the move, with "[erased]" for them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -30,7 +32,7 @@ from django.utils.translation import ngettext
 
 from fasit.buying.models import Journey, Motive
 from fasit.conversations.models import Conversation
-from fasit.core.audit import audit_record, touch
+from fasit.core.audit import audit_record, person_fields, touch
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Person
 from fasit.privacy.events import person_erased
@@ -127,6 +129,36 @@ def _blank_history(
             content_type=ContentType.objects.get_for_model(model), object_id__in=keys
         ).update(object_repr=placeholder, change_message="")
     return blanked
+
+
+def _unname_moves(team: Team, person_ref: int, placeholder: str) -> int:
+    """Entries that gave a row from the person to another (``moved_from``: a statement
+    given to the one who said it) belong to the other's history too: the change keeps
+    who did it, when, and who has the row now, and the person's side of it becomes the
+    placeholder. Their own entries (``person_ref``) were blanked whole."""
+    count = 0
+    entries = (
+        AuditEvent.objects.for_team(team)
+        .filter(moved_from=str(person_ref))
+        .exclude(person_ref=str(person_ref))
+        .values_list("pk", "object_type", "changes")
+    )
+    for pk, object_type, changes in entries:
+        try:
+            fields = person_fields(apps.get_model(object_type))
+        except (LookupError, ValueError):
+            fields = []
+        changes = dict(changes or {})
+        unnamed = 0
+        for name in fields:
+            pair = changes.get(name)
+            if isinstance(pair, list) and len(pair) == 2 and pair[0] not in (None, placeholder):
+                changes[name] = [placeholder, pair[1]]
+                unnamed += 1
+        if unnamed:
+            AuditEvent.objects.filter(pk=pk).update(changes=changes)
+            count += 1
+    return count
 
 
 def _normal(text: str) -> str:
@@ -234,6 +266,7 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
         "records": sum(len(ids) for ids in records.values()),
     }
     counts["audit entries blanked"] = _blank_history(team, person_ref, records, placeholder)
+    counts["moves unnamed"] = _unname_moves(team, person_ref, placeholder)
     # A copy kept in step with the API reads these again (core/audit.py): the
     # conversations lose a participant, the journeys a group member or motive.
     touch(Conversation.objects.filter(pk__in=attended))

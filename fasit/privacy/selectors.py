@@ -74,7 +74,9 @@ def person_dossier(person: Person) -> dict[str, Any]:
     records = own_records(person)
     # An imported person's creation is the import's one entry (file, line, who, when).
     origin = import_origin(person)
-    audit_filter = Q()
+    # Entries that gave a row of theirs to another person (kept in the other's
+    # history) are theirs too.
+    audit_filter = Q(moved_from=str(person.pk))
     for model, ids in records.items():
         audit_filter |= Q(object_type=model._meta.label_lower, object_id__in=[str(i) for i in ids])
     mentions = matching(

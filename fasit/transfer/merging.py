@@ -126,6 +126,11 @@ def move_related(keep: models.Model, drop: models.Model) -> dict[str, int]:
         AuditEvent.objects.filter(team_id=keep.team_id, person_ref=str(drop.pk)).update(
             person_ref=str(keep.pk)
         )
+        # And of rows given away from the dropped person: erasing the kept person
+        # takes their name out of the move.
+        AuditEvent.objects.filter(team_id=keep.team_id, moved_from=str(drop.pk)).update(
+            moved_from=str(keep.pk)
+        )
     return {k: v for k, v in moved.items() if v}
 
 
@@ -214,6 +219,10 @@ def record_merge(
             **{k: [v, None] for k, v in drop_snapshot.items() if v not in (None, "", [])},
             "merged_into": [None, f"{keep} (#{keep.pk})"],
         },
+        # A merged person's deletion holds every value the duplicate had (another
+        # e-mail, a misspelt name): it is the kept person's record now, so erasing
+        # them blanks it (a later merge of the kept one moves it on).
+        person_ref=str(keep.pk) if isinstance(keep, Person) else "",
     )
     audit.save()
     return moved

@@ -371,11 +371,13 @@ def _remap_audit(team: Team, id_maps: dict[str, dict[int, int]]) -> None:
                 setattr(event, id_field, str(mapping[int(old)]))
                 found = True
         people = id_maps.get(PERSON_MODEL)
-        if people and event.person_ref.isdigit() and int(event.person_ref) in people:
-            event.person_ref = str(people[int(event.person_ref)])
-            found = True
+        for field in ("person_ref", "moved_from"):
+            ref = getattr(event, field)
+            if people and ref.isdigit() and int(ref) in people:
+                setattr(event, field, str(people[int(ref)]))
+                found = True
         if found:
             changed.append(event)
     AuditEvent.objects.bulk_update(
-        changed, ["object_id", "parent_id", "person_ref"], batch_size=1000
+        changed, ["object_id", "parent_id", "person_ref", "moved_from"], batch_size=1000
     )

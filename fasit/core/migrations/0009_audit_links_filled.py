@@ -27,6 +27,7 @@ later models."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, migrations
@@ -84,8 +85,13 @@ TEXTS, TARGETS, LABELS, DAYS = (
     "fill_links_label",
     "fill_links_day",
 )
-# The rows whose person changed.
+# The rows whose person changed, and the persons found for their entries.
 MOVED = "fill_links_moved"
+FOUND = "fill_links_moved_found"
+NUMBERED = "fill_links_moved_numbered"
+# Moved rows per read of their entries, and ids or names per read of their persons.
+ROWS = 5000
+CHUNK = 500
 
 
 class _Sql:
@@ -367,50 +373,116 @@ def _persons_as_of(
     return found
 
 
+def _changes(value: Any) -> Any:
+    # A raw cursor gives JSON as text on SQLite, and may on PostgreSQL.
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def _found_moved(
+    apps: Any, label: str, field: str, rows: dict[tuple[int, str], list[Any]]
+) -> list[tuple[int, str]]:
+    """(entry id, person) for the blank entries of ``rows`` ((team, object id) -> the
+    row's entries, oldest first), with today's persons and the names' persons read in
+    reads of ``CHUNK``."""
+    model = apps.get_model(label)
+    Person = apps.get_model(*PERSON.split("."))
+    ids = sorted({int(o) for _t, o in rows if o.isdigit()})
+    today: dict[str, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        for pk, person in model.objects.filter(pk__in=ids[start : start + CHUNK]).values_list(
+            "pk", f"{field}_id"
+        ):
+            if person is not None:
+                today[str(pk)] = str(person)
+    texts: dict[int, set[str]] = {}
+    for (team_id, _o), entries in rows.items():
+        for _pk, _a, _r, changes in entries:
+            pair = changes.get(field) if isinstance(changes, dict) else None
+            if isinstance(pair, list) and len(pair) == 2:
+                texts.setdefault(team_id, set()).update(t for t in pair if isinstance(t, str) and t)
+    names: dict[tuple[int, str], str] = {}
+    for team_id, wanted in texts.items():
+        listed = sorted(wanted)
+        for start in range(0, len(listed), CHUNK):
+            counted: dict[str, list[int]] = {}
+            for name, pk in Person.objects.filter(
+                team_id=team_id, name__in=listed[start : start + CHUNK]
+            ).values_list("name", "pk"):
+                counted.setdefault(name, []).append(pk)
+            for name, pks in counted.items():
+                if len(pks) == 1:
+                    names[(team_id, name)] = str(pks[0])
+    found_rows = []
+    for (team_id, object_id), entries in rows.items():
+        found = _persons_as_of(
+            entries,
+            field,
+            today.get(object_id, "") if object_id.isdigit() else "",
+            lambda t, team=team_id: names.get((team, t), "") if isinstance(t, str) else "",
+        )
+        blank = {pk for pk, _a, ref, _c in entries if not ref}
+        found_rows += [(pk, person) for pk, person in found.items() if pk in blank]
+    return found_rows
+
+
 def _fill_moved(cursor: Any, sql: _Sql, apps: Any, events: str) -> None:
     """Rows whose person changed (an update names it: a statement given to another
     person): each entry gets the person the row named when it was written, read from
     the updates' [old, new] names back from today's person (or, for a deleted row, the
     person its deletion names). A name that is not one person's of the team leaves the
-    entries before it blank. Few rows: read one by one."""
-    Event = apps.get_model("core", "AuditEvent")
-    Person = apps.get_model(*PERSON.split("."))
-    names: dict[tuple[int, Any], str] = {}
+    entries before it blank.
 
-    def named(team_id: int, text: Any) -> str:
-        if not isinstance(text, str) or not text:
-            return ""
-        if (team_id, text) not in names:
-            found = list(
-                Person.objects.filter(team_id=team_id, name=text).values_list("pk", flat=True)[:2]
-            )
-            names[(team_id, text)] = str(found[0]) if len(found) == 1 else ""
-        return names[(team_id, text)]
-
+    Kind by kind, ``ROWS`` moved rows at a time (numbered in a temporary table, so
+    memory stays flat however many there are), in a fixed number of statements per
+    read: the rows' entries in one, today's persons and the names' persons in reads of
+    ``CHUNK``; the persons found are written by one UPDATE … FROM a temporary table per
+    kind. Only the walk back through one row's entries is Python's (it depends on
+    their order). ``core/tests/audit_fill_reference.py`` keeps the row-by-row path
+    this replaced; a test compares the two."""
+    cursor.execute(f"DROP TABLE IF EXISTS {FOUND}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {FOUND} (id BIGINT, person VARCHAR(40))")
     for label, field in sorted(PERSONS.items()):
-        model = apps.get_model(label)
+        cursor.execute(f"DROP TABLE IF EXISTS {NUMBERED}")
         cursor.execute(
-            f"SELECT DISTINCT c.team_id, c.object_id FROM {events} AS c"  # noqa: S608
-            f" WHERE c.object_type = '{label}' AND c.action = 'update' AND {sql.pair('c', field)}"
-            f" AND EXISTS (SELECT 1 FROM {events} AS b WHERE b.team_id = c.team_id"
-            f" AND b.object_type = c.object_type AND b.object_id = c.object_id"
-            " AND b.person_ref = '')"
+            f"CREATE TEMPORARY TABLE {NUMBERED} AS SELECT c.team_id AS team_id,"  # noqa: S608
+            " c.object_type AS object_type, c.object_id AS object_id,"
+            " ROW_NUMBER() OVER (ORDER BY c.team_id, c.object_id) AS n"
+            f" FROM {MOVED} AS c WHERE c.object_type = '{label}'"
         )
-        for team_id, object_id in cursor.fetchall():
-            today = ""
-            if object_id.isdigit():
-                row = model.objects.filter(pk=int(object_id)).values_list(f"{field}_id", flat=True)
-                today = next((str(v) for v in row if v is not None), "")
-            entries = list(
-                Event.objects.filter(team_id=team_id, object_type=label, object_id=object_id)
-                .order_by("pk")
-                .values_list("pk", "action", "person_ref", "changes")
+        cursor.execute(f"CREATE INDEX {NUMBERED}_n ON {NUMBERED} (n)")
+        cursor.execute(f"SELECT COUNT(*) FROM {NUMBERED}")  # noqa: S608
+        total = cursor.fetchone()[0]
+        cursor.execute(f"DELETE FROM {FOUND}")  # noqa: S608
+        for start in range(1, total + 1, ROWS):
+            cursor.execute(
+                "SELECT e.id, e.team_id, e.object_id, e.action, e.person_ref, e.changes"  # noqa: S608
+                f" FROM {NUMBERED} AS c JOIN {events} AS e ON e.team_id = c.team_id"
+                " AND e.object_type = c.object_type AND e.object_id = c.object_id"
+                " WHERE c.n >= %s AND c.n < %s ORDER BY e.team_id, e.object_id, e.id",
+                [start, start + ROWS],
             )
-            found = _persons_as_of(entries, field, today, lambda t, team=team_id: named(team, t))
-            blank = {pk for pk, _a, ref, _c in entries if not ref}
-            for pk, person in found.items():
-                if pk in blank:
-                    Event.objects.filter(pk=pk, person_ref="").update(person_ref=person)
+            rows: dict[tuple[int, str], list[Any]] = {}
+            for pk, team_id, object_id, action, ref, changes in cursor.fetchall():
+                rows.setdefault((team_id, object_id), []).append(
+                    (pk, action, ref, _changes(changes))
+                )
+            # Only rows with an entry still blank (as the row-by-row path chose them).
+            rows = {key: entries for key, entries in rows.items() if any(not e[2] for e in entries)}
+            found = _found_moved(apps, label, field, rows) if rows else []
+            if found:
+                cursor.executemany(f"INSERT INTO {FOUND} VALUES (%s, %s)", found)  # noqa: S608
+        if total:
+            cursor.execute(
+                f"UPDATE {events} AS e SET person_ref = f.person FROM {FOUND} AS f"  # noqa: S608
+                " WHERE e.id = f.id AND e.person_ref = ''"
+            )
+    for name in (FOUND, NUMBERED):
+        cursor.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def fill_links(apps: Any, schema_editor: Any, batch: int = BATCH) -> None:

@@ -217,3 +217,55 @@ def fill_links(apps, schema_editor, batch=BATCH):
                 return
             last = rows[-1]["pk"]
             _fill_batch(apps, Event, rows)
+
+
+# Migration 0009's ``_fill_moved`` before it read the rows whose person changed kind by
+# kind (it read and wrote them one by one): the oracle of that change's test. It takes
+# the migration's own ``_Sql`` and ``_persons_as_of`` (``fill_moved_one_by_one(cursor,
+# sql, apps, events, migration=module)``).
+def fill_moved_one_by_one(cursor, sql, apps, events, migration):
+    """Rows whose person changed (an update names it: a statement given to another
+    person): each entry gets the person the row named when it was written, read from
+    the updates' [old, new] names back from today's person (or, for a deleted row, the
+    person its deletion names). A name that is not one person's of the team leaves the
+    entries before it blank. Few rows: read one by one."""
+    Event = apps.get_model("core", "AuditEvent")
+    Person = apps.get_model("customers", "Person")
+    names = {}
+
+    def named(team_id, text):
+        if not isinstance(text, str) or not text:
+            return ""
+        if (team_id, text) not in names:
+            found = list(
+                Person.objects.filter(team_id=team_id, name=text).values_list("pk", flat=True)[:2]
+            )
+            names[(team_id, text)] = str(found[0]) if len(found) == 1 else ""
+        return names[(team_id, text)]
+
+    for label, field in sorted(PERSONS.items()):
+        model = apps.get_model(label)
+        cursor.execute(
+            f"SELECT DISTINCT c.team_id, c.object_id FROM {events} AS c"  # noqa: S608
+            f" WHERE c.object_type = '{label}' AND c.action = 'update' AND {sql.pair('c', field)}"
+            f" AND EXISTS (SELECT 1 FROM {events} AS b WHERE b.team_id = c.team_id"
+            f" AND b.object_type = c.object_type AND b.object_id = c.object_id"
+            " AND b.person_ref = '')"
+        )
+        for team_id, object_id in cursor.fetchall():
+            today = ""
+            if object_id.isdigit():
+                row = model.objects.filter(pk=int(object_id)).values_list(f"{field}_id", flat=True)
+                today = next((str(v) for v in row if v is not None), "")
+            entries = list(
+                Event.objects.filter(team_id=team_id, object_type=label, object_id=object_id)
+                .order_by("pk")
+                .values_list("pk", "action", "person_ref", "changes")
+            )
+            found = migration._persons_as_of(
+                entries, field, today, lambda t, team=team_id: named(team, t)
+            )
+            blank = {pk for pk, _a, ref, _c in entries if not ref}
+            for pk, person in found.items():
+                if pk in blank:
+                    Event.objects.filter(pk=pk, person_ref="").update(person_ref=person)

@@ -328,3 +328,86 @@ def test_a_deleted_row_names_each_entry_s_person_of_its_time(team_a: Any, alice:
     entries = AuditEvent.objects.filter(object_type=key[0], object_id=key[1]).order_by("pk")
     assert "leveringstid" not in str(entries[0].changes) + entries[0].object_repr
     assert "leveringstid" in entries[2].object_repr
+
+
+def _seed_moves(team: Any, other: Any, actor: Any, seed: int) -> None:
+    """Rows whose person changed, some still there and some deleted, written as before
+    stop 28 (some entries already naming their person): random orders of creations,
+    changes of the person and of other fields, and deletions, with names of one person,
+    of namesakes, of nobody, and values that are not names."""
+    rng = random.Random(seed)
+    names = ["Astrid Lie", "Bjørn Lie", "Ola Namesake", "Nobody Here", "", None, 7]
+    people = {name: PersonFactory(team=team, name=name) for name in ("Astrid Lie", "Bjørn Lie")}
+    PersonFactory(team=team, name="Ola Namesake")
+    PersonFactory(team=team, name="Ola Namesake")
+    PersonFactory(team=other, name="Astrid Lie")
+    statements = [
+        statement_create(
+            team=team,
+            actor=actor,
+            conversation=ConversationFactory(team=team),
+            text=f"Vi trenger kortere leveringstid {n}",
+            person=rng.choice([*people.values(), None]),
+        )
+        for n in range(6)
+    ]
+    AuditEvent.objects.all().delete()
+    entries = []
+    for row in range(40):
+        label = rng.choice(["market_signals.statement", "buying.motive", "customers.personrole"])
+        if label == "market_signals.statement" and row < len(statements):
+            object_id = str(statements[row].pk)
+        else:
+            object_id = rng.choice([str(10**7 + row), "x1"])
+        for step in range(rng.randrange(1, 7)):
+            action = "create" if step == 0 else rng.choice(["update", "update", "delete"])
+            if action == "create":
+                changes = {"person": [None, rng.choice(names)]}
+            elif action == "delete":
+                changes = {"person": [rng.choice(names), None]}
+            elif rng.random() < 0.7:
+                changes = {"person": [rng.choice(names), rng.choice(names)]}
+            else:
+                changes = {"text": ["a", "b"]}
+            ref = str(rng.choice(list(people.values())).pk) if rng.random() < 0.15 else ""
+            entries.append(
+                AuditEvent(
+                    team=other if rng.random() < 0.1 else team,
+                    action=action,
+                    object_type=label,
+                    object_id=object_id,
+                    object_repr="x",
+                    changes=changes,
+                    person_ref=ref,
+                )
+            )
+    AuditEvent.objects.bulk_create(entries)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_rows_whose_person_changed_are_filled_as_one_by_one(
+    seed: int, team_a: Any, team_b: Any, alice: Any, monkeypatch: Any
+) -> None:
+    """The rows whose person changed are read kind by kind (``_fill_moved``), and give
+    what reading them one by one gave (``reference.fill_moved_one_by_one``)."""
+    _seed_moves(team_a, team_b, alice, seed)
+    written = dict(AuditEvent.objects.values_list("pk", "person_ref"))
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            migration,
+            "_fill_moved",
+            lambda cursor, sql, apps, events: reference.fill_moved_one_by_one(
+                cursor, sql, apps, events, migration
+            ),
+        )
+        migration.fill_links(apps, None, batch=50)
+    expected = dict(AuditEvent.objects.values_list("pk", "person_ref"))
+    assert sum(1 for pk, ref in expected.items() if ref and not written[pk]) > 10
+    for pk, ref in written.items():
+        AuditEvent.objects.filter(pk=pk).update(person_ref=ref)
+
+    # A few moved rows per read, so the rows of one kind take several.
+    monkeypatch.setattr(migration, "ROWS", 3)
+    migration.fill_links(apps, None, batch=50)
+
+    assert dict(AuditEvent.objects.values_list("pk", "person_ref")) == expected

@@ -224,3 +224,33 @@ def test_an_imported_team_round_trips_with_its_import_entries(
             assert after[key] == before[key]
     sweden = Account.objects.for_team(restored).get(name="Fjord Energi Sverige AB")
     assert import_origin(sweden)["imported_from"] == "companies.csv:3"  # type: ignore[index]
+
+
+def test_an_import_update_moves_no_row_between_people(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    """An import matches a row to one person (by e-mail, then the source's id) and
+    changes that person and their roles (a role is one person's at one account): no
+    row goes from one person to another, so its entries name one person each. Kari
+    moves to another company and renamed; erasing her leaves nothing of her."""
+    _run(tmp_path, team_a, alice, "contacts.csv", CONTACTS)
+    moved = CONTACTS.replace(
+        "101,Kari,Nordmann,kari@fjord.no,Innkjøpssjef,Fjord Energi AS",
+        "101,Kari,Nordmann-Lie,kari@fjord.no,Innkjøpsdirektør,Vik Bygg AS",
+    )
+    _run(tmp_path, team_a, alice, "contacts2.csv", moved)
+    kari = Person.objects.get(email="kari@fjord.no")
+    assert kari.name == "Kari Nordmann-Lie"
+    assert sorted(kari.roles.values_list("account__name", flat=True)) == [
+        "Fjord Energi AS",
+        "Vik Bygg AS",
+    ]
+    assert not AuditEvent.objects.for_team(team_a).exclude(moved_from="").exists()
+
+    person_erase(person=kari, actor=alice, channel="web")
+
+    text = " ".join(
+        f"{e.object_repr} {json.dumps(e.changes)}" for e in AuditEvent.objects.for_team(team_a)
+    )
+    assert "kari@fjord.no" not in text
+    assert "Nordmann" not in text

@@ -16,7 +16,8 @@ from fasit.core.demo.generator import seed_demo
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, Person, PersonRole
 from fasit.search.models import SearchEntry
-from fasit.signals.services import statement_create
+from fasit.signals.models import Statement
+from fasit.signals.services import statement_create, statement_edit
 from fasit.tenancy.models import Team
 from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
 from fasit.transfer import teamdump
@@ -57,9 +58,10 @@ def _canonical(data: dict[str, Any]) -> dict[str, Any]:
                     if fields.get(key, "").isdigit():
                         ids = position.get(fields[kind], {})
                         fields[key] = ids.get(int(fields[key]), fields[key])
-                if fields.get("person_ref", "").isdigit():
-                    ids = position.get("customers.person", {})
-                    fields["person_ref"] = ids.get(int(fields["person_ref"]), fields["person_ref"])
+                for key in ("person_ref", "moved_from"):
+                    if fields.get(key, "").isdigit():
+                        ids = position.get("customers.person", {})
+                        fields[key] = ids.get(int(fields[key]), fields[key])
             canonical_rows.append(fields)
         result[label] = canonical_rows
     return result
@@ -75,7 +77,13 @@ def test_a_team_round_trips_through_its_json_export_exactly() -> None:
     ExternalKey.objects.create(
         team=team, source="hubspot", entity="account", key="9", account=account
     )
+    # A statement given to another person: its entry names both (``moved_from``).
+    statement = Statement.objects.for_team(team).filter(person__isnull=False).first()
+    assert statement is not None
+    other = Person.objects.for_team(team).exclude(pk=statement.person_id).first()
+    statement_edit(statement=statement, actor=None, person=other)
     exported = _export(team)
+    assert any(e["fields"]["moved_from"] for e in exported["models"]["core.auditevent"])
     assert exported["team"]["slug"] == team.slug
     assert len(exported["models"]["customers.person"]) > 20
     assert exported["models"]["conversations.transcriptfile"], "the demo has transcripts"
