@@ -29,9 +29,12 @@ class SearchEntry(TeamOwned):
     # import's ``COPY``) pass the import's cross-team check (``RowCheck``: their team is
     # the import's). The check cost one trigger query per imported contact, about a
     # sixth of PostgreSQL's foreign-key work in an import (docs/transfer.md, *Speed*).
-    # Deleting a team still deletes its entries (``on_delete`` is Django's). SQLite keeps
-    # the constraint: dropping it there would rebuild the table and lose its full-text
-    # triggers.
+    # Deleting a team still deletes its entries (``on_delete`` is Django's), and a team
+    # deleted while entries are written cannot commit: their records hold it through
+    # their own checked foreign key. (The import's other links, a role's person and
+    # account and a key's person, stay checked: others can delete those rows meanwhile.)
+    # SQLite keeps the constraint: dropping it there would rebuild the table and lose
+    # its full-text triggers.
     team = models.ForeignKey(
         "tenancy.Team",
         on_delete=models.CASCADE,
