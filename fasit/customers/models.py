@@ -88,6 +88,17 @@ class CreatedByImport(models.Model):
     file's line. An import writes one audit entry per file, not one per record
     (docs/transfer.md, "Audit"); the record's history reads this instead."""
 
+    # No database constraint (``db_constraint=False``; on PostgreSQL, migration 0008):
+    # only the importer sets it, to the entry it wrote itself in the same transaction
+    # before the first row (``transfer/importing.py``, ``_begin_entry``): no one else
+    # can see or delete that entry before the commit, and the import's cross-team
+    # check (``RowCheck``) refuses another team's entry. Audit entries are never
+    # deleted by raw SQL: the import's entry is removed through the ORM (which sets this
+    # to NULL first, ``on_delete`` being Django's) or with its team, and readers treat
+    # an entry they cannot find as no import (``core.audit``). The check cost one
+    # trigger query per imported row, about a sixth of PostgreSQL's foreign-key work in
+    # an import (docs/transfer.md, *Speed*). SQLite keeps the constraint: dropping it
+    # there would rebuild the tables and lose the tallies' triggers.
     import_entry = models.ForeignKey(
         "core.AuditEvent",
         verbose_name=_("created by import"),
@@ -96,6 +107,7 @@ class CreatedByImport(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_constraint=False,
     )
     import_line = models.PositiveIntegerField(
         _("line in the imported file"), null=True, blank=True, editable=False

@@ -23,8 +23,24 @@ class SearchEntry(TeamOwned):
     A result is shown from the record itself, in the reader's language."""
 
     # The (team, kind) index serves look-ups by team.
+    # No database constraint (``db_constraint=False``; on PostgreSQL, migration 0003): an
+    # entry is written from its record (``kind``, ``object_id``) with that record's team,
+    # and the record's own team is a checked foreign key; rows written past the ORM (an
+    # import's ``COPY``) pass the import's cross-team check (``RowCheck``: their team is
+    # the import's). The check cost one trigger query per imported contact, about a
+    # sixth of PostgreSQL's foreign-key work in an import (docs/transfer.md, *Speed*).
+    # Deleting a team still deletes its entries (``on_delete`` is Django's), and a team
+    # deleted while entries are written cannot commit: their records hold it through
+    # their own checked foreign key. (The import's other links, a role's person and
+    # account and a key's person, stay checked: others can delete those rows meanwhile.)
+    # SQLite keeps the constraint: dropping it there would rebuild the table and lose
+    # its full-text triggers.
     team = models.ForeignKey(
-        "tenancy.Team", on_delete=models.CASCADE, related_name="+", db_index=False
+        "tenancy.Team",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
