@@ -11,9 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast, Collate
+from django.utils.dateparse import parse_datetime
 
 from fasit.conversations.models import Conversation, FollowUp, ListeningAnalysis
 from fasit.customers.models import (
@@ -407,8 +409,12 @@ def _since_day(today: dt.date, norm_days: int) -> Q:
 
 def _raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
     """A ``values_list`` query's rows as the database driver returns them, without
-    Django's per-value converters (on SQLite: naive UTC datetimes, booleans as 0/1)."""
-    sql, params = query.query.sql_with_params()
+    Django's per-value converters (on SQLite: naive UTC datetimes, booleans as 0/1).
+    A query that can find nothing (``none()``, an empty ``__in``) is not run."""
+    try:
+        sql, params = query.query.sql_with_params()
+    except EmptyResultSet:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -703,32 +709,112 @@ class KeyAccountEntry:
     knowledge: AccountKnowledge
 
 
-@dataclass(frozen=True)
-class _PersonFields:
-    """The fields of a person the knowledge score reads, from plain rows."""
+#: The parts of a profile counted per person, in ``_PROFILE_PARTS``' order.
+_PROFILE_PARTS = (FamilyMember, Interest, ImportantDate, LifeEvent)
 
-    pk: int
-    team_id: int
-    name: str
-    what_matters: str
-    preferred_meeting: str
-    updated_at: dt.datetime
-    notes: str
+
+def _profile_rows(person_ids: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """(part, person id, count, newest ``updated_at`` as the driver gives it) for the
+    people of ``person_ids`` (a query for ids), ``part`` indexing ``_PROFILE_PARTS``:
+    ``_profile_facts``' four aggregates as one statement, without Django's converters
+    (on SQLite the newest instant stays its stored text)."""
+    parts = [
+        model.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values("person_id")
+        .annotate(part=Value(i), n=Count("id"), on=Max("updated_at"))
+        .values_list("part", "person_id", "n", "on")
+        for i, model in enumerate(_PROFILE_PARTS)
+    ]
+    return _raw_rows(parts[0].union(*parts[1:], all=True))
+
+
+class _UtcDays:
+    """The day of a stored instant as Django gives it (``updated_at.date()``), from a
+    raw value: SQLite's text ("YYYY-MM-DD HH:MM:SS[.ffffff]"; Django reads it as UTC,
+    or in its own offset, and either way the day is its first ten characters) or the
+    driver's datetime (PostgreSQL: its own ``date()``). Texts are read once per day."""
+
+    def __init__(self) -> None:
+        self._days: dict[str, dt.date] = {}
+
+    def of(self, value: Any) -> dt.date | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            return value.date()  # type: ignore[no-any-return]
+        head = value[:10]
+        try:
+            return self._days[head]
+        except KeyError:
+            day = self._days[head] = parse_datetime(value).date()  # type: ignore[union-attr]
+            return day
 
 
 def knowledge_of(
     team: Team | None, people: QuerySet[Person], *, today: dt.date
 ) -> dict[int, PersonKnowledge]:
-    """``person_knowledge_map`` for a query of people, read as plain rows."""
-    rows = [
-        _PersonFields(*row)
-        for row in people.values_list(
-            "pk", "team_id", "name", "what_matters", "preferred_meeting", "updated_at", "notes"
-        )
-    ]
+    """The knowledge of the team's people in ``people`` (a query), equal to
+    ``person_knowledge_map``'s for the same people, from plain rows: the people's
+    fields and the four counts of their profile (one statement), dates read once per
+    distinct day, and one assessment per distinct profile. Before a day's refresh the
+    key accounts score ~7,000 people this way in the request; reading them as objects
+    (and converting ~17,000 instants) was half of it."""
+    if team is None:
+        return {}
+    # On SQLite the driver would parse a stored instant it is given by its column;
+    # cast, it comes as its text (read by ``_UtcDays``).
+    at: Any = F("updated_at")
+    if connection.vendor == "sqlite":
+        at = Cast("updated_at", output_field=CharField())
+    rows = _raw_rows(
+        people.order_by()
+        .annotate(at=at)
+        .values_list("pk", "team_id", "what_matters", "preferred_meeting", "at", "notes")
+    )
     if not rows:
         return {}
-    return person_knowledge_map(team, rows, today=today, ids=people.values("pk"))
+    facts: dict[int, list[Any]] = {}
+    empty: tuple[Any, ...] = (0, None) * len(_PROFILE_PARTS)
+    for part, person_id, n, on in _profile_rows(people.values("pk")):
+        found = facts.get(person_id)
+        if found is None:
+            found = facts[person_id] = list(empty)
+        found[2 * part] = n
+        found[2 * part + 1] = on
+    day = _UtcDays().of
+    assessed: dict[tuple[Any, ...], tuple[int, Any]] = {}
+    result = {}
+    team_id = team.pk
+    for pk, person_team, what_matters, meeting, updated_at, notes in rows:
+        if person_team != team_id:
+            continue
+        family, family_on, interests, interests_on, dates, dates_on, _e, event_on = facts.get(
+            pk, empty
+        )
+        profile_on = day(updated_at)
+        last_note = day(event_on)
+        # A personal note counts from the day the person was last edited.
+        if notes.strip() and (last_note is None or profile_on > last_note):
+            last_note = profile_on
+        shape = (
+            family,
+            day(family_on),
+            interests,
+            day(interests_on),
+            dates,
+            day(dates_on),
+            bool(what_matters.strip()),
+            bool(meeting),
+            profile_on,
+            last_note,
+        )
+        known = assessed.get(shape)
+        if known is None:
+            k = person_knowledge(mapping.profile_of(*shape), today=today)
+            known = assessed[shape] = (k.score, k.parts)
+        result[pk] = PersonKnowledge(pk, *known)
+    return result
 
 
 def knowledge_scores(
