@@ -595,52 +595,19 @@ def loyalty(team: Team | None, *, today: dt.date) -> list[dict[str, Any]]:
 # -- knowing people ----------------------------------------------------------------------
 
 
-def _profile_facts(person_ids: Iterable[int] | QuerySet[Any]) -> dict[int, dict[str, Any]]:
-    facts: dict[int, dict[str, Any]] = defaultdict(dict)
-    for model, key in (
-        (FamilyMember, "family"),
-        (Interest, "interests"),
-        (ImportantDate, "dates"),
-        (LifeEvent, "life_event"),
-    ):
-        rows = (
-            model.objects.filter(person_id__in=person_ids)
-            .values("person_id")
-            .annotate(n=Count("id"), on=Max("updated_at"))
-        )
-        for row in rows:
-            facts[row["person_id"]][key] = row["n"]
-            facts[row["person_id"]][f"{key}_on"] = row["on"]
-    # A personal note counts from the day the person was last edited (no field history).
-    return facts
-
-
 def person_knowledge_map(
-    team: Team | None,
-    people: Iterable[Any],
-    *,
-    today: dt.date,
-    ids: QuerySet[Any] | None = None,
+    team: Team | None, people: Iterable[Any], *, today: dt.date
 ) -> dict[int, PersonKnowledge]:
-    """``ids``: a query for the people's ids, for many people (a list of thousands of
-    ids cost more to build into SQL than the query took to run)."""
-    people = [p for p in people if team is not None and p.team_id == team.pk]
-    facts = _profile_facts(ids if ids is not None else [p.pk for p in people])
-    result = {}
-    # The score is a function of the profile without its person: people whose profiles
-    # agree (nothing known, the same parts recorded on the same days) share one
-    # assessment, which is most of a key-accounts ranking's thousands of people.
-    assessed: dict[tuple[Any, ...], PersonKnowledge] = {}
-    for person in people:
-        data = dict(facts.get(person.pk, {}))
-        if person.notes.strip():
-            data["notes_on"] = person.updated_at.date()
-        shape = mapping.person_profile(person, data, anonymous=True)
-        known = assessed.get(shape)
-        if known is None:
-            known = assessed[shape] = person_knowledge(shape, today=today)
-        result[person.pk] = PersonKnowledge(person.pk, known.score, known.parts)
-    return result
+    """The knowledge of ``people`` (models, or anything with a person's fields) of the
+    team: ``knowledge_of`` for people already read."""
+    if team is None:
+        return {}
+    rows = [
+        (p.pk, p.team_id, p.what_matters, p.preferred_meeting, p.updated_at, p.notes)
+        for p in people
+        if p.team_id == team.pk
+    ]
+    return _knowledge(team, rows, _profile_rows([r[0] for r in rows]), today=today)
 
 
 def person_knowledge_for(person: Person, *, today: dt.date) -> PersonKnowledge:
@@ -713,10 +680,11 @@ class KeyAccountEntry:
 _PROFILE_PARTS = (FamilyMember, Interest, ImportantDate, LifeEvent)
 
 
-def _profile_rows(person_ids: QuerySet[Any]) -> list[tuple[Any, ...]]:
+def _profile_rows(person_ids: QuerySet[Any] | list[int]) -> list[tuple[Any, ...]]:
     """(part, person id, count, newest ``updated_at`` as the driver gives it) for the
-    people of ``person_ids`` (a query for ids), ``part`` indexing ``_PROFILE_PARTS``:
-    ``_profile_facts``' four aggregates as one statement, without Django's converters
+    people of ``person_ids`` (a query for ids, for many people: a list of thousands of
+    ids cost more to build into SQL than the query took to run), ``part`` indexing
+    ``_PROFILE_PARTS``: four aggregates in one statement, without Django's converters
     (on SQLite the newest instant stays its stored text)."""
     parts = [
         model.objects.filter(person_id__in=person_ids)
@@ -751,32 +719,19 @@ class _UtcDays:
             return day
 
 
-def knowledge_of(
-    team: Team | None, people: QuerySet[Person], *, today: dt.date
+def _knowledge(
+    team: Team,
+    rows: Iterable[tuple[Any, ...]],
+    profile_rows: Iterable[tuple[Any, ...]],
+    *,
+    today: dt.date,
 ) -> dict[int, PersonKnowledge]:
-    """The knowledge of the team's people in ``people`` (a query), equal to
-    ``person_knowledge_map``'s for the same people, from plain rows: the people's
-    fields and the four counts of their profile (one statement), dates read once per
-    distinct day, and one assessment per distinct profile. Before a day's refresh the
-    key accounts score ~7,000 people this way in the request; reading them as objects
-    (and converting ~17,000 instants) was half of it."""
-    if team is None:
-        return {}
-    # On SQLite the driver would parse a stored instant it is given by its column;
-    # cast, it comes as its text (read by ``_UtcDays``).
-    at: Any = F("updated_at")
-    if connection.vendor == "sqlite":
-        at = Cast("updated_at", output_field=CharField())
-    rows = _raw_rows(
-        people.order_by()
-        .annotate(at=at)
-        .values_list("pk", "team_id", "what_matters", "preferred_meeting", "at", "notes")
-    )
-    if not rows:
-        return {}
+    """The knowledge of the team's people among ``rows`` (id, team id, what matters,
+    preferred meeting, ``updated_at``, notes) from their profile's counts
+    (``_profile_rows``); instants as the driver or Django gives them."""
     facts: dict[int, list[Any]] = {}
     empty: tuple[Any, ...] = (0, None) * len(_PROFILE_PARTS)
-    for part, person_id, n, on in _profile_rows(people.values("pk")):
+    for part, person_id, n, on in profile_rows:
         found = facts.get(person_id)
         if found is None:
             found = facts[person_id] = list(empty)
@@ -815,6 +770,32 @@ def knowledge_of(
             known = assessed[shape] = (k.score, k.parts)
         result[pk] = PersonKnowledge(pk, *known)
     return result
+
+
+def knowledge_of(
+    team: Team | None, people: QuerySet[Person], *, today: dt.date
+) -> dict[int, PersonKnowledge]:
+    """The knowledge of the team's people in ``people`` (a query), equal to
+    ``person_knowledge_map``'s for the same people, from plain rows: the people's
+    fields and the four counts of their profile (one statement), dates read once per
+    distinct day, and one assessment per distinct profile. Before a day's refresh the
+    key accounts score ~7,000 people this way in the request; reading them as objects
+    (and converting ~17,000 instants) was half of it."""
+    if team is None:
+        return {}
+    # On SQLite the driver would parse a stored instant it is given by its column;
+    # cast, it comes as its text (read by ``_UtcDays``).
+    at: Any = F("updated_at")
+    if connection.vendor == "sqlite":
+        at = Cast("updated_at", output_field=CharField())
+    rows = _raw_rows(
+        people.order_by()
+        .annotate(at=at)
+        .values_list("pk", "team_id", "what_matters", "preferred_meeting", "at", "notes")
+    )
+    if not rows:
+        return {}
+    return _knowledge(team, rows, _profile_rows(people.values("pk")), today=today)
 
 
 def knowledge_scores(

@@ -129,6 +129,20 @@ def test_knowledge_of_equals_the_old_function(
     assert any(part.stale for _, parts in kinds for part in parts)
 
 
+def test_knowledge_of_read_people_equals_the_old_function(
+    team_a: Any, team_b: Any, varied: tuple[list[Person], list[Person]]
+) -> None:
+    """``person_knowledge_map`` (people read as models: the rows the page shows, a
+    person's own page) goes the same way now."""
+    people = list(Person.objects.all())
+    for team in (team_a, team_b, None):
+        for day in DAYS:
+            new = selectors.person_knowledge_map(team, people, today=day)
+            assert new == reference.person_knowledge_map(team, people, today=day)
+            assert len(new) == sum(team is not None and p.team_id == team.pk for p in people)
+    assert selectors.person_knowledge_map(team_a, [], today=DAYS[0]) == {}
+
+
 def _cold_answers(clients: list[Any], urls: list[str]) -> list[bytes]:
     """Each URL as each client gets it, from empty caches (no stored scores: cold)."""
     answers = []
