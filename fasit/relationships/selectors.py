@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, Exists, F, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Collate
 from django.utils.dateparse import parse_datetime
 
@@ -682,19 +682,38 @@ _PROFILE_PARTS = (FamilyMember, Interest, ImportantDate, LifeEvent)
 
 def _profile_rows(person_ids: QuerySet[Any] | list[int]) -> list[tuple[Any, ...]]:
     """(part, person id, count, newest ``updated_at`` as the driver gives it) for the
-    people of ``person_ids`` (a query for ids, for many people: a list of thousands of
-    ids cost more to build into SQL than the query took to run), ``part`` indexing
-    ``_PROFILE_PARTS``: four aggregates in one statement, without Django's converters
-    (on SQLite the newest instant stays its stored text)."""
-    parts = [
-        model.objects.filter(person_id__in=person_ids)
-        .order_by()
-        .values("person_id")
-        .annotate(part=Value(i), n=Count("id"), on=Max("updated_at"))
-        .values_list("part", "person_id", "n", "on")
+    people of ``person_ids``, ``part`` indexing ``_PROFILE_PARTS``: four aggregates in
+    one statement, without Django's converters (on SQLite the newest instant stays its
+    stored text).
+
+    ``person_ids``: a list, or a query for ids for many people (a list of thousands of
+    ids cost more to build into SQL than the query took to run). The query is run once,
+    as the statement's common table: as a subquery of each aggregate it ran four times
+    (at scale 100, ~10 ms of SQLite each for the key accounts' 6,600 people)."""
+    if isinstance(person_ids, list):
+        if not person_ids:
+            return []
+        ids_sql = ", ".join(["%s"] * len(person_ids))
+        ids_params = list(person_ids)
+        where, head = f"IN ({ids_sql})", ""
+    else:
+        try:
+            ids_sql, params = person_ids.order_by().query.sql_with_params()
+        except EmptyResultSet:
+            return []
+        ids_params = list(params)
+        where, head = "IN (SELECT id FROM fasit_ids)", f"WITH fasit_ids (id) AS ({ids_sql}) "
+    qn = connection.ops.quote_name
+    parts = " UNION ALL ".join(
+        f"SELECT {i}, {qn('person_id')}, COUNT({qn('id')}), MAX({qn('updated_at')})"
+        f" FROM {qn(model._meta.db_table)} WHERE {qn('person_id')} {where}"
+        f" GROUP BY {qn('person_id')}"
         for i, model in enumerate(_PROFILE_PARTS)
-    ]
-    return _raw_rows(parts[0].union(*parts[1:], all=True))
+    )
+    params = ids_params if head else ids_params * len(_PROFILE_PARTS)
+    with connection.cursor() as cursor:
+        cursor.execute(head + parts, params)
+        return cursor.fetchall()
 
 
 class _UtcDays:
