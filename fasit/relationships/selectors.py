@@ -748,6 +748,7 @@ def _knowledge(
     """The knowledge of the team's people among ``rows`` (id, team id, what matters,
     preferred meeting, ``updated_at``, notes) from their profile's counts
     (``_profile_rows``); instants as the driver or Django gives them."""
+    day = _UtcDays().of
     facts: dict[int, list[Any]] = {}
     empty: tuple[Any, ...] = (0, None) * len(_PROFILE_PARTS)
     for part, person_id, n, on in profile_rows:
@@ -755,8 +756,7 @@ def _knowledge(
         if found is None:
             found = facts[person_id] = list(empty)
         found[2 * part] = n
-        found[2 * part + 1] = on
-    day = _UtcDays().of
+        found[2 * part + 1] = day(on)
     assessed: dict[tuple[Any, ...], tuple[int, Any]] = {}
     result = {}
     team_id = team.pk
@@ -767,17 +767,17 @@ def _knowledge(
             pk, empty
         )
         profile_on = day(updated_at)
-        last_note = day(event_on)
+        last_note = event_on
         # A personal note counts from the day the person was last edited.
         if notes.strip() and (last_note is None or profile_on > last_note):
             last_note = profile_on
         shape = (
             family,
-            day(family_on),
+            family_on,
             interests,
-            day(interests_on),
+            interests_on,
             dates,
-            day(dates_on),
+            dates_on,
             bool(what_matters.strip()),
             bool(meeting),
             profile_on,
