@@ -148,6 +148,7 @@ PAGES: dict[str, list[tuple[str, Target]]] = {
         ("being-on page 2", "/relationships/being-on/?page=2"),
         ("being-on mine", "/relationships/being-on/?mine=on"),
         ("key-accounts", "/relationships/key-accounts/"),
+        ("api key-accounts", "/api/relationships/key-accounts"),
         ("account (most people)", _relationships_account),
         ("person (most conversations)", _relationships_person),
     ],

@@ -123,5 +123,35 @@ def person_profile(person: Any, facts: dict[str, Any], *, anonymous: bool = Fals
     )
 
 
+def profile_of(
+    family: int,
+    family_on: dt.date | None,
+    interests: int,
+    interests_on: dt.date | None,
+    dates: int,
+    dates_on: dt.date | None,
+    what_matters: bool,
+    meeting: bool,
+    profile_on: dt.date | None,
+    last_note_on: dt.date | None,
+) -> PersonProfile:
+    """``person_profile(..., anonymous=True)`` from plain values: the counts and days
+    of a person's profile, already read (``selectors.knowledge_of``)."""
+    return PersonProfile(
+        person_id=0,
+        first_name="",
+        family=family,
+        family_on=family_on,
+        interests=interests,
+        interests_on=interests_on,
+        dates=dates,
+        dates_on=dates_on,
+        what_matters=what_matters,
+        meeting=meeting,
+        profile_on=profile_on,
+        last_note_on=last_note_on,
+    )
+
+
 def local_date_of(instant: dt.datetime, country: str) -> dt.date:
     return local_date(instant, time_zone_for(country))

@@ -21,6 +21,7 @@ from fasit.customers.models import (
 from fasit.engine.relationships.dates import one_off_upcoming, upcoming
 from fasit.engine.relationships.knowledge import person_knowledge
 from fasit.relationships import mapping, selectors, snapshots
+from fasit.relationships.tests import knowledge_reference as reference
 from fasit.relationships.tests.conftest import TODAY, ago
 from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
 
@@ -189,7 +190,7 @@ def test_knowledge_map_is_each_persons_own_knowledge(team_a: Any) -> None:
     # Profiles recorded years apart weigh their freshness.
     Person.objects.filter(pk=people[7].pk).update(updated_at=ago(900))
     people = list(Person.objects.filter(pk__in=[p.pk for p in people]))
-    facts = selectors._profile_facts([p.pk for p in people])
+    facts = reference._profile_facts([p.pk for p in people])
     result = selectors.person_knowledge_map(team_a, people, today=TODAY)
     for person in people:
         data = dict(facts.get(person.pk, {}))
