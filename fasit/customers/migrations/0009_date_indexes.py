@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('customers', '0007_person_legal_basis_recorder_index_partial'),
+        ('customers', '0008_import_entry_no_db_constraint'),
     ]
 
     operations = [
