@@ -92,6 +92,12 @@ class GroupingConfig:
     # more than ``corroboration_common_floor`` of them (a small index has no common words).
     corroboration_common: float = 0.12
     corroboration_common_floor: int = 6
+    # Themes are merged on their centroids' cosine without the words (the same stem,
+    # ``w:``) that are common in the sense above: the business's subject ("bild" at
+    # photo studios) says nothing about which two themes are one matter, and in a
+    # set where most statements carry it, merging on it gathered eleven themes into
+    # one (blind32, docs/signals.md, fourteenth part). Pivots and groups still count.
+    merge_without_common_words: bool = True
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
     corroboration_members: int = 600  # members examined per theme (the first to join)
@@ -1050,7 +1056,19 @@ class ThemeIndex:
                 break
         self._merge_close()
 
+    def _common_words(self) -> frozenset[str]:
+        """Word features (``w:``) more of the indexed statements carry than
+        ``corroboration_common`` of them (and more than its floor)."""
+        cfg = self.config
+        common = max(
+            cfg.corroboration_common * len(self._counted), float(cfg.corroboration_common_floor)
+        )
+        return frozenset(f for f, d in self._df.items() if f[0] == "w" and d > common)
+
     def _merge_close(self) -> None:
+        # The index does not change its statements while merging, so the document
+        # frequencies and the common words are fixed for the whole pass.
+        common = self._common_words() if self.config.merge_without_common_words else frozenset()
         changed = True
         while changed:
             changed = False
@@ -1058,7 +1076,8 @@ class ThemeIndex:
                 state = self._themes.get(theme_id)
                 if state is None or state.norm2 <= 0:
                     continue
-                centroid = {f: v / math.sqrt(state.norm2) for f, v in state.sums.items()}
+                scale = math.sqrt(state.norm2)
+                centroid = {f: v / scale for f, v in state.sums.items() if f not in common}
                 best: str | None = None
                 best_score = self.config.merge_threshold
                 for other in self._candidates(centroid):
