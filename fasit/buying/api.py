@@ -632,8 +632,8 @@ def buying_insight(request: HttpRequest) -> Any:
     each stage, where they stall, the outcomes and the motives they give."""
     team = request.team  # type: ignore[attr-defined]
     out = []
-    for process in selectors.process_list(team):
-        insight = selectors.category_insight(team, process)
+    for insight in selectors.team_insight(team):
+        process = insight.process
         stall = insight.stall_stage
         out.append(
             {

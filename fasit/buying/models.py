@@ -166,7 +166,9 @@ class Journey(TeamOwned):
         ordering = ["account__name", "title"]
         indexes = [
             models.Index(fields=["team", "outcome"]),
-            models.Index(fields=["team", "process"]),
+            # (team, process) first for the lists; outcome and account make it cover the
+            # insight page's outcome counts and the motives' accounts (buying.0006).
+            models.Index(fields=["team", "process", "outcome", "account"]),
         ]
         verbose_name = _("buying journey")
         verbose_name_plural = _("buying journeys")
@@ -356,6 +358,9 @@ class Motive(Record):
 
     class Meta:
         ordering = ["id"]
+        # The insight page counts each process's motives by theme: the journey's
+        # motives' themes from the index alone (buying.0006).
+        indexes = [models.Index(fields=["journey", "theme"])]
         verbose_name = _("buying motive")
         verbose_name_plural = _("buying motives")
 

@@ -102,10 +102,10 @@ def insight(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
 
     def sections() -> SafeString:
-        result = []
-        for process in selectors.process_list(team):
-            data = selectors.category_insight(team, process)
-            result.append({"insight": data, "charts": charts.insight_charts(data)})
+        result = [
+            {"insight": data, "charts": charts.insight_charts(data)}
+            for data in selectors.team_insight(team)
+        ]
         # Rendered here: the charts and translated counts were most of a cached page.
         return render_to_string(
             "buying/insight.html#sections", {"sections": result}, request=request

@@ -160,14 +160,39 @@ def recount(team_ids: Iterable[int]) -> None:
         cursor.execute(sql, ids)
 
 
-def counted(team_id: int, process_ids: list[int], *, open_visits: bool = True) -> list[tuple]:
+def counted(
+    team_id: int,
+    process_ids: list[int],
+    *,
+    open_visits: bool = True,
+    dates_of: str | None = None,
+) -> list[tuple]:
     """(process, stage, days, outcome, entered_on, n) rows of the team's processes;
-    ``days`` is None for an open visit. Only completed ones with ``open_visits=False``."""
-    rows = StageVisitCount.objects.filter(team_id=team_id, process_id__in=process_ids)
-    if not open_visits:
-        rows = rows.exclude(days=None)
-    return list(
-        rows.exclude(n=0)
-        .order_by()
-        .values_list("process_id", "stage_id", "days", "outcome", "entered_on", "n")
-    )
+    ``days`` is None for an open visit. Only completed ones with ``open_visits=False``.
+    With ``dates_of``, open visits of journeys with another outcome are summed without
+    their first day (``entered_on`` None): at scale 100 that leaves ~45 rows of ~1,900.
+
+    Plain SQL: the rows are many and small, and the ORM's per-row conversion was most
+    of their cost."""
+    if not process_ids:
+        return []
+    marks = ", ".join(["%s"] * len(process_ids))
+    entered = "entered_on"
+    params: list[Any] = []
+    if dates_of is not None:
+        entered = "CASE WHEN days IS NULL AND outcome = %s THEN entered_on END"
+        params.append(dates_of)
+    params += [team_id, *process_ids]
+    sql = f"""
+        SELECT process_id, stage_id, days, outcome, {entered}, SUM(n)
+        FROM {StageVisitCount._meta.db_table}
+        WHERE team_id = %s AND process_id IN ({marks}) AND n <> 0
+        {"" if open_visits else "AND days IS NOT NULL"}
+        GROUP BY 1, 2, 3, 4, 5
+    """  # noqa: S608 - table name from the model, values bound
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [
+            (process, stage, days, outcome, _as_date(entered_on), int(n))
+            for process, stage, days, outcome, entered_on, n in cursor.fetchall()
+        ]

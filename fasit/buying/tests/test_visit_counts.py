@@ -209,3 +209,72 @@ def test_migration_count_equals_the_services(team_a: Any, alice: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute(migration.count_sql(connection.vendor))
     assert _kept(team_a) == kept == _from_history(team_a)
+
+
+def test_team_insight_of_all_processes_equals_each_counted_alone(
+    team_a: Any,
+    team_b: Any,
+    alice: Any,
+    charlie: Any,
+    alice_client: Any,
+    charlie_client: Any,
+) -> None:
+    """``team_insight`` reads every process's stages, outcomes, visits and motives in
+    one statement each: per process it equals the engine over the stage history, the
+    motives read in Python and the outcomes counted in Python, with another process of
+    the team and another team's process (same theme and wording) in the tables."""
+    from fasit.buying.tests.test_selectors import _python_motive_counts
+
+    process = process_for(team_a, alice)
+    other = process_for(team_a, alice, name="Offentlig")
+    foreign = process_for(team_b, charlie)
+    for n, proc in enumerate((process, other, process, other, process)):
+        journey = journey_at(
+            team_a, alice, process=proc, index=n % 3, since=TODAY - dt.timedelta(days=90 + n)
+        )
+        for index, offset in ((n % 3 + 1, 20 + n), (n % 3 + 2, 45)):
+            services.journey_change_stage(
+                journey=journey,
+                actor=alice,
+                stage=stages_of(proc)[index],
+                changed_on=journey.stage_since + dt.timedelta(days=offset),
+                note="x",
+            )
+        for i, theme in enumerate(("cost", "uptime", "cost")):
+            services.motive_add(
+                journey=journey, actor=alice, text=f"Pris {i + n % 2}.", theme=theme
+            )
+        if n in (1, 2):
+            services.journey_set_outcome(
+                journey=journey, actor=alice, outcome=(Outcome.NO_DECISION, Outcome.BOUGHT)[n - 1]
+            )
+    journey = journey_at(team_b, charlie, process=foreign, index=1, since=TODAY)
+    services.motive_add(journey=journey, actor=charlie, text="Pris 0.", theme="cost")
+
+    found = selectors.team_insight(team_a, today=TODAY)
+    assert [i.process.pk for i in found] == [p.pk for p in selectors.process_list(team_a)]
+    assert {i.process.pk for i in found} == {process.pk, other.pk}
+    for insight in found:
+        proc = insight.process
+        _page_equals_engine(team_a, proc)
+        assert insight == selectors.category_insight(team_a, proc, today=TODAY)
+        assert [
+            (m.theme, m.motives, m.accounts, m.examples) for m in insight.motives
+        ] == _python_motive_counts(team_a, proc)
+        outcomes = Counter(
+            Journey.objects.for_team(team_a).filter(process=proc).values_list("outcome", flat=True)
+        )
+        assert insight.journeys_open == outcomes.pop(Outcome.OPEN, 0)
+        assert insight.journeys_closed == dict(sorted(outcomes.items()))
+    assert sum(i.journeys_open for i in found) == 3
+    assert [i.process.pk for i in selectors.team_insight(team_b, today=TODAY)] == [foreign.pk]
+
+    # The API: team A's processes for alice, team B's own for charlie, who gets a 404 on
+    # a team A process.
+    assert [row["process_id"] for row in alice_client.get("/api/buying/insight").json()] == [
+        i.process.pk for i in found
+    ]
+    assert [row["process_id"] for row in charlie_client.get("/api/buying/insight").json()] == [
+        foreign.pk
+    ]
+    assert charlie_client.get(reverse("buying:process", args=[process.pk])).status_code == 404
