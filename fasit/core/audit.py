@@ -33,8 +33,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# Not the record's own data: the import that created it is told by its own entry.
-SKIPPED = {"id", "team", "created_at", "updated_at", "import_entry", "import_line"}
+# Not the record's own data: the import that created it is told by its own entry; a
+# person's almanac name day is derived from their name and country, which are audited.
+SKIPPED = {"id", "team", "created_at", "updated_at", "import_entry", "import_line", "name_day"}
 
 
 class Snapshot(dict[str, Any]):

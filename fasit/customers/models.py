@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fasit.core.formatting import format_date, format_day_month
-from fasit.core.models import Record, TeamOwned, scoped_manager
+from fasit.core.models import Record, TeamOwned, TeamScopedQuerySet, scoped_manager
 from fasit.core.validators import (
     EARLIEST_BIRTH_YEAR,
     birth_year,
@@ -206,6 +207,74 @@ class AccountRevenue(models.Model):
         return f"{self.account} {self.year}: {self.amount} {self.currency}"
 
 
+#: The fields ``Person.name_day`` is derived from.
+NAME_DAY_SOURCES = frozenset({"name", "country"})
+
+
+def refresh_name_days(people: Any, *, batch: int = 5000) -> int:
+    """Set ``name_day`` of ``people`` (a queryset of Person, or of the historical model
+    in a migration) from their names and countries, set-based: one UPDATE per day that
+    changed in each batch. Returns how many rows changed. For the data migration, and
+    for the writes whose new names only the database knows (``update`` with an
+    expression). A change to the almanac files needs a migration that calls this."""
+    from fasit.relationships.mapping import almanac_name_day
+
+    changed = 0
+    rows = people.order_by("pk").values_list("pk", "name", "country", "name_day")
+    last = 0
+    while True:
+        chunk = list(rows.filter(pk__gt=last)[:batch])
+        if not chunk:
+            return changed
+        last = chunk[-1][0]
+        by_day: dict[int | None, list[int]] = {}
+        for pk, name, country, stored in chunk:
+            day = almanac_name_day(name, country)
+            if day != stored:
+                by_day.setdefault(day, []).append(pk)
+        for day, ids in by_day.items():
+            # QuerySet.update itself: name_day is not one of NAME_DAY_SOURCES.
+            changed += people.model._base_manager.filter(pk__in=ids).update(name_day=day)
+
+
+class PersonQuerySet(TeamScopedQuerySet):
+    """Keeps ``Person.name_day`` right on the writes that pass by ``Person.save``
+    (the demo's bulk_create, the importer's bulk_update, an erasure's update)."""
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
+        from fasit.relationships.mapping import almanac_name_day
+
+        objs = list(objs)
+        for obj in objs:
+            obj.name_day = almanac_name_day(obj.name, obj.country)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> Any:
+        from fasit.relationships.mapping import almanac_name_day
+
+        fields = list(fields)
+        if NAME_DAY_SOURCES & set(fields):
+            objs = list(objs)
+            for obj in objs:
+                obj.name_day = almanac_name_day(obj.name, obj.country)
+            if "name_day" not in fields:
+                fields.append("name_day")
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **values: Any) -> int:
+        if not NAME_DAY_SOURCES & set(values):
+            return super().update(**values)
+        # The new names may be expressions only the database evaluates: write them,
+        # then derive the name days of the same rows (chosen before the write, which
+        # may change what the filter matches).
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**values)
+            for start in range(0, len(ids), 5000):
+                refresh_name_days(self.model._base_manager.filter(pk__in=ids[start : start + 5000]))
+        return count
+
+
 class Person(TeamOwned, CreatedByImport):
     # No index of its own: the (team, id), (team, name) and (team, email) indexes start
     # with it, and an import of a million people pays for every index they have.
@@ -257,11 +326,21 @@ class Person(TeamOwned, CreatedByImport):
         help_text=_("For example: the company's website, a colleague, a trade fair list."),
     )
     accounts = models.ManyToManyField(Account, through="PersonRole", related_name="people")
+    # The almanac's name day for the first name and country, month * 100 + day
+    # (``relationships.mapping.almanac_name_day``); None when the almanac has none.
+    # Derived, never entered: ``save``, ``PersonQuerySet`` and the importer's
+    # ``insert_rows`` (``derive_rows``) keep it right, so the dates card asks the
+    # database for the window's days instead of looking up every first name of the team.
+    name_day = models.PositiveSmallIntegerField(null=True, editable=False)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         indexes = [
             models.Index(fields=["team", "name"]),
+            # The dates card: the team's people whose almanac name day is in the window.
+            models.Index(fields=["team", "name_day"], name="customers_person_name_day"),
             # Imports match people on their e-mail address; duplicates are found by it.
             models.Index(fields=["team", "email"]),
             # Lists and the API page the team's people in id order (keyset ``after``).
@@ -280,6 +359,25 @@ class Person(TeamOwned, CreatedByImport):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, **kwargs: Any) -> None:
+        from fasit.relationships.mapping import almanac_name_day
+
+        self.name_day = almanac_name_day(self.name, self.country)
+        fields = kwargs.get("update_fields")
+        if fields is not None and NAME_DAY_SOURCES & set(fields) and "name_day" not in fields:
+            kwargs["update_fields"] = [*fields, "name_day"]
+        super().save(**kwargs)
+
+    @classmethod
+    def derive_rows(cls, rows: Any) -> None:
+        """Fill the derived columns of rows (attname -> value) about to be inserted
+        by ``transfer.bulk.insert_rows``, which passes by ``save``."""
+        from fasit.relationships.mapping import almanac_name_day
+
+        country = cls._meta.get_field("country").get_default()
+        for row in rows:
+            row["name_day"] = almanac_name_day(row.get("name", ""), row.get("country", country))
 
     @property
     def first_name(self) -> str:

@@ -40,6 +40,28 @@ def first_name(name: str) -> str:
     return name.split()[0] if name.strip() else ""
 
 
+def almanac_name_day(name: str, country: str) -> int | None:
+    """The almanac's name day of a person with this full name and country as one
+    number, month * 100 + day (24 June is 624): what ``Person.name_day`` holds, so the
+    dates card can ask the database for the people whose name day is in its window
+    instead of looking up every first name of the team."""
+    parts = name.split(None, 1)
+    return _almanac_name_day(parts[0] if parts else "", country)
+
+
+@lru_cache(maxsize=65536)
+def _almanac_name_day(first: str, country: str) -> int | None:
+    # A team of a million people shares some thousands of first names: an import
+    # folds each (first name, country) once.
+    found = name_day_for(first, country)
+    return found[0] * 100 + found[1] if found else None
+
+
+def name_day_of(number: int) -> tuple[int, int]:
+    """``almanac_name_day``'s number as (month, day)."""
+    return divmod(number, 100)  # type: ignore[return-value]
+
+
 def contact_from_row(
     row: dict[str, Any], *, country: str, people: Iterable[int] = (), listening: float | None = None
 ) -> Contact:

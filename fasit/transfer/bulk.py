@@ -377,6 +377,11 @@ def insert_rows(
     if not rows:
         return []
     check.check(model, rows)
+    # Columns the model derives from others (``Person.name_day``), which ``save`` would
+    # have set.
+    derive = getattr(model, "derive_rows", None)
+    if derive is not None:
+        derive(rows)
     db = router.db_for_write(model)
     connection = connections[db]
     opts = model._meta

@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from fasit.buying.models import Journey
 from fasit.buying.services import link_visits
 from fasit.core.audit import PERSON_MODEL
+from fasit.customers.models import Person, refresh_name_days
 from fasit.search.documents import index_team
 from fasit.tenancy.models import Membership, Team
 
@@ -352,6 +353,9 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
     # An export made before stage changes kept the date their visit ended has no
     # left_on: work it out, or every visit of the team would read as still open.
     link_visits(Journey.objects.filter(team=team))
+    # Rows saved raw pass by Person.save: derive the almanac name days by this
+    # installation's almanacs (an older export has none, another's may differ).
+    refresh_name_days(Person.objects.for_team(team))
     # Rows saved raw send no signal the search index listens to; index the team whole.
     index_team(team)
     return counts

@@ -77,13 +77,17 @@ def dated_team(team_a: Any, team_b: Any, alice: Any, bob: Any) -> Any:
         ("Aino Korhonen", "FI"),
         ("Ola Dahl", "NO"),
         ("  ", "SE"),
+        # Almanac days around the year's end and on 28 February.
+        ("Eva Lind", "SE"),
+        ("Sylvester Holm", "DK"),
+        ("Maria Berg", "SE"),
     ]
     created = []
     for i, (name, country) in enumerate(people):
         person = PersonFactory(team=team_a, name=name, country=country)
         PersonRoleFactory(person=person, account=mine if i % 2 else theirs, title=f"T{i}")
         created.append(person)
-    kari, kari2, erik, anna, hansen, aino, ola, blank = created
+    kari, kari2, erik, anna, hansen, aino, ola, blank = created[:8]
     ImportantDate.objects.create(person=erik, kind="birthday", month=11, day=24, year=1980)
     ImportantDate.objects.create(person=erik, kind="work_anniversary", month=2, day=28, year=2020)
     ImportantDate.objects.create(person=anna, kind="birthday", month=2, day=29, year=1984)
@@ -98,19 +102,31 @@ def dated_team(team_a: Any, team_b: Any, alice: Any, bob: Any) -> Any:
     LifeEvent.objects.create(person=kari, date=dt.date(2026, 11, 26), text="Wedding")
     LifeEvent.objects.create(person=kari, date=dt.date(2026, 11, 26), text="Move")
     LifeEvent.objects.create(person=aino, date=dt.date(2027, 2, 25), text="Retires")
-    # Another team's person on the same days is never listed.
+    # Another team's people on the same days are never listed.
     other = PersonFactory(team=team_b, name="Kari Other", country="NO")
     ImportantDate.objects.create(person=other, kind="birthday", month=11, day=24)
+    PersonFactory(team=team_b, name="Eva Other", country="SE")
+    PersonFactory(team=team_b, name="Maria Other", country="SE")
     return team_a
 
 
 @pytest.mark.parametrize(
-    "today", [dt.date(2026, 11, 23), dt.date(2027, 2, 20), dt.date(2028, 2, 20)]
+    "today",
+    [
+        dt.date(2026, 11, 23),
+        dt.date(2026, 12, 24),  # over the year's end
+        dt.date(2027, 2, 20),
+        dt.date(2028, 2, 20),  # 29 February
+        dt.date(2028, 2, 29),
+    ],
 )
 @pytest.mark.parametrize("days", [0, 14, 60, 366])
 def test_upcoming_dates_match_the_per_person_computation(
-    dated_team: Any, alice: Any, today: dt.date, days: int
+    dated_team: Any, team_b: Any, alice: Any, today: dt.date, days: int
 ) -> None:
+    # The other team, whose people share names and days with the first.
+    expected = _reference_dates(team_b, today=today, days=days)
+    assert [_key(r) for r in selectors.upcoming_dates(team_b, today=today, days=days)] == expected
     for user in (None, alice):
         expected = _reference_dates(dated_team, today=today, days=days, user=user)
         rows = selectors.upcoming_dates(dated_team, today=today, days=days, user=user)
@@ -126,7 +142,7 @@ def test_upcoming_dates_match_the_per_person_computation(
         ]
 
 
-def test_the_dated_team_covers_the_cases(dated_team: Any) -> None:
+def test_the_dated_team_covers_the_cases(dated_team: Any, team_b: Any) -> None:
     # The fixture above is only a check if these are in the window it is read with.
     kinds = {
         (r.person.name, r.kind)
@@ -136,6 +152,19 @@ def test_the_dated_team_covers_the_cases(dated_team: Any) -> None:
     assert ("Kari Berg", "life_event") in kinds
     assert ("Ola Dahl", "name_day") in kinds
     assert ("Anna-Karin Lind", "other") in kinds
+    year_end_people = selectors.upcoming_dates(dated_team, today=dt.date(2026, 12, 24), days=14)
+    year_end = {(r.person.name, r.kind, r.date) for r in year_end_people}
+    assert ("Eva Lind", "name_day", dt.date(2026, 12, 24)) in year_end
+    assert ("Sylvester Holm", "name_day", dt.date(2026, 12, 31)) in year_end
+    leap = {
+        (r.person.name, r.kind, r.date)
+        for r in selectors.upcoming_dates(dated_team, today=dt.date(2028, 2, 20), days=14)
+    }
+    assert ("Maria Berg", "name_day", dt.date(2028, 2, 28)) in leap
+    assert ("Anna-Karin Lind", "birthday", dt.date(2028, 2, 29)) in leap
+    # The other team's people have their days in the window too, and are not listed.
+    assert selectors.upcoming_dates(team_b, today=dt.date(2026, 12, 24), days=14)
+    assert {r.person.team_id for r in year_end_people} == {dated_team.pk}
 
 
 def _going_dark_team(team: Any, alice: Any) -> None:
