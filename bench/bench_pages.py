@@ -171,6 +171,12 @@ def main() -> None:
     parser.add_argument("--page", action="append", help="only pages whose label contains this")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--profile", help="write cProfile stats of the last run per page here")
+    parser.add_argument(
+        "--freeze",
+        action="store_true",
+        help="freeze the heap after the warm-up (gc.freeze), as `fasit serve` does: without"
+        " it a page's 'first' figure may include a full collection of the whole process",
+    )
     args = parser.parse_args()
     _setup()
 
@@ -188,6 +194,11 @@ def main() -> None:
     # Import the URLs, templates and translations once, so a page's "first" figure is
     # its cold per-team caches, not the process warming up.
     client.get("/accounts/?q=warm-up")
+    if args.freeze:
+        import gc
+
+        gc.collect()
+        gc.freeze()
 
     # "first": the first request in this process, with the per-team caches empty (as
     # after any change to the team's data); "best": the fastest of --repeat, cached.

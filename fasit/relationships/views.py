@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.template.context import make_context
+from django.template.loader import get_template, render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -89,6 +90,25 @@ def _cached_page(
         version=read_version(request),
     )
     return render(request, template, {"body_html": html})
+
+
+def _render_each(
+    request: HttpRequest, template_name: str, contexts: dict[int, dict[str, Any]]
+) -> dict[int, str]:
+    """``render_to_string(template_name, context, request=request)`` of each context,
+    with the context processors run once rather than per row (they were a sixth of
+    rendering a page's 50 rows): one request context, each row's values pushed onto it
+    and popped after, each render with its own render state, as a fresh render has."""
+    template = get_template(template_name)
+    context = make_context({}, request, autoescape=template.backend.engine.autoescape)
+    inner = template.template
+    rendered: dict[int, str] = {}
+    with context.bind_template(inner):
+        context.template_name = inner.name
+        for key, values in contexts.items():
+            with context.push(values):
+                rendered[key] = inner.render(context)
+    return rendered
 
 
 #: Being on: the ranking (revenue at risk in the team's currency, largest first) is
@@ -232,10 +252,11 @@ def being_on(request: HttpRequest) -> HttpResponse:
             team,
             ("being-on-row", today, translation.get_language(), get_script_prefix()),
             shown,
-            lambda ids: {
-                pk: render_to_string("relationships/being_on.html#row", {"r": row}, request=request)
-                for pk, row in _page_rows(team, ids, today=today).items()
-            },
+            lambda ids: _render_each(
+                request,
+                "relationships/being_on.html#row",
+                {pk: {"r": row} for pk, row in _page_rows(team, ids, today=today).items()},
+            ),
         )
         rows_html = render_to_string(
             "relationships/being_on.html#rows",

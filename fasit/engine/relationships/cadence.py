@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
 
 REAL_KINDS = frozenset({"meeting", "coffee", "call", "video", "visit", "event"})
 DEFAULT_NORMS: dict[str, int] = {"key": 14, "customer": 45, "prospect": 90}
@@ -70,19 +69,20 @@ class Contact:
     #: 0..1 once the transcript's listening has been analysed, else None
     listening: float | None = None
 
-    # Kept once asked: one account's assessment asks each contact a dozen times
-    # (components, trend, months), which was a third of the being-on rows' CPU.
-    @cached_property
-    def real(self) -> bool:
-        return is_real_contact(self.kind, self.customer_replied)
+    # Worked out once, when the contact is made: one account's assessment asks each
+    # contact a dozen times (components, trend, months), which was a third of the
+    # being-on rows' CPU. Not compared, hashed or shown: they follow from the fields.
+    # (``cached_property`` did the same lazily, but took a lock on each first read:
+    # three per contact, a tenth of assessing a page's accounts.)
+    real: bool = field(init=False, repr=False, compare=False)
+    ours: bool = field(init=False, repr=False, compare=False)
+    theirs: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def ours(self) -> bool:
-        return self.real and self.initiated_by == "us"
-
-    @cached_property
-    def theirs(self) -> bool:
-        return self.real and self.initiated_by == "customer"
+    def __post_init__(self) -> None:
+        real = is_real_contact(self.kind, self.customer_replied)
+        object.__setattr__(self, "real", real)
+        object.__setattr__(self, "ours", real and self.initiated_by == "us")
+        object.__setattr__(self, "theirs", real and self.initiated_by == "customer")
 
 
 @dataclass(frozen=True)

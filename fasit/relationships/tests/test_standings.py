@@ -150,3 +150,79 @@ def test_standings_are_being_ons_health_going_dark_and_revenue_at_risk(
         e.account_id: (e.name, e.health, e.going_dark, e.revenue_at_risk, e.currency)
         for e in snapshots.ranking(team_a, today=today)
     } == full
+
+
+def _reference_contacts(
+    conversations: Any, countries: dict[int, str], *, since: dt.date
+) -> dict[int, list[Any]]:
+    """What ``being_on`` built before it read raw rows: model ``.values()`` rows (Django's
+    converters) through ``mapping.contact_from_row``, one zone conversion per row."""
+    from collections import defaultdict
+
+    from fasit.conversations.models import Conversation
+    from fasit.relationships import mapping
+
+    rows = list(
+        conversations.values(
+            "id", "account_id", "occurred_at", "kind", "initiated_by", "customer_replied"
+        )
+    )
+    participants: dict[int, list[int]] = defaultdict(list)
+    through = Conversation.people.through.objects.filter(conversation__in=conversations)
+    for conversation_id, person_id in through.values_list("conversation_id", "person_id"):
+        participants[conversation_id].append(person_id)
+    scores = mapping.listening_scores(None, [r["id"] for r in rows], id_query=None)
+    contacts: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        contact = mapping.contact_from_row(
+            row,
+            country=countries[row["account_id"]],
+            people=participants.get(row["id"], ()),
+            listening=scores.get(row["id"]),
+        )
+        if contact.on >= since:
+            contacts[row["account_id"]].append(contact)
+    return contacts
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        TODAY,
+        dt.date(2026, 3, 29),
+        dt.date(2026, 10, 25),
+        dt.date(2026, 12, 31),
+        dt.date(2027, 1, 1),
+    ],
+)
+def test_being_ons_contacts_from_raw_rows_are_the_models(
+    team_a: Any, team_b: Any, alice: Any, settings: Any, today: dt.date
+) -> None:
+    """``selectors.account_contacts`` (raw rows, ``_LocalDays``) gives every account the
+    same contacts, in the same order, as the per-row conversion did: on days around the
+    clock changes and the year's end, with another team's conversations in the table."""
+    from fasit.conversations.models import Conversation
+
+    settings.FASIT_LISTENING_SCORES = "fasit.relationships.tests.test_standings.perfect_listening"
+    _team(team_a, alice, 1)
+    _team(team_b, None, 2)
+    # Instants at each zone's local midnight around the clock changes and the year's end.
+    account = Account.objects.for_team(team_a).order_by("pk").first()
+    for moment in _instants()[::40] + [
+        dt.datetime(2026, 12, 31, 22, 59, 59, 999999, tzinfo=dt.UTC),
+        dt.datetime(2026, 12, 31, 23, 0, tzinfo=dt.UTC),
+    ]:
+        ConversationFactory(team=team_a, account=account, occurred_at=moment, kind="call")
+    countries = dict(Account.objects.for_team(team_a).values_list("pk", "country"))
+    assert len(set(countries.values())) > 2
+    since = today - dt.timedelta(days=selectors.WINDOW_DAYS)
+    conversations = Conversation.objects.filter(
+        account__team=team_a,
+        account_id__in=list(countries),
+        occurred_at__gte=dt.datetime.combine(since - dt.timedelta(days=1), dt.time.min, dt.UTC),
+    )
+    expected = _reference_contacts(conversations, countries, since=since)
+    assert sum(len(v) for v in expected.values()) > 100
+    assert any(c.listening is not None for v in expected.values() for c in v)
+    got = selectors.account_contacts(team_a, conversations, countries, since=since)
+    assert dict(got) == dict(expected)
