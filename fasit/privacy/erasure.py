@@ -194,21 +194,6 @@ def _made_of(model: type[Statement] | type[Proposal], spoken: dict[int, list[str
     return {pk for pk, cid, text in rows if any(_normal(text) in s for s in said[cid])}
 
 
-def _their_statements(person: Person, spoken: dict[int, list[str]]) -> set[int]:
-    """Statements attributed to the person, and statements made of transcript turns
-    they spoke (attributed to nobody when the speaker was not mapped)."""
-    ids = set(
-        Statement.objects.for_team(person.team).filter(person=person).values_list("pk", flat=True)
-    )
-    return ids | _made_of(Statement, spoken)
-
-
-def _their_proposals(person: Person, statements: set[int], spoken: dict[int, list[str]]) -> Any:
-    return Proposal.objects.for_team(person.team).filter(
-        Q(person=person) | Q(statement_id__in=statements) | Q(pk__in=_made_of(Proposal, spoken))
-    )
-
-
 @dataclass
 class Theirs:
     """The rows that are the person's: what erasure removes and whose history it blanks."""
@@ -219,13 +204,21 @@ class Theirs:
 
 
 def theirs(person: Person, spoken: dict[int, list[str]]) -> Theirs:
-    """``own_records`` with the statements and proposals made of their words
-    (``spoken``: ``transcripts.spoken_by``, or what the transcript erasure took out)."""
-    statements = _their_statements(person, spoken)
-    proposals = _their_proposals(person, statements, spoken)
+    """``own_records`` with the statements made of transcript turns they spoke
+    (attributed to nobody when the speaker was not mapped) and the proposals made of
+    their statements or turns (``spoken``: ``transcripts.spoken_by``, or what the
+    transcript erasure took out). Each read by its own index: an OR of person and
+    statement had SQLite walk the team's proposals."""
     records = own_records(person)
-    records[Statement] = [*records.get(Statement, []), *statements]
-    records[Proposal] = [*records.get(Proposal, []), *proposals.values_list("pk", flat=True)]
+    statements = {*records.get(Statement, []), *_made_of(Statement, spoken)}
+    proposal_ids = {
+        *records.get(Proposal, []),
+        *Proposal.objects.filter(statement_id__in=statements).values_list("pk", flat=True),
+        *_made_of(Proposal, spoken),
+    }
+    records[Statement] = sorted(statements)
+    records[Proposal] = sorted(proposal_ids)
+    proposals = Proposal.objects.for_team(person.team).filter(pk__in=records[Proposal])
     return Theirs(records, statements, proposals)
 
 
