@@ -25,7 +25,7 @@ from fasit.customers.models import (
     Person,
     PersonRole,
 )
-from fasit.privacy.erasure import own_records
+from fasit.privacy.erasure import person_history
 from fasit.privacy.models import AccessLog, ErasureCandidate, RegisterEntry
 from fasit.privacy.redaction import Redactor
 from fasit.privacy.retention import team_rules, team_settings
@@ -71,14 +71,8 @@ def person_dossier(person: Person) -> dict[str, Any]:
         .prefetch_related("users", "follow_ups")
         .order_by("-occurred_at", "-id")
     )
-    records = own_records(person)
     # An imported person's creation is the import's one entry (file, line, who, when).
     origin = import_origin(person)
-    # Entries that gave a row of theirs to another person (kept in the other's
-    # history) are theirs too.
-    audit_filter = Q(moved_from=str(person.pk))
-    for model, ids in records.items():
-        audit_filter |= Q(object_type=model._meta.label_lower, object_id__in=[str(i) for i in ids])
     mentions = matching(
         Conversation.objects.for_team(team).exclude(pk__in=attended.values("pk")),
         [Conversation._meta.get_field("subject"), Conversation._meta.get_field("notes")],
@@ -244,10 +238,9 @@ def person_dossier(person: Person) -> dict[str, Any]:
                     "record": e.object_type,
                     "changes": e.changes,
                 }
-                for e in AuditEvent.objects.for_team(team)
-                .filter(audit_filter)
-                .select_related("actor")
-                .order_by("at", "id")
+                # Everything erasure would blank or unname: entries of rows deleted
+                # since that named them too (a removed role, motive or statement).
+                for e in person_history(person).select_related("actor").order_by("at", "id")
             ),
         ],
         "looked_at_by": [

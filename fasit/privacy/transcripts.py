@@ -55,6 +55,24 @@ def _speakers_of(person: Person) -> list[TranscriptSpeaker]:
     ]
 
 
+def spoken_by(person: Person) -> dict[int, list[str]]:
+    """What the person said in each meeting (conversation id -> their turns), as
+    ``erase_from_transcripts`` finds it (``TranscriptErasure.spoken``), without
+    changing anything: what their statements and proposals were made of."""
+    spoken: dict[int, list[str]] = {}
+    speakers = [s.pk for s in _speakers_of(person)]
+    if not speakers:
+        return spoken
+    turns = (
+        TranscriptTurn.objects.filter(speaker_id__in=speakers)
+        .order_by("analysis_id", "index")
+        .values_list("analysis__conversation_id", "text")
+    )
+    for conversation_id, text in turns:
+        spoken.setdefault(conversation_id, []).append(text)
+    return spoken
+
+
 def _analyses_to_rewrite(
     person: Person, speakers: list[TranscriptSpeaker], redactor: Redactor
 ) -> set[int]:
