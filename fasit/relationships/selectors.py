@@ -1091,11 +1091,16 @@ def key_account_cards(team: Team | None, ids: list[int], *, today: dt.date) -> l
 @dataclass(frozen=True)
 class HealthMark:
     """What the key accounts' page shows of an account's health: ``being_on``'s
-    ``assessment.health``, ``.trend`` and ``.going_dark is not None``."""
+    ``assessment.health``, ``.health_before`` (its trend) and ``.going_dark is not
+    None``."""
 
     health: int
-    trend: str
+    health_before: int
     going_dark: bool
+
+    @property
+    def trend(self) -> str:
+        return cadence.trend_of(self.health, self.health_before)
 
 
 def key_account_health(
@@ -1211,7 +1216,7 @@ def key_account_health(
         then = cadence.standing(**facts, today=before)
         result[pk] = HealthMark(
             health=now.health,
-            trend=cadence.trend_of(now.health, then.health),
+            health_before=then.health,
             going_dark=now.going_dark,
         )
     return result

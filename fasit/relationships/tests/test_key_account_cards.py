@@ -26,7 +26,7 @@ from fasit.relationships.models import (
 from fasit.relationships.tests.conftest import TODAY, ago
 from fasit.relationships.tests.test_knowledge_of import DAYS, _varied_team
 from fasit.relationships.tests.test_standings import _team
-from fasit.testing import ConversationFactory
+from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def _reference_health(team: Any, ids: list[int], *, today: dt.date) -> dict[int,
     """The healths as the page read them before: ``being_on``'s full assessments."""
     return {
         r.account.pk: selectors.HealthMark(
-            r.assessment.health, r.assessment.trend, r.assessment.going_dark is not None
+            r.assessment.health, r.assessment.health_before, r.assessment.going_dark is not None
         )
         for r in selectors.being_on(
             team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=ids)
@@ -115,6 +115,59 @@ def test_health_equals_being_ons(
     assert {h.going_dark for h in new.values()} == {True, False}
     assert selectors.key_account_health(team_a, [], today=today) == {}
     assert selectors.key_account_health(None, everyone, today=today) == {}
+
+
+#: Days before today where a contact moves a health or its trend: the norms' edges,
+#: the month before (trend) and its own windows, the 90 and 180 days of frequency and
+#: reciprocity, and the year's window (``WINDOW_DAYS``) with the days around it.
+EDGES = [0, 1, 2, 13, 14, 15, 29, 30, 31, 32, 44, 45, 46, 59, 60, 61, 89, 90, 91, 92]
+EDGES += [119, 120, 121, 179, 180, 181, 209, 210, 211, 399, 400, 401, 402, 430, 800]
+
+
+def _edge_team(team: Any, rng: random.Random) -> None:
+    """Accounts of each norm (overridden from 3 days to two years) with people in three
+    roles, in contact on the days of ``EDGES`` around local midnight."""
+    for i, norm in enumerate((None, 3, 10, 30, 60, 100, 130, 400, 730)):
+        account = AccountFactory(
+            team=team, name=f"Kant {i}", tier="key", country=("NO", "SE", "FI", "DK")[i % 4]
+        )
+        if norm is not None:
+            AccountCadence.objects.create(account=account, days=norm)
+        people = [PersonFactory(team=team) for _ in range(3)]
+        for person, role in zip(people, ("decision_maker", "champion", "user"), strict=True):
+            PersonRoleFactory(person=person, account=account, buying_role=role)
+        for days in rng.sample(EDGES, 14):
+            moment = dt.datetime.combine(
+                TODAY - dt.timedelta(days=days),
+                dt.time(rng.choice([9, 21, 22, 23]), rng.choice([0, 59])),
+                tzinfo=dt.UTC,
+            )
+            conversation = ConversationFactory(
+                team=team,
+                account=account,
+                occurred_at=moment,
+                kind=rng.choice(["meeting", "call", "email", "note"]),
+                initiated_by=rng.choice(["us", "us", "customer"]),
+                customer_replied=rng.random() < 0.5,
+            )
+            conversation.people.set(rng.sample(people, rng.choice([0, 1, 2])))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_health_at_the_edges_equals_being_ons(team_a: Any, settings: Any, seed: int) -> None:
+    settings.FASIT_LISTENING_SCORES = "fasit.relationships.tests.test_standings.perfect_listening"
+    _edge_team(team_a, random.Random(seed))
+    ids = list(Account.objects.for_team(team_a).order_by("pk").values_list("pk", flat=True))
+    for ahead in (0, 1, 29, 30, 31):
+        today = TODAY + dt.timedelta(days=ahead)
+        new = selectors.key_account_health(team_a, ids, today=today)
+        assert new == _reference_health(team_a, ids, today=today), (seed, ahead)
+        assert [h.trend for h in new.values()] == [
+            r.assessment.trend
+            for r in sorted(
+                selectors.being_on(team_a, today=today), key=lambda r: ids.index(r.account.pk)
+            )
+        ]
 
 
 def _answers(clients: list[Any], urls: list[str]) -> list[bytes]:
