@@ -46,6 +46,7 @@ from fasit.engine.relationships.dates import (
     valid_yearly,
 )
 from fasit.engine.relationships.knowledge import (
+    BEST_PER_ROLE,
     AccountKnowledge,
     PersonKnowledge,
     account_knowledge,
@@ -1048,6 +1049,212 @@ def key_account_rows(team: Team | None, ids: list[int], *, today: dt.date) -> li
                     for r in known.roles
                 ],
             }
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class KeyAccountCard:
+    """One key account as its page's card shows it: ``AccountKnowledgeRow``'s content
+    from plain rows. ``roles``: each of ``knowledge.roles`` with its best-known people
+    (id, name, knowledge), at most ``BEST_PER_ROLE``, best first."""
+
+    account_id: int
+    name: str
+    owner: Any  # the owner (a user) or None
+    knowledge: AccountKnowledge
+    roles: list[tuple[Any, list[tuple[int, str, PersonKnowledge]]]]
+
+
+def key_account_cards(team: Team | None, ids: list[int], *, today: dt.date) -> list[KeyAccountCard]:
+    """The cards of the team's accounts among ``ids``, in that order, each equal to
+    ``account_knowledge_rows``' row (the same people in the same order, with their
+    full knowledge: the page lists what each is missing), from plain rows: the ~600
+    roles and people of a page as models, and a pass over them per person, were a
+    fifth of the page's first request. A fixed number of queries."""
+    if team is None or not ids:
+        return []
+    accounts = {
+        pk: (name, owner_id)
+        for pk, name, owner_id in Account.objects.for_team(team)
+        .filter(pk__in=ids)
+        .values_list("pk", "name", "owner_id")
+    }
+    owners = {
+        u.pk: u
+        for u in get_user_model().objects.filter(
+            pk__in={o for _n, o in accounts.values() if o is not None}
+        )
+    }
+    # As ``account_knowledge_rows`` orders them: by name, then best known first within
+    # a role (a stable sort).
+    role_rows = PersonRole.objects.filter(account__team=team, account_id__in=list(accounts))
+    roles = list(
+        role_rows.order_by("person__name").values_list(
+            "account_id", "person_id", "person__name", "buying_role"
+        )
+    )
+    knowledge = knowledge_of(
+        team,
+        Person.objects.for_team(team).filter(pk__in=role_rows.values("person_id")),
+        today=today,
+    )
+    by_account: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for account_id, person_id, person_name, role in roles:
+        if person_id in knowledge:
+            by_account[account_id].append((person_id, person_name, role))
+    cards = []
+    for pk in ids:
+        if pk not in accounts:
+            continue
+        entries = by_account.get(pk, [])
+        known = account_knowledge((role, knowledge[p]) for p, _n, role in entries)
+        best: dict[str, list[tuple[int, str, PersonKnowledge]]] = defaultdict(list)
+        for p, person_name, role in sorted(entries, key=lambda e: -knowledge[e[0]].score):
+            best[role].append((p, person_name, knowledge[p]))
+        name, owner_id = accounts[pk]
+        cards.append(
+            KeyAccountCard(
+                account_id=pk,
+                name=name,
+                owner=owners.get(owner_id) if owner_id is not None else None,
+                knowledge=known,
+                roles=[(r, best.get(r.role, [])[:BEST_PER_ROLE]) for r in known.roles],
+            )
+        )
+    return cards
+
+
+@dataclass(frozen=True)
+class HealthMark:
+    """What the key accounts' page shows of an account's health: ``being_on``'s
+    ``assessment.health``, ``.health_before`` (its trend) and ``.going_dark is not
+    None``."""
+
+    health: int
+    health_before: int
+    going_dark: bool
+
+    @property
+    def trend(self) -> str:
+        return cadence.trend_of(self.health, self.health_before)
+
+
+def key_account_health(
+    team: Team | None, ids: list[int], *, today: dt.date
+) -> dict[int, HealthMark]:
+    """The health, trend and going dark of the team's accounts among ``ids``, equal to
+    ``being_on``'s full rows' (``cadence.assess_account``) for the same accounts, from
+    plain rows and two ``cadence.standing`` passes (today and ``TREND_DAYS`` before):
+    the full assessment of a page's 50 key accounts (coverage, alerts, months, next
+    step, people's names, revenue, model objects) was a sixth of the page's first
+    request, for three values. The contacts are ``being_on``'s (its ``WINDOW_DAYS``
+    window, in its order), so the health before, which breadth and recency read
+    with the same window, is the same too. A fixed number of queries."""
+    if team is None or not ids:
+        return {}
+    listed = list(
+        Account.objects.for_team(team)
+        .filter(pk__in=ids)
+        .values_list("pk", "tier", "country")
+        .order_by("pk")
+    )
+    if not listed:
+        return {}
+    ids = [pk for pk, _t, _c in listed]
+    norms = team_norms(team)
+    overrides = dict(
+        AccountCadence.objects.for_team(team)
+        .filter(account_id__in=ids)
+        .values_list("account_id", "days")
+    )
+    norm_of = {
+        pk: overrides.get(pk) or cadence.resolve_norm(tier, team_norms=norms)
+        for pk, tier, _c in listed
+    }
+    roles: dict[int, dict[int, str]] = defaultdict(dict)
+    # As in ``being_on`` (a person with two roles at one account keeps the last).
+    for account_id, person_id, role in PersonRole.objects.filter(
+        account__team=team, account_id__in=ids
+    ).values_list("account_id", "person_id", "buying_role"):
+        roles[account_id][person_id] = role
+
+    since = today - dt.timedelta(days=WINDOW_DAYS)
+    before = today - dt.timedelta(days=cadence.TREND_DAYS)
+    conversations = Conversation.objects.filter(
+        account__team=team,
+        account_id__in=ids,
+        occurred_at__gte=_day_start(since - dt.timedelta(days=1)),
+    )
+    at: Any = F("occurred_at")
+    if connection.vendor == "sqlite":  # its stored text, read by ``_LocalDays``
+        at = Cast("occurred_at", output_field=CharField())
+    # In the model's order (newest first), as ``being_on`` reads them: the listening
+    # mean adds the scores in it.
+    rows = _raw_rows(
+        conversations.annotate(at=at).values_list(
+            "id", "account_id", "at", "kind", "initiated_by", "customer_replied"
+        )
+    )
+    # Breadth reads the people of real contacts within three norms of either day; a
+    # day early, as ``_since_day``, and never before the window.
+    reach = max(
+        _day_start(since - dt.timedelta(days=1)),
+        _day_start(before - dt.timedelta(days=cadence.BREADTH_NORMS * max(norm_of.values()) + 1)),
+    )
+    participants: dict[int, list[int]] = defaultdict(list)
+    through = Conversation.people.through.objects.filter(
+        conversation__in=conversations.filter(REAL, occurred_at__gte=reach).values("id")
+    )
+    for conversation_id, person_id in _raw_rows(
+        through.values_list("conversation_id", "person_id")
+    ):
+        participants[conversation_id].append(person_id)
+    scores = mapping.listening_scores(
+        team, [r[0] for r in rows], id_query=conversations.values("id")
+    )
+    zones = {pk: time_zone_for(country) for pk, _t, country in listed}
+    local_day = _LOCAL_DAYS.of
+    first = since.toordinal()
+    contacts: dict[int, list[cadence.ContactRow]] = defaultdict(list)
+    real_kinds = cadence.REAL_KINDS
+    no_people: list[int] = []
+    for cid, account_id, occurred_at, kind, initiated_by, replied in rows:
+        on = local_day(occurred_at, zones[account_id])
+        if on < first:
+            continue  # before the window, as ``being_on``; days ahead ``standing`` skips
+        real = kind in real_kinds or (kind == "email" and bool(replied))
+        contacts[account_id].append(
+            (
+                on,
+                real,
+                real and initiated_by == "us",
+                participants.get(cid, no_people),
+                scores.get(cid),
+            )
+        )
+    last_ours = dict(
+        Conversation.objects.filter(REAL, account__team=team, account_id__in=ids, initiated_by="us")
+        .values("account_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("account_id", "last")
+    )
+    result = {}
+    for pk, _tier, country in listed:
+        last = last_ours.get(pk)
+        facts: dict[str, Any] = {
+            "norm_days": norm_of[pk],
+            "roles": roles.get(pk, {}),
+            "contacts": contacts.get(pk, ()),
+            "last_our_contact": mapping.local_date_of(last, country) if last else None,
+            "revenue": None,
+        }
+        now = cadence.standing(**facts, today=today)
+        then = cadence.standing(**facts, today=before)
+        result[pk] = HealthMark(
+            health=now.health,
+            health_before=then.health,
+            going_dark=now.going_dark,
         )
     return result
 

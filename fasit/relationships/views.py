@@ -144,35 +144,39 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
 
     def knowledge() -> tuple[str, list[int], Any]:
         # Ranked by knowledge, which reads every key account's people, and a long page
-        # to render: both once per change of the people's data (and order, page). The
-        # ranking comes from plain rows; only the accounts shown get their full rows
-        # (people by role). Each row's health reads conversations, so the rows keep a
-        # stand-in for it (HEALTH_MARK) and a logged conversation recomputes only the
-        # 50 healths, not the ranking of every key account's people.
-        ranked, _ = sort_rows(
-            request,
-            selectors.key_account_ranking(team, today=today, owner=owner),
-            KEY_ACCOUNT_SORTS,
-            "knowledge",
-        )
-        page_obj = detached_page(ranked, PAGE_SIZE, request.GET.get("page"))
-        ids = [e.account_id for e in page_obj]
-        full = {
-            r.account.pk: r
-            for r in selectors.account_knowledge_rows(
-                team,
-                Account.objects.for_team(team).filter(pk__in=ids).select_related("owner"),
-                today=today,
+        # to render: both once per change of the people's data (and order, page). Only
+        # the accounts shown get their cards (people by role). Each card's health reads
+        # conversations, so the cards keep a stand-in for it (HEALTH_MARK) and a logged
+        # conversation recomputes only the 50 healths, not the ranking or the cards.
+        if KEY_ACCOUNT_SORTS[sorting.key] is None:
+            # Least known first (or last): ranked in the database from the scores the
+            # nightly refresh stores, as the API ranks (scoring 800 accounts' ~7,000
+            # people's roles in Python cost the page's first request ~20 ms).
+            ids, _ = sort_rows(
+                request,
+                selectors.key_account_order(team, today=today, owner=owner),
+                {"knowledge": None},
+                "knowledge",
             )
-        }
-        page_obj.object_list = [full[i] for i in ids if i in full]
+        else:
+            ranked, _ = sort_rows(
+                request,
+                selectors.key_account_ranking(team, today=today, owner=owner),
+                KEY_ACCOUNT_SORTS,
+                "knowledge",
+            )
+            ids = [e.account_id for e in ranked]
+        page_obj = detached_page(ids, PAGE_SIZE, request.GET.get("page"))
+        page_ids = list(page_obj)
+        cards = selectors.key_account_cards(team, page_ids, today=today)
+        page_obj.object_list = cards
         rows_html = render_to_string(
             "relationships/key_accounts.html#rows", {"rows": page_obj}, request=request
         )
-        shown = [i for i in ids if i in full]
-        # The cache keeps the page's numbers, not its rows: unpickling 50 rows with
-        # their people and accounts cost a cached request more than the rest of it.
-        page_obj.object_list = ids
+        shown = [c.account_id for c in cards]
+        # The cache keeps the page's numbers, not its cards (pickling 50 cards with
+        # their people cost a cached request more than the rest of it).
+        page_obj.object_list = page_ids
         return rows_html, shown, page_obj
 
     def page() -> dict[str, Any]:
@@ -184,7 +188,14 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
             version=read_version(request),
             area="people",
         )
-        health = _page_rows(team, shown, today=today)
+        # Each kept until its account changes (``memo.py``): after a logged
+        # conversation only that account's health is computed again.
+        health = memo.per_account(
+            team,
+            ("key-account-health", today),
+            shown,
+            lambda ids: selectors.key_account_health(team, ids, today=today),
+        )
         pieces = render_to_string(
             "relationships/key_accounts.html#health",
             {"healths": [health.get(i) for i in shown]},

@@ -1,0 +1,256 @@
+"""The key accounts page's plain-row paths give what the full rows they replaced give:
+each card (``key_account_cards``) what ``account_knowledge_rows`` gives, each health
+(``key_account_health``) what ``being_on``'s assessment gives, and the page, ranked from
+the stored scores, what it was ranked from every person's score, byte for byte, with
+scores stored, missing, partly stored or stale; and nothing of another team."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from typing import Any
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+from django.utils import timezone
+
+from fasit.customers.models import Account, Person
+from fasit.relationships import memo, selectors, snapshots, views
+from fasit.relationships.models import (
+    AccountCadence,
+    AccountKnowledgeSnapshot,
+    PersonKnowledgeSnapshot,
+)
+from fasit.relationships.tests.conftest import TODAY, ago
+from fasit.relationships.tests.test_knowledge_of import DAYS, _varied_team
+from fasit.relationships.tests.test_standings import _team
+from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
+
+pytestmark = pytest.mark.django_db
+
+CSRF = re.compile(rb"[A-Za-z0-9]{64}")
+
+
+def _reference_cards(team: Any, ids: list[int], *, today: dt.date) -> list[Any]:
+    """The cards as the page drew them before: ``account_knowledge_rows`` of the
+    accounts as models, with their people as models."""
+    rows = {
+        r.account.pk: r
+        for r in selectors.account_knowledge_rows(
+            team,
+            Account.objects.for_team(team).filter(pk__in=ids).select_related("owner"),
+            today=today,
+        )
+    }
+    return [
+        selectors.KeyAccountCard(
+            account_id=pk,
+            name=rows[pk].account.name,
+            owner=rows[pk].account.owner,
+            knowledge=rows[pk].knowledge,
+            roles=[
+                (r, [(p.pk, p.name, k) for p, k in rows[pk].best_known.get(r.role, [])])
+                for r in rows[pk].knowledge.roles
+            ],
+        )
+        for pk in ids
+        if pk in rows
+    ]
+
+
+def _reference_health(team: Any, ids: list[int], *, today: dt.date) -> dict[int, Any]:
+    """The healths as the page read them before: ``being_on``'s full assessments."""
+    return {
+        r.account.pk: selectors.HealthMark(
+            r.assessment.health, r.assessment.health_before, r.assessment.going_dark is not None
+        )
+        for r in selectors.being_on(
+            team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=ids)
+        )
+    }
+
+
+def test_cards_equal_the_full_rows(team_a: Any, team_b: Any, alice: Any) -> None:
+    rng = random.Random(31)
+    _varied_team(team_a, alice, rng, 90)
+    _varied_team(team_b, None, rng, 30)
+    everyone = list(Account.objects.order_by("?").values_list("pk", flat=True))
+    kinds = set()
+    for team in (team_a, team_b):
+        for day in DAYS:
+            new = selectors.key_account_cards(team, everyone, today=day)
+            assert new == _reference_cards(team, everyone, today=day)
+            # In the order asked for, of the team's accounts only.
+            assert [c.account_id for c in new] == [
+                pk for pk in everyone if Account.objects.get(pk=pk).team_id == team.pk
+            ]
+            kinds |= {(k.score, k.parts) for c in new for _r, best in c.roles for _p, _n, k in best}
+    assert len(kinds) > 30
+    assert selectors.key_account_cards(team_a, [], today=DAYS[0]) == []
+    assert selectors.key_account_cards(None, everyone, today=DAYS[0]) == []
+
+
+@pytest.mark.parametrize("days_ahead", [0, 30, 45])
+def test_health_equals_being_ons(
+    team_a: Any, team_b: Any, alice: Any, settings: Any, days_ahead: int
+) -> None:
+    """Contacts at local midnight in four zones, ahead of today, just outside the
+    year, people at several accounts, listening scores; norms overridden short, and so
+    long that breadth and recency reach past the year's window (where the health a
+    month before must read the same window as ``being_on``)."""
+    settings.FASIT_LISTENING_SCORES = "fasit.relationships.tests.test_standings.perfect_listening"
+    _team(team_a, alice, 1)
+    _team(team_b, None, 2)
+    accounts = list(Account.objects.for_team(team_a).order_by("pk"))
+    for account, days in zip(accounts[::4], (3, 120, 200, 400, 730, 45), strict=False):
+        AccountCadence.objects.update_or_create(account=account, defaults={"days": days})
+    today = TODAY + dt.timedelta(days=days_ahead)
+    everyone = list(Account.objects.values_list("pk", flat=True))
+    new = selectors.key_account_health(team_a, everyone, today=today)
+    assert new == _reference_health(team_a, everyone, today=today)
+    assert len(new) == 24
+    assert len({h.trend for h in new.values()}) >= 2
+    assert {h.going_dark for h in new.values()} == {True, False}
+    assert selectors.key_account_health(team_a, [], today=today) == {}
+    assert selectors.key_account_health(None, everyone, today=today) == {}
+
+
+#: Days before today where a contact moves a health or its trend: the norms' edges,
+#: the month before (trend) and its own windows, the 90 and 180 days of frequency and
+#: reciprocity, and the year's window (``WINDOW_DAYS``) with the days around it.
+EDGES = [0, 1, 2, 13, 14, 15, 29, 30, 31, 32, 44, 45, 46, 59, 60, 61, 89, 90, 91, 92]
+EDGES += [119, 120, 121, 179, 180, 181, 209, 210, 211, 399, 400, 401, 402, 430, 800]
+
+
+def _edge_team(team: Any, rng: random.Random) -> None:
+    """Accounts of each norm (overridden from 3 days to two years) with people in three
+    roles, in contact on the days of ``EDGES`` around local midnight."""
+    for i, norm in enumerate((None, 3, 10, 30, 60, 100, 130, 400, 730)):
+        account = AccountFactory(
+            team=team, name=f"Kant {i}", tier="key", country=("NO", "SE", "FI", "DK")[i % 4]
+        )
+        if norm is not None:
+            AccountCadence.objects.create(account=account, days=norm)
+        people = [PersonFactory(team=team) for _ in range(3)]
+        for person, role in zip(people, ("decision_maker", "champion", "user"), strict=True):
+            PersonRoleFactory(person=person, account=account, buying_role=role)
+        for days in rng.sample(EDGES, 14):
+            moment = dt.datetime.combine(
+                TODAY - dt.timedelta(days=days),
+                dt.time(rng.choice([9, 21, 22, 23]), rng.choice([0, 59])),
+                tzinfo=dt.UTC,
+            )
+            conversation = ConversationFactory(
+                team=team,
+                account=account,
+                occurred_at=moment,
+                kind=rng.choice(["meeting", "call", "email", "note"]),
+                initiated_by=rng.choice(["us", "us", "customer"]),
+                customer_replied=rng.random() < 0.5,
+            )
+            conversation.people.set(rng.sample(people, rng.choice([0, 1, 2])))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_health_at_the_edges_equals_being_ons(team_a: Any, settings: Any, seed: int) -> None:
+    settings.FASIT_LISTENING_SCORES = "fasit.relationships.tests.test_standings.perfect_listening"
+    _edge_team(team_a, random.Random(seed))
+    ids = list(Account.objects.for_team(team_a).order_by("pk").values_list("pk", flat=True))
+    for ahead in (0, 1, 29, 30, 31):
+        today = TODAY + dt.timedelta(days=ahead)
+        new = selectors.key_account_health(team_a, ids, today=today)
+        assert new == _reference_health(team_a, ids, today=today), (seed, ahead)
+        assert [h.trend for h in new.values()] == [
+            r.assessment.trend
+            for r in sorted(
+                selectors.being_on(team_a, today=today), key=lambda r: ids.index(r.account.pk)
+            )
+        ]
+
+
+def _answers(clients: list[Any], urls: list[str]) -> list[bytes]:
+    answers = []
+    for url in urls:
+        for client in clients:
+            for cache in caches.all():
+                cache.clear()
+            memo.clear()
+            answers.append(CSRF.sub(b"csrf", client.get(url).content))
+    return answers
+
+
+def test_the_page_is_what_the_full_rows_drew(
+    team_a: Any,
+    alice: Any,
+    key_team: list[Person],
+    alice_client: Any,
+    bob_client: Any,
+    charlie_client: Any,
+    monkeypatch: Any,
+) -> None:
+    """Paged by two, in every order, for the manager and a seller (``mine``), with the
+    scores stored, missing, partly stored and stale: the page equals the one drawn from
+    the full rows and ranked from every person's score."""
+    today = timezone.localdate()
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    # Conversations with some of the accounts' people, so the healths differ.
+    for i, person in enumerate(key_team[::2]):
+        for days in (1, 20 + i, 50 + 7 * i):
+            conversation = ConversationFactory(
+                team=team_a,
+                account=person.roles.first().account,
+                occurred_at=ago(days),
+                kind=("meeting", "call", "email")[i % 3],
+                initiated_by=("us", "customer")[(i + days) % 2],
+            )
+            conversation.people.add(person)
+    page = reverse("relationships:key_accounts")
+    urls = [
+        f"{page}?{sort}{mine}&page={n}"
+        for sort in ("", "sort=-knowledge", "sort=account", "sort=-owner", "sort=people")
+        for mine in ("", "&mine=on")
+        for n in (1, 2, 4)
+    ]
+    clients = [alice_client, bob_client]
+
+    def reference(monkey: Any) -> None:
+        monkey.setattr(selectors, "key_account_cards", _reference_cards)
+        monkey.setattr(selectors, "key_account_health", _reference_health)
+        monkey.setattr(
+            selectors,
+            "key_account_order",
+            lambda team, *, today, owner=None: [
+                e.account_id for e in selectors.key_account_ranking(team, today=today, owner=owner)
+            ],
+        )
+
+    def states() -> Any:
+        yield "nothing stored"
+        snapshots.refresh_knowledge(team_a, today=today)
+        yield "all stored"
+        ranked = selectors.key_account_order(team_a, today=today)
+        AccountKnowledgeSnapshot.objects.filter(account_id__in=ranked[::2]).delete()
+        PersonKnowledgeSnapshot.objects.filter(person__in=key_team[::3]).delete()
+        yield "some stored"
+        AccountKnowledgeSnapshot.objects.filter(account_id=ranked[1]).update(
+            day=today - dt.timedelta(days=365), score=100
+        )
+        yield "one stale"
+
+    for state in states():
+        new = _answers(clients, urls)
+        with monkeypatch.context() as monkey:
+            reference(monkey)
+            old = _answers(clients, urls)
+        assert new == old, state
+    assert sum(b'<section class="card">' in a for a in new) >= 20
+    assert any(b"going dark" in a for a in new)
+    assert any(re.search(rb"health [1-9]", a) for a in new)
+    # Charlie (team B) sees team B's key account only, and none of team A's pages.
+    theirs = charlie_client.get(page).content
+    assert b"Other team" in theirs
+    for account in selectors.key_account_scope(team_a):
+        assert account.name.encode() not in theirs
+        assert charlie_client.get(reverse("accounts:detail", args=[account.pk])).status_code == 404
