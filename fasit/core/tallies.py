@@ -34,6 +34,8 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from fasit.core.db import savepoint
+
 TABLE = "core_teamtally"
 
 
@@ -231,7 +233,9 @@ def sqlite_bulk_insert(cursor: Any, table: str, insert: Any, ids: list[int]) -> 
     if found is None:  # not this schema: leave the tallies to whoever keeps them
         insert()
         return
-    with transaction.atomic(using=cursor.db.alias):
+    # No savepoint inside an import (``core.db.whole_transaction``): its statement
+    # journal copied every index page the insert changed.
+    with transaction.atomic(using=cursor.db.alias, savepoint=savepoint()):
         cursor.execute(f"DROP TRIGGER {name}")
         try:
             insert()

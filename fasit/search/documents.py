@@ -16,6 +16,7 @@ from django.db import connection, transaction
 
 from fasit.buying.models import Journey
 from fasit.conversations.models import Conversation, TranscriptTurn
+from fasit.core.db import savepoint
 from fasit.customers.models import Account, Person, PersonRole
 from fasit.engine.text.search import index_text
 from fasit.search.models import Kind, SearchEntry
@@ -266,7 +267,9 @@ def insert_indexed(insert: Callable[[], Sequence[int]]) -> Sequence[int]:
     column and GIN index need nothing."""
     if connection.vendor != "sqlite":
         return insert()
-    with transaction.atomic(), connection.cursor() as cursor:
+    # No savepoint inside an import (``core.db.whole_transaction``), whose error
+    # rolls everything back: its statement journal copied every page changed.
+    with transaction.atomic(savepoint=savepoint()), connection.cursor() as cursor:
         cursor.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s",
             [_INSERT_TRIGGER],

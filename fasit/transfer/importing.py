@@ -28,7 +28,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fasit.core.db import ANALYZE_AFTER_ROWS, refresh_statistics
+from fasit.core.db import ANALYZE_AFTER_ROWS, refresh_statistics, whole_transaction
 from fasit.core.guard import RowCheck
 from fasit.core.models import AuditEvent
 from fasit.customers.models import LegalBasis, Person
@@ -178,7 +178,15 @@ def run_import(
     outcome = ImportOutcome()
     owners = OwnerIndex(team, options.owners)
     done = 0
-    with _few_collections(), _large_page_cache(), transaction.atomic(), pipelined():
+    # All or nothing: any error rolls the whole transaction back, so the bulk helpers
+    # inside it take no savepoints of their own (``whole_transaction``).
+    with (
+        _few_collections(),
+        _large_page_cache(),
+        transaction.atomic(),
+        whole_transaction(),
+        pipelined(),
+    ):
         # Rows are written past the ORM; this applies the cross-team rules to them.
         check = RowCheck(team.pk)
         for import_file in ordered:
