@@ -222,7 +222,9 @@ def test_being_ons_contacts_from_raw_rows_are_the_models(
         occurred_at__gte=dt.datetime.combine(since - dt.timedelta(days=1), dt.time.min, dt.UTC),
     )
     expected = _reference_contacts(conversations, countries, since=since)
-    assert sum(len(v) for v in expected.values()) > 100
+    # The seeded contacts alone give 90 in the window whatever the day (they are dated
+    # from today); the fixed 2026 instants add theirs when the window reaches 2026.
+    assert sum(len(v) for v in expected.values()) > 80
     assert any(c.listening is not None for v in expected.values() for c in v)
     got = selectors.account_contacts(team_a, conversations, countries, since=since)
     assert dict(got) == dict(expected)
