@@ -227,13 +227,16 @@ def theirs(person: Person, spoken: dict[int, list[str]]) -> Theirs:
     return Theirs(records, statements, proposals)
 
 
-def person_history(person: Person) -> QuerySet[AuditEvent]:
+def person_history(person: Person, their: Theirs | None = None) -> QuerySet[AuditEvent]:
     """Every audit entry that is the person's, each once, unordered: the entries
     erasure blanks (``history_arms`` of ``theirs``) and those that gave a row of theirs
     to another person (``moved_from``, kept in the other's history; erasure takes the
-    person's name out of them). Their access export lists these."""
+    person's name out of them). Their access export lists these; it passes the
+    ``theirs`` it already read."""
     team = person.team
-    arms = history_arms(person.pk, theirs(person, spoken_by(person)).records)
+    if their is None:
+        their = theirs(person, spoken_by(person))
+    arms = history_arms(person.pk, their.records)
     arms.append(Q(moved_from=str(person.pk)) & ~Q(moved_from=""))
     return united(team, arms)
 
@@ -366,6 +369,8 @@ def erasure_preview(person: Person) -> dict[str, int]:
         ),
         "conversations": Conversation.objects.for_team(team).filter(people=person).count(),
         "transcripts": person.transcript_speakers.values("analysis_id").distinct().count(),
-        "statements": Statement.objects.for_team(team).filter(person=person).count(),
+        # What erasure removes: also the statements made of their transcript turns
+        # when their speaker was not linked to them (``theirs``).
+        "statements": len(theirs(person, spoken_by(person)).statements),
         "buying_motives": Motive.objects.for_team(team).filter(person=person).count(),
     }

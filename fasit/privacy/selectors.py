@@ -25,11 +25,12 @@ from fasit.customers.models import (
     Person,
     PersonRole,
 )
-from fasit.privacy.erasure import person_history
+from fasit.privacy.erasure import person_history, theirs
 from fasit.privacy.models import AccessLog, ErasureCandidate, RegisterEntry
 from fasit.privacy.redaction import Redactor
 from fasit.privacy.retention import team_rules, team_settings
 from fasit.privacy.scrub import matching
+from fasit.privacy.transcripts import spoken_by
 from fasit.signals.models import Statement
 from fasit.tenancy.models import Membership, Team
 
@@ -73,6 +74,9 @@ def person_dossier(person: Person) -> dict[str, Any]:
     )
     # An imported person's creation is the import's one entry (file, line, who, when).
     origin = import_origin(person)
+    # Their rows as erasure sees them: statements and proposals include those made of
+    # transcript turns they spoke while their speaker was linked to nobody.
+    their = theirs(person, spoken_by(person))
     mentions = matching(
         Conversation.objects.for_team(team).exclude(pk__in=attended.values("pk")),
         [Conversation._meta.get_field("subject"), Conversation._meta.get_field("notes")],
@@ -185,8 +189,23 @@ def person_dossier(person: Person) -> dict[str, Any]:
                 "language": s.language,
                 "theme": s.theme.name if s.theme else None,
                 "conversation": s.conversation_id,
+                # False: taken from a transcript turn of theirs, attributed to nobody.
+                "attributed_to_them": s.person_id == person.pk,
             }
-            for s in Statement.objects.for_team(team).filter(person=person).select_related("theme")
+            for s in Statement.objects.for_team(team)
+            .filter(pk__in=sorted(their.statements))
+            .select_related("theme")
+        ],
+        "proposed_statements": [
+            {
+                "text": p.text,
+                "question": p.question,
+                "kind": p.get_kind_display(),
+                "status": p.get_status_display(),
+                "conversation": p.conversation_id,
+                "attributed_to_them": p.person_id == person.pk,
+            }
+            for p in their.proposals.order_by("id")
         ],
         "buying_groups": [
             {
@@ -240,7 +259,7 @@ def person_dossier(person: Person) -> dict[str, Any]:
                 }
                 # Everything erasure would blank or unname: entries of rows deleted
                 # since that named them too (a removed role, motive or statement).
-                for e in person_history(person).select_related("actor").order_by("at", "id")
+                for e in person_history(person, their).select_related("actor").order_by("at", "id")
             ),
         ],
         "looked_at_by": [

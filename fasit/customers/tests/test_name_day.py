@@ -5,8 +5,11 @@ that writes a person's name or country."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib
 import io
 import json
+import pkgutil
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +18,12 @@ from django.db.models.functions import Concat
 from django.urls import reverse
 
 from fasit.core.tests.test_admin_audit import _form, _operator
+from fasit.customers import migrations as customers_migrations
 from fasit.customers import services
 from fasit.customers.models import Person, refresh_name_days
 from fasit.privacy.erasure import person_erase
 from fasit.relationships import selectors
-from fasit.relationships.mapping import almanac_name_day
+from fasit.relationships.mapping import DATA_DIR, NAME_DAY_COUNTRIES, almanac_name_day
 from fasit.testing import PersonFactory
 from fasit.transfer import teamdump
 from fasit.transfer.importing import ImportOptions, open_import_file, run_import
@@ -202,3 +206,36 @@ def test_the_demo(db: Any) -> None:
     seed_demo(seed=3)
     assert Person.objects.count() > 10
     assert _wrong() == []
+
+
+def _almanac_digest() -> str:
+    """The almanac files' content (line endings aside), as the migrations record it."""
+    digest = hashlib.sha256()
+    for country in sorted(c.lower() for c in NAME_DAY_COUNTRIES):
+        text = (DATA_DIR / f"namedays_{country}.tsv").read_text(encoding="utf-8")
+        digest.update(country.encode() + b"\0" + "\n".join(text.splitlines()).encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def test_a_changed_almanac_comes_with_a_migration_that_refreshes_the_stored_days() -> None:
+    # Stored days are derived from the almanac files; a change to the files leaves
+    # every stored day as it was until a migration calls refresh_name_days. The newest
+    # migration that does records the files it was written for.
+    recorded = [
+        (name, module.ALMANAC_DIGEST)
+        for name in sorted(
+            m.name
+            for m in pkgutil.iter_modules(customers_migrations.__path__)
+            if m.name[0].isdigit()
+        )
+        if hasattr(
+            module := importlib.import_module(f"{customers_migrations.__name__}.{name}"),
+            "ALMANAC_DIGEST",
+        )
+    ]
+    assert recorded, "no customers migration records ALMANAC_DIGEST"
+    newest, digest = recorded[-1]
+    assert digest == _almanac_digest(), (
+        f"the almanac files changed since customers.{newest}: add a migration that calls "
+        f"customers.models.refresh_name_days and sets ALMANAC_DIGEST = {_almanac_digest()!r}"
+    )
