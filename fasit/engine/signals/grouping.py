@@ -45,6 +45,8 @@ _INDEXED = ("c", "w", "p")  # n-gram features are scored but not used to find ca
 # Word, pivot and pivot-group features also count as *shared evidence*, weighted by
 # how rare they are among the statements indexed (see ``ThemeIndex._overlap``).
 _EVIDENCE: frozenset[str] = frozenset("wph")
+# What a statement and a theme can share that names a matter (not n-grams).
+_MATTER: frozenset[str] = frozenset("cwph")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,13 @@ class GroupingConfig:
     # set where most statements carry it, merging on it gathered eleven themes into
     # one (blind32, docs/signals.md, fourteenth part). Pivots and groups still count.
     merge_without_common_words: bool = True
+    # Nor, if set, does a statement join a theme when all it shares with it (concepts,
+    # words, pivots, groups) is common in that sense: blind32's 35-statement theme grew
+    # one join at a time on "photo" and "customer" alone. The value names the kinds of
+    # feature that may be common: "wp" (words and pivots) is the measured variant. Off
+    # by default: over blind 9-33 in four orders it raised B-cubed F1 a little but added
+    # four false "confirmed" claims for five true ones (docs/signals.md, fifteenth part).
+    join_without_common_only: str = ""
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
     corroboration_per_key: int = 2  # statements examined per account
     corroboration_members: int = 600  # members examined per theme (the first to join)
@@ -238,6 +247,9 @@ class ThemeIndex:
         # statements join (links are only added), so a True stays until one leaves.
         self._corroboration: dict[str, bool] = {}
         self._held: dict[str, _Held] = {}
+        # Common features (``_common_features``) as last computed, and for how many
+        # indexed statements: recomputed when the index has grown by a hundredth.
+        self._common_cache: tuple[int, frozenset[str]] = (-1, frozenset())
 
     # --- building ---------------------------------------------------------------------
 
@@ -966,9 +978,19 @@ class ThemeIndex:
         emb = self._embedding.get(sid)
         w = cfg.embed_weight
         evidence: _Evidence | None = None
+        # The statement's matters that are not the business's subject: if it carries
+        # common ones, a theme must share one of the others (``join_without_common_only``).
+        matters: list[str] | None = None
+        if cfg.join_without_common_only:
+            common = self._common_features()
+            if common and any(f in common for f in vector):
+                matters = [f for f in vector if f[0] in _MATTER and f not in common]
         out: list[float] = []
         for state in states:
             if state.norm2 <= 0:
+                out.append(0.0)
+                continue
+            if matters is not None and not any(f in state.sums for f in matters):
                 out.append(0.0)
                 continue
             lexical = _dot(vector, state.sums) / math.sqrt(state.norm2)
@@ -1064,6 +1086,21 @@ class ThemeIndex:
             cfg.corroboration_common * len(self._counted), float(cfg.corroboration_common_floor)
         )
         return frozenset(f for f, d in self._df.items() if f[0] == "w" and d > common)
+
+    def _common_features(self) -> frozenset[str]:
+        """``_common_words`` for the feature kinds of ``join_without_common_only``,
+        cached while the index grows by less than a hundredth (one ``add`` does not
+        scan every document frequency)."""
+        n = len(self._counted)
+        seen, common = self._common_cache
+        if seen >= 0 and abs(n - seen) <= max(0, n // 100):
+            return common
+        cfg = self.config
+        kinds = cfg.join_without_common_only
+        floor = max(cfg.corroboration_common * n, float(cfg.corroboration_common_floor))
+        common = frozenset(f for f, d in self._df.items() if f[0] in kinds and d > floor)
+        self._common_cache = (n, common)
+        return common
 
     def _merge_close(self) -> None:
         # The index does not change its statements while merging, so the document
