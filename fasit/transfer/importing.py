@@ -46,6 +46,7 @@ from fasit.engine.transfer.sources import (
 from fasit.transfer.bulk import pipelined, written
 from fasit.transfer.owners import OwnerIndex
 from fasit.transfer.problems import problem_message, read_error_message
+from fasit.transfer.sqlite_load import indexes_built_at_end
 from fasit.transfer.writers import AccountWriter, Context, PersonWriter
 
 BATCH = 5000
@@ -345,36 +346,40 @@ def _import_file(
         size=BATCH,
         background=estimate_rows(table) >= BACKGROUND_ROWS,
     )
-    try:
-        for batch in batches:
-            problems = [p for item in batch for p in item.problems]
-            valid = [item.record for item in batch if item.record is not None]
-            values = {item.row.line: item.row.values for item in batch}
-            problems += writer.write(valid)  # type: ignore[arg-type]
-            ctx.flush()
-            if problems:
-                report(problems, values)
-            # Parent groups are checked at the end; keep the rows that name one.
+    # SQLite: a large first file of people builds its scattered indexes at the end
+    # (transfer/sqlite_load.py).
+    fresh = isinstance(writer, PersonWriter) and writer.fresh
+    with indexes_built_at_end(estimate_rows(table), fresh):
+        try:
+            for batch in batches:
+                problems = [p for item in batch for p in item.problems]
+                valid = [item.record for item in batch if item.record is not None]
+                values = {item.row.line: item.row.values for item in batch}
+                problems += writer.write(valid)  # type: ignore[arg-type]
+                ctx.flush()
+                if problems:
+                    report(problems, values)
+                # Parent groups are checked at the end; keep the rows that name one.
+                if isinstance(writer, AccountWriter):
+                    for record in valid:
+                        if record.parent_id or record.parent_name:  # type: ignore[union-attr]
+                            rows_by_line[record.line] = values[record.line]
+                done += len(batch)
+                if progress:
+                    # Rows whose COPY is still queued are not counted yet.
+                    progress(written(done), max(total, done))
             if isinstance(writer, AccountWriter):
-                for record in valid:
-                    if record.parent_id or record.parent_name:  # type: ignore[union-attr]
-                        rows_by_line[record.line] = values[record.line]
-            done += len(batch)
+                report(writer.finish(), rows_by_line)
+                ctx.flush()
             if progress:
-                # Rows whose COPY is still queued are not counted yet.
-                progress(written(done), max(total, done))
-        if isinstance(writer, AccountWriter):
-            report(writer.finish(), rows_by_line)
-            ctx.flush()
-        if progress:
-            # The file's rows, once written (the next statement would wait for them too).
-            progress(written(done, wait=True), max(total, done))
-    except ReadError as error:
-        outcome.problem_count += 1
-        outcome.invalid += 1
-        outcome.problems.append(
-            ListedProblem(import_file.name, error.line, "", read_error_message(error))
-        )
+                # The file's rows, once written (the next statement would wait for them too).
+                progress(written(done, wait=True), max(total, done))
+        except ReadError as error:
+            outcome.problem_count += 1
+            outcome.invalid += 1
+            outcome.problems.append(
+                ListedProblem(import_file.name, error.line, "", read_error_message(error))
+            )
     path = rejected.close()
     if rejected.lines:
         outcome.rejected[import_file.name] = path

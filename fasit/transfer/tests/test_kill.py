@@ -39,6 +39,14 @@ def _fasit(env: dict[str, str], *args: str) -> str:
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 
+# Every index of the database, by name and SQL.
+INDEXES = (
+    "from django.db import connection; c = connection.cursor();"
+    "c.execute(\"SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name\");"
+    "print(c.fetchall())"
+)
+
+
 def test_kill_9_mid_import_stores_nothing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "FASIT_TESTING"}}
     data = tmp_path / "data"
@@ -51,6 +59,9 @@ def test_kill_9_mid_import_stores_nothing(tmp_path: Path) -> None:
         for i in range(rows):
             handle.write(f"{i},Kari,Nordmann {i},kari{i}@fjord{i % 500}.no,Fjord {i % 500} AS\n")
     job_id = int(_fasit(env, "manage", "shell", "-c", SETUP.format(path=str(path))).split()[-1])
+    # A first file this large builds the people's indexes at its end (transfer/sqlite_load.py):
+    # the kill must leave them as they were.
+    indexes = _fasit(env, "manage", "shell", "-c", INDEXES)
     worker = subprocess.Popen(
         [*FASIT, "manage", "shell", "-c",
          f"from fasit.transfer.services import import_job_run; import_job_run(job_id={job_id})"],
@@ -80,6 +91,7 @@ def test_kill_9_mid_import_stores_nothing(tmp_path: Path) -> None:
         "print(Person.objects.count(), Account.objects.count(), ImportJob.objects.get().status)",
     )
     assert counts.split() == ["0", "0", "running"]
+    assert _fasit(env, "manage", "shell", "-c", INDEXES) == indexes
     # The page shows the run as stopped once its heartbeat is old; the file imports
     # completely on the next try.
     assert "created 60000" in _fasit(env, "import", str(path), "--team", "k")
