@@ -18,7 +18,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from fasit.buying import visits
+from fasit.buying import motives, visits
 from fasit.buying.defaults import DEFAULT_STAGES
 from fasit.buying.models import (
     BuyingGroupMember,
@@ -542,13 +542,16 @@ def motive_add(
     motive.full_clean()
     motive.save()
     audit_create(team=journey.team, actor=actor, instance=motive)
+    motives.refresh([journey.process_id], [motive.theme])
     return motive
 
 
 @transaction.atomic
 def motive_remove(*, motive: Motive, actor: Any) -> None:
     audit_delete(team=motive.journey.team, actor=actor, instance=motive)
+    process_id, theme = motive.journey.process_id, motive.theme
     motive.delete()
+    motives.refresh([process_id], [theme])
 
 
 # -- stage suggestions -----------------------------------------------------------
