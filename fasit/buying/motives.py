@@ -18,7 +18,8 @@ hundred at scale 100) rather than the team's:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, transaction
@@ -77,6 +78,32 @@ def from_motives(process_ids: Sequence[int], themes: Sequence[str] | None = None
     }
 
 
+def lock(process_ids: Iterable[int]) -> dict[int, int]:
+    """Lock these processes' rows (in id order) until the transaction ends; their teams.
+
+    Writers of one process take turns (PostgreSQL; SQLite writes one at a time anyway):
+    under READ COMMITTED two of them could each count without the other's motive and
+    both keep a row for the theme. A write takes the lock before it changes a motive or
+    journey (``kept``, the journey receiver), in the order ``visits.kept`` takes its
+    locks (process, then journeys), so the two do not deadlock."""
+    return dict(
+        BuyingProcess.objects.select_for_update()
+        .filter(pk__in=sorted(set(process_ids)))
+        .order_by("pk")
+        .values_list("pk", "team_id")
+    )
+
+
+@contextmanager
+def kept(process_ids: Iterable[int], themes: Iterable[str] | None = None) -> Iterator[None]:
+    """Run a write that changes motives of these processes (about these themes), then
+    count those themes again. Inside a transaction."""
+    ids = sorted(set(process_ids))
+    lock(ids)
+    yield
+    refresh(ids, themes)
+
+
 @transaction.atomic
 def refresh(process_ids: Iterable[int], themes: Iterable[str] | None = None) -> None:
     """Count these processes' motives about these themes (default: all) again. Inside
@@ -85,15 +112,7 @@ def refresh(process_ids: Iterable[int], themes: Iterable[str] | None = None) -> 
     if not ids:
         return
     chosen = None if themes is None else sorted(set(themes))
-    # Writers of one process take turns (PostgreSQL; SQLite writes one at a time
-    # anyway): under READ COMMITTED two of them could each count without the other's
-    # motive and the later would keep its count. Locked in id order: no deadlock.
-    teams = dict(
-        BuyingProcess.objects.select_for_update()
-        .filter(pk__in=ids)
-        .order_by("pk")
-        .values_list("pk", "team_id")
-    )
+    teams = lock(ids)
     ids = [pk for pk in ids if pk in teams]
     stale = MotiveThemeCount.objects.filter(process__in=ids)
     if chosen is not None:

@@ -19,6 +19,17 @@ def _forget_journey(sender: Any, instance: Any, origin: Any = None, **kwargs: An
     visits.forget_journey(instance.pk)
 
 
+def _lock_process(sender: Any, instance: Any, origin: Any = None, **kwargs: Any) -> None:
+    from fasit.buying import motives
+    from fasit.tenancy.models import Team
+
+    if isinstance(origin, Team):
+        return
+    # Before the journey's and its motives' rows are deleted (and locked): the order
+    # every writer of the process's counts takes its locks in (motives.lock).
+    motives.lock([instance.process_id])
+
+
 def _recount_motives(sender: Any, instance: Any, origin: Any = None, **kwargs: Any) -> None:
     from fasit.buying import motives
     from fasit.tenancy.models import Team
@@ -33,5 +44,6 @@ def _recount_motives(sender: Any, instance: Any, origin: Any = None, **kwargs: A
 def connect() -> None:
     from fasit.buying.models import Journey
 
+    pre_delete.connect(_lock_process, sender=Journey, dispatch_uid="buying-lock-process")
     pre_delete.connect(_forget_journey, sender=Journey, dispatch_uid="buying-forget-journey")
     post_delete.connect(_recount_motives, sender=Journey, dispatch_uid="buying-recount-motives")

@@ -540,18 +540,17 @@ def motive_add(
         conversation=conversation,
     )
     motive.full_clean()
-    motive.save()
+    with motives.kept([journey.process_id], [motive.theme]):
+        motive.save()
     audit_create(team=journey.team, actor=actor, instance=motive)
-    motives.refresh([journey.process_id], [motive.theme])
     return motive
 
 
 @transaction.atomic
 def motive_remove(*, motive: Motive, actor: Any) -> None:
     audit_delete(team=motive.journey.team, actor=actor, instance=motive)
-    process_id, theme = motive.journey.process_id, motive.theme
-    motive.delete()
-    motives.refresh([process_id], [theme])
+    with motives.kept([motive.journey.process_id], [motive.theme]):
+        motive.delete()
 
 
 # -- stage suggestions -----------------------------------------------------------
