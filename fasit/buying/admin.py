@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from fasit.buying import motives
 from fasit.buying.models import (
     BuyingGroupMember,
     BuyingProcess,
@@ -60,3 +61,5 @@ class JourneyAdmin(TeamScopedAdmin):
         # Stage changes and outcomes edited here bypass the services that keep each
         # visit's end (left_on) and the per-stage visit counts: work them out again.
         link_visits([form.instance])
+        # Motives edited inline: their themes' counts are worked out again too.
+        motives.refresh_journeys([form.instance])

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from django.utils import timezone, translation
 
+from fasit.buying import motives as kept_motives
 from fasit.buying import visits
 from fasit.buying.models import (
     BuyingGroupMember,
@@ -336,8 +337,10 @@ def seed(
             if len(chunk) >= BATCH // 4:
                 flush()
     flush()
-    # Written in bulk, past the services that keep the per-stage visit counts.
+    # Written in bulk, past the services that keep the per-stage visit and per-theme
+    # motive counts.
     visits.recount([team.pk])
+    kept_motives.recount([team.pk])
 
     catch_ups = []
     for journey, decider in kept:

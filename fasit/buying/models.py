@@ -368,6 +368,28 @@ class Motive(Record):
         return self.text[:80]
 
 
+class MotiveThemeCount(models.Model):
+    """A process's motives about one theme, counted: how many, from how many accounts,
+    the newest motive's id and its three newest different wordings. Kept by the writes
+    that change motives (``motives.py``), so the insight page reads a row per theme
+    instead of grouping every motive and its wording (~9,600 at scale 100) on each
+    first request."""
+
+    team = models.ForeignKey("tenancy.Team", on_delete=models.CASCADE, related_name="+")
+    process = models.ForeignKey(BuyingProcess, on_delete=models.CASCADE, related_name="+")
+    theme = models.CharField(max_length=20)
+    motives = models.IntegerField(default=0)
+    accounts = models.IntegerField(default=0)
+    last_id = models.BigIntegerField(default=0)
+    examples = models.JSONField(default=list)
+
+    class Meta:
+        indexes = [models.Index(fields=["team", "process"])]
+
+    def __str__(self) -> str:
+        return f"{self.process_id} {self.theme}: {self.motives} / {self.accounts}"
+
+
 class SuggestionDismissal(models.Model):
     """A person said this conversation is not evidence of a stage change."""
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fasit.buying import mapping, visits
+from fasit.buying import motives as kept_motives
 from fasit.buying.models import (
     BuyingGroupMember,
     BuyingProcess,
@@ -685,50 +685,19 @@ def motive_counts(team: Team, process: BuyingProcess) -> list[MotiveCount]:
 
 
 def team_motive_counts(team: Team, process_ids: Sequence[int]) -> dict[int, list[MotiveCount]]:
-    """Per process, each theme's motives, accounts and three latest different wordings,
-    counted by the database (scale 100: ~9,600 motives were read into Python per first
-    request). Themes rank by accounts, then motives, then the newest motive first.
+    """Per process, each theme's motives, accounts and three latest different wordings.
+    Themes rank by accounts, then motives, then the newest motive first.
 
-    Two statements for all the processes: a pair per process read the team's motives
-    once per process on PostgreSQL (a hash join over every motive each time) and cost
-    a third of the insight page's first request on SQLite."""
+    Read from the counts the writes keep (``motives.py``), a row per theme: grouping
+    every motive and its wording here (~9,600 at scale 100) was most of what was left
+    of the insight page's first request on SQLite."""
     result: dict[int, list[MotiveCount]] = {pid: [] for pid in process_ids}
     if not process_ids:
         return result
     labels = dict(MotiveTheme.choices)
-    marks = ", ".join(["%s"] * len(process_ids))
-    params = [team.pk, *process_ids]
-    motive, journey = Motive._meta.db_table, Journey._meta.db_table
-    # Plain SQL: one grouped pass, without the ORM building two querysets per process.
-    counts_sql = f"""
-        SELECT j.process_id, m.theme, COUNT(m.id), COUNT(DISTINCT j.account_id), MAX(m.id)
-        FROM {motive} m JOIN {journey} j ON j.id = m.journey_id
-        WHERE j.team_id = %s AND j.process_id IN ({marks})
-        GROUP BY j.process_id, m.theme
-    """  # noqa: S608 - table names from the models, values bound
-    # The newest occurrence of each wording ranks it within its theme.
-    examples_sql = f"""
-        SELECT process_id, theme, text FROM (
-            SELECT j.process_id AS process_id, m.theme AS theme, m.text AS text,
-                   ROW_NUMBER() OVER (
-                       PARTITION BY j.process_id, m.theme ORDER BY MAX(m.id) DESC
-                   ) AS pos
-            FROM {motive} m JOIN {journey} j ON j.id = m.journey_id
-            WHERE j.team_id = %s AND j.process_id IN ({marks})
-            GROUP BY j.process_id, m.theme, m.text
-        ) wordings
-        WHERE pos <= 3
-        ORDER BY process_id, theme, pos
-    """  # noqa: S608 - table names from the models, values bound
-    examples: dict[tuple[int, str], list[str]] = defaultdict(list)
-    with connection.cursor() as cursor:
-        cursor.execute(counts_sql, params)
-        per_theme = cursor.fetchall()
-        cursor.execute(examples_sql, params)
-        for process_id, theme, text in cursor.fetchall():
-            examples[(process_id, theme)].append(text)
-    for process_id, theme, count, accounts, _last in sorted(
-        per_theme, key=lambda r: (-r[3], -r[2], -r[4])
+    per_theme = kept_motives.counted(team.pk, process_ids)
+    for (process_id, theme), (count, accounts, _last, examples) in sorted(
+        per_theme.items(), key=lambda r: (-r[1][1], -r[1][0], -r[1][2])
     ):
         result[process_id].append(
             MotiveCount(
@@ -736,7 +705,7 @@ def team_motive_counts(team: Team, process_ids: Sequence[int]) -> dict[int, list
                 label=str(labels.get(theme, theme)),
                 motives=count,
                 accounts=accounts,
-                examples=tuple(examples[(process_id, theme)]),
+                examples=tuple(examples),
             )
         )
     return result

@@ -18,7 +18,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from fasit.buying import visits
+from fasit.buying import motives, visits
 from fasit.buying.defaults import DEFAULT_STAGES
 from fasit.buying.models import (
     BuyingGroupMember,
@@ -540,7 +540,8 @@ def motive_add(
         conversation=conversation,
     )
     motive.full_clean()
-    motive.save()
+    with motives.kept([journey.process_id], [motive.theme]):
+        motive.save()
     audit_create(team=journey.team, actor=actor, instance=motive)
     return motive
 
@@ -548,7 +549,8 @@ def motive_add(
 @transaction.atomic
 def motive_remove(*, motive: Motive, actor: Any) -> None:
     audit_delete(team=motive.journey.team, actor=actor, instance=motive)
-    motive.delete()
+    with motives.kept([motive.journey.process_id], [motive.theme]):
+        motive.delete()
 
 
 # -- stage suggestions -----------------------------------------------------------

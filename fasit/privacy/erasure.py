@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from fasit.buying.models import Journey, Motive
+from fasit.buying.motives import recount as recount_motives
 from fasit.conversations.models import Conversation
 from fasit.core.audit import audit_record, person_fields, touch
 from fasit.core.models import AuditEvent
@@ -321,6 +322,9 @@ def person_erase(*, person: Person, actor: Any, channel: str, reason: str = "") 
     person.delete()
     for label, ids in scrub_team(team=team, redactor=redactors.everywhere).items():
         changed.setdefault(label, set()).update(ids)
+    # Their motives went and others' were scrubbed past the services: the insight
+    # page's per-theme motive counts and wordings are counted again.
+    recount_motives([team.pk])
     counts["rows rewritten"] = sum(len(ids) for ids in changed.values())
     drops = statements_forget(
         team=team,

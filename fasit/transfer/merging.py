@@ -195,6 +195,10 @@ def record_merge(
         # Its statements moved by a plain update: two accounts that spoke in one theme
         # are now one customer, so the theme counts (and may fall a level) anew.
         themes_recount(team=team, account_ids=[keep.pk])
+        from fasit.buying.motives import refresh_journeys
+
+        # Its journeys moved too: two accounts with motives in one theme are now one.
+        refresh_journeys(keep.buying_journeys.values_list("pk", flat=True))  # type: ignore[attr-defined]
     after = snapshot(keep)
     changes: dict[str, Any] = {
         k: [before.get(k), v] for k, v in after.items() if before.get(k) != v

@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.buying.models import Journey
+from fasit.buying.motives import recount as recount_motives
 from fasit.buying.services import link_visits
 from fasit.core.audit import PERSON_MODEL
 from fasit.customers.models import Person, refresh_name_days
@@ -53,6 +54,8 @@ EXCLUDED = {
     "relationships.accountknowledgesnapshot",
     # Counted from the stage history again by the import (link_visits).
     "buying.stagevisitcount",
+    # Counted from the motives again by the import (motives.recount).
+    "buying.motivethemecount",
     # Derived from the records and keyed by their ids: rebuilt after a restore.
     "search.searchentry",
     "transfer.importjob",
@@ -353,6 +356,8 @@ def import_team(team: Team, data: dict[str, Any], actor: Any = None) -> dict[str
     # An export made before stage changes kept the date their visit ended has no
     # left_on: work it out, or every visit of the team would read as still open.
     link_visits(Journey.objects.filter(team=team))
+    # Motives saved raw pass by the services that keep their per-theme counts.
+    recount_motives([team.pk])
     # Rows saved raw pass by Person.save: derive the almanac name days by this
     # installation's almanacs (an older export has none, another's may differ).
     refresh_name_days(Person.objects.for_team(team))

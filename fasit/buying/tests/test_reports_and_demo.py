@@ -151,3 +151,70 @@ def test_insight_counted_by_the_database_equals_the_stage_changes_read_in_python
                 defs, entries, today=day, open_journeys=open_ids, no_decision=no_decision
             )
             assert sum(s.entered for s in insight.stages) > 0
+
+
+def _old_report_json(team: Any, today: dt.date) -> str:
+    """``report buying --json`` as it was written before (each reason's sentence
+    made anew, ``json.dumps`` with its indent): the reference for the faster one."""
+    from fasit.buying.reasons import reason_text
+
+    rows = []
+    for j in selectors.judge_open(
+        team,
+        selectors.journey_list(team),
+        extra=("account__name", "title", "process__category__name"),
+        today=today,
+    ):
+        since, probability = j.row[3], j.row[4]
+        account, title, category = j.row[6:9]
+        gap_reasons = [reason_text(r) for r in j.gap.reasons] if j.gap else []
+        rows.append(
+            {
+                "account": account,
+                "title": title,
+                "category": category,
+                "stage": j.frame.stages[j.stage_index].name,
+                "stage_index": j.stage_index,
+                "stages_total": len(j.frame.stages),
+                "days_in_stage": (today - since).days,
+                "seller_probability": probability,
+                "reality_gap": bool(j.gap and j.gap.flagged),
+                "reasons": [*gap_reasons, *(reason_text(r) for r in j.risk.reasons)],
+                "status_quo_risk": j.risk.level,
+            }
+        )
+    return json.dumps({"journeys": rows}, ensure_ascii=False, indent=2)
+
+
+def test_report_json_is_the_old_text_on_the_demo_and_odd_titles(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    """The same text as before, byte for byte: the demo on several days and in two
+    languages, titles with quotes and letters beyond Latin-1, a team
+    with no journeys."""
+    from django.utils import translation
+
+    from fasit.buying.reports import rows_json
+
+    team = seed_demo(seed=3, today=TODAY).team
+    process = process_for(team_a, alice)
+    for title in ('Nye "pumper"\\ og bånd', "Ærlig talt – ≠ 🚀"):
+        journey_at(team_a, alice, process=process, index=2, since=TODAY, title=title)
+    journey_at(team_a, alice, process=process, index=1, since=TODAY, forecast_probability=80)
+    assert json.loads(report_buying(team=team_b, as_json=True, today=TODAY)) == {"journeys": []}
+    assert report_buying(team=team_b, as_json=True, today=TODAY) == _old_report_json(team_b, TODAY)
+    for language in ("en", "nb"):
+        with translation.override(language):
+            for day in (TODAY, TODAY + dt.timedelta(days=45), TODAY + dt.timedelta(days=400)):
+                for each in (team, team_a):
+                    new = report_buying(team=each, as_json=True, today=day)
+                    assert new == _old_report_json(each, day)
+            assert len(json.loads(new)["journeys"]) == 3
+    # Rows of another shape than the report's are written as json.dumps writes them.
+    odd = [
+        {"a": [[1]], "b": {}},
+        {},
+        {"c": 1.5, "d": None, "e": [True, None, 2.0], "f": '\x00\x1f\n"\\ å 🚀'},
+    ]
+    for rows in (odd, odd[2:], [{1: "x"}]):
+        assert rows_json(rows) == json.dumps({"journeys": rows}, ensure_ascii=False, indent=2)
