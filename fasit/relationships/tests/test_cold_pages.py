@@ -102,6 +102,27 @@ def dated_team(team_a: Any, team_b: Any, alice: Any, bob: Any) -> Any:
     LifeEvent.objects.create(person=kari, date=dt.date(2026, 11, 26), text="Wedding")
     LifeEvent.objects.create(person=kari, date=dt.date(2026, 11, 26), text="Move")
     LifeEvent.objects.create(person=aino, date=dt.date(2027, 2, 25), text="Retires")
+    # Ties the card's bounded reads must break as the full listing does: one person's
+    # two birthdays on a day (their keys compare as text, "date-1000000" first), people
+    # of one name with dates and life events on one day, years on the edge.
+    twin = PersonFactory(team=team_a, name="Kari Berg", country="SE")
+    PersonRoleFactory(person=twin, account=mine, title="Twin")
+    for pk, year in ((900_000, 1990), (1_000_000, 1979)):
+        ImportantDate.objects.create(
+            pk=pk, person=twin, kind="birthday", month=11, day=24, year=year
+        )
+    ImportantDate.objects.create(person=kari, kind="birthday", month=11, day=24, year=1985)
+    ImportantDate.objects.create(person=kari, kind="name_day", month=11, day=24)
+    LifeEvent.objects.create(person=twin, date=dt.date(2026, 11, 26), text="Marathon")
+    LifeEvent.objects.create(person=aino, date=dt.date(2026, 11, 26), text="Sauna")
+    # 28 February in a common year: a birthday on the 29th is that day's too.
+    leap = PersonFactory(team=team_a, name="Bo Ek", country="FI")
+    PersonRoleFactory(person=leap, account=mine, title="Leap")
+    ImportantDate.objects.create(person=leap, kind="birthday", month=2, day=28, year=1970)
+    ImportantDate.objects.create(person=ola, kind="birthday", month=2, day=29, year=1983)
+    ImportantDate.objects.create(person=ola, kind="work_anniversary", month=1, day=2, year=2027)
+    ImportantDate.objects.create(person=ola, kind="work_anniversary", month=12, day=30, year=2027)
+    ImportantDate.objects.create(person=ola, kind="birthday", month=11, day=28, year=0)
     # Another team's people on the same days are never listed.
     other = PersonFactory(team=team_b, name="Kari Other", country="NO")
     ImportantDate.objects.create(person=other, kind="birthday", month=11, day=24)
@@ -118,24 +139,32 @@ def dated_team(team_a: Any, team_b: Any, alice: Any, bob: Any) -> Any:
         dt.date(2027, 2, 20),
         dt.date(2028, 2, 20),  # 29 February
         dt.date(2028, 2, 29),
+        dt.date(2027, 12, 29),  # over the year's end, to dates whose year is that year
+        dt.date(2026, 11, 26),  # life events of people of several names first
     ],
 )
-@pytest.mark.parametrize("days", [0, 14, 60, 366])
+@pytest.mark.parametrize("days", [0, 2, 14, 60, 364, 366])
 def test_upcoming_dates_match_the_per_person_computation(
     dated_team: Any, team_b: Any, alice: Any, today: dt.date, days: int
 ) -> None:
     # The other team, whose people share names and days with the first.
     expected = _reference_dates(team_b, today=today, days=days)
     assert [_key(r) for r in selectors.upcoming_dates(team_b, today=today, days=days)] == expected
+    head, total = selectors.upcoming_dates_head(team_b, today=today, days=days, shown=8)
+    assert ([_key(r) for r in head], total) == (expected[:8], len(expected))
     for user in (None, alice):
         expected = _reference_dates(dated_team, today=today, days=days, user=user)
         rows = selectors.upcoming_dates(dated_team, today=today, days=days, user=user)
         assert [_key(r) for r in rows] == expected
-        head, total = selectors.upcoming_dates_head(
-            dated_team, today=today, days=days, user=user, shown=3
-        )
-        assert [_key(r) for r in head] == expected[:3]
-        assert total == len(expected)
+        # Every cut of the shorter windows: a source's own order matters only where
+        # the cut falls between two of its rows.
+        cuts = range(1, len(expected) + 2) if days <= 60 else (1, 3, 8, 50)
+        for shown in cuts:
+            head, total = selectors.upcoming_dates_head(
+                dated_team, today=today, days=days, user=user, shown=shown
+            )
+            assert [_key(r) for r in head] == expected[:shown]
+            assert total == len(expected)
         roles = selectors.primary_roles(dated_team, [r.person.pk for r in head])
         assert [(r.account, r.title) for r in head] == [
             (roles[r.person.pk].account, roles[r.person.pk].title) for r in head
