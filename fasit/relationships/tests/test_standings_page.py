@@ -285,3 +285,24 @@ def test_the_page_writes_nothing(world: Any, alice_client: Any) -> None:
             and "django_session" not in q["sql"]
         ]
         assert writes == [], params
+
+
+@pytest.mark.parametrize(("sek_name", "nok_name"), [("A konto", "B konto"), ("B konto", "A konto")])
+def test_currencies_with_the_same_largest_amount_keep_the_rankings_order(
+    team_a: Any, alice: Any, sek_name: str, nok_name: str
+) -> None:
+    # Never contacted (health 0): all the revenue is at risk, 1,000 NOK both.
+    team_a.exchange_rates = RATES
+    team_a.save(update_fields=["exchange_rates"])
+    for name, amount, currency in ((sek_name, 2000, "SEK"), (nok_name, 1000, "NOK")):
+        account = AccountFactory(team=team_a, name=name)
+        AccountRevenue.objects.create(
+            account=account, year=TODAY.year, amount=amount, currency=currency
+        )
+    snapshots.refresh(team_a, today=TODAY)
+    _ids, totals = _reference(team_a, owner=None, dark=False, sort="-risk")
+    got = snapshots.Standings(Team.objects.get(pk=team_a.pk), today=TODAY).totals()
+    assert list(got["at_risk"].items()) == list(totals["at_risk"].items())
+    first = "SEK" if sek_name < nok_name else "NOK"
+    assert next(iter(got["at_risk"])) == first
+    _same_as_reference(team_a, alice)
