@@ -193,6 +193,12 @@ class AccountHealth(TeamOwned):
     going_dark = models.BooleanField()
     revenue_at_risk = models.DecimalField(max_digits=16, decimal_places=0, null=True)
     currency = models.CharField(max_length=3, blank=True)
+    #: ``revenue_at_risk`` in the team's currency (``tenancy.currency.convert``, rounded
+    #: per row as the pages show it), so the database ranks and sums the accounts; None
+    #: without revenue or without a rate. Converted at the currency and rates that
+    #: ``rates_key`` names (``snapshots.rates_key``): a row of another key is stale.
+    at_risk_team = models.DecimalField(max_digits=20, decimal_places=0, null=True)
+    rates_key = models.BigIntegerField(null=True)
 
     class Meta:
         verbose_name = _("account health snapshot")

@@ -1,6 +1,7 @@
 """Keep ``AccountHealth``, ``PersonKnowledgeSnapshot`` and ``AccountKnowledgeSnapshot``
 honest: whatever changes an account's health, a person's or an account's knowledge
-score through the ORM deletes its snapshot, and the next ranking recomputes it (see ``snapshots.py``)."""
+score through the ORM deletes its snapshot, and the next ranking recomputes it (see ``snapshots.py``);
+a change of the team's currency or rates converts the stored amounts again."""
 
 from __future__ import annotations
 
@@ -57,6 +58,12 @@ def _forget_person(sender: Any, instance: Any, **kwargs: Any) -> None:
     )
 
 
+def _team_saved(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+    # The stored amounts in the team's currency follow a new currency or new rates.
+    if update_fields is None or {"currency", "exchange_rates"} & set(update_fields):
+        snapshots.convert_stored(instance)
+
+
 def _forget_role_account(sender: Any, instance: Any, **kwargs: Any) -> None:
     snapshots.forget_account_knowledge([instance.account_id])
 
@@ -82,6 +89,9 @@ def connect() -> None:
     )
     through = apps.get_model("conversations", "Conversation").people.through
     m2m_changed.connect(_people_changed, sender=through, dispatch_uid="health-people")
+    post_save.connect(
+        _team_saved, sender=apps.get_model("tenancy", "Team"), dispatch_uid="health-team-rates"
+    )
     role = apps.get_model("customers", "PersonRole")
     post_save.connect(_forget_role_account, sender=role, dispatch_uid="knowledge-role-save")
     post_delete.connect(_forget_role_account, sender=role, dispatch_uid="knowledge-role-del")

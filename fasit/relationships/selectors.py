@@ -549,6 +549,7 @@ def risk_order(row: AccountRow) -> tuple[Any, ...]:
         a.going_dark is None,
         a.health,
         row.account.name,
+        row.account.pk,  # same names in a stable order (``snapshots.RankedAccount.order``)
     )
 
 

@@ -8,6 +8,11 @@ accounts without a row for today, and returns them in the order of
 page writes: ``refresh`` (the nightly task) stores every account's snapshot, and the
 pages cache what they computed until the team's data changes (``core/cache.py``).
 
+Each row keeps its revenue at risk in the team's currency as well, with the key of the
+currency and rates that converted it (``rates_key``), so ``Standings`` lets the database
+order and sum the rows and a page reads only the accounts it shows; a change of the
+team's currency or rates converts them again (``convert_stored``, from ``receivers.py``).
+
 A change through the ORM deletes the account's row (``receivers.py``); bulk writes
 and queryset updates send no signals, so such rows stay at most until the day ends
 (or until ``refresh_account_health_task`` runs, e.g. from cron each night).
@@ -28,13 +33,16 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, DecimalField, F, Max, Q, QuerySet, Sum, Value
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce, Collate
 
 from fasit.customers.models import Account, Person, PersonRole
 from fasit.relationships import memo, selectors
@@ -73,6 +81,8 @@ class RankedAccount:
             not self.going_dark,
             self.health,
             self.name,
+            # Accounts of the same name in a stable order, the database's (``Standings``).
+            self.account_id,
         )
 
 
@@ -126,36 +136,10 @@ def _ranked(
     if ids is not None:
         accounts = accounts.filter(pk__in=ids)
     rates = team_rates(team)
-    to = team.currency if team is not None else ""
     stored = AccountHealth.objects.for_team(team).filter(day=today, account__in=accounts)
     if going_dark:
         stored = stored.filter(going_dark=True)
-    # Built in one step with the amount in the team's currency: a second pass through
-    # dataclasses.replace cost as much as reading the 4,000 rows. Raw driver rows with
-    # only the conversions the values need (``_stored_amount``): Django's per-value
-    # converters were most of reading them.
-    amount = _stored_amount()
-    known = {
-        aid: RankedAccount(
-            account_id=aid,
-            name=name,
-            health=h,
-            going_dark=bool(g),
-            revenue_at_risk=(r := amount(raw)),
-            currency=c,
-            at_risk_team=convert(r, c, to, rates),
-        )
-        for aid, name, h, g, raw, c in selectors._raw_rows(
-            stored.values_list(
-                "account_id",
-                "account__name",
-                "health",
-                "going_dark",
-                "revenue_at_risk",
-                "currency",
-            )
-        )
-    }
+    known = {e.account_id: e for e in _stored_entries(team, stored, rates)}
     # A subquery rather than the ids read above: thousands of ids built into the
     # statement cost more than running it.
     today_rows = AccountHealth.objects.for_team(team).filter(day=today)
@@ -168,6 +152,85 @@ def _ranked(
             if entry.going_dark or not going_dark:
                 known[entry.account_id] = entry
     return known
+
+
+def _stored_entries(
+    team: Team | None, stored: QuerySet[AccountHealth], rates: dict[str, Decimal]
+) -> list[RankedAccount]:
+    """The ranking's entries of these stored rows, each with its amount in the team's
+    currency: as stored where it was converted at the team's present currency and rates
+    (``rates_key``), else converted here."""
+    to = team.currency if team is not None else ""
+    key = rates_key(team)
+    # Built in one step with the amount in the team's currency: a second pass through
+    # dataclasses.replace cost as much as reading the 4,000 rows. Raw driver rows with
+    # only the conversions the values need (``_stored_amount``): Django's per-value
+    # converters were most of reading them.
+    amount = _stored_amount()
+    return [
+        RankedAccount(
+            account_id=aid,
+            name=name,
+            health=h,
+            going_dark=bool(g),
+            revenue_at_risk=(r := amount(raw)),
+            currency=c,
+            at_risk_team=amount(team_raw) if k == key else convert(r, c, to, rates),
+        )
+        for aid, name, h, g, raw, c, team_raw, k in selectors._raw_rows(
+            stored.values_list(
+                "account_id",
+                "account__name",
+                "health",
+                "going_dark",
+                "revenue_at_risk",
+                "currency",
+                "at_risk_team",
+                "rates_key",
+            )
+        )
+    ]
+
+
+def rates_key(team: Team | None) -> int:
+    """A number naming the team's currency and every rate ``convert`` may use (its own
+    and the defaults), stored with each converted amount: a row of another key was
+    converted at other rates (a new currency or rates, or new defaults in a release)."""
+    text = repr(
+        (
+            team.currency if team is not None else "",
+            sorted((code, str(rate)) for code, rate in team_rates(team).items()),
+        )
+    )
+    # 7 bytes: fits the signed 64-bit column on every database.
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:7], "big")
+
+
+def convert_stored_rows(team: Any, rows: QuerySet[Any]) -> int:
+    """Convert the amounts of these stored rows (a query of the team's ``AccountHealth``,
+    or of its historical model in a migration) not already converted at the team's
+    present currency and rates; the number converted. After a change of currency or
+    rates (``receivers.py``), so the pages rank in the database again at once."""
+    key = rates_key(team)
+    rates = team_rates(team)
+    stale = list(rows.exclude(rates_key=key).values_list("pk", "revenue_at_risk", "currency"))
+    model = rows.model
+    model._default_manager.db_manager(rows.db).bulk_update(
+        [
+            model(
+                pk=pk, at_risk_team=convert(amount, currency, team.currency, rates), rates_key=key
+            )
+            for pk, amount, currency in stale
+        ],
+        ["at_risk_team", "rates_key"],
+        batch_size=500,
+    )
+    return len(stale)
+
+
+def convert_stored(team: Team) -> int:
+    """``convert_stored_rows`` of all the team's stored snapshots."""
+    return convert_stored_rows(team, AccountHealth.objects.filter(team=team))
 
 
 def _stored_amount() -> Callable[[Any], Decimal | None]:
@@ -228,7 +291,9 @@ def _standings(
 
 
 def _store(team: Team, *, today: dt.date, ranked: list[RankedAccount]) -> list[RankedAccount]:
-    """Save freshly assessed entries as today's snapshot."""
+    """Save freshly assessed entries (their amounts converted at the team's present
+    rates) as today's snapshot."""
+    key = rates_key(team)
     AccountHealth.objects.bulk_create(
         [
             AccountHealth(
@@ -239,12 +304,23 @@ def _store(team: Team, *, today: dt.date, ranked: list[RankedAccount]) -> list[R
                 going_dark=e.going_dark,
                 revenue_at_risk=e.revenue_at_risk,
                 currency=e.currency,
+                at_risk_team=e.at_risk_team,
+                rates_key=key,
             )
             for e in ranked
         ],
         update_conflicts=True,
         unique_fields=["account"],
-        update_fields=["day", "health", "going_dark", "revenue_at_risk", "currency", "updated_at"],
+        update_fields=[
+            "day",
+            "health",
+            "going_dark",
+            "revenue_at_risk",
+            "currency",
+            "at_risk_team",
+            "rates_key",
+            "updated_at",
+        ],
         batch_size=500,
     )
     return ranked
@@ -265,9 +341,14 @@ def refresh(team: Team, *, today: dt.date, progress: Callable[[], None] | None =
     """Recompute and store every account's snapshot of the team for ``today``;
     ``progress`` is called after each round (the worker's daily run renews its claim)."""
     stored = 0
+    rates = team_rates(team)
     for chunk in _chunks(Account.objects.for_team(team)):
         stored += len(
-            _store(team, today=today, ranked=_standings(team, today=today, accounts=chunk))
+            _store(
+                team,
+                today=today,
+                ranked=_standings(team, today=today, accounts=chunk, rates=rates),
+            )
         )
         if progress is not None:
             progress()
@@ -352,3 +433,218 @@ def kept_rows(
     if team is None:
         return compute(list(ids))
     return memo.per_account(team, ("row", today), ids, compute)
+
+
+def _number(raw: Any) -> Decimal | None:
+    """A raw driver number as the Decimal the ranking compares and sums: PostgreSQL's
+    is one; SQLite returns whole amounts as integers (a float only past 64 bits)."""
+    if raw is None or isinstance(raw, Decimal):
+        return raw
+    return Decimal(raw) if isinstance(raw, int) else Decimal(str(raw))
+
+
+class Standings:
+    """A scope's ranking (``ranking``'s order and entries) read by the database from
+    today's stored snapshots, so a page reads the accounts it shows and the totals,
+    not every account: ranking 4,000 rows in Python (each amount converted with
+    ``Decimal``) was most of the Being on page's first request.
+
+    The rows stored at the team's present currency and rates (``rates_key``) are
+    ordered and summed by the database from their stored amounts in the team's
+    currency. The scope's other accounts are few: a row of another key is converted
+    here, and an account without a row for today (new or changed since the refresh)
+    is assessed here from plain rows, as ``ranking`` does; they are merged into the
+    database's order and totals. Equal to ``ranking`` (``test_standings_page.py``)."""
+
+    def __init__(self, team: Team, *, today: dt.date, owner: Any = None) -> None:
+        self.team = team
+        accounts = _scope(team, owner)
+        rates = team_rates(team)
+        today_rows = AccountHealth.objects.for_team(team).filter(day=today, account__in=accounts)
+        key = rates_key(team)
+        #: the rows the database ranks
+        self.stored = today_rows.filter(rates_key=key)
+        # The sums of today's rows by currency and key: the totals, and whether any row
+        # is of another key or any account has none (then read and ranked here).
+        groups = selectors._raw_rows(
+            today_rows.order_by()
+            .values("currency", "rates_key")
+            .annotate(
+                n=Count("pk"),
+                dark=Count("pk", filter=Q(going_dark=True)),
+                risk=Sum("revenue_at_risk"),
+                team=Sum("at_risk_team"),
+                unconverted=Count(
+                    "pk", filter=Q(revenue_at_risk__isnull=False, at_risk_team__isnull=True)
+                ),
+                first=Max(self._AMOUNT, filter=Q(revenue_at_risk__isnull=False)),
+            )
+            .values_list(
+                "currency", "rates_key", "n", "dark", "risk", "team", "unconverted", "first"
+            )
+        )
+        self._groups = [g[:1] + g[2:] for g in groups if g[1] == key]
+        #: the others, ranked here: converted, or assessed (no row for today)
+        others: list[RankedAccount] = []
+        if any(g[1] != key for g in groups):
+            others += _stored_entries(team, today_rows.exclude(rates_key=key), rates)
+        if sum(g[2] for g in groups) < accounts.count():
+            missing = accounts.exclude(
+                pk__in=AccountHealth.objects.for_team(team).filter(day=today).values("account_id")
+            )
+            for chunk in _chunks(missing):
+                others += _standings(team, today=today, accounts=chunk, rates=rates)
+        self.others = sorted(others, key=lambda e: e.order)
+        self._totals: dict[str, Any] | None = None
+
+    # The database's order of stored rows: ``RankedAccount.order``.
+    _AMOUNT = Coalesce(
+        "at_risk_team",
+        "revenue_at_risk",
+        Value(0),
+        output_field=DecimalField(max_digits=20, decimal_places=0),
+    )
+
+    def _order(self, *, reverse: bool, health: str | None) -> list[OrderBy]:
+        # Names in code point order, as Python compares them (SQLite's default; on
+        # PostgreSQL the database's collation may differ).
+        name = (
+            Collate("account__name", "C")
+            if connection.vendor == "postgresql"
+            else F("account__name")
+        )
+        keys = [
+            self._AMOUNT.desc(),
+            F("going_dark").desc(),
+            F("health").asc(),
+            name.asc(),
+            F("account_id").asc(),
+        ]
+        if reverse:
+            keys = [OrderBy(k.expression, descending=not k.descending) for k in keys]
+        if health is not None:
+            keys.insert(0, OrderBy(F("health"), descending=health == "desc"))
+        return keys
+
+    @staticmethod
+    def _entry_key(entry: RankedAccount, health: str | None) -> tuple[Any, ...]:
+        if health is None:
+            return entry.order
+        return (-entry.health if health == "desc" else entry.health, *entry.order)
+
+    def window(
+        self,
+        start: int,
+        stop: int,
+        *,
+        going_dark: bool = False,
+        reverse: bool = False,
+        health: str | None = None,
+    ) -> list[int]:
+        """The ids of the ranking's entries ``start`` to ``stop`` (of those going dark
+        only, with ``going_dark``): in the ranking's order, or its reverse; with
+        ``health`` ("asc", "desc") by health first, equal healths in the ranking's
+        order (as ``core.views.sort_rows`` sorts)."""
+        if reverse and health is not None:
+            raise ValueError("by health, the ranking only breaks ties (no reverse)")
+        stored = self.stored.filter(going_dark=True) if going_dark else self.stored
+        stored = stored.order_by(*self._order(reverse=reverse, health=health))
+        others = [e for e in self.others if e.going_dark or not going_dark]
+        if not others:
+            return list(stored.values_list("account_id", flat=True)[start:stop])
+        # Merged: the stored rows up to ``stop`` and the others, in one order.
+        merged = [
+            (
+                self._entry_key(
+                    RankedAccount(
+                        account_id=aid,
+                        name=name,
+                        health=h,
+                        going_dark=bool(g),
+                        revenue_at_risk=None,
+                        currency="",
+                        at_risk_team=_number(raw),
+                    ),
+                    health,
+                ),
+                aid,
+            )
+            for aid, raw, g, h, name in selectors._raw_rows(
+                stored.annotate(amount=self._AMOUNT).values_list(
+                    "account_id", "amount", "going_dark", "health", "account__name"
+                )[:stop]
+            )
+        ]
+        merged += [(self._entry_key(e, health), e.account_id) for e in others]
+        merged.sort(key=lambda m: m[0], reverse=reverse)
+        return [aid for _key, aid in merged[start:stop]]
+
+    def totals(self) -> dict[str, Any]:
+        """The Being on page's totals of the scope: ``accounts``, ``going_dark``,
+        ``at_risk`` by currency (in the order of each currency's first account in the
+        ranking), ``at_risk_team`` (the amounts with a rate) and ``unconverted`` (the
+        currencies of amounts without one), as the page summed ``ranking``'s entries."""
+        if self._totals is not None:
+            return self._totals
+        accounts = dark = 0
+        at_risk: dict[str, Decimal] = {}
+        at_risk_team = Decimal(0)
+        unconverted: set[str] = set()
+        #: each currency's largest amount in the ranking (its first account's)
+        first: dict[str, Decimal] = {}
+        for currency, n, d, risk, team_sum, unconv, top in self._groups:
+            accounts += n
+            dark += d
+            if risk is not None:
+                at_risk[currency] = _number(risk)  # type: ignore[assignment]
+                first[currency] = _number(top)  # type: ignore[assignment]
+            if team_sum is not None:
+                at_risk_team += _number(team_sum)  # type: ignore[operator]
+            if unconv:
+                unconverted.add(currency)
+        for e in self.others:
+            accounts += 1
+            dark += e.going_dark
+            if e.revenue_at_risk is not None:
+                at_risk[e.currency] = at_risk.get(e.currency, 0) + e.revenue_at_risk
+                amount = e.at_risk_team if e.at_risk_team is not None else e.revenue_at_risk
+                first[e.currency] = max(first.get(e.currency, amount), amount)
+                if e.at_risk_team is None:
+                    unconverted.add(e.currency)
+            if e.at_risk_team is not None:
+                at_risk_team += e.at_risk_team
+        self._totals = {
+            "accounts": accounts,
+            "going_dark": dark,
+            "at_risk": {c: at_risk[c] for c in self._first_ranked(first)},
+            "at_risk_team": at_risk_team,
+            "unconverted": sorted(unconverted),
+        }
+        return self._totals
+
+    def _first_ranked(self, first: dict[str, Decimal]) -> list[str]:
+        """The currencies in the order of their first account in the ranking: by their
+        largest amount, and where two have the same, by their first accounts' places."""
+        place: dict[str, tuple[Any, ...]] = {}
+        for currency in first:
+            if sum(1 for v in first.values() if v == first[currency]) < 2:
+                continue
+            best = [
+                e.order
+                for e in self.others
+                if e.currency == currency and e.revenue_at_risk is not None
+            ]
+            top = (
+                self.stored.filter(currency=currency, revenue_at_risk__isnull=False)
+                .order_by(*self._order(reverse=False, health=None))
+                .values_list("account_id", flat=True)[:1]
+            )
+            for aid in top:
+                best += [
+                    e.order
+                    for e in _stored_entries(
+                        self.team, self.stored.filter(account_id=aid), team_rates(self.team)
+                    )
+                ]
+            place[currency] = min(best)
+        return sorted(first, key=lambda c: (-first[c], place.get(c, ())))

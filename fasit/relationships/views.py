@@ -214,6 +214,29 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
     )
 
 
+def ranking_totals(ranked: list[snapshots.RankedAccount]) -> dict[str, Any]:
+    """The Being on page's totals of a ranking's entries (``snapshots.Standings.totals``
+    gives the same from the database)."""
+    totals: dict[str, Any] = {
+        "accounts": len(ranked),
+        "going_dark": sum(1 for e in ranked if e.going_dark),
+        "at_risk": {},
+        # The sum in the team's currency; amounts without a rate stay apart.
+        "at_risk_team": sum(
+            (e.at_risk_team for e in ranked if e.at_risk_team is not None), Decimal(0)
+        ),
+        "unconverted": sorted(
+            {e.currency for e in ranked if e.revenue_at_risk is not None and e.at_risk_team is None}
+        ),
+    }
+    for entry in ranked:
+        if entry.revenue_at_risk is not None:
+            totals["at_risk"][entry.currency] = (
+                totals["at_risk"].get(entry.currency, 0) + entry.revenue_at_risk
+            )
+    return totals
+
+
 @team_required
 def being_on(request: HttpRequest) -> HttpResponse:
     team = request.team  # type: ignore[attr-defined]
@@ -224,7 +247,28 @@ def being_on(request: HttpRequest) -> HttpResponse:
 
     sorting = requested_sort(request, BEING_ON_SORTS, "-risk")
 
-    def page() -> dict[str, Any]:
+    def ranked_by_database() -> tuple[Any, dict[str, Any]]:
+        # By risk (the ranking) or health: the database orders today's stored
+        # snapshots and sums them; only the page's accounts are read
+        # (``snapshots.Standings``; ranking every account in Python was most of the
+        # page's first request).
+        standings = snapshots.Standings(team, today=today, owner=owner)
+        totals = standings.totals()
+        count = totals["going_dark"] if dark_only else totals["accounts"]
+        page_obj = Paginator(range(count), PAGE_SIZE).get_page(request.GET.get("page"))
+        start = (page_obj.number - 1) * PAGE_SIZE
+        if sorting.key == "health":
+            order: dict[str, Any] = {"health": "desc" if sorting.descending else "asc"}
+        else:
+            order = {"reverse": not sorting.descending}
+        page_obj.object_list = standings.window(
+            start, start + PAGE_SIZE, going_dark=dark_only, **order
+        )
+        return page_obj, totals
+
+    def by_name() -> tuple[Any, dict[str, Any]]:
+        # By name as Python folds case (``str.casefold``, which no database's lower()
+        # matches): the whole ranking, kept in this process (``memo.py``).
         ranked = snapshots.kept_ranking(team, today=today, owner=owner)
         listed, _ = sort_rows(
             request,
@@ -233,28 +277,15 @@ def being_on(request: HttpRequest) -> HttpResponse:
             "-risk",
         )
         page_obj = detached_page(listed, PAGE_SIZE, request.GET.get("page"))
-        shown = [e.account_id for e in page_obj]
-        totals: dict[str, Any] = {
-            "accounts": len(ranked),
-            "going_dark": sum(1 for e in ranked if e.going_dark),
-            "at_risk": {},
-            # The sum in the team's currency; amounts without a rate stay apart.
-            "at_risk_team": sum(
-                (e.at_risk_team for e in ranked if e.at_risk_team is not None), Decimal(0)
-            ),
-            "unconverted": sorted(
-                {
-                    e.currency
-                    for e in ranked
-                    if e.revenue_at_risk is not None and e.at_risk_team is None
-                }
-            ),
-        }
-        for entry in ranked:
-            if entry.revenue_at_risk is not None:
-                totals["at_risk"][entry.currency] = (
-                    totals["at_risk"].get(entry.currency, 0) + entry.revenue_at_risk
-                )
+        page_obj.object_list = [e.account_id for e in page_obj.object_list]
+        return page_obj, ranking_totals(ranked)
+
+    def page() -> dict[str, Any]:
+        if sorting.key == "account":
+            page_obj, totals = by_name()
+        else:
+            page_obj, totals = ranked_by_database()
+        shown = list(page_obj.object_list)
         # The rows are rendered here, once per change of team data: with their sparklines,
         # bars and translated phrases they were most of a cached page's CPU.
         # Each row's HTML is kept until its account changes (``memo.py``): a logged

@@ -353,8 +353,10 @@ def coverage(facts: AccountFacts, *, today: dt.date) -> Coverage:
     """People on record and people in real contact (either side) within the norm, per
     buying role."""
     since = today - dt.timedelta(days=facts.norm_days)
-    in_contact = _contact_people(facts.contacts, since, today)
-    roles = _roles(facts.people)
+    return _coverage(_roles(facts.people), _contact_people(facts.contacts, since, today))
+
+
+def _coverage(roles: Mapping[int, str], in_contact: Collection[int]) -> Coverage:
     counts: dict[str, list[int]] = {}
     for person_id, role in roles.items():
         entry = counts.setdefault(role, [0, 0])
@@ -379,21 +381,6 @@ def breadth(facts: AccountFacts, *, today: dt.date) -> float:
     on_record = set(roles.values())
     covered = {roles[p] for p in reached if p in roles}
     return len(covered) / len(on_record)
-
-
-def _components(facts: AccountFacts, today: dt.date) -> tuple[Components, dt.date | None]:
-    last = _last_ours(facts.contacts, today, facts.last_our_contact)
-    days = (today - last).days if last else None
-    return (
-        Components(
-            recency=recency(days, facts.norm_days),
-            frequency=frequency(facts.contacts, today=today, norm_days=facts.norm_days),
-            reciprocity=reciprocity(facts.contacts, today=today),
-            breadth=breadth(facts, today=today),
-            listening=listening(facts.contacts, today=today),
-        ),
-        last,
-    )
 
 
 def monthly_counts(
@@ -427,13 +414,160 @@ def _at_risk(revenue: Decimal | None, risk: float) -> Decimal | None:
     return _money(revenue * Decimal(str(risk))) if revenue is not None else None
 
 
+@dataclass(frozen=True)
+class _Pass:
+    """What ``_account_components`` reads from an account's contacts in one pass."""
+
+    now: Components
+    before: Components
+    last: dt.date | None  # our last real contact up to today, else the fallback
+    share: tuple[int, int]  # ``our_share`` today
+    reached: set[int]  # people in real contact within ``BREADTH_NORMS`` norms
+    in_contact: set[int]  # people in real contact within the norm (coverage)
+    monthly: tuple[tuple[int, ...], tuple[int, ...]]  # ``monthly_counts``
+    last_theirs: dt.date | None
+
+
+def _account_components(
+    facts: AccountFacts, *, today: dt.date, before: dt.date, roles: Mapping[int, str]
+) -> _Pass:
+    """The components at ``today`` and at ``before`` (a trend's days earlier) and what the
+    rest of the assessment reads, from one pass over the contacts: ``_components`` at
+    both days, ``coverage``, ``our_share``, ``monthly_counts`` and the people reached
+    each walked them again (most of assessing an account). Each value is worked out as
+    those functions work it out (the same comparisons, counts and sums in the contacts'
+    order), so the results are equal (``test_cadence.py`` compares them)."""
+    norm = facts.norm_days
+    day, earlier = today.toordinal(), before.toordinal()
+    reached_since = day - BREADTH_NORMS * norm
+    reached_since_before = earlier - BREADTH_NORMS * norm
+    cover_since = day - norm
+    month_keys = []
+    year, month = today.year, today.month
+    for _ in range(MONTHS):
+        month_keys.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    month_keys.reverse()
+    month_index = {k: i for i, k in enumerate(month_keys)}
+    ours_m, theirs_m = [0] * MONTHS, [0] * MONTHS
+    last = last_before = None
+    recent = previous = recent_before = previous_before = 0
+    share_ours = share_all = share_ours_before = share_all_before = 0
+    reached: set[int] = set()
+    reached_before: set[int] = set()
+    in_contact: set[int] = set()
+    heard: list[float] = []
+    heard_before: list[float] = []
+    last_theirs = None
+    for c in facts.contacts:
+        on = c.on.toordinal()
+        if on > day:
+            continue  # ahead of today: no component or count reads it
+        age = day - on
+        real = c.real
+        if c.ours:
+            if last is None or on > last:
+                last = on
+            if age < FREQUENCY_DAYS:
+                recent += 1
+            elif age < 2 * FREQUENCY_DAYS:
+                previous += 1
+        if real:
+            if age < RECIPROCITY_DAYS:
+                share_all += 1
+                share_ours += c.initiated_by == "us"
+            if on >= reached_since:
+                reached.update(c.people)
+            if on >= cover_since:
+                in_contact.update(c.people)
+            i = month_index.get((c.on.year, c.on.month))
+            if i is not None:
+                if c.initiated_by == "us":
+                    ours_m[i] += 1
+                else:
+                    theirs_m[i] += 1
+            if c.theirs and (last_theirs is None or c.on > last_theirs):
+                last_theirs = c.on
+        if c.listening is not None and age < RECIPROCITY_DAYS:
+            heard.append(c.listening)
+        if on > earlier:
+            continue
+        age = earlier - on
+        if c.ours:
+            if last_before is None or on > last_before:
+                last_before = on
+            if age < FREQUENCY_DAYS:
+                recent_before += 1
+            elif age < 2 * FREQUENCY_DAYS:
+                previous_before += 1
+        if real:
+            if age < RECIPROCITY_DAYS:
+                share_all_before += 1
+                share_ours_before += c.initiated_by == "us"
+            if on >= reached_since_before:
+                reached_before.update(c.people)
+        if c.listening is not None and age < RECIPROCITY_DAYS:
+            heard_before.append(c.listening)
+    fallback = facts.last_our_contact
+    if fallback is not None:
+        if last is None and fallback <= today:
+            last = fallback.toordinal()
+        if last_before is None and fallback <= before:
+            last_before = fallback.toordinal()
+    on_record = set(roles.values())
+
+    def components(
+        last: int | None,
+        as_of: int,
+        recent: int,
+        previous: int,
+        ours: int,
+        total: int,
+        reached: set[int],
+        heard: list[float],
+    ) -> Components:
+        if roles:
+            breadth_value = len({roles[p] for p in reached if p in roles}) / len(on_record)
+        else:
+            breadth_value = 0.0
+        return Components(
+            recency=recency(as_of - last if last is not None else None, norm),
+            frequency=_frequency(recent, previous, norm),
+            reciprocity=_reciprocity(ours, total),
+            breadth=breadth_value,
+            listening=sum(heard) / len(heard) if heard else None,
+        )
+
+    return _Pass(
+        now=components(last, day, recent, previous, share_ours, share_all, reached, heard),
+        before=components(
+            last_before,
+            earlier,
+            recent_before,
+            previous_before,
+            share_ours_before,
+            share_all_before,
+            reached_before,
+            heard_before,
+        ),
+        last=dt.date.fromordinal(last) if last is not None else None,
+        share=(share_ours, share_all),
+        reached=reached,
+        in_contact=in_contact,
+        monthly=(tuple(ours_m), tuple(theirs_m)),
+        last_theirs=last_theirs,
+    )
+
+
 def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
-    components, last = _components(facts, today)
-    score = health_score(components)
-    before_components, _ = _components(facts, today - dt.timedelta(days=TREND_DAYS))
-    before = health_score(before_components)
-    days = (today - last).days if last else None
     roles = _roles(facts.people)
+    seen = _account_components(
+        facts, today=today, before=today - dt.timedelta(days=TREND_DAYS), roles=roles
+    )
+    components, last = seen.now, seen.last
+    score = health_score(components)
+    before = health_score(seen.before)
+    days = (today - last).days if last else None
 
     going_dark = None
     if days is None or days > facts.norm_days:
@@ -456,7 +590,7 @@ def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
             people_on_record=len(roles),
         )
 
-    cov = coverage(facts, today=today)
+    cov = _coverage(roles, seen.in_contact)
     alerts: list[Alert] = []
     if going_dark is not None:
         if going_dark.days_since_our_contact is None:
@@ -479,11 +613,11 @@ def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
                     since=going_dark.since,
                 )
             )
-    ours, total = our_share(facts.contacts, today=today)
+    ours, total = seen.share
     if total >= 3 and ours / total < 0.3:
         alerts.append(Alert("one_sided", count=ours, total=total, days=RECIPROCITY_DAYS))
     window = BREADTH_NORMS * facts.norm_days
-    reached = _contact_people(facts.contacts, today - dt.timedelta(days=window), today)
+    reached = seen.reached
     silent_roles = []
     for role in KEY_ROLES:
         holders = [p for p, r in roles.items() if r == role]
@@ -496,14 +630,13 @@ def assess_account(facts: AccountFacts, *, today: dt.date) -> AccountAssessment:
     next_step = _next_step(facts, going_dark, silent_roles, alerts, today)
     risk = round((100 - score) / 100, 2)
     at_risk = _at_risk(facts.revenue, risk)
-    ours_m, theirs_m = monthly_counts(facts.contacts, today=today)
-    their_dates = [c.on for c in facts.contacts if c.theirs and c.on <= today]
+    ours_m, theirs_m = seen.monthly
     return AccountAssessment(
         account_id=facts.account_id,
         norm_days=facts.norm_days,
         last_our_contact=last,
         days_since_our_contact=days,
-        last_their_contact=max(their_dates) if their_dates else None,
+        last_their_contact=seen.last_theirs,
         going_dark=going_dark,
         coverage=cov,
         components=components,
