@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fasit.customers.models import Account, Person
+from fasit.engine.relationships import cadence
+from fasit.engine.relationships.dates import time_zone_for
 from fasit.relationships import memo, selectors, snapshots, views
 from fasit.relationships.models import (
     AccountCadence,
@@ -168,6 +170,70 @@ def test_health_at_the_edges_equals_being_ons(team_a: Any, settings: Any, seed: 
                 selectors.being_on(team_a, today=today), key=lambda r: ids.index(r.account.pk)
             )
         ]
+
+
+#: Norms short enough that the health a month before reads people from inside the
+#: year's window (``WINDOW_DAYS``): the people's read starts where breadth before starts.
+SHORT_NORMS = (3, 10, 30, 60, 100, 120)
+
+
+def _breadth_edge_team(team: Any) -> dict[int, Any]:
+    """Per short norm, an account whose champion was met at the first local minutes of
+    the first day that breadth a month before counts (``TREND_DAYS`` + three norms ago)
+    and whose economic buyer at the last minutes of the day before it; the decision
+    maker was met the day before the month's mark. Returns the edge conversation of
+    each account. Local midnight is the UTC day before in every Nordic zone, so a read
+    cut at the UTC day, or from today rather than the month before, loses the edge."""
+    edges = {}
+    for i, norm in enumerate(SHORT_NORMS):
+        country = ("NO", "SE", "FI", "DK")[i % 4]
+        zone = time_zone_for(country)
+        account = AccountFactory(team=team, name=f"Bredde {norm}", tier="key", country=country)
+        AccountCadence.objects.create(account=account, days=norm)
+        people = {}
+        for role in ("decision_maker", "champion", "economic_buyer"):
+            people[role] = PersonFactory(team=team)
+            PersonRoleFactory(person=people[role], account=account, buying_role=role)
+        before = TODAY - dt.timedelta(days=cadence.TREND_DAYS)
+        edge = before - dt.timedelta(days=cadence.BREADTH_NORMS * norm)
+        for role, day, at in (
+            ("decision_maker", before - dt.timedelta(days=1), dt.time(12)),
+            ("champion", edge, dt.time(0, 0, 30)),
+            ("economic_buyer", edge - dt.timedelta(days=1), dt.time(23, 59, 30)),
+        ):
+            conversation = ConversationFactory(
+                team=team,
+                account=account,
+                occurred_at=dt.datetime.combine(day, at, tzinfo=zone),
+                kind="meeting",
+                initiated_by="us",
+            )
+            conversation.people.add(people[role])
+            if role == "champion":
+                edges[account.pk] = conversation
+    return edges
+
+
+def test_health_before_reads_the_people_from_breadths_first_day(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    """The people of contacts are read from the first local day breadth a month before
+    counts, for each account alone (the page's longest norm sets where the read
+    starts) and for all of them together; that contact changes the health before (so
+    a read that starts a day or a month late gives another health)."""
+    edges = _breadth_edge_team(team_a)
+    _breadth_edge_team(team_b)
+    ids = list(edges)
+    for pk in ids:
+        new = selectors.key_account_health(team_a, [pk], today=TODAY)
+        assert new == _reference_health(team_a, [pk], today=TODAY), pk
+    together = selectors.key_account_health(team_a, ids, today=TODAY)
+    assert together == _reference_health(team_a, ids, today=TODAY)
+    for pk, conversation in edges.items():
+        conversation.people.clear()
+        without = _reference_health(team_a, [pk], today=TODAY)[pk]
+        assert without.health_before < together[pk].health_before, pk
+        assert without.health == together[pk].health, pk
 
 
 def _answers(clients: list[Any], urls: list[str]) -> list[bytes]:
