@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -977,6 +977,32 @@ def window(order: list[int], *, after: int | None, limit: int) -> list[int]:
     return order[start : start + limit]
 
 
+def _knowledge_by_role(
+    ids: list[int],
+    listed: Container[int],
+    roles: Iterable[tuple[int, int, str, str]],
+    knowledge: dict[int, PersonKnowledge],
+) -> Iterator[tuple[int, AccountKnowledge, dict[str, list[tuple[int, str, PersonKnowledge]]]]]:
+    """The accounts of ``ids`` that are ``listed``, in that order, each with its
+    knowledge and its people by buying role, best known first (ties in ``roles``'
+    order), as the key accounts' API rows and page cards show them. ``roles``:
+    (account id, person id, person's name, buying role), by name; a person without
+    ``knowledge`` (of another team) is left out."""
+    by_account: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for account_id, person_id, person_name, role in roles:
+        if person_id in knowledge:
+            by_account[account_id].append((person_id, person_name, role))
+    for pk in ids:
+        if pk not in listed:
+            continue
+        entries = by_account.get(pk, [])
+        known = account_knowledge((role, knowledge[p]) for p, _n, role in entries)
+        best: dict[str, list[tuple[int, str, PersonKnowledge]]] = defaultdict(list)
+        for p, person_name, role in sorted(entries, key=lambda e: -knowledge[e[0]].score):
+            best[role].append((p, person_name, knowledge[p]))
+        yield pk, known, best
+
+
 def key_account_rows(team: Team | None, ids: list[int], *, today: dt.date) -> list[dict[str, Any]]:
     """The API's rows of these key accounts (in this order): knowledge by buying role
     with each role's two best-known people, as the page shows them, from stored scores
@@ -1013,19 +1039,10 @@ def key_account_rows(team: Team | None, ids: list[int], *, today: dt.date) -> li
         knowledge.update(
             knowledge_of(team, Person.objects.for_team(team).filter(pk__in=missing), today=today)
         )
-    by_account: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for account_id, person_id, person_name, role, _, _ in roles:
-        if person_id in knowledge:
-            by_account[account_id].append((person_id, person_name, role))
     result = []
-    for pk in ids:
-        if pk not in accounts:
-            continue
-        entries = by_account.get(pk, [])
-        known = account_knowledge((role, knowledge[p]) for p, _, role in entries)
-        best: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
-        for p, person_name, role in sorted(entries, key=lambda e: -knowledge[e[0]].score):
-            best[role].append((p, person_name, knowledge[p].score))
+    for pk, known, best in _knowledge_by_role(
+        ids, accounts, ((a, p, n, r) for a, p, n, r, _d, _s in roles), knowledge
+    ):
         name, owner = accounts[pk]
         result.append(
             {
@@ -1044,8 +1061,8 @@ def key_account_rows(team: Team | None, ids: list[int], *, today: dt.date) -> li
                         "known_well": r.known_well,
                         "score": r.score,
                         "best_known": [
-                            {"person_id": p, "name": n, "score": sc}
-                            for p, n, sc in best.get(r.role, [])[:2]
+                            {"person_id": p, "name": n, "score": k.score}
+                            for p, n, k in best.get(r.role, [])[:BEST_PER_ROLE]
                         ],
                     }
                     for r in known.roles
@@ -1101,19 +1118,8 @@ def key_account_cards(team: Team | None, ids: list[int], *, today: dt.date) -> l
         Person.objects.for_team(team).filter(pk__in=role_rows.values("person_id")),
         today=today,
     )
-    by_account: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for account_id, person_id, person_name, role in roles:
-        if person_id in knowledge:
-            by_account[account_id].append((person_id, person_name, role))
     cards = []
-    for pk in ids:
-        if pk not in accounts:
-            continue
-        entries = by_account.get(pk, [])
-        known = account_knowledge((role, knowledge[p]) for p, _n, role in entries)
-        best: dict[str, list[tuple[int, str, PersonKnowledge]]] = defaultdict(list)
-        for p, person_name, role in sorted(entries, key=lambda e: -knowledge[e[0]].score):
-            best[role].append((p, person_name, knowledge[p]))
+    for pk, known, best in _knowledge_by_role(ids, accounts, roles, knowledge):
         name, owner_id = accounts[pk]
         cards.append(
             KeyAccountCard(

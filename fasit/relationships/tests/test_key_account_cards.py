@@ -13,10 +13,14 @@ from typing import Any
 
 import pytest
 from django.core.cache import caches
+from django.template import engines
+from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fasit.customers.models import Account, Person
+from fasit.engine.relationships import cadence
+from fasit.engine.relationships.dates import time_zone_for
 from fasit.relationships import memo, selectors, snapshots, views
 from fasit.relationships.models import (
     AccountCadence,
@@ -90,6 +94,51 @@ def test_cards_equal_the_full_rows(team_a: Any, team_b: Any, alice: Any) -> None
     assert len(kinds) > 30
     assert selectors.key_account_cards(team_a, [], today=DAYS[0]) == []
     assert selectors.key_account_cards(None, everyone, today=DAYS[0]) == []
+
+
+#: The cards' partial as it was before the view worked out each row's values
+#: (``views._card_rows``): tags and filters per person, the card's own objects.
+CARDS_BEFORE = """{% load i18n relationships fasit %}{% for row in rows %}
+<section class="card">
+  <h2><a href="{% url 'accounts:detail' row.account_id %}">{{ row.name }}</a>
+    <span class="score {{ row.knowledge.score|health_class }}" title="{% translate 'Knowledge score' %}">{{ row.knowledge.score }}</span>
+    <!--fasit:health:{{ row.account_id }}--></h2>
+  <p class="small muted">{% blocktranslate with well=row.knowledge.known_well total=row.knowledge.people owner=row.owner|display_name|default:"—" %}{{ well }} of {{ total }} people known well · owner {{ owner }}{% endblocktranslate %}</p>
+  <table class="compact responsive">
+    <thead><tr><th>{% translate "Buying role" %}</th><th>{% translate "People" %}</th><th>{% translate "Known well" %}</th><th>{% translate "Best known" %}</th></tr></thead>
+    <tbody>{% for k, best in row.roles %}<tr><td>{{ k.role|role_label }}</td><td>{{ k.people }}</td><td>{{ k.known_well }}</td>
+      <td>{% for person_id, name, pk in best %}<a href="{% url 'people:detail' person_id %}">{{ name }}</a> <span class="score {{ pk.score|health_class }}">{{ pk.score }}</span>{% if pk.missing %} <span class="small muted">{% translate "missing:" %} {{ pk.missing|part_labels }}</span>{% endif %}{% if not forloop.last %}<br>{% endif %}{% endfor %}{% if not k.people %}<span class="trend-down">{% translate "nobody on record" %}</span>{% endif %}</td></tr>{% endfor %}</tbody>
+  </table>
+</section>
+{% empty %}<p class="muted">{% translate "No key accounts yet." %}</p>{% endfor %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nb", "da"])
+def test_card_rows_draw_what_the_cards_drew(
+    team_a: Any, team_b: Any, alice: Any, language: str
+) -> None:
+    """The cards' HTML from the rows the view works out equals the HTML the template
+    drew from the cards themselves, byte for byte, in each language: names to escape,
+    owners and none, roles with nobody on record, people missing parts and none."""
+    rng = random.Random(18)
+    _varied_team(team_a, alice, rng, 60)
+    _varied_team(team_b, None, rng, 10)
+    Account.objects.filter(pk__in=Account.objects.for_team(team_a)[:3]).update(
+        name='Fjord & "Söner" <AS>'
+    )
+    ids = list(Account.objects.for_team(team_a).order_by("name", "pk").values_list("pk", flat=True))
+    before = engines["django"].from_string(CARDS_BEFORE)
+    rows = get_template("relationships/key_accounts.html#rows")
+    with translation.override(language):
+        for day in DAYS:
+            cards = selectors.key_account_cards(team_a, ids, today=day)
+            old = before.render({"rows": cards})
+            assert rows.render({"rows": views._card_rows(cards)}) == old
+            assert rows.render({"rows": []}) == before.render({"rows": []})
+    assert "&amp; &quot;Söner&quot; &lt;AS&gt;" in old
+    assert old.count('<section class="card">') == len(ids) >= 5
+    assert all(part in old for part in ('<span class="small muted">', "trend-down", "<br>"))
 
 
 @pytest.mark.parametrize("days_ahead", [0, 30, 45])
@@ -170,14 +219,79 @@ def test_health_at_the_edges_equals_being_ons(team_a: Any, settings: Any, seed: 
         ]
 
 
-def _answers(clients: list[Any], urls: list[str]) -> list[bytes]:
+#: Norms short enough that the health a month before reads people from inside the
+#: year's window (``WINDOW_DAYS``): the people's read starts where breadth before starts.
+SHORT_NORMS = (3, 10, 30, 60, 100, 120)
+
+
+def _breadth_edge_team(team: Any) -> dict[int, Any]:
+    """Per short norm, an account whose champion was met at the first local minutes of
+    the first day that breadth a month before counts (``TREND_DAYS`` + three norms ago)
+    and whose economic buyer at the last minutes of the day before it; the decision
+    maker was met the day before the month's mark. Returns the edge conversation of
+    each account. Local midnight is the UTC day before in every Nordic zone, so a read
+    cut at the UTC day, or from today rather than the month before, loses the edge."""
+    edges = {}
+    for i, norm in enumerate(SHORT_NORMS):
+        country = ("NO", "SE", "FI", "DK")[i % 4]
+        zone = time_zone_for(country)
+        account = AccountFactory(team=team, name=f"Bredde {norm}", tier="key", country=country)
+        AccountCadence.objects.create(account=account, days=norm)
+        people = {}
+        for role in ("decision_maker", "champion", "economic_buyer"):
+            people[role] = PersonFactory(team=team)
+            PersonRoleFactory(person=people[role], account=account, buying_role=role)
+        before = TODAY - dt.timedelta(days=cadence.TREND_DAYS)
+        edge = before - dt.timedelta(days=cadence.BREADTH_NORMS * norm)
+        for role, day, at in (
+            ("decision_maker", before - dt.timedelta(days=1), dt.time(12)),
+            ("champion", edge, dt.time(0, 0, 30)),
+            ("economic_buyer", edge - dt.timedelta(days=1), dt.time(23, 59, 30)),
+        ):
+            conversation = ConversationFactory(
+                team=team,
+                account=account,
+                occurred_at=dt.datetime.combine(day, at, tzinfo=zone),
+                kind="meeting",
+                initiated_by="us",
+            )
+            conversation.people.add(people[role])
+            if role == "champion":
+                edges[account.pk] = conversation
+    return edges
+
+
+def test_health_before_reads_the_people_from_breadths_first_day(
+    team_a: Any, team_b: Any, alice: Any
+) -> None:
+    """The people of contacts are read from the first local day breadth a month before
+    counts, for each account alone (the page's longest norm sets where the read
+    starts) and for all of them together; that contact changes the health before (so
+    a read that starts a day or a month late gives another health)."""
+    edges = _breadth_edge_team(team_a)
+    _breadth_edge_team(team_b)
+    ids = list(edges)
+    for pk in ids:
+        new = selectors.key_account_health(team_a, [pk], today=TODAY)
+        assert new == _reference_health(team_a, [pk], today=TODAY), pk
+    together = selectors.key_account_health(team_a, ids, today=TODAY)
+    assert together == _reference_health(team_a, ids, today=TODAY)
+    for pk, conversation in edges.items():
+        conversation.people.clear()
+        without = _reference_health(team_a, [pk], today=TODAY)[pk]
+        assert without.health_before < together[pk].health_before, pk
+        assert without.health == together[pk].health, pk
+
+
+def _answers(clients: list[Any], urls: list[str], language: str = "en") -> list[bytes]:
     answers = []
     for url in urls:
         for client in clients:
             for cache in caches.all():
                 cache.clear()
             memo.clear()
-            answers.append(CSRF.sub(b"csrf", client.get(url).content))
+            answer = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content
+            answers.append(CSRF.sub(b"csrf", answer))
     return answers
 
 
@@ -239,12 +353,22 @@ def test_the_page_is_what_the_full_rows_drew(
         )
         yield "one stale"
 
+    # The first pages in Swedish too: the labels each card repeats are translated once
+    # per page, the role labels once per role.
+    swedish = [url for url in urls if url.endswith("page=1")]
     for state in states():
         new = _answers(clients, urls)
+        new_sv = _answers(clients, swedish, "sv")
         with monkeypatch.context() as monkey:
             reference(monkey)
             old = _answers(clients, urls)
+            old_sv = _answers(clients, swedish, "sv")
         assert new == old, state
+        assert new_sv == old_sv, state
+        assert all("Köproll".encode() in a for a in new_sv if b'<section class="card">' in a)
+        assert any(b"saknas:" in a for a in new_sv)
+        assert any(b"missing:" in a for a in new)
+        assert any(b"nobody on record" in a for a in new)
     assert sum(b'<section class="card">' in a for a in new) >= 20
     assert any(b"going dark" in a for a in new)
     assert any(re.search(rb"health [1-9]", a) for a in new)
