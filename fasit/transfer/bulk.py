@@ -23,6 +23,7 @@ import json
 import operator
 import queue
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 from typing import Any
@@ -166,6 +167,8 @@ class CopyPipeline:
         # or rows it has locked against deletion).
         self.present: dict[str, set[Any]] = {}
         self.replication_role = "origin"
+        # Tables of ``checked_here`` whose tallies the pipeline keeps (quoted -> name).
+        self.tallied: dict[str, str] = {}
         self.thread = threading.Thread(target=self._run, name="fasit-copy", daemon=True)
 
     def _run(self) -> None:
@@ -185,10 +188,12 @@ class CopyPipeline:
                             # Only this COPY skips the foreign-key triggers (see
                             # ``pipelined``); every other statement runs as before.
                             cursor.execute("SET LOCAL session_replication_role = replica")
-                            _copy(cursor, *job[1:])
+                            _copy(cursor, *job[1:4])
                             cursor.execute(
                                 f"SET LOCAL session_replication_role = {self.replication_role}"
                             )
+                            if job[4]:  # the tallies' insert trigger, for the whole COPY
+                                cursor.execute(job[4])
                         else:
                             _copy(cursor, *job)
             except BaseException as error:  # noqa: BLE001 - raised in the importer
@@ -226,7 +231,12 @@ class CopyPipeline:
             if missing:
                 self.jobs.put(("lock", table, column, target, target_column, sorted(missing)))
                 present |= missing
-        self.jobs.put(("unchecked", *copy))
+        tally = ""
+        if self.tallied.get(table):
+            tally = tallies.postgresql_add_sql(
+                self.tallied[table], Counter(row["team_id"] for row in rows)
+            )
+        self.jobs.put(("unchecked", *copy, tally))
 
     def wrote(self, table: str, ids: list[int]) -> None:
         """Ids of rows this import wrote into ``table``, if other rows it checks itself
@@ -350,7 +360,10 @@ def pipelined(
     assert role in ("origin", "replica", "local"), role
     pipeline.replication_role = role
     for model, keys in unchecked.items():
-        pipeline.checked_here[connection.ops.quote_name(model._meta.db_table)] = keys
+        quoted = connection.ops.quote_name(model._meta.db_table)
+        pipeline.checked_here[quoted] = keys
+        if tallies.postgresql_tally_triggers(model._meta.db_table):
+            pipeline.tallied[quoted] = model._meta.db_table
         for _column, target, _target_column in keys:
             pipeline.present.setdefault(target, set())
     pipeline.thread.start()
@@ -390,16 +403,24 @@ def _may_skip_triggers(
     if not cursor.fetchone()[0]:
         return {}
     cursor.execute(
-        "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger"
+        "SELECT tgrelid::regclass::text, tgname FROM pg_trigger"
         " WHERE tgrelid = ANY(%s::regclass[]) AND NOT tgisinternal",
         [[m._meta.db_table for m in models_]],
     )
-    # A table with a trigger of its own (a tally, say) keeps its triggers: that mode
-    # would skip them too.
-    triggered = {name.strip('"') for (name,) in cursor.fetchall()}
+    triggers: dict[str, set[str]] = {}
+    for name, trigger in cursor.fetchall():
+        triggers.setdefault(name.strip('"'), set()).add(trigger)
     found = {}
     for model in models_:
-        if model._meta.db_table in triggered:
+        table = model._meta.db_table
+        own = triggers.get(table, set())
+        # A table with a trigger of its own keeps its triggers (that mode would skip them
+        # too), unless they are the tallies' and the pipeline can do what their insert
+        # trigger does (``tallies.postgresql_add_sql``).
+        if own and (
+            own - tallies.postgresql_tally_triggers(table)
+            or tallies.postgresql_add_sql(table, {}) is None
+        ):
             continue
         keys = []
         for field in model._meta.concrete_fields:

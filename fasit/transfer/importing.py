@@ -186,9 +186,10 @@ def run_import(
         _large_page_cache(),
         transaction.atomic(),
         whole_transaction(),
-        # Roles, keys and dates name the people and accounts the import writes: their
-        # foreign keys are checked per batch rather than by a trigger per row.
-        pipelined(checked_here=(PersonRole, ExternalKey, ImportantDate)),
+        # People, roles, keys and dates name the team and the people and accounts the
+        # import writes: their foreign keys are checked per batch rather than by a
+        # trigger per row (PostgreSQL).
+        pipelined(checked_here=(Person, PersonRole, ExternalKey, ImportantDate)),
     ):
         # Rows are written past the ORM; this applies the cross-team rules to them.
         check = RowCheck(team.pk)

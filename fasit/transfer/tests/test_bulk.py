@@ -15,6 +15,7 @@ import pytest
 from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
+from fasit.conversations.models import Conversation
 from fasit.core import tallies
 from fasit.core.db import savepoint, whole_transaction
 from fasit.core.guard import CrossTeamReference, RowCheck
@@ -684,20 +685,34 @@ def test_a_key_checked_per_batch_that_names_no_row_fails_and_keeps_nothing(team_
     assert bulk.active_pipeline() is None
 
 
-def test_a_table_with_triggers_of_its_own_keeps_them(team_a: Any) -> None:
-    """People have the tallies' triggers, which ``session_replication_role`` would skip
-    as well: asked to check them per batch, the pipeline copies them as before."""
+def test_a_table_with_triggers_of_its_own_keeps_them_unless_they_are_tallies_kept_here(
+    team_a: Any, alice: Any
+) -> None:
+    """``session_replication_role`` skips every trigger. People have only the tallies'
+    triggers, whose insert the pipeline does itself once per COPY, so the tally still
+    counts them; conversations' tallies are bucketed by a value of each row, so their
+    table keeps its triggers. A person's team and recorder are locked as their
+    triggers locked them."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's triggers")
     before = tallies.total(team_a, "people")
-    with transaction.atomic(), _pipelined_here(Person, PersonRole, ImportantDate):
+    with transaction.atomic(), _pipelined_here(Person, Conversation, ImportantDate):
         pipeline = bulk.active_pipeline()
         assert pipeline is not None
-        assert sorted(pipeline.checked_here) == [
-            '"customers_importantdate"',
-            '"customers_personrole"',
-        ]
+        assert sorted(pipeline.checked_here) == ['"customers_importantdate"', '"customers_person"']
         insert_rows(
-            Person, [{"team_id": team_a.pk, "name": "Kari", **TODAY}], check=RowCheck(team_a.pk)
+            Person,
+            [
+                {
+                    "team_id": team_a.pk,
+                    "name": f"Kari {i}",
+                    "legal_basis_recorded_by_id": alice.pk,
+                    **TODAY,
+                }
+                for i in range(3)
+            ],
+            check=RowCheck(team_a.pk),
         )
-        assert tallies.total(team_a, "people") == before + 1
+        assert tallies.total(team_a, "people") == before + 3
+        assert tallies.kept(team_a) == tallies.recount(team_a)
+    assert tallies.kept(team_a) == tallies.recount(team_a)
