@@ -219,7 +219,10 @@ def postgresql_add_sql(table: str, counts: dict[Any, int]) -> str | None:
     tallied = next((t for t in TALLIED if t.table == table), None)
     if tallied is None or tallied.bucket is not None:
         return None
-    rows = ", ".join(f"({int(team)}, {int(n)})" for team, n in counts.items() if n)
+    # (A row without a team is refused by the COPY itself: the column is NOT NULL.)
+    rows = ", ".join(
+        f"({int(team)}, {int(n)})" for team, n in counts.items() if n and team is not None
+    )
     if not rows:
         return ""
     deltas = (

@@ -234,7 +234,7 @@ class CopyPipeline:
         tally = ""
         if self.tallied.get(table):
             tally = tallies.postgresql_add_sql(
-                self.tallied[table], Counter(row["team_id"] for row in rows)
+                self.tallied[table], Counter(row.get("team_id") for row in rows)
             )
         self.jobs.put(("unchecked", *copy, tally))
 
