@@ -211,6 +211,33 @@ def postgresql_triggers(tallied: Tallied) -> list[str]:
     return statements
 
 
+def postgresql_add_sql(table: str, counts: dict[Any, int]) -> str | None:
+    """PostgreSQL: what ``table``'s insert trigger would do for a statement that
+    inserted ``counts`` rows per team, as one ``DO`` block (for a ``COPY`` made with
+    the table's triggers off: transfer/bulk.py). None for a table this does not cover:
+    one not tallied, or a bucketed one (its keys come from the rows' values)."""
+    tallied = next((t for t in TALLIED if t.table == table), None)
+    if tallied is None or tallied.bucket is not None:
+        return None
+    # (A row without a team is refused by the COPY itself: the column is NOT NULL.)
+    rows = ", ".join(
+        f"({int(team)}, {int(n)})" for team, n in counts.items() if n and team is not None
+    )
+    if not rows:
+        return ""
+    deltas = (
+        f"SELECT v.team_id, {tallied.key_sql('v')} AS name, v.n FROM (VALUES {rows}) v(team_id, n)"
+    )
+    return f"DO $$ DECLARE d record; BEGIN {_pg_fold(deltas)} END $$"
+
+
+def postgresql_tally_triggers(table: str) -> set[str]:
+    """The names of the tallies' triggers on ``table`` (none if it is not tallied)."""
+    if not any(t.table == table for t in TALLIED):
+        return set()
+    return {f"tally_{table}_{end}" for end in ("ai", "ad", "au")}
+
+
 def postgresql_drop(tallied: Tallied) -> list[str]:
     prefix = f"tally_{tallied.table}"
     return [f"DROP FUNCTION IF EXISTS {prefix}_{end}() CASCADE" for end in ("ai", "ad", "au")]

@@ -12,9 +12,11 @@ from typing import Any
 
 import psycopg
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
+from fasit.conversations.models import Conversation
+from fasit.core import tallies
 from fasit.core.db import savepoint, whole_transaction
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
@@ -623,3 +625,96 @@ def test_the_constraints_the_import_no_longer_pays_for_are_the_redundant_ones(db
         ("transfer_externalkey", "account_id"),
         ("transfer_externalkey", "person_id"),
     ]
+
+
+def _pipelined_here(*models: Any) -> Any:
+    return pipelined(checked_here=models)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_keys_checked_per_batch_lock_the_rows_they_name_as_the_triggers_did(team_a: Any) -> None:
+    """Roles, keys and dates are copied without their foreign-key triggers on
+    PostgreSQL (``checked_here``); a row they name that the import did not write is
+    locked ``FOR KEY SHARE`` as the trigger locked it, so another transaction cannot
+    delete it (nor lock it to) before the import commits. Only that COPY skips the
+    triggers."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's foreign-key triggers")
+    account = AccountFactory(team=team_a)  # committed: another connection sees it
+    check = RowCheck(team_a.pk)
+    with transaction.atomic(), _pipelined_here(PersonRole):
+        pipeline = bulk.active_pipeline()
+        assert pipeline is not None and list(pipeline.checked_here) == ['"customers_personrole"']
+        people = insert_rows(
+            Person,
+            [{"team_id": team_a.pk, "name": f"Person {i}", **TODAY} for i in range(3)],
+            check=check,
+        )
+        insert_rows(
+            PersonRole, [{"person_id": pk, "account_id": account.pk} for pk in people], check=check
+        )
+        pipeline.drain()
+        with connection.cursor() as cursor:
+            assert _session(cursor, "session_replication_role") == "origin"
+        other = connections.create_connection("default")
+        try:
+            with other.cursor() as cursor, pytest.raises(OperationalError):
+                cursor.execute(
+                    "SELECT id FROM customers_account WHERE id = %s FOR UPDATE NOWAIT",
+                    [account.pk],
+                )
+        finally:
+            other.close()
+    assert PersonRole.objects.filter(account=account).count() == 3
+
+
+def test_a_key_checked_per_batch_that_names_no_row_fails_and_keeps_nothing(team_a: Any) -> None:
+    """The per-batch check refuses what the trigger refused: a role naming an account
+    that does not exist rolls everything back."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite checks foreign keys at the commit, without a pipeline")
+    missing = (Account.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1000
+    check = RowCheck(team_a.pk)
+    with (
+        pytest.raises((IntegrityError, psycopg.IntegrityError)),
+        transaction.atomic(),
+        _pipelined_here(PersonRole),
+    ):
+        people = insert_rows(Person, [{"team_id": team_a.pk, "name": "Gone", **TODAY}], check=check)
+        insert_rows(PersonRole, [{"person_id": people[0], "account_id": missing}], check=check)
+        Account.objects.count()
+    assert not Person.objects.filter(name="Gone").exists()
+    assert bulk.active_pipeline() is None
+
+
+def test_a_table_with_triggers_of_its_own_keeps_them_unless_they_are_tallies_kept_here(
+    team_a: Any, alice: Any
+) -> None:
+    """``session_replication_role`` skips every trigger. People have only the tallies'
+    triggers, whose insert the pipeline does itself once per COPY, so the tally still
+    counts them; conversations' tallies are bucketed by a value of each row, so their
+    table keeps its triggers. A person's team and recorder are locked as their
+    triggers locked them."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's triggers")
+    before = tallies.total(team_a, "people")
+    with transaction.atomic(), _pipelined_here(Person, Conversation, ImportantDate):
+        pipeline = bulk.active_pipeline()
+        assert pipeline is not None
+        assert sorted(pipeline.checked_here) == ['"customers_importantdate"', '"customers_person"']
+        insert_rows(
+            Person,
+            [
+                {
+                    "team_id": team_a.pk,
+                    "name": f"Kari {i}",
+                    "legal_basis_recorded_by_id": alice.pk,
+                    **TODAY,
+                }
+                for i in range(3)
+            ],
+            check=RowCheck(team_a.pk),
+        )
+        assert tallies.total(team_a, "people") == before + 3
+        assert tallies.kept(team_a) == tallies.recount(team_a)
+    assert tallies.kept(team_a) == tallies.recount(team_a)
