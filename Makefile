@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/mypy fasit/engine
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto  # one test process per core (pytest-xdist)
 
 serve: $(STAMP)
 	$(BIN)/fasit serve

@@ -37,6 +37,7 @@ def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Completed
     return subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.clock_free  # `fasit check` in a child process
 def test_check_deploy_passes_in_the_plainest_production_environment(tmp_path: Path) -> None:
     result = run(
         [str(FASIT), "manage", "check", "--deploy", "--fail-level", "WARNING"],
@@ -47,6 +48,7 @@ def test_check_deploy_passes_in_the_plainest_production_environment(tmp_path: Pa
     assert "no issues" in result.stdout
 
 
+@pytest.mark.clock_free  # `fasit check` in a child process
 def test_check_deploy_warns_without_secure_cookies(tmp_path: Path) -> None:
     result = run(
         [str(FASIT), "manage", "check", "--deploy", "--fail-level", "WARNING"],
@@ -73,6 +75,7 @@ def settings_in(tmp_path: Path, **extra: str) -> dict[str, Any]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.clock_free  # `fasit check` in a child process
 def test_secure_defaults_follow_secure_cookies_and_each_can_be_changed(tmp_path: Path) -> None:
     assert settings_in(tmp_path) == {
         "SECURE_HSTS_SECONDS": 31536000,
@@ -101,6 +104,7 @@ def test_secure_defaults_follow_secure_cookies_and_each_can_be_changed(tmp_path:
     ] == ["HTTP_X_SCHEME", "secure"]
 
 
+@pytest.mark.clock_free  # `fasit check` in a child process
 def test_a_malformed_proxy_header_stops_the_process(tmp_path: Path) -> None:
     env = production_env(
         tmp_path, DJANGO_SETTINGS_MODULE="fasit.settings", SECURE_PROXY_SSL_HEADER="X Proto"

@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 FASIT = [sys.executable, "-c", "from fasit.cli import main; raise SystemExit(main())"]
 
 SETUP = """
@@ -47,6 +49,7 @@ INDEXES = (
 )
 
 
+@pytest.mark.clock_free  # the import runs in a child process the session clock never reaches
 def test_kill_9_mid_import_stores_nothing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "FASIT_TESTING"}}
     data = tmp_path / "data"

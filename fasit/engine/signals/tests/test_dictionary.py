@@ -77,6 +77,7 @@ def test_the_lexicon_can_do_without_the_dictionary() -> None:
     not all(p.exists() for p in SOURCES) or importlib.util.find_spec("simplemma") is None,
     reason="FreeDict's Debian packages and simplemma are needed to rebuild the table",
 )
+@pytest.mark.clock_free  # dictionary files in, a table out
 def test_the_shipped_table_is_what_the_build_script_derives(tmp_path: Path) -> None:
     out = tmp_path / "words.tsv.gz"
     subprocess.run(

@@ -1,5 +1,7 @@
 """The learned proposal scorer: shipped, deterministic, fast, and honest out of sample."""
 
+import pytest
+
 from fasit.engine.signals import proposal_training as T
 from fasit.engine.signals.model import KINDS
 from fasit.engine.signals.proposal_model import MODEL_PATH, ProposalModel, features, shipped_model
@@ -70,6 +72,7 @@ def _rows(name: str) -> list[tuple[str, str]]:
     return out
 
 
+@pytest.mark.clock_free  # text in, labels out
 def test_leave_one_set_out_is_honest_and_meets_the_target() -> None:
     """Re-runs the honest evaluation (about 6 s): the model trained without a set scores
     that set, and the rules are the ones committed when each blind set was written.

@@ -160,6 +160,7 @@ def _bench_shaped(rng: random.Random) -> list[str]:
     return found
 
 
+@pytest.mark.clock_free  # phone numbers only
 def test_plainly_written_numbers_get_exactly_what_phonenumbers_gives() -> None:
     """The plain-number path must answer as ``phonenumbers.parse`` would for every input:
     the same number, the same validity, the same format, the same error."""
