@@ -160,10 +160,11 @@ def _theme_cards(items: list[selectors.BoardTheme]) -> list[SafeString]:
         "Noted": _("Noted"),
     }
 
-    def counted(singular: str, plural: str, n: int, **more: str) -> str:
-        # As ``{% blocktranslate count n=... %}``: the message for n, with the values
-        # rendered as the template would (localised, escaped).
-        return ngettext(singular, plural, n) % {"n": number(n), **more}
+    def counted(message: str, n: int, **more: str) -> str:
+        # As ``{% blocktranslate count n=... %}``: the message for n (each call site
+        # names its ``ngettext`` literally, for makemessages), with the values rendered
+        # as the template would (localised, escaped).
+        return message % {"n": number(n), **more}
 
     kinds = {value: str(label) for value, label in Kind.choices}
 
@@ -212,20 +213,28 @@ def _theme_cards(items: list[selectors.BoardTheme]) -> list[SafeString]:
         url = theme_url(theme.pk)
         if item.narrowed:
             line = counted(
-                "%(n)s of %(total)s independent customers in this filter",
-                "%(n)s of %(total)s independent customers in this filter",
+                ngettext(
+                    "%(n)s of %(total)s independent customers in this filter",
+                    "%(n)s of %(total)s independent customers in this filter",
+                    item.accounts,
+                ),
                 item.accounts,
                 total=number(item.total_accounts),
             )
         else:
             line = counted(
-                "%(n)s independent customer", "%(n)s independent customers", item.accounts
+                ngettext(
+                    "%(n)s independent customer", "%(n)s independent customers", item.accounts
+                ),
+                item.accounts,
             )
-        line += " · " + counted("%(n)s statement", "%(n)s statements", item.statements)
+        line += " · " + counted(
+            ngettext("%(n)s statement", "%(n)s statements", item.statements), item.statements
+        )
         if item.last_said_on:
             line += " · " + _("last said %(d)s") % {"d": day(item.last_said_on)}
         if item.weak:
-            line += " · " + counted("%(n)s weaker", "%(n)s weaker", item.weak)
+            line += " · " + counted(ngettext("%(n)s weaker", "%(n)s weaker", item.weak), item.weak)
         if theme.dismissed:
             line += f" · <strong>{text['dismissed']}</strong>"
         if not theme.corroborated and item.accounts >= 3:
