@@ -20,6 +20,22 @@ from fasit.tenancy.models import Team
 EVIDENCE_PER_THEME = 5
 # Enough recent statements per theme to find several independent accounts among them.
 CANDIDATES_PER_THEME = 200
+#: What a quote on the board shows (``views._theme_cards``).
+QUOTE_FIELDS = (
+    "team_id",
+    "theme_id",
+    "conversation_id",
+    "account__name",
+    "person__name",
+    "text",
+    "question",
+    "seller_summary",
+    "language",
+    "kind",
+    "said_on",
+    "weak",
+    "weak_reason",
+)
 
 
 @dataclass
@@ -185,8 +201,13 @@ def attach_evidence(
         chosen[theme_id] = (first + rest)[:EVIDENCE_PER_THEME]
     wanted = [pk for ids in chosen.values() for pk in ids]
     # The quotes link their conversation by id: joining it read each conversation's
-    # notes for nothing.
-    loaded = Statement.objects.filter(pk__in=wanted).select_related("account", "person")
+    # notes for nothing. Only what a quote shows is read: the accounts' and people's
+    # other columns cost more to turn into objects than the query took.
+    loaded = (
+        Statement.objects.filter(pk__in=wanted)
+        .select_related("account", "person")
+        .only(*QUOTE_FIELDS)
+    )
     by_id = {statement.pk: statement for statement in loaded}
     for theme_id, ids in chosen.items():
         by_theme[theme_id].evidence = [by_id[pk] for pk in ids]

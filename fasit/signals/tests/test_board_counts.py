@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Count
 from django.urls import reverse
 
 from fasit.engine.signals import level_for
@@ -237,6 +238,16 @@ def test_the_board_counts_from_its_indexes_without_a_sort(team_a: Any, team_b: A
     for query in queries:
         assert "TEMP B-TREE" not in _plan(query), _plan(query)
     assert "COVERING INDEX" in _plan(queries[0])
+    # The unfiltered board's "N weaker" reads the weaker statements' own index, not
+    # the team's every statement through the wide covering index.
+    weak = (
+        Statement.objects.for_team(team_a)
+        .filter(weak=True, theme__isnull=False)
+        .order_by()
+        .values_list("theme_id")
+        .annotate(n=Count("id"))
+    )
+    assert "COVERING INDEX signals_stmt_weak_theme2" in _plan(weak), _plan(weak)
 
 
 def _plan(query: Any) -> str:
