@@ -1,10 +1,14 @@
 """Geometry for the insight page's horizontal bar charts, rendered as inline SVG by
-``buying/_bar_chart.html`` (no JavaScript library)."""
+``chart_html`` (no JavaScript library)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from fasit.buying.selectors import CategoryInsight
@@ -81,6 +85,10 @@ class Chart:
     @property
     def bar_height(self) -> int:
         return BAR_HEIGHT
+
+    @property
+    def html(self) -> SafeString:
+        return chart_html(self)
 
 
 def _scale(value: float, top: float) -> float:
@@ -159,3 +167,51 @@ def insight_charts(insight: CategoryInsight) -> list[Chart]:
         ],
     )
     return [durations, now, moved]
+
+
+def _number(value: float) -> str:
+    # As the template wrote it inside {% localize off %}.
+    return localize(value, use_l10n=False)
+
+
+def chart_html(chart: Chart) -> SafeString:
+    """The chart's figure with its inline SVG: the text ``buying/_bar_chart.html``
+    rendered (test_charts keeps that template and compares). Written here because the
+    template's ~15 lookups and filters per bar were a quarter of the insight page's
+    first request (scale 100: 9 charts, ~80 bars)."""
+    title = escape(chart.title)
+    width = _number(chart.width)
+    label_x, bar_x, bar_height = _number(chart.label_x), _number(chart.bar_x), _number(BAR_HEIGHT)
+    parts = [
+        '<figure class="chart" style="margin:0 0 1rem">\n'
+        f'  <figcaption><strong>{title}</strong><br><span class="small muted">'
+        f"{escape(chart.description)}</span></figcaption>\n"
+        "  \n"
+        f'  <div class="chart-scroll" tabindex="0"><svg role="img" aria-label="{title}" '
+        f'viewBox="0 0 {width} {_number(chart.height)}" width="100%" '
+        f'style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">\n    '
+    ]
+    for bar in chart.bars:
+        bar_y, text_y, text = _number(bar.bar_y), _number(bar.text_y), escape(bar.text)
+        muted = " muted" if bar.muted else ""
+        parts.append(
+            f'\n    <text x="{label_x}" y="{text_y}" text-anchor="end">'
+            f"{escape(Truncator(bar.label).chars(30))}</text>\n"
+            f'    <rect class="bar{muted}" x="{bar_x}" y="{bar_y}" width="{_number(bar.width)}" '
+            f'height="{bar_height}" rx="2"><title>{escape(bar.label)}: {text}</title></rect>\n    '
+        )
+        if bar.part:
+            parts.append(
+                f'<rect class="part" x="{bar_x}" y="{bar_y}" width="{_number(bar.part)}" '
+                f'height="{bar_height}" rx="2"></rect>'
+            )
+        parts.append("\n    ")
+        if bar.low is not None and bar.high is not None:
+            whisker_y = _number(bar.whisker_y)
+            parts.append(
+                f'<line class="whisker" x1="{_number(bar.low_x)}" x2="{_number(bar.high_x)}" '
+                f'y1="{whisker_y}" y2="{whisker_y}"></line>'
+            )
+        parts.append(f'\n    <text x="{_number(bar.text_x)}" y="{text_y}">{text}</text>\n    ')
+    parts.append("\n  </svg></div>\n</figure>\n")
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

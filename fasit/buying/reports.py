@@ -17,9 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fasit.buying import selectors
-from fasit.buying.reasons import reason_text
+from fasit.buying.reasons import ReasonTexts
 from fasit.core.formatting import format_percent
-from fasit.engine.buying import Reason
 from fasit.tenancy.models import Team
 
 
@@ -46,16 +45,9 @@ def buying_rows(team: Team, *, today: dt.date | None = None) -> list[dict[str, A
     today = today or timezone.localdate()
     rows = []
     # A reason's sentence depends only on the reason (in this call's language): the
-    # same few hundred recur over thousands of journeys, and each one's dates and
+    # same ones recur over thousands of journeys, and each one's dates and
     # translations cost more than judging the journey (scale 100: ~6,000 reasons).
-    texts: dict[Reason, str] = {}
-
-    def text(reason: Reason) -> str:
-        found = texts.get(reason)
-        if found is None:
-            found = texts[reason] = reason_text(reason)
-        return found
-
+    text = ReasonTexts()
     for j in selectors.judge_open(
         team,
         selectors.journey_list(team),

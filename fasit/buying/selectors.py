@@ -34,6 +34,7 @@ from fasit.engine.buying import (
     DECISION_MAKER,
     Gap,
     JourneyFacts,
+    Judge,
     Risk,
     StageDef,
     StageInsight,
@@ -41,9 +42,7 @@ from fasit.engine.buying import (
     StageVisits,
     norms_for,
     norms_from_durations,
-    reality_gap,
     stage_insight_from_visits,
-    status_quo_risk,
     suggest_stage,
 )
 from fasit.tenancy.models import Team
@@ -181,9 +180,9 @@ def last_contacts(team: Team, person_ids: Iterable[int]) -> dict[int, dt.date]:
             .annotate(last=Max("conversation__occurred_at"))
             .values_list("person_id", "last")
         )
-    return {
-        pk: timezone.localtime(last).date() for pk, last in rows if last is not None and pk in ids
-    }
+    # The zone is looked up once: ``timezone.localtime`` per row cost ~10 ms at 3,000 rows.
+    zone = timezone.get_current_timezone()
+    return {pk: last.astimezone(zone).date() for pk, last in rows if last is not None and pk in ids}
 
 
 @dataclass(frozen=True)
@@ -315,8 +314,9 @@ def decision_maker_contacts(team: Team, person_ids: Iterable[int]) -> dict[int, 
         .values_list("person_id", "conversation__team_id", "last")
         .order_by()
     )
+    zone = timezone.get_current_timezone()
     return {
-        pk: timezone.localtime(last).date()
+        pk: last.astimezone(zone).date()
         for pk, team_id, last in rows
         if team_id == team.pk and last is not None and pk in ids
     }
@@ -341,6 +341,7 @@ def assess(
     if frames is None:
         frames = process_frames(team, {j.process_id for j in journeys})
     groups = group_rows(team, [j.pk for j in journeys if j.is_open])
+    judges: dict[int, Judge] = {}
 
     result = []
     for journey in journeys:
@@ -356,8 +357,11 @@ def assess(
                 probability=journey.forecast_probability,
                 close_date=journey.forecast_close,
             )
-            risk = status_quo_risk(facts, frame.defs, frame.norms, today=today)
-            gap = reality_gap(facts, frame.defs, frame.norms, today=today)
+            judge = judges.get(journey.process_id)
+            if judge is None:
+                judge = judges[journey.process_id] = Judge(frame.defs, frame.norms, today=today)
+            risk = judge.risk_of(facts)
+            gap = judge.gap_of(facts)
         result.append(
             Assessment(
                 journey=journey,
@@ -432,21 +436,23 @@ def judge_open(
     if frames is None:
         frames = process_frames(team, {r[1] for r in rows})
     groups = group_rows(team, [r[0] for r in rows])
+    # One judge per process: what journeys in a stage share is worked out once, and
+    # the group rows go to the rules as they came from the database.
+    judges = {pid: Judge(frame.defs, frame.norms, today=today) for pid, frame in frames.items()}
+    members, motives, contacts = groups.members, groups.motives, groups.contacts
     result = []
     for row in rows:
         pk, pid, stage_id, since, probability, close = row[:6]
         frame = frames[pid]
+        judge = judges[pid]
         index = frame.index[stage_id]
-        facts = groups.facts(
-            pk, stage_index=index, stage_since=since, probability=probability, close_date=close
-        )
         result.append(
             Judgement(
                 row=row,
                 frame=frame,
                 stage_index=index,
-                risk=status_quo_risk(facts, frame.defs, frame.norms, today=today),
-                gap=reality_gap(facts, frame.defs, frame.norms, today=today) if with_gap else None,
+                risk=judge.risk(index, since, members.get(pk, ()), motives.get(pk, ()), contacts),
+                gap=judge.gap(index, since, probability, close) if with_gap else None,
             )
         )
     return result
@@ -520,15 +526,9 @@ def gap_summary(
         frames = process_frames(team, {r[1] for r in rows})
     flagged = []
     totals: dict[str, Decimal] = defaultdict(Decimal)
+    judges = {pid: Judge(frame.defs, frame.norms, today=today) for pid, frame in frames.items()}
     for pk, pid, stage_id, since, probability, close, f_value, value, currency, name, title in rows:
-        frame = frames[pid]
-        facts = JourneyFacts(
-            stage_index=frame.index[stage_id],
-            stage_since=since,
-            probability=probability,
-            close_date=close,
-        )
-        if reality_gap(facts, frame.defs, frame.norms, today=today).flagged:
+        if judges[pid].gap(frames[pid].index[stage_id], since, probability, close).flagged:
             stake = f_value if f_value is not None else value
             if stake is not None:
                 totals[currency] += stake

@@ -154,33 +154,42 @@ def test_insight_counted_by_the_database_equals_the_stage_changes_read_in_python
 
 
 def _old_report_json(team: Any, today: dt.date) -> str:
-    """``report buying --json`` as it was written before (each reason's sentence
+    """``report buying --json`` as it was written before (the rules one journey at a
+    time as they were, each member and motive as an object, each reason's sentence
     made anew, ``json.dumps`` with its indent): the reference for the faster one."""
+    from fasit.buying.models import Outcome
     from fasit.buying.reasons import reason_text
+    from fasit.engine.buying.tests import reference_rules
 
+    fields = ("pk", "process_id", "stage_id", "stage_since", "forecast_probability")
+    extra = ("forecast_close", "account__name", "title", "process__category__name")
+    journeys = list(
+        selectors.journey_list(team).filter(outcome=Outcome.OPEN).values_list(*fields, *extra)
+    )
+    frames = selectors.process_frames(team, {r[1] for r in journeys})
+    groups = selectors.group_rows(team, [r[0] for r in journeys])
     rows = []
-    for j in selectors.judge_open(
-        team,
-        selectors.journey_list(team),
-        extra=("account__name", "title", "process__category__name"),
-        today=today,
-    ):
-        since, probability = j.row[3], j.row[4]
-        account, title, category = j.row[6:9]
-        gap_reasons = [reason_text(r) for r in j.gap.reasons] if j.gap else []
+    for pk, pid, stage_id, since, probability, close, account, title, category in journeys:
+        frame = frames[pid]
+        index = frame.index[stage_id]
+        facts = groups.facts(
+            pk, stage_index=index, stage_since=since, probability=probability, close_date=close
+        )
+        risk = reference_rules.status_quo_risk(facts, frame.defs, frame.norms, today=today)
+        gap = reference_rules.reality_gap(facts, frame.defs, frame.norms, today=today)
         rows.append(
             {
                 "account": account,
                 "title": title,
                 "category": category,
-                "stage": j.frame.stages[j.stage_index].name,
-                "stage_index": j.stage_index,
-                "stages_total": len(j.frame.stages),
+                "stage": frame.stages[index].name,
+                "stage_index": index,
+                "stages_total": len(frame.stages),
                 "days_in_stage": (today - since).days,
                 "seller_probability": probability,
-                "reality_gap": bool(j.gap and j.gap.flagged),
-                "reasons": [*gap_reasons, *(reason_text(r) for r in j.risk.reasons)],
-                "status_quo_risk": j.risk.level,
+                "reality_gap": gap.flagged,
+                "reasons": [*(reason_text(r) for r in gap.reasons + risk.reasons)],
+                "status_quo_risk": risk.level,
             }
         )
     return json.dumps({"journeys": rows}, ensure_ascii=False, indent=2)

@@ -18,7 +18,7 @@ from fasit.engine.buying.model import (
     StageNorm,
     Suggestion,
 )
-from fasit.engine.buying.rules import reality_gap, status_quo_risk
+from fasit.engine.buying.rules import Judge, MemberRow, MotiveRow, reality_gap, status_quo_risk
 from fasit.engine.buying.stats import (
     StageInsight,
     StageVisits,
@@ -37,7 +37,10 @@ __all__ = [
     "Gap",
     "GroupMember",
     "JourneyFacts",
+    "Judge",
+    "MemberRow",
     "MotiveFact",
+    "MotiveRow",
     "Reason",
     "Risk",
     "Rules",
