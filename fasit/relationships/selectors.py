@@ -472,6 +472,8 @@ class _LocalDays:
         #: (zone, UTC day) -> (local day before, local day from, the instant it changes
         #: as text and as a datetime), or None: convert each row
         self._days: dict[tuple[Any, Any], tuple[int, int, str, dt.datetime] | None] = {}
+        #: UTC offset -> ``_offset``'s (a handful: the zones' summer and winter times)
+        self._offsets: dict[dt.timedelta, tuple[int, dt.timedelta, str]] = {}
 
     def of(self, value: Any, zone: Any) -> int:
         if isinstance(value, str):
@@ -482,9 +484,10 @@ class _LocalDays:
             key = (zone, value.toordinal())
         else:
             return self._convert(value, zone)
-        try:
-            day = self._days[key]
-        except KeyError:
+        # Not try/except: on a fresh process most of a request's keys are new, and a
+        # raised KeyError per key cost more than the lookup.
+        day = self._days.get(key, _UNSEEN)
+        if day is _UNSEEN:
             if len(self._days) >= 50_000:  # years of days in a few zones: bounded
                 self._days.clear()
             day = self._days[key] = self._day(self._instant(value).date(), zone)
@@ -495,11 +498,45 @@ class _LocalDays:
             return after if value[11:] >= text else before
         return after if value >= instant else before
 
+    def _day(self, utc_day: dt.date, zone: Any) -> tuple[int, int, str, dt.datetime] | None:
+        start = dt.datetime.combine(utc_day, dt.time.min, tzinfo=dt.UTC)
+        offset = start.astimezone(zone).utcoffset()
+        # Most UTC days have one offset from start to end (the clocks change on two
+        # nights a year at most): the local day then changes where the offset alone
+        # says. Worked out from two conversions, where ``_changing_day`` needs five
+        # and a text: a cold request meets ~900 zone and UTC-day pairs.
+        if offset is None or offset != (start + _LAST_INSTANT).astimezone(zone).utcoffset():
+            return self._changing_day(utc_day, zone)
+        try:
+            shift, delta, text = self._offsets[offset]
+        except KeyError:
+            shift, delta, text = self._offsets[offset] = self._offset(offset)
+        before = utc_day.toordinal() + shift
+        if not delta:  # midnight to midnight: one local day
+            return before, before, "", start
+        return before, before + 1, text, start + delta
+
     @staticmethod
-    def _day(utc_day: dt.date, zone: Any) -> tuple[int, int, str, dt.datetime] | None:
+    def _offset(offset: dt.timedelta) -> tuple[int, dt.timedelta, str]:
+        """For a UTC day all at ``offset``: the local day its start is on, relative to
+        it; how long after its start the next local day begins (zero: at its start);
+        and that time of day as SQLite's text has it (seconds, and microseconds only
+        when not zero: a shorter text with the same seconds sorts first, as its
+        instant does)."""
+        day = dt.timedelta(days=1)
+        into = offset % day  # the local time of day at the UTC day's start
+        delta = (day - into) if into else dt.timedelta(0)
+        change = dt.datetime.min + delta
+        text = change.strftime("%H:%M:%S.%f" if change.microsecond else "%H:%M:%S")
+        return offset // day, delta, text
+
+    @staticmethod
+    def _changing_day(utc_day: dt.date, zone: Any) -> tuple[int, int, str, dt.datetime] | None:
+        """A UTC day in which the zone's offset changes: from the local days of its
+        first and last instant and the zone's midnight between them."""
         start = dt.datetime.combine(utc_day, dt.time.min, tzinfo=dt.UTC)
         before = start.astimezone(zone).toordinal()
-        after = (start + dt.timedelta(days=1, microseconds=-1)).astimezone(zone).toordinal()
+        after = (start + _LAST_INSTANT).astimezone(zone).toordinal()
         if after == before:
             return before, before, "", start
         if after != before + 1:
@@ -514,9 +551,7 @@ class _LocalDays:
             or (change - dt.timedelta(microseconds=1)).astimezone(zone).toordinal() != before
         ):
             return None
-        # As SQLite's text has it: seconds, and microseconds only when not zero (a
-        # shorter text with the same seconds sorts first, as its instant does).
-        text = change.strftime("%H:%M:%S.%f" if change.microsecond else "%H:%M:%S")
+        text = change.strftime("%H:%M:%S.%f" if change.microsecond else "%H:%M:%S")  # as _offset's
         return before, after, text, change
 
     @staticmethod
@@ -530,6 +565,12 @@ class _LocalDays:
     def _convert(self, value: Any, zone: Any) -> int:
         return self._instant(value).astimezone(zone).toordinal()
 
+
+#: ``_LocalDays._days``'s "not worked out yet" (None is a value: convert each row).
+_UNSEEN: Any = object()
+
+#: A UTC day's last instant, from its start.
+_LAST_INSTANT = dt.timedelta(days=1, microseconds=-1)
 
 #: Kept by the process: a zone's days do not change (the rows of each request reuse
 #: the same few hundred UTC days).
@@ -1158,7 +1199,7 @@ def key_account_health(
     step, people's names, revenue, model objects) was a sixth of the page's first
     request, for three values. The contacts are ``being_on``'s (its ``WINDOW_DAYS``
     window, in its order), so the health before, which breadth and recency read
-    with the same window, is the same too. A fixed number of queries."""
+    with the same window, is the same too. At most a fixed number of queries."""
     if team is None or not ids:
         return {}
     listed = list(
@@ -1241,11 +1282,25 @@ def key_account_health(
                 scores.get(cid),
             )
         )
-    last_ours = dict(
-        Conversation.objects.filter(REAL, account__team=team, account_id__in=ids, initiated_by="us")
-        .values("account_id")
-        .annotate(last=Max("occurred_at"))
-        .values_list("account_id", "last")
+    # Our last real contact ever (``cadence.standing``'s fallback) counts only where
+    # the window has none of ours up to the day assessed, and is at least as late as
+    # any of the window's: where the window has one up to the day it is not read, and
+    # where it has only later ones it is later than the day too and does not count.
+    # So it is read only for accounts with none of ours in the window (usually none of
+    # a page's: no query), not aggregated over every conversation of the 50 accounts.
+    has_ours = {pk for pk, rows_of in contacts.items() if any(r[2] for r in rows_of)}
+    unsure = [pk for pk in ids if pk not in has_ours]
+    last_ours = (
+        dict(
+            Conversation.objects.filter(
+                REAL, account__team=team, account_id__in=unsure, initiated_by="us"
+            )
+            .values("account_id")
+            .annotate(last=Max("occurred_at"))
+            .values_list("account_id", "last")
+        )
+        if unsure
+        else {}
     )
     result = {}
     for pk, _tier, country in listed:

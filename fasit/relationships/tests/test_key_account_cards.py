@@ -283,6 +283,91 @@ def test_health_before_reads_the_people_from_breadths_first_day(
         assert without.health == together[pk].health, pk
 
 
+#: (local days ago, kind, ours, replied) of each account's contacts: ours only before
+#: the window (the last ever counts); ours only after the month's mark (the health
+#: before would fall back to the last ever, which is later); ours on the mark's local
+#: day and the day after it; an unanswered e-mail of ours (not real) or a real contact
+#: of theirs in the window, ours before it; theirs only; none.
+LAST_OURS_CASES: tuple[tuple[tuple[int, str, bool, bool], ...], ...] = (
+    ((405, "meeting", True, False), (800, "call", True, False)),
+    ((10, "call", True, False), (600, "meeting", True, False)),
+    ((cadence.TREND_DAYS, "meeting", True, False), (700, "call", True, False)),
+    ((cadence.TREND_DAYS - 1, "visit", True, False), (450, "call", True, False)),
+    ((40, "email", True, False), (420, "meeting", True, False)),
+    ((30, "meeting", False, False), (410, "call", True, False)),
+    ((45, "email", True, True), (20, "meeting", False, False)),
+    ((5, "call", False, False), (410, "call", False, False)),
+    (),
+)
+
+
+def _last_ours_team(team: Any, today: dt.date) -> list[int]:
+    """An account per ``LAST_OURS_CASES`` in each Nordic zone (the norm a key account's
+    or two years), each contact at the local day's first or last minutes (another UTC
+    day than the local one)."""
+    ids = []
+    for i, contacts in enumerate(LAST_OURS_CASES * 4):
+        country = ("NO", "SE", "FI", "DK")[i % 4]
+        zone = time_zone_for(country)
+        account = AccountFactory(team=team, name=f"Sist {i:02}", tier="key", country=country)
+        person = PersonFactory(team=team)
+        PersonRoleFactory(person=person, account=account, buying_role="champion")
+        for days, kind, ours, replied in contacts:
+            at = dt.time(0, 10) if i % 2 else dt.time(23, 50)
+            conversation = ConversationFactory(
+                team=team,
+                account=account,
+                occurred_at=dt.datetime.combine(today - dt.timedelta(days=days), at, tzinfo=zone),
+                kind=kind,
+                initiated_by="us" if ours else "customer",
+                customer_replied=replied,
+            )
+            conversation.people.add(person)
+        if i // len(LAST_OURS_CASES) % 2:  # a norm long enough for the last ever to count
+            AccountCadence.objects.create(account=account, days=730)
+        ids.append(account.pk)
+    return ids
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        TODAY,
+        dt.date(2026, 12, 31),
+        dt.date(2027, 1, 1),
+        dt.date(2027, 3, 28),
+        dt.date(2027, 10, 31),
+    ],
+)
+def test_last_ours_read_only_where_the_window_has_none(
+    team_a: Any, team_b: Any, today: dt.date
+) -> None:
+    """Our last contact ever is read only for the accounts without one of ours in the
+    window, and the healths stay ``being_on``'s: at year end and
+    on the clock-change nights, for each account alone and all together."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ids = _last_ours_team(team_a, today)
+    _last_ours_team(team_b, today)
+    for pk in ids:
+        assert selectors.key_account_health(team_a, [pk], today=today) == _reference_health(
+            team_a, [pk], today=today
+        ), pk
+    together = selectors.key_account_health(team_a, ids, today=today)
+    assert together == _reference_health(team_a, ids, today=today)
+    assert {h.going_dark for h in together.values()} == {True, False}
+    assert len({(h.health, h.health_before) for h in together.values()}) >= 4
+    # Accounts with a real contact of ours in the window: no aggregate.
+    sure = [
+        pk for pk, case in zip(ids, LAST_OURS_CASES * 4, strict=True) if case is LAST_OURS_CASES[2]
+    ]
+    expected = _reference_health(team_a, sure, today=today)
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.key_account_health(team_a, sure, today=today) == expected
+    assert not [q for q in queries.captured_queries if "MAX(" in q["sql"].upper()]
+
+
 def _answers(clients: list[Any], urls: list[str], language: str = "en") -> list[bytes]:
     answers = []
     for url in urls:

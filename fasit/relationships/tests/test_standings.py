@@ -63,6 +63,61 @@ def test_local_days_of_raw_values_are_the_local_dates() -> None:
     assert days.of(oslo, ZoneInfo("UTC")) == dt.date(2026, 3, 28).toordinal()
 
 
+#: Zones beyond the Nordics' hour: half and quarter hours, a day skipped (Apia, the
+#: end of 2011), changes at local midnight (São Paulo until 2019, Havana), a southern
+#: summer (Lord Howe: half an hour), two hours at once (Troll), the far east and west.
+ODD_ZONES = (
+    "Pacific/Apia",
+    "America/Sao_Paulo",
+    "America/Havana",
+    "Australia/Lord_Howe",
+    "Antarctica/Troll",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "America/New_York",
+)
+
+
+def _odd_days() -> list[dt.date]:
+    """The UTC days around year end and every clock change of ``ODD_ZONES`` and the
+    Nordics in 2027, and the known odd nights: Apia's skipped day, São Paulo's and
+    Havana's midnight changes."""
+    starts = [
+        (dt.date(2026, 12, 29), 6),
+        (dt.date(2011, 12, 28), 5),
+        (dt.date(2018, 11, 2), 4),
+        (dt.date(2019, 2, 15), 4),
+        (dt.date(2027, 3, 12), 4),
+        (dt.date(2027, 3, 26), 4),
+        (dt.date(2027, 4, 2), 3),
+        (dt.date(2027, 10, 1), 3),
+        (dt.date(2027, 10, 29), 9),
+    ]
+    return [start + dt.timedelta(days=i) for start, n in starts for i in range(n)]
+
+
+def test_local_days_in_odd_zones_are_the_local_dates() -> None:
+    """Every quarter hour, and the microsecond before it, of ``_odd_days``: the local
+    day as the row's own conversion gives it, from SQLite's text and PostgreSQL's
+    value, in zones whose offsets are not whole hours or change at midnight."""
+    days = _LocalDays()
+    mismatches = []
+    for name in ODD_ZONES + ZONES:
+        zone = ZoneInfo(name)
+        for day in _odd_days():
+            start = dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+            for quarter in range(96):
+                on = start + dt.timedelta(minutes=15 * quarter)
+                for instant in (on, on - dt.timedelta(microseconds=1)):
+                    expected = local_date(instant, zone).toordinal()
+                    text = instant.replace(tzinfo=None).isoformat(" ")
+                    if days.of(text, zone) != expected or days.of(instant, zone) != expected:
+                        mismatches.append((name, instant))
+    assert mismatches == []
+
+
 def perfect_listening(team: Any, ids: list[int]) -> dict[int, float]:
     return {i: (i % 7) / 7 for i in ids if i % 3}
 
