@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import phonenumbers
-from phonenumbers import phonenumberutil
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cvr
 from stdnum.fi import ytunnus
@@ -189,8 +188,8 @@ def _normalised(value: str, country: str) -> tuple[str, str]:
 # number in free text (RFC 3966 URIs, extensions, letters, any punctuation). Most
 # numbers in a file are plainly written — digits with spaces or hyphens, ``+`` and a
 # Nordic country code or a number of the row's Nordic country — and for those the
-# ``PhoneNumber`` it returns is worked out here by its own rules (the national prefix by
-# phonenumbers' own functions); validity and format are phonenumbers' as before. Any
+# ``PhoneNumber`` it returns is worked out here by its own rules (the national prefix
+# from the region's metadata, as ``parse`` strips it); validity and format below. Any
 # other form (another country code, an international or carrier prefix, a number that
 # starts with its own country code, a leading zero left, letters, brackets, dots, an
 # extension) goes to ``phonenumbers.parse``. A test compares both for many thousands of
@@ -198,18 +197,59 @@ def _normalised(value: str, country: str) -> tuple[str, str]:
 _PLAIN_NUMBER = re.compile(r"(\+?)([0-9][0-9 \-]{3,40}[0-9])")
 _NORDIC_CODES = {"45": "DK", "46": "SE", "47": "NO", "358": "FI"}
 _NORDIC_REGIONS = {region: code for code, region in _NORDIC_CODES.items()}
-_SHORT_FOR_STRIPPING = (
-    phonenumberutil.ValidationResult.TOO_SHORT,
-    phonenumberutil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
-    phonenumberutil.ValidationResult.INVALID_LENGTH,
-)
+
+
+class _NationalPrefix(NamedTuple):
+    """What parsing needs to strip a region's national prefix (``0`` in Sweden and
+    Finland; Norway and Denmark have none), compiled once."""
+
+    idd: re.Pattern[str]
+    prefix: re.Pattern[str] | None
+    general: re.Pattern[str] | None
+    lengths: tuple[int, ...]
+    local_lengths: frozenset[int]
+
+    def strip(self, national: str) -> str:
+        """``national`` without its national prefix, as ``parse`` strips it: only when
+        the rest is still a number of the region (or the whole was none) and long
+        enough (``_maybe_strip_national_prefix_carrier_code`` and
+        ``_test_number_length`` for a region with no prefix transform rule)."""
+        if self.prefix is None:
+            return national
+        found = self.prefix.match(national)
+        if found is None:
+            return national
+        stripped = national[found.end() :]
+        general = self.general
+        if general is not None and general.fullmatch(national) and not general.fullmatch(stripped):
+            return national
+        length = len(stripped)
+        if not self.lengths or self.lengths[0] == -1 or length in self.local_lengths:
+            return national
+        if length in self.lengths or length > self.lengths[-1]:
+            return stripped
+        return national
 
 
 @functools.cache
-def _region_rules(region: str) -> tuple[Any, re.Pattern[str]]:
+def _region_rules(region: str) -> _NationalPrefix:
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
     assert metadata is not None and metadata.international_prefix
-    return metadata, re.compile(metadata.international_prefix)
+    # A prefix transform rule (Argentina, Mexico…) is not handled here; no Nordic
+    # region has one.
+    assert not metadata.national_prefix_transform_rule, region
+    general = metadata.general_desc
+    assert general is not None  # every region has one
+    prefix = metadata.national_prefix_for_parsing
+    return _NationalPrefix(
+        idd=re.compile(metadata.international_prefix),
+        prefix=re.compile(prefix) if prefix else None,
+        general=re.compile(general.national_number_pattern)
+        if general.national_number_pattern
+        else None,
+        lengths=tuple(general.possible_length),
+        local_lengths=frozenset(general.possible_length_local_only or ()),
+    )
 
 
 def _parsed_plainly(value: str, country: str) -> phonenumbers.PhoneNumber | None:
@@ -227,24 +267,19 @@ def _parsed_plainly(value: str, country: str) -> phonenumbers.PhoneNumber | None
         if region is None:
             return None
         national = digits[len(code) :]
-        metadata, _idd = _region_rules(region)
+        rules = _region_rules(region)
     else:
         region = country
         code = _NORDIC_REGIONS.get(region, "")
         if not code:
             return None
-        metadata, idd = _region_rules(region)
+        rules = _region_rules(region)
         # An international (or carrier) prefix, or the country's own code written
         # without ``+``: parse weighs those.
-        if idd.match(digits) or digits.startswith(code):
+        if rules.idd.match(digits) or digits.startswith(code):
             return None
         national = digits
-    if metadata.national_prefix_for_parsing:
-        _carrier, stripped, _done = phonenumberutil._maybe_strip_national_prefix_carrier_code(
-            national, metadata
-        )
-        if phonenumberutil._test_number_length(stripped, metadata) not in _SHORT_FOR_STRIPPING:
-            national = stripped
+    national = rules.strip(national)
     if not 2 <= len(national) <= 17 or national[0] == "0":
         return None
     return phonenumbers.PhoneNumber(country_code=int(code), national_number=int(national))
