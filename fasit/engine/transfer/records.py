@@ -114,20 +114,36 @@ EARLIEST_BIRTH_YEAR = 1900
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-@dataclass
 class _Row:
-    row: Row
-    header: tuple[str, ...]
-    index: dict[str, list[int]]
-    problems: list[Problem] = field(default_factory=list)
+    """One row's mapped values, each stripped once: a person's row is asked for about
+    eighteen of them, some twice, and a million-row import asks for every one."""
+
+    __slots__ = ("header", "index", "problems", "row", "values")
+
+    def __init__(
+        self,
+        row: Row,
+        header: tuple[str, ...],
+        index: dict[str, list[int]],
+        single: tuple[tuple[str, int], ...],
+        several: tuple[tuple[str, list[int]], ...],
+    ) -> None:
+        self.row = row
+        self.header = header
+        self.index = index
+        self.problems: list[Problem] = []
+        cells = row.values
+        width = len(cells)
+        # Most fields have one column; the first non-empty of several wins.
+        values = {target: cells[p].strip() for target, p in single if p < width}
+        for target, positions in several:
+            values[target] = next(
+                (v for p in positions if p < width and (v := cells[p].strip())), ""
+            )
+        self.values = values
 
     def get(self, target: str) -> str:
-        for position in self.index.get(target, ()):
-            if position < len(self.row.values):
-                value = self.row.values[position].strip()
-                if value:
-                    return value
-        return ""
+        return self.values.get(target, "")
 
     def column(self, target: str) -> str:
         positions = self.index.get(target)
@@ -495,9 +511,11 @@ def parse_rows(
     """Each row as a record or its problems. Rows marked deleted (Salesforce's
     IsDeleted) are left out: a data export includes what was deleted."""
     index = mapping.index()
+    single = tuple((t, positions[0]) for t, positions in index.items() if len(positions) == 1)
+    several = tuple((t, positions) for t, positions in index.items() if len(positions) > 1)
     build = _account if mapping.entity is Entity.ACCOUNT else _person
     for row in rows:
-        r = _Row(row, header, index)
+        r = _Row(row, header, index, single, several)
         if row.error:
             yield Parsed(row, None, (Problem(row.line, "", f"vcard_{row.error}"),))
             continue

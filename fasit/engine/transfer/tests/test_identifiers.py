@@ -8,6 +8,7 @@ import pytest
 from fasit.engine.transfer.identifiers import (
     IdentifierError,
     OrgNumber,
+    _calling_code_rules,
     _normalised,
     _parsed_plainly,
     normalise_phone,
@@ -177,3 +178,33 @@ def test_plainly_written_numbers_get_exactly_what_phonenumbers_gives() -> None:
             assert got == _by_phonenumbers(value.strip(), country), (value, country)
     # The path is taken for most numbers (else it would prove nothing).
     assert plain > len(values) * 2
+
+
+def test_validity_and_format_from_the_metadata_are_phonenumbers_own() -> None:
+    """Every national number of every length under each Nordic calling code (including
+    the regions that share one: Svalbard under +47, Åland under +358) is valid and
+    formatted exactly as ``is_valid_number`` and ``format_number`` say."""
+    rng = random.Random(19)
+    international = phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    for code in (45, 46, 47, 358):
+        rules = _calling_code_rules(code)
+        valid = 0
+        for _ in range(6_000):
+            national = rng.choice("123456789") + "".join(
+                rng.choice("0123456789") for _ in range(rng.randint(1, 13))
+            )
+            if rng.random() < 0.5:
+                # Prefixes real numbers start with, so the valid side is well covered.
+                national = (
+                    rng.choice(["2", "4", "7", "8", "9", "18", "40", "50", "79", "3"])
+                    + national[1:]
+                )
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            expected = (
+                (phonenumbers.format_number(number, international), "")
+                if phonenumbers.is_valid_number(number)
+                else ("", "invalid_phone")
+            )
+            assert rules.international(national) == expected, (code, national)
+            valid += expected[1] == ""
+        assert valid > 200, code
