@@ -126,6 +126,15 @@ def _being_on_rows_html(rows: dict[int, selectors.AccountRow]) -> dict[int, str]
             text = numbers[value] = conditional_escape(localize(value))
         return text
 
+    dates: dict[Any, str] = {}
+
+    def short_date(day: Any) -> str:
+        # As ``|date:"SHORT_DATE_FORMAT"``, once per day (Django's formatter is slow).
+        text = dates.get(day)
+        if text is None:
+            text = dates[day] = conditional_escape(date_format(day, "SHORT_DATE_FORMAT"))
+        return text
+
     html = {}
     for pk, r in rows.items():
         a = r.assessment
@@ -148,7 +157,7 @@ def _being_on_rows_html(rows: dict[int, selectors.AccountRow]) -> dict[int, str]
                     % {
                         "days": number(alert.days),
                         "norm": number(alert.norm_days),
-                        "since": conditional_escape(date_format(alert.since, "SHORT_DATE_FORMAT")),
+                        "since": short_date(alert.since),
                     }
                 )
                 if alert.count:
