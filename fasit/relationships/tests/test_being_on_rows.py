@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.template import engines
 from django.utils import translation
+from django.utils.safestring import SafeString
 
 from fasit.customers.models import Account
 from fasit.relationships import selectors, views
@@ -70,6 +71,8 @@ def test_rows_are_what_the_template_drew(
             assert list(new) == list(rows)
             for pk, row in rows.items():
                 assert new[pk] == before.render({"r": row})
+                # Safe, as the partial's output was: the list's partial prints it as is.
+                assert isinstance(new[pk], SafeString)
                 a = row.assessment
                 seen.add(a.alerts[0].code if a.alerts else None)
                 seen.add(("count", bool(a.alerts and a.alerts[0].count)))
