@@ -9,18 +9,19 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.context import make_context
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
-from django.utils.formats import localize
-from django.utils.safestring import mark_safe
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from fasit.core.cache import team_cached
 from fasit.core.forms import add_service_errors
-from fasit.core.templatetags.fasit import display_name
+from fasit.core.templatetags.fasit import amount, display_name
 from fasit.core.views import (
     Sorting,
     detached_page,
@@ -40,7 +41,14 @@ from fasit.relationships.forms import (
     ReminderForm,
 )
 from fasit.relationships.models import CalendarFeed
-from fasit.relationships.templatetags.relationships import health_class, part_labels
+from fasit.relationships.templatetags.relationships import (
+    arrow,
+    bar,
+    health_class,
+    next_step,
+    part_labels,
+    sparkline,
+)
 from fasit.tenancy.access import get_for_team_or_404, owner_required, team_required, write_required
 from fasit.tenancy.currency import rates_date
 from fasit.tenancy.selectors import read_version
@@ -94,23 +102,123 @@ def _cached_page(
     return render(request, template, {"body_html": html})
 
 
-def _render_each(
-    request: HttpRequest, template_name: str, contexts: dict[int, dict[str, Any]]
-) -> dict[int, str]:
-    """``render_to_string(template_name, context, request=request)`` of each context,
-    with the context processors run once rather than per row (they were a sixth of
-    rendering a page's 50 rows): one request context, each row's values pushed onto it
-    and popped after, each render with its own render state, as a fresh render has."""
-    template = get_template(template_name)
-    context = make_context({}, request, autoescape=template.backend.engine.autoescape)
-    inner = template.template
-    rendered: dict[int, str] = {}
-    with context.bind_template(inner):
-        context.template_name = inner.name
-        for key, values in contexts.items():
-            with context.push(values):
-                rendered[key] = inner.render(context)
-    return rendered
+def _being_on_rows_html(rows: dict[int, selectors.AccountRow]) -> dict[int, SafeString]:
+    """Each row of the Being on page as its template's ``row`` partial renders it,
+    built in Python: the template's tags, filters and translations per row (a link, a
+    sparkline, a bar, several blocktranslates, an include) were most of the page's
+    first request. Translations without values are looked up once per page, numbers
+    localised as the template does, every value escaped as the template escapes it.
+    The HTML is the same as the partial's (``test_being_on_rows.py`` compares them)."""
+    account_url = _url_of("accounts:detail")
+    today = timezone.localdate()
+    never = _("never")
+    never_contacted = _("Never contacted by us")
+    attention = _("Needs attention")
+    their_today = _("last real contact today, their initiative")
+
+    numbers: dict[Any, str] = {}
+
+    def number(value: Any) -> str:
+        # As ``{{ value }}`` (and a blocktranslate's values) show a number; each value
+        # localised once per page (the same few dozen days and counts recur).
+        text = numbers.get(value)
+        if text is None:
+            text = numbers[value] = conditional_escape(localize(value))
+        return text
+
+    dates: dict[Any, str] = {}
+
+    def short_date(day: Any) -> str:
+        # As ``|date:"SHORT_DATE_FORMAT"``, once per day (Django's formatter is slow).
+        text = dates.get(day)
+        if text is None:
+            text = dates[day] = conditional_escape(date_format(day, "SHORT_DATE_FORMAT"))
+        return text
+
+    html: dict[int, SafeString] = {}
+    for pk, r in rows.items():
+        a = r.assessment
+        account = r.account
+        out = [
+            f'\n    <tr>\n      <td><a href="{account_url(account.pk)}">'
+            f"{conditional_escape(account.name)}</a> "
+            f'<span class="badge {conditional_escape(account.tier)}">'
+            f"{conditional_escape(account.get_tier_display())}</span>\n        "
+        ]
+        if a.alerts:
+            alert = a.alerts[0]
+            out.append('<br><span class="small trend-down">')
+            if alert.code == "going_dark":
+                out.append(
+                    _(
+                        "Going dark: %(days)s days since we last took the initiative, "
+                        "norm %(norm)s, behind since %(since)s"
+                    )
+                    % {
+                        "days": number(alert.days),
+                        "norm": number(alert.norm_days),
+                        "since": short_date(alert.since),
+                    }
+                )
+                if alert.count:
+                    out.append(
+                        " · "
+                        + _("%(n)s of %(total)s of their people still reach out")
+                        % {"n": number(alert.count), "total": number(alert.total)}
+                    )
+            elif alert.code == "never_contacted":
+                out.append(never_contacted)
+            else:
+                out.append(attention)
+            out.append("</span>")
+        out.append(
+            f'</td>\n      <td><span class="score {health_class(a.health)}">{number(a.health)}'
+            f'</span> <span class="trend-{conditional_escape(a.trend)}">'
+            f"{conditional_escape(arrow(a.trend))}</span></td>\n      <td>"
+        )
+        if a.days_since_our_contact is None:
+            out.append(f'<span class="muted">{never}</span>')
+        else:
+            days = a.days_since_our_contact
+            out.append(ngettext("%(days)s day", "%(days)s days", days) % {"days": number(days)})
+        out.append(f' <span class="small muted">/ {number(a.norm_days)}</span>')
+        if a.last_contact_theirs:
+            # relationships/_last_contact.html
+            ago = (today - a.last_contact).days  # type: ignore[operator]
+            said = (
+                their_today
+                if ago == 0
+                else ngettext(
+                    "last real contact %(days)s day ago, their initiative",
+                    "last real contact %(days)s days ago, their initiative",
+                    ago,
+                )
+                % {"days": number(ago)}
+            )
+            out.append(f'<br><span class="small muted"> · {said}</span>')
+        coverage = a.coverage
+        out.append(
+            f"</td>\n      <td>{sparkline(a.monthly_ours, a.monthly_theirs)}</td>\n"
+            f"      <td>{bar(coverage.in_contact, coverage.on_record, 70)} "
+            f'<span class="small">{number(coverage.in_contact)}/{number(coverage.on_record)}'
+            "</span></td>\n      <td>"
+        )
+        if r.revenue is not None:
+            out.append(conditional_escape(amount(a.revenue_at_risk, r.currency)))
+            if r.currency != r.team_currency and r.at_risk_team is not None:
+                out.append(
+                    '<br><span class="small muted">≈ '
+                    f"{conditional_escape(amount(r.at_risk_team, r.team_currency))}</span>"
+                )
+        else:
+            out.append("—")
+        out.append(
+            f'</td>\n      <td class="small">{conditional_escape(next_step(r))}</td>\n    </tr>\n  '
+        )
+        # Every value above is escaped (or a tag's safe output); the rows go into the
+        # list's partial as they are, as the partial's own output did.
+        html[pk] = mark_safe("".join(out))  # noqa: S308
+    return html
 
 
 #: Being on: the ranking (revenue at risk in the team's currency, largest first) is
@@ -362,11 +470,7 @@ def being_on(request: HttpRequest) -> HttpResponse:
             team,
             ("being-on-row", today, translation.get_language(), get_script_prefix()),
             shown,
-            lambda ids: _render_each(
-                request,
-                "relationships/being_on.html#row",
-                {pk: {"r": row} for pk, row in _page_rows(team, ids, today=today).items()},
-            ),
+            lambda ids: _being_on_rows_html(_page_rows(team, ids, today=today)),
         )
         rows_html = render_to_string(
             "relationships/being_on.html#rows",
