@@ -140,17 +140,23 @@ def going_dark_card(context: template.Context) -> dict[str, Any]:
     today = timezone.localdate()
 
     def card() -> dict[str, Any]:
-        # Both kept from one version of the team's data to the next (``memo.py``): a
-        # logged conversation reads its own account again, not the team's.
-        dark = snapshots.kept_ranking(team, today=today, owner=owner, going_dark=True)
-        shown = [e.account_id for e in dark[:HOME_LIMIT]]
+        if team is None:
+            return {"rows": [], "more": 0, "team_wide": owner is None}
+        # Ranked and counted by the database from today's stored snapshots
+        # (``snapshots.Standings``, as the Being on page): only the accounts shown are
+        # read. Ranking every going-dark account in Python (~1,900 at --scale 100) was
+        # the largest part of a cold home page.
+        standings = snapshots.Standings(team, today=today, owner=owner)
+        shown = standings.window(0, HOME_LIMIT, going_dark=True)
+        # Kept from one version of the team's data to the next (``memo.py``): a logged
+        # conversation assesses its own account again, not the others shown.
         rows = sorted(
             snapshots.kept_rows(team, shown, today=today).values(), key=selectors.risk_order
         )
         return {
             # Assessed again just now: keep those the fresh result still finds going dark.
             "rows": [r for r in rows if r.assessment.going_dark],
-            "more": max(0, len(dark) - HOME_LIMIT),
+            "more": max(0, standings.totals()["going_dark"] - HOME_LIMIT),
             "team_wide": owner is None,
         }
 

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from fasit.customers.models import (
+    Account,
     AccountRevenue,
     FamilyMember,
     ImportantDate,
@@ -21,6 +22,7 @@ from fasit.customers.models import (
 from fasit.engine.relationships.dates import one_off_upcoming, upcoming
 from fasit.engine.relationships.knowledge import person_knowledge
 from fasit.relationships import mapping, selectors, snapshots
+from fasit.relationships.models import AccountHealth
 from fasit.relationships.tests import knowledge_reference as reference
 from fasit.relationships.tests.conftest import TODAY, ago
 from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
@@ -226,6 +228,58 @@ def test_going_dark_ranking_is_the_full_ranking_filtered(
     assert snapshots.ranking(team_a, today=TODAY, owner=alice, going_dark=True) == [
         e for e in full if e.going_dark
     ]
+
+
+def _dark_card(team: Any, owner: Any) -> tuple[list[int], int]:
+    """The going-dark card's account ids and "more", computed afresh."""
+    from types import SimpleNamespace
+
+    from django.core.cache import caches
+    from django.template import Context
+
+    from fasit.relationships import memo
+    from fasit.relationships.templatetags.relationships import going_dark_card
+
+    caches["team"].clear()
+    memo.clear()
+    card = going_dark_card(Context({"request": SimpleNamespace(team=team), "home_owner": owner}))
+    return [r.account.pk for r in card["rows"]], card["more"]
+
+
+def _dark_reference(team: Any, owner: Any, shown: int) -> tuple[list[int], int]:
+    """The card as it was built before the database ranked it: every going-dark
+    account ranked in Python, the first ``shown`` assessed in full."""
+    dark = snapshots.ranking(team, today=TODAY, owner=owner, going_dark=True)
+    ids = [e.account_id for e in dark[:shown]]
+    rows = selectors.being_on(team, today=TODAY, accounts=Account.objects.filter(pk__in=ids))
+    return [r.account.pk for r in rows if r.assessment.going_dark], max(0, len(dark) - shown)
+
+
+def test_going_dark_card_is_the_full_ranking_cut(
+    team_a: Any, team_b: Any, alice: Any, monkeypatch: Any
+) -> None:
+    from fasit.relationships.templatetags import relationships as tags
+
+    _going_dark_team(team_a, alice)
+    _going_dark_team(team_a, None)
+    _going_dark_team(team_b, None)
+    monkeypatch.setattr(tags, "HOME_LIMIT", 2)
+    seen = set()
+    for stage in ("nothing stored", "stored", "half changed", "other rates"):
+        if stage == "stored":
+            snapshots.refresh(team_a, today=TODAY)
+        elif stage == "half changed":
+            full = snapshots.ranking(team_a, today=TODAY)
+            snapshots.forget([e.account_id for e in full[::2]])
+        elif stage == "other rates":
+            AccountHealth.objects.filter(team=team_a).update(rates_key=1)
+        for owner in (None, alice):
+            ids, more = _dark_card(team_a, owner)
+            assert (ids, more) == _dark_reference(team_a, owner, 2), (stage, owner)
+            assert ids and more > 0
+            assert Account.objects.filter(pk__in=ids, team=team_a).count() == len(ids)
+            seen.add(tuple(ids))
+    assert len(seen) >= 2  # the owner's scope is not the team's
 
 
 def test_knowledge_map_is_each_persons_own_knowledge(team_a: Any) -> None:
