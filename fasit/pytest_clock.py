@@ -9,7 +9,9 @@ pass on whatever day it runs.
 
 Every test starts its clock at the session's moment (moved or real) and ticks from
 there, so a "today" that a test module computes when it is imported is still today
-when the suite runs past midnight.
+when the suite runs past midnight. Collection, where those modules are imported, holds
+the clock still at the same moment: on a loaded machine collecting took long enough to
+pass midnight, and a module's "today" was then a day after every test's clock.
 
 A plugin rather than the root conftest because the clock must move before any conftest
 is imported: pytest imports the conftests of the folders it is given (and their
@@ -68,6 +70,15 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
         _session_travel.start()
     else:
         _session_start = dt.datetime.now(dt.UTC)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[None]:
+    # Still, not ticking: every module imported here computes the same "today" as the
+    # moment each test starts from (time-machine leaves time.monotonic alone, so
+    # timeouts and durations are unaffected).
+    with time_machine.travel(_session_start, tick=False):
+        return (yield)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
