@@ -137,3 +137,33 @@ def bound_parameters() -> Iterator[list[tuple[str, int]]]:
 
 def most_bound(seen: list[tuple[str, int]]) -> int:
     return max((n for _sql, n in seen), default=0)
+
+
+@contextlib.contextmanager
+def demo_for_module(django_db_blocker: Any, **options: Any) -> Iterator[int]:
+    """The demo team (``seed_demo(**options)``) seeded once for the tests of one module,
+    in a transaction rolled back after the module's last test; yields the team's id.
+
+    For a module-scoped fixture (``django_db_blocker`` is pytest-django's). Each test
+    that uses it runs in the ``db`` fixture's transaction, which nests inside this one
+    (a savepoint), so whatever a test writes is rolled back before the next test sees
+    the demo. It is seeded on the session's clock and without signal index files, as a
+    test's own ``seed_demo`` call would be. Seeding is seconds of CPU per demo, times
+    the seven runs of the suite in CI: seed once where the tests only read the demo or
+    write inside their own transaction."""
+    import time_machine
+    from django.db import transaction
+    from django.test import override_settings
+
+    from fasit import pytest_clock
+    from fasit.core.demo.generator import seed_demo
+
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(FASIT_SIGNALS_INDEX_DIR=""),
+    ):
+        with time_machine.travel(pytest_clock._session_start, tick=True):
+            team_id = seed_demo(**options).team.pk
+        yield team_id
+        transaction.set_rollback(True)

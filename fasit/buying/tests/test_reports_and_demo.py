@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,8 +15,23 @@ from fasit.buying.models import BuyingProcess, Journey
 from fasit.buying.reports import report_buying, resolve_team
 from fasit.buying.tests.helpers import journey_at, process_for
 from fasit.core.demo.generator import seed_demo
+from fasit.tenancy.models import Team
+from fasit.testing import demo_for_module
 
 TODAY = timezone.localdate()  # the session's today (see fasit/pytest_clock.py)
+
+
+@pytest.fixture(scope="module")
+def _demo_id(django_db_setup: Any, django_db_blocker: Any) -> Iterator[int]:
+    """The demo (seed 3) the tests below read, seeded once for them; what each writes
+    is rolled back before the next one."""
+    with demo_for_module(django_db_blocker, seed=3, today=TODAY) as team_id:
+        yield team_id
+
+
+@pytest.fixture
+def demo(_demo_id: int, db: Any) -> Team:
+    return Team.objects.get(pk=_demo_id)
 
 
 def test_report_json_has_the_documented_keys(team_a: Any, alice: Any) -> None:
@@ -70,8 +86,26 @@ def test_report_team_must_be_named_when_there_are_several(team_a: Any, team_b: A
     assert resolve_team("team-b") == team_b
 
 
-def test_demo_has_journeys_in_every_stage_with_gaps_and_stalls(db: Any) -> None:
-    team = seed_demo(seed=3, today=TODAY).team
+def test_demo_buying_is_deterministic(db: Any) -> None:
+    """Before the tests of the module's demo (``_demo_id``, kept until the module's
+    last test): this one seeds its own, twice, and reads every team's journeys."""
+
+    def snapshot() -> list[Any]:
+        return list(
+            Journey.objects.order_by("id").values_list(
+                "title", "stage__name", "stage_since", "forecast_probability"
+            )
+        )
+
+    seed_demo(seed=5, today=TODAY)
+    first = snapshot()
+    Team.objects.all().delete()
+    seed_demo(seed=5, today=TODAY)
+    assert snapshot() == first
+
+
+def test_demo_has_journeys_in_every_stage_with_gaps_and_stalls(demo: Team) -> None:
+    team = demo
     processes = BuyingProcess.objects.for_team(team)
     assert processes.count() == 3
     assessments = selectors.assess(team, selectors.journey_list(team), today=TODAY)
@@ -88,23 +122,6 @@ def test_demo_has_journeys_in_every_stage_with_gaps_and_stalls(db: Any) -> None:
     assert with_suggestions
 
 
-def test_demo_buying_is_deterministic(db: Any) -> None:
-    from fasit.tenancy.models import Team
-
-    def snapshot() -> list[Any]:
-        return list(
-            Journey.objects.order_by("id").values_list(
-                "title", "stage__name", "stage_since", "forecast_probability"
-            )
-        )
-
-    seed_demo(seed=5, today=TODAY)
-    first = snapshot()
-    Team.objects.all().delete()
-    seed_demo(seed=5, today=TODAY)
-    assert snapshot() == first
-
-
 def test_fasit_report_buying_command(team_a: Any, alice: Any) -> None:
     from io import StringIO
 
@@ -118,14 +135,14 @@ def test_fasit_report_buying_command(team_a: Any, alice: Any) -> None:
 
 
 def test_insight_counted_by_the_database_equals_the_stage_changes_read_in_python(
-    db: Any,
+    demo: Team,
 ) -> None:
     """The insight page's figures come from visits the database counts; they equal the
     engine's over every stage change of the demo (a removed stage included)."""
     from fasit.buying.models import Outcome, Stage, StageChange
     from fasit.engine.buying import stage_insight
 
-    team = seed_demo(seed=3, today=TODAY).team
+    team = demo
     # A stage removed from a template: its changes keep ending the visits before them.
     removed = Stage.objects.filter(process__team=team, stage_changes__isnull=False).first()
     assert removed is not None
@@ -196,7 +213,7 @@ def _old_report_json(team: Any, today: dt.date) -> str:
 
 
 def test_report_json_is_the_old_text_on_the_demo_and_odd_titles(
-    team_a: Any, team_b: Any, alice: Any
+    demo: Team, team_a: Any, team_b: Any, alice: Any
 ) -> None:
     """The same text as before, byte for byte: the demo on several days and in two
     languages, titles with quotes and letters beyond Latin-1, a team
@@ -205,7 +222,7 @@ def test_report_json_is_the_old_text_on_the_demo_and_odd_titles(
 
     from fasit.buying.reports import rows_json
 
-    team = seed_demo(seed=3, today=TODAY).team
+    team = demo
     process = process_for(team_a, alice)
     for title in ('Nye "pumper"\\ og bånd', "Ærlig talt – ≠ 🚀"):
         journey_at(team_a, alice, process=process, index=2, since=TODAY, title=title)

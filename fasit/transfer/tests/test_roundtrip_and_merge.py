@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,17 +13,35 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fasit.core.demo.generator import seed_demo
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, Person, PersonRole
 from fasit.search.models import SearchEntry
 from fasit.signals.models import Statement
 from fasit.signals.services import statement_create, statement_edit
 from fasit.tenancy.models import Team
-from fasit.testing import AccountFactory, ConversationFactory, PersonFactory, PersonRoleFactory
+from fasit.testing import (
+    AccountFactory,
+    ConversationFactory,
+    PersonFactory,
+    PersonRoleFactory,
+    demo_for_module,
+)
 from fasit.transfer import teamdump
 from fasit.transfer.merging import record_merge, reverse_relations
 from fasit.transfer.models import ExternalKey
+
+
+@pytest.fixture(scope="module")
+def _demo_id(django_db_setup: Any, django_db_blocker: Any) -> Iterator[int]:
+    """The three demo tests below round-trip, export or merge the same demo: seeded once
+    for them, and what each writes is rolled back before the next one."""
+    with demo_for_module(django_db_blocker, seed=3) as team_id:
+        yield team_id
+
+
+@pytest.fixture
+def demo(_demo_id: int, db: Any) -> Team:
+    return Team.objects.get(pk=_demo_id)
 
 
 def _export(team: Team) -> dict[str, Any]:
@@ -67,9 +86,8 @@ def _canonical(data: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.django_db
-def test_a_team_round_trips_through_its_json_export_exactly() -> None:
-    team = seed_demo(seed=3).team
+def test_a_team_round_trips_through_its_json_export_exactly(demo: Team) -> None:
+    team = demo
     account = (
         Account.objects.for_team(team).filter(parent__isnull=False).first()
         or Account.objects.for_team(team).first()
@@ -100,11 +118,10 @@ def test_a_team_round_trips_through_its_json_export_exactly() -> None:
         teamdump.import_team(empty, exported)  # only into an empty team
 
 
-@pytest.mark.django_db
-def test_an_export_from_before_visit_ends_were_kept_gets_them_back() -> None:
+def test_an_export_from_before_visit_ends_were_kept_gets_them_back(demo: Team) -> None:
     """Exports made before stage changes stored ``left_on`` lack the field; the import
     works it out, or every restored visit would count as still open."""
-    team = seed_demo(seed=3).team
+    team = demo
     exported = _export(team)
     changes = exported["models"]["buying.stagechange"]
     assert any(row["fields"]["left_on"] for row in changes), "the demo has ended visits"
@@ -143,9 +160,8 @@ def _references(model: type[models.Model], pk: int) -> dict[str, int]:
     return found
 
 
-@pytest.mark.django_db
-def test_merging_two_people_of_the_demo_leaves_nothing_behind() -> None:
-    team = seed_demo(seed=4).team
+def test_merging_two_people_of_the_demo_leaves_nothing_behind(demo: Team) -> None:
+    team = demo
     # The person with the most related rows of every kind is merged into another.
     people = list(Person.objects.for_team(team))
     drop = max(people, key=lambda p: sum(_references(Person, p.pk).values()))
