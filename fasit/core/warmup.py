@@ -83,7 +83,7 @@ def app_templates(*, load: bool = False) -> list[str]:
     or include by a literal name (Django's admin pages that Fasit's override)."""
     from django.template import engines
 
-    backend = engines["django"]
+    backend: Any = engines["django"]
     names = sorted(
         {
             name
@@ -161,7 +161,8 @@ def _warm_request_parts() -> None:
     from django.core.cache import caches
     from django.template import engines
 
-    engines["django"].engine.template_context_processors  # noqa: B018 - imports them
+    backend: Any = engines["django"]
+    backend.engine.template_context_processors  # noqa: B018 - imports them
     import_string(settings.MESSAGE_STORAGE)
     for alias in settings.CACHES:
         caches[alias]
