@@ -101,20 +101,8 @@ def board(
     if not any(filters.values()):
         return _sorted(_board_unfiltered(team, include_dismissed=include_dismissed), level)
     roots = group_roots(team) if roots is None else roots
-    statements = statements_filtered(team, **filters).order_by()
-    # Counts per theme, and apart from them the theme's accounts as bare id pairs:
-    # one row per account with its own count and date cost more to convert than
-    # the database took to count them.
-    per_theme: dict[int, dict[str, Any]] = {
-        theme_id: {"keys": set(), "n": n, "last": last, "weak": weak}
-        for theme_id, n, weak, last in statements.values_list("theme_id").annotate(
-            n=Count("id"), weak=Count("id", filter=Q(weak=True)), last=Max("said_on")
-        )
-    }
-    pairs = statements.values_list("theme_id", "account_id").distinct()
-    for theme_id, account_id in pairs.iterator(chunk_size=5000):
-        per_theme[theme_id]["keys"].add(independent_key(account_id, roots))
-    filtered = any(filters.values())
+    per_theme = _filtered_counts(statements_filtered(team, **filters), roots)
+    filtered = True
     themes = Theme.objects.for_team(team).filter(pk__in=per_theme)
     if not include_dismissed:
         themes = themes.filter(dismissed=False)
@@ -132,6 +120,39 @@ def board(
         for theme in themes
     ]
     return _sorted(items, level)
+
+
+def _filtered_counts(
+    statements: QuerySet[Statement], roots: dict[int, int]
+) -> dict[int, dict[str, Any]]:
+    """Each theme's statements, weaker statements, last date and independent accounts
+    among ``statements``, in one read of the covering index on (team, theme, account,
+    said_on, weak): a row per theme and account, folded here. The rows are read
+    through the cursor, not the ORM: converting a date per row cost more than the
+    database took to count them. SQLite gives the dates as ISO text, which compares
+    as the dates do, so only each theme's last one is converted."""
+    query = (
+        statements.order_by()
+        .values_list("theme_id", "account_id")
+        .annotate(n=Count("id"), weak=Count("id", filter=Q(weak=True)), last=Max("said_on"))
+    )
+    sql, params = query.query.sql_with_params()
+    per_theme: dict[int, dict[str, Any]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for theme_id, account_id, n, weak, last in cursor.fetchall():
+            entry = per_theme.get(theme_id)
+            if entry is None:
+                entry = per_theme[theme_id] = {"keys": set(), "n": 0, "weak": 0, "last": last}
+            entry["keys"].add(independent_key(account_id, roots))
+            entry["n"] += n
+            entry["weak"] += weak
+            if last is not None and (entry["last"] is None or last > entry["last"]):
+                entry["last"] = last
+    for entry in per_theme.values():
+        if isinstance(entry["last"], str):
+            entry["last"] = dt.date.fromisoformat(entry["last"][:10])
+    return per_theme
 
 
 def _sorted(items: list[BoardTheme], level: str) -> list[BoardTheme]:
@@ -216,31 +237,50 @@ def attach_evidence(
 
 def _candidates(filtered: QuerySet[Statement], theme_ids: list[int]) -> dict[int, list[Any]]:
     """Each theme's newest ``CANDIDATES_PER_THEME`` (id, account) pairs among
-    ``filtered`` (ordered newest first), each theme read through the index on (theme,
-    date, id) and stopped at the limit. On PostgreSQL the page's themes are one
-    statement (a UNION ALL of the limited reads) instead of one round trip each;
-    SQLite cannot limit the parts of a compound statement, and in process a round trip
-    costs little, so there it stays a statement per theme."""
+    ``filtered`` (ordered newest first), in one statement: a UNION ALL of one limited
+    read per theme, each through the index on (theme, date, id) and stopped at the
+    limit. Each part sits in a subquery so that SQLite, which cannot limit the parts of
+    a compound statement itself, limits them too. The part is compiled once, with a
+    marker for the theme, and repeated with each theme's id: compiling a queryset per
+    theme cost as much as the reads. Rows are read through the cursor (SQLite's dates
+    stay ISO text, which sorts as the dates do)."""
     found: dict[int, list[Any]] = {theme_id: [] for theme_id in theme_ids}
-    if len(theme_ids) > 1 and connection.features.supports_slicing_ordering_in_compound:
-        parts = [
-            filtered.filter(theme_id=theme_id).values_list(
-                "theme_id", "said_on", "id", "account_id"
-            )[:CANDIDATES_PER_THEME]
-            for theme_id in theme_ids
-        ]
-        rows = list(parts[0].union(*parts[1:], all=True))
-        # A UNION ALL keeps no order of its own: each theme's newest first again.
-        rows.sort(key=lambda r: (r[1], r[2]), reverse=True)
-        for theme_id, _said_on, statement_id, account_id in rows:
-            found[theme_id].append((statement_id, account_id))
+    if not theme_ids:
         return found
-    # Each theme's rows come in the order asked for; the date is left out of them, as
-    # turning 200 dates a theme into date objects cost more than reading the rows.
-    base = filtered.values_list("id", "account_id")
-    for theme_id in theme_ids:
-        found[theme_id] = list(base.filter(theme_id=theme_id)[:CANDIDATES_PER_THEME])
+    part = filtered.filter(theme_id=_THEME_MARK).values_list(
+        "theme_id", "said_on", "id", "account_id"
+    )
+    sql, params = part[:CANDIDATES_PER_THEME].query.sql_with_params()
+    at = [i for i, value in enumerate(params) if value == _THEME_MARK]
+    if len(at) != 1:  # the marker is not one plain parameter: a statement per theme
+        base = filtered.values_list("theme_id", "said_on", "id", "account_id")
+        rows: list[Any] = []
+        for theme_id in theme_ids:
+            rows.extend(base.filter(theme_id=theme_id)[:CANDIDATES_PER_THEME])
+    else:
+        rows = []
+        # SQLite allows 500 parts in a compound statement; a page has 20 themes.
+        for chunk in (theme_ids[i : i + 100] for i in range(0, len(theme_ids), 100)):
+            union = " UNION ALL ".join(
+                f"SELECT * FROM ({sql}) AS part{i}" for i in range(len(chunk))
+            )
+            every: list[Any] = []
+            for theme_id in chunk:
+                values = list(params)
+                values[at[0]] = theme_id
+                every.extend(values)
+            with connection.cursor() as cursor:
+                cursor.execute(union, every)
+                rows.extend(cursor.fetchall())
+    # A UNION ALL keeps no order of its own: each theme's newest first again.
+    rows.sort(key=lambda r: (r[1], r[2]), reverse=True)
+    for theme_id, _said_on, statement_id, account_id in rows:
+        found[theme_id].append((statement_id, account_id))
     return found
+
+
+#: Stands for "this theme" in ``_candidates``' compiled part (no theme has this id).
+_THEME_MARK = -917_364_251
 
 
 def theme_statements(theme: Theme) -> QuerySet[Statement]:

@@ -82,21 +82,25 @@ def test_a_worker_freezes_its_heap_once_the_signal_indexes_are_loaded(
     collector = _Collector()
     monkeypatch.setattr(fasit_serve, "gc", collector)
     monkeypatch.setattr(signal_index, "warm_all", lambda: collector.calls.append("warm"))
+    # The process's templates and tables are built first, before anything is frozen
+    # and before the worker accepts a connection (the hook returns first).
+    monkeypatch.setattr(fasit_serve, "warm_process", lambda: collector.calls.append("process"))
     hook = _gunicorn_app("127.0.0.1:0").cfg.post_worker_init
     worker = object()
     with override_settings(FASIT_SIGNALS_WARM=True, FASIT_WEB_GC_FREEZE=True):
         hook(worker)
+        assert collector.calls[0] == "process"
         _join_warm_thread()
-    assert collector.calls == ["warm", "collect", "freeze"]
+    assert collector.calls == ["process", "warm", "collect", "freeze"]
     collector.calls.clear()
     with override_settings(FASIT_SIGNALS_WARM=False, FASIT_WEB_GC_FREEZE=True):
         hook(worker)
-    assert collector.calls == ["collect", "freeze"]
+    assert collector.calls == ["process", "collect", "freeze"]
     collector.calls.clear()
     with override_settings(FASIT_SIGNALS_WARM=True, FASIT_WEB_GC_FREEZE=False):
         hook(worker)
         _join_warm_thread()
-    assert collector.calls == ["warm"]
+    assert collector.calls == ["process", "warm"]
 
 
 def test_the_hook_called_without_a_worker_leaves_the_collector_alone(
@@ -108,6 +112,7 @@ def test_the_hook_called_without_a_worker_leaves_the_collector_alone(
     collector = _Collector()
     monkeypatch.setattr(fasit_serve, "gc", collector)
     monkeypatch.setattr(signal_index, "warm_all", lambda: collector.calls.append("warm"))
+    monkeypatch.setattr(fasit_serve, "warm_process", lambda: collector.calls.append("process"))
     hook = _gunicorn_app("127.0.0.1:0").cfg.post_worker_init
     with override_settings(FASIT_SIGNALS_WARM=True):
         hook(None)

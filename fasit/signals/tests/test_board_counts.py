@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 
 from fasit.engine.signals import level_for
@@ -229,10 +229,17 @@ def test_the_board_counts_from_its_indexes_without_a_sort(team_a: Any, team_b: A
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's EXPLAIN QUERY PLAN")
     _team(team_a, team_b)
-    statements = selectors.statements_filtered(team_a).order_by()
+    statements = selectors.statements_filtered(team_a, country="SE").order_by()
     theme = Theme.objects.for_team(team_a).get(key="t0")
+    # The filtered board's one read (selectors._filtered_counts): grouped by theme and
+    # account in the covering index's own order.
+    counts = (
+        statements.values_list("theme_id", "account_id")
+        .annotate(n=Count("id"), weak=Count("id", filter=Q(weak=True)), last=Max("said_on"))
+        .order_by()
+    )
     queries = [
-        statements.values_list("theme_id", "account_id").distinct(),
+        counts,
         statements.filter(theme_id=theme.pk).order_by("-said_on", "-id").values_list("id")[:200],
     ]
     for query in queries:
@@ -296,3 +303,47 @@ def test_the_unfiltered_board_is_the_count_after_changes_through_the_services(
     Account.objects.filter(pk=loner.pk).update(parent=top)
     services.themes_recount(team=team_a, account_ids=[loner.pk])
     same()
+
+
+def test_the_filtered_board_is_one_read_of_the_counts_and_one_of_the_quotes(
+    team_a: Any, team_b: Any, django_assert_num_queries: Any
+) -> None:
+    """Counts, themes, every theme's quote candidates (one statement for the page),
+    the quotes: four statements whatever the number of themes, never one per theme."""
+    _team(team_a, team_b)
+    roots = group_roots(team_a)
+    with django_assert_num_queries(4):
+        items = selectors.board(team_a, roots=roots, country="SE")
+        selectors.attach_evidence(team_a, items, roots=roots, country="SE")
+    assert len(items) > 2
+    assert {i.theme.pk: [s.pk for s in i.evidence] for i in items} == _reference_evidence(
+        team_a, items, country="SE"
+    )
+
+
+def test_quotes_for_more_themes_than_one_statement_asks_for(team_a: Any, team_b: Any) -> None:
+    # The candidates' statement holds at most 100 themes' reads; more go in another.
+    accounts = [AccountFactory(team=team_a, country="SE") for _ in range(3)]
+    conversation = ConversationFactory(team=team_a, account=accounts[0])
+    themes = Theme.objects.bulk_create(
+        Theme(team=team_a, key=f"k{i}", label=f"K {i}") for i in range(130)
+    )
+    Statement.objects.bulk_create(
+        Statement(
+            team=team_a,
+            theme=theme,
+            account=accounts[(i + j) % 3],
+            conversation=conversation,
+            text="x",
+            language="sv",
+            said_on=START + dt.timedelta(days=(i * 7 + j) % 11),
+        )
+        for i, theme in enumerate(themes)
+        for j in range(i % 7 + 1)
+    )
+    items = selectors.board(team_a, country="SE")
+    assert len(items) == 130
+    selectors.attach_evidence(team_a, items, country="SE")
+    assert {i.theme.pk: [s.pk for s in i.evidence] for i in items} == _reference_evidence(
+        team_a, items, country="SE"
+    )
