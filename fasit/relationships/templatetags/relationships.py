@@ -16,7 +16,7 @@ from fasit.core.cache import team_cached
 from fasit.core.formatting import format_number
 from fasit.customers.models import Account, Person
 from fasit.engine.relationships.cadence import HEALTH_WEIGHTS, sparkline_points
-from fasit.relationships import explain, selectors, snapshots
+from fasit.relationships import explain, going_dark, selectors
 
 register = template.Library()
 
@@ -143,20 +143,22 @@ def going_dark_card(context: template.Context) -> dict[str, Any]:
         if team is None:
             return {"rows": [], "more": 0, "team_wide": owner is None}
         # Ranked and counted by the database from today's stored snapshots
-        # (``snapshots.Standings``, as the Being on page): only the accounts shown are
-        # read. Ranking every going-dark account in Python (~1,900 at --scale 100) was
-        # the largest part of a cold home page.
-        standings = snapshots.Standings(team, today=today, owner=owner)
+        # (``going_dark.DarkStandings``, Being on's ``Standings`` counting only what the
+        # card shows): only the accounts shown are read. Ranking every going-dark
+        # account in Python (~1,900 at --scale 100) was the largest part of a cold
+        # home page.
+        standings = going_dark.DarkStandings(team, today=today, owner=owner)
         shown = standings.window(0, HOME_LIMIT, going_dark=True)
         # Kept from one version of the team's data to the next (``memo.py``): a logged
         # conversation assesses its own account again, not the others shown.
         rows = sorted(
-            snapshots.kept_rows(team, shown, today=today).values(), key=selectors.risk_order
+            going_dark.kept_card_rows(team, shown, today=today).values(),
+            key=selectors.risk_order,
         )
         return {
             # Assessed again just now: keep those the fresh result still finds going dark.
             "rows": [r for r in rows if r.assessment.going_dark],
-            "more": max(0, standings.totals()["going_dark"] - HOME_LIMIT),
+            "more": max(0, standings.going_dark - HOME_LIMIT),
             "team_wide": owner is None,
         }
 
