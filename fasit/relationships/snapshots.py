@@ -516,9 +516,7 @@ def stored_rows(
         return {}
     accounts = Account.objects.for_team(team).filter(pk__in=list(usable)).select_related("owner")
     loaded = {a.pk: (a, *load_row(usable[a.pk])) for a in accounts}
-    people = {
-        a.next_step.person_id for _acc, a, _r, _c in loaded.values() if a.next_step.person_id
-    }
+    people = {a.next_step.person_id for _acc, a, _r, _c in loaded.values() if a.next_step.person_id}
     # By primary key, the team checked on each row: with the team in the WHERE clause
     # SQLite walked the team's people (no statistics) for a handful of names.
     names = {
