@@ -208,6 +208,32 @@ class AccountHealth(TeamOwned):
         return f"{self.account_id} {self.day}: {self.health}"
 
 
+class AccountRowSnapshot(TeamOwned):
+    """Derived, not a record: one account's whole Being on row as of ``day`` (its full
+    assessment, revenue and currency as JSON, ``snapshots.dump_row``), stored by the
+    daily refresh so a page reads the 50 rows it shows instead of assessing them. Kept
+    apart from ``AccountHealth``, whose rows the database scans to rank every account.
+    Rows of another day are stale; a change to the account deletes its row with its
+    health (``snapshots.forget``), and a row is used only while no audited change since
+    ``version`` (the team's data version the refresh read before assessing) names its
+    account (``snapshots.stored_rows``). Never audited; holds ids, codes, dates and
+    numbers, no names."""
+
+    account = models.OneToOneField(
+        "customers.Account", on_delete=models.CASCADE, related_name="row_snapshot"
+    )
+    day = models.DateField()
+    row = models.TextField()
+    version = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("account row snapshot")
+        verbose_name_plural = _("account row snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.day}"
+
+
 class PersonKnowledgeSnapshot(TeamOwned):
     """Derived, not a record: one person's knowledge score as of ``day``, so the key
     accounts ranking can score thousands of people without reading their profiles.

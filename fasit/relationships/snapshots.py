@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,11 +45,14 @@ from django.db.models import Count, DecimalField, F, Max, Q, QuerySet, Sum, Valu
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce, Collate
 
+from fasit.core.cache import team_data_version
 from fasit.customers.models import Account, Person, PersonRole
+from fasit.engine.relationships import cadence
 from fasit.relationships import memo, selectors
 from fasit.relationships.models import (
     AccountHealth,
     AccountKnowledgeSnapshot,
+    AccountRowSnapshot,
     PersonKnowledgeSnapshot,
 )
 from fasit.tenancy.currency import convert, team_rates
@@ -250,13 +254,15 @@ def _stored_amount() -> Callable[[Any], Decimal | None]:
     return amount
 
 
-def _chunks(accounts: QuerySet[Account]) -> Iterable[QuerySet[Account]]:
-    """``accounts`` in queries of at most ``STANDINGS_CHUNK`` accounts each (bounded
-    memory), cut by ranges of ids: a range keeps each statement small where a list of
-    a thousand ids built into it cost more than running it."""
+def _chunks(
+    accounts: QuerySet[Account], *, size: int = STANDINGS_CHUNK
+) -> Iterable[QuerySet[Account]]:
+    """``accounts`` in queries of at most ``size`` accounts each (bounded memory), cut
+    by ranges of ids: a range keeps each statement small where a list of a thousand
+    ids built into it cost more than running it."""
     ids = list(accounts.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), STANDINGS_CHUNK):
-        chunk = ids[start : start + STANDINGS_CHUNK]
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
         yield accounts.filter(pk__gte=chunk[0], pk__lte=chunk[-1])
 
 
@@ -290,24 +296,26 @@ def _standings(
     ]
 
 
-def _store(team: Team, *, today: dt.date, ranked: list[RankedAccount]) -> list[RankedAccount]:
-    """Save freshly assessed entries (their amounts converted at the team's present
-    rates) as today's snapshot."""
+def _store(
+    team: Team, *, today: dt.date, rows: list[selectors.AccountRow], version: int
+) -> list[selectors.AccountRow]:
+    """Save freshly assessed rows (their amounts converted at the team's present rates)
+    as today's snapshot, each with its whole row (``dump_row``) read at ``version``."""
     key = rates_key(team)
     AccountHealth.objects.bulk_create(
         [
             AccountHealth(
                 team=team,
-                account_id=e.account_id,
+                account_id=r.account.pk,
                 day=today,
-                health=e.health,
-                going_dark=e.going_dark,
-                revenue_at_risk=e.revenue_at_risk,
-                currency=e.currency,
-                at_risk_team=e.at_risk_team,
+                health=r.assessment.health,
+                going_dark=r.assessment.going_dark is not None,
+                revenue_at_risk=r.assessment.revenue_at_risk,
+                currency=r.currency,
+                at_risk_team=r.at_risk_team,
                 rates_key=key,
             )
-            for e in ranked
+            for r in rows
         ],
         update_conflicts=True,
         unique_fields=["account"],
@@ -323,7 +331,218 @@ def _store(team: Team, *, today: dt.date, ranked: list[RankedAccount]) -> list[R
         ],
         batch_size=500,
     )
-    return ranked
+    AccountRowSnapshot.objects.bulk_create(
+        [
+            AccountRowSnapshot(
+                team=team, account_id=r.account.pk, day=today, row=dump_row(r), version=version
+            )
+            for r in rows
+        ],
+        update_conflicts=True,
+        unique_fields=["account"],
+        update_fields=["day", "row", "version", "updated_at"],
+        batch_size=500,
+    )
+    return rows
+
+
+def _day_text(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day_of(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text is not None else None
+
+
+def _decimal_text(value: Decimal | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _decimal_of(text: str | None) -> Decimal | None:
+    return Decimal(text) if text is not None else None
+
+
+def dump_row(row: selectors.AccountRow) -> str:
+    """An account's Being on row as stored with its snapshot: the full assessment
+    (dates as dates, so nothing in it counts days from another day than the row's),
+    the revenue and its currency. Names, the tier and the amount in the team's
+    currency are read when shown (``stored_rows``). ``load_row`` reads it back equal."""
+    a = row.assessment
+    dark = a.going_dark
+    c = a.components
+    return json.dumps(
+        [
+            a.account_id,
+            a.norm_days,
+            _day_text(a.last_our_contact),
+            a.days_since_our_contact,
+            _day_text(a.last_their_contact),
+            None
+            if dark is None
+            else [
+                dark.days_since_our_contact,
+                dark.norm_days,
+                dark.days_behind,
+                _day_text(dark.since),
+                dark.people_still_in_contact,
+                dark.people_on_record,
+            ],
+            [
+                a.coverage.on_record,
+                a.coverage.in_contact,
+                [[r.role, r.on_record, r.in_contact] for r in a.coverage.roles],
+            ],
+            [c.recency, c.frequency, c.reciprocity, c.breadth, c.listening],
+            a.health,
+            a.health_before,
+            a.trend,
+            a.risk,
+            _decimal_text(a.revenue_at_risk),
+            list(a.monthly_ours),
+            list(a.monthly_theirs),
+            [
+                [x.code, x.days, x.norm_days, x.count, x.total, x.role, _day_text(x.since)]
+                for x in a.alerts
+            ],
+            [a.next_step.code, a.next_step.person_id, a.next_step.role],
+            _decimal_text(row.revenue),
+            row.currency,
+        ],
+        separators=(",", ":"),
+    )
+
+
+def load_row(text: str) -> tuple[cadence.AccountAssessment, Decimal | None, str]:
+    """``dump_row``'s text as (assessment, revenue, currency), equal to what was dumped."""
+    (
+        account_id,
+        norm_days,
+        last_ours,
+        days_since,
+        last_theirs,
+        dark,
+        coverage,
+        components,
+        health,
+        health_before,
+        trend,
+        risk,
+        at_risk,
+        monthly_ours,
+        monthly_theirs,
+        alerts,
+        step,
+        revenue,
+        currency,
+    ) = json.loads(text)
+    assessment = cadence.AccountAssessment(
+        account_id=account_id,
+        norm_days=norm_days,
+        last_our_contact=_day_of(last_ours),
+        days_since_our_contact=days_since,
+        last_their_contact=_day_of(last_theirs),
+        going_dark=None
+        if dark is None
+        else cadence.GoingDark(
+            days_since_our_contact=dark[0],
+            norm_days=dark[1],
+            days_behind=dark[2],
+            since=_day_of(dark[3]),
+            people_still_in_contact=dark[4],
+            people_on_record=dark[5],
+        ),
+        coverage=cadence.Coverage(
+            on_record=coverage[0],
+            in_contact=coverage[1],
+            roles=tuple(cadence.RoleCoverage(*r) for r in coverage[2]),
+        ),
+        components=cadence.Components(*components),
+        health=health,
+        health_before=health_before,
+        trend=trend,
+        risk=risk,
+        revenue_at_risk=_decimal_of(at_risk),
+        monthly_ours=tuple(monthly_ours),
+        monthly_theirs=tuple(monthly_theirs),
+        alerts=tuple(
+            cadence.Alert(
+                code=x[0],
+                days=x[1],
+                norm_days=x[2],
+                count=x[3],
+                total=x[4],
+                role=x[5],
+                since=_day_of(x[6]),
+            )
+            for x in alerts
+        ),
+        next_step=cadence.NextStep(code=step[0], person_id=step[1], role=step[2]),
+    )
+    return assessment, _decimal_of(revenue), currency
+
+
+def stored_rows(
+    team: Team, ids: Iterable[int], *, today: dt.date
+) -> dict[int, selectors.AccountRow]:
+    """The rows of these accounts that today's refresh stored and that are still true:
+    none where the row's account changed since (a changed account's snapshot is
+    deleted, ``receivers.py``; and any audited change after the refresh read the
+    team's data version, found as the page caches find them, ``memo.changed_accounts``,
+    covers the writes that send no signals: imports, analyses, merges). The accounts
+    not returned are assessed in full (``kept_rows``). Each amount is converted to the
+    team's currency at its present rates here, as ``selectors.being_on`` does."""
+    # By account (its unique index), the team and day checked on each row: with the
+    # team in the WHERE clause SQLite (no statistics) walked the team's index and read
+    # every stored row of the team for the 50 of a page.
+    rows = [
+        (aid, text, version)
+        for aid, text, version, team_id, day in AccountRowSnapshot.objects.filter(
+            account_id__in=list(ids)
+        ).values_list("account_id", "row", "version", "team_id", "day")
+        if team_id == team.pk and day == today
+    ]
+    if not rows:
+        return {}
+    version = team_data_version(team)
+    changed: dict[int, set[int] | None] = {}
+    for since in {v for _a, _r, v in rows}:
+        changed[since] = memo.changed_accounts(team, since, version)
+    usable = {
+        aid: text
+        for aid, text, since in rows
+        if changed[since] is not None and aid not in changed[since]  # type: ignore[operator]
+    }
+    if not usable:
+        return {}
+    accounts = Account.objects.for_team(team).filter(pk__in=list(usable)).select_related("owner")
+    loaded = {a.pk: (a, *load_row(usable[a.pk])) for a in accounts}
+    people = {a.next_step.person_id for _acc, a, _r, _c in loaded.values() if a.next_step.person_id}
+    # By primary key, the team checked on each row: with the team in the WHERE clause
+    # SQLite walked the team's people (no statistics) for a handful of names.
+    names = {
+        pk: name
+        for pk, name, team_id in Person.objects.filter(pk__in=people).values_list(
+            "pk", "name", "team_id"
+        )
+        if team_id == team.pk
+    }
+    rates = team_rates(team)
+    return {
+        pk: selectors.AccountRow(
+            account=account,
+            assessment=assessment,
+            revenue=revenue,
+            currency=currency,
+            people_by_id=(
+                {assessment.next_step.person_id: names.get(assessment.next_step.person_id, "")}
+                if assessment.next_step.person_id is not None
+                else {}
+            ),
+            at_risk_team=convert(assessment.revenue_at_risk, currency, team.currency, rates),
+            team_currency=team.currency,
+        )
+        for pk, (account, assessment, revenue, currency) in loaded.items()
+    }
 
 
 def forget(account_ids: Iterable[int]) -> None:
@@ -331,33 +550,33 @@ def forget(account_ids: Iterable[int]) -> None:
     ids = [i for i in set(account_ids) if i is not None]
     if ids:
         AccountHealth.objects.filter(account_id__in=ids).delete()
+        AccountRowSnapshot.objects.filter(account_id__in=ids).delete()
 
 
 def forget_team(team_id: int) -> None:
     AccountHealth.objects.filter(team_id=team_id).delete()
+    AccountRowSnapshot.objects.filter(team_id=team_id).delete()
 
 
 def refresh(team: Team, *, today: dt.date, progress: Callable[[], None] | None = None) -> int:
     """Recompute and store every account's snapshot of the team for ``today``;
     ``progress`` is called after each round (the worker's daily run renews its claim)."""
     stored = 0
-    rates = team_rates(team)
-    for chunk in _chunks(Account.objects.for_team(team)):
-        stored += len(
-            _store(
-                team,
-                today=today,
-                ranked=_standings(team, today=today, accounts=chunk, rates=rates),
-            )
-        )
+    # Read before assessing: a change audited while the refresh runs is after it, so
+    # the rows it may have missed are not used (``stored_rows``).
+    version = team_data_version(team)
+    for chunk in _chunks(Account.objects.for_team(team), size=CHUNK):
+        rows = selectors.being_on(team, today=today, accounts=chunk)
+        stored += len(_store(team, today=today, rows=rows, version=version))
         if progress is not None:
             progress()
     # Rows of accounts no longer the team's, found by the database: naming every
     # account id here bound one parameter per account, and PostgreSQL refuses a
     # statement of more than 65,535 (a `--scale 1000` team has 40,000 accounts).
-    AccountHealth.objects.for_team(team).exclude(
-        account_id__in=Account.objects.for_team(team).values("pk")
-    ).delete()
+    for model in (AccountHealth, AccountRowSnapshot):
+        model.objects.for_team(team).exclude(
+            account_id__in=Account.objects.for_team(team).values("pk")
+        ).delete()
     return stored
 
 
@@ -425,10 +644,14 @@ def kept_rows(
     conversation assess that conversation's account at most. For the cached pages."""
 
     def compute(missing: list[int]) -> dict[int, selectors.AccountRow]:
-        rows = selectors.being_on(
-            team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=missing)
-        )
-        return {r.account.pk: r for r in rows}
+        found = stored_rows(team, missing, today=today) if team is not None else {}
+        rest = [pk for pk in missing if pk not in found]
+        if rest:
+            rows = selectors.being_on(
+                team, today=today, accounts=Account.objects.for_team(team).filter(pk__in=rest)
+            )
+            found.update((r.account.pk, r) for r in rows)
+        return found
 
     if team is None:
         return compute(list(ids))
@@ -460,7 +683,12 @@ class Standings:
         self.team = team
         accounts = _scope(team, owner)
         rates = team_rates(team)
-        today_rows = AccountHealth.objects.for_team(team).filter(day=today, account__in=accounts)
+        today_rows = AccountHealth.objects.for_team(team).filter(day=today)
+        if owner is not None:
+            # The team's rows are its accounts' (a row is stored with its account's
+            # team): only an owner's scope needs the accounts' query, which SQLite ran
+            # as a list of the team's 4,000 ids for each row.
+            today_rows = today_rows.filter(account__in=accounts)
         key = rates_key(team)
         #: the rows the database ranks
         self.stored = today_rows.filter(rates_key=key)

@@ -14,8 +14,8 @@ import every row gets a new id and every reference is translated, self-reference
 
 Left out, on purpose: the team's calendar-feed tokens and invitations (secrets that
 must not leave; an invitation names someone who is not yet in the team),
-import jobs and their files (operational), account health and person knowledge
-snapshots (derived; recomputed on the next read), per-stage visit counts (derived;
+import jobs and their files (operational), account health, Being on row and person
+knowledge snapshots (derived; recomputed on the next read), per-stage visit counts (derived;
 counted again by the import), the search index (derived; rebuilt by the import), and
 API tokens, webhooks, mailbox connections, BCC addresses and calendar subscriptions
 (secrets of this installation; see EXCLUDED).
@@ -50,6 +50,7 @@ VERSION = 1
 EXCLUDED = {
     "relationships.calendarfeed",
     "relationships.accounthealth",
+    "relationships.accountrowsnapshot",
     "relationships.personknowledgesnapshot",
     "relationships.accountknowledgesnapshot",
     # Counted from the stage history again by the import (link_visits).
