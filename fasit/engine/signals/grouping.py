@@ -100,6 +100,13 @@ class GroupingConfig:
     # set where most statements carry it, merging on it gathered eleven themes into
     # one (blind32, docs/signals.md, fourteenth part). Pivots and groups still count.
     merge_without_common_words: bool = True
+    # The kinds of feature ``merge_without_common_words`` leaves out when common: words
+    # and pivots ("wp"; "photo" is the subject in every language, not only as the
+    # stem "bild"). Words alone ("w") until the seventeenth part; pivots were left in
+    # then because, with two statements examined per account, corroboration confirmed
+    # the mid-sized themes the wider rule leaves falsely (docs/signals.md, sixteenth and
+    # seventeenth parts). Pivot groups still count ("wph" measured no better).
+    merge_common_kinds: str = "wp"
     # Nor, if set, does a statement join a theme when all it shares with it (concepts,
     # words, pivots, groups) is common in that sense: blind32's 35-statement theme grew
     # one join at a time on "photo" and "customer" alone. The value names the kinds of
@@ -108,7 +115,11 @@ class GroupingConfig:
     # four false "confirmed" claims for five true ones (docs/signals.md, fifteenth part).
     join_without_common_only: str = ""
     corroboration_keys: int = 12  # accounts examined per theme (best fitting first)
-    corroboration_per_key: int = 2  # statements examined per account
+    # Statements examined per account: its most typical one (closest to the theme's
+    # centroid). With two, an account could count through a second, off-topic statement
+    # that shared one stray word or pivot with the others ("padding", docs/signals.md,
+    # seventeenth part): an account counts toward "confirmed" by what it mainly says.
+    corroboration_per_key: int = 1
     corroboration_members: int = 600  # members examined per theme (the first to join)
     # A theme held at alarm is re-checked through the links of the statements that
     # joined since, until this many statements are examined; then from scratch.
@@ -479,7 +490,8 @@ class ThemeIndex:
         two shared matters). A theme whose third account joined only through what the
         theme as a whole carries (one stray shared word, a setting) is not confirmed.
         Bounded: the ``corroboration_keys`` best-fitting accounts and their
-        ``corroboration_per_key`` most typical statements; cached until the theme
+        ``corroboration_per_key`` most typical statements (one: what the account mainly
+        says in the theme); cached until the theme
         changes.
         """
         self._require_theme(theme_id)
@@ -1078,14 +1090,14 @@ class ThemeIndex:
                 break
         self._merge_close()
 
-    def _common_words(self) -> frozenset[str]:
-        """Word features (``w:``) more of the indexed statements carry than
-        ``corroboration_common`` of them (and more than its floor)."""
+    def _common_words(self, kinds: str = "w") -> frozenset[str]:
+        """Features of ``kinds`` (words, ``w:``, by default) more of the indexed
+        statements carry than ``corroboration_common`` of them (and more than its floor)."""
         cfg = self.config
         common = max(
             cfg.corroboration_common * len(self._counted), float(cfg.corroboration_common_floor)
         )
-        return frozenset(f for f, d in self._df.items() if f[0] == "w" and d > common)
+        return frozenset(f for f, d in self._df.items() if f[0] in kinds and d > common)
 
     def _common_features(self) -> frozenset[str]:
         """``_common_words`` for the feature kinds of ``join_without_common_only``,
@@ -1105,7 +1117,12 @@ class ThemeIndex:
     def _merge_close(self) -> None:
         # The index does not change its statements while merging, so the document
         # frequencies and the common words are fixed for the whole pass.
-        common = self._common_words() if self.config.merge_without_common_words else frozenset()
+        cfg = self.config
+        common = (
+            self._common_words(cfg.merge_common_kinds)
+            if cfg.merge_without_common_words
+            else frozenset()
+        )
         changed = True
         while changed:
             changed = False

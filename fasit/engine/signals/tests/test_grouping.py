@@ -3,6 +3,7 @@ from collections import Counter
 import pytest
 
 from fasit.engine.signals.grouping import GroupingConfig, build_index, group_all
+from fasit.engine.signals.model import Theme
 from fasit.engine.signals.tests.helpers import load_eval, st
 from fasit.engine.signals.tests.scoring import bcubed, confirmed
 
@@ -129,6 +130,7 @@ def test_the_last_blind_set_does_not_fall_below_its_first_run() -> None:
         ("blind32.jsonl", 0.38, 0.25),
         ("blind33.jsonl", 0.60, 0.49),
         ("blind34.jsonl", 0.70, 0.70),
+        ("blind35.jsonl", 0.64, 0.67),
     ],
 )
 def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
@@ -159,7 +161,8 @@ def test_blind_sets_outside_the_lexicon_do_not_fall_below_their_first_run(
     # 0.258: one theme of 43 statements gathered on the business's subject, *photo*);
     # blind33 (bicycle shops, workshops, rentals) before the fifteenth part (0.601,
     # 0.500: 21 statements gathered on *bike/cykel/sykkel*); blind34 (bakeries, cafés,
-    # ice-cream bars) before the sixteenth part (0.707, 0.704). The
+    # ice-cream bars) before the sixteenth part (0.707, 0.704); blind35 (estate agents,
+    # letting agencies) before the seventeenth part (0.641, 0.674). The
     # floors are the first runs, except blind24 (0.667, 0.753) and blind28's precision
     # (0.849): the one-sided overlap of the thirteenth part lets a statement with a
     # concept join statements without one on shared words, and there the shared words
@@ -245,11 +248,34 @@ def test_statements_do_not_join_a_theme_on_the_business_s_subject_alone() -> Non
     # statements a join at a time, each new statement sharing nothing with it but
     # words and pivots most statements carry (*bild*, *photo*, *customer*). A statement
     # whose only shared matters with a theme are such common ones no longer joins it.
+    # (Measured with the merge leaving out common words only, as it did then; leaving
+    # out common pivots too, the default since the seventeenth part, the largest theme
+    # has 8 statements.)
     statements, _ = load_eval("blind32.jsonl")
 
-    def largest(kinds: str) -> int:
-        config = GroupingConfig(join_without_common_only=kinds)
+    def largest(kinds: str, merge: str = "w") -> int:
+        config = GroupingConfig(join_without_common_only=kinds, merge_common_kinds=merge)
         return max(len(t.statement_ids) for t in group_all(statements, config=config))
 
     assert largest("") == 35
     assert largest("wp") <= 24
+    assert largest("", merge="wp") <= 8
+
+
+def test_an_account_counts_toward_confirmed_by_what_it_mainly_says() -> None:
+    # blind35 (estate agents): six English statements of six matters meet on "buyers
+    # ... whether ... before they offer". With two statements examined per account, one
+    # agency counted through its bid-log statement while another linked only to that
+    # agency's fibre statement: a padded theme claimed "confirmed". Examined by its most
+    # typical statement alone, each account must be close to the others by what it
+    # mainly says, and the theme is held at alarm.
+    statements, gold = load_eval("blind35.jsonl")
+    shed = next(s.id for s in statements if gold[s.id] == "SHED")
+
+    def theme_of_shed(per_key: int) -> Theme:
+        config = GroupingConfig(corroboration_per_key=per_key)
+        return next(t for t in group_all(statements, config=config) if shed in t.statement_ids)
+
+    assert len({gold[s] for s in theme_of_shed(1).statement_ids}) > 3
+    assert theme_of_shed(1).level == "alarm"
+    assert theme_of_shed(2).level == "confirmed"
