@@ -21,7 +21,13 @@ from fasit.core.db import savepoint, whole_transaction
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, ImportantDate, Person, PersonRole
-from fasit.search.documents import index_records, index_team, insert_indexed
+from fasit.search.documents import (
+    BULK_HASHSIZE,
+    index_records,
+    index_team,
+    insert_indexed,
+    large_fts_buffer,
+)
 from fasit.search.models import SearchEntry
 from fasit.search.selectors import search_hits
 from fasit.testing import AccountFactory, PersonFactory
@@ -778,3 +784,30 @@ def test_values_that_are_not_written_as_literals_are_bound(db: Any) -> None:
     shared = "x"
     assert bulk._shared_literal([shared, shared]) == "'x'"
     assert bulk._shared_literal(["x", "y"]) is None
+
+
+def _fts_config() -> dict[str, Any]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT k, v FROM search_fts_config")
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5")
+def test_fts5_buffers_more_terms_during_an_import_and_is_left_as_it_was(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    before = _fts_config()
+    assert "hashsize" not in before
+    with transaction.atomic(), large_fts_buffer():
+        assert _fts_config()["hashsize"] == BULK_HASHSIZE
+    assert _fts_config() == before
+    # A failure inside rolls the setting back with the rest.
+    with pytest.raises(RuntimeError), transaction.atomic(), large_fts_buffer():
+        raise RuntimeError("disk full")
+    assert _fts_config() == before
+    outcome = _run(team_a, alice, tmp_path, companies=COMPANIES, contacts=CONTACTS)
+    assert outcome.status == "done", outcome.problems
+    assert _fts_config() == before
+    assert {h.kind for h in search_hits(team_a, "Østergård")} == {"person"}
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
