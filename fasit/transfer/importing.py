@@ -43,6 +43,7 @@ from fasit.engine.transfer.sources import (
     mapping_for,
     recognise,
 )
+from fasit.search.documents import large_fts_buffer
 from fasit.transfer.bulk import pipelined, written
 from fasit.transfer.models import ExternalKey
 from fasit.transfer.owners import OwnerIndex
@@ -191,6 +192,8 @@ def run_import(
         # import writes: their foreign keys are checked per batch rather than by a
         # trigger per row (PostgreSQL).
         pipelined(checked_here=(Person, PersonRole, ExternalKey, ImportantDate)),
+        # SQLite: FTS5 writes the search entries' terms in fewer, larger segments.
+        large_fts_buffer(),
     ):
         # Rows are written past the ORM; this applies the cross-team rules to them.
         check = RowCheck(team.pk)

@@ -21,7 +21,13 @@ from fasit.core.db import savepoint, whole_transaction
 from fasit.core.guard import CrossTeamReference, RowCheck
 from fasit.core.models import AuditEvent
 from fasit.customers.models import Account, ImportantDate, Person, PersonRole
-from fasit.search.documents import index_records, index_team, insert_indexed
+from fasit.search.documents import (
+    BULK_HASHSIZE,
+    index_records,
+    index_team,
+    insert_indexed,
+    large_fts_buffer,
+)
 from fasit.search.models import SearchEntry
 from fasit.search.selectors import search_hits
 from fasit.testing import AccountFactory, PersonFactory
@@ -718,3 +724,90 @@ def test_a_table_with_triggers_of_its_own_keeps_them_unless_they_are_tallies_kep
         assert tallies.total(team_a, "people") == before + 3
         assert tallies.kept(team_a) == tallies.recount(team_a)
     assert tallies.kept(team_a) == tallies.recount(team_a)
+
+
+SHARED_TEXTS = [
+    "",
+    'it\'s 100% "ours"',
+    "%s %%s %% %d %(phone)s ?",
+    "line\nbreak \\ back\\slash \t tab",
+    "Åse ø 😀",
+    "'; DROP TABLE customers_person; --",
+]
+
+
+def test_a_value_every_row_shares_is_stored_as_binding_it_would_store(team_a: Any) -> None:
+    """SQLite writes a value every row of a bulk insert shares into the statement once
+    (``bulk._shared_literal``): awkward text, numbers and nulls come back as given, and
+    on PostgreSQL the same rows are copied as before."""
+    check = RowCheck(team_a.pk)
+    for text in SHARED_TEXTS:
+        rows = [
+            {
+                "team_id": team_a.pk,
+                "name": text,
+                "email": f"p{i}@shared.example",
+                "notes": text,
+                "what_matters": text,
+                "legal_basis_recorded_on": dt.date(2024, 2, 29),
+                "legal_basis_recorded_by_id": None,
+                "import_line": 2**30 + 7,
+            }
+            for i in range(3)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            ids = insert_rows(Person, rows, check=check)
+        stored = Person.objects.filter(pk__in=ids).order_by("pk")
+        assert [(p.name, p.notes, p.what_matters, p.import_line) for p in stored] == [
+            (text, text, text, 2**30 + 7)
+        ] * 3
+        assert [p.email for p in stored] == [f"p{i}@shared.example" for i in range(3)]
+        assert {p.legal_basis_recorded_by_id for p in stored} == {None}
+        if connection.vendor == "sqlite":
+            [insert] = [q["sql"] for q in queries if 'INSERT INTO "customers_person"' in q["sql"]]
+            assert "1073741831" in insert  # 2**30 + 7, written once
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's literals")
+def test_values_that_are_not_written_as_literals_are_bound(db: Any) -> None:
+    # A bool, a float, a NUL, a lone surrogate and an int beyond 64 bits are bound as
+    # before; every literal reads back as the value.
+    for value in (True, 1.5, "a\x00b", "\ud800", 2**63, dt.date(2024, 2, 29)):
+        assert bulk._sqlite_literal(value) is None
+    for value in [*SHARED_TEXTS, 0, -(2**63), 2**63 - 1, None]:
+        literal = bulk._sqlite_literal(value)
+        assert literal is not None
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {literal}, %s", [1])
+            assert cursor.fetchone() == (value, 1)
+    assert bulk._shared_literal(["a"]) is None  # one row: nothing to share
+    shared = "x"
+    assert bulk._shared_literal([shared, shared]) == "'x'"
+    assert bulk._shared_literal(["x", "y"]) is None
+
+
+def _fts_config() -> dict[str, Any]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT k, v FROM search_fts_config")
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5")
+def test_fts5_buffers_more_terms_during_an_import_and_is_left_as_it_was(
+    tmp_path: Path, team_a: Any, alice: Any
+) -> None:
+    before = _fts_config()
+    assert "hashsize" not in before
+    with transaction.atomic(), large_fts_buffer():
+        assert _fts_config()["hashsize"] == BULK_HASHSIZE
+    assert _fts_config() == before
+    # A failure inside rolls the setting back with the rest.
+    with pytest.raises(RuntimeError), transaction.atomic(), large_fts_buffer():
+        raise RuntimeError("disk full")
+    assert _fts_config() == before
+    outcome = _run(team_a, alice, tmp_path, companies=COMPANIES, contacts=CONTACTS)
+    assert outcome.status == "done", outcome.problems
+    assert _fts_config() == before
+    assert {h.kind for h in search_hits(team_a, "Østergård")} == {"person"}
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
