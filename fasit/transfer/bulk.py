@@ -520,6 +520,26 @@ def _binary_types(cursor: Any, table: str, columns: list[str]) -> list[int] | No
     return types  # type: ignore[return-value]
 
 
+# The ranges of the two integer types narrower than Python's whole numbers. psycopg's
+# binary dumpers pack a value into the column's width without checking it: 2**31 in an
+# int4 column was stored as -2**31, 2**40 as 0 (psycopg 3.3, C implementation).
+_INT_RANGES = {21: (-(2**15), 2**15 - 1), 23: (-(2**31), 2**31 - 1)}
+
+
+def _ints_fit(types: list[int], by_column: Sequence[Sequence[Any]]) -> bool:
+    """Whether every int2/int4 value of these columns fits its type; where one does not,
+    the batch is copied as text so that PostgreSQL refuses it (out of range) instead of
+    storing a wrapped number."""
+    for oid, column in zip(types, by_column, strict=True):
+        bounds = _INT_RANGES.get(oid)
+        if bounds is None:
+            continue
+        present = [value for value in column if value is not None]
+        if present and (min(present) < bounds[0] or max(present) > bounds[1]):
+            return False
+    return True
+
+
 def _sqlite_literal(value: Any) -> str | None:
     """``value`` as an SQLite literal that stores what binding it would store, or None
     when it is not one of the plain values written so (an int that is not a bool, a
@@ -635,6 +655,8 @@ def insert_rows(
                 types = pipeline.binary_types(cursor, table, names)
             else:
                 types = _binary_types(cursor, table, names)
+            if types is not None and not _ints_fit(types, by_column):
+                types = None
             statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
             if types is not None:
                 statement += " (FORMAT BINARY)"

@@ -292,6 +292,33 @@ def test_text_dates_numbers_and_nulls_are_stored_as_given_in_either_copy_format(
             assert _binary_types(cursor, '"core_auditevent"', ["id", "changes"]) is None
 
 
+@pytest.mark.parametrize("line", [2**31, 2**40])
+def test_a_number_too_large_for_its_column_is_refused_not_stored_wrapped(
+    team_a: Any, line: int
+) -> None:
+    """psycopg's binary COPY packs a whole number into an int4 column's four bytes
+    without a check (2**31 came back as -2**31, 2**40 as 0): such a batch goes as text,
+    and PostgreSQL refuses it. SQLite's integers are 64-bit and keep it."""
+    row = {
+        "team_id": team_a.pk,
+        "name": "Åse Lid",
+        "email": "",
+        "legal_basis_recorded_on": dt.date(2024, 2, 29),
+        "import_line": line,
+    }
+    check = RowCheck(team_a.pk)
+    if connection.vendor != "postgresql":
+        [pk] = insert_rows(Person, [row], check=check)
+        assert Person.objects.get(pk=pk).import_line == line
+        return
+    with pytest.raises(psycopg.errors.NumericValueOutOfRange), transaction.atomic():
+        insert_rows(Person, [row, {**row, "import_line": 7}], check=check)
+    assert not Person.objects.filter(team=team_a).exists()
+    # Numbers that fit still go in binary.
+    [pk] = insert_rows(Person, [{**row, "import_line": 2**31 - 1}], check=check)
+    assert Person.objects.get(pk=pk).import_line == 2**31 - 1
+
+
 def test_json_given_as_text_is_stored_as_it_is_and_dicts_and_one_shared_value_as_before(
     team_a: Any,
 ) -> None:
