@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from django.core.cache import caches
 from django.template import engines
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -96,8 +95,9 @@ def test_cards_equal_the_full_rows(team_a: Any, team_b: Any, alice: Any) -> None
     assert selectors.key_account_cards(None, everyone, today=DAYS[0]) == []
 
 
-#: The cards' partial as it was before the view worked out each row's values
-#: (``views._card_rows``): tags and filters per person, the card's own objects.
+#: The cards' partial as the template drew them before the view built them
+#: (``views._key_account_cards_html``): tags and filters per person, the card's own
+#: objects; each health went where its stand-in is.
 CARDS_BEFORE = """{% load i18n relationships fasit %}{% for row in rows %}
 <section class="card">
   <h2><a href="{% url 'accounts:detail' row.account_id %}">{{ row.name }}</a>
@@ -114,13 +114,26 @@ CARDS_BEFORE = """{% load i18n relationships fasit %}{% for row in rows %}
 """  # noqa: E501
 
 
+#: The healths' partial as the template drew them, each piece ending in ``NEXT``.
+HEALTH_BEFORE = (
+    "{% load i18n relationships %}{% for h in healths %}{% if h %}"
+    '<span class="small muted">{% translate "health" %} {{ h.health }} {{ h.trend|arrow }}'
+    '{% if h.going_dark %} · <span class="trend-down">{% translate "going dark" %}</span>'
+    "{% endif %}</span>{% endif %}<!--fasit:next-->{% endfor %}"
+)
+NEXT = "<!--fasit:next-->"
+HEALTH = "<!--fasit:health:{}-->"
+
+
 @pytest.mark.parametrize("language", ["en", "sv", "nb", "da"])
-def test_card_rows_draw_what_the_cards_drew(
+def test_cards_html_is_what_the_template_drew(
     team_a: Any, team_b: Any, alice: Any, language: str
 ) -> None:
-    """The cards' HTML from the rows the view works out equals the HTML the template
-    drew from the cards themselves, byte for byte, in each language: names to escape,
-    owners and none, roles with nobody on record, people missing parts and none."""
+    """The cards' HTML built in the view equals the HTML the old partial drew from the
+    cards themselves, byte for byte, in each language: names to escape, owners and
+    none, roles with nobody on record, people missing parts and none; and each health
+    what the old health partial drew (good, fair and poor, each trend, going dark or
+    not, none)."""
     rng = random.Random(18)
     _varied_team(team_a, alice, rng, 60)
     _varied_team(team_b, None, rng, 10)
@@ -129,16 +142,31 @@ def test_card_rows_draw_what_the_cards_drew(
     )
     ids = list(Account.objects.for_team(team_a).order_by("name", "pk").values_list("pk", flat=True))
     before = engines["django"].from_string(CARDS_BEFORE)
-    rows = get_template("relationships/key_accounts.html#rows")
+    healths_before = engines["django"].from_string(HEALTH_BEFORE)
+    marks = [
+        selectors.HealthMark(health, before_, dark)
+        for health in (0, 39, 40, 69, 70, 100)
+        for before_ in (0, 50, 100)
+        for dark in (False, True)
+    ]
     with translation.override(language):
         for day in DAYS:
             cards = selectors.key_account_cards(team_a, ids, today=day)
             old = before.render({"rows": cards})
-            assert rows.render({"rows": views._card_rows(cards)}) == old
-            assert rows.render({"rows": []}) == before.render({"rows": []})
+            pieces = views._key_account_cards_html(cards)
+            assert len(pieces) == len(cards) + 1
+            stand_ins = [HEALTH.format(c.account_id) for c in cards]
+            assert views._with_healths(pieces, stand_ins) == old
+        assert views._key_account_cards_html([]) == [before.render({"rows": []})]
+        shown = [*marks, None]
+        assert (
+            views._key_account_healths_html(shown)
+            == (healths_before.render({"healths": shown}).split(NEXT)[:-1])
+        )
     assert "&amp; &quot;Söner&quot; &lt;AS&gt;" in old
     assert old.count('<section class="card">') == len(ids) >= 5
     assert all(part in old for part in ('<span class="small muted">', "trend-down", "<br>"))
+    assert {m.trend for m in marks} == {"up", "down", "flat"}
 
 
 @pytest.mark.parametrize("days_ahead", [0, 30, 45])
