@@ -266,17 +266,23 @@ def _key_account_cards_html(cards: list[selectors.KeyAccountCard]) -> list[str]:
     out after every change): ``len(cards) + 1`` pieces, the ``i``-th card's health going
     between pieces ``i`` and ``i + 1`` (``_with_healths``)."""
     if not cards:
-        return [f'<p class="muted">{conditional_escape(_("No key accounts yet."))}</p>\n']
+        none_yet = conditional_escape(_("No key accounts yet."))
+        return [f'<p class="muted">{none_yet}</p>\n']
     person_url, account_url = _url_of("people:detail"), _url_of("accounts:detail")
     score_title = conditional_escape(_("Knowledge score"))
     missing_label = conditional_escape(_("missing:"))
-    nobody = f'<span class="trend-down">{conditional_escape(_("nobody on record"))}</span>'
+    # Translated outside the f-strings, where makemessages would not find them.
+    nobody_label = conditional_escape(_("nobody on record"))
+    role_head = conditional_escape(_("Buying role"))
+    people_head = conditional_escape(_("People"))
+    well_head = conditional_escape(_("Known well"))
+    best_head = conditional_escape(_("Best known"))
+    nobody = f'<span class="trend-down">{nobody_label}</span>'
+    # After the known-well line (``.format`` would read braces in a translation).
     head = (
-        '</h2>\n  <p class="small muted">{}</p>\n  <table class="compact responsive">\n'
-        f"    <thead><tr><th>{conditional_escape(_('Buying role'))}</th>"
-        f"<th>{conditional_escape(_('People'))}</th>"
-        f"<th>{conditional_escape(_('Known well'))}</th>"
-        f"<th>{conditional_escape(_('Best known'))}</th></tr></thead>\n    <tbody>"
+        '</p>\n  <table class="compact responsive">\n'
+        f"    <thead><tr><th>{role_head}</th><th>{people_head}</th><th>{well_head}</th>"
+        f"<th>{best_head}</th></tr></thead>\n    <tbody>"
     )
     known_well = _("%(well)s of %(total)s people known well · owner %(owner)s")
     numbers: dict[int, str] = {}
@@ -303,14 +309,14 @@ def _key_account_cards_html(cards: list[selectors.KeyAccountCard]) -> list[str]:
         pieces.append("".join(out))
         owner = conditional_escape(display_name(card.owner) or "—")
         out = [
-            head.format(
-                known_well
-                % {
-                    "well": number(knowledge.known_well),
-                    "total": number(knowledge.people),
-                    "owner": owner,
-                }
-            )
+            '</h2>\n  <p class="small muted">',
+            known_well
+            % {
+                "well": number(knowledge.known_well),
+                "total": number(knowledge.people),
+                "owner": owner,
+            },
+            head,
         ]
         for k, best in card.roles:
             label = labels.get(k.role)
@@ -346,7 +352,8 @@ def _key_account_healths_html(healths: list[selectors.HealthMark | None]) -> lis
     """Each card's health as the template's health partial drew it (kept in
     ``test_key_account_cards.py``), nothing for an account without one."""
     word = conditional_escape(_("health"))
-    dark = f' · <span class="trend-down">{conditional_escape(_("going dark"))}</span>'
+    going_dark = conditional_escape(_("going dark"))
+    dark = f' · <span class="trend-down">{going_dark}</span>'
     return [
         (
             f'<span class="small muted">{word} {conditional_escape(localize(h.health))} '
