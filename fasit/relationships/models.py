@@ -199,6 +199,10 @@ class AccountHealth(TeamOwned):
     #: ``rates_key`` names (``snapshots.rates_key``): a row of another key is stale.
     at_risk_team = models.DecimalField(max_digits=20, decimal_places=0, null=True)
     rates_key = models.BigIntegerField(null=True)
+    #: The health ``cadence.TREND_DAYS`` before ``day`` (its trend), as the key accounts'
+    #: page shows it (``selectors.key_account_health``); stored for key accounts by the
+    #: refresh, None for the others and for rows written without it.
+    health_before = models.PositiveSmallIntegerField(null=True)
 
     class Meta:
         verbose_name = _("account health snapshot")

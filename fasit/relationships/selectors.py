@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField, Exists, F, Max, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast, Collate
+from django.db.models.functions import Cast
 from django.utils.dateparse import parse_datetime
 
 from fasit.conversations.models import Conversation, FollowUp, ListeningAnalysis
@@ -56,6 +56,7 @@ from fasit.engine.relationships.knowledge import (
 from fasit.relationships import mapping
 from fasit.relationships.models import (
     AccountCadence,
+    AccountHealth,
     AccountKnowledgeSnapshot,
     CadenceNorm,
     CalendarFeed,
@@ -982,29 +983,36 @@ class UnknownCursor(Exception):
 
 def key_account_order(team: Team | None, *, today: dt.date, owner: Any = None) -> list[int]:
     """The ids of the key accounts (or ``owner``'s) in ``key_account_ranking``'s order
-    (least known first, then name, then id), ranked in the database from today's
-    ``AccountKnowledgeSnapshot`` rows: two queries and a few milliseconds, where the
-    ranking from people cost half a second at scale 100. Only the key accounts without
-    a row for today (changed since the nightly refresh) are scored in memory and
-    merged in. Names compare by code point on both databases, as Python's sort does."""
+    (least known first, then name, then id), ranked from today's
+    ``AccountKnowledgeSnapshot`` rows: one statement (each key account with its stored
+    row, if any) and a sort of ~800 tuples, where the ranking from people cost half a
+    second at scale 100 (a second statement for the stale accounts, usually none, cost
+    a fresh process more than the sort). Only the key accounts without a row for today
+    (changed since the nightly refresh) are scored in memory and merged in. Names
+    compare by code point, as the databases' ``C`` and binary collations did."""
     if team is None:
         return []
     scope = key_account_scope(team, owner)
-    fresh_rows = AccountKnowledgeSnapshot.objects.filter(account=OuterRef("pk"), day=today)
-    # The stale accounts as a subquery: before a team's first refresh all its key
-    # accounts are stale, and naming their ids bound one parameter each.
-    stale = [
-        (e.knowledge.score, e.name, e.account_id)
-        for e in key_account_ranking(team, today=today, accounts=scope.filter(~Exists(fresh_rows)))
-    ]
-    name = Collate("name", "C") if connection.vendor == "postgresql" else F("name")
-    fresh = list(
-        scope.filter(knowledge_snapshot__day=today)
-        .annotate(score=F("knowledge_snapshot__score"), sort_name=name)
-        .order_by("score", "sort_name", "pk")
-        .values_list("score", "name", "pk")
-    )
-    return [pk for _, _, pk in sorted(fresh + stale)] if stale else [pk for _, _, pk in fresh]
+    fresh: list[tuple[int, str, int]] = []
+    stale = False
+    for score, day, name, pk in scope.values_list(
+        "knowledge_snapshot__score", "knowledge_snapshot__day", "name", "pk"
+    ):
+        if day == today:
+            fresh.append((score, name, pk))
+        else:
+            stale = True
+    if stale:
+        # The stale accounts as a subquery: before a team's first refresh all its key
+        # accounts are stale, and naming their ids bound one parameter each.
+        fresh_rows = AccountKnowledgeSnapshot.objects.filter(account=OuterRef("pk"), day=today)
+        fresh += [
+            (e.knowledge.score, e.name, e.account_id)
+            for e in key_account_ranking(
+                team, today=today, accounts=scope.filter(~Exists(fresh_rows))
+            )
+        ]
+    return [pk for _, _, pk in sorted(fresh)]
 
 
 def window(order: list[int], *, after: int | None, limit: int) -> list[int]:
@@ -1190,18 +1198,39 @@ class HealthMark:
 
 
 def key_account_health(
-    team: Team | None, ids: list[int], *, today: dt.date
+    team: Team | None, ids: list[int], *, today: dt.date, stored: bool = True
 ) -> dict[int, HealthMark]:
     """The health, trend and going dark of the team's accounts among ``ids``, equal to
-    ``being_on``'s full rows' (``cadence.assess_account``) for the same accounts, from
-    plain rows and two ``cadence.standing`` passes (today and ``TREND_DAYS`` before):
-    the full assessment of a page's 50 key accounts (coverage, alerts, months, next
-    step, people's names, revenue, model objects) was a sixth of the page's first
-    request, for three values. The contacts are ``being_on``'s (its ``WINDOW_DAYS``
-    window, in its order), so the health before, which breadth and recency read
-    with the same window, is the same too. At most a fixed number of queries."""
+    ``being_on``'s full rows' (``cadence.assess_account``) for the same accounts.
+
+    Read from today's ``AccountHealth`` rows that carry the health before (the refresh
+    stores it for key accounts: ``snapshots.store_key_account_trends``; any change to
+    an account's conversations, people, norm or listening deletes its row): one query
+    where working a page's 50 accounts out was a third of the page's first request.
+    The others (``stored=False``: all) are worked out from plain rows and two
+    ``cadence.standing`` passes (today and ``TREND_DAYS`` before): the full assessment
+    (coverage, alerts, months, next step, people's names, revenue, model objects) cost
+    a sixth of the page's first request, for three values. The contacts are
+    ``being_on``'s (its ``WINDOW_DAYS`` window, in its order), so the health before,
+    which breadth and recency read with the same window, is the same too. At most a
+    fixed number of queries."""
     if team is None or not ids:
         return {}
+    if not stored:
+        return _key_account_health(team, ids, today=today)
+    result = {
+        pk: HealthMark(health=health, health_before=before, going_dark=dark)
+        for pk, health, before, dark in AccountHealth.objects.for_team(team)
+        .filter(account_id__in=ids, day=today, health_before__isnull=False)
+        .values_list("account_id", "health", "health_before", "going_dark")
+    }
+    if len(result) < len(ids):
+        result.update(_key_account_health(team, [i for i in ids if i not in result], today=today))
+    return result
+
+
+def _key_account_health(team: Team, ids: list[int], *, today: dt.date) -> dict[int, HealthMark]:
+    """``key_account_health`` worked out from the accounts' contacts."""
     listed = list(
         Account.objects.for_team(team)
         .filter(pk__in=ids)

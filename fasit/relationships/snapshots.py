@@ -314,6 +314,9 @@ def _store(
                 currency=r.currency,
                 at_risk_team=r.at_risk_team,
                 rates_key=key,
+                # Worked out for key accounts after (``store_key_account_trends``); a
+                # row rewritten keeps no other day's.
+                health_before=None,
             )
             for r in rows
         ],
@@ -327,6 +330,7 @@ def _store(
             "currency",
             "at_risk_team",
             "rates_key",
+            "health_before",
             "updated_at",
         ],
         batch_size=500,
@@ -570,6 +574,7 @@ def refresh(team: Team, *, today: dt.date, progress: Callable[[], None] | None =
         stored += len(_store(team, today=today, rows=rows, version=version))
         if progress is not None:
             progress()
+    store_key_account_trends(team, today=today, progress=progress)
     # Rows of accounts no longer the team's, found by the database: naming every
     # account id here bound one parameter per account, and PostgreSQL refuses a
     # statement of more than 65,535 (a `--scale 1000` team has 40,000 accounts).
@@ -577,6 +582,40 @@ def refresh(team: Team, *, today: dt.date, progress: Callable[[], None] | None =
         model.objects.for_team(team).exclude(
             account_id__in=Account.objects.for_team(team).values("pk")
         ).delete()
+    return stored
+
+
+#: Key accounts whose health before is worked out per round of ``store_key_account_trends``.
+TREND_CHUNK = 200
+
+
+def store_key_account_trends(
+    team: Team, *, today: dt.date, progress: Callable[[], None] | None = None
+) -> int:
+    """Store each key account's health ``TREND_DAYS`` before ``today`` in its row of
+    today (``AccountHealth.health_before``), so the key accounts page reads its cards'
+    health, trend and going dark (``selectors.key_account_health``) without dating the
+    accounts' year of conversations. Only rows whose stored health and going dark are
+    what ``key_account_health`` works out get one; the page works the others out."""
+    ids = list(selectors.key_account_scope(team).order_by("pk").values_list("pk", flat=True))
+    stored = 0
+    for start in range(0, len(ids), TREND_CHUNK):
+        marks = selectors.key_account_health(
+            team, ids[start : start + TREND_CHUNK], today=today, stored=False
+        )
+        rows = list(
+            AccountHealth.objects.for_team(team)
+            .filter(day=today, account_id__in=list(marks))
+            .only("pk", "account_id", "health", "going_dark")
+        )
+        for row in rows:
+            mark = marks[row.account_id]
+            same = (row.health, row.going_dark) == (mark.health, mark.going_dark)
+            row.health_before = mark.health_before if same else None
+            stored += same
+        AccountHealth.objects.bulk_update(rows, ["health_before"], batch_size=500)
+        if progress is not None:
+            progress()
     return stored
 
 

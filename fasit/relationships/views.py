@@ -235,11 +235,6 @@ BEING_ON_SORTS: dict[str, Callable[[Any], Any] | None] = {
     "health": lambda e: e.health,
 }
 
-# Stand-ins in the key accounts' cached rows for each row's health (HTML comments, so
-# no escaped user text can contain them), and what ends each health's piece.
-HEALTH_MARK = "<!--fasit:health:{}-->"
-NEXT_MARK = "<!--fasit:next-->"
-
 #: Key accounts: least known first (the ranking) is the default.
 KEY_ACCOUNT_SORTS: dict[str, Callable[[Any], Any] | None] = {
     "knowledge": None,
@@ -264,56 +259,125 @@ def _url_of(name: str) -> Callable[[int], str]:
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def _card_rows(cards: list[selectors.KeyAccountCard]) -> list[dict[str, Any]]:
-    """The key accounts' cards as their template shows them, everything per person
-    worked out in Python once per value rather than by template tags and filters per
-    person (~410 people on a page): links, role labels (translated once per role),
-    score classes, the missing parts' labels and numbers as the template would
-    localise them. The HTML is the same as from the cards themselves
-    (``test_key_account_cards.py``)."""
+def _key_account_cards_html(cards: list[selectors.KeyAccountCard]) -> list[str]:
+    """The key accounts' cards as the template's cards partial drew them
+    (``test_key_account_cards.py`` keeps it and compares, byte for byte, in each
+    language), built in Python: the partial's tags and variables per person (~410 people
+    on a page) were the largest part of the page's first request once the values were
+    worked out. URL patterns are reversed once, labels translated once per page, role
+    labels once per role, numbers localised and the missing parts' labels escaped once
+    per value; every value is escaped as the template escaped it.
+
+    Returns the HTML cut at each card's health (which reads conversations and is worked
+    out after every change): ``len(cards) + 1`` pieces, the ``i``-th card's health going
+    between pieces ``i`` and ``i + 1`` (``_with_healths``)."""
+    if not cards:
+        none_yet = conditional_escape(_("No key accounts yet."))
+        return [f'<p class="muted">{none_yet}</p>\n']
     person_url, account_url = _url_of("people:detail"), _url_of("accounts:detail")
+    score_title = conditional_escape(_("Knowledge score"))
+    missing_label = conditional_escape(_("missing:"))
+    # Translated outside the f-strings, where makemessages would not find them.
+    nobody_label = conditional_escape(_("nobody on record"))
+    role_head = conditional_escape(_("Buying role"))
+    people_head = conditional_escape(_("People"))
+    well_head = conditional_escape(_("Known well"))
+    best_head = conditional_escape(_("Best known"))
+    nobody = f'<span class="trend-down">{nobody_label}</span>'
+    # After the known-well line (``.format`` would read braces in a translation).
+    head = (
+        '</p>\n  <table class="compact responsive">\n'
+        f"    <thead><tr><th>{role_head}</th><th>{people_head}</th><th>{well_head}</th>"
+        f"<th>{best_head}</th></tr></thead>\n    <tbody>"
+    )
+    known_well = _("%(well)s of %(total)s people known well · owner %(owner)s")
     numbers: dict[int, str] = {}
     labels: dict[str, str] = {}
+    missing_of: dict[tuple[str, ...], str] = {}
 
     def number(n: int) -> str:
+        # As ``{{ n }}`` shows an integer, once per value.
         text = numbers.get(n)
         if text is None:
-            text = numbers[n] = str(localize(n))
+            text = numbers[n] = conditional_escape(localize(n))
         return text
 
-    rows = []
+    pieces: list[str] = []
+    out: list[str] = []
     for card in cards:
-        roles = []
+        knowledge = card.knowledge
+        out.append(
+            f'\n<section class="card">\n  <h2><a href="{conditional_escape(account_url(card.account_id))}">'
+            f"{conditional_escape(card.name)}</a>\n"
+            f'    <span class="score {health_class(knowledge.score)}" title="{score_title}">'
+            f"{number(knowledge.score)}</span>\n    "
+        )
+        pieces.append("".join(out))
+        owner = conditional_escape(display_name(card.owner) or "—")
+        out = [
+            '</h2>\n  <p class="small muted">',
+            known_well
+            % {
+                "well": number(knowledge.known_well),
+                "total": number(knowledge.people),
+                "owner": owner,
+            },
+            head,
+        ]
         for k, best in card.roles:
             label = labels.get(k.role)
             if label is None:
-                label = labels[k.role] = explain.role_label(k.role)
-            people = []
-            for pk, name, known in best:
-                missing = known.missing
-                people.append(
-                    (
-                        person_url(pk),
-                        name,
-                        number(known.score),
-                        health_class(known.score),
-                        part_labels(missing) if missing else "",
-                    )
+                label = labels[k.role] = conditional_escape(explain.role_label(k.role))
+            out.append(
+                f"<tr><td>{label}</td><td>{number(k.people)}</td>"
+                f"<td>{number(k.known_well)}</td>\n      <td>"
+            )
+            for i, (pk, name, known) in enumerate(best):
+                if i:
+                    out.append("<br>")
+                out.append(
+                    f'<a href="{conditional_escape(person_url(pk))}">{conditional_escape(name)}</a> '
+                    f'<span class="score {health_class(known.score)}">{number(known.score)}</span>'
                 )
-            roles.append((label, number(k.people), number(k.known_well), not k.people, people))
-        rows.append(
-            {
-                "account_id": card.account_id,
-                "url": account_url(card.account_id),
-                "name": card.name,
-                "score": number(card.knowledge.score),
-                "score_class": health_class(card.knowledge.score),
-                "knowledge": card.knowledge,
-                "owner": card.owner,
-                "roles": roles,
-            }
+                missing = known.missing
+                if missing:
+                    text = missing_of.get(missing)
+                    if text is None:
+                        text = missing_of[missing] = conditional_escape(part_labels(missing))
+                    out.append(f' <span class="small muted">{missing_label} {text}</span>')
+            if not k.people:
+                out.append(nobody)
+            out.append("</td></tr>")
+        out.append("</tbody>\n  </table>\n</section>\n")
+    out.append("\n")
+    pieces.append("".join(out))
+    return pieces
+
+
+def _key_account_healths_html(healths: list[selectors.HealthMark | None]) -> list[str]:
+    """Each card's health as the template's health partial drew it (kept in
+    ``test_key_account_cards.py``), nothing for an account without one."""
+    word = conditional_escape(_("health"))
+    going_dark = conditional_escape(_("going dark"))
+    dark = f' · <span class="trend-down">{going_dark}</span>'
+    return [
+        (
+            f'<span class="small muted">{word} {conditional_escape(localize(h.health))} '
+            f"{conditional_escape(arrow(h.trend))}{dark if h.going_dark else ''}</span>"
         )
-    return rows
+        if h
+        else ""
+        for h in healths
+    ]
+
+
+def _with_healths(pieces: list[str], healths: list[str]) -> str:
+    """The cards' pieces (``_key_account_cards_html``) with each card's health between."""
+    out = [pieces[0]]
+    for health, piece in zip(healths, pieces[1:], strict=True):
+        out.append(health)
+        out.append(piece)
+    return "".join(out)
 
 
 @team_required
@@ -324,11 +388,11 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
 
     sorting = requested_sort(request, KEY_ACCOUNT_SORTS, "knowledge")
 
-    def knowledge() -> tuple[str, list[int], Any]:
+    def knowledge() -> tuple[list[str], list[int], Any]:
         # Ranked by knowledge, which reads every key account's people, and a long page
         # to render: both once per change of the people's data (and order, page). Only
         # the accounts shown get their cards (people by role). Each card's health reads
-        # conversations, so the cards keep a stand-in for it (HEALTH_MARK) and a logged
+        # conversations, so the cards are kept cut where each health goes and a logged
         # conversation recomputes only the 50 healths, not the ranking or the cards.
         if KEY_ACCOUNT_SORTS[sorting.key] is None:
             # Least known first (or last): ranked in the database from the scores the
@@ -351,18 +415,12 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
         page_obj = detached_page(ids, PAGE_SIZE, request.GET.get("page"))
         page_ids = list(page_obj)
         cards = selectors.key_account_cards(team, page_ids, today=today)
-        page_obj.object_list = _card_rows(cards)
-        rows_html = render_to_string(
-            "relationships/key_accounts.html#rows", {"rows": page_obj}, request=request
-        )
-        shown = [c.account_id for c in cards]
-        # The cache keeps the page's numbers, not its cards (pickling 50 cards with
-        # their people cost a cached request more than the rest of it).
-        page_obj.object_list = page_ids
-        return rows_html, shown, page_obj
+        # The cache keeps the page's numbers and HTML, not its cards (pickling 50 cards
+        # with their people cost a cached request more than the rest of it).
+        return _key_account_cards_html(cards), [c.account_id for c in cards], page_obj
 
     def page() -> dict[str, Any]:
-        rows_html, shown, page_obj = team_cached(
+        pieces, shown, page_obj = team_cached(
             team,
             f"{_cache_name(request, 'key-accounts-knowledge', owner, sorting)}"
             f"?{request.META.get('QUERY_STRING', '')}",
@@ -378,13 +436,8 @@ def key_accounts(request: HttpRequest) -> HttpResponse:
             shown,
             lambda ids: selectors.key_account_health(team, ids, today=today),
         )
-        pieces = render_to_string(
-            "relationships/key_accounts.html#health",
-            {"healths": [health.get(i) for i in shown]},
-            request=request,
-        ).split(NEXT_MARK)
-        for pk, piece in zip(shown, pieces, strict=False):
-            rows_html = rows_html.replace(HEALTH_MARK.format(pk), piece, 1)
+        rows_html = _with_healths(pieces, _key_account_healths_html([health.get(i) for i in shown]))
+        # Every value in the pieces is escaped as the template escaped it.
         return {"rows_html": mark_safe(rows_html), "page_obj": page_obj}  # noqa: S308
 
     return _cached_page(

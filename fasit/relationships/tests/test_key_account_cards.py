@@ -13,17 +13,21 @@ from typing import Any
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.db.models import F
 from django.template import engines
-from django.template.loader import get_template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from fasit.conversations.services import conversation_log
 from fasit.customers.models import Account, Person
 from fasit.engine.relationships import cadence
 from fasit.engine.relationships.dates import time_zone_for
 from fasit.relationships import memo, selectors, snapshots, views
 from fasit.relationships.models import (
     AccountCadence,
+    AccountHealth,
     AccountKnowledgeSnapshot,
     PersonKnowledgeSnapshot,
 )
@@ -96,8 +100,9 @@ def test_cards_equal_the_full_rows(team_a: Any, team_b: Any, alice: Any) -> None
     assert selectors.key_account_cards(None, everyone, today=DAYS[0]) == []
 
 
-#: The cards' partial as it was before the view worked out each row's values
-#: (``views._card_rows``): tags and filters per person, the card's own objects.
+#: The cards' partial as the template drew them before the view built them
+#: (``views._key_account_cards_html``): tags and filters per person, the card's own
+#: objects; each health went where its stand-in is.
 CARDS_BEFORE = """{% load i18n relationships fasit %}{% for row in rows %}
 <section class="card">
   <h2><a href="{% url 'accounts:detail' row.account_id %}">{{ row.name }}</a>
@@ -114,13 +119,26 @@ CARDS_BEFORE = """{% load i18n relationships fasit %}{% for row in rows %}
 """  # noqa: E501
 
 
+#: The healths' partial as the template drew them, each piece ending in ``NEXT``.
+HEALTH_BEFORE = (
+    "{% load i18n relationships %}{% for h in healths %}{% if h %}"
+    '<span class="small muted">{% translate "health" %} {{ h.health }} {{ h.trend|arrow }}'
+    '{% if h.going_dark %} · <span class="trend-down">{% translate "going dark" %}</span>'
+    "{% endif %}</span>{% endif %}<!--fasit:next-->{% endfor %}"
+)
+NEXT = "<!--fasit:next-->"
+HEALTH = "<!--fasit:health:{}-->"
+
+
 @pytest.mark.parametrize("language", ["en", "sv", "nb", "da"])
-def test_card_rows_draw_what_the_cards_drew(
+def test_cards_html_is_what_the_template_drew(
     team_a: Any, team_b: Any, alice: Any, language: str
 ) -> None:
-    """The cards' HTML from the rows the view works out equals the HTML the template
-    drew from the cards themselves, byte for byte, in each language: names to escape,
-    owners and none, roles with nobody on record, people missing parts and none."""
+    """The cards' HTML built in the view equals the HTML the old partial drew from the
+    cards themselves, byte for byte, in each language: names to escape, owners and
+    none, roles with nobody on record, people missing parts and none; and each health
+    what the old health partial drew (good, fair and poor, each trend, going dark or
+    not, none)."""
     rng = random.Random(18)
     _varied_team(team_a, alice, rng, 60)
     _varied_team(team_b, None, rng, 10)
@@ -129,16 +147,31 @@ def test_card_rows_draw_what_the_cards_drew(
     )
     ids = list(Account.objects.for_team(team_a).order_by("name", "pk").values_list("pk", flat=True))
     before = engines["django"].from_string(CARDS_BEFORE)
-    rows = get_template("relationships/key_accounts.html#rows")
+    healths_before = engines["django"].from_string(HEALTH_BEFORE)
+    marks = [
+        selectors.HealthMark(health, before_, dark)
+        for health in (0, 39, 40, 69, 70, 100)
+        for before_ in (0, 50, 100)
+        for dark in (False, True)
+    ]
     with translation.override(language):
         for day in DAYS:
             cards = selectors.key_account_cards(team_a, ids, today=day)
             old = before.render({"rows": cards})
-            assert rows.render({"rows": views._card_rows(cards)}) == old
-            assert rows.render({"rows": []}) == before.render({"rows": []})
+            pieces = views._key_account_cards_html(cards)
+            assert len(pieces) == len(cards) + 1
+            stand_ins = [HEALTH.format(c.account_id) for c in cards]
+            assert views._with_healths(pieces, stand_ins) == old
+        assert views._key_account_cards_html([]) == [before.render({"rows": []})]
+        shown = [*marks, None]
+        assert (
+            views._key_account_healths_html(shown)
+            == (healths_before.render({"healths": shown}).split(NEXT)[:-1])
+        )
     assert "&amp; &quot;Söner&quot; &lt;AS&gt;" in old
     assert old.count('<section class="card">') == len(ids) >= 5
     assert all(part in old for part in ('<span class="small muted">', "trend-down", "<br>"))
+    assert {m.trend for m in marks} == {"up", "down", "flat"}
 
 
 @pytest.mark.parametrize("days_ahead", [0, 30, 45])
@@ -164,6 +197,85 @@ def test_health_equals_being_ons(
     assert {h.going_dark for h in new.values()} == {True, False}
     assert selectors.key_account_health(team_a, [], today=today) == {}
     assert selectors.key_account_health(None, everyone, today=today) == {}
+
+
+def test_stored_health_is_the_worked_out_one_until_a_change(
+    team_a: Any, team_b: Any, alice: Any, alice_client: Any, charlie_client: Any, settings: Any
+) -> None:
+    """The refresh stores each key account's health before (``health_before``); the
+    page reads health, trend and going dark from today's rows in one query, equal to
+    ``being_on``'s; a conversation logged through the service deletes the account's
+    row, and the page shows the health worked out again; a row whose stored health is
+    not what the page would work out gets none; charlie sees none of it."""
+    settings.FASIT_LISTENING_SCORES = "fasit.relationships.tests.test_standings.perfect_listening"
+    _team(team_a, alice, 1)
+    _team(team_b, None, 2)
+    today = timezone.localdate()
+    keys = list(selectors.key_account_scope(team_a).order_by("pk").values_list("pk", flat=True))
+    everyone = list(Account.objects.values_list("pk", flat=True))
+    for account_id, days in zip(keys[::3], (3, 400, 45), strict=False):
+        AccountCadence.objects.update_or_create(account_id=account_id, defaults={"days": days})
+    snapshots.refresh(team_a, today=today)
+    snapshots.refresh(team_b, today=today)
+    rows = AccountHealth.objects.filter(day=today)
+    assert set(rows.filter(health_before__isnull=False).values_list("account_id", flat=True)) == {
+        *keys,
+        *selectors.key_account_scope(team_b).values_list("pk", flat=True),
+    }
+    expected = _reference_health(team_a, everyone, today=today)
+    with CaptureQueriesContext(connection) as queries:
+        assert selectors.key_account_health(team_a, everyone, today=today) == expected
+    # Non-key accounts have no health before stored: worked out from their contacts.
+    assert len(queries.captured_queries) > 1
+    with CaptureQueriesContext(connection) as queries:
+        stored = selectors.key_account_health(team_a, keys, today=today)
+    assert len(queries.captured_queries) == 1
+    assert stored == {pk: expected[pk] for pk in keys}
+    assert len({h.trend for h in stored.values()}) >= 2
+
+    # A row stored with another health is not given a health before.
+    AccountHealth.objects.filter(account_id=keys[1]).update(health=F("health") + 1)
+    snapshots.store_key_account_trends(team_a, today=today)
+    assert AccountHealth.objects.get(account_id=keys[1]).health_before is None
+    assert selectors.key_account_health(team_a, keys, today=today) == {
+        pk: expected[pk] for pk in keys
+    }
+    # The next refresh rewrites the row and its health before.
+    snapshots.refresh(team_a, today=today)
+    assert AccountHealth.objects.get(account_id=keys[1]).health_before is not None
+
+    # A meeting of ours today with the least healthy key account: its row goes, the
+    # page works its health out again and shows it.
+    page = reverse("relationships:key_accounts")
+    least = min(keys, key=lambda pk: (expected[pk].health, pk))
+    before_html = alice_client.get(page).content.decode()
+    account = Account.objects.get(pk=least)
+    person = account.roles.first().person if account.roles.exists() else None
+    conversation_log(
+        team=team_a,
+        actor=alice,
+        account=account,
+        occurred_at=timezone.now(),
+        kind="meeting",
+        people=[person] if person else [],
+    )
+    assert not AccountHealth.objects.filter(account_id=least).exists()
+    after = selectors.key_account_health(team_a, keys, today=today)
+    assert after == {pk: h for pk, h in _reference_health(team_a, keys, today=today).items()}
+    assert after[least] != expected[least]
+    after_html = alice_client.get(page).content.decode()
+    card = f'href="{reverse("accounts:detail", args=[least])}"'
+
+    def health_of(html: str) -> str:
+        start = html.index(card)
+        return html[start : html.index("</h2>", start)]
+
+    assert f"health {expected[least].health} " in health_of(before_html)
+    assert f"health {after[least].health} " in health_of(after_html)
+    # Charlie (team B) sees none of team A's key accounts.
+    theirs = charlie_client.get(page).content.decode()
+    assert card not in theirs
+    assert charlie_client.get(reverse("accounts:detail", args=[least])).status_code == 404
 
 
 #: Days before today where a contact moves a health or its trend: the norms' edges,
